@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { branch, BranchSchema, type BranchAction } from './branch';
+import { delay, DelaySchema, type DelayAction } from './delay';
+import { goto, GotoSchema, type GotoAction } from './goto';
+import { notify, NotifySchema, type NotifyAction } from './notify';
+import { sendEmail, SendEmailSchema, type SendEmailAction } from './send-email';
+import { setProperty, SetPropertySchema, type SetPropertyAction } from './set-property';
+import { setStatus, SetStatusSchema, type SetStatusAction } from './set-status';
+import type { ActionDefinition } from './types';
+import { webhook, WebhookSchema, type WebhookAction } from './webhook';
+
+/** Any workflow action. */
+export type Action =
+  | SendEmailAction
+  | NotifyAction
+  | SetStatusAction
+  | SetPropertyAction
+  | DelayAction
+  | BranchAction
+  | GotoAction
+  | WebhookAction;
+export type ActionKind = Action['kind'];
+
+/** zod schema of any action, discriminated by kind. */
+export const ActionSchema = z
+  .discriminatedUnion('kind', [
+    SendEmailSchema,
+    NotifySchema,
+    SetStatusSchema,
+    SetPropertySchema,
+    DelaySchema,
+    BranchSchema,
+    GotoSchema,
+    WebhookSchema,
+  ])
+  .describe('A workflow action.');
+
+type Registry = { [K in ActionKind]: ActionDefinition<Extract<Action, { kind: K }>> };
+
+/** Every action kind, in palette order. */
+export const ACTIONS: Registry = { sendEmail, notify, setStatus, setProperty, delay, branch, goto, webhook };
+export const ACTION_KINDS = Object.keys(ACTIONS) as ActionKind[];
+
+/** The definition of an action's kind, typed for that action. */
+export function definitionOf<A extends Action>(action: A): ActionDefinition<A> {
+  return ACTIONS[action.kind] as unknown as ActionDefinition<A>;
+}
+
+export type { ActionDefinition, ActionLink, ActionReference, Translate } from './types';
+export type {
+  BranchAction,
+  DelayAction,
+  GotoAction,
+  NotifyAction,
+  SendEmailAction,
+  SetPropertyAction,
+  SetStatusAction,
+  WebhookAction,
+};

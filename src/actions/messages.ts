@@ -1,0 +1,56 @@
+import type { Translate } from './types';
+
+/** English texts of the core's message keys; the UI carries the same keys in every language. */
+export const EN_MESSAGES: Record<string, string> = {
+  'kind.sendEmail': 'Send email',
+  'kind.notify': 'Send internal notification',
+  'kind.setStatus': 'Set ticket status',
+  'kind.setProperty': 'Set ticket property',
+  'kind.delay': 'Delay',
+  'kind.branch': 'Branch (if/then)',
+  'kind.goto': 'Go to',
+  'kind.webhook': 'Webhook',
+  'summary.sendEmail.template': 'Send email: {name}',
+  'summary.sendEmail.custom': 'Send email: "{subject}"',
+  'summary.notify': 'Notify {recipients}',
+  'summary.notify.owner': 'ticket owner',
+  'summary.setStatus': 'Set status → {status}',
+  'summary.setProperty': 'Set {property} → {value}',
+  'summary.delay.duration': 'Delay {amount} {unit}',
+  'summary.delay.until': 'Delay until {days} at {time}',
+  'summary.branch': 'Branch: {count} paths + default',
+  'summary.goto': 'Go to {target}',
+  'summary.webhook': '{method} {url}',
+  'summary.incomplete': 'Incomplete: {what}',
+  'summary.nobody': 'nobody',
+  'summary.unassigned': 'unassigned',
+  'summary.anyDay': 'any day',
+  'unit.minutes': 'minutes',
+  'unit.hours': 'hours',
+  'unit.days': 'days',
+  'unit.weeks': 'weeks',
+  'property.owner': 'owner',
+  'property.priority': 'priority',
+  'property.subject': 'subject',
+  'priority.low': 'low',
+  'priority.medium': 'medium',
+  'priority.high': 'high',
+  'priority.urgent': 'urgent',
+  'branch.default': 'Otherwise',
+  'missing.template': 'Choose a template, or write a subject and body.',
+  'missing.recipients': 'Choose at least one recipient.',
+  'missing.status': 'Choose a status.',
+  'missing.value': 'Choose a value.',
+  'missing.target': 'Choose the action to go to.',
+  'missing.url': 'Enter the URL.',
+  'missing.days': 'Choose at least one day.',
+};
+
+/** Fills "{name}" placeholders of a message. */
+export function format(text: string, params?: Record<string, string | number>): string {
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}
+
+/** The English translator used by the CLI and tests. */
+export const englishT: Translate = (key, params) => format(EN_MESSAGES[key] ?? key, params);

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { IdSchema } from '../model/common';
+import { actionHead, linearLinks, NextSchema, withNext } from './link';
+import type { ActionDefinition, ActionReference } from './types';
+
+/** Who receives an internal notification. */
+export const RecipientsSchema = z
+  .object({
+    userIds: z.array(IdSchema).max(500).describe('Specific users.'),
+    teamIds: z.array(IdSchema).max(100).describe('Teams: every member receives it.'),
+    owner: z.boolean().describe("The ticket's owner (skipped, not an error, when the ticket has none)."),
+  })
+  .describe('Recipients of an internal notification.');
+
+/** Send an internal notification to users, teams, or the ticket owner. */
+export const NotifySchema = z
+  .object({
+    ...actionHead('notify'),
+    recipients: RecipientsSchema,
+    subject: z.string().max(1000).describe('Subject; may contain tokens.'),
+    body: z.string().max(20000).describe('Body; may contain tokens.'),
+    next: NextSchema,
+  })
+  .describe('Send an internal notification.');
+export type NotifyAction = z.infer<typeof NotifySchema>;
+
+export const notify: ActionDefinition<NotifyAction> = {
+  kind: 'notify',
+  schema: NotifySchema,
+  create: (id) => ({
+    id,
+    kind: 'notify',
+    recipients: { userIds: [], teamIds: [], owner: false },
+    subject: 'Ticket {{ticket.id}}: {{ticket.subject}}',
+    body: 'Ticket "{{ticket.subject}}" is now {{ticket.status}}.',
+    next: null,
+  }),
+  summary(a, ws, t) {
+    const names = [
+      ...a.recipients.userIds.map((id) => ws.users.find((u) => u.id === id)?.name ?? id),
+      ...a.recipients.teamIds.map((id) => ws.teams.find((x) => x.id === id)?.name ?? id),
+      ...(a.recipients.owner ? [t('summary.notify.owner')] : []),
+    ];
+    return t('summary.notify', { recipients: names.length ? names.join(', ') : t('summary.nobody') });
+  },
+  missing: (a) =>
+    a.recipients.userIds.length || a.recipients.teamIds.length || a.recipients.owner
+      ? []
+      : [{ pointer: '/recipients', message: 'missing.recipients' }],
+  references: (a) => [
+    ...a.recipients.userIds.map((id, i): ActionReference => ({ type: 'user', id, pointer: `/recipients/userIds/${i}` })),
+    ...a.recipients.teamIds.map((id, i): ActionReference => ({ type: 'team', id, pointer: `/recipients/teamIds/${i}` })),
+  ],
+  links: linearLinks,
+  withLink: withNext,
+};

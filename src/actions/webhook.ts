@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { actionHead, linearLinks, NextSchema, withNext } from './link';
+import type { ActionDefinition } from './types';
+
+/** An outbound HTTP request; the simulation records it and sends nothing. */
+export const WebhookSchema = z
+  .object({
+    ...actionHead('webhook'),
+    method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']).describe('HTTP method.'),
+    url: z.string().max(2000).describe('Target URL (http or https); empty while not chosen.'),
+    body: z.string().max(20000).describe('Request body; may contain tokens.'),
+    next: NextSchema,
+  })
+  .describe('Webhook.');
+export type WebhookAction = z.infer<typeof WebhookSchema>;
+
+export const webhook: ActionDefinition<WebhookAction> = {
+  kind: 'webhook',
+  schema: WebhookSchema,
+  create: (id) => ({ id, kind: 'webhook', method: 'POST', url: '', body: '', next: null }),
+  summary: (a, _ws, t) => (a.url ? t('summary.webhook', { method: a.method, url: a.url }) : t('summary.incomplete', { what: t('kind.webhook') })),
+  missing: (a) => (/^https?:\/\/\S+$/.test(a.url) ? [] : [{ pointer: '/url', message: 'missing.url' }]),
+  references: () => [],
+  links: linearLinks,
+  withLink: withNext,
+};

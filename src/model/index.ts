@@ -1,0 +1,6 @@
+export * from './common';
+export * from './filters';
+export * from './workspace';
+export * from './workflow';
+export * from './scenario';
+export * from './default-workspace';
