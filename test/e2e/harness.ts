@@ -1,0 +1,78 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/** Where browser tests leave screenshots and reports for a person to look at. */
+export const OUTPUT_DIR = join(process.cwd(), 'test-output', 'e2e');
+
+/** What a browser test receives: a fresh context and page on the built app. */
+export interface E2EContext {
+  baseUrl: string;
+  context: BrowserContext;
+  page: Page;
+  browser: Browser;
+  /** Saves a full-page screenshot under test-output/e2e/NAME.png. */
+  screenshot(name: string, page?: Page): Promise<string>;
+  /** Requests that left the local server so far. */
+  externalRequests(): string[];
+}
+
+/** A registered browser test. */
+export interface E2ETest {
+  name: string;
+  run(ctx: E2EContext): Promise<void>;
+}
+
+const registry: E2ETest[] = [];
+
+/** Registers a browser test; files under test/e2e/*.e2e.ts call this at import time. */
+export function e2e(name: string, run: (ctx: E2EContext) => Promise<void>): void {
+  registry.push({ name, run });
+}
+
+/** The tests registered so far. */
+export function registeredTests(): readonly E2ETest[] {
+  return registry;
+}
+
+/** Launches Debian's Chromium with the flags this closed-network machine needs. */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** A fresh, isolated context (own storage) with a request log. */
+export async function newContext(browser: Browser, baseUrl: string): Promise<Omit<E2EContext, 'browser'>> {
+  mkdirSync(OUTPUT_DIR, { recursive: true });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const external: string[] = [];
+  const origin = new URL(baseUrl).origin;
+  context.on('request', (req) => {
+    const url = req.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) external.push(url);
+  });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  const page = await context.newPage();
+  return {
+    baseUrl,
+    context,
+    page,
+    async screenshot(name, p = page) {
+      const file = join(OUTPUT_DIR, `${name}.png`);
+      await p.screenshot({ path: file, fullPage: true });
+      return file;
+    },
+    externalRequests: () => [...external],
+  };
+}
