@@ -1,0 +1,39 @@
+import { WorkflowDocumentSchema, type WorkflowDocument } from '../model';
+import chatTicketAcknowledge from './workflows/chat-ticket-acknowledge.json';
+import notifyWaitingOnUs from './workflows/notify-waiting-on-us.json';
+import statusOnCustomerReply from './workflows/status-on-customer-reply.json';
+import statusOnEmailSent from './workflows/status-on-email-sent.json';
+import ticketClosedEmail from './workflows/ticket-closed-email.json';
+import ticketReceivedEmail from './workflows/ticket-received-email.json';
+import urgentEscalation from './workflows/urgent-escalation.json';
+import waitingContactReminder from './workflows/waiting-contact-reminder.json';
+
+export { defaultWorkspace } from '../model';
+
+/** An example workflow that ships with the app, with the file it comes from. */
+export interface WorkflowExample {
+  /** File name under src/examples/workflows/. */
+  file: string;
+  document: WorkflowDocument;
+}
+
+// Explicit imports rather than import.meta.glob: the CLI loads this module through tsx in plain Node,
+// where glob imports do not exist. Parsing here turns a broken example into a load error, not a silent gap.
+function workflowExample(file: string, json: unknown): WorkflowExample {
+  const parsed = WorkflowDocumentSchema.safeParse(json);
+  if (!parsed.success) throw new Error(`Example workflow ${file} does not match the workflow document schema: ${parsed.error.message}`);
+  return { file, document: parsed.data };
+}
+
+/** The example workflows, in the order the help-center articles introduce them. */
+export const EXAMPLE_WORKFLOWS: readonly WorkflowExample[] = [
+  workflowExample('status-on-email-sent.json', statusOnEmailSent),
+  workflowExample('status-on-customer-reply.json', statusOnCustomerReply),
+  workflowExample('ticket-received-email.json', ticketReceivedEmail),
+  workflowExample('ticket-closed-email.json', ticketClosedEmail),
+  workflowExample('notify-waiting-on-us.json', notifyWaitingOnUs),
+  workflowExample('chat-ticket-acknowledge.json', chatTicketAcknowledge),
+  workflowExample('urgent-escalation.json', urgentEscalation),
+  workflowExample('waiting-contact-reminder.json', waitingContactReminder),
+];
+
