@@ -1,0 +1,165 @@
+import { ACTIONS, type Translate } from '../actions';
+import { format } from '../actions/messages';
+import {
+  ChannelKindSchema,
+  WORKFLOW_FORMAT,
+  WORKFLOW_SCHEMA_VERSION,
+  WorkflowDocumentSchema,
+  type FilterCondition,
+  type Pipeline,
+  type Workflow,
+  type WorkflowDocument,
+  type Workspace,
+} from '../model';
+import { SettingsError } from './workspace-edits';
+
+/** The two built-in status updates of a pipeline's Automate tab [S-out] [S-in]. */
+export type BuiltInTrigger = 'onEmailSent' | 'onCustomerReply';
+
+/** What the "+" of a status creates [S-status-actions]: a built-in email, or an internal notification. */
+export type StatusActionSpec =
+  | { kind: 'sendEmail'; template: 'ticketReceived' | 'ticketClosed' }
+  | { kind: 'notify'; userIds: string[]; teamIds: string[]; owner: boolean };
+
+/** English texts of the generated names and descriptions; the UI passes its translator for the others. */
+const EN: Record<string, string> = {
+  'settings.builtIn.onEmailSent.name': 'Update ticket status when an email is sent to a customer ({pipeline})',
+  'settings.builtIn.onEmailSent.description':
+    'Built-in automation of {pipeline}: when an agent emails the contact from the ticket record, the ticket moves to {status}. An email sent from the contact record changes nothing.',
+  'settings.builtIn.onCustomerReply.name': 'Update ticket status when a customer replies ({pipeline})',
+  'settings.builtIn.onCustomerReply.description':
+    "Built-in automation of {pipeline}: when the contact replies on the thread the ticket was created on (or on any new thread once the ticket was reopened), the ticket moves to {status}.",
+  'settings.statusWorkflow.emailName': 'Send "{template}" when a ticket reaches {status}',
+  'settings.statusWorkflow.notifyName': 'Notify {recipients} when a ticket reaches {status}',
+  'settings.statusWorkflow.owner': 'the ticket owner',
+};
+
+const english: Translate = (key, params) => format(EN[key] ?? key, params);
+
+/** Ids stay within IdSchema's 128 characters whatever the pipeline or status id. */
+function clip(id: string): string {
+  return id.slice(0, 90).replace(/[-_.:]+$/, '');
+}
+
+function pipelineOf(ws: Workspace, pipelineId: string): Pipeline {
+  const p = ws.pipelines.find((x) => x.id === pipelineId);
+  if (!p) throw new SettingsError('not-found', `Pipeline "${pipelineId}" does not exist.`, { id: pipelineId });
+  return p;
+}
+
+function statusLabel(p: Pipeline, statusId: string): string {
+  const s = p.statuses.find((x) => x.id === statusId);
+  if (!s) throw new SettingsError('not-found', `Pipeline "${p.name}" has no status "${statusId}".`, { id: statusId });
+  return s.label;
+}
+
+/** Only tickets of this pipeline: statuses and built-in settings belong to one pipeline. */
+function pipelineCondition(pipelineId: string): FilterCondition {
+  return { property: 'pipeline', operator: 'is', value: pipelineId };
+}
+
+/** The id under which the shell shows a pipeline's built-in status update as a workflow. */
+export function builtInWorkflowId(pipelineId: string, which: BuiltInTrigger): string {
+  return `builtin-${clip(pipelineId)}-${which === 'onEmailSent' ? 'email-sent' : 'customer-reply'}`;
+}
+
+/**
+ * A pipeline's built-in status update as the workflow it stands for ("View workflow"): the email
+ * trigger, a filter on the pipeline, and one Set status action to the target status; enabled as
+ * the checkbox is. Tickets re-enroll each time, as the setting fires on every email.
+ */
+export function builtInStatusWorkflow(ws: Workspace, pipelineId: string, which: BuiltInTrigger, t: Translate = english): WorkflowDocument {
+  const p = pipelineOf(ws, pipelineId);
+  const setting = p.automation[which];
+  const params = { pipeline: p.name, status: p.statuses.find((s) => s.id === setting.statusId)?.label ?? setting.statusId };
+  const actionId = `set-status-${clip(setting.statusId)}`;
+  const workflow: Workflow = {
+    id: builtInWorkflowId(pipelineId, which),
+    name: t(`settings.builtIn.${which}.name`, params).slice(0, 200),
+    description: t(`settings.builtIn.${which}.description`, params),
+    enabled: setting.enabled,
+    enrollment: {
+      triggers: [{ type: which === 'onEmailSent' ? 'emailSentFromTicket' : 'contactReplied' }],
+      filters: [{ conditions: [pipelineCondition(pipelineId)] }],
+      reenroll: true,
+      unenroll: [],
+    },
+    actions: [{ ...ACTIONS.setStatus.create(actionId), statusId: setting.statusId }],
+    startActionId: actionId,
+  };
+  return WorkflowDocumentSchema.parse({ format: WORKFLOW_FORMAT, schemaVersion: WORKFLOW_SCHEMA_VERSION, workflow });
+}
+
+/** The smallest `${base}-${n}` not among the taken ids. */
+function freshId(base: string, taken: ReadonlySet<string>): string {
+  let n = 1;
+  while (taken.has(`${base}-${n}`)) n++;
+  return `${base}-${n}`;
+}
+
+/**
+ * The workflow a status's "+" creates [S-status-actions]: enrolled when a ticket of the pipeline
+ * enters the status, running one Send email (built-in template) or Send internal notification.
+ * With `includeChat` the enrollment names every source kind, Chat and Messenger included, which
+ * lifts their default exclusion [S-chat] for this workflow only.
+ */
+export function statusActionWorkflow(
+  ws: Workspace,
+  pipelineId: string,
+  statusId: string,
+  spec: StatusActionSpec,
+  opts: { includeChat: boolean; takenIds: Iterable<string>; t?: Translate },
+): WorkflowDocument {
+  const t = opts.t ?? english;
+  const p = pipelineOf(ws, pipelineId);
+  const status = statusLabel(p, statusId);
+  const id = freshId(`wf-${clip(pipelineId)}-${clip(statusId)}`, new Set(opts.takenIds));
+  let action: Workflow['actions'][number];
+  let name: string;
+  if (spec.kind === 'sendEmail') {
+    const tpl = ws.templates.find((x) => x.builtIn === spec.template);
+    if (!tpl) throw new SettingsError('not-found', `The workspace has no built-in "${spec.template}" template.`, { id: spec.template });
+    action = { ...ACTIONS.sendEmail.create('send-email-1'), templateId: tpl.id };
+    name = t('settings.statusWorkflow.emailName', { template: tpl.name, status });
+  } else {
+    const names = [
+      ...spec.userIds.map((u) => ws.users.find((x) => x.id === u)?.name ?? u),
+      ...spec.teamIds.map((x) => ws.teams.find((y) => y.id === x)?.name ?? x),
+      ...(spec.owner ? [t('settings.statusWorkflow.owner')] : []),
+    ];
+    if (!names.length) throw new SettingsError('no-recipient', 'An internal notification needs at least one recipient: a user, a team or the ticket owner.');
+    action = { ...ACTIONS.notify.create('notify-1'), recipients: { userIds: [...spec.userIds], teamIds: [...spec.teamIds], owner: spec.owner } };
+    name = t('settings.statusWorkflow.notifyName', { recipients: names.join(', '), status });
+  }
+  const conditions: FilterCondition[] = [pipelineCondition(pipelineId)];
+  if (opts.includeChat) conditions.push({ property: 'source', operator: 'isAnyOf', value: [...ChannelKindSchema.options] });
+  const workflow: Workflow = {
+    id,
+    name: name.slice(0, 200),
+    enabled: true,
+    enrollment: {
+      triggers: [{ type: 'statusChanged', toStatusId: statusId }],
+      filters: [{ conditions }],
+      reenroll: true,
+      unenroll: [],
+    },
+    actions: [action],
+    startActionId: action.id,
+  };
+  return WorkflowDocumentSchema.parse({ format: WORKFLOW_FORMAT, schemaVersion: WORKFLOW_SCHEMA_VERSION, workflow });
+}
+
+/** Whether a workflow's filters (if they name pipelines) let tickets of this pipeline in. */
+function admitsPipeline(wf: Workflow, pipelineId: string): boolean {
+  const named = wf.enrollment.filters.flatMap((g) => g.conditions).filter((c) => c.property === 'pipeline');
+  return named.every((c) =>
+    c.operator === 'is' ? c.value === pipelineId : c.operator === 'isAnyOf' && Array.isArray(c.value) ? c.value.includes(pipelineId) : true,
+  );
+}
+
+/** The workflows listed under a status in the Automate tab: enrolled when a ticket of the pipeline enters that status. */
+export function statusWorkflows(workflows: readonly Workflow[], pipelineId: string, statusId: string): Workflow[] {
+  return workflows.filter(
+    (wf) => wf.enrollment.triggers.some((tr) => tr.type === 'statusChanged' && tr.toStatusId === statusId) && admitsPipeline(wf, pipelineId),
+  );
+}
