@@ -1,0 +1,187 @@
+import { format } from '../actions/messages';
+
+/** How bad a problem is: errors block enabling (or importing, for parse and schema errors); warnings inform. */
+export type Severity = 'error' | 'warning';
+
+/** One problem found while importing or validating a document. */
+export interface Problem {
+  /** Stable code such as "TF304"; see CODES. */
+  code: string;
+  severity: Severity;
+  /** JSON pointer into the document ("" is the whole document). */
+  path: string;
+  /** The action the problem concerns, when there is one. */
+  actionId?: string;
+  /** User-facing English text naming what is wrong and where. */
+  message: string;
+}
+
+/** What a code means: its stable name, default severity and message template ("{name}" placeholders). */
+export interface CodeInfo {
+  name: string;
+  severity: Severity;
+  template: string;
+}
+
+/**
+ * Every problem code. The numbers never change meaning once published: TF1xx reading the file,
+ * TF2xx the JSON Schema, TF3xx workflow rules, TF4xx workspace and scenario rules, TF9xx bugs.
+ */
+export const CODES = {
+  TF101: { name: 'JSON_SYNTAX', severity: 'error', template: 'Invalid JSON at line {line}, column {column}: {detail}.' },
+  TF102: {
+    name: 'TOO_LARGE',
+    severity: 'error',
+    template: 'The file is {size}, over the limit of {limit}; it was not read.',
+  },
+  TF103: {
+    name: 'TOO_DEEP',
+    severity: 'error',
+    template: 'Values are nested more than {limit} levels deep at line {line}, column {column}; it was not read.',
+  },
+  TF104: { name: 'NOT_AN_OBJECT', severity: 'error', template: 'The file holds {found}, not a {expected} object.' },
+  TF105: { name: 'UNKNOWN_FORMAT', severity: 'error', template: '{detail}' },
+  TF106: {
+    name: 'UNSUPPORTED_VERSION',
+    severity: 'error',
+    template: '{detail} This version of Ticketflow reads {format} schemaVersion {supported}.',
+  },
+  TF201: { name: 'SCHEMA_REQUIRED', severity: 'error', template: '{where} is missing the required property "{property}".' },
+  TF202: {
+    name: 'SCHEMA_UNKNOWN_PROPERTY',
+    severity: 'error',
+    template: '{where} has the property "{property}", which the format does not allow.',
+  },
+  TF203: { name: 'SCHEMA_TYPE', severity: 'error', template: '{where} must be {expected}, not {found}.' },
+  TF204: { name: 'SCHEMA_VALUE', severity: 'error', template: '{where} {detail}' },
+  TF205: {
+    name: 'SCHEMA_UNKNOWN_KIND',
+    severity: 'error',
+    template: '{where} has {tag} "{value}", which is not one of: {allowed}.',
+  },
+  TF301: {
+    name: 'NO_START',
+    severity: 'error',
+    template: 'The workflow has actions but no start action (startActionId is null).',
+  },
+  TF302: { name: 'BAD_START', severity: 'error', template: 'The start action "{target}" is not an action of this workflow.' },
+  TF303: { name: 'DUPLICATE_ACTION_ID', severity: 'error', template: 'Another action already has the id "{actionId}".' },
+  TF304: {
+    name: 'DANGLING_LINK',
+    severity: 'error',
+    template: 'Action "{actionId}" leads to "{target}" ({slot}), which is not an action of this workflow.',
+  },
+  TF305: {
+    name: 'UNREACHABLE_ACTION',
+    severity: 'error',
+    template: 'Action "{actionId}" can never run: no path from the start action leads to it.',
+  },
+  TF306: {
+    name: 'MERGE_WITHOUT_GOTO',
+    severity: 'error',
+    template: 'Action "{actionId}" follows both {from}; paths can only meet through a go-to action.',
+  },
+  TF307: {
+    name: 'LOOP_WITHOUT_GOTO',
+    severity: 'error',
+    template: 'Actions {cycle} lead back to themselves without a go-to; only a go-to action may loop.',
+  },
+  TF308: {
+    name: 'LOOP_WITHOUT_DELAY',
+    severity: 'error',
+    template: 'Actions {cycle} form a loop with no delay action on it; a ticket would repeat them without end.',
+  },
+  TF309: {
+    name: 'INCOMPLETE_ACTION',
+    severity: 'error',
+    template: 'Action "{actionId}" is incomplete: {detail}',
+  },
+  TF310: {
+    name: 'BRANCH_DUPLICATE_PATH',
+    severity: 'error',
+    template: 'Branch "{actionId}" has more than one path with the id "{pathId}".',
+  },
+  TF311: {
+    name: 'BRANCH_PATH_EMPTY',
+    severity: 'error',
+    template: 'Path "{pathId}" of branch "{actionId}" needs at least one condition in each of its condition groups.',
+  },
+  TF312: { name: 'UNKNOWN_STATUS', severity: 'error', template: '{where} uses the status "{id}", which no pipeline of the workspace has.' },
+  TF313: { name: 'UNKNOWN_USER', severity: 'error', template: '{where} uses the user "{id}", who is not in the workspace.' },
+  TF314: { name: 'UNKNOWN_TEAM', severity: 'error', template: '{where} uses the team "{id}", which is not in the workspace.' },
+  TF315: {
+    name: 'UNKNOWN_TEMPLATE',
+    severity: 'error',
+    template: '{where} uses the email template "{id}", which is not in the workspace.',
+  },
+  TF316: {
+    name: 'STATUS_NOT_IN_PIPELINE',
+    severity: 'warning',
+    template:
+      'Action "{actionId}" sets the status "{id}", which pipeline "{pipeline}" does not have; tickets of that pipeline enrolled here cannot take it.',
+  },
+  TF317: {
+    name: 'TRIGGER_INCOMPLETE',
+    severity: 'error',
+    template: 'Enrollment trigger {index} ("status changed") has no status chosen.',
+  },
+  TF318: { name: 'NO_TRIGGER', severity: 'warning', template: 'The workflow has no enrollment trigger, so no ticket can enroll.' },
+  TF319: {
+    name: 'FILTER_VALUE_MISMATCH',
+    severity: 'error',
+    template: 'The condition on {property} with operator "{operator}" {detail}',
+  },
+  TF320: {
+    name: 'UNKNOWN_FILTER_VALUE',
+    severity: 'warning',
+    template: 'The condition on {property} compares with "{id}", which is not a {what} of the workspace.',
+  },
+  TF321: {
+    name: 'COMMENT_UNKNOWN_TARGET',
+    severity: 'warning',
+    template: 'Comment thread "{threadId}" is on "{target}", which is neither an action of this workflow nor the trigger.',
+  },
+  TF322: {
+    name: 'LAYOUT_UNKNOWN_ID',
+    severity: 'warning',
+    template: 'The layout places "{id}", which is neither an action of this workflow nor the trigger.',
+  },
+  TF401: { name: 'DUPLICATE_ID', severity: 'error', template: 'Another {what} already has the id "{id}".' },
+  TF402: { name: 'UNKNOWN_REFERENCE', severity: 'error', template: '{where} refers to the {what} "{id}", which does not exist.' },
+  TF403: {
+    name: 'EVENT_OUT_OF_ORDER',
+    severity: 'error',
+    template: 'Event {index} happens at {at}, before {before}; events must be in time order from the scenario start.',
+  },
+  TF901: {
+    name: 'INTERNAL',
+    severity: 'error',
+    template: 'Ticketflow failed while {during}: {detail}. This is a bug in Ticketflow, not in the file.',
+  },
+} as const satisfies Record<string, CodeInfo>;
+
+/** A problem code. */
+export type Code = keyof typeof CODES;
+
+/** Builds a problem from its code, pointer and the values its message template names. */
+export function problem(
+  code: Code,
+  path: string,
+  params: Record<string, string | number> = {},
+  extra: { actionId?: string; severity?: Severity } = {},
+): Problem {
+  const info: CodeInfo = CODES[code];
+  const out: Problem = {
+    code,
+    severity: extra.severity ?? info.severity,
+    path,
+    message: format(info.template, extra.actionId === undefined ? params : { actionId: extra.actionId, ...params }),
+  };
+  if (extra.actionId !== undefined) out.actionId = extra.actionId;
+  return out;
+}
+
+/** Whether any problem in the list is an error. */
+export function hasErrors(problems: readonly Problem[]): boolean {
+  return problems.some((p) => p.severity === 'error');
+}

@@ -1,0 +1,20 @@
+// The document layer: envelope, import (parse → migrate → restore → validate), export, schemas and
+// error codes. writeJsonSchemas and compareJsonSchemas use node:fs and live in ./write-schemas.
+export { CODES, hasErrors, problem, type Code, type CodeInfo, type Problem, type Severity } from './codes';
+export { stableStringify, exportWorkflow, type ExportOptions } from './export';
+export {
+  importScenario,
+  importWorkflow,
+  importWorkspace,
+  validateScenario,
+  validateWorkflowDocument,
+  validateWorkspace,
+  type ImportAgainstWorkspaceOptions,
+  type ImportOptions,
+  type ImportResult,
+} from './import';
+export { generateJsonSchemas, schemaFileText, schemaId, SCHEMA_FILES, type JsonSchema, type JsonSchemas, type SchemaFile } from './json-schemas';
+export { FORMATS, supportedVersions, type DocumentKind, type FormatInfo, type Migration } from './migrations';
+export { DEFAULT_LIMITS, parseJsonSafely, type ParseLimits } from './safe-json';
+export { documentProblems, semanticProblems } from './semantic';
+export { scenarioProblems, workspaceProblems } from './workspace-rules';

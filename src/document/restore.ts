@@ -1,0 +1,205 @@
+import { ACTIONS, type ActionKind } from '../actions';
+import { defaultWorkspace } from '../model/default-workspace';
+import type { TriggerType } from '../model/workflow';
+import { isRecord, pointer } from './json-pointer';
+import type { JsonSchema } from './json-schemas';
+import type { DocumentKind, JsonObject } from './migrations';
+import { PUBLISHED_SCHEMAS } from './schema-validation';
+
+/** A document after restore, and what restore changed in it. */
+export interface Restored {
+  doc: JsonObject;
+  notes: string[];
+}
+
+/**
+ * Makes a migrated document as complete as it can be without guessing: an optional property written
+ * as null (as other tools often write "absent") is dropped, and a missing property that has a safe
+ * default gets it. Every change is reported. The input is never mutated; anything restore cannot
+ * mend is left for validation to report.
+ */
+export function restoreDocument(doc: Readonly<JsonObject>, kind: DocumentKind): Restored {
+  const notes: string[] = [];
+  const withoutNulls = dropNullOptionals(doc, PUBLISHED_SCHEMAS[kind], '', notes) as JsonObject;
+  return { doc: FILL[kind](withoutNulls, notes), notes };
+}
+
+/** Copies an object and sets one own property, never going through a "__proto__" setter. */
+function withProperty(obj: Readonly<JsonObject>, key: string, value: unknown): JsonObject {
+  const out: JsonObject = { ...obj };
+  Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  return out;
+}
+
+/** The branch of a union a value is meant for: by discriminator tag, or by JSON type. */
+function branchFor(schema: JsonSchema, value: unknown): JsonSchema | null {
+  const oneOf = schema.oneOf as JsonSchema[] | undefined;
+  const discriminator = schema.discriminator as { propertyName: string } | undefined;
+  if (oneOf && discriminator && isRecord(value)) {
+    const tag = value[discriminator.propertyName];
+    return oneOf.find((b) => (b.properties as Record<string, JsonSchema>)[discriminator.propertyName]?.const === tag) ?? null;
+  }
+  const anyOf = schema.anyOf as JsonSchema[] | undefined;
+  if (anyOf) {
+    const type = Array.isArray(value) ? 'array' : isRecord(value) ? 'object' : null;
+    return anyOf.find((b) => b.type === type) ?? null;
+  }
+  return schema;
+}
+
+function acceptsNull(schema: JsonSchema): boolean {
+  if (schema.type === 'null' || schema.const === null) return true;
+  if (Array.isArray(schema.type) && schema.type.includes('null')) return true;
+  return ((schema.anyOf ?? schema.oneOf ?? []) as JsonSchema[]).some(acceptsNull);
+}
+
+/** Walks a value along its JSON Schema, dropping null values of optional properties that do not accept null. */
+function dropNullOptionals(value: unknown, schemaIn: JsonSchema, path: string, notes: string[]): unknown {
+  const schema = branchFor(schemaIn, value);
+  if (!schema) return value;
+  if (Array.isArray(value)) {
+    const items = schema.items as JsonSchema | undefined;
+    if (!items) return value;
+    let out: unknown[] | null = null;
+    value.forEach((item, i) => {
+      const next = dropNullOptionals(item, items, `${path}/${i}`, notes);
+      if (next !== item) (out ??= [...value])[i] = next;
+    });
+    return out ?? value;
+  }
+  if (!isRecord(value)) return value;
+  const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
+  const required = (schema.required ?? []) as string[];
+  const rest = isRecord(schema.additionalProperties) ? (schema.additionalProperties as JsonSchema) : null;
+  let out: JsonObject | null = null;
+  for (const key of Object.keys(value)) {
+    const child = value[key];
+    const childSchema = Object.hasOwn(properties, key) ? properties[key]! : rest;
+    if (!childSchema) continue;
+    const at = path + pointer(key);
+    if (child === null && Object.hasOwn(properties, key) && !required.includes(key) && !acceptsNull(childSchema)) {
+      out ??= { ...value };
+      delete out[key];
+      notes.push(`Removed ${at}: it was null, which stands for "absent" here.`);
+      continue;
+    }
+    const next = dropNullOptionals(child, childSchema, at, notes);
+    if (next !== child) out = withProperty(out ?? value, key, next);
+  }
+  return out ?? value;
+}
+
+/**
+ * Adds the properties of `defaults` that `value` lacks, descending into nested objects of the same
+ * variant (same "type", "property" or "kind"), and notes each addition.
+ */
+function fillFrom(value: Readonly<JsonObject>, defaults: Readonly<JsonObject>, path: string, notes: string[]): JsonObject {
+  let out: JsonObject | null = null;
+  for (const [key, fallback] of Object.entries(defaults)) {
+    const at = path + pointer(key);
+    if (!Object.hasOwn(value, key)) {
+      // A copy, so that later edits of the document can never reach the shared defaults.
+      out = withProperty(out ?? value, key, structuredClone(fallback));
+      notes.push(`Added the missing ${at}: ${JSON.stringify(fallback)}.`);
+      continue;
+    }
+    const current = value[key];
+    if (isRecord(current) && isRecord(fallback) && sameVariant(current, fallback)) {
+      const filled = fillFrom(current, fallback, at, notes);
+      if (filled !== current) out = withProperty(out ?? value, key, filled);
+    }
+  }
+  return out ?? (value as JsonObject);
+}
+
+const VARIANT_TAGS = ['type', 'property', 'kind'];
+
+function sameVariant(value: Readonly<JsonObject>, defaults: Readonly<JsonObject>): boolean {
+  return VARIANT_TAGS.every((tag) => !Object.hasOwn(defaults, tag) || value[tag] === defaults[tag]);
+}
+
+/** Fills each item of the array at `obj[key]` that is an object, with defaults chosen per item. */
+function fillItems(
+  obj: JsonObject,
+  key: string,
+  path: string,
+  notes: string[],
+  defaultsOf: (item: JsonObject) => JsonObject | undefined,
+): JsonObject {
+  const list = obj[key];
+  if (!Array.isArray(list)) return obj;
+  let changed = false;
+  const items = list.map((item: unknown, i) => {
+    const defaults = isRecord(item) ? defaultsOf(item) : undefined;
+    if (!isRecord(item) || !defaults) return item;
+    const filled = fillFrom(item, defaults, `${path}/${key}/${i}`, notes);
+    changed ||= filled !== item;
+    return filled;
+  });
+  return changed ? { ...obj, [key]: items } : obj;
+}
+
+/** Defaults of the triggers that have settings with a neutral value. */
+const TRIGGER_DEFAULTS: Partial<Record<TriggerType, JsonObject>> = {
+  statusChanged: { toStatusId: null },
+  conversationStarted: { channelKinds: [] },
+};
+
+const EMPTY_ENROLLMENT = { triggers: [], filters: [], reenroll: false, unenroll: [] };
+
+function fillWorkflowDocument(doc: JsonObject, notes: string[]): JsonObject {
+  let out = doc;
+  if (isRecord(out.workflow)) {
+    // A workflow without "enabled" opens disabled: importing must never switch automation on.
+    let workflow = fillFrom(out.workflow, { enabled: false, enrollment: EMPTY_ENROLLMENT, actions: [], startActionId: null }, '/workflow', notes);
+    if (isRecord(workflow.enrollment)) {
+      const enrollment = fillItems(workflow.enrollment, 'triggers', '/workflow/enrollment', notes, (t) =>
+        TRIGGER_DEFAULTS[t.type as TriggerType],
+      );
+      if (enrollment !== workflow.enrollment) workflow = { ...workflow, enrollment };
+    }
+    // Each action kind's own defaults (those of a new action of the kind) fill what is missing.
+    workflow = fillItems(workflow, 'actions', '/workflow', notes, (a) =>
+      typeof a.kind === 'string' && Object.hasOwn(ACTIONS, a.kind)
+        ? (ACTIONS[a.kind as ActionKind].create(typeof a.id === 'string' ? a.id : 'action') as unknown as JsonObject)
+        : undefined,
+    );
+    if (workflow !== out.workflow) out = { ...out, workflow };
+  }
+  if (isRecord(out.layout)) {
+    const layout = fillFrom(out.layout, { positions: {} }, '/layout', notes);
+    if (layout !== out.layout) out = { ...out, layout };
+  }
+  return fillItems(out, 'comments', '', notes, () => ({ resolved: false }));
+}
+
+function fillWorkspace(doc: JsonObject, notes: string[]): JsonObject {
+  const base = defaultWorkspace();
+  const out = fillFrom(
+    doc,
+    {
+      defaultPriority: base.defaultPriority,
+      users: [],
+      teams: [],
+      contacts: [],
+      channels: [],
+      templates: [],
+      sla: base.sla,
+      branding: base.branding,
+    },
+    '',
+    notes,
+  );
+  // Least privilege: a user whose access is not stated gets none.
+  return fillItems(out, 'users', '', notes, () => ({ helpDeskAccess: false, superAdmin: false }));
+}
+
+function fillScenario(doc: JsonObject, notes: string[]): JsonObject {
+  return fillFrom(doc, { initial: { contacts: [], conversations: [], tickets: [] }, events: [] }, '', notes);
+}
+
+const FILL: Record<DocumentKind, (doc: JsonObject, notes: string[]) => JsonObject> = {
+  workflow: fillWorkflowDocument,
+  workspace: fillWorkspace,
+  scenario: fillScenario,
+};

@@ -1,0 +1,289 @@
+import { problem, type Problem } from './codes';
+
+/** Bounds on what the importer agrees to read. */
+export interface ParseLimits {
+  /** Largest accepted input, in UTF-8 bytes. */
+  maxBytes: number;
+  /** Deepest accepted nesting of objects and arrays. */
+  maxDepth: number;
+}
+
+/**
+ * 10 MB holds a 20,000-action workflow several times over; 64 levels is far beyond the deepest
+ * document (about 12), yet low enough that no recursive walk of the result can overflow the stack.
+ */
+export const DEFAULT_LIMITS: ParseLimits = { maxBytes: 10 * 1024 * 1024, maxDepth: 64 };
+
+/** The outcome of reading JSON text: the value, or the one problem that stopped the reading. */
+export type ParseOutcome = { ok: true; value: unknown } | { ok: false; problem: Problem };
+
+const QUOTE = 34;
+const BACKSLASH = 92;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
+
+/** Keys that name prototype machinery in JavaScript. */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Reads JSON text defensively: the size and nesting depth are checked on the raw text before any
+ * value is built, syntax errors are reported with line and column, and keys such as "__proto__"
+ * only ever become plain own properties (the JSON Schema then rejects them where they do not belong).
+ */
+export function parseJsonSafely(text: string, limits: Partial<ParseLimits> = {}): ParseOutcome {
+  const { maxBytes, maxDepth } = { ...DEFAULT_LIMITS, ...limits };
+  // Every UTF-16 unit is one to three bytes, so most texts are settled without counting.
+  const bytes = text.length * 3 <= maxBytes ? text.length : utf8Length(text);
+  if (bytes > maxBytes) {
+    return { ok: false, problem: problem('TF102', '', { size: formatBytes(bytes), limit: formatBytes(maxBytes) }) };
+  }
+  // A byte-order mark is how some editors start a UTF-8 file; it is not part of the JSON.
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const tooDeepAt = firstTooDeep(body, maxDepth);
+  if (tooDeepAt >= 0) {
+    const { line, column } = lineColumn(body, tooDeepAt);
+    return { ok: false, problem: problem('TF103', '', { limit: maxDepth, line, column }) };
+  }
+  let value: unknown;
+  try {
+    value = mayHoldForbiddenKey(body) ? JSON.parse(body, rebuildObject) : JSON.parse(body);
+  } catch {
+    const { index, detail } = locateSyntaxError(body);
+    const { line, column } = lineColumn(body, index);
+    return { ok: false, problem: problem('TF101', '', { line, column, detail }) };
+  }
+  return { ok: true, value };
+}
+
+/** UTF-8 length of a string, counted without encoding it. */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** "12.5 MB", "900 bytes". */
+function formatBytes(n: number): string {
+  if (n < 1024) return `${n} bytes`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** Index of the first "{" or "[" that opens a level deeper than the limit, or -1. Strings are skipped. */
+function firstTooDeep(text: string, maxDepth: number): number {
+  let depth = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) {
+      i++;
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (d === BACKSLASH) i += 2;
+        else if (d === QUOTE) break;
+        else i++;
+      }
+    } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      if (++depth > maxDepth) return i;
+    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+      depth--;
+    }
+  }
+  return -1;
+}
+
+/** 1-based line and column of an index in the text. */
+export function lineColumn(text: string, index: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: index - lineStart + 1 };
+}
+
+/**
+ * Whether the text could hold a forbidden key: spelled out, or hidden behind a \u escape.
+ * Most documents hold neither, and skip the slower rebuilding parse.
+ */
+function mayHoldForbiddenKey(text: string): boolean {
+  if (text.includes('\\u')) return true;
+  for (const key of FORBIDDEN_KEYS) if (text.includes(`"${key}"`)) return true;
+  return false;
+}
+
+/**
+ * JSON.parse reviver that rebuilds each object key by key with defineProperty, so a key such as
+ * "__proto__" becomes an ordinary own property and never an assignment to the prototype, whatever
+ * the engine's JSON.parse does with it.
+ */
+function rebuildObject(_key: string, value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(value)) {
+    Object.defineProperty(out, k, {
+      value: (value as Record<string, unknown>)[k],
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return out;
+}
+
+/** The first syntax error of text that JSON.parse rejected: where it is and what was expected. */
+export function locateSyntaxError(text: string): { index: number; detail: string } {
+  const reader = new SyntaxLocator(text);
+  const error = reader.run();
+  if (!error) throw new Error('JSON.parse rejected text that the syntax locator accepts');
+  return error;
+}
+
+class SyntaxFound {
+  constructor(
+    readonly index: number,
+    readonly detail: string,
+  ) {}
+}
+
+/** A recursive-descent reader of the JSON grammar that builds nothing and stops at the first error. */
+class SyntaxLocator {
+  private i = 0;
+  constructor(private readonly text: string) {}
+
+  run(): { index: number; detail: string } | null {
+    try {
+      this.space();
+      this.value();
+      this.space();
+      if (this.i < this.text.length) this.fail('unexpected text after the end of the JSON value');
+      return null;
+    } catch (e) {
+      if (e instanceof SyntaxFound) return { index: e.index, detail: e.detail };
+      throw e;
+    }
+  }
+
+  private fail(expected: string, index = this.i): never {
+    const found = index >= this.text.length ? 'the end of the file' : describeChar(this.text[index]!);
+    throw new SyntaxFound(index, `${expected}, found ${found}`);
+  }
+
+  private space(): void {
+    for (;;) {
+      const c = this.text[this.i];
+      if (c === ' ' || c === '\t' || c === '\n' || c === '\r') this.i++;
+      else return;
+    }
+  }
+
+  private value(): void {
+    const c = this.text[this.i];
+    if (c === '{') this.object();
+    else if (c === '[') this.array();
+    else if (c === '"') this.string();
+    else if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) this.number();
+    else if (!this.word('true') && !this.word('false') && !this.word('null')) this.fail('expected a value');
+  }
+
+  private word(w: string): boolean {
+    if (!this.text.startsWith(w, this.i)) return false;
+    this.i += w.length;
+    return true;
+  }
+
+  /** An object or array: items separated by commas up to the closing character. */
+  private sequence(close: '}' | ']', after: string, item: () => void): void {
+    this.i++;
+    this.space();
+    if (this.text[this.i] === close) {
+      this.i++;
+      return;
+    }
+    for (;;) {
+      item();
+      this.space();
+      const c = this.text[this.i];
+      if (c === close) {
+        this.i++;
+        return;
+      }
+      if (c !== ',') this.fail(`expected ',' or '${close}' after ${after}`);
+      this.i++;
+      this.space();
+    }
+  }
+
+  private object(): void {
+    this.sequence('}', 'a property value', () => {
+      if (this.text[this.i] !== '"') this.fail('expected a property name in double quotes');
+      this.string();
+      this.space();
+      if (this.text[this.i] !== ':') this.fail("expected ':' after the property name");
+      this.i++;
+      this.space();
+      this.value();
+    });
+  }
+
+  private array(): void {
+    this.sequence(']', 'an array item', () => this.value());
+  }
+
+  private string(): void {
+    const start = this.i;
+    this.i++;
+    for (;;) {
+      const c = this.text[this.i];
+      if (c === undefined) this.fail('the string that starts here is never closed', start);
+      if (c === '"') {
+        this.i++;
+        return;
+      }
+      if (c < ' ') this.fail('expected a character in a string (control characters must be escaped)');
+      if (c === '\\') {
+        const e = this.text[this.i + 1];
+        if (e === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(this.text.slice(this.i + 2, this.i + 6))) {
+            this.fail('expected four hex digits after \\u', this.i);
+          }
+          this.i += 6;
+        } else if (e !== undefined && '"\\/bfnrt'.includes(e)) {
+          this.i += 2;
+        } else {
+          this.fail('expected a valid escape sequence after the backslash', this.i + 1);
+        }
+      } else {
+        this.i++;
+      }
+    }
+  }
+
+  private number(): void {
+    NUMBER.lastIndex = this.i;
+    const m = NUMBER.exec(this.text);
+    if (!m) this.fail('expected a number');
+    this.i += m[0].length;
+  }
+}
+
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+
+/** A character as an error message shows it. */
+function describeChar(c: string): string {
+  if (c === '\n') return 'a line break';
+  if (c === '\t') return 'a tab';
+  if (c < ' ') return `the control character U+${c.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}`;
+  return `'${c}'`;
+}

@@ -1,0 +1,320 @@
+import { definitionOf, type Action, type ActionLink, type ActionReference } from '../actions';
+import { EN_MESSAGES } from '../actions/messages';
+import { ChannelKindSchema, PRIORITIES } from '../model/common';
+import { LIST_OPERATORS, VALUELESS_OPERATORS, type FilterCondition, type Filters } from '../model/filters';
+import { TRIGGER_NODE_ID, type Workflow, type WorkflowDocument } from '../model/workflow';
+import type { Workspace } from '../model/workspace';
+import { linksOf, predecessors, reachableFromStart, successors } from '../graph/links';
+import { problem, type Code, type Problem } from './codes';
+import { cyclicComponents } from './cycles';
+import { listWords } from './envelope';
+import { describePlace, pointer } from './json-pointer';
+
+/** Ids of the workspace, by what they name. */
+interface WorkspaceIndex {
+  status: Set<string>;
+  user: Set<string>;
+  team: Set<string>;
+  template: Set<string>;
+  pipeline: Set<string>;
+  channel: Set<string>;
+  /** Status ids of each pipeline. */
+  statusesOf: Map<string, Set<string>>;
+  names: Map<string, string>;
+}
+
+function indexWorkspace(ws: Workspace): WorkspaceIndex {
+  const statusesOf = new Map(ws.pipelines.map((p) => [p.id, new Set(p.statuses.map((s) => s.id))]));
+  return {
+    status: new Set(ws.pipelines.flatMap((p) => p.statuses.map((s) => s.id))),
+    user: new Set(ws.users.map((u) => u.id)),
+    team: new Set(ws.teams.map((t) => t.id)),
+    template: new Set(ws.templates.map((t) => t.id)),
+    pipeline: new Set(ws.pipelines.map((p) => p.id)),
+    channel: new Set(ws.channels.map((c) => c.id)),
+    statusesOf,
+    names: new Map(ws.pipelines.map((p) => [p.id, p.name])),
+  };
+}
+
+const UNKNOWN_CODE: Record<ActionReference['type'], Code> = {
+  status: 'TF312',
+  user: 'TF313',
+  team: 'TF314',
+  template: 'TF315',
+};
+
+/**
+ * The workflow rules beyond the JSON Schema (SPEC §4): one start, unique ids, no dangling links,
+ * no unreachable action, paths that meet and loop only through go-to, no loop without a delay,
+ * complete branches, triggers and actions, and (given a workspace) statuses, users, teams and
+ * templates that exist. The workflow must already match the schema. Paths point into the workflow
+ * document, so they start with /workflow.
+ */
+export function semanticProblems(workflow: Workflow, workspace?: Workspace): Problem[] {
+  const out: Problem[] = [];
+  const ws = workspace ? indexWorkspace(workspace) : null;
+  const at = (i: number, ...rest: (string | number)[]) => pointer('workflow', 'actions', i, ...rest);
+
+  // Ids: the first action with an id is the one links lead to.
+  const byId = new Map<string, Action>();
+  const position = new Map<string, number>();
+  workflow.actions.forEach((a, i) => {
+    if (byId.has(a.id)) out.push(problem('TF303', at(i, 'id'), {}, { actionId: a.id }));
+    else {
+      byId.set(a.id, a);
+      position.set(a.id, i);
+    }
+  });
+  const first = (a: Action, i: number) => position.get(a.id) === i;
+
+  // Start.
+  const start = workflow.startActionId;
+  const startOk = start !== null && byId.has(start);
+  if (start === null && workflow.actions.length > 0) out.push(problem('TF301', '/workflow/startActionId'));
+  if (start !== null && !byId.has(start)) out.push(problem('TF302', '/workflow/startActionId', { target: start }));
+
+  // Links that lead nowhere.
+  workflow.actions.forEach((a, i) => {
+    linksOf(a).forEach((l, k) => {
+      if (l.target !== null && !byId.has(l.target)) {
+        out.push(problem('TF304', at(i) + slotPointer(l, k), { target: l.target, slot: slotWords(l) }, { actionId: a.id }));
+      }
+    });
+  });
+
+  // Paths meet only through go-to: an action follows at most one non-jump link (the start counts as one).
+  for (const [id, preds] of predecessors(workflow)) {
+    const path = preds.filter((p) => !p.jump);
+    if (path.length < 2 || !byId.has(id)) continue;
+    const from = listWords(path.map((p) => (p.from === null ? 'the start' : `"${p.from}"`)));
+    out.push(problem('TF306', at(position.get(id)!), { from }, { actionId: id }));
+  }
+
+  // Unreachable actions (only meaningful once the start is right).
+  if (startOk) {
+    const reachable = reachableFromStart(workflow, byId);
+    workflow.actions.forEach((a, i) => {
+      if (first(a, i) && !reachable.has(a.id)) out.push(problem('TF305', at(i), {}, { actionId: a.id }));
+    });
+  }
+
+  out.push(...loopProblems(workflow, byId, position));
+
+  workflow.actions.forEach((a, i) => {
+    // Placeholders: settings still to fill in.
+    for (const m of definitionOf(a).missing(a)) {
+      const path = at(i) + m.pointer;
+      if (a.kind === 'branch') {
+        const pathIndex = Number(/^\/paths\/(\d+)/.exec(m.pointer)?.[1]);
+        out.push(problem('TF311', path, { pathId: a.paths[pathIndex]?.id ?? String(pathIndex) }, { actionId: a.id }));
+      } else {
+        out.push(problem('TF309', path, { detail: EN_MESSAGES[m.message] ?? m.message }, { actionId: a.id }));
+      }
+    }
+    if (a.kind === 'branch') {
+      const seen = new Set<string>();
+      a.paths.forEach((p, j) => {
+        if (seen.has(p.id)) out.push(problem('TF310', at(i, 'paths', j, 'id'), { pathId: p.id }, { actionId: a.id }));
+        seen.add(p.id);
+        out.push(...filterProblems(p.filters, at(i, 'paths', j, 'filters'), ws, a.id));
+      });
+    }
+    if (ws) {
+      for (const ref of definitionOf(a).references(a)) {
+        if (!ws[ref.type].has(ref.id)) {
+          const path = at(i) + ref.pointer;
+          out.push(problem(UNKNOWN_CODE[ref.type], path, { where: describePlace(path, a.id), id: ref.id }, { actionId: a.id }));
+        }
+      }
+    }
+  });
+
+  out.push(...enrollmentProblems(workflow, ws));
+  if (ws) out.push(...pipelineProblems(workflow, workspace!, ws));
+  return out;
+}
+
+/** The pointer, below the action, of the property that holds a link. */
+function slotPointer(link: ActionLink, index: number): string {
+  if (link.slot === 'next') return '/next';
+  if (link.slot === 'target') return '/target';
+  if (link.slot === 'default') return '/defaultNext';
+  // A branch lists one link per path, in path order, before its default.
+  return `/paths/${index}/next`;
+}
+
+function slotWords(link: ActionLink): string {
+  if (link.slot === 'next') return 'its next action';
+  if (link.slot === 'target') return 'go-to target';
+  if (link.slot === 'default') return 'default path';
+  return `path "${link.label ?? link.slot}"`;
+}
+
+/** Loops: only a go-to may close one, and each must pass a delay. */
+function loopProblems(workflow: Workflow, byId: Map<string, Action>, position: Map<string, number>): Problem[] {
+  const out: Problem[] = [];
+  const ids = [...byId.keys()];
+  const inDocumentOrder = (c: string[]) => [...c].sort((x, y) => position.get(x)! - position.get(y)!);
+  const names = (c: string[]) => listWords(c.map((id) => `"${id}"`));
+  const at = (id: string, ...rest: string[]) => pointer('workflow', 'actions', position.get(id)!, ...rest);
+
+  const pathOnly = (id: string) => successors(byId.get(id)!, { jumps: false }).filter((t) => byId.has(t));
+  for (const cycle of cyclicComponents(ids, pathOnly).map(inDocumentOrder)) {
+    out.push(problem('TF307', at(cycle[0]!), { cycle: names(cycle) }, { actionId: cycle[0]! }));
+  }
+
+  // A loop without a delay exists exactly when the actions other than delays still form a cycle.
+  const isDelay = (id: string) => byId.get(id)!.kind === 'delay';
+  const undelayed = ids.filter((id) => !isDelay(id));
+  const allLinks = (id: string) => successors(byId.get(id)!).filter((t) => byId.has(t) && !isDelay(t));
+  for (const cycle of cyclicComponents(undelayed, allLinks).map(inDocumentOrder)) {
+    const jump = cycle.find((id) => byId.get(id)!.kind === 'goto') ?? cycle[0]!;
+    const path = byId.get(jump)!.kind === 'goto' ? at(jump, 'target') : at(jump);
+    out.push(problem('TF308', path, { cycle: names(cycle) }, { actionId: jump }));
+  }
+  return out;
+}
+
+/** Triggers and enrollment filters. */
+function enrollmentProblems(workflow: Workflow, ws: WorkspaceIndex | null): Problem[] {
+  const out: Problem[] = [];
+  const { triggers, filters, unenroll } = workflow.enrollment;
+  if (triggers.length === 0) out.push(problem('TF318', '/workflow/enrollment/triggers'));
+  triggers.forEach((t, i) => {
+    if (t.type !== 'statusChanged') return;
+    const base = pointer('workflow', 'enrollment', 'triggers', i);
+    if (t.toStatusId === null) out.push(problem('TF317', `${base}/toStatusId`, { index: i + 1 }));
+    if (!ws) return;
+    for (const key of ['toStatusId', 'fromStatusId'] as const) {
+      const id = t[key];
+      if (typeof id === 'string' && !ws.status.has(id)) {
+        const path = `${base}/${key}`;
+        out.push(problem('TF312', path, { where: `Enrollment trigger ${i + 1} (${path})`, id }));
+      }
+    }
+  });
+  out.push(...filterProblems(filters, '/workflow/enrollment/filters', ws));
+  out.push(...filterProblems(unenroll, '/workflow/enrollment/unenroll', ws));
+  return out;
+}
+
+/** Which workspace collection a filter property's values name. */
+const FILTER_REFERENCES: Partial<Record<FilterCondition['property'], { what: string; set: keyof WorkspaceIndex }>> = {
+  status: { what: 'status', set: 'status' },
+  pipeline: { what: 'pipeline', set: 'pipeline' },
+  owner: { what: 'user', set: 'user' },
+  channel: { what: 'channel', set: 'channel' },
+};
+
+/** Closed sets of values some filter properties take. */
+const FILTER_CHOICES: Partial<Record<FilterCondition['property'], readonly string[]>> = {
+  priority: PRIORITIES,
+  statusCategory: ['open', 'closed'],
+  source: ChannelKindSchema.options,
+  reopened: ['true', 'false'],
+};
+
+/** Conditions whose value does not fit their operator or property, and values the workspace lacks. */
+function filterProblems(filters: Filters, base: string, ws: WorkspaceIndex | null, actionId?: string): Problem[] {
+  const out: Problem[] = [];
+  filters.forEach((group, g) =>
+    group.conditions.forEach((c, k) => {
+      const path = `${base}/${g}/conditions/${k}`;
+      const detail = conditionMismatch(c);
+      if (detail) {
+        out.push(problem('TF319', path, { property: c.property, operator: c.operator, detail }, { actionId }));
+        return;
+      }
+      const ref = FILTER_REFERENCES[c.property];
+      if (!ws || !ref || c.value === undefined) return;
+      const values = Array.isArray(c.value) ? c.value : [c.value];
+      values.forEach((v, n) => {
+        const set = ws[ref.set] as Set<string>;
+        if (typeof v === 'string' && !set.has(v)) {
+          const valuePath = Array.isArray(c.value) ? `${path}/value/${n}` : `${path}/value`;
+          out.push(problem('TF320', valuePath, { property: c.property, id: v, what: ref.what }, { actionId }));
+        }
+      });
+    }),
+  );
+  return out;
+}
+
+/** Why a condition's value does not fit, or null when it does. */
+function conditionMismatch(c: FilterCondition): string | null {
+  const v = c.value;
+  if (VALUELESS_OPERATORS.includes(c.operator)) return v === undefined ? null : 'takes no value.';
+  if (v === undefined) return 'needs a value.';
+  if (LIST_OPERATORS.includes(c.operator)) {
+    if (!Array.isArray(v)) return 'needs a list of values.';
+    if (v.length === 0) return 'needs at least one value in its list.';
+  } else if (Array.isArray(v)) return 'needs a single value, not a list.';
+  if ((c.operator === 'greaterThan' || c.operator === 'lessThan') && typeof v !== 'number') return 'needs a number.';
+  if ((c.operator === 'before' || c.operator === 'after') && (typeof v !== 'string' || Number.isNaN(Date.parse(v)))) {
+    return 'needs a date-time such as 2026-01-05T09:00:00Z.';
+  }
+  const choices = FILTER_CHOICES[c.property];
+  if (choices) {
+    const bad = (Array.isArray(v) ? v : [v]).find((x) => !choices.includes(String(x)));
+    if (bad !== undefined) return `compares with ${JSON.stringify(bad)}, which is not one of: ${choices.join(', ')}.`;
+  }
+  return null;
+}
+
+/**
+ * The pipelines tickets of this workflow can be in: those its status triggers' statuses belong to,
+ * narrowed by filters that pin the pipeline in every group; all pipelines when nothing narrows them.
+ */
+function enrolledPipelines(workflow: Workflow, workspace: Workspace, ws: WorkspaceIndex): string[] {
+  let pipelines = workspace.pipelines.map((p) => p.id);
+  const { triggers, filters } = workflow.enrollment;
+  if (triggers.length && triggers.every((t) => t.type === 'statusChanged' && t.toStatusId !== null)) {
+    const statuses = triggers.map((t) => (t.type === 'statusChanged' ? t.toStatusId : null));
+    pipelines = pipelines.filter((p) => statuses.some((s) => s !== null && ws.statusesOf.get(p)!.has(s)));
+  }
+  if (filters.length) {
+    const pinned = new Set<string>();
+    for (const group of filters) {
+      const pin = group.conditions.find((c) => c.property === 'pipeline' && (c.operator === 'is' || c.operator === 'isAnyOf'));
+      if (!pin) return pipelines;
+      for (const v of Array.isArray(pin.value) ? pin.value : [pin.value]) pinned.add(String(v));
+    }
+    pipelines = pipelines.filter((p) => pinned.has(p));
+  }
+  return pipelines;
+}
+
+/** Statuses set by actions that some pipeline of the enrolled tickets lacks. */
+function pipelineProblems(workflow: Workflow, workspace: Workspace, ws: WorkspaceIndex): Problem[] {
+  const out: Problem[] = [];
+  const pipelines = enrolledPipelines(workflow, workspace, ws);
+  workflow.actions.forEach((a, i) => {
+    if (a.kind !== 'setStatus' || a.statusId === null || !ws.status.has(a.statusId)) return;
+    for (const p of pipelines) {
+      if (!ws.statusesOf.get(p)!.has(a.statusId)) {
+        const path = pointer('workflow', 'actions', i, 'statusId');
+        out.push(problem('TF316', path, { id: a.statusId, pipeline: ws.names.get(p) ?? p }, { actionId: a.id }));
+      }
+    }
+  });
+  return out;
+}
+
+/**
+ * Every rule of a valid workflow document: the workflow's (semanticProblems), plus comments and
+ * layout positions that name no action.
+ */
+export function documentProblems(doc: WorkflowDocument, workspace?: Workspace): Problem[] {
+  const out = semanticProblems(doc.workflow, workspace);
+  const known = new Set([TRIGGER_NODE_ID, ...doc.workflow.actions.map((a) => a.id)]);
+  (doc.comments ?? []).forEach((thread, i) => {
+    if (!known.has(thread.target)) {
+      out.push(problem('TF321', pointer('comments', i, 'target'), { threadId: thread.id, target: thread.target }));
+    }
+  });
+  for (const id of Object.keys(doc.layout?.positions ?? {})) {
+    if (!known.has(id)) out.push(problem('TF322', pointer('layout', 'positions', id), { id }));
+  }
+  return out;
+}
