@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_WORKFLOWS } from '../../src/examples';
 import { defaultWorkspace, WorkspaceSchema, type Workflow } from '../../src/model';
+import { workspaceProblems } from '../../src/document';
 import { workspaceIssues } from '../../src/settings/workspace-check';
 import {
   addChannel,
@@ -37,6 +38,7 @@ function refusal(fn: () => unknown): SettingsError {
 /** Every edit must leave a workspace that passes the schema and the semantic checks. */
 function valid(ws: ReturnType<typeof defaultWorkspace>) {
   expect(WorkspaceSchema.safeParse(ws).success).toBe(true);
+  expect(workspaceProblems(ws)).toEqual([]);
   expect(workspaceIssues(ws)).toEqual([]);
   return ws;
 }
