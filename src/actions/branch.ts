@@ -54,4 +54,17 @@ export const branch: ActionDefinition<BranchAction> = {
     if (!pathId || !a.paths.some((p) => p.id === pathId)) throw new Error(`Unknown link slot "${slot}" on branch ${a.id}`);
     return { ...a, paths: a.paths.map((p) => (p.id === pathId ? { ...p, next: target } : p)) };
   },
+  run(a, ctx) {
+    const misses: string[] = [];
+    for (const p of a.paths) {
+      const outcome = ctx.evaluate(p.filters);
+      if (outcome.held) {
+        ctx.note(`took the path "${p.label}": ${outcome.reason}`);
+        return p.next;
+      }
+      misses.push(`"${p.label}": ${outcome.reason}`);
+    }
+    ctx.note(`took the default path "${a.defaultLabel}"; no path matched (${misses.join('; ')})`);
+    return a.defaultNext;
+  },
 };

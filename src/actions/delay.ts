@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DurationSchema } from '../model/common';
+import { DurationSchema, durationMs } from '../model/common';
 import { actionHead, linearLinks, NextSchema, withNext } from './link';
 import type { ActionDefinition } from './types';
 
@@ -45,4 +45,29 @@ export const delay: ActionDefinition<DelayAction> = {
   references: () => [],
   links: linearLinks,
   withLink: withNext,
+  run(a, ctx) {
+    const w = a.wait;
+    const until = w.type === 'duration' ? ctx.now + durationMs(w.duration) : nextWeekdayTime(ctx.now, w.days, w.time);
+    if (until === null) return ctx.fail('no day of the week is chosen');
+    ctx.waitUntil(until);
+    ctx.note(`waits until ${new Date(until).toISOString()}`);
+    return a.next;
+  },
 };
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The first moment strictly after `now` that falls on one of `days` at `time` (HH:MM, UTC); null when no day
+ * is given. Strictly after, so a go-to loop through such a delay always waits.
+ */
+export function nextWeekdayTime(now: number, days: readonly Weekday[], time: string): number | null {
+  if (days.length === 0) return null;
+  const minutes = Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+  const midnight = Math.floor(now / DAY_MS) * DAY_MS;
+  for (let d = 0; d <= 7; d++) {
+    const candidate = midnight + d * DAY_MS + minutes * 60_000;
+    if (candidate > now && days.includes(WEEKDAYS[new Date(candidate).getUTCDay()]!)) return candidate;
+  }
+  return null;
+}

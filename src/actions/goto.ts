@@ -24,4 +24,9 @@ export const goto: ActionDefinition<GotoAction> = {
     if (slot !== 'target') throw new Error(`Unknown link slot "${slot}" on go-to ${a.id}`);
     return { ...a, target };
   },
+  run(a, ctx) {
+    if (!a.target) return ctx.fail('no action to go to is chosen');
+    ctx.note(`continues at ${a.target}`);
+    return a.target;
+  },
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdSchema } from '../model/common';
 import { actionHead, linearLinks, NextSchema, withNext } from './link';
+import { renderFields } from './render';
 import type { ActionDefinition, ActionReference } from './types';
 
 /** Who receives an internal notification. */
@@ -53,4 +54,42 @@ export const notify: ActionDefinition<NotifyAction> = {
   ],
   links: linearLinks,
   withLink: withNext,
+  run(a, ctx) {
+    // Recipients are resolved before anything is sent, so a dangling id fails the action without a partial send.
+    const recipients: string[] = [];
+    const seen = new Set<string>();
+    const add = (id: string): void => {
+      if (!seen.has(id)) {
+        seen.add(id);
+        recipients.push(id);
+      }
+    };
+    for (const id of a.recipients.userIds) {
+      if (!ctx.user(id)) return ctx.fail(`user "${id}" does not exist in the workspace`);
+      add(id);
+    }
+    for (const teamId of a.recipients.teamIds) {
+      const team = ctx.team(teamId);
+      if (!team) return ctx.fail(`team "${teamId}" does not exist in the workspace`);
+      for (const id of team.memberIds) {
+        if (!ctx.user(id)) return ctx.fail(`team "${team.name}" lists user "${id}", who does not exist in the workspace`);
+        add(id);
+      }
+    }
+    let ownerMissing = false;
+    if (a.recipients.owner) {
+      const owner = ctx.ticket.ownerId;
+      if (owner === null) ownerMissing = true;
+      else if (!ctx.user(owner)) return ctx.fail(`the ticket owner "${owner}" does not exist in the workspace`);
+      else add(owner);
+    }
+    const filled = renderFields(ctx, { subject: a.subject, body: a.body });
+    if (!filled) return null;
+    for (const id of recipients) ctx.notify(id, filled.subject, filled.body);
+    if (ownerMissing) ctx.skipNotification('the ticket has no owner', filled.subject);
+    const names = recipients.map((id) => ctx.user(id)?.name ?? id);
+    const sent = names.length ? `notified ${names.join(', ')}` : 'notified nobody';
+    ctx.note(ownerMissing ? `${sent}; the owner notification was skipped: the ticket has no owner` : sent);
+    return a.next;
+  },
 };

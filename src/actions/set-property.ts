@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { IdSchema, PrioritySchema } from '../model/common';
 import { actionHead, linearLinks, NextSchema, withNext } from './link';
-import type { ActionDefinition } from './types';
+import { renderFields } from './render';
+import type { ActionDefinition, PropertyChange } from './types';
 
 /** Set the ticket's owner (a user, or unassigned), priority or subject. */
 export const SetPropertySchema = z
@@ -49,4 +50,26 @@ export const setProperty: ActionDefinition<SetPropertyAction> = {
       : [],
   links: linearLinks,
   withLink: withNext,
+  run(a, ctx) {
+    const c = a.change;
+    let change: PropertyChange;
+    let shown: string;
+    if (c.property === 'priority') {
+      if (!c.priority) return ctx.fail('no priority is chosen');
+      change = { property: 'priority', priority: c.priority };
+      shown = c.priority;
+    } else if (c.property === 'subject') {
+      const filled = renderFields(ctx, { subject: c.subject });
+      if (!filled) return null;
+      change = { property: 'subject', subject: filled.subject };
+      shown = `"${filled.subject}"`;
+    } else {
+      change = c;
+      shown = c.ownerId === null ? 'unassigned' : (ctx.user(c.ownerId)?.name ?? c.ownerId);
+    }
+    const refused = ctx.setProperty(change);
+    if (refused) return ctx.fail(refused);
+    ctx.note(`set the ${c.property} to ${shown}`);
+    return a.next;
+  },
 };

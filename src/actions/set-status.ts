@@ -26,4 +26,16 @@ export const setStatus: ActionDefinition<SetStatusAction> = {
   references: (a) => (a.statusId ? [{ type: 'status', id: a.statusId, pointer: '/statusId' }] : []),
   links: linearLinks,
   withLink: withNext,
+  run(a, ctx) {
+    if (!a.statusId) return ctx.fail('no status is chosen');
+    const label = ctx.pipeline?.statuses.find((s) => s.id === a.statusId)?.label ?? a.statusId;
+    if (ctx.ticket.statusId === a.statusId) {
+      ctx.note(`the ticket is already ${label}; nothing changes`);
+      return a.next;
+    }
+    const refused = ctx.setStatus(a.statusId);
+    if (refused) return ctx.fail(refused);
+    ctx.note(`set the status to ${label}`);
+    return a.next;
+  },
 };

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
-import type { Workspace } from '../model/workspace';
+import type { ChannelKind, Priority } from '../model/common';
+import type { Filters } from '../model/filters';
+import type { Contact, EmailTemplate, Pipeline, Team, User, Workspace } from '../model/workspace';
 
 /** A message key with English text; the UI translates the same keys. */
 export type Translate = (key: string, params?: Record<string, string | number>) => string;
@@ -41,4 +43,76 @@ export interface ActionDefinition<A extends { id: string; kind: string }> {
   links(action: A): ActionLink[];
   /** A copy with one link slot pointed elsewhere. */
   withLink(action: A, slot: string, target: string | null): A;
+  /**
+   * What the action does when a ticket reaches it in the interpreter: it acts through `ctx` and returns
+   * the id of the action to continue at (null ends the path). A refusal returns `ctx.fail(message)`.
+   */
+  run(action: A, ctx: ActionRunContext): string | null;
+}
+
+/** The enrolled ticket as a running action sees it (read-only). */
+export interface RunTicket {
+  readonly id: string;
+  readonly subject: string;
+  readonly pipelineId: string;
+  readonly statusId: string;
+  readonly ownerId: string | null;
+  readonly priority: Priority;
+  readonly contactId: string | null;
+  readonly source: ChannelKind | null;
+}
+
+/** A new value for one ticket property, as set by an action. */
+export type PropertyChange =
+  | { property: 'owner'; ownerId: string | null }
+  | { property: 'priority'; priority: Priority }
+  | { property: 'subject'; subject: string };
+
+/** Text with its tokens filled, or why the template could not be read. */
+export type Rendered = { text: string; error?: undefined } | { text?: undefined; error: string };
+
+/** An automated email to the ticket's contact. */
+export interface OutgoingEmail {
+  templateId: string | null;
+  subject: string;
+  body: string;
+  /** The branding footer appended below the body, or null when the workspace removes it. */
+  footer: string | null;
+}
+
+/**
+ * Capabilities the interpreter lends an action while it runs (SPEC §6). Actions decide what to do;
+ * the interpreter owns the world, the clock and the trace.
+ */
+export interface ActionRunContext {
+  /** The virtual clock, in milliseconds since the Unix epoch. */
+  readonly now: number;
+  readonly workspace: Workspace;
+  readonly ticket: RunTicket;
+  /** The ticket's pipeline; undefined when the ticket names a pipeline the workspace lacks. */
+  readonly pipeline: Pipeline | undefined;
+  /** The ticket's contact, or null when it has none. */
+  readonly contact: Contact | null;
+  user(id: string): User | undefined;
+  team(id: string): Team | undefined;
+  template(id: string): EmailTemplate | undefined;
+  /** Fills personalization tokens such as {{ticket.subject}} for this ticket. */
+  render(text: string): Rendered;
+  /** Whether filter groups hold for the ticket now, and a sentence saying which group held or what failed. */
+  evaluate(filters: Filters): { held: boolean; reason: string };
+  sendEmail(email: OutgoingEmail): void;
+  notify(userId: string, subject: string, body: string): void;
+  /** Records a notification that could not go out (for example: the ticket has no owner); not an error. */
+  skipNotification(reason: string, subject: string): void;
+  /** Moves the ticket to a status; returns why it was refused, or null. */
+  setStatus(statusId: string): string | null;
+  /** Changes a ticket property; returns why it was refused, or null. */
+  setProperty(change: PropertyChange): string | null;
+  /** Pauses the ticket on the virtual clock until `at`, then continues at the returned action. */
+  waitUntil(at: number): void;
+  recordWebhook(request: { method: string; url: string; body: string }): void;
+  /** The outcome of the action, in one sentence for the trace and the ticket's action log. */
+  note(outcome: string): void;
+  /** Records the action as failed with a clear message; the ticket leaves the workflow. Returns null to end the path. */
+  fail(message: string): null;
 }

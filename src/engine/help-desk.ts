@@ -1,0 +1,267 @@
+import type { PropertyChange } from '../actions/types';
+import type { StatusTriggerSetting } from '../model/workspace';
+import { fire, type TriggerEvent } from './enrollment';
+import { iso, MINUTE_MS, type ConversationState, type TicketState, type World } from './world';
+
+/** Who changes a ticket: "creation", "scenario", "move", a built-in automation id or a workflow id. */
+export type Actor = string;
+
+/** What a new ticket starts with. */
+export type NewTicket = Pick<
+  TicketState,
+  | 'subject'
+  | 'pipelineId'
+  | 'statusId'
+  | 'ownerId'
+  | 'priority'
+  | 'contactId'
+  | 'source'
+  | 'channelId'
+  | 'conversationId'
+  | 'threadId'
+  | 'createdAt'
+  | 'closedAt'
+  | 'reopened'
+  | 'inHelpDesk'
+>;
+
+/** A ticket state with empty records, ready to register. */
+export function ticketState(id: string, init: NewTicket, category: 'open' | 'closed'): TicketState {
+  return {
+    id,
+    ...init,
+    statusCategory: category,
+    reopenedAt: null,
+    lastOpenStatusId: null,
+    sla: null,
+    log: { statuses: [], enrollments: [], actions: [] },
+    active: null,
+    enrolledOnce: null,
+    guardMinute: -1,
+    guardCount: 0,
+    guardWorkflows: null,
+    haltedMinute: -1,
+  };
+}
+
+/** A subject for a ticket made from a message: its first line, shortened. */
+export function subjectFrom(text: string): string {
+  const line = text.split('\n', 1)[0]!.trim();
+  if (!line) return '(no subject)';
+  return line.length > 100 ? `${line.slice(0, 99)}…` : line;
+}
+
+/**
+ * Creates and registers a ticket, associates it with its conversation, starts its SLA when it is in the
+ * help desk and fires the given triggers. The caller checked that pipeline and status exist.
+ */
+export function createTicket(world: World, init: NewTicket, by: Actor, why: string, triggers: readonly TriggerEvent[]): TicketState {
+  const info = world.pipelines.get(init.pipelineId)!;
+  const ticket = ticketState(world.newTicketId(), init, info.statuses.get(init.statusId)!.category);
+  world.tickets.set(ticket.id, ticket);
+  if (init.conversationId !== null) world.conversations.get(init.conversationId)!.ticketId = ticket.id;
+  ticket.log.statuses.push({ t: world.now, from: null, to: init.statusId, by });
+  world.trace(
+    'ticket',
+    `Created ticket ${ticket.id} "${ticket.subject}" in ${info.pipeline.name}, status ${world.statusLabel(init.pipelineId, init.statusId)}, owner ${world.userName(init.ownerId)}: ${why}.`,
+    { ticket: ticket.id },
+  );
+  if (ticket.inHelpDesk) startSla(world, ticket);
+  fire(world, ticket, triggers);
+  return ticket;
+}
+
+/**
+ * Moves a ticket to a status of its pipeline: sets or clears the closed time, marks a reopen, records the
+ * history and offers "status changed" to the workflows. Returns why it was refused, or null.
+ */
+export function changeStatus(world: World, ticket: TicketState, statusId: string, by: Actor): string | null {
+  const info = world.pipelines.get(ticket.pipelineId);
+  const status = info?.statuses.get(statusId);
+  if (!info || !status) {
+    return `status "${statusId}" is not in the ticket's pipeline${info ? ` "${info.pipeline.name}"` : ''}`;
+  }
+  const from = ticket.statusId;
+  if (from === statusId) return null;
+  const wasClosed = ticket.statusCategory === 'closed';
+  ticket.statusId = statusId;
+  ticket.statusCategory = status.category;
+  let note = '';
+  if (!wasClosed && status.category === 'closed') {
+    ticket.closedAt = world.now;
+    ticket.lastOpenStatusId = from;
+    note = '; closed time set';
+    const sla = ticket.sla;
+    if (sla && sla.close === 'pending' && world.now < sla.closeDue) {
+      sla.close = 'met';
+      world.trace('sla', `Close SLA met (due ${iso(sla.closeDue)}).`, { ticket: ticket.id });
+    }
+  } else if (wasClosed && status.category === 'open') {
+    ticket.closedAt = null;
+    ticket.reopened = true;
+    ticket.reopenedAt = world.now;
+    note = '; reopened, closed time cleared';
+  }
+  ticket.log.statuses.push({ t: world.now, from, to: statusId, by });
+  if (world.traceOn) {
+    world.trace('status', `Status ${info.statuses.get(from)?.label ?? from} → ${status.label} (by ${by})${note}.`, {
+      ticket: ticket.id,
+      ...(by.startsWith('builtin:') || by === 'scenario' || by === 'move' ? {} : { workflow: by }),
+    });
+  }
+  fire(world, ticket, [{ type: 'statusChanged', from, to: statusId }]);
+  return null;
+}
+
+/**
+ * Changes owner, priority or subject. Help-desk access rules apply: a help-desk ticket cannot be owned
+ * by a user without help-desk access. Returns why it was refused, or null.
+ */
+export function changeProperty(world: World, ticket: TicketState, change: PropertyChange, by: Actor): string | null {
+  let shown: string;
+  switch (change.property) {
+    case 'owner': {
+      if (change.ownerId !== null) {
+        const user = world.users.get(change.ownerId);
+        if (!user) return `user "${change.ownerId}" does not exist in the workspace`;
+        if (ticket.inHelpDesk && !user.helpDeskAccess) {
+          return `${user.name} (${user.id}) has no help-desk access and cannot own help-desk tickets`;
+        }
+      }
+      if (ticket.ownerId === change.ownerId) return null;
+      ticket.ownerId = change.ownerId;
+      shown = world.userName(change.ownerId);
+      break;
+    }
+    case 'priority':
+      if (ticket.priority === change.priority) return null;
+      ticket.priority = change.priority;
+      shown = change.priority;
+      if (ticket.sla) rescheduleSla(world, ticket);
+      break;
+    case 'subject':
+      if (ticket.subject === change.subject) return null;
+      ticket.subject = change.subject;
+      shown = `"${change.subject}"`;
+      break;
+  }
+  world.trace('property', `${change.property} set to ${shown} (by ${by}).`, { ticket: ticket.id });
+  fire(world, ticket, [{ type: 'propertyChanged', property: change.property }]);
+  return null;
+}
+
+function slaDue(world: World, ticket: TicketState): { firstResponseDue: number; closeDue: number } {
+  const target = world.workspace.sla.targets[ticket.priority];
+  return {
+    firstResponseDue: ticket.createdAt + target.firstResponseMinutes * MINUTE_MS,
+    closeDue: ticket.createdAt + target.closeMinutes * MINUTE_MS,
+  };
+}
+
+function scheduleSla(world: World, ticket: TicketState): void {
+  const sla = ticket.sla!;
+  // A due time already past (an old ticket arriving in the help desk) is judged now.
+  if (sla.firstResponse === 'pending') {
+    world.schedule({ kind: 'sla', at: Math.max(sla.firstResponseDue, world.now), ticket, target: 'firstResponse', version: sla.version });
+  }
+  if (sla.close === 'pending') {
+    world.schedule({ kind: 'sla', at: Math.max(sla.closeDue, world.now), ticket, target: 'close', version: sla.version });
+  }
+}
+
+/**
+ * Starts the SLA of a ticket entering the help desk: due times from its created time and priority. A
+ * response or close that already happened before the due time counts as met.
+ */
+export function startSla(world: World, ticket: TicketState): void {
+  if (ticket.sla) return;
+  const due = slaDue(world, ticket);
+  const conv = ticket.conversationId === null ? undefined : world.conversations.get(ticket.conversationId);
+  const respondedAt = conv ? firstAgentMessage(conv, ticket.createdAt) : null;
+  ticket.sla = {
+    ...due,
+    firstResponseAt: respondedAt,
+    firstResponse: respondedAt !== null && respondedAt < due.firstResponseDue ? 'met' : 'pending',
+    close: ticket.closedAt !== null && ticket.closedAt < due.closeDue ? 'met' : 'pending',
+    breaches: [],
+    version: 0,
+  };
+  world.trace('sla', `SLA applies: first response due ${iso(due.firstResponseDue)}, close due ${iso(due.closeDue)} (${ticket.priority} priority).`, {
+    ticket: ticket.id,
+  });
+  scheduleSla(world, ticket);
+}
+
+function firstAgentMessage(conv: ConversationState, since: number): number | null {
+  let first: number | null = null;
+  for (const thread of conv.threads.values()) {
+    for (const m of thread.messages) if (m.direction === 'out' && m.t >= since && (first === null || m.t < first)) first = m.t;
+  }
+  return first;
+}
+
+/** New due times after a priority change; targets already met or breached stay as they are. */
+function rescheduleSla(world: World, ticket: TicketState): void {
+  const sla = ticket.sla!;
+  const due = slaDue(world, ticket);
+  sla.firstResponseDue = due.firstResponseDue;
+  sla.closeDue = due.closeDue;
+  sla.version++;
+  world.trace('sla', `SLA due times moved for ${ticket.priority} priority: first response ${iso(due.firstResponseDue)}, close ${iso(due.closeDue)}.`, {
+    ticket: ticket.id,
+  });
+  scheduleSla(world, ticket);
+}
+
+/** A due time came: the target is breached unless it was met; a breach fires "SLA due time passed". */
+export function slaDuePassed(world: World, ticket: TicketState, target: 'firstResponse' | 'close', version: number): boolean {
+  const sla = ticket.sla;
+  if (!sla || sla.version !== version || sla[target] !== 'pending') return false;
+  sla[target] = 'breached';
+  sla.breaches.push({ target, t: world.now });
+  const what = target === 'firstResponse' ? 'first response' : 'close';
+  world.trace('sla', `SLA breached: no ${what} by ${iso(target === 'firstResponse' ? sla.firstResponseDue : sla.closeDue)}.`, {
+    ticket: ticket.id,
+  });
+  fire(world, ticket, [{ type: 'slaDuePassed', target }]);
+  return true;
+}
+
+/** The first agent email on a help-desk ticket meets its first-response SLA (if still pending). */
+export function firstResponse(world: World, ticket: TicketState): void {
+  const sla = ticket.sla;
+  if (!sla || sla.firstResponseAt !== null) return;
+  sla.firstResponseAt = world.now;
+  if (sla.firstResponse === 'pending') {
+    sla.firstResponse = 'met';
+    world.trace('sla', `First response SLA met (due ${iso(sla.firstResponseDue)}).`, { ticket: ticket.id });
+  }
+}
+
+/**
+ * Applies one of the pipeline's built-in status updates ([S-out] on an agent email from the ticket
+ * record, [S-in] on a customer reply on the ticket's thread), when it is turned on.
+ */
+export function applyBuiltInStatus(world: World, ticket: TicketState, which: 'onEmailSent' | 'onCustomerReply', rule: string, event?: number): void {
+  const info = world.pipelines.get(ticket.pipelineId);
+  if (!info) return;
+  const setting: StatusTriggerSetting = info.pipeline.automation[which];
+  const id = `builtin:${info.pipeline.id}:${which}`;
+  const refs = { ticket: ticket.id, workflow: id };
+  if (!setting.enabled) {
+    world.trace('automation', `${rule}: not applied, the trigger is turned off in ${info.pipeline.name}.`, refs);
+    return;
+  }
+  if (ticket.statusId === setting.statusId) {
+    world.trace('automation', `${rule}: the ticket is already ${world.statusLabel(ticket.pipelineId, setting.statusId)}.`, refs);
+    return;
+  }
+  world.trace('automation', `${rule}: status → ${world.statusLabel(ticket.pipelineId, setting.statusId)}.`, refs);
+  const refused = changeStatus(world, ticket, setting.statusId, id);
+  if (refused) {
+    world.error('automation.badStatus', `${rule} in pipeline "${info.pipeline.name}" could not update ticket ${ticket.id}: ${refused}.`, {
+      ...refs,
+      ...(event === undefined ? {} : { event }),
+    });
+  }
+}

@@ -1,0 +1,237 @@
+import { definitionOf, type Action } from '../actions';
+import type { ActionRunContext, OutgoingEmail, PropertyChange, Rendered } from '../actions/types';
+import type { FilterProperty, Filters } from '../model/filters';
+import type { Contact, EmailTemplate, Pipeline, Team, User, Workspace } from '../model/workspace';
+import { compiled, describeOutcome, evaluateFilters, type FactValue } from './filters';
+import { changeProperty, changeStatus } from './help-desk';
+import { renderTokens, ticketLink } from './tokens';
+import { iso, MINUTE_MS, type Run, type TicketState, type World } from './world';
+
+/**
+ * The capabilities lent to the action being run. One instance serves every step (no allocation per
+ * action); `begin` points it at the run and action of the moment.
+ */
+class RunContext implements ActionRunContext {
+  private run!: Run;
+  private action!: Action;
+  outcome: string | null = null;
+  failure: string | null = null;
+  waitAt: number | null = null;
+  private readonly read = (p: FilterProperty): FactValue => this.world.fact(this.run.ticket, p);
+
+  constructor(private readonly world: World) {}
+
+  begin(run: Run, action: Action): void {
+    this.run = run;
+    this.action = action;
+    this.outcome = null;
+    this.failure = null;
+    this.waitAt = null;
+  }
+
+  get now(): number {
+    return this.world.now;
+  }
+  get workspace(): Workspace {
+    return this.world.workspace;
+  }
+  get ticket(): TicketState {
+    return this.run.ticket;
+  }
+  get pipeline(): Pipeline | undefined {
+    return this.world.pipelines.get(this.run.ticket.pipelineId)?.pipeline;
+  }
+  get contact(): Contact | null {
+    const id = this.run.ticket.contactId;
+    return id === null ? null : (this.world.contacts.get(id) ?? null);
+  }
+  user(id: string): User | undefined {
+    return this.world.users.get(id);
+  }
+  team(id: string): Team | undefined {
+    return this.world.teams.get(id);
+  }
+  template(id: string): EmailTemplate | undefined {
+    return this.world.templates.get(id);
+  }
+  render(text: string): Rendered {
+    return renderTokens(this.world, this.run.ticket, text);
+  }
+  evaluate(filters: Filters): { held: boolean; reason: string } {
+    const c = compiled(filters);
+    const outcome = evaluateFilters(c, this.read);
+    return { held: outcome.held, reason: describeOutcome(c, outcome, this.read) };
+  }
+  private refs(): { ticket: string; workflow: string; action: string } {
+    return { ticket: this.run.ticket.id, workflow: this.run.wf.id, action: this.action.id };
+  }
+  sendEmail(email: OutgoingEmail): void {
+    const at = iso(this.world.now);
+    const ticket = this.run.ticket;
+    this.world.outbox.push({
+      at,
+      ...this.refs(),
+      to: this.contact!.email,
+      subject: email.subject,
+      body: email.body,
+      template: email.templateId,
+      footer: email.footer,
+    });
+    // [S-status-actions] after an automated email the conversations inbox shows a notice with a link and a time stamp.
+    this.world.notices.push({
+      at,
+      ticket: ticket.id,
+      conversation: ticket.conversationId,
+      text: `Automated email "${email.subject}" sent to ${this.contact!.email} at ${at}.`,
+      link: ticketLink(ticket.id),
+    });
+  }
+  notify(userId: string, subject: string, body: string): void {
+    this.world.notifications.push({ at: iso(this.world.now), recipient: userId, ...this.refs(), subject, body });
+  }
+  skipNotification(reason: string, subject: string): void {
+    this.world.notifications.push({ at: iso(this.world.now), recipient: null, ...this.refs(), subject, body: '', skipped: reason });
+  }
+  setStatus(statusId: string): string | null {
+    return changeStatus(this.world, this.run.ticket, statusId, this.run.wf.id);
+  }
+  setProperty(change: PropertyChange): string | null {
+    return changeProperty(this.world, this.run.ticket, change, this.run.wf.id);
+  }
+  waitUntil(at: number): void {
+    this.waitAt = Math.max(at, this.world.now);
+  }
+  recordWebhook(request: { method: string; url: string; body: string }): void {
+    this.world.webhooks.push({ at: iso(this.world.now), ...this.refs(), ...request });
+  }
+  note(outcome: string): void {
+    this.outcome = outcome;
+  }
+  fail(message: string): null {
+    this.failure = message;
+    return null;
+  }
+}
+
+/** Takes a ticket out of a workflow and records why. */
+export function endRun(world: World, run: Run, outcome: 'completed' | 'unenrolled' | 'failed' | 'stopped', reason: string): void {
+  if (run.state === 'ended') return;
+  run.state = 'ended';
+  const ticket = run.ticket;
+  ticket.active?.delete(run.wf.id);
+  ticket.log.enrollments.push({ t: world.now, workflow: run.wf.id, trigger: run.trigger, outcome, reason });
+  if (world.traceOn && outcome !== 'failed') {
+    world.trace('unenrollment', `Left "${run.wf.name}" (${outcome}): ${reason}.`, { ticket: ticket.id, workflow: run.wf.id });
+  }
+}
+
+/**
+ * The runaway guard: more actions on one ticket within one virtual minute than the limit means workflows
+ * keep triggering each other; the ticket's runs stop, and it enrolls in nothing more during that minute.
+ */
+function tripGuard(world: World, ticket: TicketState, minute: number): void {
+  ticket.haltedMinute = minute;
+  const involved = [...(ticket.guardWorkflows ?? [])]
+    .sort()
+    .map((id) => `"${world.workflows.find((w) => w.id === id)?.name ?? id}" (${id})`)
+    .join(', ');
+  world.error(
+    'guard.runaway',
+    `Runaway automation stopped on ticket ${ticket.id}: more than ${world.maxActionsPerTicketMinute} actions within one virtual minute (from ${iso(minute * MINUTE_MS)}). Workflows involved: ${involved}. They keep triggering each other or loop without a delay; the ticket's runs are stopped.`,
+    { ticket: ticket.id },
+  );
+  for (const run of [...(ticket.active?.values() ?? [])]) endRun(world, run, 'stopped', 'stopped by the runaway guard');
+}
+
+/** Runs actions of the world's queued runs; owns the one reusable context. */
+export class Runner {
+  private readonly ctx: RunContext;
+
+  constructor(private readonly world: World) {
+    this.ctx = new RunContext(world);
+  }
+
+  /**
+   * Runs the next action of the run at the head of the queue. Returns the action run, or null when the
+   * step only took a ticket out of its workflow (unenrolled, stopped, or at a path end).
+   */
+  step(): { run: Run; action: Action; outcome: string } | null {
+    const world = this.world;
+    const run = world.ready.peek()!;
+    if (run.state === 'ended') {
+      world.ready.shift();
+      return null;
+    }
+    const ticket = run.ticket;
+    const wf = run.wf;
+    if (run.actionId === null) {
+      world.ready.shift();
+      endRun(world, run, 'completed', 'reached the end of its path');
+      return null;
+    }
+    if (wf.unenroll) {
+      const read = (p: FilterProperty) => world.fact(ticket, p);
+      const outcome = evaluateFilters(wf.unenroll, read);
+      if (outcome.held) {
+        world.ready.shift();
+        endRun(world, run, 'unenrolled', `met the unenrollment criteria before ${run.actionId}: ${describeOutcome(wf.unenroll, outcome, read)}`);
+        return null;
+      }
+    }
+    const minute = Math.floor(world.now / MINUTE_MS);
+    if (ticket.guardMinute !== minute) {
+      ticket.guardMinute = minute;
+      ticket.guardCount = 0;
+      ticket.guardWorkflows?.clear();
+    }
+    (ticket.guardWorkflows ??= new Set()).add(wf.id);
+    if (++ticket.guardCount > world.maxActionsPerTicketMinute) {
+      world.ready.shift();
+      tripGuard(world, ticket, minute);
+      return null;
+    }
+    const action = wf.actions.get(run.actionId)!;
+    const ctx = this.ctx;
+    ctx.begin(run, action);
+    const next = definitionOf(action).run(action, ctx);
+    world.stats.actions++;
+    wf.actionsRun++;
+    const refs = { ticket: ticket.id, workflow: wf.id, action: action.id };
+    if (ctx.failure !== null) {
+      ticket.log.actions.push({ t: world.now, workflow: wf.id, action: action.id, kind: action.kind, outcome: `failed: ${ctx.failure}` });
+      world.error('action.failed', `Action ${action.id} (${action.kind}) of "${wf.name}" failed on ticket ${ticket.id}: ${ctx.failure}.`, refs);
+      world.ready.shift();
+      endRun(world, run, 'failed', ctx.failure);
+      return { run, action, outcome: `failed: ${ctx.failure}` };
+    }
+    const outcome = ctx.outcome ?? 'done';
+    ticket.log.actions.push({ t: world.now, workflow: wf.id, action: action.id, kind: action.kind, outcome });
+    if (world.traceOn) world.trace(ctx.waitAt === null ? 'action' : 'delay', `${action.kind} ${action.id}: ${outcome}.`, refs);
+    run.actionId = next;
+    if (ctx.waitAt !== null) {
+      world.ready.shift();
+      run.state = 'waiting';
+      run.resumeAt = ctx.waitAt;
+      world.schedule({ kind: 'resume', at: ctx.waitAt, run });
+    } else if (next === null) {
+      world.ready.shift();
+      endRun(world, run, 'completed', 'reached the end of its path');
+    }
+    return { run, action, outcome };
+  }
+
+  /** A waiting run's delay is over: it continues at the action after the delay. Returns false for a stale timer. */
+  resume(run: Run): boolean {
+    const world = this.world;
+    if (run.state !== 'waiting') return false;
+    const next = run.actionId;
+    if (next === null) {
+      endRun(world, run, 'completed', 'the delay was the last action of its path');
+      return true;
+    }
+    run.state = 'ready';
+    world.trace('resume', `Resumed "${run.wf.name}" after its delay, at ${next}.`, { ticket: run.ticket.id, workflow: run.wf.id, action: next });
+    world.ready.push(run);
+    return true;
+  }
+}

@@ -1,0 +1,152 @@
+import type { Scenario, ScenarioEvent } from '../model/scenario';
+import { currentChannel } from './channel-move';
+import { startSla, ticketState } from './help-desk';
+import { DAY_MS, parseTime, type ConversationState, type ThreadState, type World } from './world';
+
+/** A scenario event placed on the clock. */
+export interface TimedEvent {
+  at: number;
+  index: number;
+  event: ScenarioEvent;
+}
+
+/**
+ * Loads the scenario's initial help desk into the world: contacts, conversations and tickets, each checked
+ * against the workspace; a bad one is reported with its place in the scenario and left out.
+ */
+export function loadInitial(world: World, scenario: Scenario): void {
+  const init = scenario.initial;
+  init.contacts.forEach((c, i) => {
+    if (world.contacts.has(c.id)) {
+      world.error('scenario.duplicateContact', `initial.contacts[${i}]: contact "${c.id}" already exists; the first one is kept.`);
+      return;
+    }
+    world.contacts.set(c.id, c);
+  });
+
+  init.conversations.forEach((c, i) => {
+    const where = `initial.conversations[${i}] (${c.id})`;
+    const problem =
+      (world.conversations.has(c.id) && `the id "${c.id}" is used twice`) ||
+      (!world.contacts.has(c.contactId) && `contact "${c.contactId}" does not exist`) ||
+      (c.ownerId !== null && !world.users.has(c.ownerId) && `owner "${c.ownerId}" does not exist`) ||
+      c.channelHistory.map((id) => !world.channels.has(id) && `channel "${id}" does not exist`).find(Boolean) ||
+      (parseTime(c.startedAt) === null && `startedAt "${c.startedAt}" is not a date`);
+    if (problem) {
+      world.error('scenario.badConversation', `${where}: ${problem}; the conversation is left out.`);
+      return;
+    }
+    const threads = new Map<string, ThreadState>();
+    const startedAt = parseTime(c.startedAt)!;
+    for (const th of c.threads) {
+      const messages = th.messages.map((m) => ({ id: m.id, direction: m.direction, t: parseTime(m.at) ?? startedAt, text: m.text, ...(m.from ? { from: m.from } : {}) }));
+      threads.set(th.id, { id: th.id, startedAt: messages[0]?.t ?? startedAt, messages });
+    }
+    const conv: ConversationState = {
+      id: c.id,
+      contactId: c.contactId,
+      ownerId: c.ownerId,
+      status: c.status,
+      channelHistory: [...c.channelHistory],
+      threads,
+      startedAt,
+      ticketId: null,
+      location: 'inbox',
+      moved: false,
+    };
+    conv.location = world.channels.get(currentChannel(conv))!.location;
+    world.conversations.set(c.id, conv);
+  });
+
+  init.tickets.forEach((t, i) => {
+    const where = `initial.tickets[${i}] (${t.id})`;
+    const info = world.pipelines.get(t.pipelineId);
+    const status = info?.statuses.get(t.statusId);
+    const conv = t.conversationId === null ? undefined : world.conversations.get(t.conversationId);
+    const problem =
+      (world.tickets.has(t.id) && `the id "${t.id}" is used twice`) ||
+      (!info && `pipeline "${t.pipelineId}" does not exist`) ||
+      (!status && `status "${t.statusId}" is not in pipeline "${t.pipelineId}"`) ||
+      (t.ownerId !== null && !world.users.has(t.ownerId) && `owner "${t.ownerId}" does not exist`) ||
+      (t.contactId !== null && !world.contacts.has(t.contactId) && `contact "${t.contactId}" does not exist`) ||
+      (t.conversationId !== null && !conv && `conversation "${t.conversationId}" does not exist`) ||
+      (conv && conv.ticketId !== null && `conversation "${conv.id}" already has ticket ${conv.ticketId}`) ||
+      (parseTime(t.createdAt) === null && `createdAt "${t.createdAt}" is not a date`);
+    if (problem) {
+      world.error('scenario.badTicket', `${where}: ${problem}; the ticket is left out.`);
+      return;
+    }
+    const createdAt = parseTime(t.createdAt)!;
+    const closedAt = t.closedAt === null ? null : (parseTime(t.closedAt) ?? createdAt);
+    const ticket = ticketState(
+      t.id,
+      {
+        subject: t.subject,
+        pipelineId: t.pipelineId,
+        statusId: t.statusId,
+        ownerId: t.ownerId,
+        priority: t.priority,
+        contactId: t.contactId,
+        source: t.source,
+        channelId: conv ? conv.channelHistory[0]! : null,
+        conversationId: t.conversationId,
+        threadId: t.threadId,
+        createdAt,
+        closedAt: status!.category === 'closed' ? closedAt : null,
+        reopened: t.reopened,
+        // SLAs apply in the help desk; a ticket of an inbox conversation waits for its channel to move.
+        inHelpDesk: conv ? conv.location === 'helpDesk' : true,
+      },
+      status!.category,
+    );
+    // Any thread started during the simulation counts as new for a ticket already reopened before it.
+    if (t.reopened) ticket.reopenedAt = world.start;
+    if (conv) conv.ticketId = t.id;
+    world.tickets.set(t.id, ticket);
+    ticket.log.statuses.push({ t: createdAt, from: null, to: t.statusId, by: 'scenario' });
+  });
+
+  for (const conv of world.conversations.values()) {
+    if (conv.ticketId === null) continue;
+    const ticket = world.tickets.get(conv.ticketId)!;
+    if (ticket.conversationId !== conv.id) {
+      world.error('scenario.badConversation', `Conversation ${conv.id} and ticket ${ticket.id} do not point at each other.`);
+    }
+  }
+  for (const ticket of world.tickets.values()) if (ticket.inHelpDesk) startSla(world, ticket);
+}
+
+/**
+ * The events in time order. Events out of order are reported and run sorted (stably); events with a
+ * time that is not a date, or before the scenario start, are reported and skipped.
+ */
+export function orderEvents(world: World, scenario: Scenario): TimedEvent[] {
+  const timed: TimedEvent[] = [];
+  let last = -Infinity;
+  let unsorted = false;
+  scenario.events.forEach((event, index) => {
+    const at = parseTime(event.at);
+    if (at === null) {
+      world.error('scenario.badTime', `events[${index}] (${event.type}): "${event.at}" is not a date; the event is skipped.`, { event: index });
+      return;
+    }
+    if (at < world.start) {
+      world.error('scenario.beforeStart', `events[${index}] (${event.type}) at ${event.at} is before the scenario start ${scenario.start}; the event is skipped.`, {
+        event: index,
+      });
+      return;
+    }
+    if (at < last && !unsorted) {
+      unsorted = true;
+      world.error('scenario.unsorted', `events[${index}] at ${event.at} comes before the event listed ahead of it; events run sorted by time.`, { event: index });
+    }
+    last = Math.max(last, at);
+    timed.push({ at, index, event });
+  });
+  if (unsorted) timed.sort((a, b) => a.at - b.at || a.index - b.index);
+  const lastAt = timed.length ? timed[timed.length - 1]!.at : world.start;
+  const end = scenario.end === undefined ? null : parseTime(scenario.end);
+  if (scenario.end !== undefined && end === null) world.error('scenario.badTime', `end: "${scenario.end}" is not a date; 30 days after the last event is used.`);
+  world.end = end ?? lastAt + 30 * DAY_MS;
+  return timed;
+}

@@ -1,0 +1,207 @@
+import { finishMove } from './channel-move';
+import { compileWorkflows } from './enrollment';
+import { applyEvent, describeEvent } from './events';
+import { slaDuePassed } from './help-desk';
+import { Runner } from './runner';
+import { loadInitial, orderEvents, type TimedEvent } from './setup';
+import { snapshot } from './snapshot';
+import type { RunningAction, SimulationInput, SimulationResult, StepInfo } from './types';
+import { iso, parseTime, World, type Timer } from './world';
+
+/**
+ * The interpreter as a stepper (SPEC §6): scenario events and timers (delays, SLA due times, the end of a
+ * channel move) on a virtual clock, and the actions of enrolled tickets. Deterministic: nothing reads the
+ * real clock or randomness, and every queue has a fixed order — timers due at the same moment as an
+ * event come first, equal times keep their scheduling order, and queued tickets run first come, first
+ * served, each running its actions until it waits or its path ends.
+ */
+export class Simulation {
+  private world!: World;
+  private runner!: Runner;
+  private events: TimedEvent[] = [];
+  private nextEvent = 0;
+
+  constructor(private readonly input: SimulationInput) {
+    this.reset();
+  }
+
+  /** Back to the scenario's initial state, with nothing run. */
+  reset(): void {
+    const { workspace, workflows, scenario, options } = this.input;
+    const start = parseTime(scenario.start);
+    const world = new World(workspace, start ?? 0, options);
+    if (start === null) world.error('scenario.badTime', `start: "${scenario.start}" is not a date; the clock starts at 1970-01-01T00:00:00Z.`);
+    compileWorkflows(world, workflows);
+    loadInitial(world, scenario);
+    this.events = orderEvents(world, scenario);
+    this.nextEvent = 0;
+    this.world = world;
+    this.runner = new Runner(world);
+  }
+
+  /** The virtual clock. */
+  get clock(): string {
+    return iso(this.world.now);
+  }
+
+  /** Nothing left to run: no queued action, no event, no timer due before the end. */
+  get done(): boolean {
+    if (this.world.stopped) return true;
+    this.purgeHead();
+    return this.world.ready.empty && this.nextEvent >= this.events.length && this.nextTimer() === undefined;
+  }
+
+  /** The action that runs next, for the canvas to highlight; null when no action is queued. */
+  get running(): RunningAction | null {
+    this.purgeHead();
+    const run = this.world.ready.peek();
+    if (!run || run.actionId === null) return null;
+    return { ticket: run.ticket.id, workflow: run.wf.id, action: run.actionId };
+  }
+
+  /** The action ids a ticket went through in a workflow, in order (the path the canvas highlights). */
+  pathOf(ticketId: string, workflowId: string): string[] {
+    const ticket = this.world.tickets.get(ticketId);
+    if (!ticket) return [];
+    return ticket.log.actions.filter((a) => a.workflow === workflowId).map((a) => a.action);
+  }
+
+  /**
+   * Runs the actions already queued, then applies the next event or timer; the actions it leads to wait
+   * for the next step. Returns what was applied, or null when nothing is left.
+   */
+  stepEvent(): StepInfo | null {
+    while (!this.world.stopped && (this.purgeHead(), !this.world.ready.empty)) {
+      if (!this.countStep()) return null;
+      this.runner.step();
+    }
+    if (this.world.stopped) return null;
+    const next = this.advance();
+    if (next === null) return null;
+    const at = iso(this.world.now);
+    if ('event' in next) return { type: 'event', at, detail: describeEvent(this.world, next.event) };
+    return { type: 'timer', at, detail: this.describeTimer(next) };
+  }
+
+  /** Runs one action, first applying events and timers until one is queued. Null when nothing is left. */
+  stepAction(): StepInfo | null {
+    for (;;) {
+      if (this.world.stopped) return null;
+      this.purgeHead();
+      if (this.world.ready.empty) {
+        if (this.advance() === null) return null;
+        continue;
+      }
+      if (!this.countStep()) return null;
+      const ran = this.runner.step();
+      if (ran) {
+        return {
+          type: 'action',
+          at: iso(this.world.now),
+          detail: ran.outcome,
+          ticket: ran.run.ticket.id,
+          workflow: ran.run.wf.id,
+          action: ran.action.id,
+        };
+      }
+    }
+  }
+
+  /** Runs everything up to the scenario's end and returns the result. */
+  runToEnd(): SimulationResult {
+    const world = this.world;
+    while (!world.stopped) {
+      this.purgeHead();
+      if (!world.ready.empty) {
+        if (this.countStep()) this.runner.step();
+      } else if (this.advance() === null) {
+        break;
+      }
+    }
+    return this.result();
+  }
+
+  /** A snapshot of the result so far (plain data; later steps do not change it). */
+  result(): SimulationResult {
+    return snapshot(this.world, this.done);
+  }
+
+  private purgeHead(): void {
+    const ready = this.world.ready;
+    for (let run = ready.peek(); run && run.state === 'ended'; run = ready.peek()) ready.shift();
+  }
+
+  /** The next timer due before the end, dropping timers that no longer matter (a delay of a stopped run, an old SLA due time). */
+  private nextTimer(): Timer | undefined {
+    const timers = this.world.timers;
+    for (let t = timers.peek(); t; t = timers.peek()) {
+      if (t.at > this.world.end) return undefined;
+      const stale =
+        (t.kind === 'resume' && t.run.state !== 'waiting') ||
+        (t.kind === 'sla' && (t.ticket.sla?.version !== t.version || t.ticket.sla[t.target] !== 'pending'));
+      if (!stale) return t;
+      timers.pop();
+    }
+    return undefined;
+  }
+
+  /** Applies the next timer or scenario event (timers first at equal times); null when none is left. */
+  private advance(): Timer | TimedEvent | null {
+    const world = this.world;
+    const timer = this.nextTimer();
+    const ev = this.events[this.nextEvent];
+    if (!timer && !ev) {
+      if (world.end > world.now) world.now = world.end;
+      return null;
+    }
+    if (!this.countStep()) return null;
+    if (timer && (!ev || timer.at <= ev.at)) {
+      world.timers.pop();
+      world.now = Math.max(world.now, timer.at);
+      world.stats.timers++;
+      if (timer.kind === 'resume') this.runner.resume(timer.run);
+      else if (timer.kind === 'sla') slaDuePassed(world, timer.ticket, timer.target, timer.version);
+      else finishMove(world, timer.move);
+      return timer;
+    }
+    this.nextEvent++;
+    world.now = Math.max(world.now, ev!.at);
+    world.stats.events++;
+    world.trace('event', `events[${ev!.index}]: ${describeEvent(world, ev!.event)}`);
+    applyEvent(world, ev!.event, ev!.index);
+    return ev!;
+  }
+
+  private describeTimer(timer: Timer): string {
+    switch (timer.kind) {
+      case 'resume':
+        return `Delay over: ticket ${timer.run.ticket.id} continues in "${timer.run.wf.name}".`;
+      case 'sla':
+        return `SLA ${timer.target === 'firstResponse' ? 'first response' : 'close'} due time of ticket ${timer.ticket.id}.`;
+      case 'moveEnd':
+        return `The move of channel ${timer.move.channel.def.id} to the help desk finishes.`;
+    }
+  }
+
+  /** Counts a step; past the step limit the whole simulation stops, naming the busiest workflows. */
+  private countStep(): boolean {
+    const world = this.world;
+    if (++world.steps <= world.maxSteps) return true;
+    world.stopped = true;
+    const busiest = [...world.workflows]
+      .filter((w) => w.actionsRun > 0)
+      .sort((a, b) => b.actionsRun - a.actionsRun || (a.id < b.id ? -1 : 1))
+      .slice(0, 5)
+      .map((w) => `"${w.name}" (${w.id}, ${w.actionsRun} actions)`);
+    world.error(
+      'guard.maxSteps',
+      `The simulation stopped after ${world.maxSteps} steps without finishing${busiest.length ? `; busiest workflows: ${busiest.join(', ')}` : ''}.`,
+    );
+    return false;
+  }
+}
+
+/** Runs a scenario to its end (SPEC §6): the same input always gives the same result, byte for byte. */
+export function simulate(input: SimulationInput): SimulationResult {
+  return new Simulation(input).runToEnd();
+}

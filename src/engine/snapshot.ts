@@ -1,0 +1,122 @@
+import type {
+  ActiveEnrollment,
+  ChannelResult,
+  ConversationResult,
+  SimulationResult,
+  TicketHistory,
+  TicketResult,
+  TraceEntry,
+} from './types';
+import { iso, type TicketState, type World } from './world';
+
+function isoOrNull(ms: number | null): string | null {
+  return ms === null ? null : iso(ms);
+}
+
+function ticketResult(world: World, t: TicketState): TicketResult {
+  const sla = t.sla;
+  return {
+    id: t.id,
+    subject: t.subject,
+    pipeline: t.pipelineId,
+    status: t.statusId,
+    statusLabel: world.statusLabel(t.pipelineId, t.statusId),
+    owner: t.ownerId,
+    priority: t.priority,
+    contact: t.contactId,
+    source: t.source,
+    channel: t.channelId,
+    conversation: t.conversationId,
+    thread: t.threadId,
+    createdAt: iso(t.createdAt),
+    closedAt: isoOrNull(t.closedAt),
+    reopened: t.reopened,
+    location: t.inHelpDesk ? 'helpDesk' : 'inbox',
+    sla: sla && {
+      firstResponseDue: iso(sla.firstResponseDue),
+      firstResponseAt: isoOrNull(sla.firstResponseAt),
+      firstResponse: sla.firstResponse,
+      closeDue: iso(sla.closeDue),
+      close: sla.close,
+      breaches: sla.breaches.map((b) => ({ target: b.target, at: iso(b.t) })),
+    },
+  };
+}
+
+function historyOf(t: TicketState): TicketHistory {
+  return {
+    statuses: t.log.statuses.map(({ t: at, ...rest }) => ({ at: iso(at), ...rest })),
+    enrollments: t.log.enrollments.map(({ t: at, ...rest }) => ({ at: iso(at), ...rest })),
+    actions: t.log.actions.map(({ t: at, ...rest }) => ({ at: iso(at), ...rest })),
+  };
+}
+
+/** A plain, JSON-ready copy of everything the simulation produced so far; the world is not shared with it. */
+export function snapshot(world: World, done: boolean): SimulationResult {
+  const tickets: TicketResult[] = [];
+  const history: Record<string, TicketHistory> = {};
+  const enrolled: ActiveEnrollment[] = [];
+  for (const t of world.tickets.values()) {
+    tickets.push(ticketResult(world, t));
+    history[t.id] = historyOf(t);
+    if (!t.active) continue;
+    for (const run of t.active.values()) {
+      enrolled.push({
+        ticket: t.id,
+        workflow: run.wf.id,
+        action: run.actionId,
+        waitingUntil: run.state === 'waiting' ? iso(run.resumeAt) : null,
+      });
+    }
+  }
+  const conversations: ConversationResult[] = [];
+  for (const c of world.conversations.values()) {
+    conversations.push({
+      id: c.id,
+      contact: c.contactId,
+      owner: c.ownerId,
+      status: c.status,
+      channel: c.channelHistory[c.channelHistory.length - 1]!,
+      channelHistory: [...c.channelHistory],
+      location: c.location,
+      ticket: c.ticketId,
+      startedAt: iso(c.startedAt),
+      threads: [...c.threads.values()].map((th) => ({
+        id: th.id,
+        messages: th.messages.map(({ t: at, ...rest }) => ({ ...rest, at: iso(at) })),
+      })),
+    });
+  }
+  const channels: ChannelResult[] = [...world.channels.values()].map((c) => ({
+    id: c.def.id,
+    kind: c.def.kind,
+    location: c.location,
+    createTickets: c.def.createTickets,
+    moving: c.moving,
+    movedAt: isoOrNull(c.movedAt),
+  }));
+  const trace: TraceEntry[] = world.traceLines().map((l) => {
+    const e = { at: iso(l.t), kind: l.kind } as TraceEntry;
+    if (l.ticket !== null) e.ticket = l.ticket;
+    if (l.workflow !== null) e.workflow = l.workflow;
+    if (l.action !== null) e.action = l.action;
+    e.detail = l.detail;
+    return e;
+  });
+  return {
+    clock: iso(world.now),
+    done,
+    tickets,
+    conversations,
+    channels,
+    outbox: world.outbox.map((e) => ({ ...e })),
+    inboxNotices: world.notices.map((n) => ({ ...n })),
+    notifications: world.notifications.map((n) => ({ ...n })),
+    webhooks: world.webhooks.map((w) => ({ ...w })),
+    history,
+    enrolled,
+    trace,
+    errors: world.errors.map((e) => ({ ...e })),
+    stats: { ...world.stats },
+  };
+}

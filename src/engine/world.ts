@@ -1,0 +1,407 @@
+import type { Action } from '../actions';
+import type { RunTicket } from '../actions/types';
+import type { ChannelKind, Priority } from '../model/common';
+import type { FilterProperty } from '../model/filters';
+import type { Trigger } from '../model/workflow';
+import type { Channel, Contact, EmailTemplate, Pipeline, Status, Team, User, Workspace } from '../model/workspace';
+import type { CompiledFilters, FactValue } from './filters';
+import { TimerHeap, type Timed } from './heap';
+import type {
+  EnrollmentRecord,
+  InboxNotice,
+  NotificationResult,
+  OutboxEmail,
+  SimulationError,
+  SimulationOptions,
+  TraceKind,
+  WebhookResult,
+} from './types';
+
+export const MINUTE_MS = 60_000;
+export const DAY_MS = 86_400_000;
+
+/** A pipeline with its statuses indexed. */
+export interface PipelineInfo {
+  pipeline: Pipeline;
+  statuses: Map<string, Status>;
+  first: Status;
+  firstOpen: Status | undefined;
+  firstClosed: Status | undefined;
+}
+
+/** A compiled, runnable workflow (only enabled, complete workflows are compiled). */
+export interface CompiledWorkflow {
+  id: string;
+  name: string;
+  actions: Map<string, Action>;
+  start: string | null;
+  filters: CompiledFilters;
+  /** Unenrollment criteria; null when the workflow has none. */
+  unenroll: CompiledFilters | null;
+  reenroll: boolean;
+  /** Chat-like sources the enrollment names explicitly, which lifts the [S-chat] exclusion for them. */
+  sources: ReadonlySet<ChannelKind>;
+  /** Actions run so far, for naming the busiest workflows when the step limit stops a run. */
+  actionsRun: number;
+}
+
+/** A ticket enrolled in a workflow: where it is on the graph. */
+export interface Run {
+  id: number;
+  ticket: TicketState;
+  wf: CompiledWorkflow;
+  /** The action it runs next. */
+  actionId: string | null;
+  trigger: string;
+  state: 'ready' | 'waiting' | 'ended';
+  /** When a waiting run resumes. */
+  resumeAt: number;
+}
+
+/** SLA bookkeeping of a help-desk ticket. */
+export interface SlaState {
+  firstResponseDue: number;
+  closeDue: number;
+  firstResponseAt: number | null;
+  firstResponse: 'pending' | 'met' | 'breached';
+  close: 'pending' | 'met' | 'breached';
+  breaches: { target: 'firstResponse' | 'close'; t: number }[];
+  /** Bumped when due times move, so timers set for older due times are ignored. */
+  version: number;
+}
+
+/** Per-ticket records, with times kept as numbers until a snapshot is taken. */
+export interface TicketLog {
+  statuses: { t: number; from: string | null; to: string; by: string }[];
+  enrollments: (Omit<EnrollmentRecord, 'at'> & { t: number })[];
+  actions: { t: number; workflow: string; action: string; kind: string; outcome: string }[];
+}
+
+/** A ticket as the interpreter keeps it (mutable; never exposed as is). */
+export interface TicketState extends RunTicket {
+  id: string;
+  subject: string;
+  pipelineId: string;
+  statusId: string;
+  statusCategory: 'open' | 'closed';
+  ownerId: string | null;
+  priority: Priority;
+  contactId: string | null;
+  source: ChannelKind | null;
+  channelId: string | null;
+  conversationId: string | null;
+  threadId: string | null;
+  createdAt: number;
+  closedAt: number | null;
+  reopened: boolean;
+  /** When it was last reopened: threads started since then count for [S-reopen]. */
+  reopenedAt: number | null;
+  /** The open status it had before it was last closed, where a reopen returns it. */
+  lastOpenStatusId: string | null;
+  /** Worked in the help desk: SLAs apply. Tickets of inbox conversations are not, until their channel moves. */
+  inHelpDesk: boolean;
+  sla: SlaState | null;
+  log: TicketLog;
+  /** Workflows the ticket is enrolled in now. */
+  active: Map<string, Run> | null;
+  /** Workflows it has ever enrolled in (re-enrollment is off by default). */
+  enrolledOnce: Set<string> | null;
+  guardMinute: number;
+  guardCount: number;
+  guardWorkflows: Set<string> | null;
+  /** The virtual minute in which the runaway guard stopped its automation (-1: never). */
+  haltedMinute: number;
+}
+
+/** A thread of a conversation. */
+export interface ThreadState {
+  id: string;
+  startedAt: number;
+  messages: { id: string; direction: 'in' | 'out'; t: number; from?: 'ticket' | 'contact'; text: string }[];
+}
+
+/** A conversation as the interpreter keeps it. */
+export interface ConversationState {
+  id: string;
+  contactId: string;
+  ownerId: string | null;
+  status: 'open' | 'closed';
+  channelHistory: string[];
+  threads: Map<string, ThreadState>;
+  startedAt: number;
+  ticketId: string | null;
+  location: 'inbox' | 'helpDesk';
+  /** Moved to the help desk with its channel. */
+  moved: boolean;
+}
+
+/** A channel and what a move did to it. */
+export interface ChannelState {
+  def: Channel;
+  location: 'inbox' | 'helpDesk';
+  moving: boolean;
+  movedAt: number | null;
+}
+
+/** A channel move under way. */
+export interface MoveState {
+  channel: ChannelState;
+  history: 'all' | 'none';
+  openStatusId: string | null;
+  closedStatusId: string | null;
+  by: string;
+  endsAt: number;
+}
+
+/** Something due on the virtual clock. */
+export type Timer =
+  | (Timed & { kind: 'resume'; run: Run })
+  | (Timed & { kind: 'sla'; ticket: TicketState; target: 'firstResponse' | 'close'; version: number })
+  | (Timed & { kind: 'moveEnd'; move: MoveState });
+
+/** A timer before it gets its place in the scheduling order. */
+type UnscheduledTimer = Timer extends infer T ? (T extends Timer ? Omit<T, 'seq'> : never) : never;
+
+interface TraceLine {
+  t: number;
+  kind: TraceKind;
+  ticket: string | null;
+  workflow: string | null;
+  action: string | null;
+  detail: string;
+}
+
+/** Who or what a trace line or error concerns. */
+export interface Refs {
+  ticket?: string;
+  workflow?: string;
+  action?: string;
+  event?: number;
+}
+
+/** A FIFO of runs with actions to do now; the head run keeps running until it waits or ends. */
+export class RunQueue {
+  private items: Run[] = [];
+  private head = 0;
+
+  get empty(): boolean {
+    return this.head >= this.items.length;
+  }
+
+  peek(): Run | undefined {
+    return this.items[this.head];
+  }
+
+  push(run: Run): void {
+    this.items.push(run);
+  }
+
+  shift(): void {
+    this.items[this.head++] = undefined as unknown as Run; // let the run be collected; the slot is never read again
+    if (this.head > 1024 && this.head * 2 > this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+  }
+
+  /** The runs still queued, head first. */
+  values(): Run[] {
+    return this.items.slice(this.head);
+  }
+}
+
+const DEFAULT_MAX_ACTIONS_PER_TICKET_MINUTE = 100;
+const DEFAULT_MAX_STEPS = 50_000_000;
+
+/**
+ * The simulated help desk: workspace lookups, tickets, conversations, channels, the clock, timers,
+ * the queue of runs and everything recorded. Modules of the engine act on it; nothing here runs rules.
+ */
+export class World {
+  readonly workspace: Workspace;
+  readonly traceOn: boolean;
+  readonly maxActionsPerTicketMinute: number;
+  readonly maxSteps: number;
+
+  readonly users = new Map<string, User>();
+  readonly teams = new Map<string, Team>();
+  readonly templates = new Map<string, EmailTemplate>();
+  readonly contacts = new Map<string, Contact>();
+  readonly pipelines = new Map<string, PipelineInfo>();
+  readonly channels = new Map<string, ChannelState>();
+  readonly firstPipelineId: string;
+
+  readonly tickets = new Map<string, TicketState>();
+  readonly conversations = new Map<string, ConversationState>();
+  private ticketNo = 0;
+  private messageNo = 0;
+
+  now: number;
+  readonly start: number;
+  end: number;
+  readonly timers = new TimerHeap<Timer>();
+  readonly ready = new RunQueue();
+  private seq = 0;
+  private runNo = 0;
+
+  workflows: CompiledWorkflow[] = [];
+  readonly triggerIndex = new Map<string, { wf: CompiledWorkflow; trigger: Trigger }[]>();
+  move: MoveState | null = null;
+
+  readonly outbox: OutboxEmail[] = [];
+  readonly notices: InboxNotice[] = [];
+  readonly notifications: NotificationResult[] = [];
+  readonly webhooks: WebhookResult[] = [];
+  readonly errors: SimulationError[] = [];
+  private readonly lines: TraceLine[] = [];
+  readonly stats = { events: 0, timers: 0, actions: 0 };
+  steps = 0;
+  /** Set when the step limit stopped everything. */
+  stopped = false;
+
+  constructor(workspace: Workspace, start: number, options: SimulationOptions = {}) {
+    this.workspace = workspace;
+    this.traceOn = options.trace ?? true;
+    this.maxActionsPerTicketMinute = options.maxActionsPerTicketMinute ?? DEFAULT_MAX_ACTIONS_PER_TICKET_MINUTE;
+    this.maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
+    this.now = start;
+    this.start = start;
+    this.end = start;
+    for (const u of workspace.users) this.users.set(u.id, u);
+    for (const t of workspace.teams) this.teams.set(t.id, t);
+    for (const t of workspace.templates) this.templates.set(t.id, t);
+    for (const c of workspace.contacts) this.contacts.set(c.id, c);
+    for (const p of workspace.pipelines) {
+      this.pipelines.set(p.id, {
+        pipeline: p,
+        statuses: new Map(p.statuses.map((s) => [s.id, s])),
+        first: p.statuses[0]!,
+        firstOpen: p.statuses.find((s) => s.category === 'open'),
+        firstClosed: p.statuses.find((s) => s.category === 'closed'),
+      });
+    }
+    this.firstPipelineId = workspace.pipelines[0]!.id;
+    for (const c of workspace.channels) this.channels.set(c.id, { def: c, location: c.location, moving: false, movedAt: null });
+  }
+
+  /** The pipeline tickets from a channel go to. */
+  pipelineOfChannel(channel: ChannelState): PipelineInfo | undefined {
+    return this.pipelines.get(channel.def.pipelineId ?? this.firstPipelineId);
+  }
+
+  /** A status label for traces, falling back to the id. */
+  statusLabel(pipelineId: string, statusId: string | null): string {
+    if (statusId === null) return 'none';
+    return this.pipelines.get(pipelineId)?.statuses.get(statusId)?.label ?? statusId;
+  }
+
+  userName(id: string | null): string {
+    if (id === null) return 'nobody';
+    return this.users.get(id)?.name ?? id;
+  }
+
+  /** A ticket id not used yet: ticket-1, ticket-2, ... */
+  newTicketId(): string {
+    for (;;) {
+      const id = `ticket-${++this.ticketNo}`;
+      if (!this.tickets.has(id)) return id;
+    }
+  }
+
+  /** An id for a message the simulation records. */
+  newMessageId(): string {
+    return `msg-${++this.messageNo}`;
+  }
+
+  newRun(ticket: TicketState, wf: CompiledWorkflow, trigger: string): Run {
+    return { id: ++this.runNo, ticket, wf, actionId: wf.start, trigger, state: 'ready', resumeAt: 0 };
+  }
+
+  schedule(timer: UnscheduledTimer): void {
+    (timer as Timer).seq = ++this.seq;
+    this.timers.push(timer as Timer);
+  }
+
+  /** Records a trace line (when tracing is on). */
+  trace(kind: TraceKind, detail: string, refs?: Refs): void {
+    if (!this.traceOn) return;
+    this.lines.push({
+      t: this.now,
+      kind,
+      ticket: refs?.ticket ?? null,
+      workflow: refs?.workflow ?? null,
+      action: refs?.action ?? null,
+      detail,
+    });
+  }
+
+  /** Records an error; it also appears in the trace so the trace tells the whole story. */
+  error(code: string, message: string, refs?: Refs): void {
+    const e: SimulationError = { at: iso(this.now), code, message };
+    if (refs?.ticket !== undefined) e.ticket = refs.ticket;
+    if (refs?.workflow !== undefined) e.workflow = refs.workflow;
+    if (refs?.action !== undefined) e.action = refs.action;
+    if (refs?.event !== undefined) e.event = refs.event;
+    this.errors.push(e);
+    this.trace('error', message, refs);
+  }
+
+  traceLines(): readonly TraceLine[] {
+    return this.lines;
+  }
+
+  /** Reads one filter property of a ticket now (dates in milliseconds). */
+  fact(t: TicketState, property: FilterProperty): FactValue {
+    switch (property) {
+      case 'subject':
+        return t.subject;
+      case 'status':
+        return t.statusId;
+      case 'statusCategory':
+        return t.statusCategory;
+      case 'pipeline':
+        return t.pipelineId;
+      case 'owner':
+        return t.ownerId;
+      case 'priority':
+        return t.priority;
+      case 'source':
+        return t.source;
+      case 'channel': {
+        // A conversation counts under its most recent channel.
+        const conv = t.conversationId === null ? undefined : this.conversations.get(t.conversationId);
+        return conv ? conv.channelHistory[conv.channelHistory.length - 1]! : t.channelId;
+      }
+      case 'contact':
+        return t.contactId;
+      case 'contactEmail':
+        return t.contactId === null ? null : (this.contacts.get(t.contactId)?.email ?? null);
+      case 'createdAt':
+        return t.createdAt;
+      case 'closedAt':
+        return t.closedAt;
+      case 'reopened':
+        return t.reopened;
+      case 'openMinutes':
+        return Math.floor(((t.closedAt ?? this.now) - t.createdAt) / MINUTE_MS);
+    }
+  }
+}
+
+let lastMs = Number.NaN;
+let lastIso = '';
+
+/** A virtual-clock moment as an ISO 8601 UTC string (the last one is cached: many lines share an instant). */
+export function iso(ms: number): string {
+  if (ms !== lastMs) {
+    lastMs = ms;
+    lastIso = new Date(ms).toISOString();
+  }
+  return lastIso;
+}
+
+/** Parses an ISO timestamp; null when it is not one. */
+export function parseTime(text: string): number | null {
+  const ms = Date.parse(text);
+  return Number.isNaN(ms) ? null : ms;
+}
