@@ -1,11 +1,12 @@
 import { ACTIONS, type Translate } from '../actions';
 import { format } from '../actions/messages';
+import { CHAT_LIKE_SOURCES } from '../engine/enrollment';
 import {
-  ChannelKindSchema,
   WORKFLOW_FORMAT,
   WORKFLOW_SCHEMA_VERSION,
   WorkflowDocumentSchema,
   type FilterCondition,
+  type Filters,
   type Pipeline,
   type Workflow,
   type WorkflowDocument,
@@ -100,8 +101,8 @@ function freshId(base: string, taken: ReadonlySet<string>): string {
 /**
  * The workflow a status's "+" creates [S-status-actions]: enrolled when a ticket of the pipeline
  * enters the status, running one Send email (built-in template) or Send internal notification.
- * With `includeChat` the enrollment names every source kind, Chat and Messenger included, which
- * lifts their default exclusion [S-chat] for this workflow only.
+ * With `includeChat` the enrollment also names Chat and Messenger as sources, which lifts their
+ * default exclusion [S-chat] for this workflow only.
  */
 export function statusActionWorkflow(
   ws: Workspace,
@@ -131,15 +132,19 @@ export function statusActionWorkflow(
     action = { ...ACTIONS.notify.create('notify-1'), recipients: { userIds: [...spec.userIds], teamIds: [...spec.teamIds], owner: spec.owner } };
     name = t('settings.statusWorkflow.notifyName', { recipients: names.join(', '), status });
   }
-  const conditions: FilterCondition[] = [pipelineCondition(pipelineId)];
-  if (opts.includeChat) conditions.push({ property: 'source', operator: 'isAnyOf', value: [...ChannelKindSchema.options] });
+  const filters: Filters = [{ conditions: [pipelineCondition(pipelineId)] }];
+  // A second OR group rather than a source condition on the first: it names Chat and Messenger
+  // (what lifts the engine's exclusion) without turning away tickets that have no source channel.
+  if (opts.includeChat) {
+    filters.push({ conditions: [pipelineCondition(pipelineId), { property: 'source', operator: 'isAnyOf', value: [...CHAT_LIKE_SOURCES] }] });
+  }
   const workflow: Workflow = {
     id,
     name: name.slice(0, 200),
     enabled: true,
     enrollment: {
       triggers: [{ type: 'statusChanged', toStatusId: statusId }],
-      filters: [{ conditions }],
+      filters,
       reenroll: true,
       unenroll: [],
     },

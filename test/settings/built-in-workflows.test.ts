@@ -82,16 +82,20 @@ describe('statusActionWorkflow', () => {
     expect(doc.workflow.actions[0]).toMatchObject({ kind: 'notify', recipients: { userIds: ['u-ana'], teamIds: ['t-tier1'], owner: true } });
   });
 
-  it('[S-chat] names Chat and Messenger among the sources only when asked to include them', () => {
+  it('[S-chat] names Chat and Messenger as sources only when asked to include them, in a group of their own', () => {
     const spec = { kind: 'sendEmail', template: 'ticketReceived' } as const;
     const plain = statusActionWorkflow(ws, 'support', 'new', spec, { includeChat: false, takenIds: [] });
     const chat = statusActionWorkflow(ws, 'support', 'new', spec, { includeChat: true, takenIds: [] });
     expect(JSON.stringify(plain.workflow.enrollment)).not.toContain('chat');
-    expect(chat.workflow.enrollment.filters[0]!.conditions[1]).toEqual({
-      property: 'source',
-      operator: 'isAnyOf',
-      value: ['email', 'form', 'chat', 'whatsapp', 'messenger', 'calling'],
-    });
+    expect(chat.workflow.enrollment.filters).toEqual([
+      plain.workflow.enrollment.filters[0],
+      {
+        conditions: [
+          { property: 'pipeline', operator: 'is', value: 'support' },
+          { property: 'source', operator: 'isAnyOf', value: ['chat', 'messenger'] },
+        ],
+      },
+    ]);
   });
 
   it('picks a workflow id not yet taken', () => {
