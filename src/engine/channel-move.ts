@@ -110,9 +110,9 @@ export function finishMove(world: World, move: MoveState): void {
   );
   const inInbox: ConversationState[] = [];
   for (const conv of world.conversations.values()) {
-    if (conv.location !== 'inbox') continue;
-    if (currentChannel(conv) === id) inInbox.push(conv);
-    else if (move.history === 'all' && conv.channelHistory.includes(id)) {
+    if (currentChannel(conv) === id) {
+      if (conv.location === 'inbox') inInbox.push(conv);
+    } else if (move.history === 'all' && conv.channelHistory.includes(id)) {
       world.trace(
         'move',
         `Conversation ${conv.id} was on "${channel.def.name}" before but is now on ${currentChannel(conv)}: it counts only under its most recent channel and does not move with this one.`,
@@ -144,7 +144,9 @@ function moveConversation(world: World, move: MoveState, channel: ChannelState, 
   conv.moved = true;
   if (conv.ticketId !== null) {
     const ticket = world.tickets.get(conv.ticketId);
-    world.trace('move', `Conversation ${conv.id} moved to the help desk with its ticket ${conv.ticketId}, as it is.`, { ticket: conv.ticketId });
+    const owner = ticket?.ownerId == null ? undefined : world.users.get(ticket.ownerId);
+    const ownerNote = owner && !owner.helpDeskAccess ? `; its owner ${owner.name} has no help-desk access` : '';
+    world.trace('move', `Conversation ${conv.id} moved to the help desk with its ticket ${conv.ticketId}, as it is${ownerNote}.`, { ticket: conv.ticketId });
     if (ticket && !ticket.inHelpDesk) {
       ticket.inHelpDesk = true;
       startSla(world, ticket);

@@ -153,7 +153,7 @@ export function describeTrigger(world: World, ticket: TicketState, event: Trigge
     case 'contactReplied':
       return "contact replied on the ticket's thread";
     case 'conversationStarted':
-      return `conversation started on a ${event.kind} channel`;
+      return `conversation started on a channel of kind ${event.kind}`;
     case 'propertyChanged':
       return `${event.property} changed`;
     case 'slaDuePassed':

@@ -96,6 +96,11 @@ export function changeStatus(world: World, ticket: TicketState, statusId: string
       sla.close = 'met';
       world.trace('sla', `Close SLA met (due ${iso(sla.closeDue)}).`, { ticket: ticket.id });
     }
+    // Closing resolves the request: a ticket closed before its first-response due time owes no response.
+    if (sla && sla.firstResponse === 'pending' && world.now < sla.firstResponseDue) {
+      sla.firstResponse = 'met';
+      world.trace('sla', `First response SLA met: the ticket was closed before ${iso(sla.firstResponseDue)}.`, { ticket: ticket.id });
+    }
   } else if (wasClosed && status.category === 'open') {
     ticket.closedAt = null;
     ticket.reopened = true;

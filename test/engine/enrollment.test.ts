@@ -1,0 +1,246 @@
+import { describe, expect, it } from 'vitest';
+import { action, agentEmail, at, chain, enrollments, incoming, run, statusPath, workflow } from './helpers';
+
+const receivedEmail = () => action('sendEmail', 'email', { templateId: 'tpl-received' });
+const closedEmail = () => action('sendEmail', 'email', { templateId: 'tpl-closed' });
+
+describe('[S-status-actions] trigger actions when tickets reach a certain status', () => {
+  const onNew = workflow('wf-new', { triggers: [{ type: 'statusChanged', toStatusId: 'new' }], actions: [receivedEmail()] });
+  const onClosed = workflow('wf-closed', {
+    triggers: [{ type: 'statusChanged', toStatusId: 'closed' }],
+    actions: chain(closedEmail(), action('notify', 'tell-leads', { recipients: { userIds: [], teamIds: ['t-leads'], owner: false } })),
+  });
+
+  it('sends the Ticket received email when a new ticket enters its first status', () => {
+    const r = run({ workflows: [onNew, onClosed], events: [incoming(0, 'conv-1', 'th-1')] });
+    expect(r.outbox).toHaveLength(1);
+    expect(r.outbox[0]).toMatchObject({ ticket: 'ticket-1', workflow: 'wf-new', to: 'jo@example.test', template: 'tpl-received', subject: 'We received your request: Subject of conv-1' });
+  });
+
+  it('sends the Ticket closed email and a notification when the ticket is closed, and not before', () => {
+    const open = run({ workflows: [onClosed], events: [incoming(0, 'conv-1', 'th-1')] });
+    expect(open.outbox).toEqual([]);
+    const closed = run({ workflows: [onClosed], events: [incoming(0, 'conv-1', 'th-1'), { type: 'closeTicket', at: at(60), ticketId: 'ticket-1' }] });
+    expect(closed.outbox.map((e) => [e.template, e.at])).toEqual([['tpl-closed', at(60)]]);
+    expect(closed.notifications.map((n) => n.recipient)).toEqual(['u-ana']);
+  });
+
+  it('leaves a notice with a link and a time stamp in the inbox after the email', () => {
+    const r = run({ workflows: [onNew], events: [incoming(0, 'conv-1', 'th-1')] });
+    expect(r.inboxNotices).toEqual([
+      { at: at(0), ticket: 'ticket-1', conversation: 'conv-1', text: `Automated email "We received your request: Subject of conv-1" sent to jo@example.test at ${at(0)}.`, link: '#/tickets/ticket-1' },
+    ]);
+  });
+
+  it('matches the "from" status when the trigger names one', () => {
+    const fromUs = workflow('wf-from-us', { triggers: [{ type: 'statusChanged', toStatusId: 'closed', fromStatusId: 'waiting-us' }], actions: [closedEmail()], reenroll: true });
+    const r = run({
+      workflows: [fromUs],
+      events: [
+        incoming(0, 'conv-1', 'th-1'),
+        { type: 'closeTicket', at: at(10), ticketId: 'ticket-1' },
+        { type: 'setStatus', at: at(20), ticketId: 'ticket-1', statusId: 'waiting-us' },
+        { type: 'closeTicket', at: at(30), ticketId: 'ticket-1' },
+      ],
+    });
+    expect(r.outbox.map((e) => e.at)).toEqual([at(30)]);
+  });
+
+  it('cascades: a status set by one workflow enrolls the ticket in another', () => {
+    const closer = workflow('wf-closer', { triggers: [{ type: 'emailSentFromTicket' }], actions: [action('setStatus', 'close', { statusId: 'closed' })] });
+    const r = run({ workflows: [closer, onClosed], events: [incoming(0, 'conv-1', 'th-1'), agentEmail(10, 'conv-1', 'th-1', 'ticket')] });
+    expect(statusPath(r, 'ticket-1')).toEqual(['new', 'waiting-contact', 'closed']);
+    expect(r.history['ticket-1']!.statuses[2]!.by).toBe('wf-closer');
+    expect(r.outbox.map((e) => e.workflow)).toEqual(['wf-closed']);
+  });
+});
+
+describe('[S-chat] Chat and Messenger are excluded by default', () => {
+  const plain = workflow('wf-plain', { triggers: [{ type: 'ticketCreated' }], actions: [receivedEmail()] });
+
+  it('excludes chat and Messenger tickets from a workflow that does not name their source, with the reason', () => {
+    const r = run({ workflows: [plain], events: [incoming(0, 'conv-chat', 'th-1', 'ch-chat'), incoming(1, 'conv-msg', 'th-1', 'ch-messenger'), incoming(2, 'conv-mail', 'th-1')] });
+    expect(r.outbox.map((e) => e.ticket)).toEqual(['ticket-3']);
+    const chat = enrollments(r, 'ticket-1', 'wf-plain');
+    expect(chat).toHaveLength(1);
+    expect(chat[0]).toMatchObject({ outcome: 'excluded', trigger: 'ticket created' });
+    expect(chat[0]!.reason).toContain("[S-chat] the ticket's source is chat");
+    expect(enrollments(r, 'ticket-2', 'wf-plain')[0]!.reason).toContain("the ticket's source is messenger");
+  });
+
+  it('includes chat tickets when a conversation-started trigger lists chat', () => {
+    const chatTrigger = workflow('wf-chat', { triggers: [{ type: 'conversationStarted', channelKinds: ['chat'] }], actions: [receivedEmail()] });
+    const r = run({ workflows: [chatTrigger], events: [incoming(0, 'conv-chat', 'th-1', 'ch-chat'), incoming(1, 'conv-msg', 'th-1', 'ch-messenger')] });
+    expect(r.outbox.map((e) => e.ticket)).toEqual(['ticket-1']);
+  });
+
+  it('includes chat tickets when a source filter names chat, but not Messenger ones', () => {
+    const sourceFilter = workflow('wf-src', {
+      triggers: [{ type: 'ticketCreated' }],
+      filters: [{ conditions: [{ property: 'source', operator: 'isAnyOf', value: ['chat', 'email'] }] }],
+      actions: [receivedEmail()],
+    });
+    const r = run({ workflows: [sourceFilter], events: [incoming(0, 'conv-chat', 'th-1', 'ch-chat'), incoming(1, 'conv-msg', 'th-1', 'ch-messenger')] });
+    expect(r.outbox.map((e) => e.ticket)).toEqual(['ticket-1']);
+    expect(enrollments(r, 'ticket-2', 'wf-src')[0]!.outcome).toBe('excluded');
+  });
+
+  it('does not count a conversation-started trigger for every kind, or a negative source filter, as naming chat', () => {
+    const everyKind = workflow('wf-every', { triggers: [{ type: 'conversationStarted', channelKinds: [] }], actions: [receivedEmail()] });
+    const notEmail = workflow('wf-not-email', {
+      triggers: [{ type: 'ticketCreated' }],
+      filters: [{ conditions: [{ property: 'source', operator: 'isNot', value: 'email' }] }],
+      actions: [receivedEmail()],
+    });
+    const r = run({ workflows: [everyKind, notEmail], events: [incoming(0, 'conv-chat', 'th-1', 'ch-chat')] });
+    expect(r.outbox).toEqual([]);
+    expect(r.history['ticket-1']!.enrollments.map((e) => e.outcome)).toEqual(['excluded', 'excluded']);
+  });
+});
+
+describe('[S-reenroll] re-enrollment', () => {
+  const events = [
+    incoming(0, 'conv-1', 'th-1'),
+    { type: 'closeTicket' as const, at: at(10), ticketId: 'ticket-1' },
+    { type: 'reopenTicket' as const, at: at(20), ticketId: 'ticket-1' },
+    { type: 'closeTicket' as const, at: at(30), ticketId: 'ticket-1' },
+  ];
+
+  it('is off by default: a second trigger does not enroll the ticket again', () => {
+    const once = workflow('wf-once', { triggers: [{ type: 'statusChanged', toStatusId: 'closed' }], actions: [closedEmail()] });
+    const r = run({ workflows: [once], events });
+    expect(r.outbox).toHaveLength(1);
+    expect(enrollments(r, 'ticket-1', 'wf-once').map((e) => e.outcome)).toEqual(['enrolled', 'completed', 'rejected']);
+    expect(enrollments(r, 'ticket-1', 'wf-once')[2]!.reason).toBe('the ticket enrolled before and re-enrollment is off');
+  });
+
+  it('when on, re-enrolls each time the trigger occurs again', () => {
+    const again = workflow('wf-again', { triggers: [{ type: 'statusChanged', toStatusId: 'closed' }], actions: [closedEmail()], reenroll: true });
+    const r = run({ workflows: [again], events });
+    expect(r.outbox.map((e) => e.at)).toEqual([at(10), at(30)]);
+  });
+
+  it('never re-enrolls a ticket that is still enrolled', () => {
+    const slow = workflow('wf-slow', {
+      triggers: [{ type: 'statusChanged', toStatusId: 'closed' }],
+      reenroll: true,
+      actions: chain(action('delay', 'wait', { wait: { type: 'duration', duration: { amount: 1, unit: 'hours' } } }), closedEmail()),
+    });
+    const r = run({ workflows: [slow], events });
+    expect(r.outbox.map((e) => e.at)).toEqual([at(70)]);
+    const second = enrollments(r, 'ticket-1', 'wf-slow')[1]!;
+    expect(second).toMatchObject({ outcome: 'rejected', reason: 'the ticket is still enrolled (never re-enrolled while enrolled)' });
+  });
+});
+
+describe('enrollment', () => {
+  it('enrolls only when the filters hold at the moment the trigger fires, and records which group held', () => {
+    const urgent = workflow('wf-urgent', {
+      triggers: [{ type: 'propertyChanged', property: 'priority' }],
+      filters: [
+        { conditions: [{ property: 'priority', operator: 'is', value: 'urgent' }] },
+        { conditions: [{ property: 'priority', operator: 'is', value: 'high' }, { property: 'owner', operator: 'isKnown' }] },
+      ],
+      reenroll: true,
+      actions: [action('notify', 'n', { recipients: { userIds: ['u-ana'], teamIds: [], owner: false } })],
+    });
+    const r = run({
+      workflows: [urgent],
+      events: [
+        incoming(0, 'conv-1', 'th-1'),
+        { type: 'setPriority', at: at(1), ticketId: 'ticket-1', priority: 'high' },
+        { type: 'setOwner', at: at(2), ticketId: 'ticket-1', ownerId: 'u-marco' },
+        { type: 'setPriority', at: at(3), ticketId: 'ticket-1', priority: 'low' },
+        { type: 'setPriority', at: at(4), ticketId: 'ticket-1', priority: 'high' },
+        { type: 'setPriority', at: at(5), ticketId: 'ticket-1', priority: 'urgent' },
+      ],
+    });
+    const decisions = enrollments(r, 'ticket-1', 'wf-urgent').filter((e) => e.outcome !== 'completed');
+    expect(decisions.map((e) => [e.at, e.outcome])).toEqual([
+      [at(1), 'rejected'],
+      [at(3), 'rejected'],
+      [at(4), 'enrolled'],
+      [at(5), 'enrolled'],
+    ]);
+    expect(decisions[0]!.reason).toContain('group 2: owner is known failed (owner is unknown)');
+    expect(decisions[2]!.reason).toBe('enrollment filters: group 2 held (priority is high and owner is known)');
+    expect(decisions[3]!.reason).toBe('enrollment filters: group 1 held (priority is urgent)');
+  });
+
+  it('fires each kind of trigger', () => {
+    const wfs = [
+      workflow('created', { triggers: [{ type: 'ticketCreated' }] }),
+      workflow('started-email', { triggers: [{ type: 'conversationStarted', channelKinds: ['email'] }] }),
+      workflow('started-form', { triggers: [{ type: 'conversationStarted', channelKinds: ['form'] }] }),
+      workflow('sent', { triggers: [{ type: 'emailSentFromTicket' }] }),
+      workflow('replied', { triggers: [{ type: 'contactReplied' }] }),
+      workflow('owner', { triggers: [{ type: 'propertyChanged', property: 'owner' }] }),
+      workflow('sla', { triggers: [{ type: 'slaDuePassed', target: 'firstResponse' }] }),
+      workflow('sla-close', { triggers: [{ type: 'slaDuePassed', target: 'close' }] }),
+    ];
+    const r = run({
+      workflows: wfs,
+      end: at(600),
+      events: [incoming(0, 'conv-1', 'th-1'), agentEmail(500, 'conv-1', 'th-1', 'ticket'), incoming(510, 'conv-1', 'th-1'), { type: 'setOwner', at: at(520), ticketId: 'ticket-1', ownerId: 'u-claire' }],
+    });
+    const enrolled = r.history['ticket-1']!.enrollments.filter((e) => e.outcome === 'enrolled').map((e) => [e.workflow, e.at, e.trigger]);
+    expect(enrolled).toEqual([
+      ['created', at(0), 'ticket created'],
+      ['started-email', at(0), 'conversation started on a channel of kind email'],
+      ['sla', at(480), 'SLA first response due time passed'],
+      ['sent', at(500), 'email sent to the contact from the ticket record'],
+      ['replied', at(510), "contact replied on the ticket's thread"],
+      ['owner', at(520), 'owner changed'],
+    ]);
+  });
+
+  it('enrolls a ticket once when several of a workflow\'s triggers fire together', () => {
+    const both = workflow('wf-both', { triggers: [{ type: 'ticketCreated' }, { type: 'statusChanged', toStatusId: 'new' }], actions: [receivedEmail()], reenroll: true });
+    const r = run({ workflows: [both], events: [incoming(0, 'conv-1', 'th-1')] });
+    expect(r.outbox).toHaveLength(1);
+    expect(enrollments(r, 'ticket-1', 'wf-both').map((e) => e.outcome)).toEqual(['enrolled', 'completed']);
+  });
+
+  it('enrolls nothing in a disabled workflow', () => {
+    const off = workflow('wf-off', { triggers: [{ type: 'ticketCreated' }], actions: [receivedEmail()], enabled: false });
+    const r = run({ workflows: [off], events: [incoming(0, 'conv-1', 'th-1')] });
+    expect(r.outbox).toEqual([]);
+    expect(r.history['ticket-1']!.enrollments).toEqual([]);
+  });
+
+  it('leaves out an enabled workflow that is incomplete, saying what is missing', () => {
+    const broken = workflow('wf-broken', {
+      triggers: [{ type: 'ticketCreated' }],
+      filters: [{ conditions: [{ property: 'createdAt', operator: 'after', value: 'soon' }] }],
+      actions: chain(action('setStatus', 'set'), action('goto', 'jump', { target: 'gone' })),
+    });
+    const r = run({ workflows: [broken], events: [incoming(0, 'conv-1', 'th-1')] });
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]).toMatchObject({ code: 'workflow.incomplete', workflow: 'wf-broken' });
+    expect(r.errors[0]!.message).toContain('action set (setStatus) is incomplete at /statusId: Choose a status.');
+    expect(r.errors[0]!.message).toContain('action jump leads to "gone", which does not exist');
+    expect(r.errors[0]!.message).toContain('enrollment filters/0/conditions/0: "is after" needs a date');
+    expect(r.history['ticket-1']!.enrollments).toEqual([]);
+  });
+});
+
+describe('unenrollment', () => {
+  const reminder = workflow('wf-remind', {
+    triggers: [{ type: 'statusChanged', toStatusId: 'waiting-contact' }],
+    unenroll: [{ conditions: [{ property: 'status', operator: 'isNot', value: 'waiting-contact' }] }],
+    actions: chain(action('delay', 'wait', { wait: { type: 'duration', duration: { amount: 1, unit: 'days' } } }), action('sendEmail', 'nudge', { subject: 'Any news?', body: 'Hi {{contact.name}}' })),
+  });
+
+  it('takes a ticket that comes to meet the criteria out before its next action', () => {
+    const r = run({ workflows: [reminder], events: [incoming(0, 'conv-1', 'th-1'), agentEmail(10, 'conv-1', 'th-1', 'ticket'), incoming(60, 'conv-1', 'th-1')] });
+    expect(r.outbox).toEqual([]);
+    const left = enrollments(r, 'ticket-1', 'wf-remind').at(-1)!;
+    expect(left).toMatchObject({ outcome: 'unenrolled', at: at(1450) });
+    expect(left.reason).toBe('met the unenrollment criteria before nudge: group 1 held (status is not waiting-contact)');
+  });
+
+  it('keeps a ticket that does not meet the criteria', () => {
+    const r = run({ workflows: [reminder], events: [incoming(0, 'conv-1', 'th-1'), agentEmail(10, 'conv-1', 'th-1', 'ticket')] });
+    expect(r.outbox.map((e) => [e.subject, e.body, e.at])).toEqual([['Any news?', 'Hi Jo Customer', at(1450)]]);
+  });
+});
