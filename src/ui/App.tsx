@@ -1,12 +1,72 @@
-import { defaultWorkspace } from '../model';
+import { useEffect, useState } from 'react';
+import { parseReviewRoute } from '../review/route';
+import { startPersistence } from '../store/persistence';
+import { createAppStore, StoreProvider, type AppStore } from '../store/store';
+import { startValidation } from '../store/validation-slice';
+import { useApp } from '../store/store';
+import { I18nProvider } from './i18n';
+import './i18n/canvas';
+import { AppShell } from './shell/AppShell';
 
-/** The application shell. */
+/** Opens the workflow a review link (#/review/<id>) names, read-only. */
+function followReviewRoute(store: AppStore): void {
+  const route = parseReviewRoute(window.location.hash);
+  if (!route) return;
+  const s = store.getState();
+  if (route.kind === 'invalid' || !s.documents[route.workflowId]) {
+    s.notify({ tone: 'error', key: 'shell.reviewLinkBroken', params: { reason: route.kind === 'invalid' ? route.message : route.workflowId } });
+    return;
+  }
+  s.openWorkflow(route.workflowId);
+  s.setReviewMode(true);
+}
+
+/** Starts storage and validation for a store; returns the function that stops both. */
+export function startServices(store: AppStore): () => void {
+  let stopped = false;
+  let stopStorage: (() => void) | null = null;
+  const stopValidation = startValidation(store);
+  void startPersistence(store).then((control) => {
+    if (stopped) {
+      control.stop();
+      return;
+    }
+    stopStorage = control.stop;
+    store.setState({ storageControl: control });
+    followReviewRoute(store);
+  });
+  const onHash = () => followReviewRoute(store);
+  const onHide = () => void store.getState().storageControl?.flush();
+  window.addEventListener('hashchange', onHash);
+  window.addEventListener('pagehide', onHide);
+  return () => {
+    stopped = true;
+    stopValidation();
+    stopStorage?.();
+    window.removeEventListener('hashchange', onHash);
+    window.removeEventListener('pagehide', onHide);
+  };
+}
+
+/** The application: one store, its storage and validation, and the shell. */
 export function App() {
-  const ws = defaultWorkspace();
+  const [store] = useState(createAppStore);
+  useEffect(() => startServices(store), [store]);
   return (
-    <main>
-      <h1>Ticketflow</h1>
-      <p>{ws.name}</p>
-    </main>
+    <StoreProvider store={store}>
+      <Localized />
+    </StoreProvider>
+  );
+}
+
+function Localized() {
+  const language = useApp((s) => s.language);
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+  return (
+    <I18nProvider lang={language}>
+      <AppShell />
+    </I18nProvider>
   );
 }

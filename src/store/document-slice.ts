@@ -1,0 +1,240 @@
+import {
+  defaultWorkspace,
+  WORKFLOW_FORMAT,
+  WORKFLOW_SCHEMA_VERSION,
+  type Enrollment,
+  type Workflow,
+  type WorkflowDocument,
+  type Workspace,
+} from '../model';
+import { emptyHistory, recordStep, redoStep, undoStep, type HistoryEntry, type WorkflowHistory } from './history';
+import type { Selection } from './selection-slice';
+import type { AppState, SliceCreator } from './types';
+
+/** Options of a committed change. */
+export interface CommitOptions {
+  /** Message key naming the change for the undo button's tooltip. */
+  label: string;
+  /**
+   * Changes with the same key, made in a quick run on the same workflow, merge into one undo step
+   * (typing into one field is one edit, not one step per key).
+   */
+  coalesce?: string;
+  /** Selection to apply together with the change. */
+  select?: Selection;
+}
+
+/** How long a run of coalescing changes may pause and still be the same step. */
+export const COALESCE_WINDOW_MS = 1500;
+
+/** Everything loaded from storage (or seeded) at start. */
+export interface LoadedState {
+  workspace: Workspace;
+  documents: Record<string, WorkflowDocument>;
+  order: string[];
+  openId: string | null;
+  histories: Record<string, WorkflowHistory>;
+}
+
+/** Workspace, workflow documents and their undo histories. */
+export interface DocumentSlice {
+  workspace: Workspace;
+  documents: Record<string, WorkflowDocument>;
+  /** Workflow ids in list order. */
+  order: string[];
+  openId: string | null;
+  histories: Record<string, WorkflowHistory>;
+  /** False until storage has been read (or seeded). */
+  loaded: boolean;
+  /** The last commit, to merge a quick run of edits of one field into one step. */
+  lastCommit: { workflowId: string; key: string; at: number; doc: WorkflowDocument } | null;
+  load(state: LoadedState): void;
+  openWorkflow(id: string): void;
+  /** Replaces a workflow document as one undo step. */
+  commit(workflowId: string, next: WorkflowDocument, options: CommitOptions): void;
+  undo(): void;
+  redo(): void;
+  /** Adds a new, empty workflow and opens it; returns its id. */
+  createWorkflow(name: string): string;
+  /** Adds a disabled copy of a document under a new id and returns the id (comments dropped unless kept). */
+  addCopy(doc: WorkflowDocument, name: string, history?: WorkflowHistory, options?: { keepComments?: boolean }): string;
+  deleteWorkflow(id: string): void;
+  /**
+   * [S-reenroll] Replaces the open workflow by a copy with a new enrollment (the old one is deleted),
+   * so tickets already enrolled in the old workflow are not enrolled again unexpectedly.
+   */
+  cloneWithEnrollment(enrollment: Enrollment): void;
+  /** Puts a document (and its history) in place as storage holds it, without an undo step. */
+  replaceFromStorage(id: string, doc: WorkflowDocument | null, history: WorkflowHistory | null): void;
+  setWorkspace(workspace: Workspace): void;
+}
+
+/** The workflow document currently open, if any. */
+export function openDocument(s: { documents: Record<string, WorkflowDocument>; openId: string | null }): WorkflowDocument | null {
+  return s.openId ? (s.documents[s.openId] ?? null) : null;
+}
+
+/** A new, empty workflow document. */
+export function newWorkflowDocument(id: string, name: string): WorkflowDocument {
+  const workflow: Workflow = {
+    id,
+    name,
+    enabled: false,
+    enrollment: { triggers: [{ type: 'ticketCreated' }], filters: [], reenroll: false, unenroll: [] },
+    actions: [],
+    startActionId: null,
+  };
+  return { format: WORKFLOW_FORMAT, schemaVersion: WORKFLOW_SCHEMA_VERSION, workflow };
+}
+
+/** A workflow id not used yet, derived from a name. */
+export function freshWorkflowId(name: string, taken: Record<string, unknown>): string {
+  const base =
+    'wf-' +
+    (name
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40) || 'workflow');
+  if (!(base in taken)) return base;
+  for (let n = 2; ; n++) if (!(`${base}-${n}` in taken)) return `${base}-${n}`;
+}
+
+export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
+  workspace: defaultWorkspace(),
+  documents: {},
+  order: [],
+  openId: null,
+  histories: {},
+  loaded: false,
+  lastCommit: null,
+  load(state) {
+    set({ ...state, loaded: true, lastCommit: null, selection: null });
+  },
+  openWorkflow(id) {
+    if (!get().documents[id]) return;
+    set({ openId: id, selection: null, interaction: { type: 'idle' }, commentTarget: null, lastCommit: null });
+  },
+  commit(workflowId, next, options) {
+    const s = get();
+    const before = s.documents[workflowId];
+    if (!before || before === next) return;
+    const now = Date.now();
+    const last = s.lastCommit;
+    const merge =
+      options.coalesce !== undefined &&
+      last !== null &&
+      last.workflowId === workflowId &&
+      last.key === options.coalesce &&
+      last.doc === before &&
+      now - last.at < COALESCE_WINDOW_MS;
+    const history = s.histories[workflowId] ?? emptyHistory();
+    set({
+      documents: { ...s.documents, [workflowId]: next },
+      histories: merge ? s.histories : { ...s.histories, [workflowId]: recordStep(history, before, options.label) },
+      lastCommit: options.coalesce !== undefined ? { workflowId, key: options.coalesce, at: now, doc: next } : null,
+      ...(options.select !== undefined ? { selection: options.select } : {}),
+    });
+  },
+  undo() {
+    step(get, set, undoStep);
+  },
+  redo() {
+    step(get, set, redoStep);
+  },
+  createWorkflow(name) {
+    const s = get();
+    const id = freshWorkflowId(name, s.documents);
+    set({
+      documents: { ...s.documents, [id]: newWorkflowDocument(id, name) },
+      order: [...s.order, id],
+      histories: { ...s.histories, [id]: emptyHistory() },
+      openId: id,
+      selection: null,
+      lastCommit: null,
+    });
+    return id;
+  },
+  addCopy(doc, name, history, options) {
+    const s = get();
+    const id = freshWorkflowId(name, s.documents);
+    const copy: WorkflowDocument = { ...doc, workflow: { ...doc.workflow, id, name, enabled: false } };
+    if (!options?.keepComments) delete copy.comments;
+    // Undo in the copy must bring back states of the copy, so its steps carry the new id too.
+    const rename = (e: HistoryEntry): HistoryEntry => ({ ...e, doc: { ...e.doc, workflow: { ...e.doc.workflow, id } } });
+    const copiedHistory = history ? { ...history, past: history.past.map(rename), future: history.future.map(rename) } : emptyHistory();
+    set({
+      documents: { ...s.documents, [id]: copy },
+      order: [...s.order, id],
+      histories: { ...s.histories, [id]: copiedHistory },
+    });
+    return id;
+  },
+  deleteWorkflow(id) {
+    const s = get();
+    if (!s.documents[id]) return;
+    const documents = { ...s.documents };
+    delete documents[id];
+    const histories = { ...s.histories };
+    delete histories[id];
+    const order = s.order.filter((x) => x !== id);
+    const openId = s.openId === id ? (order[0] ?? null) : s.openId;
+    set({ documents, histories, order, openId, selection: s.openId === id ? null : s.selection, lastCommit: null });
+  },
+  cloneWithEnrollment(enrollment) {
+    const s = get();
+    const old = s.openId ? s.documents[s.openId] : undefined;
+    if (!old || s.reviewMode) return;
+    const copyId = s.addCopy({ ...old, workflow: { ...old.workflow, enrollment } }, old.workflow.name, undefined, { keepComments: true });
+    get().deleteWorkflow(old.workflow.id);
+    get().openWorkflow(copyId);
+  },
+  replaceFromStorage(id, doc, history) {
+    const s = get();
+    const documents = { ...s.documents };
+    const histories = { ...s.histories };
+    let order = s.order;
+    if (doc) {
+      documents[id] = doc;
+      histories[id] = history ?? emptyHistory();
+      if (!order.includes(id)) order = [...order, id];
+    } else {
+      delete documents[id];
+      delete histories[id];
+      order = order.filter((x) => x !== id);
+    }
+    const openId = s.openId && documents[s.openId] ? s.openId : (order[0] ?? null);
+    set({ documents, histories, order, openId, lastCommit: s.lastCommit?.workflowId === id ? null : s.lastCommit });
+  },
+  setWorkspace(workspace) {
+    set({ workspace });
+  },
+});
+
+type Stepper = typeof undoStep;
+
+function step(
+  get: () => AppState,
+  set: (partial: Partial<AppState>) => void,
+  stepper: Stepper,
+): void {
+  const s = get();
+  const id = s.openId;
+  if (!id || s.reviewMode) return;
+  const current = s.documents[id];
+  const history = s.histories[id];
+  if (!current || !history) return;
+  const result = stepper(history, current);
+  if (!result) return;
+  const sel = s.selection;
+  const keepSelection =
+    sel === null || sel.kind === 'trigger' || result.doc.workflow.actions.some((a) => a.id === sel.id);
+  set({
+    documents: { ...s.documents, [id]: result.doc },
+    histories: { ...s.histories, [id]: result.history },
+    lastCommit: null,
+    selection: keepSelection ? sel : null,
+    interaction: { type: 'idle' },
+  });
+}

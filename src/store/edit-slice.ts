@@ -1,0 +1,235 @@
+import type { Action, ActionKind } from '../actions';
+import * as graph from '../graph';
+import { continuationSlot, reachableFrom } from '../graph/links';
+import type { CommentThread, Layout, Point, Workflow, WorkflowDocument } from '../model';
+import { pasteFragment, parseClipboard, copyFragment } from './clipboard';
+import { problemsOf } from './validation-slice';
+import type { AppState, Outcome, SliceCreator } from './types';
+
+/** Every editing command of the open workflow; each committed command is one undo step. */
+export interface EditSlice {
+  /** Inserts a new action of a kind at an insertion point and selects it. */
+  insertAt(point: graph.InsertionPoint, kind: ActionKind): Outcome;
+  cloneAction(id: string): Outcome;
+  moveAction(id: string, point: graph.InsertionPoint): Outcome;
+  /** Deletes one action; for a branch, `keepSlot` names the path that stays. */
+  deleteAction(id: string, keepSlot?: string): Outcome;
+  deleteFollowing(id: string): Outcome;
+  /** Saves an action's new settings (a run of edits to one action merges into one step). */
+  updateAction(action: Action): Outcome;
+  /** Saves workflow-level changes (name, enrollment, description). */
+  updateWorkflow(workflow: Workflow): Outcome;
+  /** Keeps the position a node was dragged to (one step per drag). */
+  placeNode(nodeId: string, position: Point): void;
+  /** Drops the positions the user placed, so the automatic layout applies again. */
+  tidyUp(): void;
+  /** Turns a workflow on or off; turning on is refused, with the reason, while it has errors. */
+  setWorkflowEnabled(workflowId: string, enabled: boolean): Outcome;
+  renameWorkflow(workflowId: string, name: string): Outcome;
+  /** Saves the comment threads (review works through the pure operations of src/review/threads). */
+  setComments(comments: CommentThread[]): Outcome;
+  /** The clipboard text for an action: a workflow document holding it (a branch with its subtree). */
+  copyAction(id: string): string | null;
+  /** The point right after an action on its path (null after a go-to, which ends its path). */
+  pointAfter(id: string): graph.InsertionPoint | null;
+  /** Pastes clipboard text at a point (after the selection when no point is given). */
+  pasteText(text: string, point?: graph.InsertionPoint): Outcome;
+}
+
+type Get = () => AppState;
+
+function refuse(get: Get, key: string, params?: Record<string, string | number>): Outcome {
+  get().notify({ tone: 'error', key, params });
+  return { ok: false, message: key };
+}
+
+/** Runs a change of the open document; refusals (GraphError and friends) reach the user as a notice. */
+function change(
+  get: Get,
+  label: string,
+  edit: (doc: WorkflowDocument) => { doc: WorkflowDocument; select?: AppState['selection'] },
+  options: { coalesce?: string; allowInReview?: boolean; workflowId?: string } = {},
+): Outcome {
+  const s = get();
+  const id = options.workflowId ?? s.openId;
+  const doc = id ? s.documents[id] : undefined;
+  if (!id || !doc) return refuse(get, 'notice.noWorkflow');
+  if (s.reviewMode && !options.allowInReview) return refuse(get, 'notice.readOnly');
+  let result: { doc: WorkflowDocument; select?: AppState['selection'] };
+  try {
+    result = edit(doc);
+  } catch (error: unknown) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof graph.GraphError) s.notify({ tone: 'error', key: `graph.${error.code}`, params: error.params, fallback: message });
+    else s.notify({ tone: 'error', key: 'notice.refused', params: { reason: message } });
+    return { ok: false, message };
+  }
+  get().commit(id, result.doc, { label, coalesce: options.coalesce, select: result.select });
+  return { ok: true };
+}
+
+/** Applies a graph operation's result to a document: drops layout and comments of removed actions. */
+export function applyOp(doc: WorkflowDocument, result: graph.OpResult, unplace: readonly string[] = []): WorkflowDocument {
+  const removed = new Set([...result.removed, ...unplace]);
+  const layout = withoutPositions(result.layout ?? doc.layout, removed);
+  const next: WorkflowDocument = { ...doc, workflow: result.workflow };
+  if (layout) next.layout = layout;
+  else delete next.layout;
+  if (doc.comments && result.removed.length) {
+    const gone = new Set(result.removed);
+    next.comments = doc.comments.filter((t) => !gone.has(t.target));
+  }
+  return next;
+}
+
+function withoutPositions(layout: Layout | undefined, ids: ReadonlySet<string>): Layout | undefined {
+  if (!layout) return undefined;
+  if (ids.size === 0) return layout;
+  const positions: Layout['positions'] = {};
+  let count = 0;
+  for (const [key, point] of Object.entries(layout.positions)) {
+    if (ids.has(key)) continue;
+    positions[key] = point;
+    count++;
+  }
+  return count ? { positions } : undefined;
+}
+
+export const createEditSlice: SliceCreator<EditSlice> = (_set, get) => ({
+  insertAt(point, kind) {
+    return change(get, 'history.insert', (doc) => {
+      const action = graph.newAction(doc.workflow, kind);
+      const result = graph.insertAction(doc.workflow, point, action);
+      return { doc: applyOp(doc, result), select: { kind: 'action', id: action.id } };
+    });
+  },
+  cloneAction(id) {
+    return change(get, 'history.clone', (doc) => {
+      const result = graph.cloneAction(doc.workflow, id);
+      const copy = result.added[0];
+      return { doc: applyOp(doc, result), select: copy ? { kind: 'action', id: copy } : undefined };
+    });
+  },
+  moveAction(id, point) {
+    get().setInteraction({ type: 'idle' });
+    return change(get, 'history.move', (doc) => {
+      const result = graph.moveAction(doc.workflow, id, point);
+      // The moved subtree lands somewhere new: its old hand-placed positions no longer mean anything.
+      const moved = reachableFrom(result.workflow, id, { jumps: false });
+      return { doc: applyOp(doc, result, moved), select: { kind: 'action', id } };
+    });
+  },
+  deleteAction(id, keepSlot) {
+    return change(get, 'history.delete', (doc) => ({
+      doc: applyOp(doc, graph.deleteAction(doc.workflow, id, keepSlot)),
+      select: null,
+    }));
+  },
+  deleteFollowing(id) {
+    return change(get, 'history.deleteFollowing', (doc) => ({
+      doc: applyOp(doc, graph.deleteFollowing(doc.workflow, id)),
+      select: null,
+    }));
+  },
+  updateAction(action) {
+    return change(
+      get,
+      'history.edit',
+      (doc) => {
+        const old = doc.workflow.actions.find((a) => a.id === action.id);
+        if (!old) throw new Error(`There is no action "${action.id}" in this workflow.`);
+        if (action.kind === 'goto' && old.kind === 'goto' && old.target !== action.target) {
+          return { doc: applyOp(doc, graph.setGotoTarget(doc.workflow, action.id, action.target)) };
+        }
+        return { doc: applyOp(doc, graph.updateAction(doc.workflow, action)) };
+      },
+      { coalesce: `action:${action.id}` },
+    );
+  },
+  updateWorkflow(workflow) {
+    return change(
+      get,
+      'history.editWorkflow',
+      (doc) => {
+        if (workflow.id !== doc.workflow.id) throw new Error('A workflow cannot change its id.');
+        return { doc: { ...doc, workflow } };
+      },
+      { coalesce: `workflow:${workflow.id}` },
+    );
+  },
+  placeNode(nodeId, position) {
+    change(get, 'history.place', (doc) => ({
+      doc: { ...doc, layout: { positions: { ...doc.layout?.positions, [nodeId]: { x: position.x, y: position.y } } } },
+    }));
+  },
+  tidyUp() {
+    const doc = get().openId ? get().documents[get().openId!] : undefined;
+    if (!doc?.layout) return;
+    change(get, 'history.tidy', (d) => {
+      const next = { ...d };
+      delete next.layout;
+      return { doc: next };
+    });
+  },
+  setWorkflowEnabled(workflowId, enabled) {
+    const s = get();
+    const doc = s.documents[workflowId];
+    if (!doc) return refuse(get, 'notice.noWorkflow');
+    if (enabled) {
+      const errors = problemsOf(doc, s.workspace).filter((p) => p.severity === 'error');
+      if (errors.length) {
+        return refuse(get, 'notice.enableRefused', { count: errors.length, first: errors[0]!.message });
+      }
+    }
+    return change(get, enabled ? 'history.enable' : 'history.disable', (d) => ({ doc: { ...d, workflow: { ...d.workflow, enabled } } }), {
+      workflowId,
+    });
+  },
+  renameWorkflow(workflowId, name) {
+    return change(get, 'history.rename', (d) => ({ doc: { ...d, workflow: { ...d.workflow, name: name.trim() } } }), { workflowId });
+  },
+  setComments(comments) {
+    return change(
+      get,
+      'history.comment',
+      (doc) => {
+        const next = { ...doc };
+        if (comments.length) next.comments = comments;
+        else delete next.comments;
+        return { doc: next };
+      },
+      { allowInReview: true },
+    );
+  },
+  copyAction(id) {
+    const s = get();
+    const doc = s.openId ? s.documents[s.openId] : undefined;
+    if (!doc || !doc.workflow.actions.some((a) => a.id === id)) return null;
+    return copyFragment(doc.workflow, id);
+  },
+  pointAfter(id) {
+    const s = get();
+    const action = s.openId ? s.documents[s.openId]?.workflow.actions.find((a) => a.id === id) : undefined;
+    const slot = action ? continuationSlot(action) : null;
+    return slot ? { type: 'link', from: id, slot } : null;
+  },
+  pasteText(text, point) {
+    const parsed = parseClipboard(text);
+    if (!parsed.ok) return refuse(get, 'notice.pasteRefused', { reason: parsed.message });
+    const s = get();
+    const at = point ?? pastePoint(s);
+    if (!at) return refuse(get, 'notice.pasteNowhere');
+    return change(get, 'history.paste', (doc) => {
+      const result = pasteFragment(doc.workflow, parsed.workflow, at);
+      const first = result.added[0];
+      return { doc: applyOp(doc, result), select: first ? { kind: 'action', id: first } : undefined };
+    });
+  },
+});
+
+/** Where a paste lands without an explicit point: after the selected action, or first when the trigger is selected. */
+function pastePoint(s: AppState): graph.InsertionPoint | null {
+  const sel = s.selection;
+  if (sel === null || sel.kind === 'trigger') return { type: 'start' };
+  return s.pointAfter(sel.id);
+}

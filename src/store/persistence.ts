@@ -1,0 +1,497 @@
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { z } from 'zod';
+import { EXAMPLE_WORKFLOWS } from '../examples';
+import { defaultWorkspace, IdSchema, WorkflowDocumentSchema, WorkspaceSchema, type WorkflowDocument, type Workspace } from '../model';
+import { LANGUAGES } from '../ui/i18n/core';
+import type { LoadedState } from './document-slice';
+import { HISTORY_LIMIT, type HistoryEntry, type WorkflowHistory } from './history';
+import type { AppStore } from './store';
+
+/** Version of the records this code writes; records of another version are not trusted. */
+export const STORAGE_VERSION = 1;
+const DB_NAME = 'ticketflow';
+const DB_VERSION = 1;
+const CHANNEL = 'ticketflow-storage';
+const SAVE_DELAY_MS = 400;
+const RETRY_DELAYS_MS = [2000, 5000, 15000, 30000, 60000];
+
+const SessionRecordSchema = z.object({
+  v: z.literal(STORAGE_VERSION),
+  openId: IdSchema.nullable(),
+  order: z.array(IdSchema).max(100000),
+  language: z.enum(LANGUAGES),
+  theme: z.enum(['light', 'dark']).nullable(),
+  reviewMode: z.boolean(),
+  authorName: z.string().max(200),
+  panels: z.object({
+    left: z.boolean(),
+    right: z.boolean(),
+    bottom: z.boolean(),
+    rightTab: z.string().max(100),
+    bottomTab: z.string().max(100),
+  }),
+});
+type SessionRecord = z.infer<typeof SessionRecordSchema>;
+
+const WorkspaceRecordSchema = z.object({ v: z.literal(STORAGE_VERSION), revision: z.number().int().min(1), workspace: WorkspaceSchema });
+
+const WorkflowRecordSchema = z.object({
+  v: z.literal(STORAGE_VERSION),
+  id: IdSchema,
+  revision: z.number().int().min(1),
+  savedAt: z.number(),
+  tab: z.string().max(100),
+  doc: WorkflowDocumentSchema,
+  history: z.object({
+    past: z.array(z.number().int()).max(HISTORY_LIMIT),
+    future: z.array(z.number().int()).max(HISTORY_LIMIT * 2),
+    nextSeq: z.number().int().min(1),
+  }),
+});
+type WorkflowRecord = z.infer<typeof WorkflowRecordSchema>;
+
+const HistoryRecordSchema = z.object({
+  v: z.literal(STORAGE_VERSION),
+  workflowId: IdSchema,
+  seq: z.number().int(),
+  label: z.string().max(200),
+  doc: WorkflowDocumentSchema,
+});
+type HistoryRecord = z.infer<typeof HistoryRecordSchema>;
+
+interface TicketflowDB extends DBSchema {
+  meta: { key: string; value: unknown };
+  workflows: { key: string; value: unknown };
+  history: { key: [string, number]; value: unknown };
+}
+
+/** What the user can do about storage, offered by the storage banner. */
+export interface StorageControl {
+  /** Saves now instead of waiting for the next retry. */
+  retry(): void;
+  /** Throws away this tab's version of a conflicting workflow and loads the one storage holds. */
+  reloadWorkflow(id: string): Promise<void>;
+  /** Keeps this tab's version as a new workflow, then loads the stored one under the original id. */
+  forkWorkflow(id: string): Promise<void>;
+  /** Everything in memory as one JSON file, for a user who cannot save. */
+  exportAll(): string;
+  /** Writes pending changes now (page hide). */
+  flush(): Promise<void>;
+  stop(): void;
+}
+
+/** Options for tests: another broadcast channel (null for none), a fixed tab id, a shorter delay. */
+export interface PersistenceOptions {
+  channel?: { postMessage(m: unknown): void; addEventListener(t: 'message', l: (e: MessageEvent) => void): void; close(): void } | null;
+  tabId?: string;
+  saveDelayMs?: number;
+  /** The workspace and examples a first start is seeded with. */
+  seed?: () => { workspace: Workspace; documents: WorkflowDocument[] };
+}
+
+type SavedMessage = { type: 'saved'; tab: string; workflows: { id: string; revision: number }[]; deleted: string[] };
+
+function defaultSeed() {
+  return { workspace: defaultWorkspace(), documents: EXAMPLE_WORKFLOWS.map((e) => e.document) };
+}
+
+function errorKey(error: unknown): { key: string; detail: string } {
+  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const name = error instanceof Error || (typeof DOMException !== 'undefined' && error instanceof DOMException) ? (error as Error).name : '';
+  return { key: name === 'QuotaExceededError' ? 'storage.quota' : 'storage.failed', detail };
+}
+
+/**
+ * Loads the store from IndexedDB (seeding a first start with the example workspace), then keeps
+ * saving it: every workflow record carries a revision, and a save that finds a revision it did
+ * not write stops and reports a conflict instead of overwriting another tab's work.
+ */
+export async function startPersistence(store: AppStore, options: PersistenceOptions = {}): Promise<StorageControl> {
+  const tab = options.tabId ?? Math.random().toString(36).slice(2);
+  const seed = options.seed ?? defaultSeed;
+  const saveDelay = options.saveDelayMs ?? SAVE_DELAY_MS;
+
+  // What this tab knows storage holds: revision and the in-memory objects last written or read.
+  const revisions = new Map<string, number>();
+  const savedDocs = new Map<string, WorkflowDocument>();
+  const savedHistories = new Map<string, WorkflowHistory>();
+  const storedSeqs = new Map<string, Set<number>>();
+  let workspaceRevision = 0;
+  let savedWorkspace: Workspace | null = null;
+  let savedSession = '';
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let failures = 0;
+  let saving: Promise<void> | null = null;
+  let again = false;
+  let stopped = false;
+  let unsubscribe: (() => void) | null = null;
+  let channel: PersistenceOptions['channel'] = null;
+
+  let db: IDBPDatabase<TicketflowDB> | null = null;
+  try {
+    if (typeof indexedDB === 'undefined') throw new Error('IndexedDB is not available in this browser.');
+    db = await openDatabase();
+  } catch (error) {
+    const { detail } = errorKey(error);
+    const s = seed();
+    store.getState().load(seededState(s));
+    store.setState({ storage: { state: 'unavailable', errorKey: 'storage.unavailable', errorDetail: detail } });
+    return control();
+  }
+
+  await load(db);
+  channel = options.channel === undefined ? openChannel() : options.channel;
+  channel?.addEventListener('message', (e) => void onMessage(e.data as SavedMessage));
+  unsubscribe = store.subscribe(
+    (s) => [s.documents, s.histories, s.workspace, sessionOf(s)] as const,
+    () => schedule(),
+    { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && JSON.stringify(a[3]) === JSON.stringify(b[3]) },
+  );
+  return control();
+
+  function control(): StorageControl {
+    return {
+      retry: () => {
+        failures = 0;
+        void save();
+      },
+      reloadWorkflow: (id) => reloadWorkflow(id),
+      forkWorkflow: (id) => forkWorkflow(id),
+      exportAll,
+      flush: () => save(),
+      stop() {
+        stopped = true;
+        if (timer) clearTimeout(timer);
+        unsubscribe?.();
+        channel?.close();
+        db?.close();
+      },
+    };
+  }
+
+  function openChannel() {
+    return typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANNEL);
+  }
+
+  function seededState(s: { workspace: Workspace; documents: WorkflowDocument[] }): LoadedState {
+    const documents: Record<string, WorkflowDocument> = {};
+    for (const d of s.documents) documents[d.workflow.id] = d;
+    const order = s.documents.map((d) => d.workflow.id);
+    return { workspace: s.workspace, documents, order, openId: order[0] ?? null, histories: {} };
+  }
+
+  async function load(database: IDBPDatabase<TicketflowDB>) {
+    const tx = database.transaction(['meta', 'workflows', 'history'], 'readonly');
+    const [sessionRaw, workspaceRaw, workflowRaws, historyRaws] = await Promise.all([
+      tx.objectStore('meta').get('session'),
+      tx.objectStore('meta').get('workspace'),
+      tx.objectStore('workflows').getAll(),
+      tx.objectStore('history').getAll(),
+    ]);
+    await tx.done;
+    const s = store.getState();
+    if (sessionRaw === undefined && workspaceRaw === undefined && workflowRaws.length === 0) {
+      s.load(seededState(seed()));
+      store.setState({ storage: { state: 'saving' } });
+      schedule(0);
+      return;
+    }
+    const session = SessionRecordSchema.safeParse(sessionRaw);
+    const workspaceRecord = WorkspaceRecordSchema.safeParse(workspaceRaw);
+    const unreadable: string[] = [];
+    let workspace: Workspace;
+    if (workspaceRecord.success) {
+      workspace = workspaceRecord.data.workspace;
+      workspaceRevision = workspaceRecord.data.revision;
+      savedWorkspace = workspace;
+    } else {
+      workspace = defaultWorkspace();
+      if (workspaceRaw !== undefined) unreadable.push('workspace');
+    }
+    const entries = new Map<string, Map<number, HistoryRecord>>();
+    for (const raw of historyRaws) {
+      const parsed = HistoryRecordSchema.safeParse(raw);
+      if (!parsed.success) continue;
+      const byWf = entries.get(parsed.data.workflowId) ?? new Map<number, HistoryRecord>();
+      byWf.set(parsed.data.seq, parsed.data);
+      entries.set(parsed.data.workflowId, byWf);
+    }
+    const documents: Record<string, WorkflowDocument> = {};
+    const histories: Record<string, WorkflowHistory> = {};
+    for (const raw of workflowRaws) {
+      const parsed = WorkflowRecordSchema.safeParse(raw);
+      if (!parsed.success) {
+        // Left in storage untouched: a later version of the app may read it, and nothing here overwrites it.
+        const id = typeof raw === 'object' && raw && 'id' in raw ? String((raw as { id: unknown }).id) : '?';
+        unreadable.push(id);
+        continue;
+      }
+      const rec = parsed.data;
+      documents[rec.id] = rec.doc;
+      const history = historyFrom(rec, entries.get(rec.id));
+      histories[rec.id] = history;
+      remember(rec.id, rec.revision, rec.doc, history, new Set(entries.get(rec.id)?.keys() ?? []));
+    }
+    const known = session.success ? session.data.order.filter((id) => id in documents) : [];
+    const order = [...known, ...Object.keys(documents).filter((id) => !known.includes(id)).sort()];
+    const openId = session.success && session.data.openId && documents[session.data.openId] ? session.data.openId : (order[0] ?? null);
+    s.load({ workspace, documents, order, openId, histories });
+    if (session.success) {
+      const { language, theme, reviewMode, authorName, panels } = session.data;
+      store.setState({ language, theme, reviewMode, authorName, panels });
+      savedSession = JSON.stringify(sessionOf(store.getState()));
+    }
+    store.setState({ storage: { state: 'saved' } });
+    for (const what of unreadable) {
+      store.getState().notify({ tone: 'error', key: 'storage.unreadable', params: { what } });
+    }
+  }
+
+  function historyFrom(rec: WorkflowRecord, entries: Map<number, HistoryRecord> | undefined): WorkflowHistory {
+    const pick = (seqs: number[]): HistoryEntry[] | null => {
+      const out: HistoryEntry[] = [];
+      for (const seq of seqs) {
+        const e = entries?.get(seq);
+        if (!e) return null;
+        out.push({ seq, doc: e.doc, label: e.label });
+      }
+      return out;
+    };
+    const past = pick(rec.history.past);
+    const future = pick(rec.history.future);
+    // A history with a missing step cannot be replayed faithfully; the document itself is still good.
+    if (!past || !future) return { past: [], future: [], nextSeq: rec.history.nextSeq };
+    return { past, future, nextSeq: rec.history.nextSeq };
+  }
+
+  function remember(id: string, revision: number, doc: WorkflowDocument, history: WorkflowHistory, seqs: Set<number>) {
+    revisions.set(id, revision);
+    savedDocs.set(id, doc);
+    savedHistories.set(id, history);
+    storedSeqs.set(id, seqs);
+  }
+
+  function forget(id: string) {
+    revisions.delete(id);
+    savedDocs.delete(id);
+    savedHistories.delete(id);
+    storedSeqs.delete(id);
+  }
+
+  function isClean(id: string): boolean {
+    const s = store.getState();
+    return s.documents[id] === savedDocs.get(id) && s.histories[id] === savedHistories.get(id);
+  }
+
+  function schedule(delay = saveDelay) {
+    if (stopped || !db) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      void save();
+    }, delay);
+  }
+
+  async function save(): Promise<void> {
+    if (!db || stopped) return;
+    if (saving) {
+      again = true;
+      return saving;
+    }
+    saving = write(db).finally(() => {
+      saving = null;
+      if (again) {
+        again = false;
+        schedule(0);
+      }
+    });
+    return saving;
+  }
+
+  async function write(database: IDBPDatabase<TicketflowDB>) {
+    const s = store.getState();
+    const conflicted = new Set(s.conflicts.map((c) => c.workflowId));
+    const changed = Object.keys(s.documents).filter((id) => !conflicted.has(id) && !isClean(id));
+    const deleted = [...savedDocs.keys()].filter((id) => !(id in s.documents) && !conflicted.has(id));
+    const session = JSON.stringify(sessionOf(s));
+    const workspaceChanged = s.workspace !== savedWorkspace;
+    if (!changed.length && !deleted.length && session === savedSession && !workspaceChanged) {
+      if (store.getState().storage.state !== 'error') store.setState({ storage: { state: 'saved' } });
+      return;
+    }
+    store.setState({ storage: { state: 'saving' } });
+    const written: { id: string; revision: number; doc: WorkflowDocument; history: WorkflowHistory; seqs: Set<number> }[] = [];
+    const removed: string[] = [];
+    const conflicts: { workflowId: string; theirRevision: number }[] = [];
+    try {
+      const tx = database.transaction(['meta', 'workflows', 'history'], 'readwrite');
+      const workflows = tx.objectStore('workflows');
+      const history = tx.objectStore('history');
+      const meta = tx.objectStore('meta');
+      for (const id of changed) {
+        const doc = s.documents[id]!;
+        const hist = s.histories[id] ?? { past: [], future: [], nextSeq: 1 };
+        const stored = WorkflowRecordSchema.safeParse(await workflows.get(id));
+        const base = revisions.get(id) ?? 0;
+        const theirs = stored.success ? stored.data.revision : 0;
+        if (theirs !== base) {
+          conflicts.push({ workflowId: id, theirRevision: theirs });
+          continue;
+        }
+        const had = storedSeqs.get(id) ?? new Set<number>();
+        const keep = new Set<number>();
+        for (const e of [...hist.past, ...hist.future]) {
+          keep.add(e.seq);
+          if (!had.has(e.seq)) await history.put({ v: STORAGE_VERSION, workflowId: id, seq: e.seq, label: e.label, doc: e.doc }, [id, e.seq]);
+        }
+        for (const seq of had) if (!keep.has(seq)) await history.delete([id, seq]);
+        const record: WorkflowRecord = {
+          v: STORAGE_VERSION,
+          id,
+          revision: base + 1,
+          savedAt: Date.now(),
+          tab,
+          doc,
+          history: { past: hist.past.map((e) => e.seq), future: hist.future.map((e) => e.seq), nextSeq: hist.nextSeq },
+        };
+        await workflows.put(record, id);
+        written.push({ id, revision: base + 1, doc, history: hist, seqs: keep });
+      }
+      for (const id of deleted) {
+        const stored = WorkflowRecordSchema.safeParse(await workflows.get(id));
+        const theirs = stored.success ? stored.data.revision : 0;
+        if (theirs !== (revisions.get(id) ?? 0) && theirs !== 0) {
+          conflicts.push({ workflowId: id, theirRevision: theirs });
+          continue;
+        }
+        await workflows.delete(id);
+        for (const seq of storedSeqs.get(id) ?? []) await history.delete([id, seq]);
+        removed.push(id);
+      }
+      if (workspaceChanged) {
+        await meta.put({ v: STORAGE_VERSION, revision: workspaceRevision + 1, workspace: s.workspace }, 'workspace');
+      }
+      if (session !== savedSession) await meta.put(sessionOf(s), 'session');
+      await tx.done;
+    } catch (error) {
+      failures++;
+      const { key, detail } = errorKey(error);
+      const delay = RETRY_DELAYS_MS[Math.min(failures - 1, RETRY_DELAYS_MS.length - 1)]!;
+      store.setState({ storage: { state: 'error', errorKey: key, errorDetail: detail, retryAt: Date.now() + delay } });
+      schedule(delay);
+      return;
+    }
+    failures = 0;
+    for (const w of written) remember(w.id, w.revision, w.doc, w.history, w.seqs);
+    for (const id of removed) forget(id);
+    if (workspaceChanged) {
+      workspaceRevision++;
+      savedWorkspace = s.workspace;
+    }
+    savedSession = session;
+    if (conflicts.length) addConflicts(conflicts);
+    store.setState({ storage: { state: 'saved' } });
+    if (written.length || removed.length) {
+      const message: SavedMessage = { type: 'saved', tab, workflows: written.map((w) => ({ id: w.id, revision: w.revision })), deleted: removed };
+      channel?.postMessage(message);
+    }
+  }
+
+  function addConflicts(list: { workflowId: string; theirRevision: number }[]) {
+    const current = store.getState().conflicts.filter((c) => !list.some((n) => n.workflowId === c.workflowId));
+    store.setState({ conflicts: [...current, ...list] });
+  }
+
+  async function onMessage(message: SavedMessage) {
+    if (!db || stopped || message?.type !== 'saved' || message.tab === tab) return;
+    for (const { id, revision } of message.workflows) {
+      if (revisions.get(id) === revision) continue;
+      if (!(id in store.getState().documents) && !savedDocs.has(id)) await reloadWorkflow(id);
+      else if (isClean(id)) await reloadWorkflow(id);
+      else addConflicts([{ workflowId: id, theirRevision: revision }]);
+    }
+    for (const id of message.deleted) {
+      if (!savedDocs.has(id)) continue;
+      if (isClean(id)) {
+        forget(id);
+        store.getState().replaceFromStorage(id, null, null);
+      } else addConflicts([{ workflowId: id, theirRevision: 0 }]);
+    }
+  }
+
+  async function readWorkflow(id: string): Promise<{ rec: WorkflowRecord; history: WorkflowHistory; seqs: Set<number> } | null> {
+    if (!db) return null;
+    const tx = db.transaction(['workflows', 'history'], 'readonly');
+    const raw = await tx.objectStore('workflows').get(id);
+    const parsed = WorkflowRecordSchema.safeParse(raw);
+    if (!parsed.success) {
+      await tx.done;
+      return null;
+    }
+    const range = IDBKeyRange.bound([id, -Infinity], [id, Infinity]);
+    const raws = await tx.objectStore('history').getAll(range);
+    await tx.done;
+    const entries = new Map<number, HistoryRecord>();
+    for (const r of raws) {
+      const h = HistoryRecordSchema.safeParse(r);
+      if (h.success) entries.set(h.data.seq, h.data);
+    }
+    return { rec: parsed.data, history: historyFrom(parsed.data, entries), seqs: new Set(entries.keys()) };
+  }
+
+  async function reloadWorkflow(id: string) {
+    const found = await readWorkflow(id);
+    if (found) {
+      remember(id, found.rec.revision, found.rec.doc, found.history, found.seqs);
+      store.getState().replaceFromStorage(id, found.rec.doc, found.history);
+    } else {
+      forget(id);
+      store.getState().replaceFromStorage(id, null, null);
+    }
+    store.setState((s) => ({ conflicts: s.conflicts.filter((c) => c.workflowId !== id) }));
+  }
+
+  async function forkWorkflow(id: string) {
+    const s = store.getState();
+    const mine = s.documents[id];
+    if (mine) {
+      const copyId = s.addCopy(mine, `${mine.workflow.name} (${tab.slice(0, 4)})`, s.histories[id], { keepComments: true });
+      await reloadWorkflow(id);
+      store.getState().openWorkflow(copyId);
+    } else await reloadWorkflow(id);
+  }
+
+  function exportAll(): string {
+    const s = store.getState();
+    return JSON.stringify(
+      { format: 'ticketflow.backup', savedAt: new Date().toISOString(), workspace: s.workspace, workflows: s.order.map((id) => s.documents[id]) },
+      null,
+      2,
+    );
+  }
+}
+
+function sessionOf(s: ReturnType<AppStore['getState']>): SessionRecord {
+  return {
+    v: STORAGE_VERSION,
+    openId: s.openId,
+    order: s.order,
+    language: s.language,
+    theme: s.theme,
+    reviewMode: s.reviewMode,
+    authorName: s.authorName,
+    panels: s.panels,
+  };
+}
+
+function openDatabase(): Promise<IDBPDatabase<TicketflowDB>> {
+  return openDB<TicketflowDB>(DB_NAME, DB_VERSION, {
+    upgrade(database, oldVersion) {
+      if (oldVersion < 1) {
+        database.createObjectStore('meta');
+        database.createObjectStore('workflows');
+        database.createObjectStore('history');
+      }
+    },
+  });
+}

@@ -1,0 +1,74 @@
+import { validateWorkflowDocument, type Problem } from '../document';
+import type { WorkflowDocument, Workspace } from '../model';
+import type { SliceCreator } from './types';
+
+/** Problems found in one document, with the document and workspace they were computed for. */
+export interface ValidationResult {
+  doc: WorkflowDocument;
+  workspace: Workspace;
+  problems: Problem[];
+}
+
+/** Validation results by workflow id; computed after edits settle, never while typing. */
+export interface ValidationSlice {
+  validation: Record<string, ValidationResult>;
+  /** Validates every document whose result is out of date, the open one first. */
+  validateNow(): void;
+}
+
+/** Problems of a document, freshly computed (used when a decision cannot wait, e.g. enabling). */
+export function problemsOf(doc: WorkflowDocument, workspace: Workspace): Problem[] {
+  return validateWorkflowDocument(doc, workspace);
+}
+
+/** Whether a stored result still describes the document. */
+export function isCurrent(result: ValidationResult | undefined, doc: WorkflowDocument, workspace: Workspace): boolean {
+  return result !== undefined && result.doc === doc && result.workspace === workspace;
+}
+
+export const createValidationSlice: SliceCreator<ValidationSlice> = (set, get) => ({
+  validation: {},
+  validateNow() {
+    const s = get();
+    const ids = s.openId ? [s.openId, ...s.order.filter((id) => id !== s.openId)] : s.order;
+    const next: Record<string, ValidationResult> = {};
+    let changed = false;
+    for (const id of ids) {
+      const doc = s.documents[id];
+      if (!doc) continue;
+      const old = s.validation[id];
+      if (old && isCurrent(old, doc, s.workspace)) {
+        next[id] = old;
+        continue;
+      }
+      next[id] = { doc, workspace: s.workspace, problems: problemsOf(doc, s.workspace) };
+      changed = true;
+    }
+    if (changed || Object.keys(s.validation).length !== Object.keys(next).length) set({ validation: next });
+  },
+});
+
+/**
+ * Runs validation a moment after documents stop changing, so typing in a form never waits for it.
+ * Returns the function that stops it.
+ */
+export function startValidation(
+  store: { getState(): { documents: unknown; workspace: unknown; validateNow(): void }; subscribe(l: (s: { documents: unknown; workspace: unknown }, p: { documents: unknown; workspace: unknown }) => void): () => void },
+  delayMs = 250,
+): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const run = () => {
+    timer = null;
+    store.getState().validateNow();
+  };
+  const unsubscribe = store.subscribe((s, p) => {
+    if (s.documents === p.documents && s.workspace === p.workspace) return;
+    if (timer !== null) clearTimeout(timer);
+    timer = setTimeout(run, delayMs);
+  });
+  run();
+  return () => {
+    unsubscribe();
+    if (timer !== null) clearTimeout(timer);
+  };
+}

@@ -1,0 +1,65 @@
+import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import { memo, useMemo } from 'react';
+import { definitionOf } from '../../actions';
+import { selectAction } from '../../store/selectors';
+import { useApp, useAppStore } from '../../store/store';
+import { useT } from '../i18n';
+import { NodeBadges } from './NodeBadges';
+import { BubbleMenu, type MenuItem } from './BubbleMenu';
+import { deleteOne, deleteWithFollowing, editNode, startMove } from './commands';
+import { KIND_ICONS } from './kinds';
+
+/** A canvas node that draws one action bubble; it reads its action from the store by id. */
+export type ActionNodeType = Node<Record<string, never>, 'action'>;
+
+/**
+ * One action bubble: kind icon, one-line summary, problem badge, open comment count, and its menu.
+ * It subscribes only to its own action, problems and comments, so editing one bubble re-renders one bubble.
+ */
+export const ActionNode = memo(function ActionNode({ id }: NodeProps<ActionNodeType>) {
+  const { t } = useT();
+  const store = useAppStore();
+  const action = useApp(selectAction(id));
+  const workspace = useApp((s) => s.workspace);
+  const review = useApp((s) => s.reviewMode);
+  const moving = useApp((s) => s.interaction.type === 'move' && s.interaction.actionId === id);
+  const summary = useMemo(() => (action ? definitionOf(action).summary(action, workspace, t) : ''), [action, workspace, t]);
+  if (!action) return null;
+  const Icon = KIND_ICONS[action.kind];
+  const kindLabel = t(`kind.${action.kind}`);
+
+  const items: MenuItem[] = [{ id: 'comment', label: t('canvas.menu.comment'), onSelect: () => store.getState().openComments(id) }];
+  if (!review) {
+    items.push({ id: 'edit', label: t('canvas.menu.edit'), onSelect: () => editNode(store, id) });
+    if (action.kind !== 'branch') {
+      items.push({ id: 'clone', label: t('canvas.menu.clone'), onSelect: () => store.getState().cloneAction(id) });
+    }
+    items.push({ id: 'move', label: t('canvas.menu.move'), onSelect: () => startMove(store, id) });
+    items.push({
+      id: 'delete',
+      label: t('canvas.menu.delete'),
+      items: [
+        { id: 'deleteOne', label: t('canvas.menu.deleteOne'), onSelect: () => deleteOne(store, id) },
+        { id: 'deleteFollowing', label: t('canvas.menu.deleteFollowing'), onSelect: () => deleteWithFollowing(store, id) },
+      ],
+    });
+  }
+
+  return (
+    <div className={`tf-bubble tf-bubble--${action.kind}${moving ? ' tf-bubble--moving' : ''}`} data-kind={action.kind}>
+      <Handle type="target" position={Position.Top} isConnectable={false} className="tf-handle" />
+      <span className="tf-bubble__icon" aria-hidden>
+        <Icon size={18} />
+      </span>
+      <span className="tf-bubble__text">
+        <span className="tf-bubble__kind">{kindLabel}</span>
+        <span className="tf-bubble__summary" title={summary}>
+          {summary}
+        </span>
+      </span>
+      <NodeBadges id={id} />
+      <BubbleMenu label={t('canvas.menu.label', { name: summary })} items={items} />
+      <Handle type="source" position={Position.Bottom} isConnectable={false} className="tf-handle" />
+    </div>
+  );
+});

@@ -1,0 +1,172 @@
+import { Ellipsis } from 'lucide-react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useT } from '../i18n';
+
+/** One entry of the bubble menu; an entry with `items` opens a submenu. */
+export interface MenuItem {
+  id: string;
+  label: string;
+  onSelect?: () => void;
+  items?: MenuItem[];
+}
+
+/**
+ * The "⋯" menu on a bubble: a button that opens a list of commands. Arrow keys move between
+ * entries, Enter or → opens a submenu, ← or Escape goes back, and closing returns focus to the button.
+ */
+export function BubbleMenu({ label, items }: { label: string; items: MenuItem[] }) {
+  const { t } = useT();
+  const [open, setOpen] = useState(false);
+  const [trail, setTrail] = useState<string[]>([]);
+  const button = useRef<HTMLButtonElement>(null);
+  const list = useRef<HTMLDivElement>(null);
+  const menuId = useId();
+
+  let shown = items;
+  let parent: MenuItem | undefined;
+  for (const id of trail) {
+    parent = shown.find((i) => i.id === id);
+    shown = parent?.items ?? shown;
+  }
+
+  useEffect(() => {
+    if (open) list.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+  }, [open, trail]);
+
+  useEffect(() => {
+    if (!open) return;
+    const close = (e: PointerEvent) => {
+      if (!list.current?.contains(e.target as Node) && !button.current?.contains(e.target as Node)) {
+        setOpen(false);
+        setTrail([]);
+      }
+    };
+    document.addEventListener('pointerdown', close);
+    return () => document.removeEventListener('pointerdown', close);
+  }, [open]);
+
+  const closeMenu = () => {
+    setOpen(false);
+    setTrail([]);
+    button.current?.focus();
+  };
+
+  const choose = (item: MenuItem) => {
+    if (item.items) {
+      setTrail((tr) => [...tr, item.id]);
+      return;
+    }
+    setOpen(false);
+    setTrail([]);
+    item.onSelect?.();
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const entries = [...(list.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+    const at = entries.indexOf(document.activeElement as HTMLElement);
+    const focus = (i: number) => entries[(i + entries.length) % entries.length]?.focus();
+    // The menu owns its keys: nothing here may reach the canvas shortcuts (Delete, arrows, Escape).
+    e.stopPropagation();
+    switch (e.key) {
+      case 'ArrowDown':
+        e.preventDefault();
+        focus(at + 1);
+        break;
+      case 'ArrowUp':
+        e.preventDefault();
+        focus(at - 1);
+        break;
+      case 'Home':
+        e.preventDefault();
+        focus(0);
+        break;
+      case 'End':
+        e.preventDefault();
+        focus(entries.length - 1);
+        break;
+      case 'ArrowRight': {
+        const item = shown[at - (parent ? 1 : 0)];
+        if (item?.items) {
+          e.preventDefault();
+          choose(item);
+        }
+        break;
+      }
+      case 'ArrowLeft':
+        if (trail.length) {
+          e.preventDefault();
+          setTrail((tr) => tr.slice(0, -1));
+        }
+        break;
+      case 'Escape':
+        e.preventDefault();
+        if (trail.length) setTrail((tr) => tr.slice(0, -1));
+        else closeMenu();
+        break;
+      case 'Tab':
+        setOpen(false);
+        setTrail([]);
+        break;
+    }
+  };
+
+  return (
+    <div className="tf-menu nodrag nopan">
+      <button
+        ref={button}
+        type="button"
+        className="tf-menu__button"
+        aria-label={label}
+        title={label}
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? menuId : undefined}
+        onClick={(e) => {
+          e.stopPropagation();
+          setOpen((o) => !o);
+          setTrail([]);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown' && !open) {
+            e.preventDefault();
+            e.stopPropagation();
+            setOpen(true);
+          }
+        }}
+      >
+        <Ellipsis size={16} aria-hidden />
+      </button>
+      {open && (
+        <div
+          ref={list}
+          id={menuId}
+          role="menu"
+          aria-label={parent ? parent.label : label}
+          className="tf-menu__list"
+          onKeyDown={onKeyDown}
+          onClick={(e) => e.stopPropagation()}
+          onDoubleClick={(e) => e.stopPropagation()}
+        >
+          {parent && (
+            <button type="button" role="menuitem" className="tf-menu__item tf-menu__item--back" onClick={() => setTrail((tr) => tr.slice(0, -1))}>
+              ← {t('canvas.menu.back')}
+            </button>
+          )}
+          {shown.map((item) => (
+            <button
+              key={item.id}
+              type="button"
+              role="menuitem"
+              className="tf-menu__item"
+              aria-haspopup={item.items ? 'menu' : undefined}
+              onClick={() => choose(item)}
+            >
+              {item.label}
+              {item.items && <span aria-hidden> ›</span>}
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+import { useId, useState } from 'react';
+import { planDeleteFollowing } from '../../graph';
+import { selectOpenDoc } from '../../store/selectors';
+import { useApp, useAppStore } from '../../store/store';
+import { useT } from '../i18n';
+import { Dialog } from './Dialog';
+
+/** The question the store asks before a delete: how many actions go, or which branch path stays. */
+export function DeleteDialogs() {
+  const dialog = useApp((s) => s.dialog);
+  if (!dialog) return null;
+  return dialog.type === 'deleteFollowing' ? <DeleteFollowingDialog id={dialog.actionId} /> : <DeleteBranchDialog id={dialog.actionId} />;
+}
+
+function DeleteFollowingDialog({ id }: { id: string }) {
+  const { t } = useT();
+  const store = useAppStore();
+  const workflow = useApp((s) => selectOpenDoc(s)?.workflow);
+  const [plan] = useState(() => (workflow ? planDeleteFollowing(workflow, id) : []));
+  const close = () => store.getState().openDialog(null);
+  return (
+    <Dialog title={t('canvas.deleteFollowing.title')} onCancel={close}>
+      <p>{t('canvas.deleteFollowing.body', { count: plan.length })}</p>
+      <ul className="tf-dialog__list">
+        {plan.slice(0, 8).map((x) => {
+          const kind = workflow?.actions.find((a) => a.id === x)?.kind;
+          return <li key={x}>{kind ? `${t(`kind.${kind}`)} (${x})` : x}</li>;
+        })}
+        {plan.length > 8 && <li>{t('canvas.deleteFollowing.more', { count: plan.length - 8 })}</li>}
+      </ul>
+      <ConfirmButtons
+        confirm={t('canvas.deleteFollowing.confirm', { count: plan.length })}
+        focusConfirm
+        onCancel={close}
+        onConfirm={() => store.getState().deleteFollowing(id)}
+      />
+    </Dialog>
+  );
+}
+
+function DeleteBranchDialog({ id }: { id: string }) {
+  const { t } = useT();
+  const store = useAppStore();
+  const action = useApp((s) => selectOpenDoc(s)?.workflow.actions.find((a) => a.id === id));
+  const name = useId();
+  const paths =
+    action?.kind === 'branch'
+      ? [...action.paths.map((p) => ({ slot: `branch:${p.id}`, label: p.label })), { slot: 'default', label: action.defaultLabel }]
+      : [];
+  const [keep, setKeep] = useState(paths[paths.length - 1]?.slot ?? 'default');
+  const close = () => store.getState().openDialog(null);
+  return (
+    <Dialog title={t('canvas.deleteBranch.title')} onCancel={close}>
+      <fieldset className="tf-dialog__fieldset">
+        <legend>{t('canvas.deleteBranch.body')}</legend>
+        {paths.map((p) => (
+          <label key={p.slot} className="tf-dialog__radio">
+            <input type="radio" name={name} value={p.slot} checked={keep === p.slot} onChange={() => setKeep(p.slot)} />
+            {p.label}
+          </label>
+        ))}
+      </fieldset>
+      <ConfirmButtons confirm={t('canvas.deleteBranch.confirm')} onCancel={close} onConfirm={() => store.getState().deleteAction(id, keep)} />
+    </Dialog>
+  );
+}
+
+/** Cancel and a destructive confirm; confirming closes the dialog, then runs the command. */
+function ConfirmButtons({ confirm, focusConfirm, onCancel, onConfirm }: { confirm: string; focusConfirm?: boolean; onCancel: () => void; onConfirm: () => void }) {
+  const { t } = useT();
+  return (
+    <div className="tf-dialog__buttons">
+      <button type="button" className="tf-button" onClick={onCancel}>
+        {t('canvas.dialog.cancel')}
+      </button>
+      <button
+        type="button"
+        className="tf-button tf-button--danger"
+        data-autofocus={focusConfirm || undefined}
+        onClick={() => {
+          onCancel();
+          onConfirm();
+        }}
+      >
+        {confirm}
+      </button>
+    </div>
+  );
+}

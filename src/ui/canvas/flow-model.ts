@@ -1,0 +1,149 @@
+import { MarkerType, type Edge, type Node } from '@xyflow/react';
+import { layoutWorkflow, NODE_SIZE, toCanvas, type InsertionPoint } from '../../graph';
+import { linksOf } from '../../graph/links';
+import { TRIGGER_NODE_ID, type Layout, type Workflow } from '../../model';
+import type { Selection } from '../../store/selection-slice';
+import type { ActionNodeType } from './ActionNode';
+import type { EndNodeType } from './EndNode';
+import type { FlowEdgeType } from './FlowEdge';
+import type { TriggerNodeType } from './TriggerNode';
+
+/** Any node of the canvas. */
+export type FlowNode = ActionNodeType | TriggerNodeType | EndNodeType;
+
+const EMPTY = {} as Record<string, never>;
+const autoLayouts = new WeakMap<Workflow, { key: string; layout: Layout }>();
+let lastAuto: { key: string; layout: Layout } | null = null;
+
+/** What decides the automatic layout: the actions and their links, not their settings. */
+function structureKey(workflow: Workflow): string {
+  const parts = [workflow.startActionId ?? ''];
+  for (const a of workflow.actions) parts.push(`${a.id}>${linksOf(a).map((l) => `${l.slot}=${l.target ?? ''}`).join(',')}`);
+  return parts.join('|');
+}
+
+/**
+ * The automatic layout of a workflow, recomputed only when its structure changed: editing a
+ * bubble's settings must not run the layout of a thousand-action workflow again.
+ */
+export function autoLayout(workflow: Workflow): Layout {
+  const cached = autoLayouts.get(workflow);
+  if (cached) return cached.layout;
+  const key = structureKey(workflow);
+  const entry = lastAuto && lastAuto.key === key ? lastAuto : { key, layout: layoutWorkflow(workflow) };
+  lastAuto = entry;
+  autoLayouts.set(workflow, entry);
+  return entry.layout;
+}
+
+/** Positions in effect: the ones the user placed, the automatic layout for the rest. */
+export function effectiveLayout(workflow: Workflow, placed: Layout | undefined): Layout {
+  const auto = autoLayout(workflow);
+  return placed ? { positions: { ...auto.positions, ...placed.positions } } : auto;
+}
+
+/** React Flow nodes and edges for a workflow (plain data from toCanvas, dressed for the canvas). */
+export function buildFlow(workflow: Workflow, layout: Layout, selection: Selection): { nodes: FlowNode[]; edges: FlowEdgeType[] } {
+  const canvas = toCanvas(workflow, layout);
+  const selectedId = selection === null ? null : selection.kind === 'trigger' ? TRIGGER_NODE_ID : selection.id;
+  const ends = new Set(canvas.nodes.flatMap((n) => (n.type === 'end' ? [n.id] : [])));
+  const edges: FlowEdgeType[] = canvas.edges.map((e) => {
+    // A path end is itself a "+": the edge into it carries none of its own.
+    const toEnd = ends.has(e.target);
+    return {
+      id: e.id,
+      source: e.source,
+      target: e.target,
+      type: 'flow',
+      selectable: false,
+      focusable: false,
+      markerEnd: e.jump ? { type: MarkerType.ArrowClosed, color: 'var(--tf-edge-jump)', width: 18, height: 18 } : undefined,
+      zIndex: e.jump ? 1 : 0,
+      data: { point: toEnd ? null : e.point, jump: e.jump, label: e.label },
+    };
+  });
+  const nodes: FlowNode[] = canvas.nodes.map((n) => {
+    if (n.type === 'end') {
+      return {
+        id: n.id,
+        type: 'end',
+        position: n.position,
+        data: { point: n.data.point },
+        draggable: false,
+        selectable: false,
+        focusable: false,
+        width: NODE_SIZE.end.width,
+        height: NODE_SIZE.end.height,
+      } satisfies EndNodeType;
+    }
+    const size = n.type === 'trigger' ? NODE_SIZE.trigger : NODE_SIZE.action;
+    return {
+      id: n.id,
+      type: n.type,
+      position: n.position,
+      data: EMPTY,
+      selected: n.id === selectedId,
+      draggable: true,
+      width: size.width,
+      height: size.height,
+    } as ActionNodeType | TriggerNodeType;
+  });
+  return { nodes, edges };
+}
+
+function samePoint(a: InsertionPoint | null | undefined, b: InsertionPoint | null | undefined): boolean {
+  if (!a || !b) return a === b;
+  if (a.type === 'start' || b.type === 'start') return a.type === b.type;
+  return a.from === b.from && a.slot === b.slot;
+}
+
+/**
+ * Carries over what React Flow measured and keeps every unchanged node object as it was, so memoized
+ * nodes that did not change are not rendered again.
+ */
+export function mergeNodes(previous: readonly FlowNode[], next: readonly FlowNode[]): FlowNode[] {
+  const byId = new Map(previous.map((n) => [n.id, n]));
+  let same = previous.length === next.length;
+  const merged = next.map((n, i) => {
+    const p = byId.get(n.id);
+    if (
+      p &&
+      p.type === n.type &&
+      p.position.x === n.position.x &&
+      p.position.y === n.position.y &&
+      !!p.selected === !!n.selected &&
+      !p.dragging &&
+      (n.type !== 'end' || samePoint((p as EndNodeType).data.point, (n as EndNodeType).data.point))
+    ) {
+      if (previous[i] !== p) same = false;
+      return p;
+    }
+    same = false;
+    return (p?.measured ? { ...n, measured: p.measured } : n) as FlowNode;
+  });
+  return same ? (previous as FlowNode[]) : merged;
+}
+
+/** Keeps unchanged edge objects as they were (same idea as mergeNodes). */
+export function mergeEdges(previous: readonly FlowEdgeType[], next: readonly FlowEdgeType[]): FlowEdgeType[] {
+  const byId = new Map(previous.map((e) => [e.id, e]));
+  let same = previous.length === next.length;
+  const merged = next.map((e, i) => {
+    const p = byId.get(e.id);
+    if (
+      p &&
+      p.source === e.source &&
+      p.target === e.target &&
+      p.data?.jump === e.data?.jump &&
+      p.data?.label === e.data?.label &&
+      samePoint(p.data?.point, e.data?.point)
+    ) {
+      if (previous[i] !== p) same = false;
+      return p;
+    }
+    same = false;
+    return e;
+  });
+  return same ? (previous as FlowEdgeType[]) : merged;
+}
+

@@ -1,0 +1,95 @@
+import { Eye, LayoutGrid, Redo2, Undo2 } from 'lucide-react';
+import { selectCanRedo, selectCanUndo, selectOpenDoc, selectOpenProblems } from '../../store/selectors';
+import { useApp, useAppStore } from '../../store/store';
+import { IconButton } from '../common/IconButton';
+import { LanguageSwitch } from '../i18n/LanguageSwitch';
+import { useT } from '../i18n';
+import { ThemeSwitch } from '../theme/ThemeSwitch';
+import { useTheme } from '../theme/theme';
+import { SaveStatus } from './SaveStatus';
+
+/** The header: workspace and workflow names, enable toggle, undo/redo, tidy up, review mode, language, theme, save state. */
+export function Header() {
+  const { t } = useT();
+  const store = useAppStore();
+  const workspaceName = useApp((s) => s.workspace.name);
+  const openId = useApp((s) => s.openId);
+  const name = useApp((s) => selectOpenDoc(s)?.workflow.name);
+  const enabled = useApp((s) => selectOpenDoc(s)?.workflow.enabled ?? false);
+  const errors = useApp((s) => selectOpenProblems(s).filter((p) => p.severity === 'error').length);
+  const canUndo = useApp(selectCanUndo);
+  const canRedo = useApp(selectCanRedo);
+  const undoLabel = useApp((s) => (s.openId ? s.histories[s.openId]?.past.at(-1)?.label : undefined));
+  const redoLabel = useApp((s) => (s.openId ? s.histories[s.openId]?.future.at(-1)?.label : undefined));
+  const hasLayout = useApp((s) => selectOpenDoc(s)?.layout !== undefined);
+  const review = useApp((s) => s.reviewMode);
+  const language = useApp((s) => s.language);
+  const chosenTheme = useApp((s) => s.theme);
+  const theme = useTheme(chosenTheme);
+
+  const blockedReason = !enabled && errors ? t('shell.enable.blocked', { count: errors }) : undefined;
+  return (
+    <header className="tf-header">
+      <div className="tf-header__names">
+        <span className="tf-header__workspace">{workspaceName}</span>
+        <span aria-hidden className="tf-header__sep">
+          /
+        </span>
+        <h1 className="tf-header__workflow">{name ?? t('shell.noWorkflow')}</h1>
+      </div>
+      {openId && (
+        <button
+          type="button"
+          role="switch"
+          aria-checked={enabled}
+          className={`tf-switch${enabled ? ' tf-switch--on' : ''}${blockedReason ? ' tf-switch--blocked' : ''}`}
+          title={blockedReason ?? (enabled ? t('shell.enable.turnOff') : t('shell.enable.turnOn'))}
+          aria-description={blockedReason}
+          disabled={review}
+          onClick={() => openId && store.getState().setWorkflowEnabled(openId, !enabled)}
+        >
+          <span className="tf-switch__track" aria-hidden>
+            <span className="tf-switch__thumb" />
+          </span>
+          {t('shell.enable.label')}
+        </button>
+      )}
+      <div className="tf-header__tools" role="toolbar" aria-label={t('shell.toolbar')}>
+        <IconButton
+          icon={Undo2}
+          label={undoLabel ? t('shell.undoWhat', { what: t(undoLabel) }) : t('shell.undo')}
+          disabled={!canUndo || review}
+          onClick={() => store.getState().undo()}
+        />
+        <IconButton
+          icon={Redo2}
+          label={redoLabel ? t('shell.redoWhat', { what: t(redoLabel) }) : t('shell.redo')}
+          disabled={!canRedo || review}
+          onClick={() => store.getState().redo()}
+        />
+        <IconButton
+          icon={LayoutGrid}
+          label={t('shell.tidy')}
+          disabled={!hasLayout || review}
+          reason={t('shell.tidy.already')}
+          onClick={() => store.getState().tidyUp()}
+        />
+        <button
+          type="button"
+          className="tf-icon-button"
+          aria-pressed={review}
+          aria-label={t('shell.review')}
+          title={t('shell.review')}
+          onClick={() => store.getState().setReviewMode(!review)}
+        >
+          <Eye size={16} aria-hidden />
+        </button>
+      </div>
+      <div className="tf-header__prefs">
+        <SaveStatus />
+        <LanguageSwitch value={language} onChange={(l) => store.getState().setLanguage(l)} />
+        <ThemeSwitch value={theme} onChange={(th) => store.getState().setTheme(th)} />
+      </div>
+    </header>
+  );
+}

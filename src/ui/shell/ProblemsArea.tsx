@@ -1,0 +1,32 @@
+import { useCallback } from 'react';
+import type { Problem } from '../../document/codes';
+import { selectOpenDoc, selectOpenProblems } from '../../store/selectors';
+import { useApp, useAppStore } from '../../store/store';
+import { editNode } from '../canvas/commands';
+import { ProblemsPanel } from '../problems/ProblemsPanel';
+
+/** The problems panel of the open workflow; picking a problem selects and centres its bubble. */
+export function ProblemsArea() {
+  const store = useAppStore();
+  const problems = useApp(selectOpenProblems);
+  const workflow = useApp((s) => selectOpenDoc(s)?.workflow);
+  const workspace = useApp((s) => s.workspace);
+  const onSelect = useCallback(
+    (p: Problem) => {
+      const s = store.getState();
+      const doc = selectOpenDoc(s);
+      if (p.actionId && doc?.workflow.actions.some((a) => a.id === p.actionId)) {
+        s.revealNode(p.actionId);
+        s.setPanels({ right: true, rightTab: 'inspector' });
+      } else if (p.path.startsWith('/workflow/enrollment')) {
+        s.revealNode('trigger');
+        s.setPanels({ right: true, rightTab: 'inspector' });
+      } else {
+        s.select(null);
+        editNode(store, 'workflow');
+      }
+    },
+    [store],
+  );
+  return <ProblemsPanel problems={problems} onSelect={onSelect} workflow={workflow} workspace={workspace} />;
+}
