@@ -25,7 +25,8 @@ Commands:
   schemas [--out DIR] [--check]  write the JSON Schemas, or check the committed ones
   help [COMMAND]                 show this help, or a command's help
 
-Exit codes: 0 success, 1 invalid input (problems are listed), 2 usage error or unreadable file.
+Exit codes: 0 success, 1 invalid input (problems are listed), 2 usage error or unreadable file,
+3 internal error (a bug in Ticketflow).
 `;
 
 const COMMAND_USAGE: Record<CommandName, string> = {
