@@ -7,8 +7,11 @@ export const TOKENS = [
   'ticket.status',
   'ticket.priority',
   'ticket.owner',
+  'ticket.pipeline',
+  'ticket.link',
   'contact.name',
   'contact.email',
+  'workspace.name',
 ] as const;
 
 /** A collapsible list of the tokens and what each one becomes. */

@@ -25,7 +25,10 @@ function knownIds(ws: Workspace): Record<'status' | 'user' | 'team' | 'template'
 export function actionProblems(draft: Action, ws: Workspace): FieldProblem[] {
   const def = definitionOf(draft);
   const known = knownIds(ws);
-  const problems: FieldProblem[] = [
+  // Filter checks speak about the property ("Enter a number."); they go first so a field shows
+  // them rather than the schema's generic word on the same value.
+  return [
+    ...(draft.kind === 'branch' ? draft.paths.flatMap((p, i) => filtersProblems(p.filters, ws, `/paths/${i}/filters`)) : []),
     ...schemaProblems(def.schema, draft),
     ...def.missing(draft).map((m): FieldProblem => ({ pointer: m.pointer, key: m.message, level: 'incomplete' })),
     ...def
@@ -33,16 +36,16 @@ export function actionProblems(draft: Action, ws: Workspace): FieldProblem[] {
       .filter((r) => !known[r.type].has(r.id))
       .map((r): FieldProblem => ({ pointer: r.pointer, key: 'common.notInWorkspace', params: { value: r.id }, level: 'unknown' })),
   ];
-  if (draft.kind === 'branch') {
-    draft.paths.forEach((p, i) => problems.push(...filtersProblems(p.filters, ws, `/paths/${i}/filters`)));
-  }
-  return problems;
 }
 
-/** Problems of an enrollment draft: schema, triggers still to complete or pointing nowhere, filters. */
+/** Problems of an enrollment draft: filters, schema, triggers still to complete or pointing nowhere. */
 export function enrollmentProblems(draft: Enrollment, ws: Workspace): FieldProblem[] {
   const statuses = knownIds(ws).status;
-  const problems: FieldProblem[] = [...schemaProblems(EnrollmentSchema, draft)];
+  const problems: FieldProblem[] = [
+    ...filtersProblems(draft.filters, ws, '/filters'),
+    ...filtersProblems(draft.unenroll, ws, '/unenroll'),
+    ...schemaProblems(EnrollmentSchema, draft),
+  ];
   if (draft.triggers.length === 0) problems.push({ pointer: '/triggers', key: 'inspector.triggers.none', level: 'incomplete' });
   draft.triggers.forEach((tr, i) => {
     if (tr.type !== 'statusChanged') return;
@@ -55,7 +58,6 @@ export function enrollmentProblems(draft: Enrollment, ws: Workspace): FieldProbl
       }
     }
   });
-  problems.push(...filtersProblems(draft.filters, ws, '/filters'), ...filtersProblems(draft.unenroll, ws, '/unenroll'));
   return problems;
 }
 
