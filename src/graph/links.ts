@@ -63,3 +63,22 @@ export function predecessors(workflow: Workflow): Map<string, { from: string | n
   for (const a of workflow.actions) for (const l of linksOf(a)) if (l.target) add(l.target, { from: a.id, slot: l.slot, jump: l.jump });
   return preds;
 }
+
+/** The links that continue a path (every link but go-to jumps), in display order. */
+export function pathLinks(action: Action): ActionLink[] {
+  return linksOf(action).filter((l) => !l.jump);
+}
+
+/**
+ * The slot on which the path goes on after the action: the only path link of a linear action, the last
+ * (default) path of a branch; null for an action that ends its path (a go-to).
+ */
+export function continuationSlot(action: Action): string | null {
+  const links = pathLinks(action);
+  return links.length ? links[links.length - 1]!.slot : null;
+}
+
+/** Whether the action fans out into several paths (a branch), so everything below it belongs to it. */
+export function fansOut(action: Action): boolean {
+  return pathLinks(action).length > 1;
+}

@@ -1,0 +1,10 @@
+export { applyToLayout, type InsertionPoint, type OpOptions, type OpResult } from './draft';
+export { GRAPH_ERROR_MESSAGES, GraphError, isAllowed, type GraphErrorCode } from './errors';
+export { newActionId } from './ids';
+export { canInsertAt, insertAction, insertionPoints, newAction } from './insert';
+export { cloneAction, setGotoTarget, updateAction } from './edit';
+export { canMoveTo, moveAction } from './move';
+export { deleteAction, deleteFollowing, planDeleteFollowing } from './delete';
+export { drawingForest, endNodeId, LAYOUT_GAP, layoutWorkflow, NODE_SIZE, rowTop, type TreeNode } from './layout';
+export { toCanvas, type CanvasEdge, type CanvasNode } from './canvas';
+export * from './links';
