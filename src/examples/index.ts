@@ -1,4 +1,8 @@
-import { WorkflowDocumentSchema, type WorkflowDocument } from '../model';
+import type { z } from 'zod';
+import { ScenarioSchema, WorkflowDocumentSchema, type Scenario, type WorkflowDocument } from '../model';
+import chatAndMessenger from './scenarios/chat-and-messenger.json';
+import emailTicketLife from './scenarios/email-ticket-life.json';
+import moveSalesInbox from './scenarios/move-sales-inbox.json';
 import chatTicketAcknowledge from './workflows/chat-ticket-acknowledge.json';
 import notifyWaitingOnUs from './workflows/notify-waiting-on-us.json';
 import statusOnCustomerReply from './workflows/status-on-customer-reply.json';
@@ -17,12 +21,27 @@ export interface WorkflowExample {
   document: WorkflowDocument;
 }
 
+/** An example scenario that ships with the app, with the file it comes from. */
+export interface ScenarioExample {
+  /** File name under src/examples/scenarios/. */
+  file: string;
+  scenario: Scenario;
+}
+
 // Explicit imports rather than import.meta.glob: the CLI loads this module through tsx in plain Node,
 // where glob imports do not exist. Parsing here turns a broken example into a load error, not a silent gap.
+function parseExample<T>(schema: z.ZodType<T>, file: string, json: unknown): T {
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new Error(`Example ${file} does not match its schema: ${parsed.error.message}`);
+  return parsed.data;
+}
+
 function workflowExample(file: string, json: unknown): WorkflowExample {
-  const parsed = WorkflowDocumentSchema.safeParse(json);
-  if (!parsed.success) throw new Error(`Example workflow ${file} does not match the workflow document schema: ${parsed.error.message}`);
-  return { file, document: parsed.data };
+  return { file, document: parseExample(WorkflowDocumentSchema, `workflows/${file}`, json) };
+}
+
+function scenarioExample(file: string, json: unknown): ScenarioExample {
+  return { file, scenario: parseExample(ScenarioSchema, `scenarios/${file}`, json) };
 }
 
 /** The example workflows, in the order the help-center articles introduce them. */
@@ -37,3 +56,9 @@ export const EXAMPLE_WORKFLOWS: readonly WorkflowExample[] = [
   workflowExample('waiting-contact-reminder.json', waitingContactReminder),
 ];
 
+/** The example scenarios to run the workflows against. */
+export const EXAMPLE_SCENARIOS: readonly ScenarioExample[] = [
+  scenarioExample('email-ticket-life.json', emailTicketLife),
+  scenarioExample('chat-and-messenger.json', chatAndMessenger),
+  scenarioExample('move-sales-inbox.json', moveSalesInbox),
+];
