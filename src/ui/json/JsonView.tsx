@@ -1,0 +1,202 @@
+import Editor, { type OnMount } from '@monaco-editor/react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { exportWorkflow, importWorkflow, type Problem } from '../../document';
+import type { WorkflowDocument, Workspace } from '../../model';
+import { useT } from '../i18n';
+import { JsonLocator } from './json-locate';
+import { monaco, WORKFLOW_MODEL_PATH } from './monaco-setup';
+import './json-view.css';
+
+/** Props of the JSON view: the open document, its problems, and how edits and selection flow back. */
+export interface JsonViewProps {
+  doc: WorkflowDocument;
+  workspace: Workspace;
+  /** Problems of the current document (schema and semantic), shown as markers. */
+  problems: readonly Problem[];
+  selectedActionId: string | null;
+  readOnly: boolean;
+  theme: 'light' | 'dark';
+  /** A JSON edit that imported cleanly; the store applies it as one undo step. */
+  onApply(doc: WorkflowDocument, notes: string[]): void;
+  onSelectAction(id: string | null): void;
+}
+
+type Sync =
+  | { state: 'synced' }
+  | { state: 'invalid'; problems: Problem[] }
+  /** The canvas changed while the user's JSON was invalid: neither side is overwritten. */
+  | { state: 'diverged'; problems: Problem[] };
+
+const APPLY_DELAY_MS = 300;
+const MARKER_OWNER = 'ticketflow';
+
+function toMarkers(model: monaco.editor.ITextModel, locator: JsonLocator, problems: readonly Problem[]): monaco.editor.IMarkerData[] {
+  return problems.map((p) => {
+    const span = (p.actionId && p.path === '' ? locator.actionSpan(p.actionId) : null) ?? locator.spanOf(p.path) ?? { start: 0, end: 1 };
+    const start = model.getPositionAt(span.start);
+    const end = model.getPositionAt(Math.max(span.end, span.start + 1));
+    return {
+      severity: p.severity === 'error' ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
+      message: `${p.code}: ${p.message}`,
+      code: p.code,
+      startLineNumber: start.lineNumber,
+      startColumn: start.column,
+      endLineNumber: end.lineNumber,
+      endColumn: end.column,
+    };
+  });
+}
+
+/** The workflow document as JSON, side by side with the canvas, editable both ways. */
+export default function JsonView(props: JsonViewProps) {
+  const { doc, workspace, problems, selectedActionId, readOnly, theme, onApply, onSelectAction } = props;
+  const { t } = useT();
+  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  const exported = useMemo(() => exportWorkflow(doc, { comments: true }), [doc]);
+  const [sync, setSync] = useState<Sync>({ state: 'synced' });
+  const syncRef = useRef(sync);
+  syncRef.current = sync;
+  const lastApplied = useRef(exported);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const decorations = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
+  const selectingFromEditor = useRef(false);
+
+  const setMarkers = useCallback((list: readonly Problem[]) => {
+    const model = editorRef.current?.getModel();
+    if (!model) return;
+    monaco.editor.setModelMarkers(model, MARKER_OWNER, toMarkers(model, new JsonLocator(model.getValue()), list));
+  }, []);
+
+  // Canvas → JSON: a new document replaces the text unless the user holds unapplied invalid JSON.
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (!editor || exported === lastApplied.current) return;
+    lastApplied.current = exported;
+    if (syncRef.current.state !== 'synced') {
+      setSync({ state: 'diverged', problems: syncRef.current.problems });
+      return;
+    }
+    const model = editor.getModel();
+    if (model && model.getValue() !== exported) {
+      const view = editor.saveViewState();
+      model.pushEditOperations([], [{ range: model.getFullModelRange(), text: exported }], () => null);
+      if (view) editor.restoreViewState(view);
+    }
+  }, [exported]);
+
+  useEffect(() => {
+    if (sync.state === 'synced') setMarkers(problems);
+  }, [problems, sync.state, setMarkers]);
+
+  // Canvas selection → reveal the action's JSON.
+  useEffect(() => {
+    const editor = editorRef.current;
+    const model = editor?.getModel();
+    if (!editor || !model) return;
+    if (selectingFromEditor.current) {
+      selectingFromEditor.current = false;
+      return;
+    }
+    const span = selectedActionId ? new JsonLocator(model.getValue()).actionSpan(selectedActionId) : null;
+    const ranges = span
+      ? [{ range: monaco.Range.fromPositions(model.getPositionAt(span.start), model.getPositionAt(span.end)), options: { isWholeLine: true, className: 'tf-json-selected' } }]
+      : [];
+    decorations.current?.set(ranges);
+    if (span) editor.revealRangeInCenterIfOutsideViewport(ranges[0]!.range);
+  }, [selectedActionId]);
+
+  const applyText = useCallback(
+    (text: string) => {
+      const result = importWorkflow(text, { workspace });
+      if (!result.ok) {
+        setSync({ state: 'invalid', problems: result.problems });
+        setMarkers(result.problems);
+        return;
+      }
+      const next = exportWorkflow(result.value, { comments: true });
+      setSync({ state: 'synced' });
+      if (next !== lastApplied.current) {
+        lastApplied.current = next;
+        onApply(result.value, result.notes);
+      }
+    },
+    [workspace, onApply, setMarkers],
+  );
+
+  const onMount: OnMount = (editor) => {
+    editorRef.current = editor;
+    decorations.current = editor.createDecorationsCollection();
+    editor.onDidChangeModelContent((e) => {
+      if (e.isFlush) return;
+      const text = editor.getModel()?.getValue() ?? '';
+      if (text === lastApplied.current) return;
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(() => applyText(text), APPLY_DELAY_MS);
+    });
+    editor.onDidChangeCursorPosition((e) => {
+      if (e.source !== 'mouse' && e.source !== 'keyboard') return;
+      const model = editor.getModel();
+      if (!model) return;
+      const id = new JsonLocator(model.getValue()).actionAt(model.getOffsetAt(e.position));
+      if (id && id !== selectedActionId) {
+        selectingFromEditor.current = true;
+        onSelectAction(id);
+      }
+    });
+    setMarkers(problems);
+  };
+
+  useEffect(() => () => {
+    if (timer.current) clearTimeout(timer.current);
+  }, []);
+
+  const reloadFromCanvas = () => {
+    const model = editorRef.current?.getModel();
+    if (!model) return;
+    model.pushEditOperations([], [{ range: model.getFullModelRange(), text: lastApplied.current }], () => null);
+    setSync({ state: 'synced' });
+    setMarkers(problems);
+  };
+
+  return (
+    <section className="tf-json-view" aria-label={t('json.title')}>
+      {sync.state !== 'synced' && (
+        <div className="tf-json-status" role="status">
+          <strong>{t(sync.state === 'invalid' ? 'json.invalid' : 'json.diverged')}</strong>
+          <ul>
+            {sync.problems.slice(0, 5).map((p, i) => (
+              <li key={i}>
+                <code>{p.code}</code> {p.path || '/'} — {p.message}
+              </li>
+            ))}
+            {sync.problems.length > 5 && <li>{t('json.more', { count: sync.problems.length - 5 })}</li>}
+          </ul>
+          {sync.state === 'diverged' && (
+            <button type="button" onClick={reloadFromCanvas}>
+              {t('json.loadCanvas')}
+            </button>
+          )}
+        </div>
+      )}
+      <div className="tf-json-editor">
+        <Editor
+          defaultLanguage="json"
+          defaultPath={WORKFLOW_MODEL_PATH}
+          defaultValue={exported}
+          theme={theme === 'dark' ? 'vs-dark' : 'vs'}
+          onMount={onMount}
+          options={{
+            readOnly,
+            minimap: { enabled: false },
+            fontSize: 13,
+            tabSize: 2,
+            scrollBeyondLastLine: false,
+            automaticLayout: true,
+            wordWrap: 'on',
+            ariaLabel: t('json.editorLabel'),
+          }}
+        />
+      </div>
+    </section>
+  );
+}
