@@ -43,6 +43,18 @@ export function path(...ids: string[]): Workflow {
   return workflow(ids[0] ?? null, ids.map((id, i) => step(id, ids[i + 1] ?? null)));
 }
 
+/** s → x (a branch: p1 → b1 → b2, p2 → c1, default → d1). */
+export function threePaths(): Workflow {
+  return workflow('s', [
+    step('s', 'x'),
+    act('branch', 'x', { 'branch:p1': 'b1', 'branch:p2': 'c1', default: 'd1' }),
+    step('b1', 'b2'),
+    step('b2'),
+    step('c1'),
+    step('d1'),
+  ]);
+}
+
 /** The action with this id, or a test failure. */
 export function find(wf: Workflow, id: string): Action {
   const a = wf.actions.find((x) => x.id === id);
