@@ -1,9 +1,9 @@
-import type { ComponentType, MouseEventHandler } from 'react';
+import { useId, type ComponentType, type MouseEventHandler } from 'react';
 import './common.css';
 
 /**
  * A button that shows only an icon; `label` is its accessible name and tooltip. `reason`, when
- * set, says why the button is disabled (read out with the button and shown as its tooltip).
+ * set and the button is disabled, says why (read out with the button and shown in its tooltip).
  */
 export function IconButton({
   icon: Icon,
@@ -20,18 +20,26 @@ export function IconButton({
   reason?: string;
   variant?: 'danger';
 }) {
-  const title = disabled && reason ? `${label} — ${reason}` : label;
+  const id = useId();
+  const why = disabled && reason ? reason : undefined;
   return (
-    <button
-      type="button"
-      className={`tf-icon-button${variant ? ` tf-icon-button--${variant}` : ''}`}
-      aria-label={label}
-      aria-description={disabled && reason ? reason : undefined}
-      title={title}
-      disabled={disabled}
-      onClick={onClick}
-    >
-      <Icon size={16} aria-hidden />
-    </button>
+    <>
+      <button
+        type="button"
+        className={`tf-icon-button${variant ? ` tf-icon-button--${variant}` : ''}`}
+        aria-label={label}
+        aria-describedby={why ? id : undefined}
+        title={why ? `${label} — ${why}` : label}
+        disabled={disabled}
+        onClick={onClick}
+      >
+        <Icon size={16} aria-hidden />
+      </button>
+      {why && (
+        <span id={id} className="tf-visually-hidden">
+          {why}
+        </span>
+      )}
+    </>
   );
 }

@@ -9,11 +9,12 @@ export function GotoForm({ draft, onChange, problems, workspace, workflow }: Act
   const { t } = useT();
   const others = workflow.actions.filter((a) => a.id !== draft.id);
   const summaries = others.map((a: Action) => definitionOf(a).summary(a, workspace, t));
+  const uses = new Map<string, number>();
+  for (const s of summaries) uses.set(s, (uses.get(s) ?? 0) + 1);
+  // Two actions may read the same ("Delay 1 days"): their ids tell them apart.
   const options = others.map((a, i) => {
     const summary = summaries[i]!;
-    // Two actions may read the same ("Delay 1 days"): their ids tell them apart.
-    const twin = summaries.some((s, j) => j !== i && s === summary);
-    return { value: a.id, label: twin ? t('inspector.goto.withId', { summary, id: a.id }) : summary };
+    return { value: a.id, label: uses.get(summary)! > 1 ? t('inspector.goto.withId', { summary, id: a.id }) : summary };
   });
   return (
     <SelectField

@@ -241,6 +241,21 @@ describe('Inspector action forms', () => {
       await save();
       expect(saved()).toEqual({ id: 'back', kind: 'goto', target: 'email' });
     });
+
+    it('tells apart actions whose summaries read the same by their ids', () => {
+      const twins = {
+        ...workflow,
+        actions: [
+          ...workflow.actions,
+          { id: 'wait2', kind: 'delay' as const, wait: { type: 'duration' as const, duration: { amount: 2, unit: 'hours' as const } }, next: null },
+        ],
+      };
+      renderIn(
+        <Inspector workspace={workspace} workflow={twins} selection={{ kind: 'action', id: 'back' }} readOnly={false} {...inspectorCallbacks()} />,
+      );
+      const labels = within(screen.getByLabelText('Continue at')).getAllByRole('option').map((o) => o.textContent);
+      expect(labels).toEqual(expect.arrayContaining(['Delay 2 hours (wait)', 'Delay 2 hours (wait2)', 'Set status → Waiting on us']));
+    });
   });
 
   describe('webhook', () => {
