@@ -208,6 +208,45 @@ describe('simulate', () => {
     );
   });
 
+  describe('on the branch, delay and go-to loop examples', () => {
+    const scenario = join(FIXTURES, 'outage-and-refund.scenario.json');
+    type Result = {
+      outbox: { at: string; ticket: string; action: string }[];
+      notifications: { at: string; ticket: string; recipient: string | null; action: string }[];
+      errors: unknown[];
+    };
+    const simulateWith = (extra: string[]): Result => {
+      const { code, stdout } = run(['simulate', '--json', '--scenario', scenario, ...extra, ...exampleWorkflows]);
+      expect(code).toBe(0);
+      const result = JSON.parse(stdout) as Result;
+      expect(result.errors).toEqual([]);
+      return result;
+    };
+    const escalation = (r: Result) => r.notifications.filter((n) => n.action === 'notify-leads' || n.action === 'notify-owner-follow-up');
+
+    it('follows up with the owner a day later only on the ticket still open', () => {
+      expect(escalation(simulateWith([]))).toEqual([
+        expect.objectContaining({ at: '2026-02-03T09:30:00.000Z', ticket: 'ticket-2', recipient: 'u-claire', action: 'notify-owner-follow-up' }),
+      ]);
+    });
+
+    it('tells the leads at once about tickets that are urgent', () => {
+      const urgent = scratchFile('urgent.workspace.json', { ...defaultWorkspace(), defaultPriority: 'urgent' });
+      expect(escalation(simulateWith(['--workspace', urgent]))).toEqual([
+        expect.objectContaining({ at: '2026-02-02T09:00:00.000Z', ticket: 'ticket-1', recipient: 'u-ana', action: 'notify-leads' }),
+        expect.objectContaining({ at: '2026-02-02T09:30:00.000Z', ticket: 'ticket-2', recipient: 'u-ana', action: 'notify-leads' }),
+      ]);
+    });
+
+    it('reminds the contact every two days while waiting on them, and stops once closed', () => {
+      // Waiting on contact from 2 Feb 10:00 until closed on 7 Feb 12:00: reminders on the 4th and 6th, none after.
+      expect(simulateWith([]).outbox.filter((e) => e.action === 'email-reminder').map((e) => [e.ticket, e.at])).toEqual([
+        ['ticket-2', '2026-02-04T10:00:00.000Z'],
+        ['ticket-2', '2026-02-06T10:00:00.000Z'],
+      ]);
+    });
+  });
+
   it('gives the same bytes on every run, as text and as JSON', () => {
     const scenario = exampleScenarios[0]!;
     for (const extra of [[], ['--json']]) {
