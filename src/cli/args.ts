@@ -54,6 +54,9 @@ Options:
   --workspace WS.json       the help desk to run in (default: the built-in workspace)
   --json                    print one JSON object with tickets, outbox, notifications, trace, errors, …
 
+Input problems go to stderr; warnings do not stop the run. When an input has errors nothing is
+simulated, and with --json stdout holds the problems as one JSON array, as validate --json prints them.
+
 Exit codes: 0 when the simulation ran (errors inside the run are reported in the output), 1 when an
 input is invalid (its problems are listed), 2 on a usage error or a file that cannot be read.
 `,
