@@ -178,7 +178,7 @@ function WorkflowCanvas() {
   const onDragOver = (e: DragEvent) => {
     if (store.getState().interaction.type !== 'dragKind') return;
     e.preventDefault();
-    e.dataTransfer.dropEffect = 'move';
+    e.dataTransfer.dropEffect = 'copy';
   };
   const onDrop = (e: DragEvent) => {
     const s = store.getState();

@@ -17,8 +17,8 @@ export const FlowEdge = memo(function FlowEdge(props: EdgeProps<FlowEdgeType>) {
     ? getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, curvature: 0.6 })
     : getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, borderRadius: 10 });
   const point = data?.point ?? null;
-  // Labels sit just below the fork, the "+" at the middle of the segment's last leg.
-  const midY = jump ? labelY : (sourceY + targetY) / 2 + Math.max(0, (targetY - sourceY) / 4);
+  // The "+" sits on the last leg into the target; a path label sits just right of it, so neither hides the other.
+  const plusY = jump ? labelY : targetY - Math.min(24, Math.max(12, (targetY - sourceY) / 3));
   return (
     <>
       <BaseEdge path={path} markerEnd={markerEnd} className={jump ? 'tf-edge tf-edge--jump' : 'tf-edge'} />
@@ -26,13 +26,17 @@ export const FlowEdge = memo(function FlowEdge(props: EdgeProps<FlowEdgeType>) {
         {data?.label && (
           <div
             className={`tf-edge-label${jump ? ' tf-edge-label--jump' : ''} nodrag nopan`}
-            style={{ transform: `translate(-50%, -50%) translate(${jump ? labelX : targetX}px, ${jump ? labelY : sourceY + 28}px)` }}
+            style={{
+              transform: jump
+                ? `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`
+                : `translate(0, -50%) translate(${targetX + 16}px, ${plusY}px)`,
+            }}
           >
             {data.label}
           </div>
         )}
         {point && (
-          <div className="tf-edge-insert" style={{ transform: `translate(-50%, -50%) translate(${targetX}px, ${midY}px)` }}>
+          <div className="tf-edge-insert" style={{ transform: `translate(-50%, -50%) translate(${targetX}px, ${plusY}px)` }}>
             <InsertionButton point={point} />
           </div>
         )}

@@ -100,9 +100,8 @@ export const InsertionButton = memo(function InsertionButton({ point }: { point:
           point={point}
           anchor={ref.current}
           onPick={(kind) => {
-            const s = store.getState();
             // Focus follows the new bubble, so a keyboard user can go on from there.
-            if (s.insertAt(point, kind).ok && s.selection === null) return;
+            if (!store.getState().insertAt(point, kind).ok) return;
             const sel = store.getState().selection;
             if (sel?.kind === 'action') store.getState().revealNode(sel.id);
           }}

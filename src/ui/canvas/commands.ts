@@ -38,5 +38,4 @@ export function startMove(store: AppStore, id: string): void {
   const s = store.getState();
   s.select({ kind: 'action', id });
   s.setInteraction({ type: 'move', actionId: id });
-  s.notify({ tone: 'info', key: 'canvas.move.hint' });
 }
