@@ -2,9 +2,8 @@ import type { NotifyAction } from '../../actions';
 import { CheckboxGroup } from '../common/CheckboxGroup';
 import { ProblemText } from '../common/Field';
 import { problemAt, problemUnder } from '../common/problems';
-import { TextAreaField, TextField } from '../common/TextField';
 import { useT } from '../i18n';
-import { TokenHelp } from './TokenHelp';
+import { MessageFields } from './MessageFields';
 import type { ActionFormProps } from './types';
 import { teamOptions, userOptions } from './workspace-options';
 
@@ -40,19 +39,13 @@ export function NotifyForm({ draft, onChange, problems, workspace }: ActionFormP
         <p className="tf-field__hint">{t('inspector.notify.ownerHint')}</p>
         {missing && <ProblemText problem={missing} />}
       </fieldset>
-      <TextField
-        label={t('inspector.notify.subject')}
-        value={draft.subject}
-        onChange={(subject) => onChange({ ...draft, subject })}
-        problem={problemAt(problems, '/subject')}
+      <MessageFields
+        draft={draft}
+        onChange={onChange}
+        problems={problems}
+        subjectLabel={t('inspector.notify.subject')}
+        bodyLabel={t('inspector.notify.body')}
       />
-      <TextAreaField
-        label={t('inspector.notify.body')}
-        value={draft.body}
-        onChange={(body) => onChange({ ...draft, body })}
-        problem={problemAt(problems, '/body')}
-      />
-      <TokenHelp />
     </>
   );
 }

@@ -2,9 +2,8 @@ import type { SendEmailAction } from '../../actions';
 import type { EmailTemplate } from '../../model';
 import { problemAt } from '../common/problems';
 import { RadioGroup } from '../common/RadioGroup';
-import { TextAreaField, TextField } from '../common/TextField';
 import { useT } from '../i18n';
-import { TokenHelp } from './TokenHelp';
+import { MessageFields } from './MessageFields';
 import type { ActionFormProps } from './types';
 
 /** Radio value of "write a custom email" (template ids cannot contain a space). */
@@ -45,22 +44,13 @@ export function SendEmailForm({ draft, onChange, problems, workspace }: ActionFo
         </div>
       )}
       {draft.templateId === null && (
-        <>
-          <TextField
-            label={t('inspector.email.subject')}
-            value={draft.subject}
-            onChange={(subject) => onChange({ ...draft, subject })}
-            problem={problemAt(problems, '/subject')}
-          />
-          <TextAreaField
-            label={t('inspector.email.body')}
-            value={draft.body}
-            rows={8}
-            onChange={(body) => onChange({ ...draft, body })}
-            problem={problemAt(problems, '/body')}
-          />
-          <TokenHelp />
-        </>
+        <MessageFields
+          draft={draft}
+          onChange={onChange}
+          problems={problems}
+          subjectLabel={t('inspector.email.subject')}
+          bodyLabel={t('inspector.email.body')}
+        />
       )}
       <p className="tf-field__hint">{t('inspector.email.recipient')}</p>
     </>
