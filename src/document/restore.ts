@@ -20,8 +20,46 @@ export interface Restored {
  */
 export function restoreDocument(doc: Readonly<JsonObject>, kind: DocumentKind): Restored {
   const notes: string[] = [];
-  const withoutNulls = dropNullOptionals(doc, PUBLISHED_SCHEMAS[kind], '', notes) as JsonObject;
+  const schema = PUBLISHED_SCHEMAS[kind];
+  // The schema-guided walk is the slow part; most documents have no null it could drop.
+  const withoutNulls = hasNullUnder(doc, optionalNames(kind))
+    ? (dropNullOptionals(doc, schema, '', notes) as JsonObject)
+    : (doc as JsonObject);
   return { doc: FILL[kind](withoutNulls, notes), notes };
+}
+
+const OPTIONAL_NAMES = new Map<DocumentKind, Set<string>>();
+
+/** Names of the properties that are optional and do not accept null somewhere in a kind's schema. */
+function optionalNames(kind: DocumentKind): Set<string> {
+  let names = OPTIONAL_NAMES.get(kind);
+  if (!names) {
+    const found = new Set<string>();
+    const visit = (node: unknown): void => {
+      if (typeof node !== 'object' || node === null) return;
+      const schema = node as JsonSchema;
+      const required = (schema.required ?? []) as string[];
+      for (const [name, property] of Object.entries((schema.properties ?? {}) as Record<string, JsonSchema>)) {
+        if (!required.includes(name) && !acceptsNull(property)) found.add(name);
+      }
+      Object.values(schema).forEach(visit);
+    };
+    visit(PUBLISHED_SCHEMAS[kind]);
+    names = found;
+    OPTIONAL_NAMES.set(kind, names);
+  }
+  return names;
+}
+
+/** Whether a null value sits anywhere in the tree under one of the names. */
+function hasNullUnder(value: unknown, names: Set<string>): boolean {
+  if (Array.isArray(value)) return value.some((item) => hasNullUnder(item, names));
+  if (typeof value !== 'object' || value === null) return false;
+  for (const key of Object.keys(value)) {
+    const child = (value as JsonObject)[key];
+    if (child === null ? names.has(key) : hasNullUnder(child, names)) return true;
+  }
+  return false;
 }
 
 /** Copies an object and sets one own property, never going through a "__proto__" setter. */
@@ -139,6 +177,22 @@ function fillItems(
   return changed ? { ...obj, [key]: items } : obj;
 }
 
+const ACTION_DEFAULTS = new Map<ActionKind, JsonObject>();
+
+/**
+ * The settings of a new action of the kind (its definition's create), without id and kind: an
+ * action's id is never invented. Computed once per kind.
+ */
+function actionDefaults(kind: ActionKind): JsonObject {
+  let defaults = ACTION_DEFAULTS.get(kind);
+  if (!defaults) {
+    const { id: _id, kind: _kind, ...settings } = ACTIONS[kind].create('new-action');
+    defaults = settings as JsonObject;
+    ACTION_DEFAULTS.set(kind, defaults);
+  }
+  return defaults;
+}
+
 /** Defaults of the triggers that have settings with a neutral value. */
 const TRIGGER_DEFAULTS: Partial<Record<TriggerType, JsonObject>> = {
   statusChanged: { toStatusId: null },
@@ -158,11 +212,8 @@ function fillWorkflowDocument(doc: JsonObject, notes: string[]): JsonObject {
       );
       if (enrollment !== workflow.enrollment) workflow = { ...workflow, enrollment };
     }
-    // Each action kind's own defaults (those of a new action of the kind) fill what is missing.
     workflow = fillItems(workflow, 'actions', '/workflow', notes, (a) =>
-      typeof a.kind === 'string' && Object.hasOwn(ACTIONS, a.kind)
-        ? (ACTIONS[a.kind as ActionKind].create(typeof a.id === 'string' ? a.id : 'action') as unknown as JsonObject)
-        : undefined,
+      typeof a.kind === 'string' && Object.hasOwn(ACTIONS, a.kind) ? actionDefaults(a.kind as ActionKind) : undefined,
     );
     if (workflow !== out.workflow) out = { ...out, workflow };
   }

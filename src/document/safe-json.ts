@@ -246,7 +246,7 @@ class SyntaxLocator {
     this.i++;
     for (;;) {
       const c = this.text[this.i];
-      if (c === undefined) this.fail('the string that starts here is never closed', start);
+      if (c === undefined) throw new SyntaxFound(start, 'this string is never closed');
       if (c === '"') {
         this.i++;
         return;

@@ -93,7 +93,8 @@ const TYPE_NAMES: Record<string, string> = {
 /** What an anyOf accepts, from the types of its branches. */
 function anyOfTypes(branches: unknown): string {
   const names = (Array.isArray(branches) ? branches : []).flatMap((b: JsonSchema) =>
-    ([] as unknown[]).concat(b.type ?? []).map((t) => TYPE_NAMES[String(t)] ?? String(t)),
+    // "true or false" reads badly inside a list of alternatives.
+    ([] as unknown[]).concat(b.type ?? []).map((t) => (t === 'boolean' ? 'a boolean' : (TYPE_NAMES[String(t)] ?? String(t)))),
   );
   return listWords([...new Set(names)], 'or');
 }

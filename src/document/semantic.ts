@@ -4,7 +4,7 @@ import { ChannelKindSchema, PRIORITIES } from '../model/common';
 import { LIST_OPERATORS, VALUELESS_OPERATORS, type FilterCondition, type Filters } from '../model/filters';
 import { TRIGGER_NODE_ID, type Workflow, type WorkflowDocument } from '../model/workflow';
 import type { Workspace } from '../model/workspace';
-import { linksOf, predecessors, reachableFromStart, successors } from '../graph/links';
+import { linksOf, predecessors, reachableFromStart } from '../graph/links';
 import { problem, type Code, type Problem } from './codes';
 import { cyclicComponents } from './cycles';
 import { listWords } from './envelope';
@@ -74,9 +74,12 @@ export function semanticProblems(workflow: Workflow, workspace?: Workspace): Pro
   if (start === null && workflow.actions.length > 0) out.push(problem('TF301', '/workflow/startActionId'));
   if (start !== null && !byId.has(start)) out.push(problem('TF302', '/workflow/startActionId', { target: start }));
 
-  // Links that lead nowhere.
+  // Links that lead nowhere. Each action's links are read once, here, for the loop checks too.
+  const links = new Map<string, ActionLink[]>();
   workflow.actions.forEach((a, i) => {
-    linksOf(a).forEach((l, k) => {
+    const own = linksOf(a);
+    if (first(a, i)) links.set(a.id, own);
+    own.forEach((l, k) => {
       if (l.target !== null && !byId.has(l.target)) {
         out.push(problem('TF304', at(i) + slotPointer(l, k), { target: l.target, slot: slotWords(l) }, { actionId: a.id }));
       }
@@ -87,7 +90,7 @@ export function semanticProblems(workflow: Workflow, workspace?: Workspace): Pro
   for (const [id, preds] of predecessors(workflow)) {
     const path = preds.filter((p) => !p.jump);
     if (path.length < 2 || !byId.has(id)) continue;
-    const from = listWords(path.map((p) => (p.from === null ? 'the start' : `"${p.from}"`)));
+    const from = listWords(path.map((p) => (p.from === null ? 'the start' : `"${p.from}"${slotSuffix(p.slot)}`)));
     out.push(problem('TF306', at(position.get(id)!), { from }, { actionId: id }));
   }
 
@@ -99,7 +102,7 @@ export function semanticProblems(workflow: Workflow, workspace?: Workspace): Pro
     });
   }
 
-  out.push(...loopProblems(workflow, byId, position));
+  out.push(...loopProblems(byId, links, position));
 
   workflow.actions.forEach((a, i) => {
     // Placeholders: settings still to fill in.
@@ -144,6 +147,12 @@ function slotPointer(link: ActionLink, index: number): string {
   return `/paths/${index}/next`;
 }
 
+/** " (path "p1")" or " (default path)" after a branch's id; nothing after a linear action's. */
+function slotSuffix(slot: string): string {
+  if (slot === 'default') return ' (default path)';
+  return slot.startsWith('branch:') ? ` (path "${slot.slice('branch:'.length)}")` : '';
+}
+
 function slotWords(link: ActionLink): string {
   if (link.slot === 'next') return 'its next action';
   if (link.slot === 'target') return 'go-to target';
@@ -152,14 +161,16 @@ function slotWords(link: ActionLink): string {
 }
 
 /** Loops: only a go-to may close one, and each must pass a delay. */
-function loopProblems(workflow: Workflow, byId: Map<string, Action>, position: Map<string, number>): Problem[] {
+function loopProblems(byId: Map<string, Action>, links: Map<string, ActionLink[]>, position: Map<string, number>): Problem[] {
   const out: Problem[] = [];
   const ids = [...byId.keys()];
   const inDocumentOrder = (c: string[]) => [...c].sort((x, y) => position.get(x)! - position.get(y)!);
   const names = (c: string[]) => listWords(c.map((id) => `"${id}"`));
   const at = (id: string, ...rest: string[]) => pointer('workflow', 'actions', position.get(id)!, ...rest);
 
-  const pathOnly = (id: string) => successors(byId.get(id)!, { jumps: false }).filter((t) => byId.has(t));
+  const targets = (id: string, keep: (l: ActionLink) => boolean) =>
+    links.get(id)!.flatMap((l) => (l.target !== null && byId.has(l.target) && keep(l) ? [l.target] : []));
+  const pathOnly = (id: string) => targets(id, (l) => !l.jump);
   for (const cycle of cyclicComponents(ids, pathOnly).map(inDocumentOrder)) {
     out.push(problem('TF307', at(cycle[0]!), { cycle: names(cycle) }, { actionId: cycle[0]! }));
   }
@@ -167,7 +178,7 @@ function loopProblems(workflow: Workflow, byId: Map<string, Action>, position: M
   // A loop without a delay exists exactly when the actions other than delays still form a cycle.
   const isDelay = (id: string) => byId.get(id)!.kind === 'delay';
   const undelayed = ids.filter((id) => !isDelay(id));
-  const allLinks = (id: string) => successors(byId.get(id)!).filter((t) => byId.has(t) && !isDelay(t));
+  const allLinks = (id: string) => targets(id, (l) => !isDelay(l.target!));
   for (const cycle of cyclicComponents(undelayed, allLinks).map(inDocumentOrder)) {
     const jump = cycle.find((id) => byId.get(id)!.kind === 'goto') ?? cycle[0]!;
     const path = byId.get(jump)!.kind === 'goto' ? at(jump, 'target') : at(jump);

@@ -1,0 +1,29 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { exportWorkflow, importWorkflow } from '../../src/document';
+import { defaultWorkspace } from '../../src/model';
+
+const folder = fileURLToPath(new URL('../../src/examples/workflows/', import.meta.url));
+// Another part of the project writes the examples; until it has, there is nothing to check.
+const files = existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith('.json')).sort() : [];
+
+describe('the example workflows that ship with the app', () => {
+  if (files.length === 0) it.skip('none exist yet in src/examples/workflows', () => undefined);
+
+  it.each(files)('%s opens against the default workspace with no problem at all', (file) => {
+    const r = importWorkflow(readFileSync(join(folder, file), 'utf8'), { workspace: defaultWorkspace() });
+    if (!r.ok) throw new Error(`${file}: ${JSON.stringify(r.problems, null, 2)}`);
+    expect(r.warnings).toEqual([]);
+    expect(r.notes).toEqual([]);
+    expect(r.migratedFrom).toBeUndefined();
+  });
+
+  it.each(files)('%s survives an export and a new import unchanged', (file) => {
+    const r = importWorkflow(readFileSync(join(folder, file), 'utf8'));
+    if (!r.ok) throw new Error(`${file} does not open`);
+    const again = importWorkflow(exportWorkflow(r.value));
+    expect(again.ok && again.value).toEqual(r.value);
+  });
+});

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { FORMATS, importWorkflow, supportedVersions, type FormatInfo } from '../../src/document';
+import { migrateDocument } from '../../src/document/migrations';
+import { defaultWorkspace, WORKFLOW_SCHEMA_VERSION } from '../../src/model';
+import { deepFreeze, fixtureText } from './helpers';
+
+const v1Text = fixtureText('v1-closed-follow-up.json');
+const reopenedFilter = [{ conditions: [{ property: 'reopened', operator: 'is', value: true }] }];
+
+describe('the workflow migration from schemaVersion 1 to 2', () => {
+  it('turns the v1 fixture into the v2 shape', () => {
+    const { doc } = migrateDocument(JSON.parse(v1Text), FORMATS.workflow);
+    expect(doc).toEqual({
+      format: 'ticketflow.workflow',
+      schemaVersion: 2,
+      workflow: {
+        id: 'closed-follow-up',
+        name: 'Follow up on closed tickets',
+        enabled: false,
+        enrollment: {
+          triggers: [{ type: 'statusChanged', toStatusId: 'closed' }],
+          filters: [{ conditions: [{ property: 'source', operator: 'isNoneOf', value: ['chat', 'messenger'] }] }],
+          reenroll: false,
+          unenroll: [],
+        },
+        startActionId: 'send-closed',
+        actions: [
+          { id: 'send-closed', kind: 'sendEmail', templateId: 'tpl-closed', subject: '', body: '', next: 'wait' },
+          { id: 'wait', kind: 'delay', wait: { type: 'duration', duration: { amount: 2, unit: 'days' } }, next: 'reopened' },
+          {
+            id: 'reopened',
+            kind: 'branch',
+            paths: [{ id: 'was-reopened', label: 'Reopened', filters: reopenedFilter, next: 'tell-team' }],
+            defaultLabel: 'Still closed',
+            defaultNext: null,
+          },
+          {
+            id: 'tell-team',
+            kind: 'notify',
+            recipients: { userIds: [], teamIds: ['t-tier1'], owner: true },
+            subject: 'Reopened: {{ticket.subject}}',
+            body: 'The contact reopened ticket {{ticket.id}}.',
+            next: 'assign',
+          },
+          { id: 'assign', kind: 'setProperty', change: { property: 'owner', ownerId: 'u-marco' }, next: 'back-to-wait' },
+          { id: 'back-to-wait', kind: 'goto', target: 'wait' },
+        ],
+      },
+      layout: { positions: { trigger: { x: 0, y: 0 }, 'send-closed': { x: 0, y: 150 }, wait: { x: 0, y: 300 } } },
+    });
+  });
+
+  it('imports the v1 fixture as a valid current document and says what it migrated', () => {
+    const r = importWorkflow(v1Text, { workspace: defaultWorkspace() });
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect(r.migratedFrom).toBe(1);
+    expect(r.value.schemaVersion).toBe(WORKFLOW_SCHEMA_VERSION);
+    expect(r.warnings).toEqual([]);
+    expect(r.notes[0]).toMatch(/^Migrated from schemaVersion 1 to 2: Enrollment became one object/);
+    expect(r.notes).toEqual(
+      expect.arrayContaining([
+        "Renamed the trigger's statusId to toStatusId.",
+        'Turned the 6 actions keyed by id into the list /workflow/actions.',
+        '/workflow/actions/1 ("wait"): the delay of 2880 minutes became 2 days.',
+        '/workflow/actions/2 ("reopened"): renamed branches to paths and otherwise to default.',
+        '/workflow/actions/3 ("tell-team"): gathered userIds, teamIds and notifyOwner into recipients.',
+        '/workflow/actions/4 ("assign"): turned property and value into change.ownerId.',
+        '/workflow/actions/5 ("back-to-wait"): renamed targetId to target.',
+        'Moved the canvas positions under /layout/positions.',
+      ]),
+    );
+  });
+
+  it('never mutates the document it migrates', () => {
+    const input = deepFreeze(JSON.parse(v1Text));
+    const before = JSON.stringify(input);
+    expect(() => migrateDocument(input, FORMATS.workflow)).not.toThrow();
+    expect(JSON.stringify(input)).toBe(before);
+  });
+
+  it.each([
+    [60, { amount: 1, unit: 'hours' }],
+    [90, { amount: 90, unit: 'minutes' }],
+    [1440, { amount: 1, unit: 'days' }],
+    [20160, { amount: 2, unit: 'weeks' }],
+    [0, { amount: 0, unit: 'minutes' }],
+  ])('writes a v1 delay of %i minutes in the largest exact unit', (minutes, duration) => {
+    const v1 = { format: 'ticketflow.workflow', schemaVersion: 1, workflow: { actions: { d: { type: 'delay', minutes, nextId: null } } } };
+    const { doc } = migrateDocument(v1, FORMATS.workflow);
+    expect((doc.workflow as { actions: unknown[] }).actions[0]).toEqual({ id: 'd', kind: 'delay', wait: { type: 'duration', duration }, next: null });
+  });
+
+  it('gives a v1 workflow without a trigger no triggers, and a priority change its own field', () => {
+    const v1 = {
+      format: 'ticketflow.workflow',
+      schemaVersion: 1,
+      workflow: { trigger: null, actions: { p: { type: 'setProperty', property: 'priority', value: 'high', nextId: null } } },
+    };
+    const { doc, notes } = migrateDocument(v1, FORMATS.workflow);
+    const wf = doc.workflow as { enrollment: unknown; actions: unknown[]; startActionId: unknown };
+    expect(wf.enrollment).toEqual({ triggers: [], filters: [], reenroll: false, unenroll: [] });
+    expect(wf.startActionId).toBeNull();
+    expect(wf.actions[0]).toEqual({ id: 'p', kind: 'setProperty', change: { property: 'priority', priority: 'high' }, next: null });
+    expect(notes).toContain('The workflow had no trigger: /workflow/enrollment/triggers is empty.');
+  });
+
+  it('leaves what it does not recognise for validation to report, with v2 pointers', () => {
+    const v1 = JSON.parse(v1Text);
+    v1.workflow.actions.wait = { type: 'pause', seconds: 5, nextId: null };
+    const r = importWorkflow(JSON.stringify(v1));
+    expect(!r.ok && r.problems.map((p) => [p.code, p.path, p.actionId])).toEqual([['TF205', '/workflow/actions/1', 'wait']]);
+  });
+
+  it('returns a current document as it is, with no notes', () => {
+    const doc = { format: 'ticketflow.workflow', schemaVersion: 2, workflow: {} };
+    const out = migrateDocument(doc, FORMATS.workflow);
+    expect(out).toEqual({ doc, notes: [], from: 2 });
+    expect(out.doc).toBe(doc);
+  });
+});
+
+describe('the migrations registry', () => {
+  it.each(Object.entries(FORMATS))('steps %s one version at a time up to the current version', (_kind, info: FormatInfo) => {
+    info.migrations.forEach((m, i) => {
+      expect(m.to).toBe(m.from + 1);
+      expect(m.from).toBe(i + 1);
+      expect(m.summary.length).toBeGreaterThan(20);
+    });
+    expect(supportedVersions(info)).toEqual(Array.from({ length: info.current }, (_, i) => i + 1));
+  });
+
+  it('reports a migration that throws as a Ticketflow bug, not a problem of the file', () => {
+    const saved = FORMATS.workflow;
+    FORMATS.workflow = {
+      ...saved,
+      migrations: [{ from: 1, to: 2, summary: 'a broken step', migrate: () => { throw new Error('step exploded'); } }],
+    };
+    try {
+      const r = importWorkflow(v1Text);
+      expect(r).toEqual({
+        ok: false,
+        problems: [
+          {
+            code: 'TF901',
+            severity: 'error',
+            path: '',
+            message:
+              'Ticketflow failed while migrating the document to the current version: step exploded. This is a bug in Ticketflow, not in the file.',
+          },
+        ],
+      });
+    } finally {
+      FORMATS.workflow = saved;
+    }
+  });
+});

@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { importScenario, importWorkflow, importWorkspace } from '../../src/document';
+import { restoreDocument } from '../../src/document/restore';
+import { defaultWorkspace } from '../../src/model';
+import { deepFreeze, fixtureText } from './helpers';
+
+const valid = () => JSON.parse(fixtureText('valid-workflow.json'));
+
+/** Imports a changed copy of the valid fixture; the import must succeed. */
+function importChanged(change: (doc: any) => void) { // any: free-form edits of parsed JSON
+  const doc = valid();
+  change(doc);
+  const r = importWorkflow(JSON.stringify(doc), { workspace: defaultWorkspace() });
+  if (!r.ok) throw new Error(JSON.stringify(r.problems, null, 2));
+  return r;
+}
+
+describe('restoreDocument', () => {
+  it.each([
+    ['the workflow description', (d: any) => (d.workflow.description = null), '/workflow/description'],
+    ['the layout', (d: any) => (d.layout = null), '/layout'],
+    ['the comments', (d: any) => (d.comments = null), '/comments'],
+    ['the "from" status of a trigger', (d: any) => (d.workflow.enrollment.triggers[0].fromStatusId = null), '/workflow/enrollment/triggers/0/fromStatusId'],
+    ['the edit time of a comment', (d: any) => (d.comments[0].messages[0].editedAt = null), '/comments/0/messages/0/editedAt'],
+    [
+      'the value of an "is known" condition',
+      (d: any) => (d.workflow.enrollment.filters[0].conditions[1] = { property: 'owner', operator: 'isKnown', value: null }),
+      '/workflow/enrollment/filters/0/conditions/1/value',
+    ],
+  ])('drops a null written for %s and says so', (_name, change, path) => {
+    // The import succeeding shows the null is gone: the schema accepts no null there.
+    const r = importChanged(change);
+    expect(r.notes).toEqual([`Removed ${path}: it was null, which stands for "absent" here.`]);
+  });
+
+  it('keeps nulls where the format gives null a meaning', () => {
+    const r = importChanged(() => undefined);
+    expect(r.notes).toEqual([]);
+    const remind = r.value.workflow.actions.find((a) => a.id === 'remind');
+    expect(remind).toMatchObject({ templateId: null });
+  });
+
+  it.each([
+    ['enabled', (d: any) => delete d.workflow.enabled, '/workflow/enabled', false],
+    ['the filters', (d: any) => delete d.workflow.enrollment.filters, '/workflow/enrollment/filters', []],
+    ['re-enrollment', (d: any) => delete d.workflow.enrollment.reenroll, '/workflow/enrollment/reenroll', false],
+    ['unenrollment', (d: any) => delete d.workflow.enrollment.unenroll, '/workflow/enrollment/unenroll', []],
+    ['the "next" of an action', (d: any) => delete d.workflow.actions[9].next, '/workflow/actions/9/next', null],
+    ['a custom email body', (d: any) => delete d.workflow.actions[5].body, '/workflow/actions/5/body', ''],
+    ['the default label of a branch', (d: any) => delete d.workflow.actions[0].defaultLabel, '/workflow/actions/0/defaultLabel', 'Otherwise'],
+    ['notifying the owner', (d: any) => delete d.workflow.actions[1].recipients.owner, '/workflow/actions/1/recipients/owner', false],
+    ['whether a thread is resolved', (d: any) => delete d.comments[1].resolved, '/comments/1/resolved', false],
+    ['the positions of a layout', (d: any) => (d.layout = {}), '/layout/positions', {}],
+  ])('fills a missing %s with its default and says so', (_name, change, path, value) => {
+    const r = importChanged(change);
+    expect(r.notes).toEqual([`Added the missing ${path}: ${JSON.stringify(value)}.`]);
+  });
+
+  it('gives a workflow without enrollment an empty one, and one without actions none', () => {
+    const r = importChanged((d) => {
+      delete d.workflow.enrollment;
+      delete d.workflow.actions;
+      delete d.workflow.startActionId;
+      delete d.layout;
+      delete d.comments;
+    });
+    expect(r.value.workflow.enrollment).toEqual({ triggers: [], filters: [], reenroll: false, unenroll: [] });
+    expect(r.value.workflow.actions).toEqual([]);
+    expect(r.value.workflow.startActionId).toBeNull();
+    expect(r.warnings.map((p) => p.code)).toEqual(['TF318']);
+  });
+
+  it('fills only settings of the same variant: an "until" delay gets no duration', () => {
+    const r = importWorkflow(
+      JSON.stringify({
+        format: 'ticketflow.workflow',
+        schemaVersion: 2,
+        workflow: {
+          id: 'w',
+          name: 'W',
+          actions: [{ id: 'd', kind: 'delay', wait: { type: 'until', days: ['mon'], time: '09:00' } }],
+          startActionId: 'd',
+        },
+      }),
+    );
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect(r.value.workflow.actions[0]).toEqual({ id: 'd', kind: 'delay', wait: { type: 'until', days: ['mon'], time: '09:00' }, next: null });
+  });
+
+  it('does not guess what it cannot know: a missing trigger setting without a neutral value stays missing', () => {
+    const r = importWorkflow(
+      JSON.stringify({ format: 'ticketflow.workflow', schemaVersion: 2, workflow: { id: 'w', name: 'W', enrollment: { triggers: [{ type: 'slaDuePassed' }] } } }),
+    );
+    expect(!r.ok && r.problems.map((p) => [p.code, p.path])).toEqual([['TF201', '/workflow/enrollment/triggers/0/target']]);
+  });
+
+  it('never mutates its input, and returns it unchanged when there is nothing to restore', () => {
+    const complete = deepFreeze(valid());
+    expect(restoreDocument(complete, 'workflow')).toEqual({ doc: complete, notes: [] });
+    expect(restoreDocument(complete, 'workflow').doc).toBe(complete);
+    const partial = valid();
+    delete partial.workflow.enabled;
+    partial.workflow.description = null;
+    deepFreeze(partial);
+    const before = JSON.stringify(partial);
+    const { doc } = restoreDocument(partial, 'workflow');
+    expect(JSON.stringify(partial)).toBe(before);
+    expect(doc).not.toBe(partial);
+  });
+
+  it('hands out its defaults as copies, so editing a restored document cannot change the next one', () => {
+    const bare = JSON.stringify({ format: 'ticketflow.workflow', schemaVersion: 2, workflow: { id: 'w', name: 'W' } });
+    const first = importWorkflow(bare);
+    if (!first.ok) throw new Error('expected success');
+    first.value.workflow.enrollment.triggers.push({ type: 'ticketCreated' });
+    const second = importWorkflow(bare);
+    expect(second.ok && second.value.workflow.enrollment.triggers).toEqual([]);
+  });
+
+  it('fills workspace lists and settings from the default workspace, and gives users no access unless stated', () => {
+    const ws = defaultWorkspace();
+    const partial = {
+      format: ws.format,
+      schemaVersion: ws.schemaVersion,
+      id: 'small',
+      name: 'Small desk',
+      pipelines: ws.pipelines,
+      users: [{ id: 'u1', name: 'One', email: 'one@desk.test' }],
+    };
+    const r = importWorkspace(JSON.stringify(partial));
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect(r.value.sla).toEqual(ws.sla);
+    expect(r.value.branding).toEqual({ footer: true, footerText: 'Sent with Ticketflow' });
+    expect(r.value.users[0]).toEqual({ id: 'u1', name: 'One', email: 'one@desk.test', helpDeskAccess: false, superAdmin: false });
+    expect(r.notes).toContain('Added the missing /users/0/helpDeskAccess: false.');
+    expect(r.notes).toContain('Added the missing /templates: [].');
+  });
+
+  it('gives a scenario without an initial state or events empty ones', () => {
+    const r = importScenario(
+      JSON.stringify({ format: 'ticketflow.scenario', schemaVersion: 1, id: 's', name: 'Empty', start: '2026-01-05T09:00:00Z', initial: {} }),
+    );
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect(r.value.initial).toEqual({ contacts: [], conversations: [], tickets: [] });
+    expect(r.value.events).toEqual([]);
+    expect(r.notes).toEqual([
+      'Added the missing /initial/contacts: [].',
+      'Added the missing /initial/conversations: [].',
+      'Added the missing /initial/tickets: [].',
+      'Added the missing /events: [].',
+    ]);
+  });
+});
