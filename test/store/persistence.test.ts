@@ -1,0 +1,179 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { openDB } from 'idb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { EXAMPLE_WORKFLOWS } from '../../src/examples';
+import { startPersistence, type PersistenceOptions, type StorageControl } from '../../src/store/persistence';
+import { createAppStore, type AppStore } from '../../src/store/store';
+import { openWorkflow, steps } from './fixtures';
+
+const running: StorageControl[] = [];
+
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+});
+
+afterEach(() => {
+  for (const c of running.splice(0)) c.stop();
+  vi.restoreAllMocks();
+});
+
+/** A tab: a store whose persistence has started. */
+async function tab(options: PersistenceOptions = {}): Promise<{ store: AppStore; control: StorageControl }> {
+  const store = createAppStore();
+  const control = await startPersistence(store, { channel: null, saveDelayMs: 5, ...options });
+  store.setState({ storageControl: control });
+  running.push(control);
+  return { store, control };
+}
+
+/** Delivers each message to the other channels of the hub, later, as BroadcastChannel does. */
+function hub() {
+  const listeners = new Set<(e: MessageEvent) => void>();
+  return () => {
+    let mine: ((e: MessageEvent) => void) | null = null;
+    return {
+      postMessage(data: unknown) {
+        for (const l of listeners) if (l !== mine) setTimeout(() => l({ data } as MessageEvent), 0);
+      },
+      addEventListener(_type: 'message', l: (e: MessageEvent) => void) {
+        mine = l;
+        listeners.add(l);
+      },
+      close() {
+        if (mine) listeners.delete(mine);
+      },
+    };
+  };
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 30));
+
+describe('persistence', () => {
+  it('seeds a first start with the example workspace and opens the first example', async () => {
+    const { store, control } = await tab();
+    const s = store.getState();
+    expect(s.order).toEqual(EXAMPLE_WORKFLOWS.map((e) => e.document.workflow.id));
+    expect(s.openId).toBe(EXAMPLE_WORKFLOWS[0]!.document.workflow.id);
+    await control.flush();
+    const again = await tab();
+    expect(again.store.getState().order).toEqual(s.order);
+    expect(again.store.getState().workspace).toEqual(s.workspace);
+  });
+
+  it('restores documents, the open workflow, preferences and its undo history after a reload', async () => {
+    const first = await tab();
+    const id = EXAMPLE_WORKFLOWS[6]!.document.workflow.id;
+    first.store.getState().openWorkflow(id);
+    first.store.getState().insertAt({ type: 'start' }, 'delay');
+    first.store.getState().placeNode('trigger', { x: 10, y: 20 });
+    first.store.getState().setLanguage('fr');
+    await first.control.flush();
+    const before = first.store.getState().documents[id];
+    first.control.stop();
+
+    const second = await tab();
+    const s = second.store.getState();
+    expect(s.openId).toBe(id);
+    expect(s.language).toBe('fr');
+    expect(s.documents[id]).toEqual(before);
+    expect(steps(second.store)).toBe(2);
+    s.undo();
+    s.undo();
+    expect(openWorkflow(second.store)).toEqual(EXAMPLE_WORKFLOWS[6]!.document.workflow);
+  });
+
+  it('reports an unreadable record and leaves it untouched in storage', async () => {
+    const first = await tab();
+    await first.control.flush();
+    first.control.stop();
+    const db = await openDB('ticketflow', 1);
+    await db.put('workflows', { v: 1, id: 'wf-broken', revision: 1, doc: { format: 'nonsense' } }, 'wf-broken');
+    db.close();
+
+    const second = await tab();
+    expect(second.store.getState().documents['wf-broken']).toBeUndefined();
+    expect(second.store.getState().notices.map((n) => n.key)).toContain('storage.unreadable');
+    second.store.getState().insertAt({ type: 'start' }, 'delay');
+    await second.control.flush();
+    const check = await openDB('ticketflow', 1);
+    expect(await check.get('workflows', 'wf-broken')).toMatchObject({ doc: { format: 'nonsense' } });
+    check.close();
+  });
+
+  it('keeps working in memory when storage is full, says so, and saves on retry', async () => {
+    const { store, control } = await tab();
+    await control.flush();
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    store.getState().insertAt({ type: 'start' }, 'delay');
+    await control.flush();
+    expect(store.getState().storage).toMatchObject({ state: 'error', errorKey: 'storage.quota' });
+    const edited = store.getState().documents[store.getState().openId!];
+    expect(edited!.workflow.actions.some((a) => a.kind === 'delay')).toBe(true);
+    put.mockRestore();
+    control.retry();
+    await control.flush();
+    expect(store.getState().storage.state).toBe('saved');
+    const reloaded = await tab();
+    expect(reloaded.store.getState().documents[store.getState().openId!]).toEqual(edited);
+  });
+
+  it('does not let a second tab overwrite a workflow another tab saved; it reports a conflict', async () => {
+    const a = await tab();
+    await a.control.flush();
+    const b = await tab();
+    const id = a.store.getState().openId!;
+    a.store.getState().insertAt({ type: 'start' }, 'delay');
+    await a.control.flush();
+    b.store.getState().insertAt({ type: 'start' }, 'webhook');
+    await b.control.flush();
+    expect(b.store.getState().conflicts).toEqual([{ workflowId: id, theirRevision: expect.any(Number) }]);
+    const c = await tab();
+    const stored = c.store.getState().documents[id]!.workflow;
+    expect(stored.actions.some((x) => x.kind === 'delay')).toBe(true);
+    expect(stored.actions.some((x) => x.kind === 'webhook')).toBe(false);
+  });
+
+  it('lets the later writer keep its version as a copy and load the other one', async () => {
+    const a = await tab();
+    await a.control.flush();
+    const b = await tab();
+    const id = a.store.getState().openId!;
+    a.store.getState().insertAt({ type: 'start' }, 'delay');
+    await a.control.flush();
+    b.store.getState().insertAt({ type: 'start' }, 'webhook');
+    await b.control.flush();
+    await b.control.forkWorkflow(id);
+    const s = b.store.getState();
+    expect(s.conflicts).toEqual([]);
+    expect(s.documents[id]!.workflow.actions.some((x) => x.kind === 'delay')).toBe(true);
+    const copy = openWorkflow(b.store);
+    expect(copy.id).not.toBe(id);
+    expect(copy.actions.some((x) => x.kind === 'webhook')).toBe(true);
+    await b.control.flush();
+    expect(b.store.getState().conflicts).toEqual([]);
+  });
+
+  it('follows another tab’s saves when it has no unsaved changes, and flags a conflict when it has', async () => {
+    const channel = hub();
+    const a = await tab({ channel: channel() });
+    await a.control.flush();
+    const b = await tab({ channel: channel() });
+    const id = a.store.getState().openId!;
+    a.store.getState().insertAt({ type: 'start' }, 'delay');
+    await a.control.flush();
+    await settle();
+    expect(b.store.getState().documents[id]).toEqual(a.store.getState().documents[id]);
+    expect(steps(b.store)).toBe(1);
+
+    b.store.getState().setLanguage('es');
+    b.store.getState().insertAt({ type: 'start' }, 'webhook');
+    a.store.getState().insertAt({ type: 'start' }, 'notify');
+    await a.control.flush();
+    await settle();
+    expect(b.store.getState().conflicts.map((c) => c.workflowId)).toEqual([id]);
+    expect(b.store.getState().documents[id]!.workflow.actions.some((x) => x.kind === 'webhook')).toBe(true);
+  });
+});
