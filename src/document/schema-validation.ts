@@ -43,6 +43,9 @@ export function schemaProblems(kind: DocumentKind, data: unknown): Problem[] {
   const formatAt = new Set(errors.filter((e) => e.keyword === 'format').map((e) => e.instancePath));
   const out: Problem[] = [];
   for (const e of errors) {
+    // In memory (never in JSON) an optional property may hold undefined, which means absent, as in
+    // JSON.stringify and zod; a required one is already reported missing by its "required" error.
+    if (e.data === undefined) continue;
     // A date-time fails both its pattern and its format; the format says it better.
     if (e.keyword === 'pattern' && formatAt.has(e.instancePath)) continue;
     // ajv reports a bad record key twice: as the key's own error (kept) and as propertyNames.

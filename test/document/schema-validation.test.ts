@@ -125,6 +125,11 @@ describe('validateWorkflowDocument against the JSON Schema', () => {
     ]);
   });
 
+  it('treats a property holding undefined in memory as absent, as JSON does', () => {
+    expect(problemsAfter((d) => (d.workflow.description = undefined))).toEqual([]);
+    expect(problemsAfter((d) => (d.workflow.name = undefined)).map((p) => [p.code, p.path])).toEqual([['TF201', '/workflow/name']]);
+  });
+
   it('escapes "/" and "~" in the pointers it reports', () => {
     const problems = problemsAfter((d) => (d.workflow['a/b~c'] = 1));
     expect(problems.map((p) => p.path)).toEqual(['/workflow/a~1b~0c']);
