@@ -22,8 +22,8 @@ export type StatusActionSpec =
   | { kind: 'sendEmail'; template: 'ticketReceived' | 'ticketClosed' }
   | { kind: 'notify'; userIds: string[]; teamIds: string[]; owner: boolean };
 
-/** English texts of the generated names and descriptions; the UI passes its translator for the others. */
-const EN: Record<string, string> = {
+/** English texts of the generated names and descriptions; the UI's table carries them in every language. */
+export const WORKFLOW_TEXTS_EN: Record<string, string> = {
   'settings.builtIn.onEmailSent.name': 'Update ticket status when an email is sent to a customer ({pipeline})',
   'settings.builtIn.onEmailSent.description':
     'Built-in automation of {pipeline}: when an agent emails the contact from the ticket record, the ticket moves to {status}. An email sent from the contact record changes nothing.',
@@ -35,7 +35,7 @@ const EN: Record<string, string> = {
   'settings.statusWorkflow.owner': 'the ticket owner',
 };
 
-const english: Translate = (key, params) => format(EN[key] ?? key, params);
+const english: Translate = (key, params) => format(WORKFLOW_TEXTS_EN[key] ?? key, params);
 
 /** Ids stay within IdSchema's 128 characters whatever the pipeline or status id. */
 function clip(id: string): string {
