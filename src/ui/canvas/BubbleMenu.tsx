@@ -1,6 +1,7 @@
 import { Ellipsis } from 'lucide-react';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useT } from '../i18n';
+import '../i18n/canvas';
 
 /** One entry of the bubble menu; an entry with `items` opens a submenu. */
 export interface MenuItem {

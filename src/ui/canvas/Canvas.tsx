@@ -15,6 +15,7 @@ import { TRIGGER_NODE_ID } from '../../model';
 import { selectOpenDoc } from '../../store/selectors';
 import { useApp, useAppStore } from '../../store/store';
 import { useT } from '../i18n';
+import '../i18n/canvas';
 import { isTextEntry } from '../shell/use-shortcuts';
 import { ActionNode } from './ActionNode';
 import { deleteOne, editNode } from './commands';

@@ -5,6 +5,7 @@ import { TRIGGER_NODE_ID, type CommentThread } from '../../model';
 import { selectAction, selectOpenDoc } from '../../store/selectors';
 import { useApp, useAppStore } from '../../store/store';
 import { useT } from '../i18n';
+import '../i18n/canvas';
 import { CommentThreads } from '../review/CommentThreads';
 
 const NO_THREADS: CommentThread[] = [];

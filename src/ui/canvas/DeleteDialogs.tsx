@@ -3,6 +3,7 @@ import { planDeleteFollowing } from '../../graph';
 import { selectOpenDoc } from '../../store/selectors';
 import { useApp, useAppStore } from '../../store/store';
 import { useT } from '../i18n';
+import '../i18n/canvas';
 import { Dialog } from './Dialog';
 
 /** The question the store asks before a delete: how many actions go, or which branch path stays. */

@@ -4,6 +4,7 @@ import { ACTION_KINDS, type ActionKind } from '../../actions';
 import { canInsertAt, type InsertionPoint } from '../../graph';
 import type { Workflow } from '../../model';
 import { useT } from '../i18n';
+import '../i18n/canvas';
 import { KIND_ICONS } from './kinds';
 
 /**

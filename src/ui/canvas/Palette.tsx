@@ -1,6 +1,7 @@
 import { ACTION_KINDS } from '../../actions';
 import { useApp, useAppStore } from '../../store/store';
 import { useT } from '../i18n';
+import '../i18n/canvas';
 import { KIND_ICONS, KIND_MIME } from './kinds';
 
 /**

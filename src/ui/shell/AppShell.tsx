@@ -7,6 +7,7 @@ import { CommentBox } from '../canvas/CommentBox';
 import { DeleteDialogs } from '../canvas/DeleteDialogs';
 import { Palette } from '../canvas/Palette';
 import { useT } from '../i18n';
+import '../i18n/canvas';
 import { ReviewBanner } from '../review/ReviewBanner';
 import { useTheme } from '../theme/theme';
 import { Header } from './Header';

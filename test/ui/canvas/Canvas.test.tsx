@@ -1,0 +1,122 @@
+// @vitest-environment jsdom
+import '../../setup-dom';
+import { act, cleanup, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { example, openWorkflow, steps } from '../../store/fixtures';
+import { renderCanvas } from './harness';
+
+afterEach(cleanup);
+
+const URGENT = 'wf-urgent-escalation';
+
+describe('Canvas', () => {
+  it('draws the trigger card and one bubble per action with its summary', () => {
+    renderCanvas(example(URGENT));
+    expect(screen.getByText('Ticket created')).toBeInTheDocument();
+    expect(screen.getByText('Notify Support leads')).toBeInTheDocument();
+    expect(document.querySelectorAll('.react-flow__node-action')).toHaveLength(5);
+    expect(screen.getByText('Urgent')).toBeInTheDocument();
+  });
+
+  it('adds an action from the kind picker of a "+" in one undo step', async () => {
+    const store = renderCanvas(example(URGENT));
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Add an action after Delay (wait-one-day)' }));
+    const picker = screen.getByRole('menu', { name: 'Add an action' });
+    await user.click(within(picker).getByRole('menuitem', { name: 'Webhook' }));
+    expect(openWorkflow(store).actions.filter((a) => a.kind === 'webhook')).toHaveLength(1);
+    expect(steps(store)).toBe(1);
+    expect(screen.queryByRole('menu', { name: 'Add an action' })).not.toBeInTheDocument();
+  });
+
+  it('shows kinds that cannot go at a point as disabled in the picker', async () => {
+    renderCanvas(example(URGENT));
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Add an action after Delay (wait-one-day)' }));
+    expect(screen.getByRole('menuitem', { name: /Go to/ })).toHaveAttribute('aria-disabled', 'true');
+    expect(screen.getByRole('menuitem', { name: /Delay/ })).toHaveAttribute('aria-disabled', 'false');
+  });
+
+  it('asks before deleting an action and all following, naming how many go, and undoes with Ctrl+Z', async () => {
+    const store = renderCanvas(example(URGENT));
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Actions for Delay 1 days' }));
+    await user.click(screen.getByRole('menuitem', { name: /Delete/ }));
+    await user.click(screen.getByRole('menuitem', { name: 'This action and all following' }));
+    const dialog = screen.getByRole('dialog', { name: 'Delete this action and all following?' });
+    expect(within(dialog).getByText(/3 action\(s\) will be removed/)).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Delete 3 action(s)' }));
+    expect(openWorkflow(store).actions.map((a) => a.id)).toEqual(['branch-priority', 'notify-leads']);
+    await user.keyboard('{Control>}z{/Control}');
+    expect(openWorkflow(store).actions).toHaveLength(5);
+  });
+
+  it('offers no Clone on a branch', async () => {
+    renderCanvas(example(URGENT));
+    const user = userEvent.setup();
+    await user.click(screen.getAllByRole('button', { name: /^Actions for Branch/ })[0]!);
+    expect(screen.getByRole('menuitem', { name: 'Move' })).toBeInTheDocument();
+    expect(screen.queryByRole('menuitem', { name: 'Clone' })).not.toBeInTheDocument();
+  });
+
+  it('moves an action to the "+" picked after Move, and Escape leaves move mode', async () => {
+    const store = renderCanvas(example(URGENT));
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Actions for Notify ticket owner' }));
+    await user.click(screen.getByRole('menuitem', { name: 'Move' }));
+    expect(store.getState().interaction).toEqual({ type: 'move', actionId: 'notify-owner-follow-up' });
+    await user.keyboard('{Escape}');
+    expect(store.getState().interaction).toEqual({ type: 'idle' });
+    await user.click(screen.getByRole('button', { name: 'Actions for Notify ticket owner' }));
+    await user.click(screen.getByRole('menuitem', { name: 'Move' }));
+    await user.click(screen.getByRole('button', { name: 'Move the action here: at the start' }));
+    expect(openWorkflow(store).startActionId).toBe('notify-owner-follow-up');
+    expect(steps(store)).toBe(1);
+  });
+
+  it('walks the graph with arrow keys and deletes the selected action with Delete', async () => {
+    const store = renderCanvas(example(URGENT));
+    const user = userEvent.setup();
+    const node = (id: string) => document.querySelector<HTMLElement>(`.react-flow__node[data-id="${id}"]`)!;
+    act(() => store.getState().select({ kind: 'trigger' }));
+    node('trigger').focus();
+    await user.keyboard('{ArrowDown}');
+    expect(store.getState().selection).toEqual({ kind: 'action', id: 'branch-priority' });
+    act(() => node('branch-priority').focus());
+    await user.keyboard('{ArrowDown}');
+    expect(store.getState().selection).toEqual({ kind: 'action', id: 'notify-leads' });
+    act(() => node('notify-leads').focus());
+    await user.keyboard('{ArrowRight}');
+    expect(store.getState().selection).toEqual({ kind: 'action', id: 'wait-one-day' });
+    act(() => node('wait-one-day').focus());
+    await user.keyboard('{ArrowUp}');
+    expect(store.getState().selection).toEqual({ kind: 'action', id: 'branch-priority' });
+    act(() => store.getState().select({ kind: 'action', id: 'notify-leads' }));
+    act(() => node('notify-leads').focus());
+    await user.keyboard('{Delete}');
+    expect(openWorkflow(store).actions.some((a) => a.id === 'notify-leads')).toBe(false);
+  });
+
+  it('in review mode offers comments only: no "+" and no editing commands', async () => {
+    const store = renderCanvas(example(URGENT));
+    act(() => store.getState().setReviewMode(true));
+    const user = userEvent.setup();
+    expect(screen.queryByRole('button', { name: /^Add an action/ })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Actions for Delay 1 days' }));
+    expect(screen.getAllByRole('menuitem').map((m) => m.textContent)).toEqual(['Comment']);
+    await user.click(screen.getByRole('menuitem', { name: 'Comment' }));
+    expect(screen.getByRole('dialog', { name: 'Comments on Delay 1 days' })).toBeInTheDocument();
+  });
+
+  it('refuses to paste clipboard text that is not a workflow', () => {
+    const store = renderCanvas(example(URGENT));
+    const event = new Event('paste', { bubbles: true, cancelable: true }) as ClipboardEvent;
+    Object.defineProperty(event, 'clipboardData', { value: { getData: () => 'hello' } });
+    act(() => {
+      window.dispatchEvent(event);
+    });
+    expect(store.getState().notices.at(-1)?.key).toBe('notice.pasteRefused');
+    expect(steps(store)).toBe(0);
+  });
+});
