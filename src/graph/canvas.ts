@@ -79,8 +79,10 @@ export function toCanvas(workflow: Workflow, layout: Layout = layoutWorkflow(wor
       else if (left >= 0) x = known[left]!.x + (i - left) * PATH_STEP;
       else if (right >= 0) x = known[right]!.x - (right - i) * PATH_STEP;
       else x = pc.x + (i - (parent.children.length - 1) / 2) * PATH_STEP;
-      const top = parentBottom + LAYOUT_GAP.row;
-      centre.set(child.id, { x, y: top + (child.kind === 'end' ? NODE_SIZE.end.height : NODE_SIZE.action.height) / 2 });
+      // On the row of a placed sibling when there is one, else a row below the parent.
+      const sibling = known[left] ?? known[right];
+      const top = sibling ? sibling.y - NODE_SIZE.action.height / 2 : parentBottom + LAYOUT_GAP.row;
+      centre.set(child.id, { x, y: top + NODE_SIZE[child.kind === 'end' ? 'end' : 'action'].height / 2 });
     });
   };
 

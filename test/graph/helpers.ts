@@ -132,3 +132,39 @@ export function refused(operation: () => unknown, code: GraphErrorCode): GraphEr
   }
   throw new Error(`expected the operation to be refused with ${code}, but it went through`);
 }
+
+/**
+ * A large workflow: a main path where every tenth action is a branch with two three-action paths, the
+ * main path going on along its default path; `n` actions in all.
+ */
+export function bigWorkflow(n: number): Workflow {
+  const actions: Action[] = [];
+  const index = new Map<string, number>();
+  let from: { id: string; slot: string } | null = null;
+  const add = (a: Action) => {
+    if (from) {
+      const i = index.get(from.id)!;
+      actions[i] = definitionOf(actions[i]!).withLink(actions[i]!, from.slot, a.id);
+    }
+    index.set(a.id, actions.length);
+    actions.push(a);
+  };
+  for (let k = 1; actions.length < n; k++) {
+    if (k % 10 === 0) {
+      const b = act('branch', `b${k}`, { 'branch:p1': null, 'branch:p2': null, default: null });
+      add(b);
+      for (const p of ['p1', 'p2']) {
+        from = { id: b.id, slot: `branch:${p}` };
+        for (let j = 0; j < 3 && actions.length < n; j++) {
+          add(act('delay', `d${k}-${p}-${j}`));
+          from = { id: `d${k}-${p}-${j}`, slot: 'next' };
+        }
+      }
+      from = { id: b.id, slot: 'default' };
+    } else {
+      add(step(`s${k}`));
+      from = { id: `s${k}`, slot: 'next' };
+    }
+  }
+  return workflow(actions[0]?.id ?? null, actions);
+}
