@@ -4,7 +4,7 @@ import scenarioSchema from '../../schemas/scenario.schema.json';
 import workflowSchema from '../../schemas/workflow.schema.json';
 import workspaceSchema from '../../schemas/workspace.schema.json';
 import { problem, type Problem } from './codes';
-import { describeJson, listWords } from './envelope';
+import { describeJson, listWords } from './words';
 import { actionIdAt, describePlace, pointer } from './json-pointer';
 import type { JsonSchema } from './json-schemas';
 import type { DocumentKind } from './migrations';

@@ -7,7 +7,7 @@ import type { Workspace } from '../model/workspace';
 import { linksOf, predecessors, reachableFromStart } from '../graph/links';
 import { problem, type Code, type Problem } from './codes';
 import { cyclicComponents } from './cycles';
-import { listWords } from './envelope';
+import { listWords } from './words';
 import { describePlace, pointer } from './json-pointer';
 
 /** Ids of the workspace, by what they name. */
