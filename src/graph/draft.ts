@@ -194,7 +194,8 @@ export class Draft {
 
   /**
    * Builds the result: links to removed actions become null, and the operation is refused when an action
-   * the input reached (or a new one) would no longer be reachable from the start.
+   * the input reached would no longer be reachable from the start. (Actions the input already failed to
+   * reach, as in a half-built import, may still be edited; they stay as unreachable as they were.)
    */
   finish(opts: OpOptions = {}): OpResult {
     const removed = new Set(this.removed);
@@ -208,7 +209,6 @@ export class Draft {
     const after = this.reachable();
     const lost: string[] = [];
     for (const id of before) if (!removed.has(id) && !after.has(id)) lost.push(id);
-    for (const id of this.added) if (!after.has(id)) lost.push(id);
     if (lost.length) throw new GraphError('WOULD_ORPHAN', { count: lost.length, ids: listIds(lost) });
 
     const actions: Action[] = [];

@@ -6,13 +6,21 @@ import { newActionId } from './ids';
 import { actionMap, linksOf, pathLinks, reachableFrom } from './links';
 import { checkAction, checkJumpTarget } from './validate';
 
-/** Every place an action can be put: before the start, then each path link (edges and path ends) of every reachable action, in path order. */
+/**
+ * Every place an action can be put: before the start, then each path link (edges and path ends) of every
+ * action, those reachable from the start first in path order, then any others in the order of the array.
+ */
 export function insertionPoints(workflow: Workflow): InsertionPoint[] {
   const byId = actionMap(workflow);
   const points: InsertionPoint[] = [{ type: 'start' }];
-  for (const id of reachableFrom(workflow, workflow.startActionId, { byId })) {
-    for (const l of pathLinks(byId.get(id)!)) points.push({ type: 'link', from: id, slot: l.slot });
+  const order = reachableFrom(workflow, workflow.startActionId, { byId });
+  const seen = new Set(order);
+  for (const a of workflow.actions) {
+    if (seen.has(a.id)) continue;
+    seen.add(a.id);
+    order.push(a.id);
   }
+  for (const id of order) for (const l of pathLinks(byId.get(id)!)) points.push({ type: 'link', from: id, slot: l.slot });
   return points;
 }
 

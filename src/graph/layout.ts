@@ -124,7 +124,7 @@ function packSideBySide(contours: Contour[]): { offsets: number[]; merged: Conto
  * trigger card on top, each branch centred over its paths, which fan out left to right in path order, and
  * room kept at every path end for its end marker. Subtrees pack as closely as their row-by-row outlines
  * allow, so a long path beside a short one wastes no space. Go-to jumps take no part: the canvas draws
- * them over the tree. Linear in the size of the workflow for ordinary shapes, and never recursive.
+ * them over the tree. Outlines merge smaller-into-larger, so the cost stays near-linear; nothing recurses.
  */
 export function layoutWorkflow(workflow: Workflow): Layout {
   const forest = drawingForest(workflow);

@@ -24,9 +24,13 @@ describe('insertionPoints', () => {
     expect(insertionPoints(workflow(null, []))).toEqual([{ type: 'start' }]);
   });
 
-  it('leaves out actions nothing reaches', () => {
-    const wf = workflow('a', [step('a'), step('lost')]);
-    expect(insertionPoints(wf)).not.toContainEqual({ type: 'link', from: 'lost', slot: 'next' });
+  it('lists the paths of actions nothing reaches last, so a half-built import can still be edited', () => {
+    const wf = workflow('a', [step('lost'), step('a')]);
+    expect(insertionPoints(wf)).toEqual([
+      { type: 'start' },
+      { type: 'link', from: 'a', slot: 'next' },
+      { type: 'link', from: 'lost', slot: 'next' },
+    ]);
   });
 });
 
@@ -84,6 +88,13 @@ describe('insertAction', () => {
     expect(r.workflow.actions.map((a) => a.id)).toEqual(['a', 'n', 'b', 'c']);
     const first = insertAction(path('a'), { type: 'start' }, step('n'));
     expect(first.workflow.actions.map((a) => a.id)).toEqual(['n', 'a']);
+  });
+
+  it('adds an action to a part of a half-built workflow that nothing reaches, which stays as it was', () => {
+    const wf = workflow('a', [step('a'), step('lost')]);
+    const r = insertAction(wf, { type: 'link', from: 'lost', slot: 'next' }, step('n'));
+    expect(spine(r.workflow, 'lost')).toEqual(['lost', 'n']);
+    expect(spine(r.workflow)).toEqual(['a']);
   });
 
   it('never changes the workflow it is given', () => {
