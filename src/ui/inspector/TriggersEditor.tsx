@@ -128,14 +128,14 @@ export function TriggersEditor({
     <fieldset className="tf-group">
       <legend className="tf-field__label">{t('inspector.triggers.title')}</legend>
       <p className="tf-field__hint">{t('inspector.triggers.any')}</p>
-      <ol className="tf-triggers">
+      <ol className="tf-enroll-triggers">
         {triggers.map((tr, i) => {
           const name = t(`inspector.trigger.${tr.type}`);
           return (
-            <li key={i} className="tf-trigger">
+            <li key={i} className="tf-enroll-trigger">
               <section aria-label={t('inspector.trigger.numbered', { n: i + 1, name })}>
-                <div className="tf-trigger__head">
-                  <span className="tf-trigger__name">{name}</span>
+                <div className="tf-enroll-trigger__head">
+                  <span className="tf-enroll-trigger__name">{name}</span>
                   <IconButton
                     icon={X}
                     variant="danger"

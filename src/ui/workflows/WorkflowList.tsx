@@ -94,7 +94,7 @@ function WorkflowRow({ item, open, ...p }: Omit<WorkflowListProps, 'workflows' |
   }, [editing]);
   return (
     <li className={`tf-wf-row${open ? ' tf-wf-row--open' : ''}`}>
-      <div className="tf-wf-row__main">
+      <div className="tf-wf-row__title">
         {renaming ? (
           <RenameField
             item={item}
@@ -108,6 +108,8 @@ function WorkflowRow({ item, open, ...p }: Omit<WorkflowListProps, 'workflows' |
             {item.name}
           </button>
         )}
+      </div>
+      <div className="tf-wf-row__controls">
         {item.problemCount > 0 && <span className="tf-wf-row__errors">{tc('workflows.errors', item.problemCount)}</span>}
         <label className="tf-check tf-wf-row__toggle">
           <input
@@ -121,6 +123,7 @@ function WorkflowRow({ item, open, ...p }: Omit<WorkflowListProps, 'workflows' |
           />
           <span aria-hidden>{item.enabled ? t('workflows.on') : t('workflows.off')}</span>
         </label>
+        <span className="tf-wf-row__spacer" />
         <IconButton icon={Pencil} label={t('workflows.rename', { name: item.name })} onClick={() => setRenaming(true)} />
         <IconButton icon={Copy} label={t('workflows.duplicate', { name: item.name })} onClick={() => p.onDuplicate(item.id)} />
         <IconButton icon={Trash2} variant="danger" label={t('workflows.delete', { name: item.name })} onClick={() => setConfirming(true)} />
