@@ -71,8 +71,8 @@ export interface StorageControl {
   retry(): void;
   /** Throws away this tab's version of a conflicting workflow and loads the one storage holds. */
   reloadWorkflow(id: string): Promise<void>;
-  /** Keeps this tab's version as a new workflow, then loads the stored one under the original id. */
-  forkWorkflow(id: string): Promise<void>;
+  /** Keeps this tab's version as a new workflow named `name`, then loads the stored one under the original id. */
+  forkWorkflow(id: string, name: string): Promise<void>;
   /** Everything in memory as one JSON file, for a user who cannot save. */
   exportAll(): string;
   /** Writes pending changes now (page hide). */
@@ -156,7 +156,7 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
         void save();
       },
       reloadWorkflow: (id) => reloadWorkflow(id),
-      forkWorkflow: (id) => forkWorkflow(id),
+      forkWorkflow: (id, name) => forkWorkflow(id, name),
       exportAll,
       flush: () => save(),
       stop() {
@@ -451,11 +451,11 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
     store.setState((s) => ({ conflicts: s.conflicts.filter((c) => c.workflowId !== id) }));
   }
 
-  async function forkWorkflow(id: string) {
+  async function forkWorkflow(id: string, name: string) {
     const s = store.getState();
     const mine = s.documents[id];
     if (mine) {
-      const copyId = s.addCopy(mine, `${mine.workflow.name} (${tab.slice(0, 4)})`, s.histories[id], { keepComments: true });
+      const copyId = s.addCopy(mine, name, s.histories[id], { keepComments: true });
       await reloadWorkflow(id);
       store.getState().openWorkflow(copyId);
     } else await reloadWorkflow(id);

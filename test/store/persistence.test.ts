@@ -145,12 +145,13 @@ describe('persistence', () => {
     await a.control.flush();
     b.store.getState().insertAt({ type: 'start' }, 'webhook');
     await b.control.flush();
-    await b.control.forkWorkflow(id);
+    await b.control.forkWorkflow(id, 'Mine');
     const s = b.store.getState();
     expect(s.conflicts).toEqual([]);
     expect(s.documents[id]!.workflow.actions.some((x) => x.kind === 'delay')).toBe(true);
     const copy = openWorkflow(b.store);
     expect(copy.id).not.toBe(id);
+    expect(copy.name).toBe('Mine');
     expect(copy.actions.some((x) => x.kind === 'webhook')).toBe(true);
     await b.control.flush();
     expect(b.store.getState().conflicts).toEqual([]);

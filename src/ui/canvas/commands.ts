@@ -12,9 +12,8 @@ export function editNode(store: AppStore, id: string): void {
   s.setPanels({ right: true, rightTab: 'inspector' });
   // The inspector renders on the next frame; focus its first field so typing can start at once.
   requestAnimationFrame(() => {
-    const first = document.querySelector<HTMLElement>(
-      '#tf-inspector input, #tf-inspector select, #tf-inspector textarea, #tf-inspector button',
-    );
+    const panel = document.getElementById('tf-inspector');
+    const first = panel?.querySelector<HTMLElement>('input:not([disabled]), select:not([disabled]), textarea:not([disabled])') ?? panel?.querySelector<HTMLElement>('button');
     first?.focus();
   });
 }

@@ -124,6 +124,7 @@ export const CANVAS_MESSAGES: MessageTable = {
     'storage.conflictDeleted': '"{name}" was deleted in another tab while you were editing it here.',
     'storage.reload': "Load the other tab's version",
     'storage.fork': 'Keep mine as a copy',
+    'storage.forkName': '{name} (my version)',
   },
   es: {
     'canvas.label': 'Lienzo del flujo de trabajo',
@@ -246,6 +247,7 @@ export const CANVAS_MESSAGES: MessageTable = {
     'storage.conflictDeleted': '«{name}» se eliminó en otra pestaña mientras lo editabas aquí.',
     'storage.reload': 'Cargar la versión de la otra pestaña',
     'storage.fork': 'Conservar la mía como copia',
+    'storage.forkName': '{name} (mi versión)',
   },
   it: {
     'canvas.label': 'Area di lavoro del flusso',
@@ -368,6 +370,7 @@ export const CANVAS_MESSAGES: MessageTable = {
     'storage.conflictDeleted': '«{name}» è stato eliminato in un\'altra scheda mentre lo modificavi qui.',
     'storage.reload': "Carica la versione dell'altra scheda",
     'storage.fork': 'Tieni la mia come copia',
+    'storage.forkName': '{name} (la mia versione)',
   },
   fr: {
     'canvas.label': 'Canevas du workflow',
@@ -490,6 +493,7 @@ export const CANVAS_MESSAGES: MessageTable = {
     'storage.conflictDeleted': '« {name} » a été supprimé dans un autre onglet pendant que vous le modifiiez ici.',
     'storage.reload': "Charger la version de l'autre onglet",
     'storage.fork': 'Garder la mienne comme copie',
+    'storage.forkName': '{name} (ma version)',
   },
 };
 

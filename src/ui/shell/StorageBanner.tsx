@@ -46,7 +46,12 @@ export function StorageBanner() {
             <button type="button" className="tf-button" onClick={() => void store.getState().storageControl?.reloadWorkflow(c.workflowId)}>
               {t('storage.reload')}
             </button>
-            <button type="button" className="tf-button tf-button--primary" onClick={() => void store.getState().storageControl?.forkWorkflow(c.workflowId)}>
+            <button type="button" className="tf-button tf-button--primary" onClick={() =>
+                void store.getState().storageControl?.forkWorkflow(
+                  c.workflowId,
+                  t('storage.forkName', { name: documents[c.workflowId]?.workflow.name ?? c.workflowId }),
+                )
+              }>
               {t('storage.fork')}
             </button>
           </div>
