@@ -120,7 +120,8 @@ export class Draft {
 
   /** The one place on a path that leads to the action in the input; undefined when only go-tos (or nothing) reach it. */
   pathParent(id: string): Incoming | undefined {
-    const parents = this.incoming(id).filter((p) => !p.jump);
+    // A path link of an action to itself (malformed input) leads nowhere new, so it is no parent.
+    const parents = this.incoming(id).filter((p) => !p.jump && p.from !== id);
     if (parents.length > 1) {
       const where = (p: Incoming) => (p.from === null ? 'the start' : `"${p.from}" (${p.slot})`);
       throw new GraphError('NOT_A_TREE', { id, first: where(parents[0]!), second: where(parents[1]!) });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deleteAction, deleteFollowing, planDeleteFollowing } from '../../src/graph/delete';
-import { act, threePaths, deepFreeze, ids, invariantProblems, jump, path, refused, spine, step, target, workflow } from './helpers';
+import { act, deepFreeze, ids, invariantProblems, jump, path, refused, spine, step, target, threePaths, workflow } from './helpers';
 
 
 describe('deleteAction', () => {
@@ -94,6 +94,11 @@ describe('deleteAction', () => {
 
   it('refuses an unknown action', () => {
     refused(() => deleteAction(path('a'), 'zz'), 'UNKNOWN_ACTION');
+  });
+
+  it('deletes an unreachable action whose path leads back into itself', () => {
+    const wf = workflow('a', [step('a'), step('loop', 'loop')]);
+    expect(deleteAction(wf, 'loop').workflow.actions.map((x) => x.id)).toEqual(['a']);
   });
 
   it('drops the positions of removed actions from the layout it is given', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Action, BranchAction } from '../../src/actions';
 import { cloneAction, setGotoTarget, updateAction } from '../../src/graph/edit';
-import { act, threePaths, deepFreeze, find, ids, invariantProblems, jump, path, refused, spine, step, target, workflow } from './helpers';
+import { act, deepFreeze, find, ids, invariantProblems, jump, path, refused, spine, step, target, threePaths, workflow } from './helpers';
 
 
 describe('updateAction', () => {
