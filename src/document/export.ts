@@ -16,8 +16,10 @@ function sortKeys(value: unknown): unknown {
   const source = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(source).sort()) {
-    // defineProperty: a "__proto__" key stays data and never becomes the copy's prototype.
-    Object.defineProperty(out, key, { value: sortKeys(source[key]), enumerable: true, writable: true, configurable: true });
+    const sorted = sortKeys(source[key]);
+    // Assigning "__proto__" would set the copy's prototype; defineProperty keeps it data.
+    if (key === '__proto__') Object.defineProperty(out, key, { value: sorted, enumerable: true, writable: true, configurable: true });
+    else out[key] = sorted;
   }
   return out;
 }

@@ -43,7 +43,7 @@ const workflowV1ToV2: Migration = {
     const notes: string[] = [];
     const out: JsonObject = { ...doc, schemaVersion: 2 };
     if (isRecord(doc.workflow)) out.workflow = workflowV2(doc.workflow, notes);
-    if (isRecord(doc.layout) && !isRecord(doc.layout.positions)) {
+    if (isRecord(doc.layout)) {
       out.layout = { positions: doc.layout };
       notes.push('Moved the canvas positions under /layout/positions.');
     }
@@ -55,14 +55,22 @@ function workflowV2(v1: Readonly<JsonObject>, notes: string[]): JsonObject {
   const { trigger, filters, reenroll, firstActionId, actions, ...rest } = v1;
   const out: JsonObject = { ...rest };
   const triggers = trigger === null || trigger === undefined ? [] : [isRecord(trigger) ? triggerV2(trigger, notes) : trigger];
-  out.enrollment = { triggers, filters: filters ?? [], reenroll: reenroll ?? false, unenroll: [] };
+  // What v1 lacked stays absent here, for restore to fill and report.
+  out.enrollment = {
+    triggers,
+    ...(filters !== undefined && { filters }),
+    ...(reenroll !== undefined && { reenroll }),
+    unenroll: [],
+  };
   notes.push(
     trigger === null || trigger === undefined
       ? 'The workflow had no trigger: /workflow/enrollment/triggers is empty.'
       : 'Moved the trigger into /workflow/enrollment/triggers, with the filters and re-enrollment; unenrollment is empty.',
   );
-  out.startActionId = firstActionId ?? null;
-  notes.push('Renamed firstActionId to /workflow/startActionId.');
+  if (firstActionId !== undefined) {
+    out.startActionId = firstActionId;
+    notes.push('Renamed firstActionId to /workflow/startActionId.');
+  }
   if (isRecord(actions)) {
     out.actions = Object.entries(actions).map(([id, action], i) => (isRecord(action) ? actionV2(id, action, i, notes) : action));
     notes.push(`Turned the ${Object.keys(actions).length} actions keyed by id into the list /workflow/actions.`);

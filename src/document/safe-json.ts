@@ -24,9 +24,6 @@ const CLOSE_BRACE = 125;
 const OPEN_BRACKET = 91;
 const CLOSE_BRACKET = 93;
 
-/** Keys that name prototype machinery in JavaScript. */
-export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
-
 /**
  * Reads JSON text defensively: the size and nesting depth are checked on the raw text before any
  * value is built, syntax errors are reported with line and column, and keys such as "__proto__"
@@ -48,7 +45,8 @@ export function parseJsonSafely(text: string, limits: Partial<ParseLimits> = {})
   }
   let value: unknown;
   try {
-    value = mayHoldForbiddenKey(body) ? JSON.parse(body, rebuildObject) : JSON.parse(body);
+    // Most documents hold no such key and skip the slower rebuilding parse.
+    value = MAY_HOLD_FORBIDDEN_KEY.test(body) ? JSON.parse(body, rebuildObject) : JSON.parse(body);
   } catch {
     const { index, detail } = locateSyntaxError(body);
     const { line, column } = lineColumn(body, index);
@@ -86,13 +84,16 @@ function firstTooDeep(text: string, maxDepth: number): number {
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === QUOTE) {
-      i++;
-      while (i < n) {
-        const d = text.charCodeAt(i);
-        if (d === BACKSLASH) i += 2;
-        else if (d === QUOTE) break;
-        else i++;
+      // Jump to the closing quote: the next quote not escaped by an odd run of backslashes.
+      let end = text.indexOf('"', i + 1);
+      while (end !== -1) {
+        let b = end - 1;
+        while (text.charCodeAt(b) === BACKSLASH) b--;
+        if ((end - b) % 2 === 1) break;
+        end = text.indexOf('"', end + 1);
       }
+      if (end === -1) return -1;
+      i = end;
     } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
       if (++depth > maxDepth) return i;
     } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
@@ -113,15 +114,8 @@ export function lineColumn(text: string, index: number): { line: number; column:
   return { line, column: index - lineStart + 1 };
 }
 
-/**
- * Whether the text could hold a forbidden key: spelled out, or hidden behind a \u escape.
- * Most documents hold neither, and skip the slower rebuilding parse.
- */
-function mayHoldForbiddenKey(text: string): boolean {
-  if (text.includes('\\u')) return true;
-  for (const key of FORBIDDEN_KEYS) if (text.includes(`"${key}"`)) return true;
-  return false;
-}
+/** A forbidden key spelled out, or any \u escape (which could spell one). */
+const MAY_HOLD_FORBIDDEN_KEY = /\\u|"(?:__proto__|constructor|prototype)"/;
 
 /**
  * JSON.parse reviver that rebuilds each object key by key with defineProperty, so a key such as

@@ -97,11 +97,30 @@ describe('the workflow migration from schemaVersion 1 to 2', () => {
       workflow: { trigger: null, actions: { p: { type: 'setProperty', property: 'priority', value: 'high', nextId: null } } },
     };
     const { doc, notes } = migrateDocument(v1, FORMATS.workflow);
-    const wf = doc.workflow as { enrollment: unknown; actions: unknown[]; startActionId: unknown };
-    expect(wf.enrollment).toEqual({ triggers: [], filters: [], reenroll: false, unenroll: [] });
-    expect(wf.startActionId).toBeNull();
+    const wf = doc.workflow as { enrollment: unknown; actions: unknown[]; startActionId?: unknown };
+    expect(wf.enrollment).toEqual({ triggers: [], unenroll: [] });
+    expect(wf).not.toHaveProperty('startActionId');
     expect(wf.actions[0]).toEqual({ id: 'p', kind: 'setProperty', change: { property: 'priority', priority: 'high' }, next: null });
     expect(notes).toContain('The workflow had no trigger: /workflow/enrollment/triggers is empty.');
+  });
+
+  it('leaves what a v1 file lacked for restore to fill, and reports it', () => {
+    const v1 = { format: 'ticketflow.workflow', schemaVersion: 1, workflow: { id: 'w', name: 'W', enabled: false, trigger: null, actions: {} } };
+    const r = importWorkflow(JSON.stringify(v1));
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect(r.value.workflow).toEqual({
+      id: 'w',
+      name: 'W',
+      enabled: false,
+      enrollment: { triggers: [], filters: [], reenroll: false, unenroll: [] },
+      actions: [],
+      startActionId: null,
+    });
+    expect(r.notes.slice(-3)).toEqual([
+      'Added the missing /workflow/enrollment/filters: [].',
+      'Added the missing /workflow/enrollment/reenroll: false.',
+      'Added the missing /workflow/startActionId: null.',
+    ]);
   });
 
   it('leaves what it does not recognise for validation to report, with v2 pointers', () => {

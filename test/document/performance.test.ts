@@ -4,18 +4,20 @@ import { defaultWorkspace } from '../../src/model';
 import { largeWorkflowDoc } from './helpers';
 
 /**
- * Best time of a function over runs, after warm-up runs (the validators compile on first use). The
- * best run is the one least disturbed by other processes sharing the machine, so it measures the code.
+ * Best processor time of a function over runs, after warm-up runs (the validators compile on first
+ * use). Processor time rather than wall time, and the best run, so that other programs competing for
+ * the machine do not count: the figure measures the code.
  */
-function bestMs(run: () => void, runs = 30): number {
+function bestCpuMs(run: () => void, runs = 30): number {
   for (let i = 0; i < 5; i++) run();
-  const times: number[] = [];
+  let best = Infinity;
   for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
+    const before = process.cpuUsage();
     run();
-    times.push(performance.now() - t0);
+    const used = process.cpuUsage(before);
+    best = Math.min(best, (used.user + used.system) / 1000);
   }
-  return Math.min(...times);
+  return best;
 }
 
 describe('a 1,000-action workflow', () => {
@@ -30,10 +32,10 @@ describe('a 1,000-action workflow', () => {
 
   // The budget is "a few milliseconds" on a quiet machine; the bound leaves room for a slow CI runner.
   it('imports and validates in well under the budget', () => {
-    expect(bestMs(() => importWorkflow(text, { workspace }))).toBeLessThan(25);
+    expect(bestCpuMs(() => importWorkflow(text, { workspace }))).toBeLessThan(25);
   });
 
   it('validates in memory faster still', () => {
-    expect(bestMs(() => validateWorkflowDocument(doc, workspace))).toBeLessThan(15);
+    expect(bestCpuMs(() => validateWorkflowDocument(doc, workspace))).toBeLessThan(15);
   });
 });
