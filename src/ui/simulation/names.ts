@@ -1,0 +1,69 @@
+import { definitionOf, type Translate } from '../../actions';
+import type { Scenario, Workflow, Workspace } from '../../model';
+
+/** Display names of the ids a simulation shows; an id nothing is known about shows as itself. */
+export interface Names {
+  user(id: string | null): string;
+  contact(id: string | null): string;
+  channel(id: string | null): string;
+  /** A status label, looked up in the pipeline when given, else in any pipeline. */
+  status(id: string | null, pipelineId?: string): string;
+  /** A workflow's name; the engine's ids of built-in automations ("builtin:<pipeline>:onEmailSent") read as what they are. */
+  workflow(id: string | null): string;
+  /** The action's one-line summary, e.g. "Send email: Ticket received". */
+  action(workflowId: string | null, actionId: string | null): string;
+}
+
+/** Name lookups over the workspace, the scenario's extra contacts and the workflows. */
+export function namesOf(ws: Workspace, workflows: readonly Workflow[], scenario: Scenario | null, t: Translate): Names {
+  const users = new Map(ws.users.map((u) => [u.id, u.name]));
+  const contacts = new Map([...ws.contacts, ...(scenario?.initial.contacts ?? [])].map((c) => [c.id, c.name]));
+  const channels = new Map(ws.channels.map((c) => [c.id, c.name]));
+  const wfs = new Map(workflows.map((w) => [w.id, w]));
+  const none = t('sim.none');
+  return {
+    user: (id) => (id === null ? t('sim.unassigned') : (users.get(id) ?? id)),
+    contact: (id) => (id === null ? none : (contacts.get(id) ?? id)),
+    channel: (id) => (id === null ? none : (channels.get(id) ?? id)),
+    status(id, pipelineId) {
+      if (id === null) return none;
+      const pipelines = pipelineId ? ws.pipelines.filter((p) => p.id === pipelineId) : ws.pipelines;
+      for (const p of pipelines) {
+        const s = p.statuses.find((x) => x.id === id);
+        if (s) return s.label;
+      }
+      return id;
+    },
+    workflow(id) {
+      if (id === null) return none;
+      const builtIn = /^builtin:(.+):(onEmailSent|onCustomerReply)$/.exec(id);
+      if (builtIn) {
+        const pipeline = ws.pipelines.find((p) => p.id === builtIn[1])?.name ?? builtIn[1]!;
+        return t(`sim.builtin.${builtIn[2]}`, { pipeline });
+      }
+      return wfs.get(id)?.name ?? id;
+    },
+    action(workflowId, actionId) {
+      if (actionId === null) return none;
+      const action = workflowId === null ? undefined : wfs.get(workflowId)?.actions.find((a) => a.id === actionId);
+      return action ? definitionOf(action).summary(action, ws, t) : actionId;
+    },
+  };
+}
+
+/** A virtual-clock moment in the UI language, always in UTC (the clock the scenario is written in). */
+export function formatMoment(iso: string, lang: string, withYear = false): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  const text = new Intl.DateTimeFormat(lang, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    ...(withYear ? { year: 'numeric' } : {}),
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: 'UTC',
+  }).format(ms);
+  return `${text} UTC`;
+}
