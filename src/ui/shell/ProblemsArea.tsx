@@ -2,7 +2,6 @@ import { useCallback } from 'react';
 import type { Problem } from '../../document/codes';
 import { selectOpenDoc, selectOpenProblems } from '../../store/selectors';
 import { useApp, useAppStore } from '../../store/store';
-import { editNode } from '../canvas/commands';
 import { ProblemsPanel } from '../problems/ProblemsPanel';
 
 /** The problems panel of the open workflow; picking a problem selects and centres its bubble. */
@@ -22,8 +21,9 @@ export function ProblemsArea() {
         s.revealNode('trigger');
         s.setPanels({ right: true, rightTab: 'inspector' });
       } else {
+        // A problem of the workflow as a whole: its settings are what the inspector shows with nothing selected.
         s.select(null);
-        editNode(store, 'workflow');
+        s.setPanels({ right: true, rightTab: 'inspector' });
       }
     },
     [store],
