@@ -47,6 +47,19 @@ function hub() {
   };
 }
 
+/** Two tabs on the same workflow: A saves a delay first, then B saves a webhook over the same base. */
+async function conflictingTabs() {
+  const a = await tab();
+  await a.control.flush();
+  const b = await tab();
+  const id = a.store.getState().openId!;
+  a.store.getState().insertAt({ type: 'start' }, 'delay');
+  await a.control.flush();
+  b.store.getState().insertAt({ type: 'start' }, 'webhook');
+  await b.control.flush();
+  return { a, b, id };
+}
+
 const settle = () => new Promise((r) => setTimeout(r, 30));
 
 describe('persistence', () => {
@@ -121,14 +134,7 @@ describe('persistence', () => {
   });
 
   it('does not let a second tab overwrite a workflow another tab saved; it reports a conflict', async () => {
-    const a = await tab();
-    await a.control.flush();
-    const b = await tab();
-    const id = a.store.getState().openId!;
-    a.store.getState().insertAt({ type: 'start' }, 'delay');
-    await a.control.flush();
-    b.store.getState().insertAt({ type: 'start' }, 'webhook');
-    await b.control.flush();
+    const { a, b, id } = await conflictingTabs();
     expect(b.store.getState().conflicts).toEqual([{ workflowId: id, theirRevision: expect.any(Number) }]);
     const c = await tab();
     const stored = c.store.getState().documents[id]!.workflow;
@@ -137,14 +143,7 @@ describe('persistence', () => {
   });
 
   it('lets the later writer keep its version as a copy and load the other one', async () => {
-    const a = await tab();
-    await a.control.flush();
-    const b = await tab();
-    const id = a.store.getState().openId!;
-    a.store.getState().insertAt({ type: 'start' }, 'delay');
-    await a.control.flush();
-    b.store.getState().insertAt({ type: 'start' }, 'webhook');
-    await b.control.flush();
+    const { a, b, id } = await conflictingTabs();
     await b.control.forkWorkflow(id, 'Mine');
     const s = b.store.getState();
     expect(s.conflicts).toEqual([]);
