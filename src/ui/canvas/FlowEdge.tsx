@@ -1,4 +1,5 @@
-import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, getBezierPath, type Edge, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, type Edge, type EdgeProps } from '@xyflow/react';
+import { NODE_SIZE } from '../../graph';
 import { memo } from 'react';
 import type { InsertionPoint } from '../../graph';
 import { InsertionButton } from './InsertionButton';
@@ -14,7 +15,7 @@ export const FlowEdge = memo(function FlowEdge(props: EdgeProps<FlowEdgeType>) {
   const { sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, markerEnd } = props;
   const jump = data?.jump ?? false;
   const [path, labelX, labelY] = jump
-    ? getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, curvature: 0.6 })
+    ? jumpPath(sourceX, sourceY, targetX, targetY)
     : getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, borderRadius: 10 });
   const point = data?.point ?? null;
   // The "+" sits on the last leg into the target; a path label sits just right of it, so neither hides the other.
@@ -44,3 +45,17 @@ export const FlowEdge = memo(function FlowEdge(props: EdgeProps<FlowEdgeType>) {
     </>
   );
 });
+
+/**
+ * A go-to jump from the right side of its bubble to the right side of the target, bowing out to the
+ * right so it never runs through the bubbles of the path between them.
+ */
+function jumpPath(sourceX: number, sourceY: number, targetX: number, targetY: number): [string, number, number] {
+  const half = NODE_SIZE.action.width / 2;
+  const sx = sourceX + half;
+  const sy = sourceY - NODE_SIZE.action.height / 2;
+  const tx = targetX + half;
+  const ty = targetY + NODE_SIZE.action.height / 2;
+  const bow = Math.max(sx, tx) + 60 + Math.min(200, Math.abs(sy - ty) / 4);
+  return [`M ${sx} ${sy} C ${bow} ${sy}, ${bow} ${ty}, ${tx} ${ty}`, bow - 15, (sy + ty) / 2];
+}
