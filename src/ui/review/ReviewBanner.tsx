@@ -1,6 +1,7 @@
 import { Eye, MessageSquare } from 'lucide-react';
 import { useT } from '../i18n';
 import '../i18n/review';
+import { counted } from './plural';
 import './review.css';
 
 /**
@@ -19,14 +20,14 @@ export function ReviewBanner({
   onShowComments?: () => void;
   onExit?: () => void;
 }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   return (
     <div className="tf-review-banner" role="region" aria-label={t('review.banner.title')}>
       <Eye size={18} aria-hidden />
       <p>
         <strong>{t('review.banner.title')}</strong> — {t('review.banner.text', { name: workflowName })}
       </p>
-      <span className="tf-review-banner__count">{t('review.banner.open', { count: openThreads })}</span>
+      <span className="tf-review-banner__count">{counted(t, lang, 'review.banner.open', openThreads)}</span>
       {onShowComments && (
         <button type="button" className="tf-button" onClick={onShowComments}>
           <MessageSquare size={16} aria-hidden /> {t('review.banner.comments')}
@@ -43,9 +44,9 @@ export function ReviewBanner({
 
 /** The open-thread count on a bubble; nothing when there is none. */
 export function CommentBadge({ count, onClick }: { count: number; onClick?: () => void }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   if (count <= 0) return null;
-  const label = t('review.badge', { count });
+  const label = counted(t, lang, 'review.badge', count);
   const content = (
     <>
       <MessageSquare size={12} aria-hidden />

@@ -65,7 +65,7 @@ function RemovalConfirm({
       </p>
       {workflows.length > 0 && (
         <>
-          <p>{t('settings.remove.workflows', { count: workflows.length })}</p>
+          <p>{t('settings.remove.workflows')}</p>
           <UsedBy workflows={workflows} onOpenWorkflow={onOpenWorkflow} />
         </>
       )}

@@ -49,7 +49,7 @@ describe('CommentsPanel', () => {
   it('lists open threads by bubble in reading order, leftovers of removed actions last', () => {
     render(<Host />);
     expect(groupNames()).toEqual(['Enrollment trigger', 'Notify Tier 1', 'Removed action gone-action']);
-    expect(screen.getByText('3 open, 1 resolved')).toBeInTheDocument();
+    expect(screen.getByText('Open: 3 · Resolved: 1')).toBeInTheDocument();
   });
 
   it('filters resolved and all threads', async () => {

@@ -56,4 +56,17 @@ describe('CommentBadge', () => {
     await user.click(screen.getByRole('button', { name: '3 open comment threads' }));
     expect(onClick).toHaveBeenCalledOnce();
   });
+
+  it.each([
+    ['en', 1, '1 open comment thread'],
+    ['fr', 1, '1 fil de commentaires ouvert'],
+    ['fr', 2, '2 fils de commentaires ouverts'],
+  ] as const)('says the count in the grammatical number of %s (%i)', (lang, count, label) => {
+    render(
+      <I18nProvider lang={lang}>
+        <CommentBadge count={count} />
+      </I18nProvider>,
+    );
+    expect(screen.getByRole('img', { name: label })).toBeInTheDocument();
+  });
 });

@@ -51,7 +51,7 @@ describe('UsersPage', () => {
     const { user, last, emitted, onOpenWorkflow } = setup();
     await user.click(screen.getByRole('button', { name: 'Delete Marco Rossi' }));
     const ask = screen.getByRole('alertdialog', { name: 'Delete Marco Rossi?' });
-    expect(ask).toHaveTextContent('1 workflow(s) use it');
+    expect(ask).toHaveTextContent('These workflows use it');
     expect(ask).toHaveTextContent('It is also taken out of: Tier 1.');
     expect(emitted).toHaveLength(0);
     await user.click(within(ask).getByRole('button', { name: 'Tell Marco' }));
