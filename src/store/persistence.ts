@@ -75,6 +75,8 @@ export interface StorageControl {
   forkWorkflow(id: string, name: string): Promise<void>;
   /** Everything in memory as one JSON file, for a user who cannot save. */
   exportAll(): string;
+  /** Whether this start found nothing stored and seeded the example workspace. */
+  seeded: boolean;
   /** Writes pending changes now (page hide). */
   flush(): Promise<void>;
   stop(): void;
@@ -126,6 +128,7 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
   let stopped = false;
   let unsubscribe: (() => void) | null = null;
   let channel: PersistenceOptions['channel'] = null;
+  let seeded = false;
 
   let db: IDBPDatabase<TicketflowDB> | null = null;
   try {
@@ -135,6 +138,7 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
     const { detail } = errorKey(error);
     const s = seed();
     store.getState().load(seededState(s));
+    seeded = true;
     store.setState({ storage: { state: 'unavailable', errorKey: 'storage.unavailable', errorDetail: detail } });
     return control();
   }
@@ -158,6 +162,7 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
       reloadWorkflow: (id) => reloadWorkflow(id),
       forkWorkflow: (id, name) => forkWorkflow(id, name),
       exportAll,
+      seeded,
       flush: () => save(),
       stop() {
         stopped = true;
@@ -192,6 +197,7 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
     const s = store.getState();
     if (sessionRaw === undefined && workspaceRaw === undefined && workflowRaws.length === 0) {
       s.load(seededState(seed()));
+      seeded = true;
       store.setState({ storage: { state: 'saving' } });
       schedule(0);
       return;

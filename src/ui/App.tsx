@@ -4,7 +4,7 @@ import { startPersistence } from '../store/persistence';
 import { createAppStore, StoreProvider, type AppStore } from '../store/store';
 import { startValidation } from '../store/validation-slice';
 import { useApp } from '../store/store';
-import { I18nProvider } from './i18n';
+import { detectLanguage, I18nProvider } from './i18n';
 import './i18n/canvas';
 import { AppShell } from './shell/AppShell';
 
@@ -33,6 +33,8 @@ export function startServices(store: AppStore): () => void {
     }
     stopStorage = control.stop;
     store.setState({ storageControl: control });
+    // A first start speaks the browser's language; later starts keep the user's choice.
+    if (control.seeded) store.getState().setLanguage(detectLanguage(navigator.languages ?? [navigator.language]));
     followReviewRoute(store);
   });
   const onHash = () => followReviewRoute(store);

@@ -68,8 +68,10 @@ describe('persistence', () => {
     const s = store.getState();
     expect(s.order).toEqual(EXAMPLE_WORKFLOWS.map((e) => e.document.workflow.id));
     expect(s.openId).toBe(EXAMPLE_WORKFLOWS[0]!.document.workflow.id);
+    expect(control.seeded).toBe(true);
     await control.flush();
     const again = await tab();
+    expect(again.control.seeded).toBe(false);
     expect(again.store.getState().order).toEqual(s.order);
     expect(again.store.getState().workspace).toEqual(s.workspace);
   });
