@@ -1,0 +1,55 @@
+import type { Locator, Page } from 'playwright-core';
+import { e2e } from './harness';
+
+/** The name the Automate tab gives the workflow it creates for "Ticket closed" on Closed. */
+const CREATED = 'Send "Ticket closed" when a ticket reaches Closed';
+
+/** Turns a default trigger off and on again through its checkbox, ending on. */
+async function turnOn(page: Page, trigger: string) {
+  const box = page.getByRole('checkbox', { name: trigger });
+  if (await box.isChecked()) {
+    await box.click();
+    if (await box.isChecked()) throw new Error(`"${trigger}" did not turn off`);
+  }
+  await box.click();
+  if (!(await box.isChecked())) throw new Error(`"${trigger}" did not turn on`);
+}
+
+async function visible(locator: Locator) {
+  await locator.first().waitFor({ state: 'visible', timeout: 15_000 });
+}
+
+e2e('settings: an admin turns on the status triggers, adds a "Ticket closed" email on Closed, and the simulation sends it', async ({ page, baseUrl, screenshot }) => {
+  await page.goto(`${baseUrl}#/settings`);
+  await visible(page.getByRole('heading', { name: 'Help-desk settings' }));
+  await page.getByRole('tab', { name: 'Automate' }).click();
+
+  // [S-out] [S-in] the two default triggers, each with its checkbox.
+  await turnOn(page, 'An email is sent to a customer');
+  await turnOn(page, 'A customer replies to an email');
+  await visible(page.getByText('Set ticket status to Waiting on contact'));
+  await visible(page.getByText(/do not apply to conversations from live chat or Messenger/));
+
+  // [S-status-actions] "+" on Closed: Send email with the Ticket closed template.
+  await page.getByRole('button', { name: 'Add an action when a ticket reaches Closed' }).click();
+  const form = page.getByRole('form', { name: 'New action for Closed' });
+  await form.getByRole('radio', { name: 'Ticket closed' }).check();
+  await form.getByRole('button', { name: 'Create workflow' }).click();
+  const open = page.getByRole('button', { name: `Open “${CREATED}” in workflows` });
+  await visible(open);
+  await screenshot('settings-automate');
+
+  // The new workflow opens in the builder; the example scenario runs with it.
+  await open.click();
+  await visible(page.getByRole('heading', { level: 1, name: CREATED }));
+  await page.getByRole('tab', { name: 'Simulation' }).click();
+  await page.getByLabel('Example').selectOption({ label: "An email ticket's life" });
+  await page.getByRole('button', { name: 'Add example' }).click();
+  await page.getByRole('button', { name: 'Run to the end' }).click();
+  await page.getByRole('tab', { name: /^Outbox/ }).click();
+  const sent = page.getByRole('list', { name: /emails/i }).getByRole('button').filter({ hasText: CREATED });
+  await visible(sent);
+  await sent.first().click();
+  await visible(page.getByText('Your request is resolved: Cannot log in'));
+  await screenshot('settings-simulation-outbox');
+});
