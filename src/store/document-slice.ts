@@ -114,6 +114,10 @@ export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
   },
   openWorkflow(id) {
     if (!get().documents[id]) return;
+    if (get().inspectorDirty && id !== get().openId) {
+      get().notify({ tone: 'error', key: 'notice.unsavedEdits' });
+      return;
+    }
     set({ openId: id, selection: null, interaction: { type: 'idle' }, commentTarget: null, lastCommit: null });
   },
   commit(workflowId, next, options) {
@@ -134,7 +138,7 @@ export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
       documents: { ...s.documents, [workflowId]: next },
       histories: merge ? s.histories : { ...s.histories, [workflowId]: recordStep(history, before, options.label) },
       lastCommit: options.coalesce !== undefined ? { workflowId, key: options.coalesce, at: now, doc: next } : null,
-      ...(options.select !== undefined ? { selection: options.select } : {}),
+      ...selectionAfter(s, next, options.select),
     });
   },
   undo() {
@@ -211,6 +215,18 @@ export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
     set({ workspace });
   },
 });
+
+/**
+ * The selection after a commit: the one the command asks for, except that unsaved inspector edits keep
+ * their bubble selected, unless the change removed that bubble (then its edits have nothing to apply to).
+ */
+function selectionAfter(s: AppState, next: WorkflowDocument, wanted: Selection | undefined): Partial<AppState> {
+  const sel = s.selection;
+  const gone = sel?.kind === 'action' && !next.workflow.actions.some((a) => a.id === sel.id);
+  if (gone) return { selection: wanted ?? null, inspectorDirty: false };
+  if (wanted === undefined || s.inspectorDirty) return {};
+  return { selection: wanted };
+}
 
 type Stepper = typeof undoStep;
 

@@ -8,21 +8,39 @@ export interface SelectionSlice {
   selection: Selection;
   /** Bumped each time a node should be centred and focused (problem click, keyboard navigation). */
   reveal: { id: string; nonce: number } | null;
-  select(selection: Selection): void;
+  /** The inspector holds edits not saved yet: the selection stays until they are saved or cancelled. */
+  inspectorDirty: boolean;
+  setInspectorDirty(dirty: boolean): void;
+  /** Changes the selection; refused (with a notice) while the inspector has unsaved edits. Says whether it changed. */
+  select(selection: Selection): boolean;
   /** Selects a node and asks the canvas to centre and focus it. */
   revealNode(id: string): void;
+}
+
+/** Whether two selections name the same node. */
+export function sameSelection(a: Selection, b: Selection): boolean {
+  if (a === null || b === null) return a === b;
+  if (a.kind === 'trigger' || b.kind === 'trigger') return a.kind === b.kind;
+  return a.id === b.id;
 }
 
 export const createSelectionSlice: SliceCreator<SelectionSlice> = (set, get) => ({
   selection: null,
   reveal: null,
+  inspectorDirty: false,
+  setInspectorDirty: (inspectorDirty) => set({ inspectorDirty }),
   select(selection) {
+    const s = get();
+    if (sameSelection(s.selection, selection)) return true;
+    if (s.inspectorDirty) {
+      s.notify({ tone: 'error', key: 'notice.unsavedEdits' });
+      return false;
+    }
     set({ selection });
+    return true;
   },
   revealNode(id) {
-    set({
-      selection: id === 'trigger' ? { kind: 'trigger' } : { kind: 'action', id },
-      reveal: { id, nonce: (get().reveal?.nonce ?? 0) + 1 },
-    });
+    if (!get().select(id === 'trigger' ? { kind: 'trigger' } : { kind: 'action', id })) return;
+    set({ reveal: { id, nonce: (get().reveal?.nonce ?? 0) + 1 } });
   },
 });

@@ -178,3 +178,27 @@ describe('clipboard', () => {
     expect(next.id).not.toBe('notify-leads');
   });
 });
+
+describe('selection', () => {
+  it('stays on a bubble whose settings have unsaved edits, and says so', () => {
+    const store = storeWith(example(URGENT));
+    store.getState().select({ kind: 'action', id: 'wait-one-day' });
+    store.getState().setInspectorDirty(true);
+    expect(store.getState().select({ kind: 'action', id: 'notify-leads' })).toBe(false);
+    expect(store.getState().selection).toEqual({ kind: 'action', id: 'wait-one-day' });
+    expect(store.getState().notices.at(-1)?.key).toBe('notice.unsavedEdits');
+    store.getState().insertAt({ type: 'start' }, 'delay');
+    expect(store.getState().selection).toEqual({ kind: 'action', id: 'wait-one-day' });
+    store.getState().setInspectorDirty(false);
+    expect(store.getState().select({ kind: 'action', id: 'notify-leads' })).toBe(true);
+  });
+
+  it('lets go of unsaved edits when their bubble is deleted', () => {
+    const store = storeWith(example(URGENT));
+    store.getState().select({ kind: 'action', id: 'notify-leads' });
+    store.getState().setInspectorDirty(true);
+    store.getState().deleteAction('notify-leads');
+    expect(store.getState().selection).toBeNull();
+    expect(store.getState().inspectorDirty).toBe(false);
+  });
+});

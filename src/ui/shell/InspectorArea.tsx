@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
 import type { Action } from '../../actions';
 import type { Enrollment } from '../../model';
 import { selectOpenDoc } from '../../store/selectors';
@@ -35,7 +35,15 @@ export function InspectorArea() {
     [store],
   );
   const onCloneAndDelete = useCallback((enrollment: Enrollment) => store.getState().cloneWithEnrollment(enrollment), [store]);
-  const onClose = useCallback(() => store.getState().select(null), [store]);
+  const onClose = useCallback(() => {
+    store.getState().setInspectorDirty(false);
+    store.getState().select(null);
+  }, [store]);
+  const onDirtyChange = useCallback((dirty: boolean) => store.getState().setInspectorDirty(dirty), [store]);
+
+  const selectionKey = selection === null ? '' : selection.kind === 'trigger' ? 'trigger' : selection.id;
+  // Whatever the panel showed is gone once the selection or the workflow changes: no edits are pending any more.
+  useEffect(() => () => store.getState().setInspectorDirty(false), [store, selectionKey, workflow?.id]);
 
   if (!workflow) return <p className="tf-empty">{t('shell.noWorkflow')}</p>;
   return (
@@ -50,6 +58,7 @@ export function InspectorArea() {
         onChangeWorkflowMeta={onChangeWorkflowMeta}
         onCloneAndDelete={onCloneAndDelete}
         onClose={onClose}
+        onDirtyChange={onDirtyChange}
       />
     </div>
   );
