@@ -3,6 +3,8 @@ import { registerMessages, type MessageTable } from './core';
 /** Texts of review mode and comment threads, in every UI language. */
 export const REVIEW_MESSAGES: MessageTable = {
   en: {
+    'review.open.button': 'Open a file for review',
+    'review.open.failed': '“{file}” cannot be opened for review; nothing changed:',
     'review.trigger': 'Enrollment trigger',
     'review.profile.label': 'Your name',
     'review.profile.hint': 'Shown with your comments on this device.',
@@ -58,6 +60,8 @@ export const REVIEW_MESSAGES: MessageTable = {
     'review.error.bad-target': 'Comments go on an action or on the enrollment trigger.',
   },
   es: {
+    'review.open.button': 'Abrir un archivo para revisar',
+    'review.open.failed': '«{file}» no se puede abrir para revisar; no ha cambiado nada:',
     'review.trigger': 'Desencadenante de inscripción',
     'review.profile.label': 'Tu nombre',
     'review.profile.hint': 'Se muestra con tus comentarios en este dispositivo.',
@@ -113,6 +117,8 @@ export const REVIEW_MESSAGES: MessageTable = {
     'review.error.bad-target': 'Los comentarios van en una acción o en el desencadenante de inscripción.',
   },
   it: {
+    'review.open.button': 'Apri un file da rivedere',
+    'review.open.failed': '«{file}» non si può aprire per la revisione; non è cambiato nulla:',
     'review.trigger': 'Trigger di iscrizione',
     'review.profile.label': 'Il tuo nome',
     'review.profile.hint': 'Mostrato con i tuoi commenti su questo dispositivo.',
@@ -168,6 +174,8 @@ export const REVIEW_MESSAGES: MessageTable = {
     'review.error.bad-target': 'I commenti vanno su un’azione o sul trigger di iscrizione.',
   },
   fr: {
+    'review.open.button': 'Ouvrir un fichier à réviser',
+    'review.open.failed': '« {file} » ne peut pas être ouvert pour révision ; rien n’a changé :',
     'review.trigger': 'Déclencheur d’inscription',
     'review.profile.label': 'Votre nom',
     'review.profile.hint': 'Affiché avec vos commentaires sur cet appareil.',
