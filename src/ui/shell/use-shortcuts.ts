@@ -59,7 +59,9 @@ export function useShortcuts(store: AppStore): void {
       if (isTextEntry(e.target)) return;
       const text = e.clipboardData?.getData('text/plain') ?? '';
       e.preventDefault();
-      store.getState().pasteText(text);
+      if (!store.getState().pasteText(text).ok) return;
+      const sel = store.getState().selection;
+      if (sel?.kind === 'action') store.getState().revealNode(sel.id);
     };
     window.addEventListener('keydown', onKeyDown);
     window.addEventListener('copy', onCopy);
