@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { WorkflowDocument } from '../../model';
 import type { BuiltInTrigger } from '../../settings/built-in-workflows';
+import { SETTINGS_PAGES, type SettingsPageId } from '../../settings/route';
 import { useT } from '../i18n';
 import '../i18n/settings';
 import { BrandingPage } from './BrandingPage';
@@ -13,9 +14,7 @@ import type { SettingsProps } from './types';
 import { UsersPage } from './UsersPage';
 import './settings.css';
 
-/** The pages of the help-desk settings, in menu order. */
-export const SETTINGS_PAGES = ['pipelines', 'users', 'teams', 'channels', 'templates', 'sla', 'branding'] as const;
-export type SettingsPageId = (typeof SETTINGS_PAGES)[number];
+export { SETTINGS_PAGES, type SettingsPageId };
 
 /** Props of the help-desk settings. */
 export interface SettingsPageProps extends SettingsProps {
