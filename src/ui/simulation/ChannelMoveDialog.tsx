@@ -1,14 +1,17 @@
 import { useMemo, useState } from 'react';
 import { MOVABLE_KINDS, type SimulationError } from '../../engine';
-import type { Scenario, ScenarioEvent, Workspace } from '../../model';
+import { ScenarioEventSchema, type Scenario, type ScenarioEvent, type Workspace } from '../../model';
 import { Dialog } from '../canvas/Dialog';
+import { problemAt } from '../common/problems';
 import { RadioGroup } from '../common/RadioGroup';
 import { SelectField } from '../common/SelectField';
 import { NumberField } from '../common/TextField';
 import { useT } from '../i18n';
+import '../i18n/simulation';
 import { namesOf } from './names';
 import { addEvent, insertionIndex, lastMoment, removeEvent } from './scenario-edit';
 import { TimeField } from './TimeField';
+import { useDraft } from './use-draft';
 import { eventRefusal, worldBefore } from './world-before';
 
 /** A channel move event of a scenario. */
@@ -76,18 +79,17 @@ export function ChannelMoveDialog({
   const { t } = useT();
   const superAdmin = workspace.users.find((u) => u.superAdmin) ?? workspace.users[0];
   const firstMovable = workspace.channels.find((c) => c.location === 'inbox' && MOVABLE_KINDS.has(c.kind));
-  const [draft, setDraft] = useState<MoveEvent>(
-    () =>
-      editing?.event ?? {
-        type: 'moveChannel',
-        at: lastMoment(scenario),
-        userId: superAdmin?.id ?? '',
-        channelId: firstMovable?.id ?? workspace.channels[0]?.id ?? '',
-        history: 'none',
-        durationMinutes: 30,
-      },
+  const { draft, setDraft, problems, reportTime, canSave } = useDraft<MoveEvent>(
+    ScenarioEventSchema,
+    editing?.event ?? {
+      type: 'moveChannel',
+      at: lastMoment(scenario),
+      userId: superAdmin?.id ?? '',
+      channelId: firstMovable?.id ?? workspace.channels[0]?.id ?? '',
+      history: 'none',
+      durationMinutes: 30,
+    },
   );
-  const [timeValid, setTimeValid] = useState(true);
   const [understood, setUnderstood] = useState(false);
   const names = useMemo(() => namesOf(workspace, [], scenario, t), [workspace, scenario, t]);
 
@@ -97,20 +99,25 @@ export function ChannelMoveDialog({
   const statusChoices = pipeline.statuses.map((s) => ({ value: s.id, label: s.label }));
 
   const world = useMemo(() => worldBefore(workspace, base, index, draft.at), [workspace, base, index, draft.at]);
-  const refusal = useMemo(() => (timeValid ? eventRefusal(workspace, base, index, draft) : null), [workspace, base, index, draft, timeValid]);
-  // Which channels this user could move at this moment (choices about history aside).
+  // The engine only judges a well-formed move; a half-typed one is flagged on its fields instead.
+  const refusal = useMemo(() => (canSave ? eventRefusal(workspace, base, index, draft) : null), [workspace, base, index, draft, canSave]);
+  // Which channels this user could move at this moment (choices about history and duration aside).
+  const probe = useMemo<MoveEvent>(
+    () => ({ type: 'moveChannel', at: draft.at, userId: draft.userId, channelId: draft.channelId, history: 'none', durationMinutes: 0 }),
+    [draft.at, draft.userId, draft.channelId],
+  );
   const channelRefusals = useMemo(
     () =>
       new Map(
         workspace.channels.map((c) => [
           c.id,
-          eventRefusal(workspace, base, index, { ...draft, channelId: c.id, history: 'none', openStatusId: undefined, closedStatusId: undefined }),
+          eventRefusal(workspace, base, index, { ...probe, channelId: c.id }),
         ]),
       ),
-    [workspace, base, index, draft],
+    [workspace, base, index, probe],
   );
   const historical = world.conversations.filter((c) => c.channel === draft.channelId && c.location === 'inbox');
-  const canConfirm = timeValid && !refusal && understood && Number.isInteger(draft.durationMinutes) && draft.durationMinutes >= 0;
+  const canConfirm = canSave && !refusal && understood;
 
   const setHistory = (history: string) =>
     setDraft(
@@ -158,7 +165,7 @@ export function ChannelMoveDialog({
           label={t('sim.move.at')}
           value={draft.at}
           onChange={(at) => {
-            setTimeValid(at !== null);
+            reportTime('at', at !== null);
             if (at !== null) setDraft({ ...draft, at });
           }}
         />
@@ -168,6 +175,7 @@ export function ChannelMoveDialog({
           min={0}
           onChange={(durationMinutes) => setDraft({ ...draft, durationMinutes })}
           hint={t('sim.move.duration.hint')}
+          problem={problemAt(problems, '/durationMinutes')}
         />
         <RadioGroup
           legend={t('sim.move.history')}

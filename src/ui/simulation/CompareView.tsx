@@ -4,6 +4,7 @@ import { importWorkflow, type Problem } from '../../document';
 import type { Workflow } from '../../model';
 import { SelectField } from '../common/SelectField';
 import { useT } from '../i18n';
+import '../i18n/simulation';
 import type { Difference } from './compare';
 import { ProblemList } from './ScenarioBar';
 import { JsonFileButton } from './JsonFileButton';

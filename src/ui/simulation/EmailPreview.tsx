@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { OutboxEmail } from '../../engine';
 import type { Workspace } from '../../model';
 import { useT } from '../i18n';
+import '../i18n/simulation';
 import { emailSrcDoc } from './email-preview';
 
 /**

@@ -6,6 +6,7 @@ import { RadioGroup } from '../common/RadioGroup';
 import { SelectField } from '../common/SelectField';
 import { TextAreaField, TextField } from '../common/TextField';
 import { useT } from '../i18n';
+import '../i18n/simulation';
 import { priorityOptions, userOptions } from '../inspector/workspace-options';
 import { namesOf, type Names } from './names';
 import { channelOptions, contactOptions, conversationOptions, ticketOptions } from './options';

@@ -19,6 +19,7 @@ import { RadioGroup } from '../common/RadioGroup';
 import { SelectField } from '../common/SelectField';
 import { TextAreaField, TextField } from '../common/TextField';
 import { useT } from '../i18n';
+import '../i18n/simulation';
 import { channelKindOptions, priorityOptions, userOptions } from '../inspector/workspace-options';
 import { formatMoment, namesOf } from './names';
 import { channelOptions, contactOptions } from './options';

@@ -1,5 +1,6 @@
 import type { NotificationResult, SimulationResult } from '../../engine';
 import { useT } from '../i18n';
+import '../i18n/simulation';
 import { formatMoment, type Names } from './names';
 
 /** Internal notifications grouped by recipient (team members expanded by the engine), and those skipped with why. */

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { SimulationResult } from '../../engine';
 import type { Workspace } from '../../model';
 import { useT } from '../i18n';
+import '../i18n/simulation';
 import { EmailPreview } from './EmailPreview';
 import { formatMoment, type Names } from './names';
 

@@ -1,6 +1,7 @@
 import { Download, FastForward, RotateCcw, SkipForward, Square, StepForward } from 'lucide-react';
 import type { ComponentType } from 'react';
 import { useT } from '../i18n';
+import '../i18n/simulation';
 import { formatMoment, type Names } from './names';
 import type { SessionSnapshot } from './simulation-session';
 import type { RunCommand, SimulationState } from './simulation-store';

@@ -5,6 +5,7 @@ import { EXAMPLE_SCENARIOS } from '../../examples';
 import type { Scenario, Workspace } from '../../model';
 import { SelectField } from '../common/SelectField';
 import { useT } from '../i18n';
+import '../i18n/simulation';
 import { downloadText } from '../shell/download';
 import { JsonFileButton } from './JsonFileButton';
 import { emptyScenario, freshId } from './scenario-edit';

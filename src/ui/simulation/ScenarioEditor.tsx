@@ -4,6 +4,7 @@ import { validateScenario } from '../../document';
 import type { Scenario, Workspace } from '../../model';
 import { TextAreaField, TextField } from '../common/TextField';
 import { useT } from '../i18n';
+import '../i18n/simulation';
 import { InitialStateEditor } from './InitialStateEditor';
 import { ProblemList } from './ScenarioBar';
 import { addMinutes, lastMoment } from './scenario-edit';

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { Workflow } from '../../model';
 import { useApp } from '../../store/store';
 import { useT } from '../i18n';
+import '../i18n/simulation';
 import type { WorkflowVersion } from './CompareView';
 import { SimulationPanel } from './SimulationPanel';
 

@@ -1,6 +1,7 @@
 import type { SimulationResult, TicketResult } from '../../engine';
 import type { Workspace } from '../../model';
 import { useT } from '../i18n';
+import '../i18n/simulation';
 import { formatMoment, type Names } from './names';
 
 /**

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { SimulationResult, StatusChange, TicketResult } from '../../engine';
 import type { Workflow } from '../../model';
 import { useT } from '../i18n';
+import '../i18n/simulation';
 import { formatMoment, type Names } from './names';
 import type { TicketPath } from './ticket-path';
 

@@ -5,6 +5,7 @@ import type { Scenario, ScenarioEventType, Workspace } from '../../model';
 import { IconButton } from '../common/IconButton';
 import { SelectField } from '../common/SelectField';
 import { useT } from '../i18n';
+import '../i18n/simulation';
 import { ChannelMoveDialog, type MoveEvent } from './ChannelMoveDialog';
 import { describeScenarioEvent } from './event-text';
 import { EventForm, type FormEvent } from './EventForm';

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { SimulationResult, TraceKind } from '../../engine';
 import { SelectField } from '../common/SelectField';
 import { useT } from '../i18n';
+import '../i18n/simulation';
 import { formatMoment, type Names } from './names';
 
 const KINDS: readonly TraceKind[] = [
