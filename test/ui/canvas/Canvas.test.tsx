@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import '../../setup-dom';
-import { act, cleanup, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { example, openWorkflow, steps } from '../../store/fixtures';
@@ -107,6 +107,30 @@ describe('Canvas', () => {
     expect(screen.getAllByRole('menuitem').map((m) => m.textContent)).toEqual(['Comment']);
     await user.click(screen.getByRole('menuitem', { name: 'Comment' }));
     expect(screen.getByRole('dialog', { name: 'Comments on Delay 1 days' })).toBeInTheDocument();
+  });
+
+  it('inserts a kind dropped from the palette on a "+", and refuses a drop elsewhere with a message', () => {
+    const store = renderCanvas(example(URGENT));
+    const transfer = (kind: string) => ({ dataTransfer: { getData: () => kind, setData: () => {}, dropEffect: 'none' } });
+    act(() => store.getState().setInteraction({ type: 'dragKind', kind: 'delay' }));
+    fireEvent.drop(screen.getByRole('button', { name: 'Add an action at the start' }), transfer('delay'));
+    expect(openWorkflow(store).actions.find((a) => a.id === openWorkflow(store).startActionId)?.kind).toBe('delay');
+    expect(store.getState().interaction).toEqual({ type: 'idle' });
+
+    act(() => store.getState().setInteraction({ type: 'dragKind', kind: 'webhook' }));
+    fireEvent.drop(document.querySelector('.tf-canvas')!, transfer('webhook'));
+    expect(openWorkflow(store).actions.some((a) => a.kind === 'webhook')).toBe(false);
+    expect(store.getState().notices.at(-1)?.key).toBe('canvas.drop.nowhere');
+  });
+
+  it('refuses a go-to dropped in the middle of a path, naming why', () => {
+    const store = renderCanvas(example(URGENT));
+    act(() => store.getState().setInteraction({ type: 'dragKind', kind: 'goto' }));
+    fireEvent.drop(screen.getByRole('button', { name: 'Add an action after Delay (wait-one-day)' }), {
+      dataTransfer: { getData: () => 'goto', setData: () => {}, dropEffect: 'none' },
+    });
+    expect(openWorkflow(store).actions.some((a) => a.kind === 'goto')).toBe(false);
+    expect(store.getState().notices.at(-1)?.key).toBe('graph.GOTO_MID_PATH');
   });
 
   it('refuses to paste clipboard text that is not a workflow', () => {
