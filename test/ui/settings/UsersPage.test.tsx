@@ -3,7 +3,7 @@ import '@testing-library/jest-dom/vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { Workflow } from '../../../src/model';
+import { defaultWorkspace, type Workflow } from '../../../src/model';
 import { UsersPage } from '../../../src/ui/settings/UsersPage';
 import { EXAMPLES, renderSettings } from './host';
 
@@ -86,5 +86,21 @@ describe('UsersPage', () => {
     await user.click(within(form).getByRole('button', { name: 'Add user' }));
     expect(within(form).getByRole('alert')).toHaveTextContent('This cannot be empty.');
     expect(emitted).toHaveLength(0);
+  });
+});
+
+describe('UsersPage with a workspace that already has a problem', () => {
+  it('still saves edits elsewhere, and still refuses new problems', async () => {
+    const workspace = defaultWorkspace();
+    workspace.users[3]!.email = 'not an address';
+    const user = userEvent.setup();
+    const { last, emitted } = renderSettings(UsersPage, { workspace });
+    await user.click(screen.getByRole('checkbox', { name: 'Help-desk access for Ana García' }));
+    expect(last().users[0]!.helpDeskAccess).toBe(false);
+    const box = screen.getByLabelText('Email of Claire Martin');
+    await user.clear(box);
+    await user.type(box, 'nope{Enter}');
+    expect(box.closest('td')).toHaveTextContent('“nope” is not an email address.');
+    expect(emitted).toHaveLength(1);
   });
 });
