@@ -350,6 +350,7 @@ export const SIMULATION_MESSAGES: MessageTable = {
     'sim.compare.notification': '{at}: "{subject}" to {to} (ticket {ticket})',
     'sim.compare.skipped': '{at}: "{subject}" skipped (ticket {ticket})',
     'sim.compare.undoVersion': 'Version before the change "{change}" ({n} back)',
+    'sim.panel': 'Simulation',
   },
   es: {
     'sim.tabs': 'Vistas de la simulación',
@@ -699,6 +700,7 @@ export const SIMULATION_MESSAGES: MessageTable = {
     'sim.compare.notification': '{at}: «{subject}» para {to} (ticket {ticket})',
     'sim.compare.skipped': '{at}: «{subject}» omitida (ticket {ticket})',
     'sim.compare.undoVersion': 'Versión anterior al cambio «{change}» ({n} atrás)',
+    'sim.panel': 'Simulación',
   },
   it: {
     'sim.tabs': 'Viste della simulazione',
@@ -1048,6 +1050,7 @@ export const SIMULATION_MESSAGES: MessageTable = {
     'sim.compare.notification': '{at}: «{subject}» a {to} (ticket {ticket})',
     'sim.compare.skipped': '{at}: «{subject}» saltata (ticket {ticket})',
     'sim.compare.undoVersion': 'Versione prima della modifica «{change}» ({n} indietro)',
+    'sim.panel': 'Simulazione',
   },
   fr: {
     'sim.tabs': 'Vues de la simulation',
@@ -1397,6 +1400,7 @@ export const SIMULATION_MESSAGES: MessageTable = {
     'sim.compare.notification': '{at} : « {subject} » à {to} (ticket {ticket})',
     'sim.compare.skipped': '{at} : « {subject} » ignorée (ticket {ticket})',
     'sim.compare.undoVersion': 'Version avant la modification « {change} » ({n} en arrière)',
+    'sim.panel': 'Simulation',
   },
 };
 
