@@ -57,17 +57,24 @@ export function startValidation(
   delayMs = 250,
 ): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let stopped = false;
   const run = () => {
+    if (!stopped) store.getState().validateNow();
+  };
+  // After the pause, wait for the browser to be idle too, so a long validation never lands mid-keystroke.
+  const whenIdle = () => {
     timer = null;
-    store.getState().validateNow();
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 1000 });
+    else run();
   };
   const unsubscribe = store.subscribe((s, p) => {
     if (s.documents === p.documents && s.workspace === p.workspace) return;
     if (timer !== null) clearTimeout(timer);
-    timer = setTimeout(run, delayMs);
+    timer = setTimeout(whenIdle, delayMs);
   });
   run();
   return () => {
+    stopped = true;
     unsubscribe();
     if (timer !== null) clearTimeout(timer);
   };

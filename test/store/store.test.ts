@@ -202,3 +202,26 @@ describe('selection', () => {
     expect(store.getState().inspectorDirty).toBe(false);
   });
 });
+
+describe('startValidation', () => {
+  it('validates a moment after edits stop, not on every edit', async () => {
+    const { startValidation } = await import('../../src/store/validation-slice');
+    vi.useFakeTimers();
+    try {
+      const store = storeWith(example(URGENT));
+      const stop = startValidation(store, 250);
+      const first = store.getState().validation[URGENT];
+      expect(first?.problems).toEqual([]);
+      store.getState().insertAt({ type: 'start' }, 'webhook');
+      vi.advanceTimersByTime(100);
+      store.getState().insertAt({ type: 'start' }, 'webhook');
+      vi.advanceTimersByTime(200);
+      expect(store.getState().validation[URGENT]).toBe(first);
+      vi.advanceTimersByTime(100);
+      expect(store.getState().validation[URGENT]!.problems.filter((p) => p.severity === 'error')).toHaveLength(2);
+      stop();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
