@@ -126,7 +126,11 @@ export function toCanvas(workflow: Workflow, layout: Layout = layoutWorkflow(wor
   for (const a of workflow.actions) {
     if (byId.get(a.id) !== a) continue;
     nodes.push({ ...box(a.id, 'action'), type: 'action', data: { action: a, isStart: a.id === start, reachable: reachable.has(a.id) } });
+    const drawn = new Set<string>();
     for (const l of linksOf(a)) {
+      // A repeated branch path id (TF310) names the same slot twice; its edge would repeat an id.
+      if (drawn.has(l.slot)) continue;
+      drawn.add(l.slot);
       const edge: CanvasEdge = { id: `${a.id}->${l.slot}`, source: a.id, target: '', slot: l.slot, jump: l.jump, point: null };
       if (l.label !== undefined) edge.label = l.label;
       if (l.jump) {

@@ -64,9 +64,14 @@ export function predecessors(workflow: Workflow): Map<string, { from: string | n
   return preds;
 }
 
-/** The links that continue a path (every link but go-to jumps), in display order. */
+/**
+ * The links that continue a path (every link but go-to jumps), in display order. A branch path whose id
+ * repeats an earlier one's (TF310) has no slot of its own, so only the first path of each slot counts:
+ * the canvas then never draws two end markers under one id.
+ */
 export function pathLinks(action: Action): ActionLink[] {
-  return linksOf(action).filter((l) => !l.jump);
+  const slots = new Set<string>();
+  return linksOf(action).filter((l) => !l.jump && !slots.has(l.slot) && slots.add(l.slot));
 }
 
 /**

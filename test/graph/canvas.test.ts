@@ -97,6 +97,19 @@ describe('toCanvas', () => {
     expect(node(toCanvas(wf3, layout).nodes, 'b').position).toEqual({ x: 300, y: 300 });
   });
 
+  it('draws a branch path whose id repeats an earlier path once, so no two nodes or edges share an id', () => {
+    const base = act('branch', 'x', { 'branch:p1': 'a', default: null });
+    if (base.kind !== 'branch') throw new Error('test: not a branch');
+    const twice = workflow('x', [{ ...base, paths: [base.paths[0]!, { ...base.paths[0]!, label: 'Again', next: null }] }, step('a')]);
+    const { nodes, edges } = toCanvas(twice);
+    expect(new Set(nodes.map((n) => n.id)).size).toBe(nodes.length);
+    expect(new Set(edges.map((e) => e.id)).size).toBe(edges.length);
+    expect(edges.filter((e) => e.source === 'x').map((e) => [e.slot, e.target])).toEqual([
+      ['branch:p1', 'a'],
+      ['default', endNodeId('x', 'default')],
+    ]);
+  });
+
   it('lays the workflow out itself when given no layout', () => {
     expect(toCanvas(wf)).toEqual(toCanvas(wf, layoutWorkflow(wf)));
   });

@@ -32,6 +32,17 @@ describe('insertionPoints', () => {
       { type: 'link', from: 'lost', slot: 'next' },
     ]);
   });
+
+  it('offers a repeated branch path id once, since both paths share its slot', () => {
+    const base = act('branch', 'x', { 'branch:p1': null, default: null });
+    if (base.kind !== 'branch') throw new Error('test: not a branch');
+    const twice = workflow('x', [{ ...base, paths: [base.paths[0]!, { ...base.paths[0]!, label: 'Again' }] }]);
+    expect(insertionPoints(twice)).toEqual([
+      { type: 'start' },
+      { type: 'link', from: 'x', slot: 'branch:p1' },
+      { type: 'link', from: 'x', slot: 'default' },
+    ]);
+  });
 });
 
 describe('insertAction', () => {
