@@ -45,29 +45,44 @@ function importDocument<T>(
   options: ImportOptions,
   rules: (value: T) => Problem[],
 ): ImportResult<T> {
-  let stage: keyof typeof STAGES = 'parse';
   try {
     const parsed = parseJsonSafely(text, options.limits);
     if (!parsed.ok) return { ok: false, problems: [parsed.problem] };
-    const refused = envelopeProblem(parsed.value, kind);
+    return importParsed(parsed.value, kind, rules);
+  } catch (e) {
+    return internalFailure('parse', e);
+  }
+}
+
+// Only a bug gets here: bad input is always reported with its own code.
+function internalFailure(stage: keyof typeof STAGES, e: unknown): { ok: false; problems: Problem[] } {
+  return { ok: false, problems: [problem('TF901', '', { during: STAGES[stage], detail: e instanceof Error ? e.message : String(e) })] };
+}
+
+/**
+ * envelope → migrate → restore → schema → rules, on a value already read safely (for example one
+ * part of a bundle). The value is never mutated.
+ */
+export function importParsed<T>(value: unknown, kind: DocumentKind, rules: (value: T) => Problem[]): ImportResult<T> {
+  let stage: keyof typeof STAGES = 'migrate';
+  try {
+    const refused = envelopeProblem(value, kind);
     if (refused) return { ok: false, problems: [refused] };
-    stage = 'migrate';
-    const migrated = migrateDocument(parsed.value as JsonObject, FORMATS[kind]);
+    const migrated = migrateDocument(value as JsonObject, FORMATS[kind]);
     stage = 'restore';
     const restored = restoreDocument(migrated.doc, kind);
     stage = 'validate';
     const problems = schemaProblems(kind, restored.doc);
     if (problems.length) return { ok: false, problems };
     // The schema holds, so the value has the model's shape.
-    const value = restored.doc as unknown as T;
+    const doc = restored.doc as unknown as T;
     const notes = [...migrated.notes, ...restored.notes];
-    const warnings = rules(value);
+    const warnings = rules(doc);
     return migrated.from === FORMATS[kind].current
-      ? { ok: true, value, warnings, notes }
-      : { ok: true, value, warnings, notes, migratedFrom: migrated.from };
+      ? { ok: true, value: doc, warnings, notes }
+      : { ok: true, value: doc, warnings, notes, migratedFrom: migrated.from };
   } catch (e) {
-    // Only a bug gets here: bad input is always reported above with its own code.
-    return { ok: false, problems: [problem('TF901', '', { during: STAGES[stage], detail: e instanceof Error ? e.message : String(e) })] };
+    return internalFailure(stage, e);
   }
 }
 

@@ -3,6 +3,7 @@
 export { CODES, hasErrors, problem, type Code, type CodeInfo, type Problem, type Severity } from './codes';
 export { stableStringify, exportWorkflow, type ExportOptions } from './export';
 export {
+  importParsed,
   importScenario,
   importWorkflow,
   importWorkspace,
@@ -18,3 +19,4 @@ export { FORMATS, supportedVersions, type DocumentKind, type FormatInfo, type Mi
 export { DEFAULT_LIMITS, parseJsonSafely, type ParseLimits } from './safe-json';
 export { documentProblems, semanticProblems } from './semantic';
 export { scenarioProblems, workspaceProblems } from './workspace-rules';
+export { BUNDLE_FORMAT, BUNDLE_SCHEMA_VERSION, exportBundle, importBundle, type Bundle } from './bundle';
