@@ -99,7 +99,8 @@ function actionV2(id: string, v1: Readonly<JsonObject>, index: number, notes: st
     }
     case 'setProperty': {
       const { property, value, ...others } = settings;
-      const field = property === 'owner' ? 'ownerId' : String(property);
+      // Only a string names a field; anything else stays under "value" for validation to report.
+      const field = property === 'owner' ? 'ownerId' : typeof property === 'string' ? property : 'value';
       notes.push(`${at} ("${id}"): turned property and value into change.${field}.`);
       return { ...head, ...others, change: { property, [field]: value ?? null }, next: nextId ?? null };
     }

@@ -207,8 +207,9 @@ function fillWorkflowDocument(doc: JsonObject, notes: string[]): JsonObject {
     // A workflow without "enabled" opens disabled: importing must never switch automation on.
     let workflow = fillFrom(out.workflow, { enabled: false, enrollment: EMPTY_ENROLLMENT, actions: [], startActionId: null }, '/workflow', notes);
     if (isRecord(workflow.enrollment)) {
+      // The type is unchecked here: a non-string, or a name such as "toString", must not reach the lookup.
       const enrollment = fillItems(workflow.enrollment, 'triggers', '/workflow/enrollment', notes, (t) =>
-        TRIGGER_DEFAULTS[t.type as TriggerType],
+        typeof t.type === 'string' && Object.hasOwn(TRIGGER_DEFAULTS, t.type) ? TRIGGER_DEFAULTS[t.type as TriggerType] : undefined,
       );
       if (enrollment !== workflow.enrollment) workflow = { ...workflow, enrollment };
     }

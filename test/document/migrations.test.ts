@@ -130,6 +130,14 @@ describe('the workflow migration from schemaVersion 1 to 2', () => {
     expect(!r.ok && r.problems.map((p) => [p.code, p.path, p.actionId])).toEqual([['TF205', '/workflow/actions/1', 'wait']]);
   });
 
+  it('reports a v1 property change whose property is not a string as a schema problem, not a bug', () => {
+    const v1 = JSON.parse(v1Text);
+    v1.workflow.actions.odd = { type: 'setProperty', property: { toString: 1 }, value: 'high', nextId: null };
+    const r = importWorkflow(JSON.stringify(v1));
+    const index = Object.keys(v1.workflow.actions).indexOf('odd');
+    expect(!r.ok && r.problems.map((p) => [p.code, p.path])).toEqual([['TF204', `/workflow/actions/${index}/change`]]);
+  });
+
   it('returns a current document as it is, with no notes', () => {
     const doc = { format: 'ticketflow.workflow', schemaVersion: 2, workflow: {} };
     const out = migrateDocument(doc, FORMATS.workflow);

@@ -94,6 +94,15 @@ describe('restoreDocument', () => {
     expect(!r.ok && r.problems.map((p) => [p.code, p.path])).toEqual([['TF201', '/workflow/enrollment/triggers/0/target']]);
   });
 
+  it('reports a trigger whose type is an object or an Object.prototype member name as a schema problem', () => {
+    const withType = (type: unknown) =>
+      importWorkflow(JSON.stringify({ format: 'ticketflow.workflow', schemaVersion: 2, workflow: { id: 'w', name: 'W', enrollment: { triggers: [{ type }] } } }));
+    for (const type of [{ toString: 1 }, { valueOf: 'x', toString: null }, 'toString', 'constructor']) {
+      const r = withType(type);
+      expect(!r.ok && r.problems.map((p) => p.code)).toEqual([typeof type === 'string' ? 'TF205' : 'TF204']);
+    }
+  });
+
   it('never mutates its input, and returns it unchanged when there is nothing to restore', () => {
     const complete = deepFreeze(valid());
     expect(restoreDocument(complete, 'workflow')).toEqual({ doc: complete, notes: [] });
