@@ -33,9 +33,9 @@ async function openPanel(page: Page, baseUrl: string): Promise<Locator> {
 }
 
 async function addExample(panel: Locator, name: string): Promise<void> {
-  await panel.getByLabel('Example', { exact: true }).selectOption({ label: name });
+  await panel.getByRole('combobox', { name: 'Example', exact: true }).selectOption({ label: name });
   await panel.getByRole('button', { name: 'Add example' }).click();
-  await panel.getByLabel('Scenario', { exact: true }).locator('option:checked', { hasText: name }).waitFor({ state: 'attached' });
+  await panel.getByRole('combobox', { name: 'Scenario', exact: true }).locator('option:checked', { hasText: name }).waitFor({ state: 'attached' });
 }
 
 async function runToEnd(panel: Locator): Promise<void> {

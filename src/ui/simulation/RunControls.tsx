@@ -33,6 +33,7 @@ function ControlButton({
  */
 export function RunControls({
   snapshot,
+  stale,
   busy,
   totalEvents,
   names,
@@ -42,6 +43,8 @@ export function RunControls({
   onExport,
 }: {
   snapshot: SessionSnapshot | null;
+  /** The snapshot is of other inputs: the next command starts over, so a finished run does not block it. */
+  stale: boolean;
   busy: SimulationState['busy'];
   totalEvents: number;
   names: Names;
@@ -52,7 +55,7 @@ export function RunControls({
   onExport: () => void;
 }) {
   const { t, lang } = useT();
-  const done = snapshot?.done ?? false;
+  const done = !stale && (snapshot?.done ?? false);
   const off = busy !== null || disabled !== null;
   const running = snapshot?.running;
   return (

@@ -95,6 +95,7 @@ export function SimulationPanel({ workspace, workflows, currentWorkflowId, versi
       />
       <RunControls
         snapshot={snapshot}
+        stale={stale}
         busy={s.busy}
         totalEvents={scenario?.events.length ?? 0}
         names={names}

@@ -169,6 +169,15 @@ describe('SimulationPanel', () => {
     expect(within(emails).queryByRole('heading', { name: /^Only with Disabled copy/ })).toBeNull();
   });
 
+  it('runs another scenario after one has finished', async () => {
+    const { user, runToEnd, store } = setup({ scenarios: [chatScenario(), example('email-ticket-life.json')] });
+    await runToEnd();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Scenario' }), 'email-ticket-life');
+    expect(screen.getByText(/^The scenario or the workflows changed since this run/)).toBeInTheDocument();
+    await runToEnd();
+    expect(store.getState().snapshot?.result).toEqual(simulate({ workspace, workflows, scenario: example('email-ticket-life.json') }));
+  });
+
   it('speaks the chosen language', () => {
     const store = createSimulationStore(inThreadClient());
     renderIn(<SimulationPanel workspace={workspace} workflows={workflows} currentWorkflowId={null} store={store} />, 'es');
