@@ -50,7 +50,7 @@ export const delay: ActionDefinition<DelayAction> = {
     const until = w.type === 'duration' ? ctx.now + durationMs(w.duration) : nextWeekdayTime(ctx.now, w.days, w.time);
     if (until === null) return ctx.fail('no day of the week is chosen');
     ctx.waitUntil(until);
-    ctx.note(`waits until ${new Date(until).toISOString()}`);
+    ctx.note(w.type === 'duration' ? `waits ${w.duration.amount} ${w.duration.unit}` : `waits until ${w.days.join(', ')} at ${w.time} UTC`);
     return a.next;
   },
 };

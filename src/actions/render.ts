@@ -5,8 +5,11 @@ import type { ActionRunContext } from './types';
  * field, so the trace says which setting to fix.
  */
 export function renderFields<K extends string>(ctx: ActionRunContext, fields: Record<K, string>): Record<K, string> | null {
+  let tokens = false;
+  for (const key in fields) tokens ||= fields[key].includes('{{');
+  if (!tokens) return fields;
   const out = {} as Record<K, string>;
-  for (const key of Object.keys(fields) as K[]) {
+  for (const key in fields) {
     const rendered = ctx.render(fields[key]);
     if (rendered.error !== undefined) {
       ctx.fail(`the ${key} could not be filled in: ${rendered.error}`);

@@ -92,7 +92,7 @@ export function startMove(world: World, ev: MoveEvent, event: number): void {
     'move',
     `${world.userName(ev.userId)} started moving "${channel.def.name}" (${channel.def.id}) to the help desk with ${history}; it ends at ${iso(move.endsAt)} and cannot be stopped.`,
   );
-  world.schedule({ kind: 'moveEnd', at: move.endsAt, move });
+  world.schedule(move.endsAt, { kind: 'moveEnd', move });
 }
 
 /** The channel now lives in the help desk; historical conversations move when the admin chose "all". */
@@ -129,7 +129,7 @@ export function finishMove(world: World, move: MoveState): void {
 
 function lastMessageAt(conv: ConversationState): number {
   let last = conv.startedAt;
-  for (const thread of conv.threads.values()) for (const m of thread.messages) if (m.t > last) last = m.t;
+  for (const thread of conv.threads.values()) for (const m of thread.messages) last = Math.max(last, Date.parse(m.at));
   return last;
 }
 

@@ -4,7 +4,7 @@ import type { ChannelKind } from '../model/common';
 import type { Filters } from '../model/filters';
 import type { Trigger, Workflow } from '../model/workflow';
 import { compileFilters, describeOutcome, evaluateFilters, type CompiledFilters } from './filters';
-import { MINUTE_MS, type CompiledWorkflow, type TicketState, type World } from './world';
+import { iso, MINUTE_MS, type CompiledWorkflow, type TicketState, type World } from './world';
 
 /** Something that happened to a ticket, matched against workflows' enrollment triggers. */
 export type TriggerEvent =
@@ -109,6 +109,7 @@ export function compileWorkflows(world: World, workflows: readonly Workflow[]): 
       unenroll: workflow.enrollment.unenroll.length ? unenroll : null,
       reenroll: workflow.enrollment.reenroll,
       sources: namedSources(workflow),
+      enrolledReasons: [],
       actionsRun: 0,
     };
     world.workflows.push(wf);
@@ -145,8 +146,15 @@ export function describeTrigger(world: World, ticket: TicketState, event: Trigge
     case 'ticketCreated':
       return 'ticket created';
     case 'statusChanged': {
-      const to = world.statusLabel(ticket.pipelineId, event.to);
-      return event.from === null ? `status became ${to} (new ticket)` : `status changed from ${world.statusLabel(ticket.pipelineId, event.from)} to ${to}`;
+      // Few distinct texts, many tickets: each is made once and shared by every record that names it.
+      const key = `${ticket.pipelineId}\u0000${event.from ?? ''}\u0000${event.to}`;
+      let text = world.phrases.get(key);
+      if (text === undefined) {
+        const to = world.statusLabel(ticket.pipelineId, event.to);
+        text = event.from === null ? `status became ${to} (new ticket)` : `status changed from ${world.statusLabel(ticket.pipelineId, event.from)} to ${to}`;
+        world.phrases.set(key, text);
+      }
+      return text;
     }
     case 'emailSentFromTicket':
       return 'email sent to the contact from the ticket record';
@@ -181,7 +189,7 @@ export function fire(world: World, ticket: TicketState, events: readonly Trigger
 }
 
 function record(world: World, ticket: TicketState, wf: CompiledWorkflow, trigger: string, outcome: 'enrolled' | 'rejected' | 'excluded', reason: string): void {
-  ticket.log.enrollments.push({ t: world.now, workflow: wf.id, trigger, outcome, reason });
+  ticket.log.enrollments.push({ at: iso(world.now), workflow: wf.id, trigger, outcome, reason });
   if (world.traceOn) {
     const verb = outcome === 'enrolled' ? 'Enrolled in' : outcome === 'excluded' ? 'Excluded from' : 'Not enrolled in';
     world.trace('enrollment', `${verb} "${wf.name}" on ${trigger}: ${reason}.`, { ticket: ticket.id, workflow: wf.id });
@@ -213,7 +221,7 @@ function decide(world: World, ticket: TicketState, wf: CompiledWorkflow, trigger
     );
     return;
   }
-  const read = (p: Parameters<World['fact']>[1]) => world.fact(ticket, p);
+  const read = world.reader(ticket);
   const outcome = evaluateFilters(wf.filters, read);
   if (!outcome.held) {
     record(world, ticket, wf, trigger, 'rejected', `enrollment filters failed: ${describeOutcome(wf.filters, outcome, read)}`);
@@ -222,6 +230,8 @@ function decide(world: World, ticket: TicketState, wf: CompiledWorkflow, trigger
   const run = world.newRun(ticket, wf, trigger);
   (ticket.active ??= new Map()).set(wf.id, run);
   (ticket.enrolledOnce ??= new Set()).add(wf.id);
-  record(world, ticket, wf, trigger, 'enrolled', `enrollment filters: ${describeOutcome(wf.filters, outcome, read)}`);
+  // The reason of an enrollment depends on the filters and the group that held only: made once per group.
+  const reason = (wf.enrolledReasons[outcome.group + 1] ??= `enrollment filters: ${describeOutcome(wf.filters, outcome, read)}`);
+  record(world, ticket, wf, trigger, 'enrolled', reason);
   world.ready.push(run);
 }

@@ -2,14 +2,13 @@ import type { ScenarioEvent } from '../model/scenario';
 import { currentChannel, startMove } from './channel-move';
 import { fire } from './enrollment';
 import { applyBuiltInStatus, changeProperty, changeStatus, createTicket, firstResponse, subjectFrom } from './help-desk';
-import type { ConversationState, ThreadState, TicketState, World } from './world';
+import type { MessageResult } from './types';
+import { iso, type ConversationState, type ThreadState, type TicketState, type World } from './world';
 
 type EventOf<T extends ScenarioEvent['type']> = Extract<ScenarioEvent, { type: T }>;
 
-function message(world: World, direction: 'in' | 'out', text: string, from?: 'ticket' | 'contact'): ThreadState['messages'][number] {
-  const m: ThreadState['messages'][number] = { id: world.newMessageId(), direction, t: world.now, text };
-  if (from) m.from = from;
-  return m;
+function message(world: World, direction: 'in' | 'out', text: string, from?: 'ticket' | 'contact'): MessageResult {
+  return from ? { id: world.newMessageId(), direction, at: iso(world.now), from, text } : { id: world.newMessageId(), direction, at: iso(world.now), text };
 }
 
 function threadOf(world: World, conv: ConversationState, threadId: string): { thread: ThreadState; isNew: boolean } {

@@ -58,6 +58,8 @@ interface CompiledCondition {
 export interface CompiledFilters {
   readonly source: Filters;
   readonly groups: readonly (readonly CompiledCondition[])[];
+  /** "group N held (...)" per group, made once when first needed: it depends on the filters only. */
+  readonly heldText: (string | undefined)[];
 }
 
 /** A condition whose value does not fit its property or operator. */
@@ -222,7 +224,7 @@ export function compileFilters(filters: Filters): { compiled: CompiledFilters; p
       return { source: c, test };
     }),
   );
-  return { compiled: { source: filters, groups }, problems };
+  return { compiled: { source: filters, groups, heldText: [] }, problems };
 }
 
 const compiledCache = new WeakMap<Filters, CompiledFilters>();
@@ -238,6 +240,20 @@ export function compiled(filters: Filters): CompiledFilters {
 }
 
 const HELD_EMPTY: FilterOutcome = { held: true, group: -1, failed: [] };
+
+/** Index of the first group whose conditions all hold, or -1 (no allocation: for checks on every step). */
+export function firstHoldingGroup(filters: CompiledFilters, read: FactReader): number {
+  const groups = filters.groups;
+  next: for (let gi = 0; gi < groups.length; gi++) {
+    const conditions = groups[gi]!;
+    for (let ci = 0; ci < conditions.length; ci++) {
+      const c = conditions[ci]!;
+      if (!c.test(read(c.source.property))) continue next;
+    }
+    return gi;
+  }
+  return -1;
+}
 
 /** Evaluates filters against a ticket: the first group whose conditions all hold wins. */
 export function evaluateFilters(filters: CompiledFilters, read: FactReader): FilterOutcome {
@@ -286,9 +302,13 @@ export function describeCondition(c: FilterCondition): string {
 export function describeOutcome(filters: CompiledFilters, outcome: FilterOutcome, read: FactReader): string {
   if (outcome.held) {
     if (outcome.group < 0) return 'no filters';
-    const conditions = filters.source[outcome.group]!.conditions;
-    const what = conditions.length ? conditions.map(describeCondition).join(' and ') : 'no conditions';
-    return `group ${outcome.group + 1} held (${what})`;
+    let text = filters.heldText[outcome.group];
+    if (text === undefined) {
+      const conditions = filters.source[outcome.group]!.conditions;
+      const what = conditions.length ? conditions.map(describeCondition).join(' and ') : 'no conditions';
+      text = filters.heldText[outcome.group] = `group ${outcome.group + 1} held (${what})`;
+    }
+    return text;
   }
   const parts = outcome.failed.map(([gi, ci]) => {
     const c = filters.source[gi]!.conditions[ci]!;

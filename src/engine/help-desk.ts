@@ -1,7 +1,7 @@
 import type { PropertyChange } from '../actions/types';
 import type { StatusTriggerSetting } from '../model/workspace';
 import { fire, type TriggerEvent } from './enrollment';
-import { iso, MINUTE_MS, type ConversationState, type TicketState, type World } from './world';
+import { iso, MINUTE_MS, type ConversationState, type SlaState, type SlaTarget, type TicketState, type World } from './world';
 
 /** Who changes a ticket: "creation", "scenario", "move", a built-in automation id or a workflow id. */
 export type Actor = string;
@@ -60,7 +60,7 @@ export function createTicket(world: World, init: NewTicket, by: Actor, why: stri
   const ticket = ticketState(world.newTicketId(), init, info.statuses.get(init.statusId)!.category);
   world.tickets.set(ticket.id, ticket);
   if (init.conversationId !== null) world.conversations.get(init.conversationId)!.ticketId = ticket.id;
-  ticket.log.statuses.push({ t: world.now, from: null, to: init.statusId, by });
+  ticket.log.statuses.push({ at: iso(world.now), from: null, to: init.statusId, by });
   world.trace(
     'ticket',
     `Created ticket ${ticket.id} "${ticket.subject}" in ${info.pipeline.name}, status ${world.statusLabel(init.pipelineId, init.statusId)}, owner ${world.userName(init.ownerId)}: ${why}.`,
@@ -107,7 +107,7 @@ export function changeStatus(world: World, ticket: TicketState, statusId: string
     ticket.reopenedAt = world.now;
     note = '; reopened, closed time cleared';
   }
-  ticket.log.statuses.push({ t: world.now, from, to: statusId, by });
+  ticket.log.statuses.push({ at: iso(world.now), from, to: statusId, by });
   if (world.traceOn) {
     world.trace('status', `Status ${info.statuses.get(from)?.label ?? from} → ${status.label} (by ${by})${note}.`, {
       ticket: ticket.id,
@@ -123,7 +123,7 @@ export function changeStatus(world: World, ticket: TicketState, statusId: string
  * by a user without help-desk access. Returns why it was refused, or null.
  */
 export function changeProperty(world: World, ticket: TicketState, change: PropertyChange, by: Actor): string | null {
-  let shown: string;
+  let shown = '';
   switch (change.property) {
     case 'owner': {
       if (change.ownerId !== null) {
@@ -135,7 +135,7 @@ export function changeProperty(world: World, ticket: TicketState, change: Proper
       }
       if (ticket.ownerId === change.ownerId) return null;
       ticket.ownerId = change.ownerId;
-      shown = world.userName(change.ownerId);
+      if (world.traceOn) shown = world.userName(change.ownerId);
       break;
     }
     case 'priority':
@@ -150,7 +150,7 @@ export function changeProperty(world: World, ticket: TicketState, change: Proper
       shown = `"${change.subject}"`;
       break;
   }
-  world.trace('property', `${change.property} set to ${shown} (by ${by}).`, { ticket: ticket.id });
+  if (world.traceOn) world.trace('property', `${change.property} set to ${shown} (by ${by}).`, { ticket: ticket.id });
   fire(world, ticket, [{ type: 'propertyChanged', property: change.property }]);
   return null;
 }
@@ -163,15 +163,24 @@ function slaDue(world: World, ticket: TicketState): { firstResponseDue: number; 
   };
 }
 
-function scheduleSla(world: World, ticket: TicketState): void {
+function dueOf(sla: SlaState, target: SlaTarget): number {
+  return target === 'firstResponse' ? sla.firstResponseDue : sla.closeDue;
+}
+
+/**
+ * Arms the timer of a pending target. One timer per target is enough as long as it fires no later than
+ * the due time: when the due time moves later, the armed timer fires early and re-arms itself, so
+ * priority changes do not pile timers up. A due time already past (an old ticket arriving in the help
+ * desk) is judged now.
+ */
+function armSla(world: World, ticket: TicketState, target: SlaTarget): void {
   const sla = ticket.sla!;
-  // A due time already past (an old ticket arriving in the help desk) is judged now.
-  if (sla.firstResponse === 'pending') {
-    world.schedule({ kind: 'sla', at: Math.max(sla.firstResponseDue, world.now), ticket, target: 'firstResponse', version: sla.version });
-  }
-  if (sla.close === 'pending') {
-    world.schedule({ kind: 'sla', at: Math.max(sla.closeDue, world.now), ticket, target: 'close', version: sla.version });
-  }
+  if (sla[target] !== 'pending') return;
+  const at = Math.max(dueOf(sla, target), world.now);
+  const armed = sla.timers[target];
+  if (armed !== null && armed <= at) return;
+  sla.timers[target] = at;
+  world.schedule(at, { kind: 'sla', ticket, target });
 }
 
 /**
@@ -184,23 +193,30 @@ export function startSla(world: World, ticket: TicketState): void {
   const conv = ticket.conversationId === null ? undefined : world.conversations.get(ticket.conversationId);
   const respondedAt = conv ? firstAgentMessage(conv, ticket.createdAt) : null;
   ticket.sla = {
-    ...due,
+    firstResponseDue: due.firstResponseDue,
+    closeDue: due.closeDue,
     firstResponseAt: respondedAt,
     firstResponse: respondedAt !== null && respondedAt < due.firstResponseDue ? 'met' : 'pending',
     close: ticket.closedAt !== null && ticket.closedAt < due.closeDue ? 'met' : 'pending',
     breaches: [],
-    version: 0,
+    timers: { firstResponse: null, close: null },
   };
-  world.trace('sla', `SLA applies: first response due ${iso(due.firstResponseDue)}, close due ${iso(due.closeDue)} (${ticket.priority} priority).`, {
-    ticket: ticket.id,
-  });
-  scheduleSla(world, ticket);
+  if (world.traceOn) {
+    world.trace('sla', `SLA applies: first response due ${iso(due.firstResponseDue)}, close due ${iso(due.closeDue)} (${ticket.priority} priority).`, {
+      ticket: ticket.id,
+    });
+  }
+  armSla(world, ticket, 'firstResponse');
+  armSla(world, ticket, 'close');
 }
 
 function firstAgentMessage(conv: ConversationState, since: number): number | null {
   let first: number | null = null;
   for (const thread of conv.threads.values()) {
-    for (const m of thread.messages) if (m.direction === 'out' && m.t >= since && (first === null || m.t < first)) first = m.t;
+    for (const m of thread.messages) {
+      const t = Date.parse(m.at);
+      if (m.direction === 'out' && t >= since && (first === null || t < first)) first = t;
+    }
   }
   return first;
 }
@@ -211,23 +227,31 @@ function rescheduleSla(world: World, ticket: TicketState): void {
   const due = slaDue(world, ticket);
   sla.firstResponseDue = due.firstResponseDue;
   sla.closeDue = due.closeDue;
-  sla.version++;
-  world.trace('sla', `SLA due times moved for ${ticket.priority} priority: first response ${iso(due.firstResponseDue)}, close ${iso(due.closeDue)}.`, {
-    ticket: ticket.id,
-  });
-  scheduleSla(world, ticket);
+  if (world.traceOn) {
+    world.trace('sla', `SLA due times moved for ${ticket.priority} priority: first response ${iso(due.firstResponseDue)}, close ${iso(due.closeDue)}.`, {
+      ticket: ticket.id,
+    });
+  }
+  armSla(world, ticket, 'firstResponse');
+  armSla(world, ticket, 'close');
 }
 
-/** A due time came: the target is breached unless it was met; a breach fires "SLA due time passed". */
-export function slaDuePassed(world: World, ticket: TicketState, target: 'firstResponse' | 'close', version: number): boolean {
+/**
+ * An SLA timer fired: the target is breached unless it was met; a breach fires "SLA due time passed".
+ * A timer armed for an earlier due time than the current one re-arms instead.
+ */
+export function slaDuePassed(world: World, ticket: TicketState, target: SlaTarget, timerAt: number): boolean {
   const sla = ticket.sla;
-  if (!sla || sla.version !== version || sla[target] !== 'pending') return false;
+  if (!sla || sla[target] !== 'pending') return false;
+  if (sla.timers[target] === timerAt) sla.timers[target] = null;
+  if (world.now < dueOf(sla, target)) {
+    armSla(world, ticket, target);
+    return false;
+  }
   sla[target] = 'breached';
   sla.breaches.push({ target, t: world.now });
   const what = target === 'firstResponse' ? 'first response' : 'close';
-  world.trace('sla', `SLA breached: no ${what} by ${iso(target === 'firstResponse' ? sla.firstResponseDue : sla.closeDue)}.`, {
-    ticket: ticket.id,
-  });
+  world.trace('sla', `SLA breached: no ${what} by ${iso(dueOf(sla, target))}.`, { ticket: ticket.id });
   fire(world, ticket, [{ type: 'slaDuePassed', target }]);
   return true;
 }

@@ -1,8 +1,8 @@
 import { definitionOf, type Action } from '../actions';
 import type { ActionRunContext, OutgoingEmail, PropertyChange, Rendered } from '../actions/types';
-import type { FilterProperty, Filters } from '../model/filters';
+import type { Filters } from '../model/filters';
 import type { Contact, EmailTemplate, Pipeline, Team, User, Workspace } from '../model/workspace';
-import { compiled, describeOutcome, evaluateFilters, type FactValue } from './filters';
+import { compiled, describeOutcome, evaluateFilters, firstHoldingGroup } from './filters';
 import { changeProperty, changeStatus } from './help-desk';
 import { renderTokens, ticketLink } from './tokens';
 import { iso, MINUTE_MS, type Run, type TicketState, type World } from './world';
@@ -17,8 +17,6 @@ class RunContext implements ActionRunContext {
   outcome: string | null = null;
   failure: string | null = null;
   waitAt: number | null = null;
-  private readonly read = (p: FilterProperty): FactValue => this.world.fact(this.run.ticket, p);
-
   constructor(private readonly world: World) {}
 
   begin(run: Run, action: Action): void {
@@ -59,18 +57,18 @@ class RunContext implements ActionRunContext {
   }
   evaluate(filters: Filters): { held: boolean; reason: string } {
     const c = compiled(filters);
-    const outcome = evaluateFilters(c, this.read);
-    return { held: outcome.held, reason: describeOutcome(c, outcome, this.read) };
-  }
-  private refs(): { ticket: string; workflow: string; action: string } {
-    return { ticket: this.run.ticket.id, workflow: this.run.wf.id, action: this.action.id };
+    const read = this.world.reader(this.run.ticket);
+    const outcome = evaluateFilters(c, read);
+    return { held: outcome.held, reason: describeOutcome(c, outcome, read) };
   }
   sendEmail(email: OutgoingEmail): void {
     const at = iso(this.world.now);
     const ticket = this.run.ticket;
     this.world.outbox.push({
       at,
-      ...this.refs(),
+      ticket: ticket.id,
+      workflow: this.run.wf.id,
+      action: this.action.id,
       to: this.contact!.email,
       subject: email.subject,
       body: email.body,
@@ -87,10 +85,21 @@ class RunContext implements ActionRunContext {
     });
   }
   notify(userId: string, subject: string, body: string): void {
-    this.world.notifications.push({ at: iso(this.world.now), recipient: userId, ...this.refs(), subject, body });
+    const { run, action } = this;
+    this.world.notifications.push({ at: iso(this.world.now), recipient: userId, ticket: run.ticket.id, workflow: run.wf.id, action: action.id, subject, body });
   }
   skipNotification(reason: string, subject: string): void {
-    this.world.notifications.push({ at: iso(this.world.now), recipient: null, ...this.refs(), subject, body: '', skipped: reason });
+    const { run, action } = this;
+    this.world.notifications.push({
+      at: iso(this.world.now),
+      recipient: null,
+      ticket: run.ticket.id,
+      workflow: run.wf.id,
+      action: action.id,
+      subject,
+      body: '',
+      skipped: reason,
+    });
   }
   setStatus(statusId: string): string | null {
     return changeStatus(this.world, this.run.ticket, statusId, this.run.wf.id);
@@ -102,7 +111,16 @@ class RunContext implements ActionRunContext {
     this.waitAt = Math.max(at, this.world.now);
   }
   recordWebhook(request: { method: string; url: string; body: string }): void {
-    this.world.webhooks.push({ at: iso(this.world.now), ...this.refs(), ...request });
+    const { run, action } = this;
+    this.world.webhooks.push({
+      at: iso(this.world.now),
+      ticket: run.ticket.id,
+      workflow: run.wf.id,
+      action: action.id,
+      method: request.method,
+      url: request.url,
+      body: request.body,
+    });
   }
   note(outcome: string): void {
     this.outcome = outcome;
@@ -119,7 +137,7 @@ export function endRun(world: World, run: Run, outcome: 'completed' | 'unenrolle
   run.state = 'ended';
   const ticket = run.ticket;
   ticket.active?.delete(run.wf.id);
-  ticket.log.enrollments.push({ t: world.now, workflow: run.wf.id, trigger: run.trigger, outcome, reason });
+  ticket.log.enrollments.push({ at: iso(world.now), workflow: run.wf.id, trigger: run.trigger, outcome, reason });
   if (world.traceOn && outcome !== 'failed') {
     world.trace('unenrollment', `Left "${run.wf.name}" (${outcome}): ${reason}.`, { ticket: ticket.id, workflow: run.wf.id });
   }
@@ -169,14 +187,13 @@ export class Runner {
       endRun(world, run, 'completed', 'reached the end of its path');
       return null;
     }
-    if (wf.unenroll) {
-      const read = (p: FilterProperty) => world.fact(ticket, p);
-      const outcome = evaluateFilters(wf.unenroll, read);
-      if (outcome.held) {
-        world.ready.shift();
-        endRun(world, run, 'unenrolled', `met the unenrollment criteria before ${run.actionId}: ${describeOutcome(wf.unenroll, outcome, read)}`);
-        return null;
-      }
+    // Checked before every action, so the common "still enrolled" answer allocates nothing.
+    if (wf.unenroll && firstHoldingGroup(wf.unenroll, world.reader(ticket)) >= 0) {
+      const read = world.reader(ticket);
+      const why = describeOutcome(wf.unenroll, evaluateFilters(wf.unenroll, read), read);
+      world.ready.shift();
+      endRun(world, run, 'unenrolled', `met the unenrollment criteria before ${run.actionId}: ${why}`);
+      return null;
     }
     const minute = Math.floor(world.now / MINUTE_MS);
     if (ticket.guardMinute !== minute) {
@@ -196,23 +213,29 @@ export class Runner {
     const next = definitionOf(action).run(action, ctx);
     world.stats.actions++;
     wf.actionsRun++;
-    const refs = { ticket: ticket.id, workflow: wf.id, action: action.id };
     if (ctx.failure !== null) {
-      ticket.log.actions.push({ t: world.now, workflow: wf.id, action: action.id, kind: action.kind, outcome: `failed: ${ctx.failure}` });
-      world.error('action.failed', `Action ${action.id} (${action.kind}) of "${wf.name}" failed on ticket ${ticket.id}: ${ctx.failure}.`, refs);
+      ticket.log.actions.push({ at: iso(world.now), workflow: wf.id, action: action.id, kind: action.kind, outcome: `failed: ${ctx.failure}` });
+      world.error('action.failed', `Action ${action.id} (${action.kind}) of "${wf.name}" failed on ticket ${ticket.id}: ${ctx.failure}.`, {
+        ticket: ticket.id,
+        workflow: wf.id,
+        action: action.id,
+      });
       world.ready.shift();
       endRun(world, run, 'failed', ctx.failure);
       return { run, action, outcome: `failed: ${ctx.failure}` };
     }
     const outcome = ctx.outcome ?? 'done';
-    ticket.log.actions.push({ t: world.now, workflow: wf.id, action: action.id, kind: action.kind, outcome });
-    if (world.traceOn) world.trace(ctx.waitAt === null ? 'action' : 'delay', `${action.kind} ${action.id}: ${outcome}.`, refs);
+    ticket.log.actions.push({ at: iso(world.now), workflow: wf.id, action: action.id, kind: action.kind, outcome });
+    if (world.traceOn) {
+      const detail = ctx.waitAt === null ? `${action.kind} ${action.id}: ${outcome}.` : `${action.kind} ${action.id}: ${outcome}; resumes at ${iso(ctx.waitAt)}.`;
+      world.trace(ctx.waitAt === null ? 'action' : 'delay', detail, { ticket: ticket.id, workflow: wf.id, action: action.id });
+    }
     run.actionId = next;
     if (ctx.waitAt !== null) {
       world.ready.shift();
       run.state = 'waiting';
       run.resumeAt = ctx.waitAt;
-      world.schedule({ kind: 'resume', at: ctx.waitAt, run });
+      world.schedule(ctx.waitAt, { kind: 'resume', run });
     } else if (next === null) {
       world.ready.shift();
       endRun(world, run, 'completed', 'reached the end of its path');
@@ -230,7 +253,7 @@ export class Runner {
       return true;
     }
     run.state = 'ready';
-    world.trace('resume', `Resumed "${run.wf.name}" after its delay, at ${next}.`, { ticket: run.ticket.id, workflow: run.wf.id, action: next });
+    if (world.traceOn) world.trace('resume', `Resumed "${run.wf.name}" after its delay, at ${next}.`, { ticket: run.ticket.id, workflow: run.wf.id, action: next });
     world.ready.push(run);
     return true;
   }

@@ -1,7 +1,7 @@
 import type { Scenario, ScenarioEvent } from '../model/scenario';
 import { currentChannel } from './channel-move';
 import { startSla, ticketState } from './help-desk';
-import { DAY_MS, parseTime, type ConversationState, type ThreadState, type World } from './world';
+import { DAY_MS, iso, parseTime, type ConversationState, type ThreadState, type World } from './world';
 
 /** A scenario event placed on the clock. */
 export interface TimedEvent {
@@ -39,8 +39,8 @@ export function loadInitial(world: World, scenario: Scenario): void {
     const threads = new Map<string, ThreadState>();
     const startedAt = parseTime(c.startedAt)!;
     for (const th of c.threads) {
-      const messages = th.messages.map((m) => ({ id: m.id, direction: m.direction, t: parseTime(m.at) ?? startedAt, text: m.text, ...(m.from ? { from: m.from } : {}) }));
-      threads.set(th.id, { id: th.id, startedAt: messages[0]?.t ?? startedAt, messages });
+      const messages = th.messages.map((m) => ({ ...m, at: iso(parseTime(m.at) ?? startedAt) }));
+      threads.set(th.id, { id: th.id, startedAt: parseTime(messages[0]?.at ?? '') ?? startedAt, messages });
     }
     const conv: ConversationState = {
       id: c.id,
@@ -103,7 +103,7 @@ export function loadInitial(world: World, scenario: Scenario): void {
     if (t.reopened) ticket.reopenedAt = world.start;
     if (conv) conv.ticketId = t.id;
     world.tickets.set(t.id, ticket);
-    ticket.log.statuses.push({ t: createdAt, from: null, to: t.statusId, by: 'scenario' });
+    ticket.log.statuses.push({ at: iso(createdAt), from: null, to: t.statusId, by: 'scenario' });
   });
 
   for (const conv of world.conversations.values()) {

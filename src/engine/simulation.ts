@@ -138,7 +138,7 @@ export class Simulation {
       if (t.at > this.world.end) return undefined;
       const stale =
         (t.kind === 'resume' && t.run.state !== 'waiting') ||
-        (t.kind === 'sla' && (t.ticket.sla?.version !== t.version || t.ticket.sla[t.target] !== 'pending'));
+        (t.kind === 'sla' && t.ticket.sla?.[t.target] !== 'pending');
       if (!stale) return t;
       timers.pop();
     }
@@ -160,14 +160,14 @@ export class Simulation {
       world.now = Math.max(world.now, timer.at);
       world.stats.timers++;
       if (timer.kind === 'resume') this.runner.resume(timer.run);
-      else if (timer.kind === 'sla') slaDuePassed(world, timer.ticket, timer.target, timer.version);
+      else if (timer.kind === 'sla') slaDuePassed(world, timer.ticket, timer.target, timer.at);
       else finishMove(world, timer.move);
       return timer;
     }
     this.nextEvent++;
     world.now = Math.max(world.now, ev!.at);
     world.stats.events++;
-    world.trace('event', `events[${ev!.index}]: ${describeEvent(world, ev!.event)}`);
+    if (world.traceOn) world.trace('event', `events[${ev!.index}]: ${describeEvent(world, ev!.event)}`);
     applyEvent(world, ev!.event, ev!.index);
     return ev!;
   }

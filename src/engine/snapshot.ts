@@ -5,7 +5,6 @@ import type {
   SimulationResult,
   TicketHistory,
   TicketResult,
-  TraceEntry,
 } from './types';
 import { iso, type TicketState, type World } from './world';
 
@@ -44,14 +43,13 @@ function ticketResult(world: World, t: TicketState): TicketResult {
 }
 
 function historyOf(t: TicketState): TicketHistory {
-  return {
-    statuses: t.log.statuses.map(({ t: at, ...rest }) => ({ at: iso(at), ...rest })),
-    enrollments: t.log.enrollments.map(({ t: at, ...rest }) => ({ at: iso(at), ...rest })),
-    actions: t.log.actions.map(({ t: at, ...rest }) => ({ at: iso(at), ...rest })),
-  };
+  return { statuses: t.log.statuses.slice(), enrollments: t.log.enrollments.slice(), actions: t.log.actions.slice() };
 }
 
-/** A plain, JSON-ready copy of everything the simulation produced so far; the world is not shared with it. */
+/**
+ * A plain, JSON-ready copy of everything the simulation produced so far. Records that never change once
+ * made (trace lines, histories, outbox, notifications, webhooks, errors) are shared, in copied arrays.
+ */
 export function snapshot(world: World, done: boolean): SimulationResult {
   const tickets: TicketResult[] = [];
   const history: Record<string, TicketHistory> = {};
@@ -83,7 +81,7 @@ export function snapshot(world: World, done: boolean): SimulationResult {
       startedAt: iso(c.startedAt),
       threads: [...c.threads.values()].map((th) => ({
         id: th.id,
-        messages: th.messages.map(({ t: at, ...rest }) => ({ ...rest, at: iso(at) })),
+        messages: th.messages.slice(),
       })),
     });
   }
@@ -95,28 +93,20 @@ export function snapshot(world: World, done: boolean): SimulationResult {
     moving: c.moving,
     movedAt: isoOrNull(c.movedAt),
   }));
-  const trace: TraceEntry[] = world.traceLines().map((l) => {
-    const e = { at: iso(l.t), kind: l.kind } as TraceEntry;
-    if (l.ticket !== null) e.ticket = l.ticket;
-    if (l.workflow !== null) e.workflow = l.workflow;
-    if (l.action !== null) e.action = l.action;
-    e.detail = l.detail;
-    return e;
-  });
   return {
     clock: iso(world.now),
     done,
     tickets,
     conversations,
     channels,
-    outbox: world.outbox.map((e) => ({ ...e })),
-    inboxNotices: world.notices.map((n) => ({ ...n })),
-    notifications: world.notifications.map((n) => ({ ...n })),
-    webhooks: world.webhooks.map((w) => ({ ...w })),
+    outbox: world.outbox.slice(),
+    inboxNotices: world.notices.slice(),
+    notifications: world.notifications.slice(),
+    webhooks: world.webhooks.slice(),
     history,
     enrolled,
-    trace,
-    errors: world.errors.map((e) => ({ ...e })),
+    trace: world.traceLines().slice(),
+    errors: world.errors.slice(),
     stats: { ...world.stats },
   };
 }

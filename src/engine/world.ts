@@ -7,12 +7,14 @@ import type { Channel, Contact, EmailTemplate, Pipeline, Status, Team, User, Wor
 import type { CompiledFilters, FactValue } from './filters';
 import { TimerHeap, type Timed } from './heap';
 import type {
-  EnrollmentRecord,
   InboxNotice,
+  MessageResult,
   NotificationResult,
   OutboxEmail,
   SimulationError,
   SimulationOptions,
+  TicketHistory,
+  TraceEntry,
   TraceKind,
   WebhookResult,
 } from './types';
@@ -41,6 +43,8 @@ export interface CompiledWorkflow {
   reenroll: boolean;
   /** Chat-like sources the enrollment names explicitly, which lifts the [S-chat] exclusion for them. */
   sources: ReadonlySet<ChannelKind>;
+  /** Enrollment reasons by the filter group that held (index 0: no filters), made once each. */
+  enrolledReasons: (string | undefined)[];
   /** Actions run so far, for naming the busiest workflows when the step limit stops a run. */
   actionsRun: number;
 }
@@ -66,16 +70,10 @@ export interface SlaState {
   firstResponse: 'pending' | 'met' | 'breached';
   close: 'pending' | 'met' | 'breached';
   breaches: { target: 'firstResponse' | 'close'; t: number }[];
-  /** Bumped when due times move, so timers set for older due times are ignored. */
-  version: number;
+  /** When the earliest timer armed for each target fires (null: none armed). */
+  timers: { firstResponse: number | null; close: number | null };
 }
 
-/** Per-ticket records, with times kept as numbers until a snapshot is taken. */
-export interface TicketLog {
-  statuses: { t: number; from: string | null; to: string; by: string }[];
-  enrollments: (Omit<EnrollmentRecord, 'at'> & { t: number })[];
-  actions: { t: number; workflow: string; action: string; kind: string; outcome: string }[];
-}
 
 /** A ticket as the interpreter keeps it (mutable; never exposed as is). */
 export interface TicketState extends RunTicket {
@@ -101,7 +99,8 @@ export interface TicketState extends RunTicket {
   /** Worked in the help desk: SLAs apply. Tickets of inbox conversations are not, until their channel moves. */
   inHelpDesk: boolean;
   sla: SlaState | null;
-  log: TicketLog;
+  /** Status history, enrollment history and action log; entries are never changed once recorded, so snapshots share them. */
+  log: TicketHistory;
   /** Workflows the ticket is enrolled in now. */
   active: Map<string, Run> | null;
   /** Workflows it has ever enrolled in (re-enrollment is off by default). */
@@ -117,7 +116,8 @@ export interface TicketState extends RunTicket {
 export interface ThreadState {
   id: string;
   startedAt: number;
-  messages: { id: string; direction: 'in' | 'out'; t: number; from?: 'ticket' | 'contact'; text: string }[];
+  /** Messages as results show them (never changed once recorded, so snapshots share them). */
+  messages: MessageResult[];
 }
 
 /** A conversation as the interpreter keeps it. */
@@ -153,23 +153,18 @@ export interface MoveState {
   endsAt: number;
 }
 
-/** Something due on the virtual clock. */
-export type Timer =
-  | (Timed & { kind: 'resume'; run: Run })
-  | (Timed & { kind: 'sla'; ticket: TicketState; target: 'firstResponse' | 'close'; version: number })
-  | (Timed & { kind: 'moveEnd'; move: MoveState });
+/** The SLA targets of a ticket. */
+export type SlaTarget = 'firstResponse' | 'close';
 
-/** A timer before it gets its place in the scheduling order. */
-type UnscheduledTimer = Timer extends infer T ? (T extends Timer ? Omit<T, 'seq'> : never) : never;
-
-interface TraceLine {
-  t: number;
-  kind: TraceKind;
-  ticket: string | null;
-  workflow: string | null;
-  action: string | null;
-  detail: string;
-}
+/**
+ * Something due on the virtual clock: a delay ending, an SLA due time, the end of a channel move. Every
+ * timer has every field (unused ones null) so the heap only ever sees one object shape.
+ */
+export type Timer = Timed & { run: Run | null; ticket: TicketState | null; target: SlaTarget | null; move: MoveState | null } & (
+    | { kind: 'resume'; run: Run }
+    | { kind: 'sla'; ticket: TicketState; target: SlaTarget }
+    | { kind: 'moveEnd'; move: MoveState }
+  );
 
 /** Who or what a trace line or error concerns. */
 export interface Refs {
@@ -247,13 +242,17 @@ export class World {
   workflows: CompiledWorkflow[] = [];
   readonly triggerIndex = new Map<string, { wf: CompiledWorkflow; trigger: Trigger }[]>();
   move: MoveState | null = null;
+  /** Texts repeated in many records (trigger descriptions), made once. */
+  readonly phrases = new Map<string, string>();
 
   readonly outbox: OutboxEmail[] = [];
   readonly notices: InboxNotice[] = [];
   readonly notifications: NotificationResult[] = [];
   readonly webhooks: WebhookResult[] = [];
   readonly errors: SimulationError[] = [];
-  private readonly lines: TraceLine[] = [];
+  private readonly lines: TraceEntry[] = [];
+  private factTicket: TicketState | null = null;
+  private readonly readFact = (property: FilterProperty): FactValue => this.fact(this.factTicket!, property);
   readonly stats = { events: 0, timers: 0, actions: 0 };
   steps = 0;
   /** Set when the step limit stopped everything. */
@@ -317,22 +316,28 @@ export class World {
     return { id: ++this.runNo, ticket, wf, actionId: wf.start, trigger, state: 'ready', resumeAt: 0 };
   }
 
-  schedule(timer: UnscheduledTimer): void {
-    (timer as Timer).seq = ++this.seq;
-    this.timers.push(timer as Timer);
+  /** Schedules a timer; equal times keep the order they were scheduled in. */
+  schedule(at: number, due: { kind: 'resume'; run: Run } | { kind: 'sla'; ticket: TicketState; target: SlaTarget } | { kind: 'moveEnd'; move: MoveState }): void {
+    this.timers.push({
+      at,
+      seq: ++this.seq,
+      kind: due.kind,
+      run: due.kind === 'resume' ? due.run : null,
+      ticket: due.kind === 'sla' ? due.ticket : null,
+      target: due.kind === 'sla' ? due.target : null,
+      move: due.kind === 'moveEnd' ? due.move : null,
+    } as Timer);
   }
 
   /** Records a trace line (when tracing is on). */
   trace(kind: TraceKind, detail: string, refs?: Refs): void {
     if (!this.traceOn) return;
-    this.lines.push({
-      t: this.now,
-      kind,
-      ticket: refs?.ticket ?? null,
-      workflow: refs?.workflow ?? null,
-      action: refs?.action ?? null,
-      detail,
-    });
+    const entry = { at: iso(this.now), kind } as TraceEntry;
+    if (refs?.ticket !== undefined) entry.ticket = refs.ticket;
+    if (refs?.workflow !== undefined) entry.workflow = refs.workflow;
+    if (refs?.action !== undefined) entry.action = refs.action;
+    entry.detail = detail;
+    this.lines.push(entry);
   }
 
   /** Records an error; it also appears in the trace so the trace tells the whole story. */
@@ -346,8 +351,18 @@ export class World {
     this.trace('error', message, refs);
   }
 
-  traceLines(): readonly TraceLine[] {
+  /** The trace so far (entries are never changed once recorded). */
+  traceLines(): readonly TraceEntry[] {
     return this.lines;
+  }
+
+  /**
+   * A reader of the ticket's filter properties. One reader serves every evaluation (none allocated per
+   * step); it reads the ticket of the last call, and evaluations never interleave.
+   */
+  reader(ticket: TicketState): (property: FilterProperty) => FactValue {
+    this.factTicket = ticket;
+    return this.readFact;
   }
 
   /** Reads one filter property of a ticket now (dates in milliseconds). */
@@ -388,16 +403,21 @@ export class World {
   }
 }
 
-let lastMs = Number.NaN;
-let lastIso = '';
+const ISO_SLOTS = 4096;
+const isoKeys = new Float64Array(ISO_SLOTS).fill(Number.NaN);
+const isoTexts: string[] = new Array<string>(ISO_SLOTS).fill('');
 
-/** A virtual-clock moment as an ISO 8601 UTC string (the last one is cached: many lines share an instant). */
+/**
+ * A virtual-clock moment as an ISO 8601 UTC string. Records name the same moments again and again, so
+ * recent ones are cached, one slot per minute of the clock (a fixed-size cache: it never grows).
+ */
 export function iso(ms: number): string {
-  if (ms !== lastMs) {
-    lastMs = ms;
-    lastIso = new Date(ms).toISOString();
-  }
-  return lastIso;
+  const slot = Math.floor(ms / MINUTE_MS) & (ISO_SLOTS - 1);
+  if (isoKeys[slot] === ms) return isoTexts[slot]!;
+  const text = new Date(ms).toISOString();
+  isoKeys[slot] = ms;
+  isoTexts[slot] = text;
+  return text;
 }
 
 /** Parses an ISO timestamp; null when it is not one. */
