@@ -351,6 +351,7 @@ export const SIMULATION_MESSAGES: MessageTable = {
     'sim.compare.skipped': '{at}: "{subject}" skipped (ticket {ticket})',
     'sim.compare.undoVersion': 'Version before the change "{change}" ({n} back)',
     'sim.panel': 'Simulation',
+    'sim.timeline.more': 'Show {count} more of {total} events',
   },
   es: {
     'sim.tabs': 'Vistas de la simulación',
@@ -701,6 +702,7 @@ export const SIMULATION_MESSAGES: MessageTable = {
     'sim.compare.skipped': '{at}: «{subject}» omitida (ticket {ticket})',
     'sim.compare.undoVersion': 'Versión anterior al cambio «{change}» ({n} atrás)',
     'sim.panel': 'Simulación',
+    'sim.timeline.more': 'Mostrar {count} más de {total} eventos',
   },
   it: {
     'sim.tabs': 'Viste della simulazione',
@@ -1051,6 +1053,7 @@ export const SIMULATION_MESSAGES: MessageTable = {
     'sim.compare.skipped': '{at}: «{subject}» saltata (ticket {ticket})',
     'sim.compare.undoVersion': 'Versione prima della modifica «{change}» ({n} indietro)',
     'sim.panel': 'Simulazione',
+    'sim.timeline.more': 'Mostra altri {count} di {total} eventi',
   },
   fr: {
     'sim.tabs': 'Vues de la simulation',
@@ -1401,6 +1404,7 @@ export const SIMULATION_MESSAGES: MessageTable = {
     'sim.compare.skipped': '{at} : « {subject} » ignorée (ticket {ticket})',
     'sim.compare.undoVersion': 'Version avant la modification « {change} » ({n} en arrière)',
     'sim.panel': 'Simulation',
+    'sim.timeline.more': 'Afficher {count} de plus sur {total} événements',
   },
 };
 

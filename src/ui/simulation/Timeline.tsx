@@ -18,6 +18,9 @@ type Editing =
   | { kind: 'move'; index: number | null }
   | null;
 
+/** Events listed at a time: an imported scenario may hold far more than a list can show at once. */
+const PAGE = 200;
+
 const FORM_TYPES = EVENT_TYPES.filter((x): x is Exclude<ScenarioEventType, 'moveChannel'> => x !== 'moveChannel');
 
 /**
@@ -46,6 +49,7 @@ export function Timeline({
 }) {
   const { t, lang } = useT();
   const [editing, setEditing] = useState<Editing>(null);
+  const [shown, setShown] = useState(PAGE);
   const [newType, setNewType] = useState<Exclude<ScenarioEventType, 'moveChannel'>>('incomingMessage');
   const names = useMemo(() => namesOf(workspace, [], scenario, t), [workspace, scenario, t]);
   const shapes = useMemo(() => timelineShape(scenario), [scenario]);
@@ -74,7 +78,7 @@ export function Timeline({
       </h3>
       {events.length === 0 && <p className="tf-empty">{t('sim.timeline.empty')}</p>}
       <ol className="tf-sim-timeline__list">
-        {events.map((e, i) => {
+        {events.slice(0, shown).map((e, i) => {
           const errors = errorsByEvent.get(i) ?? [];
           const editingThis = editing?.kind === 'event' && !editing.isNew && editing.index === i;
           return (
@@ -122,6 +126,11 @@ export function Timeline({
           );
         })}
       </ol>
+      {shown < events.length && (
+        <button type="button" className="tf-button" onClick={() => setShown(shown + PAGE)}>
+          {t('sim.timeline.more', { count: Math.min(PAGE, events.length - shown), total: events.length })}
+        </button>
+      )}
       {editing?.kind === 'event' && editing.isNew && (
         <EventForm
           workspace={workspace}

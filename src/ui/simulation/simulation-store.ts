@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { subscribeWithSelector } from 'zustand/middleware';
 import type { RunningAction, SimulationInput, SimulationResult } from '../../engine';
-import type { Scenario, Workflow, Workspace } from '../../model';
+import { ScenarioSchema, type Scenario, type Workflow, type Workspace } from '../../model';
 import { compareResults, type ResultComparison } from './compare';
 import { CANCELLED, defaultClient, type SimulationClient } from './simulation-client';
 import type { SessionRequest, SessionResponse, SessionSnapshot } from './simulation-session';
@@ -190,4 +190,18 @@ export const useSimulationStore = createSimulationStore();
 /** The scenario the panel shows, if any. */
 export function activeScenario(s: Pick<SimulationState, 'scenarios' | 'activeScenarioId'>): Scenario | null {
   return s.scenarios.find((x) => x.id === s.activeScenarioId) ?? null;
+}
+
+/**
+ * Scenarios read back from storage: each one checked against the scenario schema, so a damaged
+ * entry is left out (and counted) instead of breaking the panel.
+ */
+export function parseSavedScenarios(value: unknown): { scenarios: Scenario[]; dropped: number } {
+  if (value === undefined || value === null) return { scenarios: [], dropped: 0 };
+  if (!Array.isArray(value)) return { scenarios: [], dropped: 1 };
+  const scenarios = value.flatMap((item) => {
+    const parsed = ScenarioSchema.safeParse(item);
+    return parsed.success ? [parsed.data] : [];
+  });
+  return { scenarios, dropped: value.length - scenarios.length };
 }

@@ -132,4 +132,12 @@ describe('Timeline', () => {
     await user.click(screen.getByRole('button', { name: 'Run until event 2 has happened' }));
     expect(onRunThrough).toHaveBeenCalledWith(1);
   });
+
+  it('lists a long timeline a page at a time', async () => {
+    const long = { ...chatScenario(), events: Array.from({ length: 250 }, () => ({ type: 'advance' as const, at: '2026-01-06T09:00:00Z' })) };
+    const { user } = setup(long);
+    expect(screen.getAllByText('Time passes', { selector: '.tf-sim-timeline__text' })).toHaveLength(200);
+    await user.click(screen.getByRole('button', { name: 'Show 50 more of 250 events' }));
+    expect(screen.getAllByText('Time passes', { selector: '.tf-sim-timeline__text' })).toHaveLength(250);
+  });
 });

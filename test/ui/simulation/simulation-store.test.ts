@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { simulate } from '../../../src/engine';
 import type { SessionRequest, SessionResponse } from '../../../src/ui/simulation/simulation-session';
 import { CANCELLED, inThreadClient, type SimulationClient } from '../../../src/ui/simulation/simulation-client';
-import { activeScenario, createSimulationStore, type RunInputs } from '../../../src/ui/simulation/simulation-store';
+import { activeScenario, createSimulationStore, parseSavedScenarios, type RunInputs } from '../../../src/ui/simulation/simulation-store';
 import { chatScenario, example, workflows, workspace } from './fixtures';
 
 const inputs = (scenario = chatScenario()): RunInputs => ({ workspace, workflows, scenario });
@@ -103,5 +103,17 @@ describe('the simulation store', () => {
     const c = store.getState().compare;
     expect(c?.status).toBe('done');
     expect(c?.status === 'done' && c.comparison.emails.onlyBase.length).toBeGreaterThan(0);
+  });
+});
+
+describe('parseSavedScenarios', () => {
+  it('keeps the valid scenarios and counts the damaged ones', () => {
+    const good = chatScenario();
+    expect(parseSavedScenarios([good, { ...good, events: 'none' }, 42])).toEqual({ scenarios: [good], dropped: 2 });
+  });
+
+  it('reads nothing stored as an empty library, and a stored non-list as one damaged entry', () => {
+    expect(parseSavedScenarios(undefined)).toEqual({ scenarios: [], dropped: 0 });
+    expect(parseSavedScenarios({ scenarios: [] })).toEqual({ scenarios: [], dropped: 1 });
   });
 });
