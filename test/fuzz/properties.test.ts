@@ -1,0 +1,13 @@
+import fc from 'fast-check';
+import { describe, it } from 'vitest';
+import { CI_SEED, PROPERTIES } from './properties';
+
+// A fixed sample of each fuzz property: the same inputs on every run, so a failure here is reproducible
+// with `npm run fuzz -- --seed 20260105 --only "<name>"`. The long, random run is `npm run fuzz`.
+describe('fuzzing (fixed-seed sample)', () => {
+  for (const { name, ciRuns, property } of PROPERTIES) {
+    it(name, () => {
+      fc.assert(property, { seed: CI_SEED, numRuns: ciRuns });
+    });
+  }
+});

@@ -1,0 +1,131 @@
+/**
+ * The fuzz properties, named once: the fixed-seed tests run each for its `ciRuns`, and `npm run fuzz`
+ * runs them for as long as asked. Each property feeds one kind of input through import, validation,
+ * the graph operations and the interpreter, and holds when every step ends with a result or clear problems.
+ */
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { EXAMPLE_SCENARIOS, EXAMPLE_WORKFLOWS } from '../../src/examples';
+import { defaultWorkspace, type Scenario, type Workflow, type WorkflowDocument, type Workspace } from '../../src/model';
+import {
+  documentArb,
+  mutateJson,
+  mutateText,
+  scenarioArb,
+  textMutationArb,
+  valueMutationArb,
+  workflowArb,
+} from './arbitraries';
+import { checkGraph, checkImport, checkRoundTrip, checkSimulation, KINDS, type GraphOp } from './check';
+
+/** A named property and how many inputs the fixed-seed test gives it. */
+export interface FuzzProperty {
+  name: string;
+  /** Inputs in the CI sample; sized so that all properties together stay within a few seconds. */
+  ciRuns: number;
+  property: fc.IProperty<never>;
+}
+
+/** The seed of the CI sample: the same inputs on every run. */
+export const CI_SEED = 20260105;
+
+const workspace = defaultWorkspace();
+const v1Text = readFileSync(new URL('../fixtures/documents/v1-closed-follow-up.json', import.meta.url), 'utf8');
+
+const n = fc.nat({ max: 1000 });
+const graphOpArb: fc.Arbitrary<GraphOp> = fc.oneof(
+  { weight: 3, arbitrary: fc.record({ t: fc.constant('insert' as const), kind: fc.constantFrom(...KINDS), at: n }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('clone' as const), pick: n }) },
+  { weight: 2, arbitrary: fc.record({ t: fc.constant('move' as const), pick: n, at: n }) },
+  { weight: 2, arbitrary: fc.record({ t: fc.constant('delete' as const), pick: n, keep: n }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('deleteFollowing' as const), pick: n }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('goto' as const), pick: n, aim: n }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('update' as const), pick: n }) },
+);
+
+/** What an imported workflow document goes through next: round trip, then a few edits. */
+function afterImport(doc: WorkflowDocument, warnings: Parameters<typeof checkRoundTrip>[1], ops: readonly GraphOp[]): void {
+  checkRoundTrip(doc, warnings, workspace);
+  checkGraph(doc.workflow, ops);
+}
+
+const enabled = (workflows: readonly Workflow[]): Workflow[] => workflows.map((w, i) => ({ ...w, id: `wf-${i}`, enabled: true }));
+
+// Typed loosely on purpose: fc.property's tuple type differs per property, and the runners only call fc.check on it.
+const prop = (name: string, ciRuns: number, property: fc.IProperty<unknown[]>): FuzzProperty => ({ name, ciRuns, property: property as fc.IProperty<never> });
+
+/** Every fuzz property. */
+export const PROPERTIES: readonly FuzzProperty[] = [
+  prop(
+    'random workflow documents import, round-trip, and survive editing',
+    120,
+    fc.property(documentArb(), fc.array(graphOpArb, { maxLength: 8 }), (doc, ops) => {
+      const r = checkImport('workflow', JSON.stringify(doc), workspace);
+      if (!r.ok) throw new Error(`a schema-valid document was refused: ${JSON.stringify(r.problems.slice(0, 3))}`);
+      afterImport(r.value as WorkflowDocument, r.warnings, ops);
+    }),
+  ),
+  prop(
+    'mutated example workflows are refused clearly or imported and editable',
+    400,
+    fc.property(
+      fc.nat({ max: EXAMPLE_WORKFLOWS.length - 1 }),
+      fc.array(valueMutationArb, { minLength: 1, maxLength: 4 }),
+      fc.array(textMutationArb, { maxLength: 2 }),
+      fc.array(graphOpArb, { maxLength: 4 }),
+      (i, values, texts, ops) => {
+        const r = checkImport('workflow', mutateText(mutateJson(EXAMPLE_WORKFLOWS[i]!.document, values), texts), workspace);
+        if (r.ok) afterImport(r.value as WorkflowDocument, r.warnings, ops);
+      },
+    ),
+  ),
+  prop(
+    'mutated version 1 documents migrate or are refused clearly',
+    200,
+    fc.property(fc.array(valueMutationArb, { minLength: 1, maxLength: 3 }), fc.array(textMutationArb, { maxLength: 1 }), (values, texts) => {
+      const r = checkImport('workflow', mutateText(mutateJson(JSON.parse(v1Text), values), texts), workspace);
+      if (r.ok) afterImport(r.value as WorkflowDocument, r.warnings, []);
+    }),
+  ),
+  prop(
+    'arbitrary text and JSON values are refused clearly as every kind of file',
+    300,
+    fc.property(
+      fc.oneof(fc.string({ maxLength: 200 }), fc.json({ maxDepth: 4 }), fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify({ format: 'ticketflow.workflow', schemaVersion: 2, workflow: v }))),
+      fc.constantFrom('workflow' as const, 'workspace' as const, 'scenario' as const),
+      (text, kind) => {
+        checkImport(kind, text, workspace);
+      },
+    ),
+  ),
+  prop(
+    'random workflows survive any sequence of graph operations',
+    150,
+    fc.property(workflowArb(), fc.array(graphOpArb, { maxLength: 12 }), (wf, ops) => {
+      checkGraph(wf, ops);
+    }),
+  ),
+  prop(
+    'random workflows and scenarios simulate to a result, deterministically, stepped or not',
+    80,
+    fc.property(fc.array(workflowArb({ maxActions: 8 }), { maxLength: 3 }), scenarioArb, (wfs, scenario) => {
+      checkSimulation(workspace, enabled(wfs), scenario, { stepper: true });
+    }),
+  ),
+  prop(
+    'mutated workspaces and scenarios import clearly and simulate the examples',
+    300,
+    fc.property(
+      fc.array(valueMutationArb, { minLength: 1, maxLength: 3 }),
+      fc.nat({ max: EXAMPLE_SCENARIOS.length - 1 }),
+      fc.array(valueMutationArb, { maxLength: 2 }),
+      (wsMutations, s, scenarioMutations) => {
+        const ws = checkImport('workspace', mutateJson(defaultWorkspace(), wsMutations));
+        if (!ws.ok) return;
+        const sc = checkImport('scenario', mutateJson(EXAMPLE_SCENARIOS[s]!.scenario, scenarioMutations), ws.value as Workspace);
+        if (!sc.ok) return;
+        checkSimulation(ws.value as Workspace, enabled(EXAMPLE_WORKFLOWS.map((e) => e.document.workflow)), sc.value as Scenario);
+      },
+    ),
+  ),
+];
