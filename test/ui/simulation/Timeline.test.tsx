@@ -133,7 +133,7 @@ describe('Timeline', () => {
     expect(onRunThrough).toHaveBeenCalledWith(1);
   });
 
-  it('lists a long timeline a page at a time', async () => {
+  it('lists a long timeline a page at a time', { timeout: 30_000 }, async () => {
     const long = { ...chatScenario(), events: Array.from({ length: 250 }, () => ({ type: 'advance' as const, at: '2026-01-06T09:00:00Z' })) };
     const { user } = setup(long);
     expect(screen.getAllByText('Time passes', { selector: '.tf-sim-timeline__text' })).toHaveLength(200);
