@@ -56,24 +56,18 @@ export const notify: ActionDefinition<NotifyAction> = {
   withLink: withNext,
   run(a, ctx) {
     // Recipients are resolved before anything is sent, so a dangling id fails the action without a partial send.
+    // A list keeps the order recipients are named in; includes() is fine for a handful of users.
     const recipients: string[] = [];
-    const seen = new Set<string>();
-    const add = (id: string): void => {
-      if (!seen.has(id)) {
-        seen.add(id);
-        recipients.push(id);
-      }
-    };
     for (const id of a.recipients.userIds) {
       if (!ctx.user(id)) return ctx.fail(`user "${id}" does not exist in the workspace`);
-      add(id);
+      if (!recipients.includes(id)) recipients.push(id);
     }
     for (const teamId of a.recipients.teamIds) {
       const team = ctx.team(teamId);
       if (!team) return ctx.fail(`team "${teamId}" does not exist in the workspace`);
       for (const id of team.memberIds) {
         if (!ctx.user(id)) return ctx.fail(`team "${team.name}" lists user "${id}", who does not exist in the workspace`);
-        add(id);
+        if (!recipients.includes(id)) recipients.push(id);
       }
     }
     let ownerMissing = false;
@@ -81,7 +75,7 @@ export const notify: ActionDefinition<NotifyAction> = {
       const owner = ctx.ticket.ownerId;
       if (owner === null) ownerMissing = true;
       else if (!ctx.user(owner)) return ctx.fail(`the ticket owner "${owner}" does not exist in the workspace`);
-      else add(owner);
+      else if (!recipients.includes(owner)) recipients.push(owner);
     }
     const filled = renderFields(ctx, { subject: a.subject, body: a.body });
     if (!filled) return null;

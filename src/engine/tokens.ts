@@ -7,77 +7,114 @@ export function ticketLink(ticketId: string): string {
   return `#/tickets/${encodeURIComponent(ticketId)}`;
 }
 
-/** {{ticket.*}} tokens, read only when a template uses them. */
-class TicketTokens {
-  constructor(
-    private readonly world: World,
-    private readonly t: TicketState,
-  ) {}
-  get id(): string {
-    return this.t.id;
+/** Every personalization token, by scope: {{ticket.subject}}, {{contact.name}}, {{owner.email}}, ... */
+export const TOKENS = {
+  ticket: ['id', 'subject', 'status', 'statusId', 'pipeline', 'priority', 'owner', 'source', 'createdAt', 'closedAt', 'link'],
+  contact: ['name', 'email'],
+  owner: ['name', 'email'],
+  workspace: ['name'],
+} as const;
+
+/** The value of one token for a ticket; undefined for a token that does not exist (rendered empty, as mustache does). */
+function tokenValue(world: World, t: TicketState, scope: string, field: string): string | undefined {
+  switch (scope) {
+    case 'ticket':
+      switch (field) {
+        case 'id':
+          return t.id;
+        case 'subject':
+          return t.subject;
+        case 'status':
+          return world.statusLabel(t.pipelineId, t.statusId);
+        case 'statusId':
+          return t.statusId;
+        case 'pipeline':
+          return world.pipelines.get(t.pipelineId)?.pipeline.name ?? t.pipelineId;
+        case 'priority':
+          return t.priority;
+        case 'owner':
+          return t.ownerId === null ? '' : (world.users.get(t.ownerId)?.name ?? '');
+        case 'source':
+          return t.source ?? '';
+        case 'createdAt':
+          return iso(t.createdAt);
+        case 'closedAt':
+          return t.closedAt === null ? '' : iso(t.closedAt);
+        case 'link':
+          return ticketLink(t.id);
+      }
+      return undefined;
+    case 'contact': {
+      const c = t.contactId === null ? undefined : world.contacts.get(t.contactId);
+      return field === 'name' ? (c?.name ?? '') : field === 'email' ? (c?.email ?? '') : undefined;
+    }
+    case 'owner': {
+      const u = t.ownerId === null ? undefined : world.users.get(t.ownerId);
+      return field === 'name' ? (u?.name ?? '') : field === 'email' ? (u?.email ?? '') : undefined;
+    }
+    case 'workspace':
+      return field === 'name' ? world.workspace.name : undefined;
   }
-  get subject(): string {
-    return this.t.subject;
-  }
-  get status(): string {
-    return this.world.statusLabel(this.t.pipelineId, this.t.statusId);
-  }
-  get statusId(): string {
-    return this.t.statusId;
-  }
-  get pipeline(): string {
-    return this.world.pipelines.get(this.t.pipelineId)?.pipeline.name ?? this.t.pipelineId;
-  }
-  get priority(): string {
-    return this.t.priority;
-  }
-  get owner(): string {
-    return this.t.ownerId === null ? '' : (this.world.users.get(this.t.ownerId)?.name ?? '');
-  }
-  get source(): string {
-    return this.t.source ?? '';
-  }
-  get createdAt(): string {
-    return iso(this.t.createdAt);
-  }
-  get closedAt(): string {
-    return this.t.closedAt === null ? '' : iso(this.t.closedAt);
-  }
-  get link(): string {
-    return ticketLink(this.t.id);
-  }
+  return undefined;
 }
 
-const NOBODY = { name: '', email: '' };
+/** Every token's value as a mustache view, for templates that use sections or partials. */
+function fullView(world: World, t: TicketState): Record<string, Record<string, string>> {
+  const view: Record<string, Record<string, string>> = {};
+  for (const [scope, fields] of Object.entries(TOKENS)) {
+    const values: Record<string, string> = {};
+    for (const field of fields) values[field] = tokenValue(world, t, scope, field)!;
+    view[scope] = values;
+  }
+  return view;
+}
 
-/** The values personalization tokens read: {{ticket.*}}, {{contact.name|email}}, {{owner.name|email}}, {{workspace.name}}. */
-class TokenView {
-  constructor(
-    private readonly world: World,
-    private readonly t: TicketState,
-  ) {}
-  get ticket(): TicketTokens {
-    return new TicketTokens(this.world, this.t);
+/** A template split by mustache's parser into text and {{scope.field}} tokens; null when it needs the full renderer. */
+type Parts = (string | { scope: string; field: string })[] | null;
+
+const MAX_CACHED = 2000;
+const partsCache = new Map<string, Parts>();
+
+function partsOf(text: string): Parts {
+  let parts = partsCache.get(text);
+  if (parts !== undefined) return parts;
+  parts = [];
+  for (const token of Mustache.parse(text)) {
+    const type = token[0];
+    const value = token[1];
+    if (type === 'text') {
+      parts.push(value);
+      continue;
+    }
+    const dot = value.indexOf('.');
+    if ((type !== 'name' && type !== '&') || dot <= 0 || value.indexOf('.', dot + 1) >= 0) {
+      parts = null;
+      break;
+    }
+    parts.push({ scope: value.slice(0, dot), field: value.slice(dot + 1) });
   }
-  get contact(): { name: string; email: string } {
-    return (this.t.contactId === null ? undefined : this.world.contacts.get(this.t.contactId)) ?? NOBODY;
-  }
-  get owner(): { name: string; email: string } {
-    return (this.t.ownerId === null ? undefined : this.world.users.get(this.t.ownerId)) ?? NOBODY;
-  }
-  get workspace(): { name: string } {
-    return { name: this.world.workspace.name };
-  }
+  // Templates come from workflows and the workspace, so there are few; the bound guards against odd input.
+  if (partsCache.size >= MAX_CACHED) partsCache.clear();
+  partsCache.set(text, parts);
+  return parts;
 }
 
 // Emails and notifications are plain text: values go in as they are, never HTML-escaped.
 const PLAIN = { escape: (value: unknown) => String(value) };
 
-/** Fills the mustache tokens of a text for a ticket; a template that cannot be parsed comes back as an error. */
+/**
+ * Fills the mustache tokens of a text for a ticket; a template that cannot be parsed comes back as an
+ * error. Mustache parses every template; plain {{scope.field}} tokens are then filled directly (the
+ * simulation renders the same few templates many times), anything else goes through mustache's renderer.
+ */
 export function renderTokens(world: World, ticket: TicketState, text: string): Rendered {
   if (!text.includes('{{')) return { text };
   try {
-    return { text: Mustache.render(text, new TokenView(world, ticket), undefined, PLAIN) };
+    const parts = partsOf(text);
+    if (parts === null) return { text: Mustache.render(text, fullView(world, ticket), undefined, PLAIN) };
+    let out = '';
+    for (const part of parts) out += typeof part === 'string' ? part : (tokenValue(world, ticket, part.scope, part.field) ?? '');
+    return { text: out };
   } catch (e) {
     return { error: e instanceof Error ? e.message : String(e) };
   }
