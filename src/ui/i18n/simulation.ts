@@ -350,7 +350,6 @@ export const SIMULATION_MESSAGES: MessageTable = {
     'sim.compare.notification': '{at}: "{subject}" to {to} (ticket {ticket})',
     'sim.compare.skipped': '{at}: "{subject}" skipped (ticket {ticket})',
     'sim.compare.undoVersion': 'Version before the change "{change}" ({n} back)',
-    'sim.panel': 'Simulation',
     'sim.timeline.more': 'Show {count} more of {total} events',
   },
   es: {
@@ -701,7 +700,6 @@ export const SIMULATION_MESSAGES: MessageTable = {
     'sim.compare.notification': '{at}: «{subject}» para {to} (ticket {ticket})',
     'sim.compare.skipped': '{at}: «{subject}» omitida (ticket {ticket})',
     'sim.compare.undoVersion': 'Versión anterior al cambio «{change}» ({n} atrás)',
-    'sim.panel': 'Simulación',
     'sim.timeline.more': 'Mostrar {count} más de {total} eventos',
   },
   it: {
@@ -1052,7 +1050,6 @@ export const SIMULATION_MESSAGES: MessageTable = {
     'sim.compare.notification': '{at}: «{subject}» a {to} (ticket {ticket})',
     'sim.compare.skipped': '{at}: «{subject}» saltata (ticket {ticket})',
     'sim.compare.undoVersion': 'Versione prima della modifica «{change}» ({n} indietro)',
-    'sim.panel': 'Simulazione',
     'sim.timeline.more': 'Mostra altri {count} di {total} eventi',
   },
   fr: {
@@ -1403,7 +1400,6 @@ export const SIMULATION_MESSAGES: MessageTable = {
     'sim.compare.notification': '{at} : « {subject} » à {to} (ticket {ticket})',
     'sim.compare.skipped': '{at} : « {subject} » ignorée (ticket {ticket})',
     'sim.compare.undoVersion': 'Version avant la modification « {change} » ({n} en arrière)',
-    'sim.panel': 'Simulation',
     'sim.timeline.more': 'Afficher {count} de plus sur {total} événements',
   },
 };
