@@ -1,0 +1,90 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nodeIo } from '../../src/cli/io';
+import { EXIT, runCli } from '../../src/cli/run';
+import { EXAMPLE_SCENARIOS } from '../../src/examples';
+import { defaultWorkspace, type WorkflowDocument } from '../../src/model';
+import { GENERATED } from '../fixtures/hostile/generate';
+import { assertPrototypesIntact, checkGraph, checkImport, checkSimulation } from './check';
+
+/** One entry of test/fixtures/hostile/catalogue.json. */
+interface Entry {
+  file: string;
+  kind: 'workflow' | 'workspace' | 'scenario';
+  outcome: 'refused' | 'imported';
+  codes: string[];
+  says?: string;
+  cli: number;
+  why: string;
+  generated?: boolean;
+}
+
+const DIR = fileURLToPath(new URL('../fixtures/hostile/', import.meta.url));
+const catalogue = JSON.parse(readFileSync(join(DIR, 'catalogue.json'), 'utf8')) as { files: Entry[] };
+const workspace = defaultWorkspace();
+const EXAMPLE_WORKFLOW = 'src/examples/workflows/ticket-received-email.json';
+
+let generatedDir = '';
+beforeAll(() => {
+  generatedDir = mkdtempSync(join(tmpdir(), 'ticketflow-hostile-'));
+  for (const [name, build] of Object.entries(GENERATED)) writeFileSync(join(generatedDir, name), build());
+});
+afterAll(() => rmSync(generatedDir, { recursive: true, force: true }));
+
+const pathOf = (e: Entry) => join(e.generated ? generatedDir : DIR, e.file);
+
+/** The command line that reads a file of the entry's kind. */
+function argvFor(e: Entry): string[] {
+  switch (e.kind) {
+    case 'workflow':
+      return ['validate', pathOf(e)];
+    case 'workspace':
+      return ['validate', '--workspace', pathOf(e), EXAMPLE_WORKFLOW];
+    case 'scenario':
+      return ['simulate', '--scenario', pathOf(e), EXAMPLE_WORKFLOW];
+  }
+}
+
+function runCliOn(argv: string[]): { code: number; out: string } {
+  let out = '';
+  const code = runCli(argv, { ...nodeIo(), stdout: (t) => (out += t), stderr: (t) => (out += t) });
+  return { code, out };
+}
+
+describe('the hostile file catalogue', () => {
+  it('lists every file in the folder and nothing else, with at least 30 committed files', () => {
+    const committed = readdirSync(DIR).filter((f) => f.endsWith('.json') && f !== 'catalogue.json').sort();
+    const listed = catalogue.files.filter((e) => !e.generated).map((e) => e.file).sort();
+    expect(listed).toEqual(committed);
+    expect(catalogue.files.filter((e) => e.generated).map((e) => e.file).sort()).toEqual(Object.keys(GENERATED).sort());
+    expect(committed.length).toBeGreaterThanOrEqual(30);
+  });
+
+  describe.each(catalogue.files)('$file', (entry) => {
+    it(`is ${entry.outcome}${entry.codes.length ? ` with ${entry.codes.join(', ')}` : ' cleanly'}, leaving every prototype untouched`, () => {
+      const text = readFileSync(pathOf(entry), 'utf8');
+      const result = checkImport(entry.kind, text, workspace);
+      const problems = result.ok ? result.warnings : result.problems;
+      expect(result.ok ? 'imported' : 'refused').toBe(entry.outcome);
+      expect([...new Set(problems.map((p) => p.code))].sort()).toEqual([...entry.codes].sort());
+      if (entry.says) expect(problems.map((p) => p.message).join('\n')).toContain(entry.says);
+      if (result.ok && entry.kind === 'workflow') {
+        const doc = result.value as WorkflowDocument;
+        checkGraph(doc.workflow, [{ t: 'insert', kind: 'setStatus', at: 1 }, { t: 'delete', pick: 0, keep: 0 }, { t: 'move', pick: 1, at: 2 }]);
+        checkSimulation(workspace, [{ ...doc.workflow, enabled: true }], EXAMPLE_SCENARIOS[0]!.scenario);
+      }
+      assertPrototypesIntact(entry.file);
+    });
+
+    it(`exits ${entry.cli} from the command line, naming the problems`, () => {
+      const { code, out } = runCliOn(argvFor(entry));
+      expect(code).not.toBe(EXIT.internal);
+      expect(code).toBe(entry.cli);
+      for (const c of entry.codes) expect(out).toContain(c);
+      assertPrototypesIntact(`the CLI on ${entry.file}`);
+    });
+  });
+});
