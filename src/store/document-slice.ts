@@ -67,11 +67,26 @@ export interface DocumentSlice {
   /** Puts a document (and its history) in place as storage holds it, without an undo step. */
   replaceFromStorage(id: string, doc: WorkflowDocument | null, history: WorkflowHistory | null): void;
   setWorkspace(workspace: Workspace): void;
+  /**
+   * A document shown read-only in the builder without being one of the workspace's workflows
+   * (a pipeline's built-in automation): it never runs, is never saved, and nothing edits it.
+   */
+  preview: WorkflowDocument | null;
+  openPreview(doc: WorkflowDocument): void;
+  closePreview(): void;
+  /** Adds a document as it is (its id must be free) and opens it; one step, not undoable across workflows. */
+  addDocument(doc: WorkflowDocument): void;
+  /** Replaces the workspace and every workflow (a bundle import); histories start anew. */
+  replaceAll(workspace: Workspace, docs: WorkflowDocument[]): void;
 }
 
 /** The workflow document currently open, if any. */
-export function openDocument(s: { documents: Record<string, WorkflowDocument>; openId: string | null }): WorkflowDocument | null {
-  return s.openId ? (s.documents[s.openId] ?? null) : null;
+export function openDocument(s: {
+  documents: Record<string, WorkflowDocument>;
+  openId: string | null;
+  preview?: WorkflowDocument | null;
+}): WorkflowDocument | null {
+  return s.preview ?? (s.openId ? (s.documents[s.openId] ?? null) : null);
 }
 
 /** A new, empty workflow document. */
@@ -118,7 +133,7 @@ export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
       get().notify({ tone: 'error', key: 'notice.unsavedEdits' });
       return;
     }
-    set({ openId: id, selection: null, interaction: { type: 'idle' }, commentTarget: null, lastCommit: null });
+    set({ openId: id, preview: null, selection: null, interaction: { type: 'idle' }, commentTarget: null, lastCommit: null });
   },
   commit(workflowId, next, options) {
     const s = get();
@@ -213,6 +228,39 @@ export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
   },
   setWorkspace(workspace) {
     set({ workspace });
+  },
+  preview: null,
+  openPreview(doc) {
+    set({ preview: doc, selection: null, interaction: { type: 'idle' }, commentTarget: null });
+  },
+  closePreview() {
+    set({ preview: null, selection: null });
+  },
+  addDocument(doc) {
+    const s = get();
+    const id = doc.workflow.id;
+    if (s.documents[id]) throw new Error(`A workflow with the id "${id}" exists already`);
+    set({
+      documents: { ...s.documents, [id]: doc },
+      order: [...s.order, id],
+      histories: { ...s.histories, [id]: emptyHistory() },
+      openId: id,
+      preview: null,
+      selection: null,
+      lastCommit: null,
+    });
+  },
+  replaceAll(workspace, docs) {
+    set({
+      workspace,
+      documents: Object.fromEntries(docs.map((d) => [d.workflow.id, d])),
+      order: docs.map((d) => d.workflow.id),
+      histories: Object.fromEntries(docs.map((d) => [d.workflow.id, emptyHistory()])),
+      openId: docs[0]?.workflow.id ?? null,
+      preview: null,
+      selection: null,
+      lastCommit: null,
+    });
   },
 });
 

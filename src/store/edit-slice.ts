@@ -54,7 +54,7 @@ function change(
   const id = options.workflowId ?? s.openId;
   const doc = id ? s.documents[id] : undefined;
   if (!id || !doc) return refuse(get, 'notice.noWorkflow');
-  if (s.reviewMode && !options.allowInReview) return refuse(get, 'notice.readOnly');
+  if (s.preview || (s.reviewMode && !options.allowInReview)) return refuse(get, 'notice.readOnly');
   let result: { doc: WorkflowDocument; select?: AppState['selection'] };
   try {
     result = edit(doc);

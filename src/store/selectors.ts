@@ -20,7 +20,7 @@ export interface ProblemCount {
 }
 
 /** The open workflow document, or null. */
-export const selectOpenDoc = (s: AppState): WorkflowDocument | null => (s.openId ? (s.documents[s.openId] ?? null) : null);
+export const selectOpenDoc = (s: AppState): WorkflowDocument | null => s.preview ?? (s.openId ? (s.documents[s.openId] ?? null) : null);
 
 /** Actions of a workflow by id (cached per workflow object). */
 export function actionIndex(workflow: Workflow): Map<string, Action> {

@@ -20,14 +20,23 @@ export interface E2EContext {
 /** A registered browser test. */
 export interface E2ETest {
   name: string;
+  /** The file that registered it (so a run can pick a file). */
+  file: string;
   run(ctx: E2EContext): Promise<void>;
 }
 
 const registry: E2ETest[] = [];
+let loadingFile = '';
 
 /** Registers a browser test; files under test/e2e/*.e2e.ts call this at import time. */
 export function e2e(name: string, run: (ctx: E2EContext) => Promise<void>): void {
-  registry.push({ name, run });
+  registry.push({ name, file: loadingFile, run });
+}
+
+/** Imports a test file, tagging the tests it registers with its name. */
+export async function loadTestFile(name: string, url: string): Promise<void> {
+  loadingFile = name;
+  await import(url);
 }
 
 /** The tests registered so far. */

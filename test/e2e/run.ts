@@ -7,7 +7,7 @@ import { readdirSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { preview } from 'vite';
-import { launchBrowser, newContext, OUTPUT_DIR, registeredTests } from './harness';
+import { launchBrowser, loadTestFile, newContext, OUTPUT_DIR, registeredTests } from './harness';
 
 const TEST_TIMEOUT_MS = 120_000;
 
@@ -19,9 +19,9 @@ async function main(): Promise<number> {
   const filter = process.argv[2];
   const dir = join(process.cwd(), 'test', 'e2e');
   for (const f of readdirSync(dir).filter((n) => n.endsWith('.e2e.ts')).sort()) {
-    await import(pathToFileURL(join(dir, f)).href);
+    await loadTestFile(f, pathToFileURL(join(dir, f)).href);
   }
-  const tests = registeredTests().filter((t) => !filter || t.name.includes(filter));
+  const tests = registeredTests().filter((t) => !filter || t.name.includes(filter) || t.file.includes(filter));
   const server = await preview({ preview: { port: 4399, strictPort: false, host: '127.0.0.1' }, logLevel: 'warn' });
   const baseUrl = server.resolvedUrls?.local[0] ?? 'http://127.0.0.1:4399/';
   const browser = await launchBrowser();

@@ -1,6 +1,7 @@
 import { createContext, createElement, useContext, useMemo, type ReactNode } from 'react';
 import type { Translate } from '../../actions';
 import { ACTIONS_MESSAGES } from './actions';
+import { FILES_MESSAGES } from '../files/messages';
 import { COMMON_MESSAGES } from './common';
 import { LANGUAGES, registerMessages, translate, type Language, type MessageTable } from './core';
 import { INSPECTOR_MESSAGES } from './inspector';
@@ -32,6 +33,7 @@ registerArea('common', COMMON_MESSAGES);
 registerArea('inspector', INSPECTOR_MESSAGES);
 registerArea('workflows', WORKFLOWS_MESSAGES);
 registerArea('problems', PROBLEMS_MESSAGES);
+registerArea('files', FILES_MESSAGES);
 
 /** What `useT()` gives a component: the translator and the language it speaks. */
 export interface I18n {

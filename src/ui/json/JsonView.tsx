@@ -131,7 +131,7 @@ export default function JsonView(props: JsonViewProps) {
       const text = editor.getModel()?.getValue() ?? '';
       if (text === lastApplied.current) return;
       if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(() => applyText(text), APPLY_DELAY_MS);
+      timer.current = setTimeout(() => applyText(editor.getModel()?.getValue() ?? text), APPLY_DELAY_MS);
     });
     editor.onDidChangeCursorPosition((e) => {
       if (e.source !== 'mouse' && e.source !== 'keyboard') return;

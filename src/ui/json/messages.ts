@@ -10,6 +10,8 @@ export const JSON_MESSAGES: MessageTable = {
     'json.loadCanvas': 'Discard this JSON and load the canvas version',
     'json.more': '…and {count} more',
     'json.loading': 'Loading the JSON editor…',
+    'json.idChanged': 'The JSON changes the workflow id; keep "{id}" (import the file as a copy to get a new workflow).',
+    'history.json': 'JSON edit',
   },
   es: {
     'json.title': 'JSON del flujo de trabajo',
@@ -19,6 +21,8 @@ export const JSON_MESSAGES: MessageTable = {
     'json.loadCanvas': 'Descartar este JSON y cargar la versión del lienzo',
     'json.more': '…y {count} más',
     'json.loading': 'Cargando el editor JSON…',
+    'json.idChanged': 'El JSON cambia el id del flujo de trabajo; mantén "{id}" (importa el archivo como copia para obtener un flujo nuevo).',
+    'history.json': 'edición JSON',
   },
   it: {
     'json.title': 'JSON del flusso di lavoro',
@@ -28,6 +32,8 @@ export const JSON_MESSAGES: MessageTable = {
     'json.loadCanvas': "Scarta questo JSON e carica la versione dell'area di disegno",
     'json.more': '…e altri {count}',
     'json.loading': 'Caricamento dell’editor JSON…',
+    'json.idChanged': 'Il JSON cambia l’id del flusso di lavoro; mantieni "{id}" (importa il file come copia per un nuovo flusso).',
+    'history.json': 'modifica JSON',
   },
   fr: {
     'json.title': 'JSON du workflow',
@@ -37,5 +43,7 @@ export const JSON_MESSAGES: MessageTable = {
     'json.loadCanvas': 'Abandonner ce JSON et charger la version du canevas',
     'json.more': '…et {count} de plus',
     'json.loading': 'Chargement de l’éditeur JSON…',
+    'json.idChanged': 'Le JSON change l’id du workflow ; gardez « {id} » (importez le fichier comme copie pour un nouveau workflow).',
+    'history.json': 'modification JSON',
   },
 }

@@ -1,5 +1,7 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { PanelBottom, PanelLeft, PanelRight } from 'lucide-react';
+import { useEffect, useState, type DragEvent } from 'react';
+import { parseSettingsRoute } from '../../settings/route';
 import { selectOpenDoc } from '../../store/selectors';
 import { useApp, useAppStore } from '../../store/store';
 import { Canvas } from '../canvas/Canvas';
@@ -10,9 +12,13 @@ import { useT } from '../i18n';
 import '../i18n/canvas';
 import { ReviewBanner } from '../review/ReviewBanner';
 import { useTheme } from '../theme/theme';
+import { importText } from '../files/file-actions';
+import { ImportDialogs } from '../files/ImportDialogs';
 import { Header } from './Header';
 import { Notices } from './Notices';
 import { PanelTabs } from './PanelTabs';
+import { PreviewBanner } from './PreviewBanner';
+import { SettingsArea } from './SettingsArea';
 import { StorageBanner } from './StorageBanner';
 import { BOTTOM_TABS, RIGHT_TABS } from './tabs';
 import { useShortcuts } from './use-shortcuts';
@@ -34,6 +40,22 @@ export function AppShell() {
   useTheme(useApp((s) => s.theme));
   useShortcuts(store);
   const toggle = (area: 'left' | 'right' | 'bottom') => store.getState().setPanels({ [area]: !panels[area] });
+  const settings = useSettingsRoute();
+  const [dropping, setDropping] = useState(false);
+  const isFileDrag = (e: DragEvent) => e.dataTransfer.types.includes('Files');
+  const onDragOver = (e: DragEvent) => {
+    if (!isFileDrag(e)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = review ? 'none' : 'copy';
+    setDropping(true);
+  };
+  const onDrop = async (e: DragEvent) => {
+    if (!isFileDrag(e)) return;
+    e.preventDefault();
+    setDropping(false);
+    const file = e.dataTransfer.files[0];
+    if (file) importText(store, await file.text(), file.name);
+  };
 
   return (
     <ReactFlowProvider>
@@ -43,10 +65,15 @@ export function AppShell() {
         data-right={panels.right}
         data-bottom={panels.bottom}
         data-review={review}
+        data-dropping={dropping}
+        onDragOver={onDragOver}
+        onDragLeave={(e) => e.currentTarget === e.target && setDropping(false)}
+        onDrop={(e) => void onDrop(e)}
       >
         <Header />
         <div className="tf-app__banners">
           <StorageBanner />
+          <PreviewBanner />
           {review && (
             <ReviewBanner
               workflowName={workflowName}
@@ -68,7 +95,13 @@ export function AppShell() {
           </aside>
         )}
         <main className="tf-app__centre" aria-label={t('shell.area.canvas')}>
-          {loaded ? <Canvas /> : <p className="tf-empty">{t('shell.loading')}</p>}
+          {!loaded ? (
+            <p className="tf-empty">{t('shell.loading')}</p>
+          ) : settings ? (
+            <SettingsArea page={settings} />
+          ) : (
+            <Canvas />
+          )}
           <CommentBox />
         </main>
         {panels.right && (
@@ -83,6 +116,12 @@ export function AppShell() {
         )}
         <Notices />
         <DeleteDialogs />
+        <ImportDialogs />
+        {dropping && (
+          <div className="tf-drop-hint" aria-hidden>
+            {t('files.drop')}
+          </div>
+        )}
       </div>
     </ReactFlowProvider>
   );
@@ -94,4 +133,19 @@ function PanelToggle({ icon: Icon, label, on, onClick }: { icon: typeof PanelLef
       <Icon size={16} aria-hidden />
     </button>
   );
+}
+
+/** The settings page named by the location hash (#/settings/<page>), or null for the builder. */
+function useSettingsRoute() {
+  const read = () => {
+    const route = parseSettingsRoute(window.location.hash);
+    return route?.kind === 'settings' ? route.page : null;
+  };
+  const [page, setPage] = useState(read);
+  useEffect(() => {
+    const onHash = () => setPage(read());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  return page;
 }

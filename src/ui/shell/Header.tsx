@@ -1,4 +1,5 @@
-import { Eye, LayoutGrid, Redo2, Undo2 } from 'lucide-react';
+import { Eye, LayoutGrid, Redo2, Settings, Undo2 } from 'lucide-react';
+import { FileMenu } from '../files/FileMenu';
 import { selectCanRedo, selectCanUndo, selectOpenDoc, selectOpenProblems } from '../../store/selectors';
 import { useApp, useAppStore } from '../../store/store';
 import { IconButton } from '../common/IconButton';
@@ -23,6 +24,7 @@ export function Header() {
   const redoLabel = useApp((s) => (s.openId ? s.histories[s.openId]?.future.at(-1)?.label : undefined));
   const hasLayout = useApp((s) => selectOpenDoc(s)?.layout !== undefined);
   const review = useApp((s) => s.reviewMode);
+  const previewing = useApp((s) => s.preview !== null);
   const language = useApp((s) => s.language);
   const chosenTheme = useApp((s) => s.theme);
   const theme = useTheme(chosenTheme);
@@ -45,7 +47,7 @@ export function Header() {
           className={`tf-switch${enabled ? ' tf-switch--on' : ''}${blockedReason ? ' tf-switch--blocked' : ''}`}
           title={blockedReason ?? (enabled ? t('shell.enable.turnOff') : t('shell.enable.turnOn'))}
           aria-description={blockedReason}
-          disabled={review}
+          disabled={review || previewing}
           onClick={() => openId && store.getState().setWorkflowEnabled(openId, !enabled)}
         >
           <span className="tf-switch__track" aria-hidden>
@@ -84,6 +86,10 @@ export function Header() {
         >
           <Eye size={16} aria-hidden />
         </button>
+        <FileMenu />
+        <a className="tf-icon-button" href="#/settings/pipelines" aria-label={t('shell.settings')} title={t('shell.settings')}>
+          <Settings size={16} aria-hidden />
+        </a>
       </div>
       <div className="tf-header__prefs">
         <SaveStatus />

@@ -1,13 +1,19 @@
+import { SimulationArea } from '../simulation/SimulationArea';
 import { CommentsArea } from './CommentsArea';
 import { InspectorArea } from './InspectorArea';
+import { JsonArea } from './JsonArea';
 import type { PanelTab } from './PanelTabs';
 import { ProblemsArea } from './ProblemsArea';
 
-/** Tabs of the right area; the JSON view joins here. */
+/** Tabs of the right area. */
 export const RIGHT_TABS: readonly PanelTab[] = [
   { id: 'inspector', labelKey: 'shell.tab.inspector', render: () => <InspectorArea /> },
   { id: 'comments', labelKey: 'shell.tab.comments', render: () => <CommentsArea /> },
+  { id: 'json', labelKey: 'shell.tab.json', render: () => <JsonArea /> },
 ];
 
-/** Tabs of the bottom area; the simulation panel joins here. */
-export const BOTTOM_TABS: readonly PanelTab[] = [{ id: 'problems', labelKey: 'shell.tab.problems', render: () => <ProblemsArea /> }];
+/** Tabs of the bottom area. */
+export const BOTTOM_TABS: readonly PanelTab[] = [
+  { id: 'problems', labelKey: 'shell.tab.problems', render: () => <ProblemsArea /> },
+  { id: 'simulation', labelKey: 'shell.tab.simulation', render: () => <SimulationArea /> },
+];

@@ -4,7 +4,8 @@ import type { AppStore } from '../../store/store';
 /** Whether keys typed in this element belong to it (text fields, selects, editable content). */
 export function isTextEntry(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
+  // Monaco takes keys through the EditContext API on a plain element, not a text field.
+  if (target.isContentEditable || target.closest('.monaco-editor')) return true;
   const tag = target.tagName;
   if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
   if (tag !== 'INPUT') return false;

@@ -1,0 +1,118 @@
+import { useState } from 'react';
+import { useAppStore } from '../../store/store';
+import { Dialog } from '../canvas/Dialog';
+import { useT } from '../i18n';
+import { applyBundle, importText, resolveConflict } from './file-actions';
+import { useImportState } from './import-state';
+
+/** The dialogs of an import: the problem report, the id conflict, the bundle confirmation, the paste box. */
+export function ImportDialogs() {
+  const { t } = useT();
+  const store = useAppStore();
+  const pending = useImportState((s) => s.pending);
+  const close = () => useImportState.getState().set(null);
+  const [text, setText] = useState('');
+  if (!pending) return null;
+
+  if (pending.kind === 'paste') {
+    return (
+      <Dialog title={t('files.paste.title')} onCancel={close}>
+        <label className="tf-field">
+          <span>{t('files.paste.label')}</span>
+          <textarea className="tf-import-paste" rows={12} value={text} onChange={(e) => setText(e.target.value)} data-autofocus />
+        </label>
+        <div className="tf-dialog__actions">
+          <button type="button" className="tf-button" onClick={close}>
+            {t('files.cancel')}
+          </button>
+          <button
+            type="button"
+            className="tf-button tf-button--primary"
+            disabled={!text.trim()}
+            onClick={() => {
+              setText('');
+              importText(store, text, t('files.paste.source'));
+            }}
+          >
+            {t('files.paste.import')}
+          </button>
+        </div>
+      </Dialog>
+    );
+  }
+
+  if (pending.kind === 'report') {
+    return (
+      <Dialog title={t('files.report.title', { source: pending.source })} onCancel={close}>
+        <p>{t('files.report.intro', { count: pending.problems.length })}</p>
+        <table className="tf-import-report">
+          <thead>
+            <tr>
+              <th scope="col">{t('files.report.code')}</th>
+              <th scope="col">{t('files.report.place')}</th>
+              <th scope="col">{t('files.report.message')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {pending.problems.slice(0, 200).map((p, i) => (
+              <tr key={i}>
+                <td>
+                  <code>{p.code}</code>
+                </td>
+                <td>
+                  <code>{p.path || '/'}</code>
+                  {p.actionId ? ` (${p.actionId})` : ''}
+                </td>
+                <td>{p.message}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <div className="tf-dialog__actions">
+          <button type="button" className="tf-button tf-button--primary" onClick={close} data-autofocus>
+            {t('files.close')}
+          </button>
+        </div>
+      </Dialog>
+    );
+  }
+
+  if (pending.kind === 'conflict') {
+    return (
+      <Dialog title={t('files.conflict.title')} onCancel={close}>
+        <p>{t('files.conflict.body', { id: pending.doc.workflow.id, name: pending.doc.workflow.name })}</p>
+        <div className="tf-dialog__actions">
+          <button type="button" className="tf-button" onClick={close}>
+            {t('files.cancel')}
+          </button>
+          <button type="button" className="tf-button" onClick={() => resolveConflict(store, 'copy')}>
+            {t('files.conflict.copy')}
+          </button>
+          <button type="button" className="tf-button tf-button--primary" onClick={() => resolveConflict(store, 'replace')}>
+            {t('files.conflict.replace')}
+          </button>
+        </div>
+      </Dialog>
+    );
+  }
+
+  return (
+    <Dialog title={t('files.bundle.title')} onCancel={close}>
+      <p>
+        {t('files.bundle.body', {
+          name: pending.bundle.workspace.name,
+          workflows: pending.bundle.workflows.length,
+          scenarios: pending.bundle.scenarios.length,
+        })}
+      </p>
+      <div className="tf-dialog__actions">
+        <button type="button" className="tf-button" onClick={close}>
+          {t('files.cancel')}
+        </button>
+        <button type="button" className="tf-button tf-button--primary" onClick={() => applyBundle(store)}>
+          {t('files.bundle.replace')}
+        </button>
+      </div>
+    </Dialog>
+  );
+}

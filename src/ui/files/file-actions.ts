@@ -1,0 +1,120 @@
+import { exportBundle, exportWorkflow, importBundle, importWorkflow, BUNDLE_FORMAT } from '../../document';
+import type { WorkflowDocument } from '../../model';
+import type { AppStore } from '../../store/store';
+import { selectOpenDoc } from '../../store/selectors';
+import { downloadText } from '../shell/download';
+import { useImportState } from './import-state';
+import { scenariosForBundle, restoreScenarios } from './scenario-bridge';
+
+/** A file name from a workflow name: lower-case words joined by dashes. */
+export function fileSlug(name: string): string {
+  return (
+    name
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80) || 'workflow'
+  );
+}
+
+/** Downloads the open workflow as `<name>.workflow.json` (the deterministic export). */
+export function downloadOpenWorkflow(store: AppStore): void {
+  const doc = selectOpenDoc(store.getState());
+  if (doc) downloadText(`${fileSlug(doc.workflow.name)}.workflow.json`, exportWorkflow(doc));
+}
+
+/** Copies the open workflow's JSON to the clipboard, telling the user how it went. */
+export async function copyOpenWorkflow(store: AppStore): Promise<void> {
+  const s = store.getState();
+  const doc = selectOpenDoc(s);
+  if (!doc) return;
+  try {
+    await navigator.clipboard.writeText(exportWorkflow(doc));
+    s.notify({ tone: 'info', key: 'files.copied' });
+  } catch (e) {
+    s.notify({ tone: 'error', key: 'files.copyFailed', params: { reason: e instanceof Error ? e.message : String(e) } });
+  }
+}
+
+/** Downloads the whole workspace (help desk, workflows, scenarios) as one bundle file. */
+export function downloadWorkspaceBundle(store: AppStore): void {
+  const s = store.getState();
+  const workflows = s.order.map((id) => s.documents[id]).filter((d): d is WorkflowDocument => d !== undefined);
+  downloadText(`${fileSlug(s.workspace.name)}.bundle.json`, exportBundle({ workspace: s.workspace, workflows, scenarios: scenariosForBundle() }));
+}
+
+function addImported(store: AppStore, doc: WorkflowDocument, notes: string[], migratedFrom: number | undefined, source: string): void {
+  const s = store.getState();
+  s.addDocument(doc);
+  announce(store, source, notes, migratedFrom);
+}
+
+function announce(store: AppStore, source: string, notes: string[], migratedFrom: number | undefined): void {
+  const s = store.getState();
+  if (migratedFrom !== undefined) {
+    s.notify({ tone: 'info', key: 'files.migrated', params: { source, from: migratedFrom, notes: notes.join('; ') } });
+  } else {
+    s.notify({ tone: 'info', key: 'files.imported', params: { source } });
+  }
+}
+
+/**
+ * Imports a file's text: a workflow document or a workspace bundle. Nothing open changes until the
+ * file has been read cleanly; a bad file opens a report, an id already in use asks what to do.
+ */
+export function importText(store: AppStore, text: string, source: string): void {
+  const s = store.getState();
+  const pending = useImportState.getState();
+  if (s.reviewMode) {
+    s.notify({ tone: 'error', key: 'notice.readOnly' });
+    return;
+  }
+  // A bundle names its format near the top; anything else is read as a workflow document.
+  if (text.slice(0, 4096).includes(`"${BUNDLE_FORMAT}"`)) {
+    const r = importBundle(text);
+    if (!r.ok) pending.set({ kind: 'report', source, problems: r.problems });
+    else pending.set({ kind: 'bundle', source, bundle: r.value, notes: r.notes });
+    return;
+  }
+  const r = importWorkflow(text, { workspace: s.workspace });
+  if (!r.ok) {
+    pending.set({ kind: 'report', source, problems: r.problems });
+    return;
+  }
+  if (s.documents[r.value.workflow.id]) {
+    pending.set({ kind: 'conflict', source, doc: r.value, notes: r.notes, migratedFrom: r.migratedFrom });
+    return;
+  }
+  pending.set(null);
+  addImported(store, r.value, r.notes, r.migratedFrom, source);
+}
+
+/** Resolves an id conflict: replace the workflow (one undo step) or add the file as a copy. */
+export function resolveConflict(store: AppStore, choice: 'replace' | 'copy'): void {
+  const pending = useImportState.getState().pending;
+  if (pending?.kind !== 'conflict') return;
+  const s = store.getState();
+  const id = pending.doc.workflow.id;
+  if (choice === 'replace') {
+    s.openWorkflow(id);
+    s.commit(id, pending.doc, { label: 'history.import' });
+    announce(store, pending.source, pending.notes, pending.migratedFrom);
+  } else {
+    const copyId = s.addCopy(pending.doc, pending.doc.workflow.name, undefined, { keepComments: true });
+    s.openWorkflow(copyId);
+    announce(store, pending.source, pending.notes, pending.migratedFrom);
+  }
+  useImportState.getState().set(null);
+}
+
+/** Replaces the workspace, its workflows and scenarios with a bundle's, after the user confirmed. */
+export function applyBundle(store: AppStore): void {
+  const pending = useImportState.getState().pending;
+  if (pending?.kind !== 'bundle') return;
+  store.getState().replaceAll(pending.bundle.workspace, pending.bundle.workflows);
+  restoreScenarios(pending.bundle.scenarios);
+  store.getState().notify({ tone: 'info', key: 'files.bundleImported', params: { source: pending.source, count: pending.bundle.workflows.length } });
+  useImportState.getState().set(null);
+}

@@ -1,0 +1,53 @@
+import { useCallback, useMemo } from 'react';
+import type { Workflow, WorkflowDocument } from '../../model';
+import { settingsRoute, type SettingsPageId } from '../../settings/route';
+import { useApp, useAppStore } from '../../store/store';
+import { SettingsPage } from '../settings/SettingsPage';
+
+/** The help-desk settings wired to the store, shown at #/settings. */
+export function SettingsArea({ page }: { page: SettingsPageId }) {
+  const store = useAppStore();
+  const workspace = useApp((s) => s.workspace);
+  const documents = useApp((s) => s.documents);
+  const order = useApp((s) => s.order);
+  const workflows = useMemo<Workflow[]>(() => order.flatMap((id) => (documents[id] ? [documents[id].workflow] : [])), [documents, order]);
+
+  const leave = () => {
+    window.location.hash = '';
+  };
+  const onOpenWorkflow = useCallback(
+    (id: string) => {
+      store.getState().openWorkflow(id);
+      leave();
+    },
+    [store],
+  );
+  const onCreateWorkflow = useCallback(
+    (doc: WorkflowDocument) => {
+      store.getState().addDocument(doc);
+      leave();
+    },
+    [store],
+  );
+  const onViewWorkflow = useCallback(
+    (_pipelineId: string, _which: string, doc: WorkflowDocument) => {
+      store.getState().openPreview(doc);
+      leave();
+    },
+    [store],
+  );
+  return (
+    <div className="tf-settings-area">
+      <SettingsPage
+        workspace={workspace}
+        workflows={workflows}
+        onChange={(ws) => store.getState().setWorkspace(ws)}
+        onOpenWorkflow={onOpenWorkflow}
+        onCreateWorkflow={onCreateWorkflow}
+        onViewWorkflow={onViewWorkflow}
+        initialPage={page}
+        onPageChange={(p) => window.history.replaceState(null, '', settingsRoute(p))}
+      />
+    </div>
+  );
+}
