@@ -65,7 +65,9 @@ function newConversation(world: World, ev: EventOf<'incomingMessage'>, event: nu
     why = `[S-create] new conversation on ${name}`;
   }
   if (!info) {
-    world.error('channel.unknownPipeline', `Channel ${name} sends tickets to pipeline "${channel.def.pipelineId}", which does not exist.`, { event });
+    const target = channel.def.pipelineId ?? world.firstPipelineId;
+    const where = target ? `pipeline "${target}", which does not exist` : 'the first pipeline, and the workspace has none';
+    world.error('channel.unknownPipeline', `Channel ${name} sends tickets to ${where}.`, { event });
     return;
   }
   createTicket(

@@ -271,15 +271,21 @@ export class World {
     for (const t of workspace.templates) this.templates.set(t.id, t);
     for (const c of workspace.contacts) this.contacts.set(c.id, c);
     for (const p of workspace.pipelines) {
+      const first = p.statuses[0];
+      if (!first) {
+        this.error('workspace.emptyPipeline', `Pipeline "${p.name}" (${p.id}) has no status; tickets cannot go to it.`);
+        continue;
+      }
       this.pipelines.set(p.id, {
         pipeline: p,
         statuses: new Map(p.statuses.map((s) => [s.id, s])),
-        first: p.statuses[0]!,
+        first,
         firstOpen: p.statuses.find((s) => s.category === 'open'),
         firstClosed: p.statuses.find((s) => s.category === 'closed'),
       });
     }
-    this.firstPipelineId = workspace.pipelines[0]!.id;
+    // A workspace always has a pipeline (schema); without one, ticket creation reports the missing pipeline.
+    this.firstPipelineId = workspace.pipelines[0]?.id ?? '';
     for (const c of workspace.channels) this.channels.set(c.id, { def: c, location: c.location, moving: false, movedAt: null });
   }
 

@@ -55,6 +55,19 @@ describe('[S-create] create tickets for new conversations', () => {
     expect(r.tickets).toHaveLength(1);
   });
 
+  it('reports a channel whose pipeline does not exist, and a pipeline without statuses', () => {
+    const ws = workspaceWith((w) => {
+      w.channels.find((c) => c.id === 'ch-email')!.pipelineId = 'billing';
+      w.pipelines.push({ ...w.pipelines[0]!, id: 'empty', name: 'Empty', statuses: [] });
+    });
+    const r = run({ workspace: ws, events: [incoming(0, 'conv-1', 'th-1')] });
+    expect(r.tickets).toEqual([]);
+    expect(r.errors.map((e) => [e.code, e.message])).toEqual([
+      ['workspace.emptyPipeline', 'Pipeline "Empty" (empty) has no status; tickets cannot go to it.'],
+      ['channel.unknownPipeline', 'Channel "support@acme.test" (ch-email) sends tickets to pipeline "billing", which does not exist.'],
+    ]);
+  });
+
   it('reports an unknown channel or contact with the event index', () => {
     const r = run({ events: [incoming(0, 'conv-1', 'th-1', 'ch-nope'), incoming(1, 'conv-2', 'th-1', 'ch-email', 'c-nobody')] });
     expect(r.errors.map((e) => [e.code, e.event])).toEqual([

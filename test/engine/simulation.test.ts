@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import { Simulation, simulate } from '../../src/engine';
+import { defaultWorkspace, type Workflow } from '../../src/model';
+import { action, agentEmail, at, chain, incoming, run, scenario, workflow } from './helpers';
+
+const acknowledge = workflow('wf-ack', {
+  triggers: [{ type: 'ticketCreated' }],
+  actions: chain(
+    action('sendEmail', 'ack', { templateId: 'tpl-received' }),
+    action('delay', 'wait', { wait: { type: 'duration', duration: { amount: 1, unit: 'hours' } } }),
+    action('notify', 'tell', { recipients: { userIds: ['u-ana'], teamIds: [], owner: false } }),
+  ),
+});
+
+const events = [incoming(0, 'conv-1', 'th-1'), agentEmail(10, 'conv-1', 'th-1', 'ticket'), incoming(20, 'conv-2', 'th-1', 'ch-email', 'c-lu')];
+
+function stepper(workflows: Workflow[] = [acknowledge]): Simulation {
+  return new Simulation({ workspace: defaultWorkspace(), workflows, scenario: scenario(events) });
+}
+
+describe('Simulation', () => {
+  it('steps one event at a time, leaving the actions it queues for the next step', () => {
+    const sim = stepper();
+    expect(sim.clock).toBe(at(0));
+    expect(sim.running).toBeNull();
+    expect(sim.stepEvent()).toMatchObject({ type: 'event', at: at(0) });
+    expect(sim.running).toEqual({ ticket: 'ticket-1', workflow: 'wf-ack', action: 'ack' });
+    expect(sim.result().outbox).toEqual([]);
+    expect(sim.stepEvent()).toMatchObject({ type: 'event', at: at(10) });
+    expect(sim.result().outbox).toHaveLength(1);
+  });
+
+  it('steps one action at a time, applying events until an action is queued', () => {
+    const sim = stepper();
+    expect(sim.stepAction()).toEqual({ type: 'action', at: at(0), detail: expect.stringContaining('sent "We received your request'), ticket: 'ticket-1', workflow: 'wf-ack', action: 'ack' });
+    expect(sim.running).toEqual({ ticket: 'ticket-1', workflow: 'wf-ack', action: 'wait' });
+    expect(sim.stepAction()).toMatchObject({ action: 'wait', at: at(0) });
+    expect(sim.running).toBeNull();
+    expect(sim.stepAction()).toMatchObject({ action: 'ack', ticket: 'ticket-2', at: at(20) });
+    expect(sim.pathOf('ticket-1', 'wf-ack')).toEqual(['ack', 'wait']);
+  });
+
+  it('reports timers as steps and ends with null once nothing is left', () => {
+    const sim = stepper();
+    const kinds: string[] = [];
+    for (let step = sim.stepEvent(); step; step = sim.stepEvent()) kinds.push(`${step.type}@${step.at}`);
+    expect(kinds).toContain(`timer@${at(60)}`);
+    expect(sim.done).toBe(true);
+    expect(sim.stepAction()).toBeNull();
+    expect(sim.result().done).toBe(true);
+  });
+
+  it('runs to the end with the same result as simulate, and resets to the start', () => {
+    const sim = stepper();
+    sim.stepAction();
+    const partial = sim.result();
+    expect(partial.done).toBe(false);
+    const full = sim.runToEnd();
+    expect(full).toEqual(simulate({ workspace: defaultWorkspace(), workflows: [acknowledge], scenario: scenario(events) }));
+    sim.reset();
+    expect(sim.clock).toBe(at(0));
+    expect(sim.result().tickets).toEqual([]);
+    expect(sim.runToEnd()).toEqual(full);
+  });
+
+  it('gives snapshots that later steps do not change', () => {
+    const sim = stepper();
+    sim.stepEvent();
+    const before = sim.result();
+    const copy = JSON.stringify(before);
+    sim.runToEnd();
+    expect(JSON.stringify(before)).toBe(copy);
+  });
+});
+
+describe('determinism', () => {
+  it('gives the same trace and result, byte for byte, for the same input', () => {
+    const input = () => ({ workspace: defaultWorkspace(), workflows: [acknowledge], scenario: scenario(events) });
+    expect(JSON.stringify(simulate(input()))).toBe(JSON.stringify(simulate(input())));
+  });
+
+  it('does not read the real clock', () => {
+    const realNow = Date.now;
+    Date.now = () => {
+      throw new Error('the engine read the real clock');
+    };
+    try {
+      expect(() => simulate({ workspace: defaultWorkspace(), workflows: [acknowledge], scenario: scenario(events) })).not.toThrow();
+    } finally {
+      Date.now = realNow;
+    }
+  });
+
+  it('runs events listed out of order sorted by time, and says so', () => {
+    const r = run({ events: [incoming(10, 'conv-2', 'th-1'), incoming(0, 'conv-1', 'th-1')] });
+    expect(r.tickets.map((t) => t.conversation)).toEqual(['conv-1', 'conv-2']);
+    expect(r.errors.map((e) => [e.code, e.event])).toEqual([['scenario.unsorted', 1]]);
+  });
+
+  it('fires timers due at the same moment as an event before the event', () => {
+    const wf = workflow('wf-delay', {
+      triggers: [{ type: 'ticketCreated' }],
+      actions: chain(action('delay', 'wait', { wait: { type: 'duration', duration: { amount: 10, unit: 'minutes' } } }), action('setStatus', 'set', { statusId: 'waiting-us' })),
+    });
+    const r = run({ workflows: [wf], events: [incoming(0, 'conv-1', 'th-1'), { type: 'setStatus', at: at(10), ticketId: 'ticket-1', statusId: 'closed' }] });
+    expect(r.history['ticket-1']!.statuses.map((s) => s.to)).toEqual(['new', 'waiting-us', 'closed']);
+  });
+});
+
+describe('the runaway guard', () => {
+  const pingPong = [
+    workflow('wf-ping', { triggers: [{ type: 'statusChanged', toStatusId: 'waiting-us' }], reenroll: true, actions: [action('setStatus', 'to-contact', { statusId: 'waiting-contact' })] }),
+    workflow('wf-pong', { triggers: [{ type: 'statusChanged', toStatusId: 'waiting-contact' }], reenroll: true, actions: [action('setStatus', 'to-us', { statusId: 'waiting-us' })] }),
+  ];
+
+  it('stops two workflows setting a status back and forth, naming both', () => {
+    const r = run({ workflows: pingPong, events: [incoming(0, 'conv-1', 'th-1'), agentEmail(5, 'conv-1', 'th-1', 'ticket'), incoming(100, 'conv-2', 'th-1', 'ch-email', 'c-lu')] });
+    const guard = r.errors.filter((e) => e.code === 'guard.runaway');
+    expect(guard).toHaveLength(1);
+    expect(guard[0]!.ticket).toBe('ticket-1');
+    expect(guard[0]!.message).toContain('more than 100 actions within one virtual minute');
+    expect(guard[0]!.message).toContain('Workflows involved: "Workflow wf-ping" (wf-ping), "Workflow wf-pong" (wf-pong)');
+    expect(r.history['ticket-1']!.actions).toHaveLength(100);
+    expect(r.enrolled).toEqual([]);
+    // The rest of the scenario still runs.
+    expect(r.tickets.map((t) => t.id)).toEqual(['ticket-1', 'ticket-2']);
+  });
+
+  it('stops a go-to loop without a delay, naming its workflow', () => {
+    const loop = workflow('wf-loop', {
+      triggers: [{ type: 'ticketCreated' }],
+      actions: [action('webhook', 'hook', { url: 'https://example.test/x', next: 'again' }), action('goto', 'again', { target: 'hook' })],
+    });
+    const r = run({ workflows: [loop], events: [incoming(0, 'conv-1', 'th-1')], options: { maxActionsPerTicketMinute: 30 } });
+    expect(r.errors.map((e) => e.code)).toEqual(['guard.runaway']);
+    expect(r.errors[0]!.message).toContain('Workflows involved: "Workflow wf-loop" (wf-loop)');
+    expect(r.webhooks).toHaveLength(15);
+  });
+
+  it('lets a go-to loop with a delay run as long as the scenario lasts', () => {
+    const loop = workflow('wf-tick', {
+      triggers: [{ type: 'ticketCreated' }],
+      actions: [
+        action('delay', 'wait', { wait: { type: 'duration', duration: { amount: 1, unit: 'minutes' } }, next: 'hook' }),
+        action('webhook', 'hook', { url: 'https://example.test/x', next: 'again' }),
+        action('goto', 'again', { target: 'wait' }),
+      ],
+    });
+    const r = run({ workflows: [loop], events: [incoming(0, 'conv-1', 'th-1')], end: at(600) });
+    expect(r.errors).toEqual([]);
+    expect(r.webhooks).toHaveLength(600);
+  });
+
+  it('stops the whole simulation at the step limit, naming the busiest workflows', () => {
+    const r = run({ workflows: [acknowledge], events, options: { maxSteps: 4 } });
+    expect(r.done).toBe(true);
+    expect(r.errors.map((e) => e.code)).toEqual(['guard.maxSteps']);
+    expect(r.errors[0]!.message).toMatch(/stopped after 4 steps without finishing; busiest workflows: "Workflow wf-ack" \(wf-ack, \d+ actions\)/);
+  });
+});
+
+describe('options', () => {
+  it('can leave the trace out and still record errors and histories', () => {
+    const r = run({ workflows: [acknowledge], events, options: { trace: false } });
+    expect(r.trace).toEqual([]);
+    expect(r.history['ticket-1']!.actions.map((a) => a.action)).toEqual(['ack', 'wait', 'tell']);
+    expect(r.stats).toEqual({ events: 3, timers: expect.any(Number), actions: 6 });
+  });
+});
