@@ -1,3 +1,6 @@
+// The interpreter (SPEC §6): runs a workspace's built-in pipeline automation and its enabled workflows
+// against a scenario on a virtual clock. simulate() runs to the end; Simulation steps for the UI. The
+// filter evaluator is pure and exported for previews. Headless: nothing here touches the DOM or React.
 export { simulate, Simulation } from './simulation';
 export {
   compileFilters,

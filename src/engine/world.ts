@@ -19,7 +19,9 @@ import type {
   WebhookResult,
 } from './types';
 
+/** Milliseconds in a minute of the virtual clock. */
 export const MINUTE_MS = 60_000;
+/** Milliseconds in a day of the virtual clock. */
 export const DAY_MS = 86_400_000;
 
 /** A pipeline with its statuses indexed. */
