@@ -10,7 +10,7 @@ function before(a: Timed, b: Timed): boolean {
 
 /** A binary min-heap of timers ordered by time, then by scheduling order (deterministic). */
 export class TimerHeap<T extends Timed> {
-  private items: T[] = [];
+  private readonly items: T[] = [];
 
   get size(): number {
     return this.items.length;
@@ -54,14 +54,5 @@ export class TimerHeap<T extends Timed> {
     }
     items[i] = last;
     return top;
-  }
-
-  /** Every timer, in heap order (for snapshots). */
-  values(): readonly T[] {
-    return this.items;
-  }
-
-  clear(): void {
-    this.items = [];
   }
 }

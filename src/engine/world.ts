@@ -200,11 +200,6 @@ export class RunQueue {
       this.head = 0;
     }
   }
-
-  /** The runs still queued, head first. */
-  values(): Run[] {
-    return this.items.slice(this.head);
-  }
 }
 
 const DEFAULT_MAX_ACTIONS_PER_TICKET_MINUTE = 100;

@@ -73,6 +73,26 @@ describe('Simulation', () => {
   });
 });
 
+describe('simulate', () => {
+  it('never changes its input', () => {
+    const freeze = <T>(value: T): T => {
+      if (value && typeof value === 'object') {
+        Object.freeze(value);
+        for (const v of Object.values(value)) freeze(v);
+      }
+      return value;
+    };
+    const input = freeze({
+      workspace: defaultWorkspace(),
+      workflows: [acknowledge],
+      scenario: scenario([...events, { type: 'moveChannel', at: at(30), userId: 'u-ana', channelId: 'ch-sales', history: 'all', openStatusId: 'new', closedStatusId: 'closed', durationMinutes: 5 }]),
+    });
+    const before = JSON.stringify(input);
+    expect(() => simulate(input)).not.toThrow();
+    expect(JSON.stringify(input)).toBe(before);
+  });
+});
+
 describe('determinism', () => {
   it('gives the same trace and result, byte for byte, for the same input', () => {
     const input = () => ({ workspace: defaultWorkspace(), workflows: [acknowledge], scenario: scenario(events) });
