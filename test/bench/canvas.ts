@@ -1,0 +1,351 @@
+/**
+ * Canvas benchmark (Chromium): opening a generated workflow of 100, 1,000 and 2,000 actions, frame times
+ * while panning and while dragging a bubble, and the JavaScript heap after opening.
+ *
+ * How the workflow gets into the app: the app has no file import for workflows yet (the JSON view and
+ * a paste insert into the open workflow, one action at a time), so the bench stores the generated
+ * document in IndexedDB the way the persistence layer stores a workflow (store "workflows", key = id,
+ * record { v, id, revision, savedAt, tab, doc, history }), reloads, and opens it by clicking its name in
+ * the workflow list, as a user opens any saved workflow. "Open" is the time from that click to the first
+ * complete paint: the rAF after the count of nodes in the DOM, their visibility and the viewport
+ * transform stop changing.
+ */
+import type { CDPSession, Page } from 'playwright-core';
+import type { WorkflowDocument } from '../../src/model';
+import { launchBrowser, newContext } from '../e2e/harness';
+import { generateWorkflowDocument } from './generate';
+import { figure, median, percentile, type Figure, type Repeat } from './measure';
+import { formatHottest, hottest, type CpuProfile } from './profile';
+
+const SECTION = 'canvas';
+/** Sizes the canvas benchmark opens. */
+export const CANVAS_SIZES = [100, 1000, 2000] as const;
+const OPEN_TARGET_MS = 1000;
+const DRAG_FRAME_TARGET_MS = 20;
+const STORAGE_VERSION = 1;
+const VIEWPORT = '.react-flow__viewport';
+
+/** In-page: opens the app's IndexedDB database (as source text, see SETTLE below). */
+const OPEN_DB = `new Promise((done, fail) => {
+  const open = indexedDB.open('ticketflow');
+  open.onerror = () => fail(open.error);
+  open.onsuccess = () => done(open.result);
+})`;
+
+/** Waits until the app has loaded and written its first save (the seeded examples and the session). */
+async function waitForStorage(page: Page): Promise<void> {
+  await page.locator('.tf-wf-row__name').first().waitFor({ timeout: 30_000 });
+  await page.waitForFunction(
+    `${OPEN_DB}.then((db) => new Promise((done) => {
+      if (!db.objectStoreNames.contains('meta')) { db.close(); return done(false); }
+      const get = db.transaction('meta').objectStore('meta').get('session');
+      get.onsuccess = () => { db.close(); done(get.result !== undefined); };
+      get.onerror = () => { db.close(); done(false); };
+    }))`,
+    undefined,
+    { timeout: 30_000, polling: 100 },
+  );
+}
+
+/** Stores a workflow document as the persistence layer stores one. */
+async function storeWorkflow(page: Page, doc: WorkflowDocument): Promise<void> {
+  const record = { v: STORAGE_VERSION, id: doc.workflow.id, revision: 1, savedAt: Date.now(), tab: 'bench', doc, history: { past: [], future: [], nextSeq: 1 } };
+  // The record goes into the page as JSON text inside the script: a string script takes no argument.
+  await page.evaluate(`((rec) => ${OPEN_DB}.then((db) => new Promise((done, fail) => {
+    const tx = db.transaction('workflows', 'readwrite');
+    tx.objectStore('workflows').put(rec, rec.id);
+    tx.oncomplete = () => { db.close(); done(); };
+    tx.onerror = () => fail(tx.error);
+  })))(${JSON.stringify(record)})`);
+}
+
+/**
+ * In-page (as source text: the bench runs through tsx, whose helpers do not exist in the page): waits for
+ * the canvas to settle and resolves with the moment of its first complete paint and of the click.
+ */
+const SETTLE = `new Promise((done, fail) => {
+  let last = '';
+  let stable = 0;
+  let paintAt = 0;
+  const deadline = performance.now() + 60000;
+  const frame = (now) => {
+    const nodes = document.querySelectorAll('.react-flow__node').length;
+    const hidden = document.querySelectorAll('.react-flow__node[style*="visibility: hidden"]').length;
+    const viewport = document.querySelector('.react-flow__viewport')?.style.transform ?? '';
+    const state = nodes + '|' + hidden + '|' + viewport;
+    if (state !== last || nodes === 0 || hidden > 0) {
+      last = state;
+      stable = 0;
+    } else if (++stable === 1) {
+      // The first frame after the last change: that change has been painted by now.
+      paintAt = now;
+    } else if (stable >= 8) {
+      done({ paintAt, start: window.__tfBenchStart, nodes });
+      return;
+    }
+    if (now > deadline) fail(new Error('the canvas did not settle within 60 s'));
+    else requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+})`;
+
+/** Resolves when the canvas has settled: its first complete paint, the click before it, the node count. */
+function settle(page: Page): Promise<{ paintAt: number; start: number; nodes: number }> {
+  return page.evaluate(SETTLE);
+}
+
+/** Clicks a workflow's name in the list and measures the time to the canvas's first complete paint. */
+async function openByClick(page: Page, name: string): Promise<{ ms: number; nodes: number }> {
+  await page.evaluate(`(() => {
+    window.__tfBenchStart = NaN;
+    document.addEventListener('click', (e) => {
+      if (e.target.closest('.tf-wf-row__name')) window.__tfBenchStart = e.timeStamp;
+    }, { capture: true, once: true });
+  })()`);
+  await page.locator('.tf-wf-row__name', { hasText: name }).first().click();
+  const r = await settle(page);
+  if (!Number.isFinite(r.start)) throw new Error(`the click on "${name}" was not seen by the page`);
+  return { ms: r.paintAt - r.start, nodes: r.nodes };
+}
+
+/** In-page: records rAF frame intervals until stopped. */
+async function startFrames(page: Page): Promise<void> {
+  await page.evaluate(`(() => {
+    window.__tfFrames = [];
+    window.__tfFramesOn = true;
+    let prev = -1;
+    const frame = (now) => {
+      if (!window.__tfFramesOn) return;
+      if (prev >= 0) window.__tfFrames.push(now - prev);
+      prev = now;
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  })()`);
+}
+
+async function stopFrames(page: Page): Promise<number[]> {
+  return page.evaluate('(window.__tfFramesOn = false, window.__tfFrames)');
+}
+
+/** A point of the pane with no node, edge or control under it, for panning. */
+async function emptyPanePoint(page: Page): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate<{ x: number; y: number } | null>(`(() => {
+    const pane = document.querySelector('.react-flow__pane');
+    if (!pane) return null;
+    const r = pane.getBoundingClientRect();
+    for (let fy = 0.3; fy < 0.95; fy += 0.05) {
+      for (let fx = 0.1; fx < 0.7; fx += 0.05) {
+        const x = r.left + r.width * fx;
+        const y = r.top + r.height * fy;
+        if (document.elementFromPoint(x, y) === pane) return { x, y };
+      }
+    }
+    return null;
+  })()`);
+  if (!point) throw new Error('no empty spot of the canvas pane to pan from');
+  return point;
+}
+
+/** The centre of an action bubble well inside the visible pane, for dragging, and a selector of its node. */
+async function bubblePoint(page: Page): Promise<{ x: number; y: number; id: string; selector: string }> {
+  const point = await page.evaluate<{ x: number; y: number; id: string } | null>(`(() => {
+    const pane = document.querySelector('.react-flow__pane').getBoundingClientRect();
+    for (const node of document.querySelectorAll('.react-flow__node-action')) {
+      const r = node.getBoundingClientRect();
+      const x = r.left + r.width / 2;
+      const y = r.top + r.height / 2;
+      const inside = x > pane.left + 150 && x < pane.right - 250 && y > pane.top + 100 && y < pane.bottom - 150;
+      if (inside && node.contains(document.elementFromPoint(x, y))) return { x, y, id: node.dataset.id || '' };
+    }
+    return null;
+  })()`);
+  if (!point) throw new Error('no action bubble inside the visible canvas to drag');
+  return { ...point, selector: `.react-flow__node[data-id="${point.id}"]` };
+}
+
+/**
+ * A mouse drag of about a second from a point, in small steps a frame apart, out and back; returns the
+ * frame intervals. `moved` is an element whose inline transform must change on the way (the viewport
+ * for a pan, the node for a bubble drag): a drag that moves nothing would measure an idle page.
+ */
+async function dragFrames(page: Page, from: { x: number; y: number }, dx: number, dy: number, moved: string): Promise<number[]> {
+  const steps = 40;
+  const transform = () => page.evaluate<string>(`document.querySelector(${JSON.stringify(moved)})?.style.transform ?? ''`);
+  const before = await transform();
+  let during = before;
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await startFrames(page);
+  for (let i = 1; i <= steps; i++) {
+    const f = i <= steps / 2 ? i / (steps / 2) : (steps - i) / (steps / 2);
+    await page.mouse.move(from.x + dx * f, from.y + dy * f);
+    if (i === steps / 2) during = await transform();
+    await page.waitForTimeout(16);
+  }
+  const frames = await stopFrames(page);
+  await page.mouse.up();
+  if (during === before) throw new Error(`the drag from (${Math.round(from.x)}, ${Math.round(from.y)}) did not move ${moved}`);
+  return frames;
+}
+
+/** Used JS heap after a full garbage collection, in MB. */
+async function heapMb(cdp: CDPSession): Promise<number> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const used = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? Number.NaN;
+  return used / (1024 * 1024);
+}
+
+/** A page on the app with the generated workflows stored, reloaded, on the first example workflow. */
+async function preparePage(page: Page, baseUrl: string, docs: readonly WorkflowDocument[]): Promise<string> {
+  await page.goto(baseUrl);
+  await waitForStorage(page);
+  for (const doc of docs) await storeWorkflow(page, doc);
+  await page.reload();
+  await page.locator('.tf-wf-row__name').first().waitFor();
+  await settle(page);
+  return (await page.locator('.tf-wf-row__name').first().textContent()) ?? '';
+}
+
+/** React render counts by component during a piece of work, read through React's devtools hook. */
+const RENDER_COUNTER = `(() => {
+  const counts = new Map();
+  let on = false;
+  const name = (t) => (t && (t.displayName || t.name)) || (t && t.type && (t.type.displayName || t.type.name)) || (t && t.render && (t.render.displayName || t.render.name)) || null;
+  const walk = (fiber) => {
+    const stack = [fiber];
+    while (stack.length) {
+      const f = stack.pop();
+      if (!f) continue;
+      // PerformedWork (1): the component's function ran in this commit.
+      if ((f.flags & 1) && typeof f.type !== 'string' && f.type) {
+        const n = name(f.type);
+        if (n) counts.set(n, (counts.get(n) || 0) + 1);
+      }
+      if (f.sibling) stack.push(f.sibling);
+      if (f.child) stack.push(f.child);
+    }
+  };
+  let commits = 0;
+  window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+    supportsFiber: true, renderers: new Map(), isDisabled: false,
+    inject(r) { this.renderers.set(1, r); return 1; },
+    onCommitFiberRoot(_id, root) { if (on) { commits++; walk(root.current); } },
+    onCommitFiberUnmount() {}, onPostCommitFiberRoot() {}, checkDCE() {}, onScheduleFiberRoot() {},
+  };
+  window.__tfRenders = {
+    start() { counts.clear(); commits = 0; on = true; },
+    stop() { on = false; return { commits, counts: [...counts].sort((a, b) => b[1] - a[1]).slice(0, 12) }; },
+  };
+})();`;
+
+/** Runs the canvas benchmark against a served build. */
+export async function benchCanvas(baseUrl: string, repeat: Repeat, progress: (text: string) => void = () => {}): Promise<Figure[]> {
+  const docs = CANVAS_SIZES.map((n) => generateWorkflowDocument(n));
+  const browser = await launchBrowser();
+  const figures: Figure[] = [];
+  try {
+    const { context, page } = await newContext(browser, baseUrl);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const home = await preparePage(page, baseUrl, docs);
+    const baseHeap = await heapMb(cdp);
+    // Every open and drag of a large canvas takes seconds; a few of each keep the section within minutes.
+    const runs = Math.min(3, repeat.runs);
+    const drags = Math.min(2, repeat.runs);
+    for (const doc of docs) {
+      const sizeStarted = performance.now();
+      const size = doc.workflow.actions.length;
+      const label = `${size.toLocaleString('en-US')} actions`;
+      const opens: number[] = [];
+      let nodes = 0;
+      for (let i = 0; i < 1 + runs; i++) {
+        await openByClick(page, home);
+        const r = await openByClick(page, doc.workflow.name);
+        nodes = r.nodes;
+        if (i > 0) opens.push(r.ms);
+      }
+      const heap = await heapMb(cdp);
+      const panMedians: number[] = [];
+      const panP95s: number[] = [];
+      const dragMedians: number[] = [];
+      const dragP95s: number[] = [];
+      for (let i = 0; i < drags; i++) {
+        const pan = await dragFrames(page, await emptyPanePoint(page), 240, 160, VIEWPORT);
+        panMedians.push(median(pan));
+        panP95s.push(percentile(pan, 95));
+        const bubble = await bubblePoint(page);
+        const drag = await dragFrames(page, bubble, 200, 120, bubble.selector);
+        dragMedians.push(median(drag));
+        dragP95s.push(percentile(drag, 95));
+      }
+      const big = size === 1000;
+      figures.push(
+        figure({
+          section: SECTION,
+          name: `open ${label}: click → first complete paint`,
+          value: median(opens),
+          unit: 'ms',
+          note: `${nodes} nodes in the DOM; ${runs} opens after a warm-up`,
+          ...(big ? { target: { kind: 'max' as const, value: OPEN_TARGET_MS } } : {}),
+        }),
+        figure({ section: SECTION, name: `  frame while panning, median`, value: median(panMedians), unit: 'ms' }),
+        figure({ section: SECTION, name: `  frame while panning, 95th percentile`, value: median(panP95s), unit: 'ms' }),
+        figure({
+          section: SECTION,
+          name: `  frame while dragging a bubble, median`,
+          value: median(dragMedians),
+          unit: 'ms',
+          ...(big ? { target: { kind: 'max' as const, value: DRAG_FRAME_TARGET_MS } } : {}),
+        }),
+        figure({ section: SECTION, name: `  frame while dragging a bubble, 95th percentile`, value: median(dragP95s), unit: 'ms' }),
+        figure({ section: SECTION, name: `  JS heap after open`, value: heap, unit: 'MB', note: `${baseHeap.toFixed(1)} MB with an example workflow open` }),
+      );
+      progress(`${size} (${((performance.now() - sizeStarted) / 1000).toFixed(0)} s) `);
+    }
+    await context.close();
+  } finally {
+    await browser.close();
+  }
+  return figures;
+}
+
+/**
+ * Profiles opening and dragging in the 1,000-action workflow on an unminified build: CPU self time per
+ * function (Chrome DevTools Protocol) and React render counts per component (devtools hook).
+ */
+export async function profileCanvas(baseUrl: string): Promise<string[]> {
+  const doc = generateWorkflowDocument(1000);
+  const browser = await launchBrowser();
+  const out: string[] = [];
+  try {
+    const { context, page } = await newContext(browser, baseUrl);
+    await context.addInitScript(RENDER_COUNTER);
+    const cdp = await context.newCDPSession(page);
+    await preparePage(page, baseUrl, [doc]);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    const profiled = async (title: string, work: () => Promise<unknown>) => {
+      await page.evaluate('window.__tfRenders.start()');
+      await cdp.send('Profiler.start');
+      await work();
+      const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+      const renders = await page.evaluate<{ commits: number; counts: [string, number][] }>('window.__tfRenders.stop()');
+      out.push(formatHottest(`profile: ${title} (browser, unminified build, self time)`, hottest(profile, 15)));
+      out.push(
+        [`React commits during ${title}: ${renders.commits}; components rendered most:`, ...renders.counts.map(([n, c]) => `  ${String(c).padStart(8)}  ${n}`)].join('\n'),
+      );
+    };
+    await profiled(`opening ${doc.workflow.name}`, () => openByClick(page, doc.workflow.name));
+    await profiled('panning the 1,000-action canvas', async () => dragFrames(page, await emptyPanePoint(page), 240, 160, VIEWPORT));
+    await profiled('dragging a bubble of the 1,000-action canvas', async () => {
+      const bubble = await bubblePoint(page);
+      return dragFrames(page, bubble, 200, 120, bubble.selector);
+    });
+    await context.close();
+  } finally {
+    await browser.close();
+  }
+  return out;
+}

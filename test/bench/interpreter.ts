@@ -1,0 +1,118 @@
+/**
+ * Interpreter benchmark (Node): actions executed per second, the 10,000-ticket scenario through the
+ * example workflows over 30 virtual days, and the same work done by the workflows translated into XState
+ * machines (xstate-translate.ts says what that peer covers and what it leaves out).
+ */
+import { simulate, type SimulationResult } from '../../src/engine';
+import { EXAMPLE_WORKFLOWS } from '../../src/examples';
+import { defaultWorkspace, type Scenario, type Workflow } from '../../src/model';
+import { generateScenario, generateWorkflowDocument } from './generate';
+import { figure, interleaved, medianCpu, medianWall, type Figure, type Repeat } from './measure';
+import { formatHottest, hottest, profileNode } from './profile';
+import { runWithXState, type PeerSummary } from './xstate-translate';
+
+const SECTION = 'interpreter';
+/** Actions per second the interpreter must reach. */
+const ACTIONS_PER_SECOND_TARGET = 500_000;
+
+/** The number of tickets whose action sequence or final status differs between the engine and the peer. */
+export function differingTickets(ours: SimulationResult, peer: PeerSummary): { count: number; first: string | null } {
+  let count = 0;
+  let first: string | null = null;
+  for (const t of ours.tickets) {
+    const mine = (ours.history[t.id]?.actions ?? []).map((a) => `${a.workflow}/${a.action}`);
+    const theirs = peer.paths.get(t.id) ?? [];
+    const same = mine.length === theirs.length && mine.every((x, i) => x === theirs[i]) && peer.statuses.get(t.id) === t.status;
+    if (same) continue;
+    count++;
+    first ??= `${t.id}: engine [${mine.join(' ')}] ${t.status}; XState [${theirs.join(' ')}] ${peer.statuses.get(t.id)}`;
+  }
+  if (peer.paths.size !== ours.tickets.length) count += Math.abs(peer.paths.size - ours.tickets.length);
+  return { count, first };
+}
+
+interface Workload {
+  label: string;
+  workflows: readonly Workflow[];
+  scenario: Scenario;
+  repeat: Repeat;
+}
+
+/** Times one workload: the engine with and without trace, and the XState peer, interleaved. */
+async function benchWorkload(w: Workload, profile: string[] | null): Promise<Figure[]> {
+  const workspace = defaultWorkspace();
+  const input = { workspace, workflows: w.workflows, scenario: w.scenario };
+  const ours = simulate({ ...input, options: { trace: false } });
+  const peer = runWithXState(input);
+  const diff = differingTickets(ours, peer);
+  const actions = ours.stats.actions;
+  const s = interleaved(
+    {
+      engine: () => simulate({ ...input, options: { trace: false } }),
+      traced: () => simulate(input),
+      xstate: () => runWithXState(input),
+    },
+    w.repeat,
+  );
+  const engineMs = medianWall(s.engine);
+  const tracedMs = medianWall(s.traced);
+  const xstateMs = medianWall(s.xstate);
+  const target = { kind: 'min' as const, value: ACTIONS_PER_SECOND_TARGET };
+  const figures = [
+    figure({
+      section: SECTION,
+      name: `${w.label}: engine, trace off`,
+      value: engineMs,
+      unit: 'ms',
+      cpu: medianCpu(s.engine),
+      note: `${ours.tickets.length} tickets, ${ours.stats.events} events, ${ours.stats.timers} timers, ${actions} actions`,
+    }),
+    figure({ section: SECTION, name: `  actions per second, trace off`, value: actions / (engineMs / 1000), unit: '/s', target }),
+    figure({ section: SECTION, name: `  engine, trace on (as the app runs it)`, value: tracedMs, unit: 'ms', cpu: medianCpu(s.traced) }),
+    figure({ section: SECTION, name: `  actions per second, trace on`, value: actions / (tracedMs / 1000), unit: '/s', target }),
+    figure({ section: SECTION, name: `  XState 5 peer, same workflows and events`, value: xstateMs, unit: 'ms', cpu: medianCpu(s.xstate) }),
+    figure({
+      section: SECTION,
+      name: `  engine (trace off) ÷ XState`,
+      value: engineMs / xstateMs,
+      unit: '×',
+      target: { kind: 'max', value: 1 },
+      note: 'below 1 = engine faster',
+    }),
+    figure({
+      section: SECTION,
+      name: `  tickets whose actions differ (engine vs XState)`,
+      value: diff.count,
+      unit: '',
+      target: { kind: 'max', value: 1 },
+      note: diff.first ?? `identical action sequences and final statuses; ${peer.actions} actions each`,
+    }),
+  ];
+  if (profile) {
+    const p = await profileNode(() => simulate({ ...input, options: { trace: false } }));
+    profile.push(formatHottest(`profile: ${w.label}, engine with trace off (self time)`, hottest(p)));
+  }
+  return figures;
+}
+
+/** Runs the interpreter benchmark; with `profile`, adds CPU-profile summaries to it. */
+export async function benchInterpreter(repeat: Repeat, profile: string[] | null): Promise<Figure[]> {
+  const examples = EXAMPLE_WORKFLOWS.map((e) => e.document.workflow);
+  const heavy = generateWorkflowDocument(1000).workflow;
+  return [
+    ...(await benchWorkload(
+      { label: 'generated 1,000-action workflow × 1,000 tickets, 30 days', workflows: [heavy], scenario: generateScenario(1000), repeat },
+      profile,
+    )),
+    ...(await benchWorkload(
+      {
+        label: `${examples.length} example workflows × 10,000 tickets, 30 days`,
+        workflows: examples,
+        scenario: generateScenario(10000),
+        // Each run takes seconds; three runs keep the whole bench within a few minutes.
+        repeat: { warmup: 1, runs: Math.min(3, repeat.runs) },
+      },
+      profile,
+    )),
+  ];
+}

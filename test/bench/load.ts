@@ -1,0 +1,127 @@
+/**
+ * Load benchmark: the gzipped JavaScript the app needs before its first paint (the entry script of
+ * dist/index.html and its modulepreload links; chunks loaded later, such as Monaco, listed apart), and
+ * the requests that leave the local server during a full session in Chromium.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { launchBrowser, newContext } from '../e2e/harness';
+import { figure, type Figure } from './measure';
+
+const SECTION = 'load';
+const INITIAL_JS_TARGET_KB = 250;
+
+/** Gzipped size in KB (zlib's default level, as a server compressing on the fly would). */
+function gzipKb(bytes: Buffer): number {
+  return gzipSync(bytes).length / 1024;
+}
+
+/** The JavaScript files dist/index.html loads before first paint: module entry scripts and modulepreloads. */
+export function initialScripts(html: string): string[] {
+  const files = new Set<string>();
+  for (const tag of html.match(/<script\b[^>]*>/g) ?? []) {
+    const src = /\bsrc="([^"]+)"/.exec(tag)?.[1];
+    if (src && /\btype="module"/.test(tag)) files.add(src);
+  }
+  for (const tag of html.match(/<link\b[^>]*>/g) ?? []) {
+    const href = /\bhref="([^"]+)"/.exec(tag)?.[1];
+    if (href && /\brel="modulepreload"/.test(tag)) files.add(href);
+  }
+  return [...files];
+}
+
+/** Stylesheets dist/index.html links (render-blocking, listed beside the JavaScript). */
+function stylesheets(html: string): string[] {
+  return (html.match(/<link\b[^>]*rel="stylesheet"[^>]*>/g) ?? []).flatMap((tag) => /\bhref="([^"]+)"/.exec(tag)?.[1] ?? []);
+}
+
+/** Sizes of the initial JavaScript, the stylesheets and every lazily loaded chunk of a build. */
+export function benchBundle(outDir: string): Figure[] {
+  const html = readFileSync(join(outDir, 'index.html'), 'utf8');
+  const local = (url: string) => join(outDir, url.replace(/^\//, ''));
+  const initial = initialScripts(html);
+  if (initial.length === 0) throw new Error(`${outDir}/index.html names no module script.`);
+  const initialKb = initial.map((f) => ({ file: f, kb: gzipKb(readFileSync(local(f))) }));
+  const css = stylesheets(html).map((f) => ({ file: f, kb: gzipKb(readFileSync(local(f))) }));
+  const initialNames = new Set(initial.map((f) => f.replace(/^.*\//, '')));
+  const lazy = readdirSync(join(outDir, 'assets'))
+    .filter((f) => f.endsWith('.js') && !initialNames.has(f))
+    .map((f) => ({ file: f, kb: gzipKb(readFileSync(join(outDir, 'assets', f))) }))
+    .sort((a, b) => b.kb - a.kb);
+  const total = initialKb.reduce((s, f) => s + f.kb, 0);
+  const figures = [
+    figure({
+      section: SECTION,
+      name: 'JavaScript before first paint, gzipped',
+      value: total,
+      unit: 'KB',
+      target: { kind: 'max', value: INITIAL_JS_TARGET_KB },
+      note: initialKb.map((f) => `${f.file.replace(/^.*\//, '')} ${f.kb.toFixed(1)} KB`).join(', '),
+    }),
+    figure({ section: SECTION, name: '  stylesheets before first paint, gzipped', value: css.reduce((s, f) => s + f.kb, 0), unit: 'KB', note: css.map((f) => f.file.replace(/^.*\//, '')).join(', ') }),
+    figure({
+      section: SECTION,
+      name: `  lazily loaded chunks (${lazy.length}), gzipped`,
+      value: lazy.reduce((s, f) => s + f.kb, 0),
+      unit: 'KB',
+      note: lazy.length ? lazy.slice(0, 6).map((f) => `${f.file} ${f.kb.toFixed(1)} KB`).join(', ') + (lazy.length > 6 ? ', …' : '') : 'none: everything loads up front',
+    }),
+  ];
+  return figures;
+}
+
+/** Clicks the first element a selector finds, when there is one; says whether it was there. */
+async function clickIfPresent(page: Page, selector: string): Promise<boolean> {
+  const target = page.locator(selector).first();
+  if ((await target.count()) === 0) return false;
+  await target.click();
+  return true;
+}
+
+/**
+ * A full session: open the app, open a workflow, open the JSON view and run a simulation when the app has
+ * them; counts requests to anything but the local server (data: and blob: URLs stay local).
+ */
+export async function benchOffline(baseUrl: string): Promise<Figure[]> {
+  const browser = await launchBrowser();
+  try {
+    const { context, page, externalRequests } = await newContext(browser, baseUrl);
+    const steps: string[] = ['open app'];
+    await page.goto(baseUrl);
+    await page.locator('.tf-wf-row__name').first().waitFor({ timeout: 30_000 });
+    const names = page.locator('.tf-wf-row__name');
+    await names.nth(Math.min(1, (await names.count()) - 1)).click();
+    await page.locator('.react-flow__node').first().waitFor();
+    steps.push('open a workflow');
+    if (await clickIfPresent(page, '[role="tab"][data-tab="json"]')) {
+      await page.locator('.monaco-editor').first().waitFor({ timeout: 30_000 });
+      steps.push('JSON view');
+    }
+    if (await clickIfPresent(page, '[role="tab"][data-tab="simulation"]')) {
+      steps.push('simulation panel');
+      const run = page.getByRole('button', { name: /run to the end/i }).first();
+      if ((await run.count()) > 0 && (await run.isEnabled())) {
+        await run.click();
+        steps.push('run a simulation');
+      }
+    }
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(1000);
+    const external = externalRequests();
+    await context.close();
+    return [
+      figure({
+        section: SECTION,
+        name: 'requests leaving the local server, full session',
+        value: external.length,
+        unit: '',
+        target: { kind: 'max', value: 1 },
+        note: `${steps.join(' → ')}${external.length ? `; ${external.slice(0, 3).join(', ')}` : ''}`,
+      }),
+    ];
+  } finally {
+    await browser.close();
+  }
+}
