@@ -29,7 +29,8 @@ function setup(scenario: Scenario = empty, editing?: { index: number }) {
   return { user, dialog, add, understand, onConfirm };
 }
 
-describe('ChannelMoveDialog', () => {
+// Rendering with jsdom on a machine shared with other test runs can take seconds.
+describe('ChannelMoveDialog', { timeout: 30_000 }, () => {
   it('lists the rules of a move before anything is chosen', () => {
     const { dialog } = setup();
     for (const rule of [

@@ -22,7 +22,8 @@ function setup(scenario: Scenario) {
   return { user, onChange, saved };
 }
 
-describe('InitialStateEditor', () => {
+// Rendering with jsdom on a machine shared with other test runs can take seconds.
+describe('InitialStateEditor', { timeout: 30_000 }, () => {
   it('adds a contact with a generated id', async () => {
     const { user, saved } = setup(emptyScenario('s', 'S'));
     await user.click(screen.getByRole('button', { name: 'Add contact' }));

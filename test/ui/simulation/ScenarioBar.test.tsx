@@ -36,7 +36,8 @@ function setup() {
   return { store, user, upload };
 }
 
-describe('the scenario library', () => {
+// Rendering with jsdom on a machine shared with other test runs can take seconds.
+describe('the scenario library', { timeout: 30_000 }, () => {
   it('starts from an example and keeps its id free of clashes', async () => {
     const { store, user } = setup();
     await user.selectOptions(screen.getByRole('combobox', { name: 'Example' }), 'email-ticket-life.json');

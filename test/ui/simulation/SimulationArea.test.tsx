@@ -9,7 +9,8 @@ import { SimulationArea } from '../../../src/ui/simulation/SimulationArea';
 import { renderIn } from '../i18n/render-in';
 import { workspace } from './fixtures';
 
-describe('SimulationArea', () => {
+// Rendering with jsdom on a machine shared with other test runs can take seconds.
+describe('SimulationArea', { timeout: 30_000 }, () => {
   it('runs against the store’s workspace and offers the open workflow’s undo steps as versions to compare', async () => {
     const store = createAppStore();
     const docs = EXAMPLE_WORKFLOWS.map((x) => x.document);

@@ -24,8 +24,9 @@ function setup(opts: { scenarios?: ReturnType<typeof chatScenario>[]; workflows?
   return { store, user, view, tab, runToEnd };
 }
 
-describe('SimulationPanel', () => {
-  it('answers "what happens to a ticket that arrives by chat, gets a reply from the ticket record and a customer answer on another thread?"', { timeout: 30_000 }, async () => {
+// Rendering with jsdom on a machine shared with other test runs can take seconds.
+describe('SimulationPanel', { timeout: 30_000 }, () => {
+  it('answers "what happens to a ticket that arrives by chat, gets a reply from the ticket record and a customer answer on another thread?"', async () => {
     const { user, tab, runToEnd, store } = setup();
     await user.click(screen.getByRole('button', { name: 'New empty' }));
 

@@ -22,7 +22,8 @@ function setup(scenario: Scenario = chatScenario()) {
   return { user, onChange, onRunThrough, changed, scenario };
 }
 
-describe('Timeline', () => {
+// Rendering with jsdom on a machine shared with other test runs can take seconds.
+describe('Timeline', { timeout: 30_000 }, () => {
   it('lists each event in words', () => {
     setup();
     expect(screen.getByText('Jo Customer starts conversation conv-1 on Website chat: "Where is my parcel?"')).toBeInTheDocument();
@@ -133,7 +134,7 @@ describe('Timeline', () => {
     expect(onRunThrough).toHaveBeenCalledWith(1);
   });
 
-  it('lists a long timeline a page at a time', { timeout: 30_000 }, async () => {
+  it('lists a long timeline a page at a time', async () => {
     const long = { ...chatScenario(), events: Array.from({ length: 250 }, () => ({ type: 'advance' as const, at: '2026-01-06T09:00:00Z' })) };
     const { user } = setup(long);
     expect(screen.getAllByText('Time passes', { selector: '.tf-sim-timeline__text' })).toHaveLength(200);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../../src/engine';
-import type { SessionRequest, SessionResponse } from '../../../src/ui/simulation/simulation-session';
+import { SimulationSession, type SessionRequest, type SessionResponse } from '../../../src/ui/simulation/simulation-session';
 import { CANCELLED, inThreadClient, type SimulationClient } from '../../../src/ui/simulation/simulation-client';
 import { activeScenario, createSimulationStore, parseSavedScenarios, type RunInputs } from '../../../src/ui/simulation/simulation-store';
 import { chatScenario, example, workflows, workspace } from './fixtures';
@@ -72,12 +72,11 @@ describe('the simulation store', () => {
     expect(store.getState()).toMatchObject({ busy: null, snapshot: null, failure: null });
   });
 
-  it('reports an engine failure instead of throwing', async () => {
-    const store = createSimulationStore(inThreadClient());
-    const broken = { ...inputs(), workspace: { ...workspace, pipelines: [] } };
-    await store.getState().run('runToEnd', broken);
-    expect(store.getState().failure).toMatch(/./);
-    expect(store.getState().busy).toBeNull();
+  it('reports a failed command instead of throwing, and is ready for the next one', async () => {
+    const failing: SimulationClient = { request: async () => ({ type: 'failed', message: 'out of memory' }), cancel() {}, dispose() {} };
+    const store = createSimulationStore(failing);
+    await store.getState().run('runToEnd', inputs());
+    expect(store.getState()).toMatchObject({ failure: 'out of memory', busy: null, snapshot: null });
   });
 
   it('keeps a library of scenarios, the saved one active', () => {
@@ -115,5 +114,21 @@ describe('parseSavedScenarios', () => {
   it('reads nothing stored as an empty library, and a stored non-list as one damaged entry', () => {
     expect(parseSavedScenarios(undefined)).toEqual({ scenarios: [], dropped: 0 });
     expect(parseSavedScenarios({ scenarios: [] })).toEqual({ scenarios: [], dropped: 1 });
+  });
+});
+
+describe('SimulationSession', () => {
+  it('answers an exception inside the engine as a failure', () => {
+    const input = { ...inputs() };
+    Object.defineProperty(input, 'scenario', {
+      get() {
+        throw new Error('broken input');
+      },
+    });
+    expect(new SimulationSession().handle({ type: 'load', input })).toEqual({ type: 'failed', message: 'broken input' });
+  });
+
+  it('asks for a load before anything else', () => {
+    expect(new SimulationSession().handle({ type: 'stepEvent' })).toEqual({ type: 'failed', message: 'No simulation is loaded yet.' });
   });
 });

@@ -10,7 +10,8 @@ const inputs = { workspace, workflows, scenario: chatScenario() };
 
 afterEach(() => act(() => useSimulationStore.getState().run('reset', inputs)));
 
-describe('canvas marks', () => {
+// Rendering with jsdom on a machine shared with other test runs can take seconds.
+describe('canvas marks', { timeout: 30_000 }, () => {
   it('mark the action being run and the steps of the selected ticket’s path', async () => {
     const email = renderHook(() => useNodeMark(wf, 'email-chat-received'));
     const notify = renderHook(() => useNodeMark(wf, 'notify-chat-tier1'));
