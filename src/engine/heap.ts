@@ -4,13 +4,15 @@ export interface Timed {
   seq: number;
 }
 
-function before(a: Timed, b: Timed): boolean {
-  return a.at < b.at || (a.at === b.at && a.seq < b.seq);
-}
-
-/** A binary min-heap of timers ordered by time, then by scheduling order (deterministic). */
+/**
+ * A binary min-heap of timers ordered by time, then by scheduling order (deterministic). The keys sit in
+ * typed arrays beside the timers, so sifting compares numbers laid out together instead of following
+ * pointers to timers spread over the heap (a simulation holds tens of thousands of SLA timers).
+ */
 export class TimerHeap<T extends Timed> {
-  private readonly items: T[] = [];
+  private items: T[] = [];
+  private ats = new Float64Array(64);
+  private seqs = new Float64Array(64);
 
   get size(): number {
     return this.items.length;
@@ -22,37 +24,61 @@ export class TimerHeap<T extends Timed> {
   }
 
   push(item: T): void {
-    const items = this.items;
-    let i = items.length;
+    const n = this.items.length;
+    if (n === this.ats.length) this.grow();
+    const { ats, seqs, items } = this;
+    const at = item.at;
+    const seq = item.seq;
     items.push(item);
+    let i = n;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      const p = items[parent]!;
-      if (!before(item, p)) break;
-      items[i] = p;
+      const pAt = ats[parent]!;
+      if (pAt < at || (pAt === at && seqs[parent]! < seq)) break;
+      ats[i] = pAt;
+      seqs[i] = seqs[parent]!;
+      items[i] = items[parent]!;
       i = parent;
     }
+    ats[i] = at;
+    seqs[i] = seq;
     items[i] = item;
   }
 
   /** Removes and returns the earliest timer. */
   pop(): T | undefined {
-    const items = this.items;
+    const { ats, seqs, items } = this;
     const top = items[0];
     const last = items.pop();
-    if (top === undefined || last === undefined || items.length === 0) return top;
     const n = items.length;
+    if (top === undefined || last === undefined || n === 0) return top;
+    const at = ats[n]!;
+    const seq = seqs[n]!;
     let i = 0;
     for (;;) {
       const l = 2 * i + 1;
       if (l >= n) break;
       const r = l + 1;
-      const child = r < n && before(items[r]!, items[l]!) ? r : l;
-      if (!before(items[child]!, last)) break;
+      const child = r < n && (ats[r]! < ats[l]! || (ats[r] === ats[l] && seqs[r]! < seqs[l]!)) ? r : l;
+      const cAt = ats[child]!;
+      if (at < cAt || (at === cAt && seq < seqs[child]!)) break;
+      ats[i] = cAt;
+      seqs[i] = seqs[child]!;
       items[i] = items[child]!;
       i = child;
     }
+    ats[i] = at;
+    seqs[i] = seq;
     items[i] = last;
     return top;
+  }
+
+  private grow(): void {
+    const ats = new Float64Array(this.ats.length * 2);
+    ats.set(this.ats);
+    this.ats = ats;
+    const seqs = new Float64Array(this.seqs.length * 2);
+    seqs.set(this.seqs);
+    this.seqs = seqs;
   }
 }
