@@ -129,12 +129,12 @@ export function finishMove(world: World, move: MoveState): void {
 
 function lastMessageAt(conv: ConversationState): number {
   let last = conv.startedAt;
-  for (const thread of conv.threads.values()) for (const m of thread.messages) last = Math.max(last, Date.parse(m.at));
+  for (const thread of conv.threads) for (const m of thread.messages) last = Math.max(last, Date.parse(m.at));
   return last;
 }
 
 function firstText(conv: ConversationState): string {
-  for (const thread of conv.threads.values()) if (thread.messages.length) return thread.messages[0]!.text;
+  for (const thread of conv.threads) if (thread.messages.length) return thread.messages[0]!.text;
   return '';
 }
 
@@ -164,7 +164,7 @@ function moveConversation(world: World, move: MoveState, channel: ChannelState, 
       : keepOwner
         ? `owner ${owner!.name} kept (has help-desk access)`
         : `owner ${owner?.name ?? conv.ownerId} has no help-desk access, so the ticket is unassigned`;
-  const firstThread = conv.threads.keys().next().value ?? null;
+  const firstThread = conv.threads[0]?.id ?? null;
   createTicket(
     world,
     {

@@ -111,6 +111,7 @@ export function compileWorkflows(world: World, workflows: readonly Workflow[]): 
       sources: namedSources(workflow),
       enrolledReasons: [],
       actionsRun: 0,
+      lastFire: 0,
     };
     world.workflows.push(wf);
     for (const trigger of workflow.enrollment.triggers) {
@@ -176,13 +177,13 @@ export function describeTrigger(world: World, ticket: TicketState, event: Trigge
  */
 export function fire(world: World, ticket: TicketState, events: readonly TriggerEvent[]): void {
   if (world.workflows.length === 0) return;
-  let considered: Set<string> | null = null;
+  const call = ++world.fireNo;
   for (const event of events) {
     const candidates = world.triggerIndex.get(event.type);
     if (!candidates) continue;
     for (const { wf, trigger } of candidates) {
-      if (considered?.has(wf.id) || !triggerMatches(trigger, event)) continue;
-      (considered ??= new Set()).add(wf.id);
+      if (wf.lastFire === call || !triggerMatches(trigger, event)) continue;
+      wf.lastFire = call;
       decide(world, ticket, wf, describeTrigger(world, ticket, event));
     }
   }
@@ -202,11 +203,12 @@ function decide(world: World, ticket: TicketState, wf: CompiledWorkflow, trigger
     record(world, ticket, wf, trigger, 'rejected', 'the runaway guard stopped automation on this ticket for the rest of this minute');
     return;
   }
-  if (ticket.active?.has(wf.id)) {
+  const prior = ticket.runs?.get(wf.id);
+  if (prior) {
     record(world, ticket, wf, trigger, 'rejected', 'the ticket is still enrolled (never re-enrolled while enrolled)');
     return;
   }
-  if (!wf.reenroll && ticket.enrolledOnce?.has(wf.id)) {
+  if (!wf.reenroll && prior === null) {
     record(world, ticket, wf, trigger, 'rejected', 'the ticket enrolled before and re-enrollment is off');
     return;
   }
@@ -228,8 +230,7 @@ function decide(world: World, ticket: TicketState, wf: CompiledWorkflow, trigger
     return;
   }
   const run = world.newRun(ticket, wf, trigger);
-  (ticket.active ??= new Map()).set(wf.id, run);
-  (ticket.enrolledOnce ??= new Set()).add(wf.id);
+  (ticket.runs ??= new Map()).set(wf.id, run);
   // The reason of an enrollment depends on the filters and the group that held only: made once per group.
   const reason = (wf.enrolledReasons[outcome.group + 1] ??= `enrollment filters: ${describeOutcome(wf.filters, outcome, read)}`);
   record(world, ticket, wf, trigger, 'enrolled', reason);

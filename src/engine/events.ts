@@ -12,10 +12,9 @@ function message(world: World, direction: 'in' | 'out', text: string, from?: 'ti
 }
 
 function threadOf(world: World, conv: ConversationState, threadId: string): { thread: ThreadState; isNew: boolean } {
-  const existing = conv.threads.get(threadId);
-  if (existing) return { thread: existing, isNew: false };
+  for (const existing of conv.threads) if (existing.id === threadId) return { thread: existing, isNew: false };
   const thread: ThreadState = { id: threadId, startedAt: world.now, messages: [] };
-  conv.threads.set(threadId, thread);
+  conv.threads.push(thread);
   return { thread, isNew: true };
 }
 
@@ -34,7 +33,7 @@ function newConversation(world: World, ev: EventOf<'incomingMessage'>, event: nu
     ownerId: null,
     status: 'open',
     channelHistory: [ev.channelId],
-    threads: new Map(),
+    threads: [],
     startedAt: world.now,
     ticketId: null,
     location: channel.location,
@@ -43,12 +42,12 @@ function newConversation(world: World, ev: EventOf<'incomingMessage'>, event: nu
   world.conversations.set(conv.id, conv);
   threadOf(world, conv, ev.threadId).thread.messages.push(message(world, 'in', ev.text));
   const name = `"${channel.def.name}" (${channel.def.id})`;
-  world.trace('conversation', `New conversation ${conv.id} from ${world.contacts.get(ev.contactId)!.name} on ${name}, in the ${conv.location === 'inbox' ? 'conversations inbox' : 'help desk'}.`);
+  if (world.traceOn) world.trace('conversation', `New conversation ${conv.id} from ${world.contacts.get(ev.contactId)!.name} on ${name}, in the ${conv.location === 'inbox' ? 'conversations inbox' : 'help desk'}.`);
   if (channel.moving) {
     // [S-move] A conversation arriving while its channel moves is detected and moved too.
     conv.location = 'helpDesk';
     conv.moved = true;
-    world.trace('move', `Conversation ${conv.id} arrived while ${name} is moving: detected and moved to the help desk.`);
+    if (world.traceOn) world.trace('move', `Conversation ${conv.id} arrived while ${name} is moving: detected and moved to the help desk.`);
   }
   const info = world.pipelineOfChannel(channel);
   let why: string;
@@ -56,10 +55,10 @@ function newConversation(world: World, ev: EventOf<'incomingMessage'>, event: nu
     // [S-move] On a moved channel every new conversation arrives in the help desk with a ticket.
     why = `[S-move] new conversation on ${name}, which ${channel.moving ? 'is moving' : 'moved'} to the help desk`;
   } else if (!channel.def.createTickets) {
-    world.trace('automation', `[S-create] No ticket: ticket creation is off for ${name}.`);
+    if (world.traceOn) world.trace('automation', `[S-create] No ticket: ticket creation is off for ${name}.`);
     return;
   } else if (info && !info.pipeline.automation.createTickets) {
-    world.trace('automation', `[S-create] No ticket: the pipeline "${info.pipeline.name}" does not create tickets for new conversations.`);
+    if (world.traceOn) world.trace('automation', `[S-create] No ticket: the pipeline "${info.pipeline.name}" does not create tickets for new conversations.`);
     return;
   } else {
     why = `[S-create] new conversation on ${name}`;
@@ -123,7 +122,7 @@ function incomingMessage(world: World, ev: EventOf<'incomingMessage'>, event: nu
   }
   if (currentChannel(conv) !== ev.channelId) {
     conv.channelHistory.push(ev.channelId);
-    world.trace('conversation', `Conversation ${conv.id} continues on channel ${ev.channelId}, its most recent channel now.`);
+    if (world.traceOn) world.trace('conversation', `Conversation ${conv.id} continues on channel ${ev.channelId}, its most recent channel now.`);
   }
   const { thread, isNew } = threadOf(world, conv, ev.threadId);
   thread.messages.push(message(world, 'in', ev.text));
@@ -131,18 +130,18 @@ function incomingMessage(world: World, ev: EventOf<'incomingMessage'>, event: nu
   const ticket = conv.ticketId === null ? undefined : world.tickets.get(conv.ticketId);
   const where = `${isNew ? 'a new thread' : 'thread'} ${thread.id} of conversation ${conv.id}`;
   if (!ticket) {
-    world.trace('conversation', `Contact replied on ${where}, which has no ticket.`);
+    if (world.traceOn) world.trace('conversation', `Contact replied on ${where}, which has no ticket.`);
     return;
   }
   const refs = { ticket: ticket.id };
-  world.trace('conversation', `Contact replied on ${where}.`, refs);
+  if (world.traceOn) world.trace('conversation', `Contact replied on ${where}.`, refs);
   // [S-in] only a reply on the thread the ticket was created on; [S-reopen] after a reopen, also any
   // thread started since the (last) reopen. Threads started before the reopen still change nothing.
   const onTicketThread = thread.id === ticket.threadId;
   const afterReopen = !onTicketThread && ticket.reopenedAt !== null && thread.startedAt >= ticket.reopenedAt;
   if (!onTicketThread && !afterReopen) {
     const reopenNote = ticket.reopenedAt === null ? '' : ' (and the thread did not start after the reopen)';
-    world.trace('automation', `[S-in] not applied: the reply is on thread ${thread.id}, not on ${ticket.threadId ?? 'no thread'}, the thread the ticket was created on${reopenNote}.`, refs);
+    if (world.traceOn) world.trace('automation', `[S-in] not applied: the reply is on thread ${thread.id}, not on ${ticket.threadId ?? 'no thread'}, the thread the ticket was created on${reopenNote}.`, refs);
     return;
   }
   const rule = afterReopen ? '[S-reopen] reply on a new thread after the ticket was reopened' : "[S-in] reply on the ticket's thread";
@@ -169,15 +168,15 @@ function agentEmail(world: World, ev: EventOf<'agentEmail'>, event: number): voi
     if (ev.from === 'ticket') {
       world.error('event.noTicket', `events[${event}] (agentEmail): sent from the ticket record, but conversation ${conv.id} has no ticket.`, { event });
     } else {
-      world.trace('conversation', `${world.userName(ev.userId)} emailed the contact from the ${record} on conversation ${conv.id}, which has no ticket.`);
+      if (world.traceOn) world.trace('conversation', `${world.userName(ev.userId)} emailed the contact from the ${record} on conversation ${conv.id}, which has no ticket.`);
     }
     return;
   }
   const refs = { ticket: ticket.id };
-  world.trace('conversation', `${world.userName(ev.userId)} emailed the contact from the ${record} on thread ${thread.id}.`, refs);
+  if (world.traceOn) world.trace('conversation', `${world.userName(ev.userId)} emailed the contact from the ${record} on thread ${thread.id}.`, refs);
   firstResponse(world, ticket);
   if (ev.from === 'contact') {
-    world.trace('automation', '[S-out] not applied: the email was sent from the contact record, which never changes the ticket status.', refs);
+    if (world.traceOn) world.trace('automation', '[S-out] not applied: the email was sent from the contact record, which never changes the ticket status.', refs);
     return;
   }
   applyBuiltInStatus(world, ticket, 'onEmailSent', '[S-out] email sent from the ticket record', event);
@@ -201,7 +200,7 @@ export function applyEvent(world: World, ev: ScenarioEvent, event: number): void
       const ticket = ticketOf(world, ev.ticketId, event, ev.type);
       if (!ticket) return;
       if (ticket.statusId === ev.statusId) {
-        world.trace('status', `The ticket is already ${world.statusLabel(ticket.pipelineId, ev.statusId)}; nothing changes.`, { ticket: ticket.id });
+        if (world.traceOn) world.trace('status', `The ticket is already ${world.statusLabel(ticket.pipelineId, ev.statusId)}; nothing changes.`, { ticket: ticket.id });
         return;
       }
       const refused = changeStatus(world, ticket, ev.statusId, 'scenario');

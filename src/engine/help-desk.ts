@@ -35,11 +35,9 @@ export function ticketState(id: string, init: NewTicket, category: 'open' | 'clo
     lastOpenStatusId: null,
     sla: null,
     log: { statuses: [], enrollments: [], actions: [] },
-    active: null,
-    enrolledOnce: null,
+    runs: null,
     guardMinute: -1,
     guardCount: 0,
-    guardWorkflows: null,
     haltedMinute: -1,
   };
 }
@@ -61,7 +59,7 @@ export function createTicket(world: World, init: NewTicket, by: Actor, why: stri
   world.tickets.set(ticket.id, ticket);
   if (init.conversationId !== null) world.conversations.get(init.conversationId)!.ticketId = ticket.id;
   ticket.log.statuses.push({ at: iso(world.now), from: null, to: init.statusId, by });
-  world.trace(
+  if (world.traceOn) world.trace(
     'ticket',
     `Created ticket ${ticket.id} "${ticket.subject}" in ${info.pipeline.name}, status ${world.statusLabel(init.pipelineId, init.statusId)}, owner ${world.userName(init.ownerId)}: ${why}.`,
     { ticket: ticket.id },
@@ -94,12 +92,12 @@ export function changeStatus(world: World, ticket: TicketState, statusId: string
     const sla = ticket.sla;
     if (sla && sla.close === 'pending' && world.now < sla.closeDue) {
       sla.close = 'met';
-      world.trace('sla', `Close SLA met (due ${iso(sla.closeDue)}).`, { ticket: ticket.id });
+      if (world.traceOn) world.trace('sla', `Close SLA met (due ${iso(sla.closeDue)}).`, { ticket: ticket.id });
     }
     // Closing resolves the request: a ticket closed before its first-response due time owes no response.
     if (sla && sla.firstResponse === 'pending' && world.now < sla.firstResponseDue) {
       sla.firstResponse = 'met';
-      world.trace('sla', `First response SLA met: the ticket was closed before ${iso(sla.firstResponseDue)}.`, { ticket: ticket.id });
+      if (world.traceOn) world.trace('sla', `First response SLA met: the ticket was closed before ${iso(sla.firstResponseDue)}.`, { ticket: ticket.id });
     }
   } else if (wasClosed && status.category === 'open') {
     ticket.closedAt = null;
@@ -212,7 +210,7 @@ export function startSla(world: World, ticket: TicketState): void {
 
 function firstAgentMessage(conv: ConversationState, since: number): number | null {
   let first: number | null = null;
-  for (const thread of conv.threads.values()) {
+  for (const thread of conv.threads) {
     for (const m of thread.messages) {
       const t = Date.parse(m.at);
       if (m.direction === 'out' && t >= since && (first === null || t < first)) first = t;
@@ -251,7 +249,7 @@ export function slaDuePassed(world: World, ticket: TicketState, target: SlaTarge
   sla[target] = 'breached';
   sla.breaches.push({ target, t: world.now });
   const what = target === 'firstResponse' ? 'first response' : 'close';
-  world.trace('sla', `SLA breached: no ${what} by ${iso(dueOf(sla, target))}.`, { ticket: ticket.id });
+  if (world.traceOn) world.trace('sla', `SLA breached: no ${what} by ${iso(dueOf(sla, target))}.`, { ticket: ticket.id });
   fire(world, ticket, [{ type: 'slaDuePassed', target }]);
   return true;
 }
@@ -263,7 +261,7 @@ export function firstResponse(world: World, ticket: TicketState): void {
   sla.firstResponseAt = world.now;
   if (sla.firstResponse === 'pending') {
     sla.firstResponse = 'met';
-    world.trace('sla', `First response SLA met (due ${iso(sla.firstResponseDue)}).`, { ticket: ticket.id });
+    if (world.traceOn) world.trace('sla', `First response SLA met (due ${iso(sla.firstResponseDue)}).`, { ticket: ticket.id });
   }
 }
 
@@ -278,14 +276,14 @@ export function applyBuiltInStatus(world: World, ticket: TicketState, which: 'on
   const id = `builtin:${info.pipeline.id}:${which}`;
   const refs = { ticket: ticket.id, workflow: id };
   if (!setting.enabled) {
-    world.trace('automation', `${rule}: not applied, the trigger is turned off in ${info.pipeline.name}.`, refs);
+    if (world.traceOn) world.trace('automation', `${rule}: not applied, the trigger is turned off in ${info.pipeline.name}.`, refs);
     return;
   }
   if (ticket.statusId === setting.statusId) {
-    world.trace('automation', `${rule}: the ticket is already ${world.statusLabel(ticket.pipelineId, setting.statusId)}.`, refs);
+    if (world.traceOn) world.trace('automation', `${rule}: the ticket is already ${world.statusLabel(ticket.pipelineId, setting.statusId)}.`, refs);
     return;
   }
-  world.trace('automation', `${rule}: status → ${world.statusLabel(ticket.pipelineId, setting.statusId)}.`, refs);
+  if (world.traceOn) world.trace('automation', `${rule}: status → ${world.statusLabel(ticket.pipelineId, setting.statusId)}.`, refs);
   const refused = changeStatus(world, ticket, setting.statusId, id);
   if (refused) {
     world.error('automation.badStatus', `${rule} in pipeline "${info.pipeline.name}" could not update ticket ${ticket.id}: ${refused}.`, {

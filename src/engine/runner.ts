@@ -136,7 +136,7 @@ export function endRun(world: World, run: Run, outcome: 'completed' | 'unenrolle
   if (run.state === 'ended') return;
   run.state = 'ended';
   const ticket = run.ticket;
-  ticket.active?.delete(run.wf.id);
+  ticket.runs!.set(run.wf.id, null);
   ticket.log.enrollments.push({ at: iso(world.now), workflow: run.wf.id, trigger: run.trigger, outcome, reason });
   if (world.traceOn && outcome !== 'failed') {
     world.trace('unenrollment', `Left "${run.wf.name}" (${outcome}): ${reason}.`, { ticket: ticket.id, workflow: run.wf.id });
@@ -149,7 +149,12 @@ export function endRun(world: World, run: Run, outcome: 'completed' | 'unenrolle
  */
 function tripGuard(world: World, ticket: TicketState, minute: number): void {
   ticket.haltedMinute = minute;
-  const involved = [...(ticket.guardWorkflows ?? [])]
+  // The workflows that ran actions on the ticket this minute: the tail of its action log (ISO times sort as text).
+  const since = iso(minute * MINUTE_MS);
+  const log = ticket.log.actions;
+  const ids = new Set<string>();
+  for (let i = log.length - 1; i >= 0 && log[i]!.at >= since; i--) ids.add(log[i]!.workflow);
+  const involved = [...ids]
     .sort()
     .map((id) => `"${world.workflows.find((w) => w.id === id)?.name ?? id}" (${id})`)
     .join(', ');
@@ -158,7 +163,7 @@ function tripGuard(world: World, ticket: TicketState, minute: number): void {
     `Runaway automation stopped on ticket ${ticket.id}: more than ${world.maxActionsPerTicketMinute} actions within one virtual minute (from ${iso(minute * MINUTE_MS)}). Workflows involved: ${involved}. They keep triggering each other or loop without a delay; the ticket's runs are stopped.`,
     { ticket: ticket.id },
   );
-  for (const run of [...(ticket.active?.values() ?? [])]) endRun(world, run, 'stopped', 'stopped by the runaway guard');
+  for (const run of [...ticket.runs!.values()]) if (run) endRun(world, run, 'stopped', 'stopped by the runaway guard');
 }
 
 /** Runs actions of the world's queued runs; owns the one reusable context. */
@@ -199,9 +204,7 @@ export class Runner {
     if (ticket.guardMinute !== minute) {
       ticket.guardMinute = minute;
       ticket.guardCount = 0;
-      ticket.guardWorkflows?.clear();
     }
-    (ticket.guardWorkflows ??= new Set()).add(wf.id);
     if (++ticket.guardCount > world.maxActionsPerTicketMinute) {
       world.ready.shift();
       tripGuard(world, ticket, minute);

@@ -36,11 +36,11 @@ export function loadInitial(world: World, scenario: Scenario): void {
       world.error('scenario.badConversation', `${where}: ${problem}; the conversation is left out.`);
       return;
     }
-    const threads = new Map<string, ThreadState>();
+    const threads: ThreadState[] = [];
     const startedAt = parseTime(c.startedAt)!;
     for (const th of c.threads) {
       const messages = th.messages.map((m) => ({ ...m, at: iso(parseTime(m.at) ?? startedAt) }));
-      threads.set(th.id, { id: th.id, startedAt: parseTime(messages[0]?.at ?? '') ?? startedAt, messages });
+      threads.push({ id: th.id, startedAt: parseTime(messages[0]?.at ?? '') ?? startedAt, messages });
     }
     const conv: ConversationState = {
       id: c.id,

@@ -57,8 +57,9 @@ export function snapshot(world: World, done: boolean): SimulationResult {
   for (const t of world.tickets.values()) {
     tickets.push(ticketResult(world, t));
     history[t.id] = historyOf(t);
-    if (!t.active) continue;
-    for (const run of t.active.values()) {
+    if (!t.runs) continue;
+    for (const run of t.runs.values()) {
+      if (run === null) continue;
       enrolled.push({
         ticket: t.id,
         workflow: run.wf.id,
@@ -79,7 +80,7 @@ export function snapshot(world: World, done: boolean): SimulationResult {
       location: c.location,
       ticket: c.ticketId,
       startedAt: iso(c.startedAt),
-      threads: [...c.threads.values()].map((th) => ({
+      threads: c.threads.map((th) => ({
         id: th.id,
         messages: th.messages.slice(),
       })),

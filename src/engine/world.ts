@@ -49,6 +49,8 @@ export interface CompiledWorkflow {
   enrolledReasons: (string | undefined)[];
   /** Actions run so far, for naming the busiest workflows when the step limit stops a run. */
   actionsRun: number;
+  /** The last fire() call that offered it a trigger, so one call decides once per workflow. */
+  lastFire: number;
 }
 
 /** A ticket enrolled in a workflow: where it is on the graph. */
@@ -103,13 +105,14 @@ export interface TicketState extends RunTicket {
   sla: SlaState | null;
   /** Status history, enrollment history and action log; entries are never changed once recorded, so snapshots share them. */
   log: TicketHistory;
-  /** Workflows the ticket is enrolled in now. */
-  active: Map<string, Run> | null;
-  /** Workflows it has ever enrolled in (re-enrollment is off by default). */
-  enrolledOnce: Set<string> | null;
+  /**
+   * Workflows the ticket has enrolled in, by id: its run while it is still enrolled, null once it left
+   * (so a workflow without re-enrollment knows it enrolled before).
+   */
+  runs: Map<string, Run | null> | null;
+  /** The virtual minute the runaway guard is counting actions in, and the count so far. */
   guardMinute: number;
   guardCount: number;
-  guardWorkflows: Set<string> | null;
   /** The virtual minute in which the runaway guard stopped its automation (-1: never). */
   haltedMinute: number;
 }
@@ -129,7 +132,8 @@ export interface ConversationState {
   ownerId: string | null;
   status: 'open' | 'closed';
   channelHistory: string[];
-  threads: Map<string, ThreadState>;
+  /** Threads in the order they started (a conversation has a few: a list beats a map). */
+  threads: ThreadState[];
   startedAt: number;
   ticketId: string | null;
   location: 'inbox' | 'helpDesk';
@@ -239,6 +243,8 @@ export class World {
   workflows: CompiledWorkflow[] = [];
   readonly triggerIndex = new Map<string, { wf: CompiledWorkflow; trigger: Trigger }[]>();
   move: MoveState | null = null;
+  /** Counts fire() calls (see CompiledWorkflow.lastFire). */
+  fireNo = 0;
   /** Texts repeated in many records (trigger descriptions), made once. */
   readonly phrases = new Map<string, string>();
 
@@ -410,38 +416,6 @@ const ISO_SLOTS = 4096;
 const isoKeys = new Float64Array(ISO_SLOTS).fill(Number.NaN);
 const isoTexts: string[] = new Array<string>(ISO_SLOTS).fill('');
 
-function pad2(n: number): string {
-  return n < 10 ? `0${n}` : `${n}`;
-}
-
-/**
- * Formats like Date#toISOString (YYYY-MM-DDTHH:MM:SS.sssZ) without making a Date, for years 0 to 9999;
- * the civil date comes from the day number (the days-to-civil algorithm of the proleptic Gregorian calendar).
- */
-function formatIso(ms: number): string {
-  const days = Math.floor(ms / DAY_MS);
-  if (days < -719_468 || days > 2_932_896) return new Date(ms).toISOString();
-  let rest = ms - days * DAY_MS;
-  const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  const hours = Math.floor(rest / 3_600_000);
-  rest -= hours * 3_600_000;
-  const minutes = Math.floor(rest / MINUTE_MS);
-  rest -= minutes * MINUTE_MS;
-  const seconds = Math.floor(rest / 1000);
-  const millis = rest - seconds * 1000;
-  const y = year < 1000 ? String(year).padStart(4, '0') : String(year);
-  const msText = millis < 10 ? `00${millis}` : millis < 100 ? `0${millis}` : `${millis}`;
-  return `${y}-${pad2(month)}-${pad2(day)}T${pad2(hours)}:${pad2(minutes)}:${pad2(seconds)}.${msText}Z`;
-}
-
 /**
  * A virtual-clock moment as an ISO 8601 UTC string, as Date#toISOString writes it. Records name the same
  * moments again and again, so recent ones are cached, one slot per minute of the clock (fixed size).
@@ -449,31 +423,14 @@ function formatIso(ms: number): string {
 export function iso(ms: number): string {
   const slot = Math.floor(ms / MINUTE_MS) & (ISO_SLOTS - 1);
   if (isoKeys[slot] === ms) return isoTexts[slot]!;
-  const text = formatIso(ms);
+  const text = new Date(ms).toISOString();
   isoKeys[slot] = ms;
   isoTexts[slot] = text;
   return text;
 }
 
-const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-function daysInMonth(year: number, month: number): number {
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  return month === 2 && leap ? 29 : MONTH_DAYS[month - 1]!;
-}
-
-const CANONICAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?Z$/;
-
-/** Parses an ISO timestamp; null when it is not one. The common UTC form is read directly (scenarios hold many). */
+/** Parses an ISO timestamp; null when it is not one. */
 export function parseTime(text: string): number | null {
-  const m = CANONICAL.exec(text);
-  if (m) {
-    const [year, month, day, hours, minutes, seconds] = [+m[1]!, +m[2]!, +m[3]!, +m[4]!, +m[5]!, +m[6]!];
-    // Date.UTC rolls impossible dates over (February 30th becomes March 2nd): leave those to Date.parse.
-    if (month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hours <= 23 && minutes <= 59 && seconds <= 59) {
-      return Date.UTC(year, month - 1, day, hours, minutes, seconds, m[7] ? +m[7].padEnd(3, '0') : 0);
-    }
-  }
   const ms = Date.parse(text);
   return Number.isNaN(ms) ? null : ms;
 }
