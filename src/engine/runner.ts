@@ -160,7 +160,7 @@ function tripGuard(world: World, ticket: TicketState, minute: number): void {
     .join(', ');
   world.error(
     'guard.runaway',
-    `Runaway automation stopped on ticket ${ticket.id}: more than ${world.maxActionsPerTicketMinute} actions within one virtual minute (from ${iso(minute * MINUTE_MS)}). Workflows involved: ${involved}. They keep triggering each other or loop without a delay; the ticket's runs are stopped.`,
+    `Runaway automation stopped on ticket ${ticket.id}: more than ${world.maxActionsPerTicketMinute} actions within one virtual minute (from ${since}). Workflows involved: ${involved}. They keep triggering each other or loop without a delay; the ticket's runs are stopped.`,
     { ticket: ticket.id },
   );
   for (const run of [...ticket.runs!.values()]) if (run) endRun(world, run, 'stopped', 'stopped by the runaway guard');
@@ -217,7 +217,8 @@ export class Runner {
     world.stats.actions++;
     wf.actionsRun++;
     if (ctx.failure !== null) {
-      ticket.log.actions.push({ at: iso(world.now), workflow: wf.id, action: action.id, kind: action.kind, outcome: `failed: ${ctx.failure}` });
+      const failed = `failed: ${ctx.failure}`;
+      ticket.log.actions.push({ at: iso(world.now), workflow: wf.id, action: action.id, kind: action.kind, outcome: failed });
       world.error('action.failed', `Action ${action.id} (${action.kind}) of "${wf.name}" failed on ticket ${ticket.id}: ${ctx.failure}.`, {
         ticket: ticket.id,
         workflow: wf.id,
@@ -225,7 +226,7 @@ export class Runner {
       });
       world.ready.shift();
       endRun(world, run, 'failed', ctx.failure);
-      return { run, action, outcome: `failed: ${ctx.failure}` };
+      return { run, action, outcome: failed };
     }
     const outcome = ctx.outcome ?? 'done';
     ticket.log.actions.push({ at: iso(world.now), workflow: wf.id, action: action.id, kind: action.kind, outcome });
