@@ -80,34 +80,61 @@ async function clickIfPresent(page: Page, selector: string): Promise<boolean> {
   return true;
 }
 
+/** The steps of a full session; each says what it did, or nothing when the app lacks that part. */
+async function session(page: Page, baseUrl: string, done: (step: string) => void): Promise<void> {
+  await page.goto(baseUrl);
+  await page.locator('.tf-wf-row__name').first().waitFor({ timeout: STEP_TIMEOUT_MS });
+  done('open app');
+  const names = page.locator('.tf-wf-row__name');
+  await names.nth(Math.min(1, (await names.count()) - 1)).click();
+  await page.locator('.react-flow__node').first().waitFor({ timeout: STEP_TIMEOUT_MS });
+  done('open a workflow');
+  if (await clickIfPresent(page, '[role="tab"][data-tab="json"]')) {
+    await page.locator('.monaco-editor').first().waitFor({ timeout: STEP_TIMEOUT_MS });
+    done('JSON view');
+  }
+  if (!(await clickIfPresent(page, '[role="tab"][data-tab="simulation"]'))) return;
+  done('simulation panel');
+  const run = page.getByRole('button', { name: /run to the end/i }).first();
+  await run.waitFor({ timeout: STEP_TIMEOUT_MS });
+  const example = page.getByLabel('Example', { exact: true }).first();
+  if (!(await run.isEnabled()) && (await example.count()) > 0) {
+    // No scenario yet: add the first example scenario, as a user would.
+    const values = await example.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    if (values[0]) {
+      await example.selectOption(values[0], { timeout: STEP_TIMEOUT_MS });
+      await page.getByRole('button', { name: /add example/i }).first().click({ timeout: STEP_TIMEOUT_MS });
+      done('add an example scenario');
+    }
+  }
+  await page.waitForFunction(RUN_BUTTON_ENABLED, undefined, { timeout: STEP_TIMEOUT_MS });
+  await run.click();
+  // Done: the button turns off once the run reaches the end.
+  await page.waitForFunction(`!(${RUN_BUTTON_ENABLED})`, undefined, { timeout: 60_000 });
+  done('run a simulation');
+}
+
+const STEP_TIMEOUT_MS = 20_000;
+const RUN_BUTTON_ENABLED = `(() => { const b = [...document.querySelectorAll('button')].find((x) => /run to the end/i.test(x.textContent || '')); return !!b && !b.disabled; })()`;
+
 /**
  * A full session: open the app, open a workflow, open the JSON view and run a simulation when the app has
- * them; counts requests to anything but the local server (data: and blob: URLs stay local).
+ * them; counts requests to anything but the local server (data: and blob: URLs stay local), and the
+ * page's uncaught errors. A step that fails ends the session; the note says where.
  */
 export async function benchOffline(baseUrl: string): Promise<Figure[]> {
   const browser = await launchBrowser();
   try {
     const { context, page, externalRequests } = await newContext(browser, baseUrl);
-    const steps: string[] = ['open app'];
-    await page.goto(baseUrl);
-    await page.locator('.tf-wf-row__name').first().waitFor({ timeout: 30_000 });
-    const names = page.locator('.tf-wf-row__name');
-    await names.nth(Math.min(1, (await names.count()) - 1)).click();
-    await page.locator('.react-flow__node').first().waitFor();
-    steps.push('open a workflow');
-    if (await clickIfPresent(page, '[role="tab"][data-tab="json"]')) {
-      await page.locator('.monaco-editor').first().waitFor({ timeout: 30_000 });
-      steps.push('JSON view');
+    const steps: string[] = [];
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await session(page, baseUrl, (step) => steps.push(step));
+    } catch (e) {
+      steps.push(`stopped: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`);
     }
-    if (await clickIfPresent(page, '[role="tab"][data-tab="simulation"]')) {
-      steps.push('simulation panel');
-      const run = page.getByRole('button', { name: /run to the end/i }).first();
-      if ((await run.count()) > 0 && (await run.isEnabled())) {
-        await run.click();
-        steps.push('run a simulation');
-      }
-    }
-    await page.waitForLoadState('networkidle');
+    await page.waitForLoadState('networkidle').catch(() => undefined);
     await page.waitForTimeout(1000);
     const external = externalRequests();
     await context.close();
@@ -119,6 +146,14 @@ export async function benchOffline(baseUrl: string): Promise<Figure[]> {
         unit: '',
         target: { kind: 'max', value: 1 },
         note: `${steps.join(' → ')}${external.length ? `; ${external.slice(0, 3).join(', ')}` : ''}`,
+      }),
+      figure({
+        section: SECTION,
+        name: '  uncaught page errors, same session',
+        value: errors.length,
+        unit: '',
+        target: { kind: 'max', value: 1 },
+        note: errors.slice(0, 2).map((e) => e.slice(0, 160)).join(' | '),
       }),
     ];
   } finally {
