@@ -29,8 +29,11 @@ function validatorFor(kind: DocumentKind): ValidateFunction {
     // verbose: errors carry the failing schema and data, which the messages below describe.
     // optimize: false compiles a third faster (the workflow schema takes about 120 ms, once) and
     // validates as fast: the optimizer's passes over ajv's generated code do not pay off here.
-    ajv ??= new Ajv2020({ strict: true, allErrors: true, discriminator: true, verbose: true, code: { optimize: false } });
-    if (validators.size === 0) addFormats(ajv);
+    if (!ajv) {
+      const fresh = new Ajv2020({ strict: true, allErrors: true, discriminator: true, verbose: true, code: { optimize: false } });
+      addFormats(fresh);
+      ajv = fresh;
+    }
     validate = ajv.compile(PUBLISHED_SCHEMAS[kind]);
     validators.set(kind, validate);
   }

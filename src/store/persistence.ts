@@ -1,7 +1,8 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { z } from 'zod';
+import { exportBundle } from '../document';
 import { EXAMPLE_WORKFLOWS } from '../examples';
-import { defaultWorkspace, IdSchema, WorkflowDocumentSchema, WorkspaceSchema, type WorkflowDocument, type Workspace } from '../model';
+import { defaultWorkspace, IdSchema, WorkflowDocumentSchema, WorkspaceSchema, type Scenario, type WorkflowDocument, type Workspace } from '../model';
 import { LANGUAGES } from '../ui/i18n/core';
 import type { LoadedState } from './document-slice';
 import { HISTORY_LIMIT, type HistoryEntry, type WorkflowHistory } from './history';
@@ -89,6 +90,8 @@ export interface PersistenceOptions {
   saveDelayMs?: number;
   /** The workspace and examples a first start is seeded with. */
   seed?: () => { workspace: Workspace; documents: WorkflowDocument[] };
+  /** The scenario library, for the backup bundle (kept by the simulation panel). */
+  scenarios?: () => Scenario[];
 }
 
 type SavedMessage = { type: 'saved'; tab: string; workflows: { id: string; revision: number }[]; deleted: string[] };
@@ -469,11 +472,12 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
 
   function exportAll(): string {
     const s = store.getState();
-    return JSON.stringify(
-      { format: 'ticketflow.backup', savedAt: new Date().toISOString(), workspace: s.workspace, workflows: s.order.map((id) => s.documents[id]) },
-      null,
-      2,
-    );
+    // The same bundle the header's workspace export writes, so a backup imports back.
+    return exportBundle({
+      workspace: s.workspace,
+      workflows: s.order.flatMap((id) => (s.documents[id] ? [s.documents[id]] : [])),
+      scenarios: options.scenarios?.() ?? [],
+    });
   }
 }
 

@@ -7,6 +7,8 @@ import { useApp } from '../store/store';
 import { detectLanguage, I18nProvider } from './i18n';
 import './i18n/canvas';
 import { AppShell } from './shell/AppShell';
+import { scenariosForBundle } from './files/scenario-bridge';
+import { startScenarioStorage } from './simulation/scenario-storage';
 
 /** Opens the workflow a review link (#/review/<id>) names, read-only. */
 function followReviewRoute(store: AppStore): void {
@@ -26,7 +28,12 @@ export function startServices(store: AppStore): () => void {
   let stopped = false;
   let stopStorage: (() => void) | null = null;
   const stopValidation = startValidation(store);
-  void startPersistence(store).then((control) => {
+  let stopScenarios: (() => void) | null = null;
+  void startScenarioStorage(store).then((stop) => {
+    if (stopped) stop();
+    else stopScenarios = stop;
+  });
+  void startPersistence(store, { scenarios: scenariosForBundle }).then((control) => {
     if (stopped) {
       control.stop();
       return;
@@ -45,6 +52,7 @@ export function startServices(store: AppStore): () => void {
     stopped = true;
     stopValidation();
     stopStorage?.();
+    stopScenarios?.();
     window.removeEventListener('hashchange', onHash);
     window.removeEventListener('pagehide', onHide);
   };

@@ -8,6 +8,7 @@ import { NodeBadges } from './NodeBadges';
 import { BubbleMenu, type MenuItem } from './BubbleMenu';
 import { deleteOne, deleteWithFollowing, editNode, startMove } from './commands';
 import { KIND_ICONS } from './kinds';
+import { useNodeMark } from '../simulation/use-canvas-marks';
 
 /** A canvas node that draws one action bubble; it reads its action from the store by id. */
 export type ActionNodeType = Node<Record<string, never>, 'action'>;
@@ -23,6 +24,7 @@ export const ActionNode = memo(function ActionNode({ id }: NodeProps<ActionNodeT
   const workspace = useApp((s) => s.workspace);
   const review = useApp((s) => s.reviewMode);
   const moving = useApp((s) => s.interaction.type === 'move' && s.interaction.actionId === id);
+  const mark = useNodeMark(useApp((s) => s.openId), id);
   const summary = useMemo(() => (action ? definitionOf(action).summary(action, workspace, t) : ''), [action, workspace, t]);
   if (!action) return null;
   const Icon = KIND_ICONS[action.kind];
@@ -46,7 +48,7 @@ export const ActionNode = memo(function ActionNode({ id }: NodeProps<ActionNodeT
   }
 
   return (
-    <div className={`tf-bubble tf-bubble--${action.kind}${moving ? ' tf-bubble--moving' : ''}`} data-kind={action.kind}>
+    <div className={`tf-bubble tf-bubble--${action.kind}${moving ? ' tf-bubble--moving' : ''}`} data-kind={action.kind} data-sim={mark ?? undefined}>
       <Handle type="target" position={Position.Top} isConnectable={false} className="tf-handle" />
       <span className="tf-bubble__icon" aria-hidden>
         <Icon size={18} />

@@ -3,6 +3,8 @@ import { NODE_SIZE } from '../../graph';
 import { memo } from 'react';
 import type { InsertionPoint } from '../../graph';
 import { InsertionButton } from './InsertionButton';
+import { useApp } from '../../store/store';
+import { useEdgeOnPath } from '../simulation/use-canvas-marks';
 
 /** Data of a canvas edge: the insertion point it carries (none for go-to jumps and path ends), its label, and whether it is a jump. */
 export type FlowEdgeType = Edge<{ point: InsertionPoint | null; jump: boolean; label?: string }, 'flow'>;
@@ -12,8 +14,10 @@ export type FlowEdgeType = Edge<{ point: InsertionPoint | null; jump: boolean; l
  * as a dashed curve in its own colour with an arrow, and carries no "+".
  */
 export const FlowEdge = memo(function FlowEdge(props: EdgeProps<FlowEdgeType>) {
-  const { sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, markerEnd } = props;
+  const { source, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, markerEnd } = props;
   const jump = data?.jump ?? false;
+  const slot = jump ? 'target' : data?.point?.type === 'link' ? data.point.slot : 'start';
+  const onPath = useEdgeOnPath(useApp((s) => s.openId), source, slot);
   const [path, labelX, labelY] = jump
     ? jumpPath(sourceX, sourceY, targetX, targetY)
     : getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, borderRadius: 10 });
@@ -22,7 +26,7 @@ export const FlowEdge = memo(function FlowEdge(props: EdgeProps<FlowEdgeType>) {
   const plusY = jump ? labelY : targetY - Math.min(24, Math.max(12, (targetY - sourceY) / 3));
   return (
     <>
-      <BaseEdge path={path} markerEnd={markerEnd} className={jump ? 'tf-edge tf-edge--jump' : 'tf-edge'} />
+      <BaseEdge path={path} markerEnd={markerEnd} className={jump ? 'tf-edge tf-edge--jump' : 'tf-edge'} data-sim={onPath ? 'path' : undefined} />
       <EdgeLabelRenderer>
         {data?.label && (
           <div

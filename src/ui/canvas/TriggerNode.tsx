@@ -9,6 +9,7 @@ import { NodeBadges } from './NodeBadges';
 import { BubbleMenu, type MenuItem } from './BubbleMenu';
 import { editNode } from './commands';
 import { triggerSummary } from './trigger-summary';
+import { useNodeMark } from '../simulation/use-canvas-marks';
 
 /** The enrollment card node. */
 export type TriggerNodeType = Node<Record<string, never>, 'trigger'>;
@@ -20,6 +21,7 @@ export const TriggerNode = memo(function TriggerNode() {
   const enrollment = useApp((s) => selectOpenDoc(s)?.workflow.enrollment);
   const workspace = useApp((s) => s.workspace);
   const review = useApp((s) => s.reviewMode);
+  const mark = useNodeMark(useApp((s) => s.openId), TRIGGER_NODE_ID);
   if (!enrollment) return null;
   const lines = enrollment.triggers.map((tr) => triggerSummary(tr, workspace, t));
   const first = lines[0] ?? t('canvas.trigger.none');
@@ -30,7 +32,7 @@ export const TriggerNode = memo(function TriggerNode() {
   if (!review) items.push({ id: 'edit', label: t('canvas.menu.edit'), onSelect: () => editNode(store, TRIGGER_NODE_ID) });
 
   return (
-    <div className="tf-trigger">
+    <div className="tf-trigger" data-sim={mark ?? undefined}>
       <span className="tf-bubble__icon" aria-hidden>
         <Zap size={18} />
       </span>

@@ -3,6 +3,9 @@ import { registerMessages, type MessageTable } from './core';
 /** Texts of the simulation panel, in every UI language. */
 export const SIMULATION_MESSAGES: MessageTable = {
   en: {
+    'simulation.storage.unavailable': 'Saved scenarios cannot be read or kept in this browser ({reason}); the examples are loaded and changes last until the tab closes.',
+    'simulation.storage.dropped': '{count} saved scenario(s) were damaged and left out.',
+    'simulation.storage.failed': 'The scenarios could not be saved ({reason}); they stay in this tab and saving is tried again with the next change.',
     'sim.tabs': 'Simulation views',
     'sim.tab.scenario': 'Scenario',
     'sim.tab.trace': 'Trace ({count})',
@@ -353,6 +356,9 @@ export const SIMULATION_MESSAGES: MessageTable = {
     'sim.timeline.more': 'Show {count} more of {total} events',
   },
   es: {
+    'simulation.storage.unavailable': 'Los escenarios guardados no se pueden leer ni conservar en este navegador ({reason}); se cargan los ejemplos y los cambios duran hasta cerrar la pestaña.',
+    'simulation.storage.dropped': '{count} escenario(s) guardado(s) estaban dañados y se omitieron.',
+    'simulation.storage.failed': 'No se pudieron guardar los escenarios ({reason}); siguen en esta pestaña y se reintenta con el próximo cambio.',
     'sim.tabs': 'Vistas de la simulación',
     'sim.tab.scenario': 'Escenario',
     'sim.tab.trace': 'Traza ({count})',
@@ -703,6 +709,9 @@ export const SIMULATION_MESSAGES: MessageTable = {
     'sim.timeline.more': 'Mostrar {count} más de {total} eventos',
   },
   it: {
+    'simulation.storage.unavailable': 'Gli scenari salvati non possono essere letti né conservati in questo browser ({reason}); vengono caricati gli esempi e le modifiche durano fino alla chiusura della scheda.',
+    'simulation.storage.dropped': '{count} scenari salvati erano danneggiati e sono stati esclusi.',
+    'simulation.storage.failed': 'Impossibile salvare gli scenari ({reason}); restano in questa scheda e il salvataggio viene ritentato alla prossima modifica.',
     'sim.tabs': 'Viste della simulazione',
     'sim.tab.scenario': 'Scenario',
     'sim.tab.trace': 'Traccia ({count})',
@@ -1053,6 +1062,9 @@ export const SIMULATION_MESSAGES: MessageTable = {
     'sim.timeline.more': 'Mostra altri {count} di {total} eventi',
   },
   fr: {
+    'simulation.storage.unavailable': 'Les scénarios enregistrés ne peuvent être lus ni conservés dans ce navigateur ({reason}) ; les exemples sont chargés et les modifications durent jusqu’à la fermeture de l’onglet.',
+    'simulation.storage.dropped': '{count} scénario(s) enregistré(s) étaient endommagés et ont été écartés.',
+    'simulation.storage.failed': 'Les scénarios n’ont pas pu être enregistrés ({reason}) ; ils restent dans cet onglet et l’enregistrement est retenté à la prochaine modification.',
     'sim.tabs': 'Vues de la simulation',
     'sim.tab.scenario': 'Scénario',
     'sim.tab.trace': 'Trace ({count})',

@@ -22,13 +22,8 @@ export function SettingsArea({ page }: { page: SettingsPageId }) {
     },
     [store],
   );
-  const onCreateWorkflow = useCallback(
-    (doc: WorkflowDocument) => {
-      store.getState().addDocument(doc);
-      leave();
-    },
-    [store],
-  );
+  // The Automate tab's "+" creates the workflow and stays there; "Open in workflows" goes to it.
+  const onCreateWorkflow = useCallback((doc: WorkflowDocument) => store.getState().addDocument(doc), [store]);
   const onViewWorkflow = useCallback(
     (_pipelineId: string, _which: string, doc: WorkflowDocument) => {
       store.getState().openPreview(doc);

@@ -15,7 +15,7 @@ export function StorageBanner() {
   const control = useApp((s) => s.storageControl);
   const exportAll = () => {
     const text = control?.exportAll();
-    if (text) downloadText(`ticketflow-backup-${new Date().toISOString().slice(0, 19).replace(/:/g, '-')}.json`, text);
+    if (text) downloadText(`ticketflow-backup-${new Date().toISOString().slice(0, 19).replace(/:/g, '-')}.bundle.json`, text);
   };
   const failing = storage.state === 'error' || storage.state === 'unavailable';
   if (!failing && conflicts.length === 0) return null;
