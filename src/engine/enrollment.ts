@@ -26,6 +26,18 @@ export type TriggerEvent =
  */
 export const CHAT_LIKE_SOURCES: ReadonlySet<ChannelKind> = new Set<ChannelKind>(['chat', 'messenger']);
 
+const CHAT_EXCLUSIONS = new Map(
+  [...CHAT_LIKE_SOURCES].map((kind) => [
+    kind,
+    `[S-chat] the ticket's source is ${kind}, and tickets from live chat and Messenger are excluded from automated actions unless the workflow's enrollment names that source (a conversation-started trigger listing it, or a source filter naming it)`,
+  ]),
+);
+
+/** Why a chat-like ticket is excluded; one text per source, shared by every record that gives it. */
+function chatExclusion(kind: ChannelKind): string {
+  return CHAT_EXCLUSIONS.get(kind)!;
+}
+
 function namedSources(workflow: Workflow): Set<ChannelKind> {
   const named = new Set<ChannelKind>();
   for (const trigger of workflow.enrollment.triggers) {
@@ -213,14 +225,7 @@ function decide(world: World, ticket: TicketState, wf: CompiledWorkflow, trigger
     return;
   }
   if (ticket.source !== null && CHAT_LIKE_SOURCES.has(ticket.source) && !wf.sources.has(ticket.source)) {
-    record(
-      world,
-      ticket,
-      wf,
-      trigger,
-      'excluded',
-      `[S-chat] the ticket's source is ${ticket.source}, and tickets from live chat and Messenger are excluded from automated actions unless the workflow's enrollment names that source (a conversation-started trigger listing it, or a source filter naming it)`,
-    );
+    record(world, ticket, wf, trigger, 'excluded', chatExclusion(ticket.source));
     return;
   }
   const read = world.reader(ticket);
