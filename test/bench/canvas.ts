@@ -15,7 +15,7 @@ import type { WorkflowDocument } from '../../src/model';
 import { launchBrowser, newContext } from '../e2e/harness';
 import { generateWorkflowDocument } from './generate';
 import { figure, median, percentile, type Figure, type Repeat } from './measure';
-import { formatHottest, hottest, type CpuProfile } from './profile';
+import { formatHottest, heaviest, hottest, type CpuProfile } from './profile';
 
 const SECTION = 'canvas';
 /** Sizes the canvas benchmark opens. */
@@ -189,6 +189,13 @@ async function dragFrames(page: Page, from: { x: number; y: number }, dx: number
   return frames;
 }
 
+/** Busy time of the page's main thread so far, by kind, in ms (Chrome's Performance domain). */
+async function mainThreadMs(cdp: CDPSession): Promise<{ task: number; script: number; layout: number; style: number }> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const ms = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+  return { task: ms('TaskDuration'), script: ms('ScriptDuration'), layout: ms('LayoutDuration'), style: ms('RecalcStyleDuration') };
+}
+
 /** Used JS heap after a full garbage collection, in MB. */
 async function heapMb(cdp: CDPSession): Promise<number> {
   await cdp.send('HeapProfiler.collectGarbage');
@@ -208,10 +215,15 @@ async function preparePage(page: Page, baseUrl: string, docs: readonly WorkflowD
   return (await page.locator('.tf-wf-row__name').first().textContent()) ?? '';
 }
 
-/** React render counts by component during a piece of work, read through React's devtools hook. */
+/**
+ * React render counts by component during a piece of work, read through React's devtools hook, each
+ * with why it rendered: mounted, new props (its parent passed new values), or the same props (its own
+ * state changed: a store selector or a context returned something new).
+ */
 const RENDER_COUNTER = `(() => {
   const counts = new Map();
   let on = false;
+  let commits = 0;
   const name = (t) => (t && (t.displayName || t.name)) || (t && t.type && (t.type.displayName || t.type.name)) || (t && t.render && (t.render.displayName || t.render.name)) || null;
   const walk = (fiber) => {
     const stack = [fiber];
@@ -221,13 +233,20 @@ const RENDER_COUNTER = `(() => {
       // PerformedWork (1): the component's function ran in this commit.
       if ((f.flags & 1) && typeof f.type !== 'string' && f.type) {
         const n = name(f.type);
-        if (n) counts.set(n, (counts.get(n) || 0) + 1);
+        if (n) {
+          const c = counts.get(n) || { renders: 0, mounts: 0, props: 0, own: 0 };
+          c.renders++;
+          if (!f.alternate) c.mounts++;
+          else if (f.memoizedProps !== f.alternate.memoizedProps) c.props++;
+          else c.own++;
+          counts.set(n, c);
+        }
       }
       if (f.sibling) stack.push(f.sibling);
-      if (f.child) stack.push(f.child);
+      // A subtree React reused without rendering keeps its old fibers (and their old flags): skip it.
+      if (f.child && !(f.alternate && f.child === f.alternate.child)) stack.push(f.child);
     }
   };
-  let commits = 0;
   window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
     supportsFiber: true, renderers: new Map(), isDisabled: false,
     inject(r) { this.renderers.set(1, r); return 1; },
@@ -236,9 +255,18 @@ const RENDER_COUNTER = `(() => {
   };
   window.__tfRenders = {
     start() { counts.clear(); commits = 0; on = true; },
-    stop() { on = false; return { commits, counts: [...counts].sort((a, b) => b[1] - a[1]).slice(0, 12) }; },
+    stop() { on = false; return { commits, counts: [...counts].sort((a, b) => b[1].renders - a[1].renders).slice(0, 20) }; },
   };
 })();`;
+
+/** Render counts as printable lines. */
+type RenderCounts = { commits: number; counts: [string, { renders: number; mounts: number; props: number; own: number }][] };
+function formatRenders(title: string, r: RenderCounts): string {
+  return [
+    `React commits during ${title}: ${r.commits}; components rendered most (renders = mounted + new props + same props):`,
+    ...r.counts.map(([n, c]) => `  ${String(c.renders).padStart(8)} = ${c.mounts} + ${c.props} + ${c.own}  ${n}`),
+  ].join('\n');
+}
 
 /** Runs the canvas benchmark against a served build. */
 export async function benchCanvas(baseUrl: string, repeat: Repeat, progress: (text: string) => void = () => {}): Promise<Figure[]> {
@@ -311,6 +339,26 @@ export async function benchCanvas(baseUrl: string, repeat: Repeat, progress: (te
   return figures;
 }
 
+/** Style changes tried on the open canvas, to see what its panning frames pay for. */
+const PAN_EXPERIMENTS: readonly [string, string][] = [
+  ['as built', ''],
+  ['viewport on its own layer (will-change: transform)', '.react-flow__viewport { will-change: transform; }'],
+  ['bubbles without box-shadow', '.tf-bubble, .tf-trigger { box-shadow: none !important; }'],
+  ['minimap hidden', '.react-flow__minimap { display: none; }'],
+];
+
+/** Median pan frame with each of PAN_EXPERIMENTS applied in turn (the page's own styles otherwise). */
+async function panExperiments(page: Page, pan: () => Promise<number[]>): Promise<string> {
+  const lines = ['pan frame median at 1,000 actions with style changes (2 pans each):'];
+  for (const [label, css] of PAN_EXPERIMENTS) {
+    const tag = css ? await page.addStyleTag({ content: css }) : null;
+    const medians = [median(await pan()), median(await pan())];
+    await tag?.evaluate((el: Node) => (el as ChildNode).remove());
+    lines.push(`  ${median(medians).toFixed(1).padStart(6)} ms  ${label}`);
+  }
+  return lines.join('\n');
+}
+
 /**
  * Profiles opening and dragging in the 1,000-action workflow on an unminified build: CPU self time per
  * function (Chrome DevTools Protocol) and React render counts per component (devtools hook).
@@ -323,26 +371,40 @@ export async function profileCanvas(baseUrl: string): Promise<string[]> {
     const { context, page } = await newContext(browser, baseUrl);
     await context.addInitScript(RENDER_COUNTER);
     const cdp = await context.newCDPSession(page);
-    await preparePage(page, baseUrl, [doc]);
+    const home = await preparePage(page, baseUrl, [doc]);
+    await cdp.send('Performance.enable');
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-    const profiled = async (title: string, work: () => Promise<unknown>) => {
-      await page.evaluate('window.__tfRenders.start()');
+    // Each gesture runs twice: once under the CPU profiler, once counting renders (the counter walks the
+    // fiber tree at every commit, which would show in the profile).
+    const profiled = async (title: string, work: () => Promise<unknown>, reset: () => Promise<unknown>) => {
+      const before = await mainThreadMs(cdp);
       await cdp.send('Profiler.start');
       await work();
       const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
-      const renders = await page.evaluate<{ commits: number; counts: [string, number][] }>('window.__tfRenders.stop()');
-      out.push(formatHottest(`profile: ${title} (browser, unminified build, self time)`, hottest(profile, 15)));
+      const after = await mainThreadMs(cdp);
+      const d = (k: keyof typeof after) => after[k] - before[k];
+      const other = d('task') - d('script') - d('layout') - d('style');
       out.push(
-        [`React commits during ${title}: ${renders.commits}; components rendered most:`, ...renders.counts.map(([n, c]) => `  ${String(c).padStart(8)}  ${n}`)].join('\n'),
+        `main thread during ${title}: ${d('task').toFixed(0)} ms busy = script ${d('script').toFixed(0)} + layout ${d('layout').toFixed(0)} + style ${d('style').toFixed(0)} + other (paint, composite, GC, parsing) ${other.toFixed(0)}`,
       );
+      out.push(formatHottest(`profile: ${title} (browser, unminified build, self time)`, hottest(profile, 15)));
+      out.push(formatHottest(`profile: ${title} (browser, unminified build, total time of named functions)`, heaviest(profile, 30)));
+      await reset();
+      await page.evaluate('window.__tfRenders.start()');
+      await work();
+      out.push(formatRenders(title, await page.evaluate<RenderCounts>('window.__tfRenders.stop()')));
     };
-    await profiled(`opening ${doc.workflow.name}`, () => openByClick(page, doc.workflow.name));
-    await profiled('panning the 1,000-action canvas', async () => dragFrames(page, await emptyPanePoint(page), 240, 160, VIEWPORT));
-    await profiled('dragging a bubble of the 1,000-action canvas', async () => {
+    const name = doc.workflow.name;
+    await profiled(`opening ${name}`, () => openByClick(page, name), () => openByClick(page, home));
+    const pan = async () => dragFrames(page, await emptyPanePoint(page), 240, 160, VIEWPORT);
+    await profiled('panning the 1,000-action canvas', pan, async () => undefined);
+    const drag = async () => {
       const bubble = await bubblePoint(page);
       return dragFrames(page, bubble, 200, 120, bubble.selector);
-    });
+    };
+    await profiled('dragging a bubble of the 1,000-action canvas', drag, async () => undefined);
+    out.push(await panExperiments(page, pan));
     await context.close();
   } finally {
     await browser.close();

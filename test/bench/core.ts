@@ -10,7 +10,7 @@ import { schemaProblems } from '../../src/document/schema-validation';
 import { defaultWorkspace, WorkflowDocumentSchema } from '../../src/model';
 import { generateWorkflowDocument, WORKFLOW_SIZES } from './generate';
 import { figure, interleaved, medianCpu, medianWall, type Figure, type Repeat } from './measure';
-import { formatHottest, hottest, profileNode } from './profile';
+import { formatHottest, heaviest, hottest, profileNode } from './profile';
 
 const SECTION = 'core';
 /** SPEC §8 "fast at size": a 1,000-action workflow imported and validated in under 5 ms. */
@@ -68,6 +68,7 @@ export async function benchCore(repeat: Repeat, profile: string[] | null): Promi
         for (let i = 0; i < 50; i++) importWorkflow(text, { workspace });
       });
       profile.push(formatHottest('profile: importWorkflow of the 1,000-action workflow, 50 times (self time)', hottest(p)));
+      profile.push(formatHottest('profile: the same (total time of named functions)', heaviest(p, 20)));
     }
   }
   return figures;

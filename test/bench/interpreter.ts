@@ -8,7 +8,7 @@ import { EXAMPLE_WORKFLOWS } from '../../src/examples';
 import { defaultWorkspace, type Scenario, type Workflow } from '../../src/model';
 import { generateScenario, generateWorkflowDocument } from './generate';
 import { figure, interleaved, medianCpu, medianWall, type Figure, type Repeat } from './measure';
-import { formatHottest, hottest, profileNode } from './profile';
+import { formatHottest, heaviest, hottest, profileNode } from './profile';
 import { runWithXState, type PeerSummary } from './xstate-translate';
 
 const SECTION = 'interpreter';
@@ -91,6 +91,7 @@ async function benchWorkload(w: Workload, profile: string[] | null): Promise<Fig
   if (profile) {
     const p = await profileNode(() => simulate({ ...input, options: { trace: false } }));
     profile.push(formatHottest(`profile: ${w.label}, engine with trace off (self time)`, hottest(p)));
+    profile.push(formatHottest(`profile: the same (total time of named functions)`, heaviest(p, 20)));
   }
   return figures;
 }

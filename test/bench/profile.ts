@@ -8,7 +8,7 @@ import { Session } from 'node:inspector/promises';
 
 /** The V8 CPU profile format (the subset read here). */
 export interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[];
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[] }[];
   samples: number[];
   timeDeltas: number[];
 }
@@ -21,10 +21,35 @@ export interface HotFunction {
   share: number;
 }
 
+/** Frames of the profiler itself: stopping it runs inside the profiled thread. */
+const INSPECTOR = /^node:inspector/;
+/** The bench's own wrapper around profiled work, left out of the totals. */
+const WRAPPER = /test\/bench\/profile\.ts$/;
+
+/** Each node's parent, and the nodes that run under the profiler's own frames. */
+function shape(profile: CpuProfile): { parent: Map<number, number>; own: Set<number> } {
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const own = new Set<number>();
+  for (const node of profile.nodes) {
+    for (let at: number | undefined = node.id; at !== undefined; at = parent.get(at)) {
+      if (INSPECTOR.test(byId.get(at)!.callFrame.url)) {
+        own.add(node.id);
+        break;
+      }
+    }
+  }
+  return { parent, own };
+}
+
 /** The functions with the most self time, garbage collection and idle included as V8 reports them. */
 export function hottest(profile: CpuProfile, count = 12): HotFunction[] {
+  const { own } = shape(profile);
   const selfById = new Map<number, number>();
-  profile.samples.forEach((id, i) => selfById.set(id, (selfById.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  profile.samples.forEach((id, i) => {
+    if (!own.has(id)) selfById.set(id, (selfById.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
   const byKey = new Map<string, HotFunction>();
   let total = 0;
   for (const node of profile.nodes) {
@@ -40,6 +65,38 @@ export function hottest(profile: CpuProfile, count = 12): HotFunction[] {
     byKey.set(key, entry);
   }
   return [...byKey.values()]
+    .sort((a, b) => b.selfMs - a.selfMs)
+    .slice(0, count)
+    .map((h) => ({ ...h, share: total ? h.selfMs / total : 0 }));
+}
+
+/**
+ * The functions with the most total time (their own and their callees'), each counted once per sample
+ * however deep it recurses: where a piece of work goes, level by level.
+ */
+export function heaviest(profile: CpuProfile, count = 25): HotFunction[] {
+  const { parent, own } = shape(profile);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const totals = new Map<string, HotFunction>();
+  let total = 0;
+  profile.samples.forEach((id, i) => {
+    if (own.has(id)) return;
+    const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+    total += ms;
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const cf = byId.get(at)!.callFrame;
+      if (!cf.functionName || cf.functionName.startsWith('(') || WRAPPER.test(cf.url)) continue;
+      const where = cf.url ? `${cf.url.replace(/^.*\/(src|node_modules|test|assets)\//, '$1/')}:${cf.lineNumber + 1}` : '';
+      const key = `${cf.functionName}@${where}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const entry = totals.get(key) ?? { name: cf.functionName, where, selfMs: 0, share: 0 };
+      entry.selfMs += ms;
+      totals.set(key, entry);
+    }
+  });
+  return [...totals.values()]
     .sort((a, b) => b.selfMs - a.selfMs)
     .slice(0, count)
     .map((h) => ({ ...h, share: total ? h.selfMs / total : 0 }));
