@@ -43,6 +43,29 @@ function shape(profile: CpuProfile): { parent: Map<number, number>; own: Set<num
   return { parent, own };
 }
 
+type CallFrame = CpuProfile['nodes'][number]['callFrame'];
+
+/** Where a frame's function is, with the path shortened to the part that names it. */
+function whereOf(cf: CallFrame): string {
+XX|node_modules|test|assets)\//, '$1/')}:${cf.lineNumber + 1}` : '';
+}
+
+/** Adds time to a function's line of a summary. */
+function addTime(lines: Map<string, HotFunction>, name: string, where: string, ms: number): void {
+  const key = `${name}@${where}`;
+  const entry = lines.get(key) ?? { name, where, selfMs: 0, share: 0 };
+  entry.selfMs += ms;
+  lines.set(key, entry);
+}
+
+/** The largest lines of a summary, with their share of the total. */
+function top(lines: Map<string, HotFunction>, total: number, count: number): HotFunction[] {
+  return [...lines.values()]
+    .sort((a, b) => b.selfMs - a.selfMs)
+    .slice(0, count)
+    .map((h) => ({ ...h, share: total ? h.selfMs / total : 0 }));
+}
+
 /** The functions with the most self time, garbage collection and idle included as V8 reports them. */
 export function hottest(profile: CpuProfile, count = 12): HotFunction[] {
   const { own } = shape(profile);
@@ -56,18 +79,9 @@ export function hottest(profile: CpuProfile, count = 12): HotFunction[] {
     const ms = (selfById.get(node.id) ?? 0) / 1000;
     if (ms === 0) continue;
     total += ms;
-    const cf = node.callFrame;
-    const where = cf.url ? `${cf.url.replace(/^.*\/(src|node_modules|test|assets)\//, '$1/')}:${cf.lineNumber + 1}` : '';
-    const name = cf.functionName || '(anonymous)';
-    const key = `${name}@${where}`;
-    const entry = byKey.get(key) ?? { name, where, selfMs: 0, share: 0 };
-    entry.selfMs += ms;
-    byKey.set(key, entry);
+    addTime(byKey, node.callFrame.functionName || '(anonymous)', whereOf(node.callFrame), ms);
   }
-  return [...byKey.values()]
-    .sort((a, b) => b.selfMs - a.selfMs)
-    .slice(0, count)
-    .map((h) => ({ ...h, share: total ? h.selfMs / total : 0 }));
+  return top(byKey, total, count);
 }
 
 /**
@@ -87,19 +101,14 @@ export function heaviest(profile: CpuProfile, count = 25): HotFunction[] {
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
       const cf = byId.get(at)!.callFrame;
       if (!cf.functionName || cf.functionName.startsWith('(') || WRAPPER.test(cf.url)) continue;
-      const where = cf.url ? `${cf.url.replace(/^.*\/(src|node_modules|test|assets)\//, '$1/')}:${cf.lineNumber + 1}` : '';
+      const where = whereOf(cf);
       const key = `${cf.functionName}@${where}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const entry = totals.get(key) ?? { name: cf.functionName, where, selfMs: 0, share: 0 };
-      entry.selfMs += ms;
-      totals.set(key, entry);
+      addTime(totals, cf.functionName, where, ms);
     }
   });
-  return [...totals.values()]
-    .sort((a, b) => b.selfMs - a.selfMs)
-    .slice(0, count)
-    .map((h) => ({ ...h, share: total ? h.selfMs / total : 0 }));
+  return top(totals, total, count);
 }
 
 /** A profile summary as printable lines. */
