@@ -47,7 +47,10 @@ type CallFrame = CpuProfile['nodes'][number]['callFrame'];
 
 /** Where a frame's function is, with the path shortened to the part that names it. */
 function whereOf(cf: CallFrame): string {
-XX|node_modules|test|assets)\//, '$1/')}:${cf.lineNumber + 1}` : '';
+  if (!cf.url) return '';
+  const file = cf.url.replace(/^.*\/(src|node_modules|test|assets)\//, '$1/');
+  // tsx hands V8 one-line modules, so a line number only helps for bundles and plain JavaScript.
+  return cf.lineNumber > 0 ? `${file}:${cf.lineNumber + 1}` : file;
 }
 
 /** Adds time to a function's line of a summary. */
