@@ -58,18 +58,28 @@ function settle(page: Page): Promise<{ paintAt: number; start: number; nodes: nu
   return page.evaluate(SETTLE);
 }
 
-/** Clicks a workflow's name in the list and measures the time to the canvas's first complete paint. */
-async function openByClick(page: Page, name: string): Promise<{ ms: number; nodes: number }> {
+/**
+ * Does something to the page and measures from the page's first `event` on an element matching `selector`
+ * (its own time stamp) to the canvas's first complete paint after it.
+ */
+async function untilPainted(page: Page, event: string, selector: string, what: string, act: () => Promise<unknown>): Promise<{ ms: number; nodes: number }> {
   await page.evaluate(`(() => {
     window.__tfBenchStart = NaN;
-    document.addEventListener('click', (e) => {
-      if (e.target.closest('.tf-wf-row__name')) window.__tfBenchStart = e.timeStamp;
+    document.addEventListener(${JSON.stringify(event)}, (e) => {
+      if (e.target.closest(${JSON.stringify(selector)})) window.__tfBenchStart = e.timeStamp;
     }, { capture: true, once: true });
   })()`);
-  await page.locator('.tf-wf-row__name', { hasText: name }).first().click();
+  await act();
   const r = await settle(page);
-  if (!Number.isFinite(r.start)) throw new Error(`the click on "${name}" was not seen by the page`);
+  if (!Number.isFinite(r.start)) throw new Error(`${what} was not seen by the page`);
   return { ms: r.paintAt - r.start, nodes: r.nodes };
+}
+
+/** Clicks a workflow's name in the list and measures the time to the canvas's first complete paint. */
+async function openByClick(page: Page, name: string): Promise<{ ms: number; nodes: number }> {
+  return untilPainted(page, 'click', '.tf-wf-row__name', `the click on "${name}"`, () =>
+    page.locator('.tf-wf-row__name', { hasText: name }).first().click(),
+  );
 }
 
 /** The header's file input for importing a workflow. */
@@ -81,18 +91,12 @@ const IMPORT_INPUT = '[data-testid="tf-import-file"]';
  */
 async function importFile(page: Page, doc: WorkflowDocument, id: string): Promise<{ ms: number; nodes: number }> {
   const text = exportWorkflow({ ...doc, workflow: { ...doc.workflow, id } });
-  await page.evaluate(`(() => {
-    window.__tfBenchStart = NaN;
-    document.addEventListener('change', (e) => {
-      if (e.target.matches('${IMPORT_INPUT}')) window.__tfBenchStart = e.timeStamp;
-    }, { capture: true, once: true });
-  })()`);
-  await page.locator(IMPORT_INPUT).setInputFiles({ name: `${id}.workflow.json`, mimeType: 'application/json', buffer: Buffer.from(text) });
-  const r = await settle(page);
-  if (!Number.isFinite(r.start)) throw new Error(`the import of ${id} was not seen by the page`);
+  const r = await untilPainted(page, 'change', IMPORT_INPUT, `the import of ${id}`, () =>
+    page.locator(IMPORT_INPUT).setInputFiles({ name: `${id}.workflow.json`, mimeType: 'application/json', buffer: Buffer.from(text) }),
+  );
   const opened = await page.locator('.tf-wf-row__name[aria-current="page"]').textContent();
   if (opened !== doc.workflow.name) throw new Error(`the import of ${id} did not open it (open: "${opened}")`);
-  return { ms: r.paintAt - r.start, nodes: r.nodes };
+  return r;
 }
 
 /** In-page: records rAF frame intervals until stopped. */
