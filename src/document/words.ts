@@ -14,7 +14,8 @@ export function describeJson(value: unknown): string {
     case 'string':
       return `the string ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
     case 'number':
-      return `the number ${value}`;
+      // JSON has no Infinity: it is what a number too large for a double (such as 1e400) reads as.
+      return Number.isFinite(value) ? `the number ${value}` : 'a number too large to represent';
     case 'boolean':
       return String(value);
     case 'object':

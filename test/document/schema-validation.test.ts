@@ -111,6 +111,11 @@ describe('validateWorkflowDocument against the JSON Schema', () => {
     expect(problemsAfter(change)).toEqual([{ severity: 'error', ...expected }]);
   });
 
+  it('says a number too large for JSON to hold is too large, not that it is no number', () => {
+    const r = importWorkflow(fixtureText('valid-workflow.json').replace('"x": 0,', '"x": 1e400,'));
+    expect(!r.ok && r.problems.map((p) => p.message)).toEqual(['The value at /layout/positions/trigger/x must be a number, not a number too large to represent.']);
+  });
+
   it('reports every problem, not only the first', () => {
     const problems = problemsAfter((d) => {
       delete d.workflow.name;
