@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
+import { build, type Rollup } from 'vite';
 import { launchBrowser, newContext } from '../e2e/harness';
 import { figure, type Figure } from './measure';
 
@@ -70,6 +71,46 @@ export function benchBundle(outDir: string): Figure[] {
     }),
   ];
   return figures;
+}
+
+/** The package (or source folder) a bundled module comes from: "react-dom", "@xyflow/react", "src/ui". */
+function origin(id: string): string {
+  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(id);
+  if (pkg) return pkg[1]!;
+  const src = /\/src\/([^/]+)(\/([^/]+)\/)?/.exec(id);
+  if (src) return src[2] ? `src/${src[1]}/${src[3]}` : `src/${src[1]}`;
+  return id.replace(/^\0/, '').replace(/^.*\//, '');
+}
+
+/**
+ * What the JavaScript before first paint is made of, for `--profile`: an in-memory build, the entry
+ * chunk's modules grouped by package or source folder, each group's share of the gzipped entry
+ * estimated from its rendered code gzipped alone.
+ */
+export async function bundleComposition(): Promise<string> {
+  const result = await build({ logLevel: 'error', build: { write: false } });
+  const outputs = (Array.isArray(result) ? result : [result]) as Rollup.RollupOutput[];
+  const chunks = outputs.flatMap((o) => o.output).filter((c): c is Rollup.OutputChunk => c.type === 'chunk');
+  const entry = chunks.filter((c) => c.isEntry);
+  const initial = new Set(entry.flatMap((c) => [c.fileName, ...c.imports]));
+  const groups = new Map<string, string[]>();
+  for (const chunk of chunks.filter((c) => initial.has(c.fileName))) {
+    for (const [id, m] of Object.entries(chunk.modules)) {
+      const list = groups.get(origin(id)) ?? [];
+      list.push(m.code ?? '');
+      groups.set(origin(id), list);
+    }
+  }
+  const sized = [...groups].map(([name, codes]) => ({ name, gz: gzipKb(Buffer.from(codes.join('\n'))) }));
+  const total = sized.reduce((sum, g) => sum + g.gz, 0);
+  const entryGz = chunks.filter((c) => initial.has(c.fileName)).reduce((sum, c) => sum + gzipKb(Buffer.from(c.code)), 0);
+  return [
+    `JavaScript before first paint by origin (${entryGz.toFixed(0)} KB gzipped; each group's share estimated from its own code gzipped alone):`,
+    ...sized
+      .sort((a, b) => b.gz - a.gz)
+      .slice(0, 18)
+      .map((g) => `  ${((g.gz / total) * entryGz).toFixed(1).padStart(7)} KB  ${((g.gz / total) * 100).toFixed(1).padStart(5)}%  ${g.name}`),
+  ].join('\n');
 }
 
 /** Clicks the first element a selector finds, when there is one; says whether it was there. */

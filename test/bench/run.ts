@@ -18,7 +18,7 @@ import { ensureBuilt, serveApp, type AppServer } from './app-server';
 import { benchCanvas, profileCanvas } from './canvas';
 import { benchCore } from './core';
 import { benchInterpreter } from './interpreter';
-import { benchBundle, benchOffline } from './load';
+import { benchBundle, benchOffline, bundleComposition } from './load';
 import { formatTable, machineInfo, type Figure, type Repeat } from './measure';
 
 /** Where the app is built for the browser sections, and where the unminified build for profiles goes. */
@@ -89,6 +89,7 @@ async function main(): Promise<number> {
     const baseUrl = server?.baseUrl ?? '';
     await run('canvas', () => benchCanvas(baseUrl, repeat, (text) => process.stdout.write(text)));
     await run('load', async () => [...benchBundle(DIST), ...(await benchOffline(baseUrl))]);
+    if (profiles && options.only.has('load')) profiles.push(await bundleComposition());
     if (profiles && options.only.has('canvas')) {
       await ensureBuilt(PROFILE_DIST, { unminified: true });
       const unminified = await serveApp(PROFILE_DIST, 4399);
