@@ -128,7 +128,7 @@ class Harness {
   private readyHead = 0;
   readonly workflows: CompiledHarnessWorkflow[] = [];
   private readonly index = new Map<string, { wf: CompiledHarnessWorkflow; trigger: Trigger }[]>();
-  readonly counts = { actions: 0, emails: 0, notices: 0, notifications: 0, webhooks: 0, enrollments: 0 };
+  readonly counts = { actions: 0, emails: 0, notifications: 0, webhooks: 0, enrollments: 0 };
   private readonly ctx: HarnessContext;
 
   constructor(
@@ -299,7 +299,7 @@ class Harness {
   /** Runs one action's effect through its definition; a delay schedules the RESUME event. */
   runAction(run: RunRecord, action: Action): void {
     const ctx = this.ctx;
-    ctx.begin(run, action);
+    ctx.begin(run);
     definitionOf(action).run(action, ctx);
     this.counts.actions++;
     run.ticket.log.push(`${run.wf.source.id}/${action.id}`);
@@ -514,7 +514,6 @@ class Harness {
 
   recordEmail(): void {
     this.counts.emails++;
-    this.counts.notices++;
   }
   recordNotification(): void {
     this.counts.notifications++;
@@ -533,15 +532,13 @@ class HarnessContext implements ActionRunContext {
   private run!: RunRecord;
   failure: string | null = null;
   waitAt: number | null = null;
-  outcome: string | null = null;
 
   constructor(private readonly h: Harness) {}
 
-  begin(run: RunRecord, _action: Action): void {
+  begin(run: RunRecord): void {
     this.run = run;
     this.failure = null;
     this.waitAt = null;
-    this.outcome = null;
   }
   get now() {
     return this.h.now;
@@ -620,9 +617,8 @@ class HarnessContext implements ActionRunContext {
   recordWebhook(): void {
     this.h.recordWebhook();
   }
-  note(outcome: string): void {
-    this.outcome = outcome;
-  }
+  /** The action has already composed its sentence (the same work as in the engine); the peer keeps no log of sentences. */
+  note(): void {}
   fail(message: string): null {
     this.failure = message;
     return null;
