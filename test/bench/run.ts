@@ -6,8 +6,11 @@
  *   npm run bench -- --out bench.json      also writes the figures as JSON
  *   npm run bench -- --only core,interpreter   some sections: core, interpreter, canvas, load
  *   npm run bench -- --quick               fewer runs (a smoke check of the bench itself)
- *   npm run bench -- --profile             adds CPU profiles (self time per function) of the measured work;
- *                                          the browser is profiled on an unminified build, so names read
+ *   npm run bench -- --profile             adds what the time goes to: CPU profiles (self and total time per
+ *                                          function) of import and the interpreter; in Chromium, on an
+ *                                          unminified build so names read, the main thread's split, CPU
+ *                                          profiles and React render counts of import, pan and bubble drag,
+ *                                          and pan frames under style changes; the initial JavaScript by package
  *
  * Every figure is the median of several runs after warm-up runs; every comparison is a ratio of figures
  * measured interleaved in the same run. The machine's load average is printed with the figures.
