@@ -1,5 +1,4 @@
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
 import scenarioSchema from '../../schemas/scenario.schema.json';
 import workflowSchema from '../../schemas/workflow.schema.json';
 import workspaceSchema from '../../schemas/workspace.schema.json';
@@ -8,6 +7,7 @@ import { describeJson, listWords } from './words';
 import { actionIdAt, describePlace, pointer } from './json-pointer';
 import type { JsonSchema } from './json-schemas';
 import type { DocumentKind } from './migrations';
+import { compileValidator } from './schema-compile';
 
 /**
  * The committed schema files, which are what backend teams validate against; a test keeps them
@@ -19,22 +19,13 @@ export const PUBLISHED_SCHEMAS: Record<DocumentKind, JsonSchema> = {
   scenario: scenarioSchema,
 };
 
-let ajv: Ajv2020 | null = null;
 const validators = new Map<DocumentKind, ValidateFunction>();
 
 /** The compiled validator of a kind; compiled once on first use, since compiling costs far more than validating. */
 function validatorFor(kind: DocumentKind): ValidateFunction {
   let validate = validators.get(kind);
   if (!validate) {
-    // verbose: errors carry the failing schema and data, which the messages below describe.
-    // optimize: false compiles a third faster (the workflow schema takes about 120 ms, once) and
-    // validates as fast: the optimizer's passes over ajv's generated code do not pay off here.
-    if (!ajv) {
-      const fresh = new Ajv2020({ strict: true, allErrors: true, discriminator: true, verbose: true, code: { optimize: false } });
-      addFormats(fresh);
-      ajv = fresh;
-    }
-    validate = ajv.compile(PUBLISHED_SCHEMAS[kind]);
+    validate = compileValidator(PUBLISHED_SCHEMAS[kind]);
     validators.set(kind, validate);
   }
   return validate;

@@ -1,0 +1,62 @@
+import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
+import standaloneCode from 'ajv/dist/standalone';
+import addFormats from 'ajv-formats';
+import type { JsonSchema } from './json-schemas';
+
+/**
+ * Turns the published JSON Schemas into validator functions. In Node (the CLI, tests) ajv compiles
+ * them on first use; ajv does that with `new Function`, which the app's Content-Security-Policy
+ * forbids, so the app's build swaps this module for the code `standaloneValidators` writes: the same
+ * validators, compiled once at build time (see vite.config.ts).
+ */
+
+function newAjv(code: { source?: boolean; esm?: boolean } = {}): Ajv2020 {
+  // verbose: errors carry the failing schema and data, which the problem messages describe.
+  // optimize: false compiles a third faster (the workflow schema takes about 120 ms, once) and
+  // validates as fast: the optimizer's passes over ajv's generated code do not pay off here.
+  const ajv = new Ajv2020({ strict: true, allErrors: true, discriminator: true, verbose: true, code: { optimize: false, ...code } });
+  addFormats(ajv);
+  return ajv;
+}
+
+let ajv: Ajv2020 | null = null;
+
+/** The validator of a published schema, compiled now. */
+export function compileValidator(schema: JsonSchema): ValidateFunction {
+  // Created on first use, and kept only once it is set up, so a failure cannot leave it half-configured.
+  ajv ??= newAjv();
+  return ajv.compile(schema);
+}
+
+/**
+ * An ES module exporting `compileValidator(schema)` that returns the validator of each given schema,
+ * precompiled: ajv's standalone code, with its two CommonJS helpers imported as modules.
+ */
+export function standaloneValidators(schemas: readonly JsonSchema[]): string {
+  const standalone = newAjv({ source: true, esm: true });
+  const names: Record<string, string> = {};
+  schemas.forEach((schema, i) => {
+    const id = String(schema.$id);
+    standalone.addSchema(schema, id);
+    names[`validator${i}`] = id;
+  });
+  const code = standaloneCode(standalone, names)
+    .replace(/^"use strict";/, '')
+    .replaceAll('require("ajv/dist/runtime/ucs2length").default', 'ucs2length')
+    .replaceAll('require("ajv-formats/dist/formats").fullFormats', 'fullFormats');
+  if (code.includes('require(')) throw new Error('ajv standalone code needs a CommonJS module this build does not provide');
+  const byId = Object.entries(names).map(([name, id]) => `[${JSON.stringify(id)}, ${name}]`);
+  return [
+    'import * as ucs2 from "ajv/dist/runtime/ucs2length";',
+    'import { fullFormats } from "ajv-formats/dist/formats";',
+    // The helper is a CommonJS module whose function is its "default" export.
+    'const ucs2length = typeof ucs2.default === "function" ? ucs2.default : ucs2.default.default;',
+    code,
+    `const byId = new Map([${byId.join(', ')}]);`,
+    'export function compileValidator(schema) {',
+    '  const validate = byId.get(schema.$id);',
+    '  if (!validate) throw new Error(`No validator was compiled for the schema ${schema.$id}`);',
+    '  return validate;',
+    '}',
+  ].join('\n');
+}
