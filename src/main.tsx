@@ -1,3 +1,4 @@
+import './jitless';
 import '@fontsource-variable/inter';
 import '@xyflow/react/dist/style.css';
 import { StrictMode } from 'react';
