@@ -334,7 +334,9 @@ export type ValueMutation =
   | { op: 'delete'; pick: number }
   | { op: 'addKey'; pick: number; key: string; value: unknown }
   | { op: 'duplicate'; pick: number }
-  | { op: 'wrap'; pick: number };
+  | { op: 'wrap'; pick: number }
+  /** Replaces a value with a copy of another value of the same JSON type from the same document: links get rewired, ids collide. */
+  | { op: 'borrow'; pick: number; from: number };
 
 export const valueMutationArb: fc.Arbitrary<ValueMutation> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ op: fc.constant('replace' as const), pick: fc.nat(), value: jsonLeafArb }) },
@@ -350,6 +352,7 @@ export const valueMutationArb: fc.Arbitrary<ValueMutation> = fc.oneof(
   },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('duplicate' as const), pick: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('wrap' as const), pick: fc.nat() }) },
+  { weight: 4, arbitrary: fc.record({ op: fc.constant('borrow' as const), pick: fc.nat(), from: fc.nat() }) },
 );
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -397,9 +400,21 @@ export function mutateJson(value: unknown, mutations: readonly ValueMutation[]):
       case 'wrap':
         define(parent, String(key), [child]);
         break;
+      case 'borrow': {
+        const kind = (v: unknown) => (Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v);
+        const same = all.filter((o) => kind((o.parent as Record<string | number, Json>)[o.key]) === kind(child));
+        const donor = same[m.from % same.length]!;
+        define(parent, String(key), structuredClone((donor.parent as Record<string | number, Json>)[donor.key]));
+        break;
+      }
     }
   }
   return JSON.stringify(root.doc, null, 1) ?? 'null';
+}
+
+/** Text mutations for a minority of inputs: most inputs should stay JSON, to reach the checks past the parser. */
+export function fewTextMutations(maxLength = 2): fc.Arbitrary<TextMutation[]> {
+  return fc.oneof({ weight: 3, arbitrary: fc.constant<TextMutation[]>([]) }, { weight: 1, arbitrary: fc.array(textMutationArb, { minLength: 1, maxLength }) });
 }
 
 /** One change to the raw text: cut it short, drop a span, insert noise, or swap a structural character. */

@@ -11,8 +11,8 @@ import {
   documentArb,
   mutateJson,
   mutateText,
+  fewTextMutations,
   scenarioArb,
-  textMutationArb,
   valueMutationArb,
   workflowArb,
 } from './arbitraries';
@@ -58,7 +58,7 @@ const prop = (name: string, ciRuns: number, property: fc.IProperty<unknown[]>): 
 export const PROPERTIES: readonly FuzzProperty[] = [
   prop(
     'random workflow documents import, round-trip, and survive editing',
-    120,
+    300,
     fc.property(documentArb(), fc.array(graphOpArb, { maxLength: 8 }), (doc, ops) => {
       const r = checkImport('workflow', JSON.stringify(doc), workspace);
       if (!r.ok) throw new Error(`a schema-valid document was refused: ${JSON.stringify(r.problems.slice(0, 3))}`);
@@ -67,11 +67,11 @@ export const PROPERTIES: readonly FuzzProperty[] = [
   ),
   prop(
     'mutated example workflows are refused clearly or imported and editable',
-    400,
+    1000,
     fc.property(
       fc.nat({ max: EXAMPLE_WORKFLOWS.length - 1 }),
       fc.array(valueMutationArb, { minLength: 1, maxLength: 4 }),
-      fc.array(textMutationArb, { maxLength: 2 }),
+      fewTextMutations(),
       fc.array(graphOpArb, { maxLength: 4 }),
       (i, values, texts, ops) => {
         const r = checkImport('workflow', mutateText(mutateJson(EXAMPLE_WORKFLOWS[i]!.document, values), texts), workspace);
@@ -81,15 +81,15 @@ export const PROPERTIES: readonly FuzzProperty[] = [
   ),
   prop(
     'mutated version 1 documents migrate or are refused clearly',
-    200,
-    fc.property(fc.array(valueMutationArb, { minLength: 1, maxLength: 3 }), fc.array(textMutationArb, { maxLength: 1 }), (values, texts) => {
+    500,
+    fc.property(fc.array(valueMutationArb, { minLength: 1, maxLength: 3 }), fewTextMutations(1), (values, texts) => {
       const r = checkImport('workflow', mutateText(mutateJson(JSON.parse(v1Text), values), texts), workspace);
       if (r.ok) afterImport(r.value as WorkflowDocument, r.warnings, []);
     }),
   ),
   prop(
     'arbitrary text and JSON values are refused clearly as every kind of file',
-    300,
+    1000,
     fc.property(
       fc.oneof(fc.string({ maxLength: 200 }), fc.json({ maxDepth: 4 }), fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify({ format: 'ticketflow.workflow', schemaVersion: 2, workflow: v }))),
       fc.constantFrom('workflow' as const, 'workspace' as const, 'scenario' as const),
@@ -100,21 +100,21 @@ export const PROPERTIES: readonly FuzzProperty[] = [
   ),
   prop(
     'random workflows survive any sequence of graph operations',
-    150,
+    400,
     fc.property(workflowArb(), fc.array(graphOpArb, { maxLength: 12 }), (wf, ops) => {
       checkGraph(wf, ops);
     }),
   ),
   prop(
     'random workflows and scenarios simulate to a result, deterministically, stepped or not',
-    80,
+    200,
     fc.property(fc.array(workflowArb({ maxActions: 8 }), { maxLength: 3 }), scenarioArb, (wfs, scenario) => {
       checkSimulation(workspace, enabled(wfs), scenario, { stepper: true });
     }),
   ),
   prop(
     'mutated workspaces and scenarios import clearly and simulate the examples',
-    300,
+    800,
     fc.property(
       fc.array(valueMutationArb, { minLength: 1, maxLength: 3 }),
       fc.nat({ max: EXAMPLE_SCENARIOS.length - 1 }),
