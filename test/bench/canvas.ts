@@ -8,7 +8,7 @@
  * name in the list (with another workflow open) to the first complete paint. The first complete paint is
  * the rAF after the count of nodes in the DOM, their visibility and the viewport transform stop changing.
  */
-import type { CDPSession, Page } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 import { exportWorkflow } from '../../src/document';
 import type { WorkflowDocument } from '../../src/model';
 import { launchBrowser, newContext } from '../e2e/harness';
@@ -256,7 +256,77 @@ function formatRenders(title: string, r: RenderCounts): string {
   ].join('\n');
 }
 
-/** Runs the canvas benchmark against a served build. */
+/** The figures of one workflow size, measured in a fresh page (so the heap holds the examples and this workflow only). */
+async function benchSize(browser: Browser, baseUrl: string, size: number, runs: number, drags: number): Promise<Figure[]> {
+  const doc = generateWorkflowDocument(size);
+  const label = `${size.toLocaleString('en-US')} actions`;
+  const { context, page } = await newContext(browser, baseUrl);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  try {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const home = await openApp(page, baseUrl);
+    const baseHeap = await heapMb(cdp);
+    const warm = await importFile(page, doc, doc.workflow.id);
+    const heap = await heapMb(cdp);
+    const imports: number[] = [];
+    const opens: number[] = [];
+    for (let i = 1; i <= runs; i++) {
+      await openByClick(page, home);
+      imports.push((await importFile(page, doc, `${doc.workflow.id}-${i}`)).ms);
+      await openByClick(page, home);
+      opens.push((await openByClick(page, doc.workflow.name)).ms);
+    }
+    const panMedians: number[] = [];
+    const panP95s: number[] = [];
+    const dragMedians: number[] = [];
+    const dragP95s: number[] = [];
+    for (let i = 0; i < drags; i++) {
+      const pan = await dragFrames(page, await emptyPanePoint(page), 240, 160, VIEWPORT);
+      panMedians.push(median(pan));
+      panP95s.push(percentile(pan, 95));
+      const bubble = await bubblePoint(page);
+      const drag = await dragFrames(page, bubble, 200, 120, bubble.selector);
+      dragMedians.push(median(drag));
+      dragP95s.push(percentile(drag, 95));
+    }
+    const big = size === 1000;
+    const openTarget = big ? { target: { kind: 'max' as const, value: OPEN_TARGET_MS } } : {};
+    return [
+      figure({
+        section: SECTION,
+        name: `import ${label}: file → first complete paint`,
+        value: median(imports),
+        unit: 'ms',
+        note: `${warm.nodes} nodes in the DOM; ${runs} imports after a warm-up (which took ${Math.round(warm.ms)} ms)`,
+        ...openTarget,
+      }),
+      figure({ section: SECTION, name: `  open from the list: click → first complete paint`, value: median(opens), unit: 'ms', ...openTarget }),
+      figure({ section: SECTION, name: `  frame while panning, median`, value: median(panMedians), unit: 'ms' }),
+      figure({ section: SECTION, name: `  frame while panning, 95th percentile`, value: median(panP95s), unit: 'ms' }),
+      figure({
+        section: SECTION,
+        name: `  frame while dragging a bubble, median`,
+        value: median(dragMedians),
+        unit: 'ms',
+        ...(big ? { target: { kind: 'max' as const, value: DRAG_FRAME_TARGET_MS } } : {}),
+      }),
+      figure({ section: SECTION, name: `  frame while dragging a bubble, 95th percentile`, value: median(dragP95s), unit: 'ms' }),
+      figure({ section: SECTION, name: `  JS heap after the first import`, value: heap, unit: 'MB', note: `${baseHeap.toFixed(1)} MB before, with an example workflow open` }),
+    ];
+  } catch (e) {
+    const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    throw new Error(errors.length ? `${message}; the page threw: ${errors.slice(0, 2).join(' | ')}` : message);
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Runs the canvas benchmark against a served build. A size whose measurement fails is reported as a
+ * missed figure with the reason (and the page's own errors), and the other sizes still run.
+ */
 export async function benchCanvas(baseUrl: string, repeat: Repeat, progress: (text: string) => void = () => {}): Promise<Figure[]> {
   const browser = await launchBrowser();
   const figures: Figure[] = [];
@@ -265,64 +335,22 @@ export async function benchCanvas(baseUrl: string, repeat: Repeat, progress: (te
   const drags = Math.min(2, repeat.runs);
   try {
     for (const size of CANVAS_SIZES) {
-      const sizeStarted = performance.now();
-      const doc = generateWorkflowDocument(size);
-      const label = `${size.toLocaleString('en-US')} actions`;
-      // A fresh page per size, so the heap holds the examples and this workflow only.
-      const { context, page } = await newContext(browser, baseUrl);
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Performance.enable');
-      const home = await openApp(page, baseUrl);
-      const baseHeap = await heapMb(cdp);
-      const warm = await importFile(page, doc, doc.workflow.id);
-      const heap = await heapMb(cdp);
-      const imports: number[] = [];
-      const opens: number[] = [];
-      for (let i = 1; i <= runs; i++) {
-        await openByClick(page, home);
-        imports.push((await importFile(page, doc, `${doc.workflow.id}-${i}`)).ms);
-        await openByClick(page, home);
-        opens.push((await openByClick(page, doc.workflow.name)).ms);
+      const started = performance.now();
+      try {
+        figures.push(...(await benchSize(browser, baseUrl, size, runs, drags)));
+      } catch (e) {
+        figures.push(
+          figure({
+            section: SECTION,
+            name: `import ${size.toLocaleString('en-US')} actions: file → first complete paint`,
+            value: Number.NaN,
+            unit: 'ms',
+            target: { kind: 'max', value: OPEN_TARGET_MS },
+            note: `failed: ${e instanceof Error ? e.message : String(e)}`.slice(0, 400),
+          }),
+        );
       }
-      const panMedians: number[] = [];
-      const panP95s: number[] = [];
-      const dragMedians: number[] = [];
-      const dragP95s: number[] = [];
-      for (let i = 0; i < drags; i++) {
-        const pan = await dragFrames(page, await emptyPanePoint(page), 240, 160, VIEWPORT);
-        panMedians.push(median(pan));
-        panP95s.push(percentile(pan, 95));
-        const bubble = await bubblePoint(page);
-        const drag = await dragFrames(page, bubble, 200, 120, bubble.selector);
-        dragMedians.push(median(drag));
-        dragP95s.push(percentile(drag, 95));
-      }
-      await context.close();
-      const big = size === 1000;
-      const openTarget = big ? { target: { kind: 'max' as const, value: OPEN_TARGET_MS } } : {};
-      figures.push(
-        figure({
-          section: SECTION,
-          name: `import ${label}: file → first complete paint`,
-          value: median(imports),
-          unit: 'ms',
-          note: `${warm.nodes} nodes in the DOM; ${runs} imports after a warm-up (which took ${Math.round(warm.ms)} ms)`,
-          ...openTarget,
-        }),
-        figure({ section: SECTION, name: `  open from the list: click → first complete paint`, value: median(opens), unit: 'ms', ...openTarget }),
-        figure({ section: SECTION, name: `  frame while panning, median`, value: median(panMedians), unit: 'ms' }),
-        figure({ section: SECTION, name: `  frame while panning, 95th percentile`, value: median(panP95s), unit: 'ms' }),
-        figure({
-          section: SECTION,
-          name: `  frame while dragging a bubble, median`,
-          value: median(dragMedians),
-          unit: 'ms',
-          ...(big ? { target: { kind: 'max' as const, value: DRAG_FRAME_TARGET_MS } } : {}),
-        }),
-        figure({ section: SECTION, name: `  frame while dragging a bubble, 95th percentile`, value: median(dragP95s), unit: 'ms' }),
-        figure({ section: SECTION, name: `  JS heap after the first import`, value: heap, unit: 'MB', note: `${baseHeap.toFixed(1)} MB before, with an example workflow open` }),
-      );
-      progress(`${size} (${((performance.now() - sizeStarted) / 1000).toFixed(0)} s) `);
+      progress(`${size} (${((performance.now() - started) / 1000).toFixed(0)} s) `);
     }
   } finally {
     await browser.close();

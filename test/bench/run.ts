@@ -98,6 +98,8 @@ async function main(): Promise<number> {
       const unminified = await serveApp(PROFILE_DIST, 4399);
       try {
         profiles.push(...(await profileCanvas(unminified.baseUrl)));
+      } catch (e) {
+        profiles.push(`profile of the canvas failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
       } finally {
         await unminified.close();
       }
