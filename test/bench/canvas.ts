@@ -332,7 +332,7 @@ export async function benchCanvas(baseUrl: string, repeat: Repeat, progress: (te
   const figures: Figure[] = [];
   // Every import and drag of a large canvas takes seconds; a few of each keep the section within minutes.
   const runs = Math.min(3, repeat.runs);
-  const drags = Math.min(2, repeat.runs);
+  const drags = Math.min(3, repeat.runs);
   try {
     for (const size of CANVAS_SIZES) {
       const started = performance.now();
