@@ -1,6 +1,6 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { PanelBottom, PanelLeft, PanelRight } from 'lucide-react';
-import { useEffect, useState, type DragEvent } from 'react';
+import { lazy, Suspense, useEffect, useState, type DragEvent } from 'react';
 import { parseSettingsRoute } from '../../settings/route';
 import { selectOpenDoc } from '../../store/selectors';
 import { useApp, useAppStore } from '../../store/store';
@@ -18,11 +18,13 @@ import { Header } from './Header';
 import { Notices } from './Notices';
 import { PanelTabs } from './PanelTabs';
 import { PreviewBanner } from './PreviewBanner';
-import { SettingsArea } from './SettingsArea';
 import { StorageBanner } from './StorageBanner';
 import { BOTTOM_TABS, RIGHT_TABS } from './tabs';
 import { useShortcuts } from './use-shortcuts';
 import { WorkflowsArea } from './WorkflowsArea';
+
+// The settings pages load when first opened, not before first paint.
+const SettingsArea = lazy(() => import('./SettingsArea').then((m) => ({ default: m.SettingsArea })));
 
 /**
  * The application frame: header; palette and workflow list on the left; the canvas in the centre;
@@ -98,7 +100,9 @@ export function AppShell() {
           {!loaded ? (
             <p className="tf-empty">{t('shell.loading')}</p>
           ) : settings ? (
-            <SettingsArea page={settings} />
+            <Suspense fallback={<p className="tf-empty">{t('shell.loading')}</p>}>
+              <SettingsArea page={settings} />
+            </Suspense>
           ) : (
             <Canvas />
           )}

@@ -1,9 +1,12 @@
-import { SimulationArea } from '../simulation/SimulationArea';
+import { lazy, Suspense } from 'react';
 import { CommentsArea } from './CommentsArea';
 import { InspectorArea } from './InspectorArea';
 import { JsonArea } from './JsonArea';
 import type { PanelTab } from './PanelTabs';
 import { ProblemsArea } from './ProblemsArea';
+
+// The simulation panel (and the engine behind it) loads when its tab first opens, not before first paint.
+const SimulationArea = lazy(() => import('../simulation/SimulationArea').then((m) => ({ default: m.SimulationArea })));
 
 /** Tabs of the right area. */
 export const RIGHT_TABS: readonly PanelTab[] = [
@@ -15,5 +18,13 @@ export const RIGHT_TABS: readonly PanelTab[] = [
 /** Tabs of the bottom area. */
 export const BOTTOM_TABS: readonly PanelTab[] = [
   { id: 'problems', labelKey: 'shell.tab.problems', render: () => <ProblemsArea /> },
-  { id: 'simulation', labelKey: 'shell.tab.simulation', render: () => <SimulationArea /> },
+  {
+    id: 'simulation',
+    labelKey: 'shell.tab.simulation',
+    render: () => (
+      <Suspense fallback={null}>
+        <SimulationArea />
+      </Suspense>
+    ),
+  },
 ];
