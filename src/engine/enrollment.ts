@@ -134,7 +134,8 @@ export function compileWorkflows(world: World, workflows: readonly Workflow[]): 
   }
 }
 
-function triggerMatches(trigger: Trigger, event: TriggerEvent): boolean {
+/** Whether an enrollment trigger fires on a trigger event. */
+export function triggerMatches(trigger: Trigger, event: TriggerEvent): boolean {
   switch (trigger.type) {
     case 'statusChanged':
       return (

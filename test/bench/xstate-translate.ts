@@ -24,6 +24,7 @@ import { createActor, setup, type Actor, type AnyStateMachine } from 'xstate';
 import { definitionOf, type Action } from '../../src/actions';
 import type { ActionRunContext, OutgoingEmail, PropertyChange, Rendered } from '../../src/actions/types';
 import { compileFilters, evaluateFilters, TimerHeap, type CompiledFilters, type FactValue } from '../../src/engine';
+import { triggerMatches, type TriggerEvent } from '../../src/engine/enrollment';
 import { subjectFrom } from '../../src/engine/help-desk';
 import type { ChannelKind, FilterProperty, Priority, Scenario, ScenarioEvent, Trigger, Workflow, Workspace } from '../../src/model';
 import Mustache from 'mustache';
@@ -34,14 +35,6 @@ const MAX_ACTIONS_PER_TICKET_MINUTE = 100;
 const CHAT_LIKE: ReadonlySet<ChannelKind> = new Set<ChannelKind>(['chat', 'messenger']);
 
 /** A trigger event as the engine's enrollment offers it. */
-type TriggerEvent =
-  | { type: 'ticketCreated' }
-  | { type: 'statusChanged'; from: string | null; to: string }
-  | { type: 'emailSentFromTicket' }
-  | { type: 'contactReplied' }
-  | { type: 'conversationStarted'; kind: ChannelKind }
-  | { type: 'propertyChanged'; property: 'owner' | 'priority' | 'subject' }
-  | { type: 'slaDuePassed'; target: 'firstResponse' | 'close' };
 
 /** One ticket enrolled (or enrollable) in one workflow: what the machine's actions read and write. */
 interface RunRecord {
@@ -625,23 +618,9 @@ class HarnessContext implements ActionRunContext {
   }
 }
 
-// The engine keeps trigger matching, [S-chat] source naming, the fact reader and the token view inside its
+// The engine keeps [S-chat] source naming, the fact reader and the token view inside its
 // World and enrollment modules without exporting them; the peer needs the same rules over its own ticket
 // record, so it states them again here, line for line.
-function triggerMatches(trigger: Trigger, event: TriggerEvent): boolean {
-  switch (trigger.type) {
-    case 'statusChanged':
-      return event.type === 'statusChanged' && trigger.toStatusId === event.to && (trigger.fromStatusId === undefined || trigger.fromStatusId === event.from);
-    case 'conversationStarted':
-      return event.type === 'conversationStarted' && (trigger.channelKinds.length === 0 || trigger.channelKinds.includes(event.kind));
-    case 'propertyChanged':
-      return event.type === 'propertyChanged' && trigger.property === event.property;
-    case 'slaDuePassed':
-      return event.type === 'slaDuePassed' && trigger.target === event.target;
-    default:
-      return trigger.type === event.type;
-  }
-}
 
 /** Chat-like sources a workflow's enrollment names, as the engine reads [S-chat]. */
 function namedSources(workflow: Workflow): Set<ChannelKind> {
