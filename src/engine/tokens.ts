@@ -58,15 +58,25 @@ function tokenValue(world: World, t: TicketState, scope: string, field: string):
   return undefined;
 }
 
+/**
+ * A mustache view with no prototype at any level: mustache looks names up with `in`, so on plain
+ * objects {{constructor}} or {{__proto__}} would reach JavaScript's own members.
+ */
+export function tokenView(scopes: Record<string, Record<string, string>>): Record<string, Record<string, string>> {
+  const view = Object.create(null) as Record<string, Record<string, string>>;
+  for (const [scope, fields] of Object.entries(scopes)) view[scope] = Object.assign(Object.create(null) as Record<string, string>, fields);
+  return view;
+}
+
 /** Every token's value as a mustache view, for templates that use sections or partials. */
 function fullView(world: World, t: TicketState): Record<string, Record<string, string>> {
-  const view: Record<string, Record<string, string>> = {};
+  const scopes: Record<string, Record<string, string>> = {};
   for (const [scope, fields] of Object.entries(TOKENS)) {
     const values: Record<string, string> = {};
     for (const field of fields) values[field] = tokenValue(world, t, scope, field)!;
-    view[scope] = values;
+    scopes[scope] = values;
   }
-  return view;
+  return tokenView(scopes);
 }
 
 /** A template split by mustache's parser into text and {{scope.field}} tokens; null when it needs the full renderer. */

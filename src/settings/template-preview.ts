@@ -1,4 +1,5 @@
 import Mustache from 'mustache';
+import { tokenView } from '../engine/tokens';
 import type { EmailTemplate, Workspace } from '../model';
 
 /** The personalization tokens an email template can use (the simulation fills the same ones). */
@@ -66,7 +67,7 @@ export function previewTemplate(ws: Workspace, template: Pick<EmailTemplate, 'su
   const contact = ws.contacts[0] ?? { name: '', email: '' };
   const owner = ws.users.find((u) => u.helpDeskAccess) ?? { name: '', email: '' };
   const pipeline = ws.pipelines[0]!;
-  const view = {
+  const view = tokenView({
     ticket: {
       id: 'T-1001',
       subject: sampleSubject,
@@ -81,7 +82,7 @@ export function previewTemplate(ws: Workspace, template: Pick<EmailTemplate, 'su
     contact: { name: contact.name, email: contact.email },
     owner: { name: owner.name, email: owner.email },
     workspace: { name: ws.name },
-  };
+  });
   const fields = { subject: template.subject, body: template.body };
   const out = { subject: '', body: '' };
   for (const field of ['subject', 'body'] as const) {

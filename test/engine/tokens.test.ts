@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TOKENS } from '../../src/engine/tokens';
+import Mustache from 'mustache';
+import { TOKENS, tokenView } from '../../src/engine/tokens';
 import { action, at, incoming, run, workflow } from './helpers';
 
 /** Renders texts as the subject of notifications sent for a new ticket owned by Claire. */
@@ -48,4 +49,13 @@ describe('renderTokens', () => {
   it('renders sections and inverted sections through mustache', () => {
     expect(rendered('{{#owner.name}}owned{{/owner.name}}{{^ticket.closedAt}}, open{{/ticket.closedAt}}')).toEqual(['owned, open']);
   });
+});
+
+describe('tokenView', () => {
+  it.each(['{{constructor}}', '{{__proto__}}', '{{toString}}', '{{hasOwnProperty}}', '{{ticket.constructor.name}}', '{{#constructor}}x{{/constructor}}'])(
+    'gives JavaScript internals no value: %s renders empty',
+    (template) => {
+      expect(Mustache.render(template, tokenView({ ticket: { subject: 'Hi' } }), undefined, { escape: String })).toBe('');
+    },
+  );
 });
