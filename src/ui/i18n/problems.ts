@@ -5,6 +5,7 @@ export const PROBLEMS_MESSAGES: MessageTable = {
   en: {
     'problems.title': 'Problems',
     'problems.none': 'No problems found.',
+    'problems.more': '…and {count} more, not listed. Fix the ones above first, or look through the JSON view.',
     'problems.count.errors.one': '{count} error',
     'problems.count.errors.other': '{count} errors',
     'problems.count.warnings.one': '{count} warning',
@@ -20,6 +21,7 @@ export const PROBLEMS_MESSAGES: MessageTable = {
   es: {
     'problems.title': 'Problemas',
     'problems.none': 'No se han encontrado problemas.',
+    'problems.more': '…y {count} más, sin listar. Corrige primero los de arriba o revísalos en la vista JSON.',
     'problems.count.errors.one': '{count} error',
     'problems.count.errors.other': '{count} errores',
     'problems.count.warnings.one': '{count} aviso',
@@ -35,6 +37,7 @@ export const PROBLEMS_MESSAGES: MessageTable = {
   it: {
     'problems.title': 'Problemi',
     'problems.none': 'Nessun problema trovato.',
+    'problems.more': '…e altri {count}, non elencati. Correggi prima quelli sopra o consultali nella vista JSON.',
     'problems.count.errors.one': '{count} errore',
     'problems.count.errors.other': '{count} errori',
     'problems.count.warnings.one': '{count} avviso',
@@ -50,6 +53,7 @@ export const PROBLEMS_MESSAGES: MessageTable = {
   fr: {
     'problems.title': 'Problèmes',
     'problems.none': 'Aucun problème trouvé.',
+    'problems.more': '…et {count} de plus, non listés. Corrigez d’abord ceux ci-dessus, ou parcourez la vue JSON.',
     'problems.count.errors.one': '{count} erreur',
     'problems.count.errors.other': '{count} erreurs',
     'problems.count.warnings.one': '{count} avertissement',

@@ -34,12 +34,17 @@ function subjectOf(p: Problem, t: Translate, workflow?: Workflow, workspace?: Wo
  * The workflow's problems grouped by severity, each with its code, what it concerns and its
  * message. One Tab stop: arrow keys, Home and End move between problems; Enter selects.
  */
+/** How many problems of one severity are drawn; the rest are counted. */
+const SHOWN_PER_GROUP = 200;
+
 export function ProblemsPanel({ problems, onSelect, workflow, workspace }: ProblemsPanelProps) {
   const { t, tc } = useT();
   const headingId = useId();
-  const groups = SEVERITIES.map((severity) => ({ severity, items: problems.filter((p) => p.severity === severity) })).filter(
-    (g) => g.items.length > 0,
-  );
+  const groups = SEVERITIES.map((severity) => {
+    const all = problems.filter((p) => p.severity === severity);
+    // A hostile or huge file can hold 100,000 problems; drawing them all would freeze the page.
+    return { severity, total: all.length, items: all.slice(0, SHOWN_PER_GROUP) };
+  }).filter((g) => g.total > 0);
   const ordered = groups.flatMap((g) => g.items);
   const [active, setActive] = useState(0);
   const current = Math.min(active, Math.max(ordered.length - 1, 0));
@@ -55,7 +60,8 @@ export function ProblemsPanel({ problems, onSelect, workflow, workspace }: Probl
     e.preventDefault();
     focus(to);
   };
-  const errors = ordered.filter((p) => p.severity === 'error').length;
+  const errors = groups.find((g) => g.severity === 'error')?.total ?? 0;
+  const total = problems.length;
   let index = 0;
   return (
     <section className="tf-problems" aria-labelledby={headingId}>
@@ -66,7 +72,7 @@ export function ProblemsPanel({ problems, onSelect, workflow, workspace }: Probl
         <p className="tf-field__hint">{t('problems.none')}</p>
       ) : (
         <p className="tf-field__hint">
-          {tc('problems.count.errors', errors)} · {tc('problems.count.warnings', ordered.length - errors)}
+          {tc('problems.count.errors', errors)} · {tc('problems.count.warnings', total - errors)}
         </p>
       )}
       {groups.map((g) => {
@@ -76,7 +82,7 @@ export function ProblemsPanel({ problems, onSelect, workflow, workspace }: Probl
           <div key={g.severity} className={`tf-problems__group tf-problems__group--${g.severity}`}>
             <h3 id={groupId} className="tf-problems__group-title">
               <Icon size={14} aria-hidden />
-              {tc(`problems.group.${g.severity}`, g.items.length)}
+              {tc(`problems.group.${g.severity}`, g.total)}
             </h3>
             <ul aria-labelledby={groupId} className="tf-problems__list">
               {g.items.map((p) => {
@@ -102,6 +108,7 @@ export function ProblemsPanel({ problems, onSelect, workflow, workspace }: Probl
                 );
               })}
             </ul>
+            {g.total > g.items.length && <p className="tf-field__hint">{t('problems.more', { count: g.total - g.items.length })}</p>}
           </div>
         );
       })}

@@ -80,3 +80,12 @@ describe('ProblemsPanel', () => {
     expect(screen.getByRole('list', { name: 'Error (1)' })).toBeInTheDocument();
   });
 });
+
+describe('ProblemsPanel with a huge list', () => {
+  it('draws at most 200 problems of a severity and counts the rest', () => {
+    const many = Array.from({ length: 1000 }, (_, i) => ({ code: 'TF322', severity: 'warning' as const, path: `/layout/positions/x${i}`, message: `m${i}` }));
+    renderIn(<ProblemsPanel problems={many} onSelect={() => undefined} />);
+    expect(screen.getAllByRole('button')).toHaveLength(200);
+    expect(screen.getByText(/and 800 more/)).toBeTruthy();
+  });
+});
