@@ -1,4 +1,3 @@
-import './jitless';
 import '@fontsource-variable/inter';
 import '@xyflow/react/dist/style.css';
 import { StrictMode } from 'react';

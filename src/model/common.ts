@@ -1,3 +1,4 @@
+import './zod-config';
 import { z } from 'zod';
 
 /** Identifier of any object in a workspace, workflow or scenario. */
