@@ -45,12 +45,6 @@ export function downloadWorkspaceBundle(store: AppStore): void {
   downloadText(`${fileSlug(s.workspace.name)}.bundle.json`, exportBundle({ workspace: s.workspace, workflows, scenarios: scenariosForBundle() }));
 }
 
-function addImported(store: AppStore, doc: WorkflowDocument, notes: string[], migratedFrom: number | undefined, source: string): void {
-  const s = store.getState();
-  s.addDocument(doc);
-  announce(store, source, notes, migratedFrom);
-}
-
 function announce(store: AppStore, source: string, notes: string[], migratedFrom: number | undefined): void {
   const s = store.getState();
   if (migratedFrom !== undefined) {
@@ -88,7 +82,8 @@ export function importText(store: AppStore, text: string, source: string): void 
     return;
   }
   pending.set(null);
-  addImported(store, r.value, r.notes, r.migratedFrom, source);
+  s.addDocument(r.value);
+  announce(store, source, r.notes, r.migratedFrom);
 }
 
 /** Resolves an id conflict: replace the workflow (one undo step) or add the file as a copy. */
