@@ -5,7 +5,8 @@ import { EXAMPLE_WORKFLOWS } from '../examples';
 import { defaultWorkspace, IdSchema, WorkflowDocumentSchema, WorkspaceSchema, type Scenario, type WorkflowDocument, type Workspace } from '../model';
 import { LANGUAGES } from '../ui/i18n/core';
 import type { LoadedState } from './document-slice';
-import { HISTORY_LIMIT, type HistoryEntry, type WorkflowHistory } from './history';
+import { emptyHistory, HISTORY_LIMIT, recordStep, type HistoryEntry, type WorkflowHistory } from './history';
+import { browserJournalStorage, journalKey, readJournals, removeJournal, writeJournal, type JournalStorage } from './journal';
 import type { AppStore } from './store';
 
 /** Version of the records this code writes; records of another version are not trusted. */
@@ -15,6 +16,9 @@ const DB_VERSION = 1;
 const CHANNEL = 'ticketflow-storage';
 const SAVE_DELAY_MS = 400;
 const RETRY_DELAYS_MS = [2000, 5000, 15000, 30000, 60000];
+const JOURNAL_PREFIX = 'ticketflow-unsaved:';
+/** Meta keys under which unreadable records are copied before anything is written over them. */
+const QUARANTINE_PREFIX = 'unreadable:';
 
 const SessionRecordSchema = z.object({
   v: z.literal(STORAGE_VERSION),
@@ -60,6 +64,15 @@ const HistoryRecordSchema = z.object({
 });
 type HistoryRecord = z.infer<typeof HistoryRecordSchema>;
 
+/** What a tab had not yet saved when its page was hidden: each piece with the revision it was based on. */
+const JournalSchema = z.object({
+  v: z.literal(STORAGE_VERSION),
+  at: z.number(),
+  workflows: z.array(z.object({ id: IdSchema, base: z.number().int().min(0), doc: WorkflowDocumentSchema })).max(100000),
+  workspace: z.object({ base: z.number().int().min(0), workspace: WorkspaceSchema }).nullable(),
+});
+type Journal = z.infer<typeof JournalSchema>;
+
 interface TicketflowDB extends DBSchema {
   meta: { key: string; value: unknown };
   workflows: { key: string; value: unknown };
@@ -78,8 +91,8 @@ export interface StorageControl {
   exportAll(): string;
   /** Whether this start found nothing stored and seeded the example workspace. */
   seeded: boolean;
-  /** Writes pending changes now (page hide). */
-  flush(): Promise<void>;
+  /** Writes pending changes now; `pageHidden` first copies them synchronously to the journal (page hide). */
+  flush(options?: { pageHidden?: boolean }): Promise<void>;
   stop(): void;
 }
 
@@ -92,6 +105,8 @@ export interface PersistenceOptions {
   seed?: () => { workspace: Workspace; documents: WorkflowDocument[] };
   /** The scenario library, for the backup bundle (kept by the simulation panel). */
   scenarios?: () => Scenario[];
+  /** Where unsaved work is copied on page hide (default localStorage; null for none). */
+  journal?: JournalStorage | null;
 }
 
 type SavedMessage = { type: 'saved'; tab: string; workflows: { id: string; revision: number }[]; deleted: string[] };
@@ -115,11 +130,16 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
   const tab = options.tabId ?? Math.random().toString(36).slice(2);
   const seed = options.seed ?? defaultSeed;
   const saveDelay = options.saveDelayMs ?? SAVE_DELAY_MS;
+  const journal = options.journal === undefined ? browserJournalStorage() : options.journal;
+  const ownJournal = journalKey(JOURNAL_PREFIX, tab);
+  // Journals of earlier pages replayed at this start; removed once what they held is saved.
+  let replayed: string[] = [];
 
   // What this tab knows storage holds: revision and the in-memory objects last written or read.
   const revisions = new Map<string, number>();
   const savedDocs = new Map<string, WorkflowDocument>();
-  const savedHistories = new Map<string, WorkflowHistory>();
+  // Undefined for a workflow the store holds no history object for (a seeded example never edited).
+  const savedHistories = new Map<string, WorkflowHistory | undefined>();
   const storedSeqs = new Map<string, Set<number>>();
   let workspaceRevision = 0;
   let savedWorkspace: Workspace | null = null;
@@ -166,7 +186,10 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
       forkWorkflow: (id, name) => forkWorkflow(id, name),
       exportAll,
       seeded,
-      flush: () => save(),
+      flush: (flushOptions) => {
+        if (flushOptions?.pageHidden) journalUnsaved();
+        return save();
+      },
       stop() {
         stopped = true;
         if (timer) clearTimeout(timer);
@@ -199,7 +222,10 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
     await tx.done;
     const s = store.getState();
     if (sessionRaw === undefined && workspaceRaw === undefined && workflowRaws.length === 0) {
-      s.load(seededState(seed()));
+      const state = seededState(seed());
+      const recovered = replayJournals(state);
+      s.load(state);
+      announceRecovery(recovered);
       seeded = true;
       store.setState({ storage: { state: 'saving' } });
       schedule(0);
@@ -244,7 +270,9 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
     const known = session.success ? session.data.order.filter((id) => id in documents) : [];
     const order = [...known, ...Object.keys(documents).filter((id) => !known.includes(id)).sort()];
     const openId = session.success && session.data.openId && documents[session.data.openId] ? session.data.openId : (order[0] ?? null);
-    s.load({ workspace, documents, order, openId, histories });
+    const state: LoadedState = { workspace, documents, order, openId, histories };
+    const recovered = replayJournals(state);
+    s.load(state);
     if (session.success) {
       const { language, theme, reviewMode, authorName, panels } = session.data;
       store.setState({ language, theme, reviewMode, authorName, panels });
@@ -254,6 +282,89 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
     for (const what of unreadable) {
       store.getState().notify({ tone: 'error', key: 'storage.unreadable', params: { what } });
     }
+    announceRecovery(recovered);
+  }
+
+  /**
+   * Applies the journals earlier pages left: a piece whose base revision is still the stored one
+   * never reached storage, so it becomes the current version (the stored one stays an undo step).
+   * A second journal for a piece already recovered is kept as a copy rather than dropped.
+   */
+  function replayJournals(state: LoadedState): { count: number; copies: WorkflowDocument[]; damaged: number } {
+    const found = readJournals(journal, JOURNAL_PREFIX).filter((e) => e.key !== ownJournal);
+    const journals: Journal[] = [];
+    let damaged = 0;
+    for (const entry of found) {
+      const parsed = JournalSchema.safeParse(entry.value);
+      if (parsed.success) journals.push(parsed.data);
+      else {
+        damaged++;
+        removeJournal(journal, entry.key);
+      }
+    }
+    replayed = found.map((e) => e.key);
+    journals.sort((a, b) => b.at - a.at);
+    let count = 0;
+    const copies: WorkflowDocument[] = [];
+    const recoveredIds = new Set<string>();
+    let workspaceRecovered = false;
+    for (const j of journals) {
+      for (const w of j.workflows) {
+        if (w.base !== (revisions.get(w.id) ?? 0)) continue;
+        if (recoveredIds.has(w.id)) {
+          copies.push(w.doc);
+          continue;
+        }
+        recoveredIds.add(w.id);
+        const stored = state.documents[w.id];
+        state.documents[w.id] = w.doc;
+        if (stored) state.histories[w.id] = recordStep(state.histories[w.id] ?? emptyHistory(), stored, 'history.recovered');
+        else if (!state.order.includes(w.id)) state.order.push(w.id);
+        count++;
+      }
+      if (j.workspace && !workspaceRecovered && j.workspace.base === workspaceRevision) {
+        workspaceRecovered = true;
+        state.workspace = j.workspace.workspace;
+        count++;
+      }
+    }
+    if (state.openId === null) state.openId = state.order[0] ?? null;
+    return { count, copies, damaged };
+  }
+
+  function announceRecovery(recovered: { count: number; copies: WorkflowDocument[]; damaged: number }) {
+    const s = store.getState();
+    for (const doc of recovered.copies) s.addCopy(doc, doc.workflow.name, undefined, { keepComments: true });
+    const count = recovered.count + recovered.copies.length;
+    if (count) s.notify({ tone: 'info', key: 'storage.recovered', params: { count } });
+    if (recovered.damaged) s.notify({ tone: 'error', key: 'storage.journalDamaged', params: { count: recovered.damaged } });
+    if (count) schedule(0);
+  }
+
+  /** Copies what is not yet saved to the journal, synchronously; removes the journal when nothing is. */
+  function journalUnsaved() {
+    if (!db || stopped) return;
+    const s = store.getState();
+    const workflows = Object.keys(s.documents)
+      .filter((id) => !isClean(id))
+      .map((id) => ({ id, base: revisions.get(id) ?? 0, doc: s.documents[id]! }));
+    const workspaceUnsaved = s.workspace !== savedWorkspace;
+    if (!workflows.length && !workspaceUnsaved) {
+      removeJournal(journal, ownJournal);
+      return;
+    }
+    const entry: Journal = {
+      v: STORAGE_VERSION,
+      at: Date.now(),
+      workflows,
+      workspace: workspaceUnsaved ? { base: workspaceRevision, workspace: s.workspace } : null,
+    };
+    writeJournal(journal, ownJournal, entry);
+  }
+
+  /** Keeps a copy of an unreadable stored value under its own key before a save writes over it. */
+  async function quarantine(meta: { put(value: unknown, key: string): Promise<unknown> }, what: string, raw: unknown) {
+    await meta.put({ what, keptAt: new Date().toISOString(), value: raw }, `${QUARANTINE_PREFIX}${what}:${Date.now()}`);
   }
 
   function historyFrom(rec: WorkflowRecord, entries: Map<number, HistoryRecord> | undefined): WorkflowHistory {
@@ -273,7 +384,7 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
     return { past, future, nextSeq: rec.history.nextSeq };
   }
 
-  function remember(id: string, revision: number, doc: WorkflowDocument, history: WorkflowHistory, seqs: Set<number>) {
+  function remember(id: string, revision: number, doc: WorkflowDocument, history: WorkflowHistory | undefined, seqs: Set<number>) {
     revisions.set(id, revision);
     savedDocs.set(id, doc);
     savedHistories.set(id, history);
@@ -329,7 +440,7 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
       return;
     }
     store.setState({ storage: { state: 'saving' } });
-    const written: { id: string; revision: number; doc: WorkflowDocument; history: WorkflowHistory; seqs: Set<number> }[] = [];
+    const written: { id: string; revision: number; doc: WorkflowDocument; history: WorkflowHistory | undefined; seqs: Set<number> }[] = [];
     const removed: string[] = [];
     const conflicts: { workflowId: string; theirRevision: number }[] = [];
     try {
@@ -340,7 +451,9 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
       for (const id of changed) {
         const doc = s.documents[id]!;
         const hist = s.histories[id] ?? { past: [], future: [], nextSeq: 1 };
-        const stored = WorkflowRecordSchema.safeParse(await workflows.get(id));
+        const raw = await workflows.get(id);
+        const stored = WorkflowRecordSchema.safeParse(raw);
+        if (raw !== undefined && !stored.success) await quarantine(meta, `workflow:${id}`, raw);
         const base = revisions.get(id) ?? 0;
         const theirs = stored.success ? stored.data.revision : 0;
         if (theirs !== base) {
@@ -364,7 +477,7 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
           history: { past: hist.past.map((e) => e.seq), future: hist.future.map((e) => e.seq), nextSeq: hist.nextSeq },
         };
         await workflows.put(record, id);
-        written.push({ id, revision: base + 1, doc, history: hist, seqs: keep });
+        written.push({ id, revision: base + 1, doc, history: s.histories[id], seqs: keep });
       }
       for (const id of deleted) {
         const stored = WorkflowRecordSchema.safeParse(await workflows.get(id));
@@ -378,6 +491,11 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
         removed.push(id);
       }
       if (workspaceChanged) {
+        if (savedWorkspace === null) {
+          // The first write over a stored workspace this tab could not read keeps that record aside.
+          const raw = await meta.get('workspace');
+          if (raw !== undefined && !WorkspaceRecordSchema.safeParse(raw).success) await quarantine(meta, 'workspace', raw);
+        }
         await meta.put({ v: STORAGE_VERSION, revision: workspaceRevision + 1, workspace: s.workspace }, 'workspace');
       }
       if (session !== savedSession) await meta.put(sessionOf(s), 'session');
@@ -398,6 +516,10 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
       savedWorkspace = s.workspace;
     }
     savedSession = session;
+    for (const key of replayed) removeJournal(journal, key);
+    replayed = [];
+    const after = store.getState();
+    if (after.workspace === savedWorkspace && Object.keys(after.documents).every(isClean)) removeJournal(journal, ownJournal);
     if (conflicts.length) addConflicts(conflicts);
     store.setState({ storage: { state: 'saved' } });
     if (written.length || removed.length) {

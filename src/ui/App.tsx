@@ -8,7 +8,7 @@ import { detectLanguage, I18nProvider } from './i18n';
 import './i18n/canvas';
 import { AppShell } from './shell/AppShell';
 import { scenariosForBundle } from './files/scenario-bridge';
-import { startScenarioStorage } from './simulation/scenario-storage';
+import { startScenarioStorage, type ScenarioStorageControl } from './simulation/scenario-storage';
 
 /** Opens the workflow a review link (#/review/<id>) names, read-only. */
 function followReviewRoute(store: AppStore): void {
@@ -28,10 +28,10 @@ export function startServices(store: AppStore): () => void {
   let stopped = false;
   let stopStorage: (() => void) | null = null;
   const stopValidation = startValidation(store);
-  let stopScenarios: (() => void) | null = null;
-  void startScenarioStorage(store).then((stop) => {
-    if (stopped) stop();
-    else stopScenarios = stop;
+  let scenarios: ScenarioStorageControl | null = null;
+  void startScenarioStorage(store).then((control) => {
+    if (stopped) control.stop();
+    else scenarios = control;
   });
   void startPersistence(store, { scenarios: scenariosForBundle }).then((control) => {
     if (stopped) {
@@ -45,16 +45,25 @@ export function startServices(store: AppStore): () => void {
     followReviewRoute(store);
   });
   const onHash = () => followReviewRoute(store);
-  const onHide = () => void store.getState().storageControl?.flush();
+  const onHide = () => {
+    void store.getState().storageControl?.flush({ pageHidden: true });
+    void scenarios?.flush({ pageHidden: true });
+  };
+  // A page hidden on a phone may be discarded without a pagehide; this is its last chance too.
+  const onVisibility = () => {
+    if (document.visibilityState === 'hidden') onHide();
+  };
   window.addEventListener('hashchange', onHash);
   window.addEventListener('pagehide', onHide);
+  document.addEventListener('visibilitychange', onVisibility);
   return () => {
     stopped = true;
     stopValidation();
     stopStorage?.();
-    stopScenarios?.();
+    scenarios?.stop();
     window.removeEventListener('hashchange', onHash);
     window.removeEventListener('pagehide', onHide);
+    document.removeEventListener('visibilitychange', onVisibility);
   };
 }
 

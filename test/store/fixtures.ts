@@ -1,5 +1,7 @@
 import { EXAMPLE_WORKFLOWS } from '../../src/examples';
 import { defaultWorkspace, type WorkflowDocument } from '../../src/model';
+import { vi } from 'vitest';
+import type { JournalStorage } from '../../src/store/journal';
 import { createAppStore, type AppStore } from '../../src/store/store';
 
 /** An example workflow document by id. */
@@ -34,4 +36,26 @@ export function openWorkflow(store: AppStore) {
 export function steps(store: AppStore): number {
   const s = store.getState();
   return s.histories[s.openId!]?.past.length ?? 0;
+}
+
+/** localStorage as a Map, shared by the tabs of one test. */
+export function memoryStorage(): JournalStorage & { map: Map<string, string> } {
+  const map = new Map<string, string>();
+  return {
+    map,
+    get length() {
+      return map.size;
+    },
+    key: (i) => [...map.keys()][i] ?? null,
+    getItem: (k) => map.get(k) ?? null,
+    setItem: (k, v) => void map.set(k, v),
+    removeItem: (k) => void map.delete(k),
+  };
+}
+
+/** Makes every IndexedDB write fail, as when the page is gone before the write finishes. */
+export function writesNeverLand() {
+  return vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+    throw new DOMException('The page was closed before the write finished.', 'AbortError');
+  });
 }

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EXAMPLE_WORKFLOWS } from '../../src/examples';
 import { startPersistence, type PersistenceOptions, type StorageControl } from '../../src/store/persistence';
 import { createAppStore, type AppStore } from '../../src/store/store';
-import { openWorkflow, steps } from './fixtures';
+import { memoryStorage, openWorkflow, steps, writesNeverLand } from './fixtures';
 
 const running: StorageControl[] = [];
 
@@ -21,7 +21,7 @@ afterEach(() => {
 /** A tab: a store whose persistence has started. */
 async function tab(options: PersistenceOptions = {}): Promise<{ store: AppStore; control: StorageControl }> {
   const store = createAppStore();
-  const control = await startPersistence(store, { channel: null, saveDelayMs: 5, ...options });
+  const control = await startPersistence(store, { channel: null, saveDelayMs: 5, journal: null, ...options });
   store.setState({ storageControl: control });
   running.push(control);
   return { store, control };
@@ -61,6 +61,7 @@ async function conflictingTabs() {
 }
 
 const settle = () => new Promise((r) => setTimeout(r, 30));
+
 
 describe('persistence', () => {
   it('seeds a first start with the example workspace and opens the first example', async () => {
@@ -177,5 +178,130 @@ describe('persistence', () => {
     await settle();
     expect(b.store.getState().conflicts.map((c) => c.workflowId)).toEqual([id]);
     expect(b.store.getState().documents[id]!.workflow.actions.some((x) => x.kind === 'webhook')).toBe(true);
+  });
+
+  it('recovers an edit whose save had not landed when the page was hidden, with the stored version one undo away', async () => {
+    const journal = memoryStorage();
+    const first = await tab({ journal, saveDelayMs: 60_000 });
+    await first.control.flush();
+    const id = first.store.getState().openId!;
+    const stored = first.store.getState().documents[id];
+    first.store.getState().insertAt({ type: 'start' }, 'delay');
+    const edited = first.store.getState().documents[id];
+    const put = writesNeverLand();
+    await first.control.flush({ pageHidden: true });
+    put.mockRestore();
+    first.control.stop();
+    expect(journal.map.size).toBe(1);
+
+    const second = await tab({ journal });
+    const s = second.store.getState();
+    expect(s.documents[id]).toEqual(edited);
+    expect(s.notices.map((n) => n.key)).toContain('storage.recovered');
+    await second.control.flush();
+    expect(journal.map.size).toBe(0);
+    const third = await tab({ journal });
+    expect(third.store.getState().documents[id]).toEqual(edited);
+    third.store.getState().undo();
+    expect(third.store.getState().documents[id]).toEqual(stored);
+  });
+
+  it('recovers a workflow created just before the page was hidden, and an unsaved workspace change', async () => {
+    const journal = memoryStorage();
+    const first = await tab({ journal, saveDelayMs: 60_000 });
+    await first.control.flush();
+    const id = first.store.getState().createWorkflow('Made just before closing');
+    const workspace = { ...first.store.getState().workspace, name: 'Renamed just before closing' };
+    first.store.getState().setWorkspace(workspace);
+    const put = writesNeverLand();
+    await first.control.flush({ pageHidden: true });
+    put.mockRestore();
+    first.control.stop();
+
+    const second = await tab({ journal });
+    expect(second.store.getState().documents[id]!.workflow.name).toBe('Made just before closing');
+    expect(second.store.getState().order).toContain(id);
+    expect(second.store.getState().workspace.name).toBe('Renamed just before closing');
+  });
+
+  it('ignores a journal whose save did land, and removes the journal once the save is done', async () => {
+    const journal = memoryStorage();
+    const first = await tab({ journal, saveDelayMs: 60_000 });
+    await first.control.flush();
+    const id = first.store.getState().openId!;
+    first.store.getState().insertAt({ type: 'start' }, 'delay');
+    await first.control.flush({ pageHidden: true });
+    expect(journal.map.size).toBe(0);
+    // A journal left by a page whose save landed afterwards names a revision storage has moved past.
+    first.store.getState().insertAt({ type: 'start' }, 'webhook');
+    const put = writesNeverLand();
+    await first.control.flush({ pageHidden: true });
+    put.mockRestore();
+    const stale = [...journal.map.values()][0]!;
+    await first.control.flush();
+    journal.map.set('ticketflow-unsaved:000000000000001:old', stale);
+    first.store.getState().insertAt({ type: 'start' }, 'notify');
+    await first.control.flush();
+    const kept = first.store.getState().documents[id];
+    first.control.stop();
+
+    const second = await tab({ journal });
+    expect(second.store.getState().documents[id]).toEqual(kept);
+    expect(second.store.getState().notices.map((n) => n.key)).not.toContain('storage.recovered');
+  });
+
+  it('reports a damaged journal and drops it without touching the stored work', async () => {
+    const journal = memoryStorage();
+    const first = await tab({ journal });
+    await first.control.flush();
+    const docs = first.store.getState().documents;
+    first.control.stop();
+    journal.map.set('ticketflow-unsaved:000000000000001:x', '{"v":1,"workflows":[{"id":"__proto__"}');
+    const second = await tab({ journal });
+    expect(second.store.getState().documents).toEqual(docs);
+    expect(second.store.getState().notices.map((n) => n.key)).toContain('storage.journalDamaged');
+    expect(journal.map.size).toBe(0);
+  });
+
+  it('keeps an unreadable workspace record aside before the first save writes over it', async () => {
+    const first = await tab();
+    await first.control.flush();
+    first.control.stop();
+    const db = await openDB('ticketflow', 1);
+    const garbage = { v: 1, revision: 3, workspace: { name: 42 } };
+    await db.put('meta', garbage, 'workspace');
+    db.close();
+
+    const second = await tab();
+    expect(second.store.getState().notices.map((n) => n.params?.what)).toContain('workspace');
+    second.store.getState().setWorkspace({ ...second.store.getState().workspace, name: 'Started again' });
+    await second.control.flush();
+    const check = await openDB('ticketflow', 1);
+    const keys = (await check.getAllKeys('meta')).map(String);
+    const aside = keys.filter((k) => k.startsWith('unreadable:workspace:'));
+    expect(aside).toHaveLength(1);
+    expect(await check.get('meta', aside[0]!)).toMatchObject({ what: 'workspace', value: garbage });
+    check.close();
+  });
+
+  it('keeps an unreadable workflow record aside when a workflow with its id is saved', async () => {
+    const first = await tab();
+    await first.control.flush();
+    const id = first.store.getState().openId!;
+    first.control.stop();
+    const db = await openDB('ticketflow', 1);
+    await db.put('workflows', 'not a record', id);
+    db.close();
+
+    const second = await tab();
+    expect(second.store.getState().documents[id]).toBeUndefined();
+    second.store.getState().addDocument(EXAMPLE_WORKFLOWS[0]!.document);
+    await second.control.flush();
+    const check = await openDB('ticketflow', 1);
+    const keys = (await check.getAllKeys('meta')).map(String);
+    const aside = keys.filter((k) => k.startsWith(`unreadable:workflow:${id}:`));
+    expect(aside).toHaveLength(1);
+    expect(await check.get('meta', aside[0]!)).toMatchObject({ value: 'not a record' });
+    check.close();
   });
 });

@@ -4,7 +4,8 @@ import { registerMessages, type MessageTable } from './core';
 export const SIMULATION_MESSAGES: MessageTable = {
   en: {
     'simulation.storage.unavailable': 'Saved scenarios cannot be read or kept in this browser ({reason}); the examples are loaded and changes last until the tab closes.',
-    'simulation.storage.dropped': '{count} saved scenario(s) were damaged and left out.',
+    'simulation.storage.dropped': '{count} saved scenario(s) were damaged and left out; the damaged record is kept aside in storage.',
+    'simulation.storage.recovered': 'Recovered scenario changes that were not saved when the page was last closed.',
     'simulation.storage.failed': 'The scenarios could not be saved ({reason}); they stay in this tab and saving is tried again with the next change.',
     'sim.tabs': 'Simulation views',
     'sim.tab.scenario': 'Scenario',
@@ -357,7 +358,8 @@ export const SIMULATION_MESSAGES: MessageTable = {
   },
   es: {
     'simulation.storage.unavailable': 'Los escenarios guardados no se pueden leer ni conservar en este navegador ({reason}); se cargan los ejemplos y los cambios duran hasta cerrar la pestaña.',
-    'simulation.storage.dropped': '{count} escenario(s) guardado(s) estaban dañados y se omitieron.',
+    'simulation.storage.dropped': '{count} escenario(s) guardado(s) estaban dañados y se omitieron; el registro dañado se guarda aparte en el almacenamiento.',
+    'simulation.storage.recovered': 'Se recuperaron cambios de escenarios que no se habían guardado al cerrar la página.',
     'simulation.storage.failed': 'No se pudieron guardar los escenarios ({reason}); siguen en esta pestaña y se reintenta con el próximo cambio.',
     'sim.tabs': 'Vistas de la simulación',
     'sim.tab.scenario': 'Escenario',
@@ -710,7 +712,8 @@ export const SIMULATION_MESSAGES: MessageTable = {
   },
   it: {
     'simulation.storage.unavailable': 'Gli scenari salvati non possono essere letti né conservati in questo browser ({reason}); vengono caricati gli esempi e le modifiche durano fino alla chiusura della scheda.',
-    'simulation.storage.dropped': '{count} scenari salvati erano danneggiati e sono stati esclusi.',
+    'simulation.storage.dropped': '{count} scenari salvati erano danneggiati e sono stati esclusi; il record danneggiato è conservato a parte in memoria.',
+    'simulation.storage.recovered': 'Recuperate modifiche agli scenari non salvate alla chiusura della pagina.',
     'simulation.storage.failed': 'Impossibile salvare gli scenari ({reason}); restano in questa scheda e il salvataggio viene ritentato alla prossima modifica.',
     'sim.tabs': 'Viste della simulazione',
     'sim.tab.scenario': 'Scenario',
@@ -1063,7 +1066,8 @@ export const SIMULATION_MESSAGES: MessageTable = {
   },
   fr: {
     'simulation.storage.unavailable': 'Les scénarios enregistrés ne peuvent être lus ni conservés dans ce navigateur ({reason}) ; les exemples sont chargés et les modifications durent jusqu’à la fermeture de l’onglet.',
-    'simulation.storage.dropped': '{count} scénario(s) enregistré(s) étaient endommagés et ont été écartés.',
+    'simulation.storage.dropped': "{count} scénario(s) enregistré(s) étaient endommagés et ont été écartés ; l'enregistrement endommagé est mis de côté dans le stockage.",
+    'simulation.storage.recovered': 'Modifications de scénarios non enregistrées à la fermeture de la page récupérées.',
     'simulation.storage.failed': 'Les scénarios n’ont pas pu être enregistrés ({reason}) ; ils restent dans cet onglet et l’enregistrement est retenté à la prochaine modification.',
     'sim.tabs': 'Vues de la simulation',
     'sim.tab.scenario': 'Scénario',
