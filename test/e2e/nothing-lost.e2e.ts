@@ -139,8 +139,8 @@ e2e('nothing lost: a corrupted stored record is reported and kept, and every oth
 
   await page.reload();
   await page.locator('.react-flow__node').first().waitFor();
-  await page.getByText(`A stored record (${damaged}) could not be read; it was left untouched in storage.`).waitFor();
-  await page.getByText('A stored record (?) could not be read; it was left untouched in storage.').waitFor();
+  await page.getByText(`A stored record (${damaged}) could not be read; a copy is kept aside in storage and nothing writes over it.`).waitFor();
+  await page.getByText('A stored record (?) could not be read; a copy is kept aside in storage and nothing writes over it.').waitFor();
   // Every other workflow is listed and opens.
   for (const id of ids.filter((x) => x !== damaged)) await page.getByRole('button', { name: `Rename "${records[id]}"` }).waitFor();
 
@@ -177,6 +177,23 @@ e2e('nothing lost: a reload in the middle of an edit keeps the committed edit an
   await page.locator('.react-flow__node').first().waitFor();
   await page.getByRole('button', { name: 'Rename "Committed before the reload"' }).waitFor();
   expectEqual(await openName(page), 'Committed before the reload', 'the open workflow after the reload');
+});
+
+e2e('nothing lost: an edit committed just before a reload or a closed tab is there afterwards', async ({ context, page, baseUrl }) => {
+  await openApp(page, baseUrl);
+  const first = await openName(page);
+  // No wait for the autosave: the reload comes within its delay, before any IndexedDB write starts.
+  await rename(page, first, 'Renamed just before the reload');
+  await page.reload();
+  await page.getByRole('button', { name: 'Rename "Renamed just before the reload"' }).waitFor({ timeout: 10_000 });
+  await saved(page);
+
+  await rename(page, 'Renamed just before the reload', 'Renamed just before closing the tab');
+  await page.close({ runBeforeUnload: true });
+  const next = await context.newPage();
+  await openApp(next, baseUrl);
+  await next.getByRole('button', { name: 'Rename "Renamed just before closing the tab"' }).waitFor({ timeout: 10_000 });
+  await next.close();
 });
 
 /** A second tab of the same browser profile on the same app. */
