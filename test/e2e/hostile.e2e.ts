@@ -153,6 +153,10 @@ e2e('hostile: markup and script in every string of a workspace, workflow and sce
   await showsLiterally(page.locator('header'), short('Workspace'), 'the header');
   await page.getByRole('button', { name: workflow.workflow.name, exact: true }).first().click().catch(() => undefined);
   await showsLiterally(page.getByRole('heading', { level: 1 }), short('Name'), 'the workflow heading');
+  // Long names are cut with an ellipsis and never run under the header's controls.
+  const names = await page.locator('.tf-header__names').boundingBox();
+  const tools = await page.locator('.tf-header__tools').boundingBox();
+  if (!names || !tools || names.x + names.width > tools.x) throw new Error(`the header's names overlap its tools: ${JSON.stringify({ names, tools })}`);
 
   // Canvas: every bubble, then its settings in the inspector.
   await page.locator('.react-flow__node[data-id="email"]').waitFor();

@@ -31,6 +31,7 @@ export const FlowEdge = memo(function FlowEdge(props: EdgeProps<FlowEdgeType>) {
         {data?.label && (
           <div
             className={`tf-edge-label${jump ? ' tf-edge-label--jump' : ''} nodrag nopan`}
+            title={data.label}
             style={{
               transform: jump
                 ? `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`

@@ -33,11 +33,15 @@ export function Header() {
   return (
     <header className="tf-header">
       <div className="tf-header__names">
-        <span className="tf-header__workspace">{workspaceName}</span>
+        <span className="tf-header__workspace" title={workspaceName}>
+          {workspaceName}
+        </span>
         <span aria-hidden className="tf-header__sep">
           /
         </span>
-        <h1 className="tf-header__workflow">{name ?? t('shell.noWorkflow')}</h1>
+        <h1 className="tf-header__workflow" title={name ?? undefined}>
+          {name ?? t('shell.noWorkflow')}
+        </h1>
       </div>
       {openId && (
         <button
