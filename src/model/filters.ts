@@ -74,3 +74,29 @@ export type Filters = z.infer<typeof FiltersSchema>;
 export const VALUELESS_OPERATORS: readonly FilterOperator[] = ['isKnown', 'isUnknown'];
 /** Operators that take a list of values. */
 export const LIST_OPERATORS: readonly FilterOperator[] = ['isAnyOf', 'isNoneOf'];
+
+/**
+ * The operators each property takes, the first being the one a new condition starts with. The one
+ * table the document rules, the engine and the inspector share, so what one accepts all accept.
+ */
+export const FILTER_OPERATORS: Record<FilterProperty, readonly FilterOperator[]> = {
+  subject: ['contains', 'is', 'isNot', 'isAnyOf', 'isNoneOf', 'isKnown', 'isUnknown'],
+  status: ['is', 'isNot', 'isAnyOf', 'isNoneOf'],
+  statusCategory: ['is', 'isNot', 'isAnyOf', 'isNoneOf'],
+  pipeline: ['is', 'isNot', 'isAnyOf', 'isNoneOf'],
+  owner: ['is', 'isNot', 'isAnyOf', 'isNoneOf', 'isKnown', 'isUnknown'],
+  priority: ['is', 'isNot', 'isAnyOf', 'isNoneOf', 'greaterThan', 'lessThan'],
+  source: ['is', 'isNot', 'isAnyOf', 'isNoneOf', 'isKnown', 'isUnknown'],
+  channel: ['is', 'isNot', 'isAnyOf', 'isNoneOf', 'isKnown', 'isUnknown'],
+  contact: ['is', 'isNot', 'isAnyOf', 'isNoneOf', 'isKnown', 'isUnknown'],
+  contactEmail: ['is', 'isNot', 'contains', 'isAnyOf', 'isNoneOf', 'isKnown', 'isUnknown'],
+  createdAt: ['before', 'after'],
+  closedAt: ['before', 'after', 'isKnown', 'isUnknown'],
+  reopened: ['is', 'isNot'],
+  openMinutes: ['greaterThan', 'lessThan'],
+};
+
+/** Whether a condition may compare `property` with `operator` (see FILTER_OPERATORS). */
+export function operatorApplies(property: FilterProperty, operator: FilterOperator): boolean {
+  return FILTER_OPERATORS[property].includes(operator);
+}

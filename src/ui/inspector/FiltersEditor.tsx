@@ -13,7 +13,7 @@ import { ProblemText } from '../common/Field';
 import { IconButton } from '../common/IconButton';
 import { problemAt, type FieldProblem } from '../common/problems';
 import { SelectField } from '../common/SelectField';
-import { NumberField, TextField } from '../common/TextField';
+import { NumberField, TextAreaField, TextField } from '../common/TextField';
 import { useT } from '../i18n';
 import {
   FILTER_PROPERTIES,
@@ -56,6 +56,19 @@ function ConditionValue({ condition: c, workspace, where, pointer, problems, onC
         options={choices}
         onChange={set}
         problem={problem}
+      />
+    );
+  }
+  if (kind === 'text' && LIST_OPERATORS.includes(c.operator)) {
+    return (
+      <TextAreaField
+        label={label}
+        hideLabel
+        rows={3}
+        value={Array.isArray(c.value) ? c.value.join('\n') : ''}
+        onChange={(text) => set(text.split('\n'))}
+        problem={problem}
+        hint={t('filters.onePerLine')}
       />
     );
   }

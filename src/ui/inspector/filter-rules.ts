@@ -1,4 +1,5 @@
 import {
+  FILTER_OPERATORS,
   LIST_OPERATORS,
   TimestampSchema,
   VALUELESS_OPERATORS,
@@ -11,23 +12,28 @@ import {
 import type { FieldProblem } from '../common/problems';
 import { choicesFor, type ValueKind } from './workspace-options';
 
-/** For each ticket property: what its value is, and the operators that make sense for it. */
-export const FILTER_PROPERTIES: Record<FilterProperty, { kind: ValueKind; operators: readonly FilterOperator[] }> = {
-  status: { kind: 'status', operators: ['is', 'isNot', 'isAnyOf', 'isNoneOf'] },
-  statusCategory: { kind: 'statusCategory', operators: ['is', 'isNot'] },
-  pipeline: { kind: 'pipeline', operators: ['is', 'isNot', 'isAnyOf', 'isNoneOf'] },
-  owner: { kind: 'user', operators: ['is', 'isNot', 'isAnyOf', 'isNoneOf', 'isKnown', 'isUnknown'] },
-  priority: { kind: 'priority', operators: ['is', 'isNot', 'isAnyOf', 'isNoneOf', 'greaterThan', 'lessThan'] },
-  source: { kind: 'channelKind', operators: ['is', 'isNot', 'isAnyOf', 'isNoneOf', 'isKnown', 'isUnknown'] },
-  channel: { kind: 'channel', operators: ['is', 'isNot', 'isAnyOf', 'isNoneOf'] },
-  contact: { kind: 'contact', operators: ['is', 'isNot', 'isAnyOf', 'isNoneOf', 'isKnown', 'isUnknown'] },
-  subject: { kind: 'text', operators: ['contains', 'is', 'isNot', 'isKnown', 'isUnknown'] },
-  contactEmail: { kind: 'text', operators: ['is', 'isNot', 'contains', 'isKnown', 'isUnknown'] },
-  createdAt: { kind: 'date', operators: ['before', 'after'] },
-  closedAt: { kind: 'date', operators: ['before', 'after', 'isKnown', 'isUnknown'] },
-  reopened: { kind: 'boolean', operators: ['is'] },
-  openMinutes: { kind: 'number', operators: ['greaterThan', 'lessThan'] },
+/** What value each ticket property compares with (which input edits it). */
+const VALUE_KINDS: Record<FilterProperty, ValueKind> = {
+  status: 'status',
+  statusCategory: 'statusCategory',
+  pipeline: 'pipeline',
+  owner: 'user',
+  priority: 'priority',
+  source: 'channelKind',
+  channel: 'channel',
+  contact: 'contact',
+  subject: 'text',
+  contactEmail: 'text',
+  createdAt: 'date',
+  closedAt: 'date',
+  reopened: 'boolean',
+  openMinutes: 'number',
 };
+
+/** For each ticket property: what its value is, and the operators it takes (the core's table). */
+export const FILTER_PROPERTIES = Object.fromEntries(
+  (Object.keys(VALUE_KINDS) as FilterProperty[]).map((p) => [p, { kind: VALUE_KINDS[p], operators: FILTER_OPERATORS[p] }]),
+) as Record<FilterProperty, { kind: ValueKind; operators: readonly FilterOperator[] }>;
 
 /** Properties in the order the property select lists them. */
 export const FILTER_PROPERTY_ORDER = Object.keys(FILTER_PROPERTIES) as FilterProperty[];
@@ -70,7 +76,8 @@ export function conditionProblems(c: FilterCondition, ws: Workspace, pointer: st
   const v = c.value;
   const known = choicesFor(rule.kind, ws, (k) => k)?.map((o) => o.value);
   if (LIST_OPERATORS.includes(c.operator)) {
-    if (!Array.isArray(v) || v.length === 0) return error('/value', 'filters.error.chooseSome');
+    if (!Array.isArray(v) || v.length === 0) return error('/value', rule.kind === 'text' ? 'filters.error.textList' : 'filters.error.chooseSome');
+    if (rule.kind === 'text' && v.some((x) => x.trim() === '')) return error('/value', 'filters.error.textList');
     const unknown = known ? v.filter((x) => !known.includes(x)) : [];
     return unknown.length
       ? [{ pointer: `${pointer}/value`, key: 'common.notInWorkspace', params: { value: unknown.join(', ') }, level: 'unknown' }]

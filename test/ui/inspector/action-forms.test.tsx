@@ -229,6 +229,23 @@ describe('Inspector action forms', () => {
     });
   });
 
+  describe('branch filters on text', () => {
+    it('takes a list of addresses, one per line, for "contact email is any of"', async () => {
+      const { user, save, saved } = editAction('split');
+      const path = screen.getByRole('region', { name: 'Path 2: By email' });
+      await user.selectOptions(within(path).getByLabelText('Property (group 1, condition 1)'), 'contactEmail');
+      await user.selectOptions(within(path).getByLabelText('Operator (group 1, condition 1)'), 'is any of');
+      const list = within(path).getByRole('textbox', { name: 'Value (group 1, condition 1)' });
+      await user.type(list, 'a@acme.test{Enter}');
+      expect(within(path).getByText('Enter one value per line, with no blank lines.')).toBeTruthy();
+      await user.type(list, 'b@acme.test');
+      await save();
+      expect(saved()).toMatchObject({
+        paths: [{ id: 'p1' }, { id: 'p2', filters: [{ conditions: [{ property: 'contactEmail', operator: 'isAnyOf', value: ['a@acme.test', 'b@acme.test'] }] }] }],
+      });
+    });
+  });
+
   describe('go to', () => {
     it('lists the other actions by their summary and picks one', async () => {
       const { user, save, saved } = editAction('back');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultWorkspace, type FilterCondition } from '../../../src/model';
+import { defaultWorkspace, FILTER_OPERATORS, type FilterCondition } from '../../../src/model';
 import {
   conditionProblems,
   filtersProblems,
@@ -21,6 +21,25 @@ describe('FILTER_PROPERTIES', () => {
       expect([property, ordered]).toEqual([property, rule.kind === 'number' || rule.kind === 'priority']);
       expect([property, dated]).toEqual([property, rule.kind === 'date']);
     }
+  });
+});
+
+describe('conditionProblems on text lists', () => {
+  it('offers exactly the operators the document rules and the engine accept', () => {
+    for (const [property, rule] of Object.entries(FILTER_PROPERTIES)) expect(rule.operators).toBe(FILTER_OPERATORS[property as keyof typeof FILTER_OPERATORS]);
+  });
+
+  it('takes a list of addresses for "contact email is any of"', () => {
+    expect(problemsOf({ property: 'contactEmail', operator: 'isAnyOf', value: ['a@acme.test', 'b@acme.test'] })).toEqual([]);
+  });
+
+  it('asks for one value per line when the list is empty or has a blank line', () => {
+    expect(problemsOf({ property: 'subject', operator: 'isNoneOf', value: [] })).toEqual([['/c/value', 'filters.error.textList', 'error']]);
+    expect(problemsOf({ property: 'subject', operator: 'isNoneOf', value: ['refund', ' '] })).toEqual([['/c/value', 'filters.error.textList', 'error']]);
+  });
+
+  it('names an operator the property does not take', () => {
+    expect(problemsOf({ property: 'createdAt', operator: 'contains', value: 'x' })).toEqual([['/c/operator', 'filters.error.operator', 'error']]);
   });
 });
 
