@@ -4,7 +4,7 @@ import { ChannelKindSchema, PRIORITIES } from '../model/common';
 import { LIST_OPERATORS, VALUELESS_OPERATORS, type FilterCondition, type Filters } from '../model/filters';
 import { TRIGGER_NODE_ID, type Workflow, type WorkflowDocument } from '../model/workflow';
 import type { Workspace } from '../model/workspace';
-import { linksOf, predecessors, reachableFromStart } from '../graph/links';
+import { linksOf, predecessors } from '../graph/links';
 import { problem, type Code, type Problem } from './codes';
 import { cyclicComponents } from './cycles';
 import { listWords } from './words';
@@ -55,56 +55,64 @@ export function semanticProblems(workflow: Workflow, workspace?: Workspace): Pro
   const out: Problem[] = [];
   const ws = workspace ? indexWorkspace(workspace) : null;
   const at = (i: number, ...rest: (string | number)[]) => pointer('workflow', 'actions', i, ...rest);
+  const { actions } = workflow;
 
-  // Ids: the first action with an id is the one links lead to.
-  const byId = new Map<string, Action>();
+  // Ids: the first action with an id is the one links lead to, and the only one in the graph.
   const position = new Map<string, number>();
-  workflow.actions.forEach((a, i) => {
-    if (byId.has(a.id)) out.push(problem('TF303', at(i, 'id'), {}, { actionId: a.id }));
+  const first = new Uint8Array(actions.length);
+  for (let i = 0; i < actions.length; i++) {
+    const id = actions[i]!.id;
+    if (position.has(id)) out.push(problem('TF303', at(i, 'id'), {}, { actionId: id }));
     else {
-      byId.set(a.id, a);
-      position.set(a.id, i);
+      position.set(id, i);
+      first[i] = 1;
     }
-  });
-  const first = (a: Action, i: number) => position.get(a.id) === i;
+  }
 
   // Start.
   const start = workflow.startActionId;
-  const startOk = start !== null && byId.has(start);
-  if (start === null && workflow.actions.length > 0) out.push(problem('TF301', '/workflow/startActionId'));
-  if (start !== null && !byId.has(start)) out.push(problem('TF302', '/workflow/startActionId', { target: start }));
+  const startAt = start === null ? undefined : position.get(start);
+  if (start === null && actions.length > 0) out.push(problem('TF301', '/workflow/startActionId'));
+  if (start !== null && startAt === undefined) out.push(problem('TF302', '/workflow/startActionId', { target: start }));
 
-  // Links that lead nowhere. Each action's links are read once, here, for the loop checks too.
-  const links = new Map<string, ActionLink[]>();
-  workflow.actions.forEach((a, i) => {
+  // Links that lead nowhere. Each action's links are read once, here, and resolved to the positions
+  // they lead to (-1 for a path end or an unknown id) for the path, reachability and loop checks.
+  const graph: ActionGraph = { actions, links: [], targets: [] };
+  // Non-jump links into each action (the start counts as one): two or more mean paths meet.
+  const pathsIn = new Uint32Array(actions.length);
+  let pathsMeet = startAt !== undefined && ++pathsIn[startAt]! > 1;
+  for (let i = 0; i < actions.length; i++) {
+    const a = actions[i]!;
     const own = linksOf(a);
-    if (first(a, i)) links.set(a.id, own);
-    own.forEach((l, k) => {
-      if (l.target !== null && !byId.has(l.target)) {
+    const targets = new Array<number>(own.length);
+    for (let k = 0; k < own.length; k++) {
+      const l = own[k]!;
+      const to = l.target === null ? undefined : position.get(l.target);
+      targets[k] = to ?? -1;
+      if (to !== undefined) {
+        if (!l.jump && ++pathsIn[to]! > 1) pathsMeet = true;
+      } else if (l.target !== null) {
         out.push(problem('TF304', at(i) + slotPointer(l, k), { target: l.target, slot: slotWords(l) }, { actionId: a.id }));
       }
-    });
-  });
+    }
+    graph.links.push(own);
+    graph.targets.push(targets);
+  }
 
   // Paths meet only through go-to: an action follows at most one non-jump link (the start counts as one).
-  for (const [id, preds] of predecessors(workflow)) {
-    const path = preds.filter((p) => !p.jump);
-    if (path.length < 2 || !byId.has(id)) continue;
-    const from = listWords(path.map((p) => (p.from === null ? 'the start' : `"${p.from}"${slotSuffix(p.slot)}`)));
-    out.push(problem('TF306', at(position.get(id)!), { from }, { actionId: id }));
-  }
+  if (pathsMeet) out.push(...meetingProblems(workflow, position));
 
   // Unreachable actions (only meaningful once the start is right).
-  if (startOk) {
-    const reachable = reachableFromStart(workflow, byId);
-    workflow.actions.forEach((a, i) => {
-      if (first(a, i) && !reachable.has(a.id)) out.push(problem('TF305', at(i), {}, { actionId: a.id }));
+  if (startAt !== undefined) {
+    const reached = reachedFrom(graph, startAt);
+    actions.forEach((a, i) => {
+      if (first[i] && !reached[i]) out.push(problem('TF305', at(i), {}, { actionId: a.id }));
     });
   }
 
-  out.push(...loopProblems(byId, links, position));
+  out.push(...loopProblems(graph, [...position.values()]));
 
-  workflow.actions.forEach((a, i) => {
+  actions.forEach((a, i) => {
     // Placeholders: settings still to fill in.
     for (const m of definitionOf(a).missing(a)) {
       const path = at(i) + m.pointer;
@@ -120,7 +128,7 @@ export function semanticProblems(workflow: Workflow, workspace?: Workspace): Pro
       a.paths.forEach((p, j) => {
         if (seen.has(p.id)) out.push(problem('TF310', at(i, 'paths', j, 'id'), { pathId: p.id }, { actionId: a.id }));
         seen.add(p.id);
-        out.push(...filterProblems(p.filters, at(i, 'paths', j, 'filters'), ws, a.id));
+        out.push(...filterProblems(p.filters, () => at(i, 'paths', j, 'filters'), ws, a.id));
       });
     }
     if (ws) {
@@ -135,6 +143,44 @@ export function semanticProblems(workflow: Workflow, workspace?: Workspace): Pro
 
   out.push(...enrollmentProblems(workflow, ws));
   if (ws) out.push(...pipelineProblems(workflow, workspace!, ws));
+  return out;
+}
+
+/** A workflow's actions as a graph whose nodes are positions: the first action of each id stands for it. */
+interface ActionGraph {
+  actions: readonly Action[];
+  /** The links of each action, in link order. */
+  links: ActionLink[][];
+  /** For each link of each action, the position of the action it leads to, or -1 (a path end or an unknown id). */
+  targets: number[][];
+}
+
+/** Which positions the links lead to from `from` (included), following every link. */
+function reachedFrom(graph: ActionGraph, from: number): Uint8Array {
+  const reached = new Uint8Array(graph.actions.length);
+  const stack = [from];
+  while (stack.length) {
+    const i = stack.pop()!;
+    if (reached[i]) continue;
+    reached[i] = 1;
+    for (const to of graph.targets[i]!) if (to >= 0 && !reached[to]) stack.push(to);
+  }
+  return reached;
+}
+
+/**
+ * TF306 for each action that more than one non-jump link leads to, in the order the predecessor map
+ * meets them. Only called once a count has shown that paths meet somewhere, which is rare.
+ */
+function meetingProblems(workflow: Workflow, position: Map<string, number>): Problem[] {
+  const out: Problem[] = [];
+  for (const [id, preds] of predecessors(workflow)) {
+    const path = preds.filter((p) => !p.jump);
+    const i = position.get(id);
+    if (path.length < 2 || i === undefined) continue;
+    const from = listWords(path.map((p) => (p.from === null ? 'the start' : `"${p.from}"${slotSuffix(p.slot)}`)));
+    out.push(problem('TF306', pointer('workflow', 'actions', i), { from }, { actionId: id }));
+  }
   return out;
 }
 
@@ -160,29 +206,47 @@ function slotWords(link: ActionLink): string {
   return `path "${link.label ?? link.slot}"`;
 }
 
-/** Loops: only a go-to may close one, and each must pass a delay. */
-function loopProblems(byId: Map<string, Action>, links: Map<string, ActionLink[]>, position: Map<string, number>): Problem[] {
+/**
+ * Loops: only a go-to may close one, and each must pass a delay. `nodes` are the positions of the
+ * first action of each id, in document order.
+ */
+function loopProblems(graph: ActionGraph, nodes: number[]): Problem[] {
   const out: Problem[] = [];
-  const ids = [...byId.keys()];
-  const inDocumentOrder = (c: string[]) => [...c].sort((x, y) => position.get(x)! - position.get(y)!);
-  const names = (c: string[]) => listWords(c.map((id) => `"${id}"`));
-  const at = (id: string, ...rest: string[]) => pointer('workflow', 'actions', position.get(id)!, ...rest);
+  const { actions, links, targets } = graph;
+  const size = actions.length;
+  const inDocumentOrder = (c: number[]) => [...c].sort((x, y) => x - y);
+  const names = (c: number[]) => listWords(c.map((i) => `"${actions[i]!.id}"`));
+  const at = (i: number, ...rest: string[]) => pointer('workflow', 'actions', i, ...rest);
 
-  const targets = (id: string, keep: (l: ActionLink) => boolean) =>
-    links.get(id)!.flatMap((l) => (l.target !== null && byId.has(l.target) && keep(l) ? [l.target] : []));
-  const pathOnly = (id: string) => targets(id, (l) => !l.jump);
-  for (const cycle of cyclicComponents(ids, pathOnly).map(inDocumentOrder)) {
-    out.push(problem('TF307', at(cycle[0]!), { cycle: names(cycle) }, { actionId: cycle[0]! }));
+  // Positions an action's links lead to, in link order: along paths only, and to actions other than delays.
+  const pathOnly: number[][] = [];
+  const toUndelayed: number[][] = [];
+  const isDelay = (i: number) => actions[i]!.kind === 'delay';
+  for (const i of nodes) {
+    const path: number[] = [];
+    const undelayed: number[] = [];
+    const own = links[i]!;
+    const to = targets[i]!;
+    for (let k = 0; k < to.length; k++) {
+      const t = to[k]!;
+      if (t < 0) continue;
+      if (!own[k]!.jump) path.push(t);
+      if (!isDelay(t)) undelayed.push(t);
+    }
+    pathOnly[i] = path;
+    toUndelayed[i] = undelayed;
+  }
+  for (const cycle of cyclicComponents(size, nodes, (i) => pathOnly[i]!).map(inDocumentOrder)) {
+    const head = cycle[0]!;
+    out.push(problem('TF307', at(head), { cycle: names(cycle) }, { actionId: actions[head]!.id }));
   }
 
   // A loop without a delay exists exactly when the actions other than delays still form a cycle.
-  const isDelay = (id: string) => byId.get(id)!.kind === 'delay';
-  const undelayed = ids.filter((id) => !isDelay(id));
-  const allLinks = (id: string) => targets(id, (l) => !isDelay(l.target!));
-  for (const cycle of cyclicComponents(undelayed, allLinks).map(inDocumentOrder)) {
-    const jump = cycle.find((id) => byId.get(id)!.kind === 'goto') ?? cycle[0]!;
-    const path = byId.get(jump)!.kind === 'goto' ? at(jump, 'target') : at(jump);
-    out.push(problem('TF308', path, { cycle: names(cycle) }, { actionId: jump }));
+  const undelayed = nodes.filter((i) => !isDelay(i));
+  for (const cycle of cyclicComponents(size, undelayed, (i) => toUndelayed[i]!).map(inDocumentOrder)) {
+    const jump = cycle.find((i) => actions[i]!.kind === 'goto') ?? cycle[0]!;
+    const path = actions[jump]!.kind === 'goto' ? at(jump, 'target') : at(jump);
+    out.push(problem('TF308', path, { cycle: names(cycle) }, { actionId: actions[jump]!.id }));
   }
   return out;
 }
@@ -205,8 +269,8 @@ function enrollmentProblems(workflow: Workflow, ws: WorkspaceIndex | null): Prob
       }
     }
   });
-  out.push(...filterProblems(filters, '/workflow/enrollment/filters', ws));
-  out.push(...filterProblems(unenroll, '/workflow/enrollment/unenroll', ws));
+  out.push(...filterProblems(filters, () => '/workflow/enrollment/filters', ws));
+  out.push(...filterProblems(unenroll, () => '/workflow/enrollment/unenroll', ws));
   return out;
 }
 
@@ -226,15 +290,17 @@ const FILTER_CHOICES: Partial<Record<FilterCondition['property'], readonly strin
   reopened: ['true', 'false'],
 };
 
-/** Conditions whose value does not fit their operator or property, and values the workspace lacks. */
-function filterProblems(filters: Filters, base: string, ws: WorkspaceIndex | null, actionId?: string): Problem[] {
+/**
+ * Conditions whose value does not fit their operator or property, and values the workspace lacks.
+ * `base` gives the filters' pointer, built only for a problem: most filters have none.
+ */
+function filterProblems(filters: Filters, base: () => string, ws: WorkspaceIndex | null, actionId?: string): Problem[] {
   const out: Problem[] = [];
   filters.forEach((group, g) =>
     group.conditions.forEach((c, k) => {
-      const path = `${base}/${g}/conditions/${k}`;
       const detail = conditionMismatch(c);
       if (detail) {
-        out.push(problem('TF319', path, { property: c.property, operator: c.operator, detail }, { actionId }));
+        out.push(problem('TF319', conditionPath(base, g, k), { property: c.property, operator: c.operator, detail }, { actionId }));
         return;
       }
       const ref = FILTER_REFERENCES[c.property];
@@ -243,6 +309,7 @@ function filterProblems(filters: Filters, base: string, ws: WorkspaceIndex | nul
       values.forEach((v, n) => {
         const set = ws[ref.set] as Set<string>;
         if (typeof v === 'string' && !set.has(v)) {
+          const path = conditionPath(base, g, k);
           const valuePath = Array.isArray(c.value) ? `${path}/value/${n}` : `${path}/value`;
           out.push(problem('TF320', valuePath, { property: c.property, id: v, what: ref.what }, { actionId }));
         }
@@ -250,6 +317,11 @@ function filterProblems(filters: Filters, base: string, ws: WorkspaceIndex | nul
     }),
   );
   return out;
+}
+
+/** The pointer of condition `k` of group `g` of the filters at `base()`. */
+function conditionPath(base: () => string, g: number, k: number): string {
+  return `${base()}/${g}/conditions/${k}`;
 }
 
 /** Why a condition's value does not fit, or null when it does. */
@@ -318,13 +390,16 @@ function pipelineProblems(workflow: Workflow, workspace: Workspace, ws: Workspac
  */
 export function documentProblems(doc: WorkflowDocument, workspace?: Workspace): Problem[] {
   const out = semanticProblems(doc.workflow, workspace);
+  const comments = doc.comments ?? [];
+  const positioned = Object.keys(doc.layout?.positions ?? {});
+  if (comments.length === 0 && positioned.length === 0) return out;
   const known = new Set([TRIGGER_NODE_ID, ...doc.workflow.actions.map((a) => a.id)]);
-  (doc.comments ?? []).forEach((thread, i) => {
+  comments.forEach((thread, i) => {
     if (!known.has(thread.target)) {
       out.push(problem('TF321', pointer('comments', i, 'target'), { threadId: thread.id, target: thread.target }));
     }
   });
-  for (const id of Object.keys(doc.layout?.positions ?? {})) {
+  for (const id of positioned) {
     if (!known.has(id)) out.push(problem('TF322', pointer('layout', 'positions', id), { id }));
   }
   return out;

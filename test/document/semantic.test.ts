@@ -133,6 +133,35 @@ describe('semanticProblems', () => {
     expect(p!.message).toBe('Action "x" follows both "b" (path "p1") and "b" (default path); paths can only meet through a go-to action.');
   });
 
+  it('reports every place paths meet, in the order the links to them first appear, counting links of a repeated id', () => {
+    const workflow = wf([
+      complete.branch('b', [{ id: 'p1', next: 'y' }], 'x'),
+      complete.email('x', 'y'),
+      complete.status('y'),
+      // A second action "x": its own link still counts, though links lead to the first "x".
+      complete.email('x', 'x'),
+    ]);
+    expect(brief(semanticProblems(workflow, ws)).filter(([code]) => code === 'TF306')).toEqual([
+      ['TF306', '/workflow/actions/2', 'y'],
+      ['TF306', '/workflow/actions/1', 'x'],
+    ]);
+  });
+
+  it('reports two loops in the order the search from the first action meets them', () => {
+    const workflow = wf([
+      complete.email('a', 'g2'),
+      complete.email('b', 'g1'),
+      complete.goto('g1', 'b'),
+      complete.goto('g2', 'b2'),
+      complete.email('b2', 'g3'),
+      complete.goto('g3', 'b2'),
+    ]);
+    expect(brief(semanticProblems(workflow, ws)).filter(([code]) => code === 'TF308')).toEqual([
+      ['TF308', '/workflow/actions/5/target', 'g3'],
+      ['TF308', '/workflow/actions/2/target', 'g1'],
+    ]);
+  });
+
   it('reports nothing as unreachable while the start itself is wrong', () => {
     expect(brief(semanticProblems(wf([complete.email('a'), complete.status('b')], { startActionId: null }), ws))).toEqual([
       ['TF301', '/workflow/startActionId'],
