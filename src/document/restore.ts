@@ -53,9 +53,14 @@ function optionalNames(kind: DocumentKind): Set<string> {
 
 /** Whether a null value sits anywhere in the tree under one of the names. */
 function hasNullUnder(value: unknown, names: Set<string>): boolean {
-  if (Array.isArray(value)) return value.some((item) => hasNullUnder(item, names));
   if (typeof value !== 'object' || value === null) return false;
-  for (const key of Object.keys(value)) {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (hasNullUnder(value[i], names)) return true;
+    return false;
+  }
+  for (const key in value) {
+    // for…in also lists inherited enumerable keys; only own properties are part of the document.
+    if (!Object.hasOwn(value, key)) continue;
     const child = (value as JsonObject)[key];
     if (child === null ? names.has(key) : hasNullUnder(child, names)) return true;
   }
@@ -132,6 +137,8 @@ function dropNullOptionals(value: unknown, schemaIn: JsonSchema, path: string, n
  * variant (same "type", "property" or "kind"), and notes each addition.
  */
 function fillFrom(value: Readonly<JsonObject>, defaults: Readonly<JsonObject>, path: string, notes: string[]): JsonObject {
+  // Most values lack nothing; they are settled without building a pointer for each property.
+  if (!lacksDefault(value, defaults)) return value as JsonObject;
   let out: JsonObject | null = null;
   for (const [key, fallback] of Object.entries(defaults)) {
     const at = path + pointer(key);
@@ -150,10 +157,28 @@ function fillFrom(value: Readonly<JsonObject>, defaults: Readonly<JsonObject>, p
   return out ?? (value as JsonObject);
 }
 
+/**
+ * Whether fillFrom would add anything to `value`: a property of `defaults` it lacks, here or in a
+ * nested object of the same variant. May answer yes when the defaults inherit an enumerable key
+ * (fillFrom then finds nothing to add); never answers no when something is missing.
+ */
+function lacksDefault(value: Readonly<JsonObject>, defaults: Readonly<JsonObject>): boolean {
+  for (const key in defaults) {
+    if (!Object.hasOwn(value, key)) return true;
+    const current = value[key];
+    const fallback = defaults[key];
+    if (isRecord(current) && isRecord(fallback) && sameVariant(current, fallback) && lacksDefault(current, fallback)) return true;
+  }
+  return false;
+}
+
 const VARIANT_TAGS = ['type', 'property', 'kind'];
 
 function sameVariant(value: Readonly<JsonObject>, defaults: Readonly<JsonObject>): boolean {
-  return VARIANT_TAGS.every((tag) => !Object.hasOwn(defaults, tag) || value[tag] === defaults[tag]);
+  for (const tag of VARIANT_TAGS) {
+    if (Object.hasOwn(defaults, tag) && value[tag] !== defaults[tag]) return false;
+  }
+  return true;
 }
 
 /** Fills each item of the array at `obj[key]` that is an object, with defaults chosen per item. */
@@ -166,6 +191,12 @@ function fillItems(
 ): JsonObject {
   const list = obj[key];
   if (!Array.isArray(list)) return obj;
+  const lacking = (item: unknown) => {
+    const defaults = isRecord(item) ? defaultsOf(item) : undefined;
+    return defaults !== undefined && lacksDefault(item as JsonObject, defaults);
+  };
+  // Most lists are complete: they are settled without copying them or building a pointer per item.
+  if (!list.some(lacking)) return obj;
   let changed = false;
   const items = list.map((item: unknown, i) => {
     const defaults = isRecord(item) ? defaultsOf(item) : undefined;
