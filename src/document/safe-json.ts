@@ -17,6 +17,7 @@ export const DEFAULT_LIMITS: ParseLimits = { maxBytes: 10 * 1024 * 1024, maxDept
 /** The outcome of reading JSON text: the value, or the one problem that stopped the reading. */
 export type ParseOutcome = { ok: true; value: unknown } | { ok: false; problem: Problem };
 
+const SPACE = 32;
 const QUOTE = 34;
 const BACKSLASH = 92;
 const OPEN_BRACE = 123;
@@ -45,8 +46,8 @@ export function parseJsonSafely(text: string, limits: Partial<ParseLimits> = {})
   }
   let value: unknown;
   try {
-    // Most documents hold no such key and skip the slower rebuilding parse.
-    value = MAY_HOLD_FORBIDDEN_KEY.test(body) ? JSON.parse(body, rebuildObject) : JSON.parse(body);
+    // The rebuilding parse is slower: only an engine that needs it, on text that may hold such a key, pays for it.
+    value = !PARSE_KEEPS_KEYS && MAY_HOLD_FORBIDDEN_KEY.test(body) ? JSON.parse(body, rebuildObject) : JSON.parse(body);
   } catch {
     const { index, detail } = locateSyntaxError(body);
     const { line, column } = lineColumn(body, index);
@@ -82,7 +83,9 @@ function firstTooDeep(text: string, maxDepth: number): number {
   let depth = 0;
   const n = text.length;
   for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
+    let c = text.charCodeAt(i);
+    // Indentation is most of what lies outside strings in a pretty-printed file.
+    while (c === SPACE) c = text.charCodeAt(++i);
     if (c === QUOTE) {
       // Jump to the closing quote: the next quote not escaped by an odd run of backslashes.
       let end = text.indexOf('"', i + 1);
@@ -113,6 +116,23 @@ export function lineColumn(text: string, index: number): { line: number; column:
   }
   return { line, column: index - lineStart + 1 };
 }
+
+/**
+ * Whether a JSON.parse makes "__proto__" a plain own property that holds the value written, as the
+ * standard says it must (every current engine does).
+ */
+export function keepsProtoKeys(parse: (text: string) => unknown): boolean {
+  try {
+    const value = parse('{"__proto__": {"x": 1}}') as Record<string, unknown>;
+    const own = Object.getOwnPropertyDescriptor(value, '__proto__')?.value as Record<string, unknown> | undefined;
+    return Object.getPrototypeOf(value) === Object.prototype && own?.x === 1 && !('x' in value);
+  } catch {
+    return false;
+  }
+}
+
+/** Checked once: on an engine whose JSON.parse keeps such keys as data, no text needs the rebuilding parse. */
+const PARSE_KEEPS_KEYS = keepsProtoKeys((text) => JSON.parse(text));
 
 /** A forbidden key spelled out, or any \u escape (which could spell one). */
 const MAY_HOLD_FORBIDDEN_KEY = /\\u|"(?:__proto__|constructor|prototype)"/;

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseJsonSafely } from '../../src/document';
+import { keepsProtoKeys } from '../../src/document/safe-json';
 import { fixtureText } from './helpers';
 
 afterEach(() => vi.restoreAllMocks());
@@ -103,5 +104,21 @@ describe('parseJsonSafely', () => {
     expect(Object.getOwnPropertyDescriptor(a, '__proto__')?.value).toEqual({ x: 1 });
     expect(a.b).toBe(2);
     expect((a as { x?: unknown }).x).toBeUndefined();
+  });
+
+  it('tells a JSON.parse that keeps "__proto__" as data from one that sets the prototype with it', () => {
+    expect(keepsProtoKeys((text) => JSON.parse(text))).toBe(true);
+    const settingPrototype = () => {
+      const value: Record<string, unknown> = {};
+      // The assignment goes through the __proto__ setter, as a careless parser's would.
+      value['__proto__'] = { x: 1 };
+      return value;
+    };
+    expect(keepsProtoKeys(settingPrototype)).toBe(false);
+    expect(
+      keepsProtoKeys(() => {
+        throw new SyntaxError('unsupported');
+      }),
+    ).toBe(false);
   });
 });
