@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { standaloneValidators } from './src/document/schema-compile';
+import { lazyValidators, standaloneValidators } from './src/document/schema-compile';
 import scenarioSchema from './schemas/scenario.schema.json';
 import workflowSchema from './schemas/workflow.schema.json';
 import workspaceSchema from './schemas/workspace.schema.json';
@@ -44,18 +44,28 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/** The module holding the validators compiled at build time, loaded on demand as a chunk of its own. */
+const VALIDATORS_MODULE = 'virtual:ticketflow-validators';
+
 /**
  * Gives the app the schema validators compiled at build time, in place of src/document/schema-compile.ts
- * (ajv compiles with new Function, which script-src 'self' forbids). Build only: tests run the real module.
+ * (ajv compiles with new Function, which script-src 'self' forbids): that module becomes a loader that
+ * imports them dynamically, so they are no part of the JavaScript before first paint. Build only:
+ * tests run the real module.
  */
 function precompiledValidators(): Plugin {
+  const resolved = `\0${VALIDATORS_MODULE}`;
   return {
     name: 'ticketflow-precompiled-validators',
     apply: 'build',
     enforce: 'pre',
+    resolveId(id) {
+      return id === VALIDATORS_MODULE ? resolved : null;
+    },
     load(id) {
+      if (id === resolved) return standaloneValidators([workflowSchema, workspaceSchema, scenarioSchema]);
       if (!id.replaceAll('\\', '/').endsWith('/src/document/schema-compile.ts')) return null;
-      return standaloneValidators([workflowSchema, workspaceSchema, scenarioSchema]);
+      return lazyValidators(VALIDATORS_MODULE);
     },
   };
 }

@@ -6,8 +6,9 @@ import type { JsonSchema } from './json-schemas';
 /**
  * Turns the published JSON Schemas into validator functions. In Node (the CLI, tests) ajv compiles
  * them on first use; ajv does that with `new Function`, which the app's Content-Security-Policy
- * forbids, so the app's build swaps this module for the code `standaloneValidators` writes: the same
- * validators, compiled once at build time (see vite.config.ts).
+ * forbids, so the app's build swaps this module for the loader `lazyValidators` writes, whose chunk
+ * holds the code `standaloneValidators` writes: the same validators, compiled once at build time
+ * (see vite.config.ts).
  */
 
 function newAjv(code: { source?: boolean; esm?: boolean } = {}): Ajv2020 {
@@ -26,6 +27,19 @@ export function compileValidator(schema: JsonSchema): ValidateFunction {
   // Created on first use, and kept only once it is set up, so a failure cannot leave it half-configured.
   ajv ??= newAjv();
   return ajv.compile(schema);
+}
+
+/**
+ * Resolves once compileValidator can be called. Here (Node) validators compile on demand, so at
+ * once; in the app the precompiled validators are a chunk of their own, fetched after first paint.
+ */
+export function loadValidators(): Promise<void> {
+  return Promise.resolve();
+}
+
+/** Whether compileValidator can be called now (always here; in the app, once loadValidators resolved). */
+export function validatorsReady(): boolean {
+  return true;
 }
 
 /**
@@ -57,6 +71,30 @@ export function standaloneValidators(schemas: readonly JsonSchema[]): string {
     '  const validate = byId.get(schema.$id);',
     '  if (!validate) throw new Error(`No validator was compiled for the schema ${schema.$id}`);',
     '  return validate;',
+    '}',
+  ].join('\n');
+}
+
+/**
+ * An ES module with this module's exports that takes its validators from the module `specifier`
+ * names (one `standaloneValidators` wrote), imported dynamically on the first loadValidators(): the
+ * validators are about a fifth of the app's JavaScript and no part of the first paint needs them.
+ */
+export function lazyValidators(specifier: string): string {
+  return [
+    'let compile = null;',
+    'let loading = null;',
+    'export function loadValidators() {',
+    // A failed import (the server went away) is not kept, so a later call asks for the chunk again.
+    `  loading ??= import(${JSON.stringify(specifier)}).then((m) => { compile = m.compileValidator; }, (e) => { loading = null; throw e; });`,
+    '  return loading;',
+    '}',
+    'export function validatorsReady() {',
+    '  return compile !== null;',
+    '}',
+    'export function compileValidator(schema) {',
+    '  if (compile === null) throw new Error(`The validator of ${schema.$id} is not loaded yet: wait for loadValidators() first`);',
+    '  return compile(schema);',
     '}',
   ].join('\n');
 }

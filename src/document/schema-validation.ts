@@ -10,6 +10,13 @@ import type { DocumentKind } from './migrations';
 import { compileValidator } from './schema-compile';
 
 /**
+ * loadValidators() resolves once schemaProblems (and so every import and validation) can run;
+ * validatorsReady() says whether it can now. In Node always; in the app once the validators' chunk
+ * has arrived, which is after first paint.
+ */
+export { loadValidators, validatorsReady } from './schema-compile';
+
+/**
  * The committed schema files, which are what backend teams validate against; a test keeps them
  * equal to what the zod model generates.
  */

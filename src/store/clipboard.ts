@@ -1,5 +1,6 @@
 import { definitionOf, type Action } from '../actions';
 import { importWorkflow } from '../document';
+import { validatorsReady } from '../document/schema-validation';
 import * as graph from '../graph';
 import { actionMap, linksOf, reachableFrom } from '../graph/links';
 import { WORKFLOW_FORMAT, WORKFLOW_SCHEMA_VERSION, type Workflow, type WorkflowDocument } from '../model';
@@ -47,6 +48,7 @@ export function parseClipboard(text: string): { ok: true; workflow: Workflow } |
     return { ok: false, message: `the clipboard holds ${text.length} characters, more than the ${CLIPBOARD_LIMIT} a paste accepts` };
   }
   if (!text.trim()) return { ok: false, message: 'the clipboard is empty' };
+  if (!validatorsReady()) return { ok: false, message: 'the checks a paste goes through are still loading; paste again in a moment' };
   const result = importWorkflow(text);
   if (!result.ok) {
     const first = result.problems[0];

@@ -23,7 +23,7 @@ export interface EditSlice {
   placeNode(nodeId: string, position: Point): void;
   /** Drops the positions the user placed, so the automatic layout applies again. */
   tidyUp(): void;
-  /** Turns a workflow on or off; turning on is refused, with the reason, while it has errors. */
+  /** Turns a workflow on or off; turning on is refused, with the reason, while it has errors or cannot be checked yet. */
   setWorkflowEnabled(workflowId: string, enabled: boolean): Outcome;
   renameWorkflow(workflowId: string, name: string): Outcome;
   /** Saves the comment threads (review works through the pure operations of src/review/threads). */
@@ -176,7 +176,9 @@ export const createEditSlice: SliceCreator<EditSlice> = (_set, get) => ({
     const doc = s.documents[workflowId];
     if (!doc) return refuse(get, 'notice.noWorkflow');
     if (enabled) {
-      const errors = problemsOf(doc, s.workspace).filter((p) => p.severity === 'error');
+      const problems = problemsOf(doc, s.workspace);
+      if (!problems) return refuse(get, 'notice.enableChecking');
+      const errors = problems.filter((p) => p.severity === 'error');
       if (errors.length) {
         return refuse(get, 'notice.enableRefused', { count: errors.length, first: errors[0]!.message });
       }

@@ -43,6 +43,9 @@ export const selectOpenProblems = (s: AppState): Problem[] =>
   (s.openId ? s.validation[s.openId]?.problems : undefined) ?? NO_PROBLEMS;
 const NO_PROBLEMS: Problem[] = [];
 
+/** Whether the open workflow is yet to be checked: no validation run has judged it (false with none open). */
+export const selectOpenUnchecked = (s: AppState): boolean => s.openId !== null && s.validation[s.openId] === undefined;
+
 /** Problem counts per action id (cached per problem list); "trigger" collects enrollment problems. */
 export function problemIndex(problems: Problem[]): Map<string, ProblemCount> {
   let index = problemIndexes.get(problems);

@@ -1,4 +1,5 @@
 import { validateWorkflowDocument, type Problem } from '../document';
+import { loadValidators, validatorsReady } from '../document/schema-validation';
 import type { WorkflowDocument, Workspace } from '../model';
 import type { SliceCreator } from './types';
 
@@ -9,16 +10,22 @@ export interface ValidationResult {
   problems: Problem[];
 }
 
-/** Validation results by workflow id; computed after edits settle, never while typing. */
+/**
+ * Validation results by workflow id; computed after edits settle, never while typing. A workflow has
+ * none until its first check, which in the app waits for the validators to load after first paint.
+ */
 export interface ValidationSlice {
   validation: Record<string, ValidationResult>;
-  /** Validates every document whose result is out of date, the open one first. */
+  /** Validates every document whose result is out of date, the open one first (nothing while the validators load). */
   validateNow(): void;
 }
 
-/** Problems of a document, freshly computed (used when a decision cannot wait, e.g. enabling). */
-export function problemsOf(doc: WorkflowDocument, workspace: Workspace): Problem[] {
-  return validateWorkflowDocument(doc, workspace);
+/**
+ * Problems of a document, freshly computed (used when a decision cannot wait, e.g. enabling); null
+ * while the validators are still loading, when the document cannot be judged yet.
+ */
+export function problemsOf(doc: WorkflowDocument, workspace: Workspace): Problem[] | null {
+  return validatorsReady() ? validateWorkflowDocument(doc, workspace) : null;
 }
 
 /** Whether a stored result still describes the document. */
@@ -29,6 +36,7 @@ export function isCurrent(result: ValidationResult | undefined, doc: WorkflowDoc
 export const createValidationSlice: SliceCreator<ValidationSlice> = (set, get) => ({
   validation: {},
   validateNow() {
+    if (!validatorsReady()) return;
     const s = get();
     const ids = s.openId ? [s.openId, ...s.order.filter((id) => id !== s.openId)] : s.order;
     const next: Record<string, ValidationResult> = {};
@@ -41,7 +49,7 @@ export const createValidationSlice: SliceCreator<ValidationSlice> = (set, get) =
         next[id] = old;
         continue;
       }
-      next[id] = { doc, workspace: s.workspace, problems: problemsOf(doc, s.workspace) };
+      next[id] = { doc, workspace: s.workspace, problems: validateWorkflowDocument(doc, s.workspace) };
       changed = true;
     }
     if (changed || Object.keys(s.validation).length !== Object.keys(next).length) set({ validation: next });
@@ -49,8 +57,8 @@ export const createValidationSlice: SliceCreator<ValidationSlice> = (set, get) =
 });
 
 /**
- * Runs validation a moment after documents stop changing, so typing in a form never waits for it.
- * Returns the function that stops it.
+ * Runs validation a moment after documents stop changing, so typing in a form never waits for it,
+ * and at once when the validators have loaded (which it starts). Returns the function that stops it.
  */
 export function startValidation(
   store: { getState(): { documents: unknown; workspace: unknown; validateNow(): void }; subscribe(l: (s: { documents: unknown; workspace: unknown }, p: { documents: unknown; workspace: unknown }) => void): () => void },
@@ -59,7 +67,10 @@ export function startValidation(
   let timer: ReturnType<typeof setTimeout> | null = null;
   let stopped = false;
   const run = () => {
-    if (!stopped) store.getState().validateNow();
+    if (stopped) return;
+    if (validatorsReady()) store.getState().validateNow();
+    // A failed load (the server went away) is tried again by the next change.
+    else loadValidators().then(run, (error: unknown) => console.error('The schema validators could not be loaded:', error));
   };
   // After the pause, wait for the browser to be idle too, so a long validation never lands mid-keystroke.
   const whenIdle = () => {

@@ -18,7 +18,7 @@ export function FileMenu() {
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     e.target.value = '';
-    if (file) importText(store, await file.text(), file.name);
+    if (file) await importText(store, await file.text(), file.name);
   };
 
   return (

@@ -31,7 +31,7 @@ export function ImportDialogs() {
             disabled={!text.trim()}
             onClick={() => {
               setText('');
-              importText(store, text, t('files.paste.source'));
+              void importText(store, text, t('files.paste.source'));
             }}
           >
             {t('files.paste.import')}

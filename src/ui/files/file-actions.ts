@@ -1,4 +1,5 @@
 import { exportBundle, exportWorkflow, importBundle, importWorkflow, BUNDLE_FORMAT } from '../../document';
+import { loadValidators } from '../../document/schema-validation';
 import type { WorkflowDocument } from '../../model';
 import type { AppStore } from '../../store/store';
 import { selectOpenDoc } from '../../store/selectors';
@@ -57,8 +58,10 @@ function announce(store: AppStore, source: string, notes: string[], migratedFrom
 /**
  * Imports a file's text: a workflow document or a workspace bundle. Nothing open changes until the
  * file has been read cleanly; a bad file opens a report, an id already in use asks what to do.
+ * Resolves once that is done (the first import may wait for the schema validators to load).
  */
-export function importText(store: AppStore, text: string, source: string): void {
+export async function importText(store: AppStore, text: string, source: string): Promise<void> {
+  await loadValidators();
   const s = store.getState();
   const pending = useImportState.getState();
   if (s.reviewMode) {

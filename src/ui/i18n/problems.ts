@@ -1,10 +1,12 @@
 import type { MessageTable } from './core';
 
-/** Texts of the problems panel. */
+/** Texts of the problems panel, and of the notice when a workflow cannot be checked yet. */
 export const PROBLEMS_MESSAGES: MessageTable = {
   en: {
     'problems.title': 'Problems',
     'problems.none': 'No problems found.',
+    'problems.checking': 'Checking for problems…',
+    'notice.enableChecking': 'The workflow is still being checked for problems; turn it on again in a moment.',
     'problems.more': '…and {count} more, not listed. Fix the ones above first, or look through the JSON view.',
     'problems.count.errors.one': '{count} error',
     'problems.count.errors.other': '{count} errors',
@@ -21,6 +23,8 @@ export const PROBLEMS_MESSAGES: MessageTable = {
   es: {
     'problems.title': 'Problemas',
     'problems.none': 'No se han encontrado problemas.',
+    'problems.checking': 'Buscando problemas…',
+    'notice.enableChecking': 'Todavía se están buscando problemas en el flujo de trabajo; vuelve a activarlo en un momento.',
     'problems.more': '…y {count} más, sin listar. Corrige primero los de arriba o revísalos en la vista JSON.',
     'problems.count.errors.one': '{count} error',
     'problems.count.errors.other': '{count} errores',
@@ -37,6 +41,8 @@ export const PROBLEMS_MESSAGES: MessageTable = {
   it: {
     'problems.title': 'Problemi',
     'problems.none': 'Nessun problema trovato.',
+    'problems.checking': 'Ricerca di problemi in corso…',
+    'notice.enableChecking': 'Il flusso di lavoro è ancora in fase di controllo; riprova ad attivarlo tra un momento.',
     'problems.more': '…e altri {count}, non elencati. Correggi prima quelli sopra o consultali nella vista JSON.',
     'problems.count.errors.one': '{count} errore',
     'problems.count.errors.other': '{count} errori',
@@ -53,6 +59,8 @@ export const PROBLEMS_MESSAGES: MessageTable = {
   fr: {
     'problems.title': 'Problèmes',
     'problems.none': 'Aucun problème trouvé.',
+    'problems.checking': 'Recherche de problèmes…',
+    'notice.enableChecking': 'Le workflow est encore en cours de vérification ; réessayez de l’activer dans un instant.',
     'problems.more': '…et {count} de plus, non listés. Corrigez d’abord ceux ci-dessus, ou parcourez la vue JSON.',
     'problems.count.errors.one': '{count} erreur',
     'problems.count.errors.other': '{count} erreurs',

@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react';
+import { loadValidators } from '../../document/schema-validation';
 import { registerArea, useT } from '../i18n';
 import type { JsonViewProps } from './JsonView';
 import { JSON_MESSAGES } from './messages';
@@ -6,7 +7,8 @@ import { JSON_MESSAGES } from './messages';
 registerArea('json', JSON_MESSAGES);
 
 // Monaco is loaded only when the JSON view opens: it is not part of the app's initial JavaScript.
-const JsonViewChunk = lazy(() => import('./JsonView'));
+// The view reads every edit as an import, so it waits for the schema validators too.
+const JsonViewChunk = lazy(() => Promise.all([import('./JsonView'), loadValidators()]).then(([view]) => view));
 
 /** The JSON view, loaded on first use. */
 export function LazyJsonView(props: JsonViewProps) {

@@ -16,6 +16,8 @@ export interface ProblemsPanelProps {
   /** With the workflow and workspace, a problem about an action names it by its summary. */
   workflow?: Workflow;
   workspace?: Workspace;
+  /** The workflow has not been checked yet: says so instead of "no problems". */
+  checking?: boolean;
 }
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning'];
@@ -37,7 +39,7 @@ function subjectOf(p: Problem, t: Translate, workflow?: Workflow, workspace?: Wo
 /** How many problems of one severity are drawn; the rest are counted. */
 const SHOWN_PER_GROUP = 200;
 
-export function ProblemsPanel({ problems, onSelect, workflow, workspace }: ProblemsPanelProps) {
+export function ProblemsPanel({ problems, onSelect, workflow, workspace, checking = false }: ProblemsPanelProps) {
   const { t, tc } = useT();
   const headingId = useId();
   const groups = SEVERITIES.map((severity) => {
@@ -68,7 +70,11 @@ export function ProblemsPanel({ problems, onSelect, workflow, workspace }: Probl
       <h2 id={headingId} className="tf-problems__title">
         {t('problems.title')}
       </h2>
-      {ordered.length === 0 ? (
+      {checking ? (
+        <p className="tf-field__hint" role="status">
+          {t('problems.checking')}
+        </p>
+      ) : ordered.length === 0 ? (
         <p className="tf-field__hint">{t('problems.none')}</p>
       ) : (
         <p className="tf-field__hint">

@@ -56,7 +56,7 @@ export function AppShell() {
     e.preventDefault();
     setDropping(false);
     const file = e.dataTransfer.files[0];
-    if (file) importText(store, await file.text(), file.name);
+    if (file) await importText(store, await file.text(), file.name);
   };
 
   return (

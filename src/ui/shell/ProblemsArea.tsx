@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import type { Problem } from '../../document/codes';
-import { selectOpenDoc, selectOpenProblems } from '../../store/selectors';
+import { selectOpenDoc, selectOpenProblems, selectOpenUnchecked } from '../../store/selectors';
 import { useApp, useAppStore } from '../../store/store';
 import { ProblemsPanel } from '../problems/ProblemsPanel';
 
@@ -8,6 +8,7 @@ import { ProblemsPanel } from '../problems/ProblemsPanel';
 export function ProblemsArea() {
   const store = useAppStore();
   const problems = useApp(selectOpenProblems);
+  const checking = useApp(selectOpenUnchecked);
   const workflow = useApp((s) => selectOpenDoc(s)?.workflow);
   const workspace = useApp((s) => s.workspace);
   const onSelect = useCallback(
@@ -28,5 +29,5 @@ export function ProblemsArea() {
     },
     [store],
   );
-  return <ProblemsPanel problems={problems} onSelect={onSelect} workflow={workflow} workspace={workspace} />;
+  return <ProblemsPanel problems={problems} onSelect={onSelect} workflow={workflow} workspace={workspace} checking={checking} />;
 }

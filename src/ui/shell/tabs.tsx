@@ -1,12 +1,16 @@
 import { lazy, Suspense } from 'react';
+import { loadValidators } from '../../document/schema-validation';
 import { CommentsArea } from './CommentsArea';
 import { InspectorArea } from './InspectorArea';
 import { JsonArea } from './JsonArea';
 import type { PanelTab } from './PanelTabs';
 import { ProblemsArea } from './ProblemsArea';
 
-// The simulation panel (and the engine behind it) loads when its tab first opens, not before first paint.
-const SimulationArea = lazy(() => import('../simulation/SimulationArea').then((m) => ({ default: m.SimulationArea })));
+// The simulation panel (and the engine behind it) loads when its tab first opens, not before first
+// paint. It checks scenarios as they are edited or imported, so it waits for the schema validators too.
+const SimulationArea = lazy(() =>
+  Promise.all([import('../simulation/SimulationArea'), loadValidators()]).then(([m]) => ({ default: m.SimulationArea })),
+);
 
 /** Tabs of the right area. */
 export const RIGHT_TABS: readonly PanelTab[] = [

@@ -1,4 +1,4 @@
-import { SimulationSession, type SessionRequest, type SessionResponse } from './simulation-session';
+import type { SessionRequest, SessionResponse, SimulationSession } from './simulation-session';
 import type { WorkerRequest, WorkerResponse } from './simulation.worker';
 
 /** Talks to one simulation session, off the main thread when the browser has workers. */
@@ -17,14 +17,20 @@ export interface SimulationClient {
 /** The message a cancelled request resolves with. */
 export const CANCELLED = 'cancelled';
 
-/** Runs the session on the calling thread (tests and browsers without module workers). */
+/**
+ * Runs the session on the calling thread (tests and browsers without module workers). The engine is
+ * imported with the first request, so the app's first paint never waits for it.
+ */
 export function inThreadClient(): SimulationClient {
-  let session = new SimulationSession();
+  let session: Promise<SimulationSession> | null = null;
   return {
-    // A resolved promise, not a synchronous answer, so callers behave the same as with the worker.
-    request: (request) => Promise.resolve().then(() => session.handle(request)),
+    // Always a promise, never a synchronous answer, so callers behave the same as with the worker.
+    request(request) {
+      session ??= import('./simulation-session').then((m) => new m.SimulationSession());
+      return session.then((s) => s.handle(request));
+    },
     cancel() {
-      session = new SimulationSession();
+      session = null;
     },
     dispose() {},
   };

@@ -74,6 +74,12 @@ describe('ProblemsPanel', () => {
     expect(screen.queryByRole('list')).not.toBeInTheDocument();
   });
 
+  it('says the workflow is being checked, not that it has no problems, before its first check', () => {
+    renderIn(<ProblemsPanel problems={[]} onSelect={vi.fn()} checking />);
+    expect(screen.getByRole('status')).toHaveTextContent('Checking for problems…');
+    expect(screen.queryByText('No problems found.')).not.toBeInTheDocument();
+  });
+
   it('names actions by their id without the workflow at hand', () => {
     renderIn(<ProblemsPanel problems={PROBLEMS.slice(1, 2)} onSelect={vi.fn()} />, 'es');
     expect(screen.getByRole('button')).toHaveTextContent('Acción status');
