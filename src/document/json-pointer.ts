@@ -14,6 +14,16 @@ export function segments(path: string): string[] {
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
+/** The value a JSON pointer designates in `root` (own properties only), or undefined where there is none. */
+export function valueAt(root: unknown, path: string): unknown {
+  let value = root;
+  for (const key of segments(path)) {
+    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, key)) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
 /** The id of the workflow action a pointer lies in ("/workflow/actions/N/…"), read from the document. */
 export function actionIdAt(doc: unknown, path: string): string | undefined {
   const m = /^\/workflow\/actions\/(\d+)(?:\/|$)/.exec(path);

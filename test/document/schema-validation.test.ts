@@ -1,5 +1,11 @@
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { importWorkflow, validateWorkflowDocument, type Problem } from '../../src/document';
+import { exportWorkflow, importWorkflow, validateWorkflowDocument, type DocumentKind, type Problem } from '../../src/document';
+import { PUBLISHED_SCHEMAS, withDetails } from '../../src/document/schema-validation';
+import { defaultWorkspace } from '../../src/model';
+import { documentArb, mutateJson, scenarioArb, valueMutationArb } from '../fuzz/arbitraries';
 import { fixtureText } from './helpers';
 
 const valid = () => JSON.parse(fixtureText('valid-workflow.json'));
@@ -147,5 +153,39 @@ describe('validateWorkflowDocument against the JSON Schema', () => {
     const r = importWorkflow(JSON.stringify(doc));
     expect(r.ok).toBe(false);
     expect(!r.ok && r.problems.map((p) => p.code)).toEqual(['TF203']);
+  });
+});
+
+describe('withDetails', () => {
+  // ajv's own verbose errors, which withDetails stands in for.
+  const verbose = new Ajv2020({ strict: true, allErrors: true, discriminator: true, verbose: true });
+  addFormats(verbose);
+  const mutated = <T>(arb: fc.Arbitrary<T>) =>
+    fc.tuple(arb, fc.array(valueMutationArb, { minLength: 1, maxLength: 4 })).map(([value, changes]) => JSON.parse(mutateJson(value, changes)) as unknown);
+  const inputs: Record<DocumentKind, fc.Arbitrary<unknown>> = {
+    workflow: mutated(documentArb({ maxActions: 8 }).map((doc) => JSON.parse(exportWorkflow(doc)) as unknown)),
+    workspace: mutated(fc.constant(defaultWorkspace())),
+    scenario: mutated(scenarioArb),
+  };
+
+  it.each(Object.keys(inputs) as DocumentKind[])('gives each error of an invalid %s the data and schemas ajv verbose errors carry', (kind) => {
+    const validate = verbose.compile(PUBLISHED_SCHEMAS[kind]);
+    let errors = 0;
+    fc.assert(
+      fc.property(inputs[kind], (data) => {
+        if (validate(data)) return;
+        for (const e of validate.errors!) {
+          const { data: _data, schema: _schema, parentSchema: _parent, ...plain } = e;
+          errors++;
+          expect(withDetails(plain, data, PUBLISHED_SCHEMAS[kind])).toEqual(e);
+        }
+      }),
+      { numRuns: 150, seed: 20260105 },
+    );
+    expect(errors).toBeGreaterThan(100);
+  });
+
+  it('can read schema paths as pointers because the published schemas have no $ref', () => {
+    for (const schema of Object.values(PUBLISHED_SCHEMAS)) expect(JSON.stringify(schema)).not.toContain('"$ref"');
   });
 });
