@@ -1,53 +1,81 @@
 /**
- * The strongly connected components of a directed graph that contain a cycle: several nodes, or one
- * node that links to itself. Nodes are numbers below `size` (an action's position), so the search
- * keeps its state in typed arrays rather than maps. Tarjan's algorithm, iterative so that a
- * 20,000-action chain cannot overflow the stack; roots are tried in the order of `nodes`, and
- * successors in the order `successorsOf` gives them. `successorsOf` must only return nodes of `nodes`.
+ * A directed graph over the nodes 0 … size - 1 (an action's position), its edges in compressed rows:
+ * the successors of node n are next[start[n]] … next[start[n + 1] - 1], in order.
  */
-export function cyclicComponents(
-  size: number,
-  nodes: readonly number[],
-  successorsOf: (node: number) => readonly number[],
-): number[][] {
+export interface Rows {
+  size: number;
+  start: Int32Array;
+  next: Int32Array;
+}
+
+/**
+ * The strongly connected components of a graph that contain a cycle: several nodes, or one node that
+ * links to itself. Tarjan's algorithm, iterative (its stacks are arrays) so that a 20,000-action
+ * chain cannot overflow the call stack; roots are tried in the order of `roots`, successors in row
+ * order, and components come out in the order the search closes them.
+ */
+export function cyclicComponents(graph: Rows, roots: readonly number[]): number[][] {
+  const { size, start, next } = graph;
   const UNSEEN = -1;
   const index = new Int32Array(size).fill(UNSEEN);
   const low = new Int32Array(size);
   const onStack = new Uint8Array(size);
-  const stack: number[] = [];
-  const out: number[][] = [];
+  // Tarjan's stack of visited nodes, and the path of the depth-first search with each node's next edge.
+  const stack = new Int32Array(size);
+  let top = 0;
+  const path = new Int32Array(size);
+  const edge = new Int32Array(size);
+  let depth = 0;
   let counter = 0;
+  const out: number[][] = [];
   const enter = (node: number) => {
     index[node] = counter;
     low[node] = counter;
     counter++;
-    stack.push(node);
+    stack[top++] = node;
     onStack[node] = 1;
-    return { node, next: successorsOf(node), i: 0 };
+    path[depth] = node;
+    edge[depth] = start[node]!;
+    depth++;
   };
-  for (const root of nodes) {
+  const linksToItself = (node: number) => {
+    for (let e = start[node]!; e < start[node + 1]!; e++) if (next[e] === node) return true;
+    return false;
+  };
+  for (const root of roots) {
     if (index[root] !== UNSEEN) continue;
-    const work = [enter(root)];
-    while (work.length) {
-      const frame = work[work.length - 1]!;
-      if (frame.i < frame.next.length) {
-        const w = frame.next[frame.i++]!;
-        if (index[w] === UNSEEN) work.push(enter(w));
-        else if (onStack[w]) low[frame.node] = Math.min(low[frame.node]!, index[w]!);
+    enter(root);
+    while (depth > 0) {
+      const node = path[depth - 1]!;
+      const e = edge[depth - 1]!;
+      if (e < start[node + 1]!) {
+        edge[depth - 1] = e + 1;
+        const w = next[e]!;
+        if (index[w] === UNSEEN) enter(w);
+        else if (onStack[w]) low[node] = Math.min(low[node]!, index[w]!);
         continue;
       }
-      work.pop();
-      const parent = work[work.length - 1];
-      if (parent) low[parent.node] = Math.min(low[parent.node]!, low[frame.node]!);
-      if (low[frame.node] !== index[frame.node]) continue;
+      depth--;
+      if (depth > 0) {
+        const parent = path[depth - 1]!;
+        low[parent] = Math.min(low[parent]!, low[node]!);
+      }
+      if (low[node] !== index[node]) continue;
+      // Most components are one node without a loop: they are dropped without building a list.
+      if (stack[top - 1] === node) {
+        top--;
+        onStack[node] = 0;
+        if (linksToItself(node)) out.push([node]);
+        continue;
+      }
       const component: number[] = [];
       let member: number;
       do {
-        member = stack.pop()!;
+        member = stack[--top]!;
         onStack[member] = 0;
         component.push(member);
-      } while (member !== frame.node);
-      if (component.length > 1 || frame.next.includes(frame.node)) out.push(component);
+      } while (member !== node);
+      out.push(component);
     }
   }
   return out;

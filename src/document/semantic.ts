@@ -6,7 +6,7 @@ import { TRIGGER_NODE_ID, type Workflow, type WorkflowDocument } from '../model/
 import type { Workspace } from '../model/workspace';
 import { linksOf, predecessors } from '../graph/links';
 import { problem, type Code, type Problem } from './codes';
-import { cyclicComponents } from './cycles';
+import { cyclicComponents, type Rows } from './cycles';
 import { listWords } from './words';
 import { describePlace, pointer } from './json-pointer';
 
@@ -76,28 +76,28 @@ export function semanticProblems(workflow: Workflow, workspace?: Workspace): Pro
   if (start !== null && startAt === undefined) out.push(problem('TF302', '/workflow/startActionId', { target: start }));
 
   // Links that lead nowhere. Each action's links are read once, here, and resolved to the positions
-  // they lead to (-1 for a path end or an unknown id) for the path, reachability and loop checks.
-  const graph: ActionGraph = { actions, links: [], targets: [] };
+  // they lead to for the path, reachability and loop checks.
+  const graph: ActionGraph = { actions, first, linkStart: new Int32Array(actions.length + 1), linkTo: [], linkJump: [] };
   // Non-jump links into each action (the start counts as one): two or more mean paths meet.
   const pathsIn = new Uint32Array(actions.length);
   let pathsMeet = startAt !== undefined && ++pathsIn[startAt]! > 1;
   for (let i = 0; i < actions.length; i++) {
     const a = actions[i]!;
     const own = linksOf(a);
-    const targets = new Array<number>(own.length);
+    graph.linkStart[i] = graph.linkTo.length;
     for (let k = 0; k < own.length; k++) {
       const l = own[k]!;
       const to = l.target === null ? undefined : position.get(l.target);
-      targets[k] = to ?? -1;
+      graph.linkTo.push(to ?? -1);
+      graph.linkJump.push(l.jump);
       if (to !== undefined) {
         if (!l.jump && ++pathsIn[to]! > 1) pathsMeet = true;
       } else if (l.target !== null) {
         out.push(problem('TF304', at(i) + slotPointer(l, k), { target: l.target, slot: slotWords(l) }, { actionId: a.id }));
       }
     }
-    graph.links.push(own);
-    graph.targets.push(targets);
   }
+  graph.linkStart[actions.length] = graph.linkTo.length;
 
   // Paths meet only through go-to: an action follows at most one non-jump link (the start counts as one).
   if (pathsMeet) out.push(...meetingProblems(workflow, position));
@@ -149,21 +149,29 @@ export function semanticProblems(workflow: Workflow, workspace?: Workspace): Pro
 /** A workflow's actions as a graph whose nodes are positions: the first action of each id stands for it. */
 interface ActionGraph {
   actions: readonly Action[];
-  /** The links of each action, in link order. */
-  links: ActionLink[][];
-  /** For each link of each action, the position of the action it leads to, or -1 (a path end or an unknown id). */
-  targets: number[][];
+  /** 1 at the position of the first action of each id. */
+  first: Uint8Array;
+  /** The links of action i are linkTo[linkStart[i]] … linkTo[linkStart[i + 1] - 1], in link order. */
+  linkStart: Int32Array;
+  /** The position each link leads to, or -1 (a path end or an unknown id). */
+  linkTo: number[];
+  /** Whether each link is a go-to jump. */
+  linkJump: boolean[];
 }
 
 /** Which positions the links lead to from `from` (included), following every link. */
 function reachedFrom(graph: ActionGraph, from: number): Uint8Array {
+  const { linkStart, linkTo } = graph;
   const reached = new Uint8Array(graph.actions.length);
   const stack = [from];
   while (stack.length) {
     const i = stack.pop()!;
     if (reached[i]) continue;
     reached[i] = 1;
-    for (const to of graph.targets[i]!) if (to >= 0 && !reached[to]) stack.push(to);
+    for (let k = linkStart[i]!; k < linkStart[i + 1]!; k++) {
+      const to = linkTo[k]!;
+      if (to >= 0 && !reached[to]) stack.push(to);
+    }
   }
   return reached;
 }
@@ -212,38 +220,37 @@ function slotWords(link: ActionLink): string {
  */
 function loopProblems(graph: ActionGraph, nodes: number[]): Problem[] {
   const out: Problem[] = [];
-  const { actions, links, targets } = graph;
-  const size = actions.length;
+  const { actions, first, linkStart, linkTo, linkJump } = graph;
   const inDocumentOrder = (c: number[]) => [...c].sort((x, y) => x - y);
   const names = (c: number[]) => listWords(c.map((i) => `"${actions[i]!.id}"`));
   const at = (i: number, ...rest: string[]) => pointer('workflow', 'actions', i, ...rest);
-
-  // Positions an action's links lead to, in link order: along paths only, and to actions other than delays.
-  const pathOnly: number[][] = [];
-  const toUndelayed: number[][] = [];
   const isDelay = (i: number) => actions[i]!.kind === 'delay';
-  for (const i of nodes) {
-    const path: number[] = [];
-    const undelayed: number[] = [];
-    const own = links[i]!;
-    const to = targets[i]!;
-    for (let k = 0; k < to.length; k++) {
-      const t = to[k]!;
-      if (t < 0) continue;
-      if (!own[k]!.jump) path.push(t);
-      if (!isDelay(t)) undelayed.push(t);
+  // The links of the first action of each id that lead to an action, in link order: with or without
+  // go-to jumps, with or without the links into delays.
+  const linksWhere = (jumps: boolean, intoDelays: boolean): Rows => {
+    const start = new Int32Array(actions.length + 1);
+    const next = new Int32Array(linkTo.length);
+    let n = 0;
+    for (let i = 0; i < actions.length; i++) {
+      start[i] = n;
+      if (!first[i]) continue;
+      for (let k = linkStart[i]!; k < linkStart[i + 1]!; k++) {
+        const to = linkTo[k]!;
+        if (to >= 0 && (jumps || !linkJump[k]) && (intoDelays || !isDelay(to))) next[n++] = to;
+      }
     }
-    pathOnly[i] = path;
-    toUndelayed[i] = undelayed;
-  }
-  for (const cycle of cyclicComponents(size, nodes, (i) => pathOnly[i]!).map(inDocumentOrder)) {
+    start[actions.length] = n;
+    return { size: actions.length, start, next };
+  };
+
+  for (const cycle of cyclicComponents(linksWhere(false, true), nodes).map(inDocumentOrder)) {
     const head = cycle[0]!;
     out.push(problem('TF307', at(head), { cycle: names(cycle) }, { actionId: actions[head]!.id }));
   }
 
   // A loop without a delay exists exactly when the actions other than delays still form a cycle.
   const undelayed = nodes.filter((i) => !isDelay(i));
-  for (const cycle of cyclicComponents(size, undelayed, (i) => toUndelayed[i]!).map(inDocumentOrder)) {
+  for (const cycle of cyclicComponents(linksWhere(true, false), undelayed).map(inDocumentOrder)) {
     const jump = cycle.find((i) => actions[i]!.kind === 'goto') ?? cycle[0]!;
     const path = actions[jump]!.kind === 'goto' ? at(jump, 'target') : at(jump);
     out.push(problem('TF308', path, { cycle: names(cycle) }, { actionId: actions[jump]!.id }));
