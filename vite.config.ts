@@ -44,6 +44,15 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/** A module of translated texts; its first group is the language. */
+const TRANSLATION_FILE = /[\\/]src[\\/]ui[\\/]i18n[\\/](es|it|fr)[\\/][^\\/]+\.ts$/;
+
+/** The chunk of a module of translated texts, one per language ("messages-es"); null for any other module. */
+function translationChunk(id: string): string | null {
+  const lang = TRANSLATION_FILE.exec(id)?.[1];
+  return lang ? `messages-${lang}` : null;
+}
+
 /** The module holding the validators compiled at build time, loaded on demand as a chunk of its own. */
 const VALIDATORS_MODULE = 'virtual:ticketflow-validators';
 
@@ -75,12 +84,20 @@ export default defineConfig({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 4000,
+    rolldownOptions: {
+      output: {
+        // The texts of a language other than English (src/ui/i18n/<language>/*.ts) come as one chunk,
+        // fetched only when that language is spoken.
+        codeSplitting: { groups: [{ name: translationChunk }] },
+      },
+    },
   },
   worker: { format: 'es' },
   test: {
     include: ['test/**/*.test.{ts,tsx}'],
     exclude: ['test/e2e/**', 'node_modules/**'],
     environment: 'node',
+    setupFiles: ['test/ui/i18n/all-languages.ts'],
     pool: 'threads',
     maxWorkers: 2,
   },

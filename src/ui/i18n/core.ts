@@ -4,23 +4,77 @@ import { EN_MESSAGES, format } from '../../actions/messages';
 export const LANGUAGES = ['en', 'es', 'it', 'fr'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-/** A message table: one record of key → text per language. */
-export type MessageTable = Record<Language, Record<string, string>>;
+/** The texts of one UI area in one language: key → text. */
+export type Messages = Record<string, string>;
 
-const tables: MessageTable[] = [];
+const areas = new Map<string, Messages>();
+const translations: Record<Language, Messages[]> = { en: [], es: [], it: [], fr: [] };
 
-/** Adds a message table; each UI area registers its own module (see ./index.ts). */
-export function registerMessages(table: MessageTable): void {
-  tables.push(table);
+/**
+ * Registers the English texts of one UI area under its name; the area's other languages live in
+ * ./es, ./it and ./fr under the same name and load with their language (loadLanguage). Registering
+ * a name again is a no-op, so a module may call it at import time however often it is imported.
+ */
+export function registerArea(area: string, english: Messages): void {
+  if (!areas.has(area)) areas.set(area, english);
 }
 
-/** Looks a key up in the language, then English, then the core's English texts. */
+/** The areas registered so far, with their English texts (for the completeness test and tooling). */
+export function registeredAreas(): ReadonlyMap<string, Messages> {
+  return areas;
+}
+
+/** Looks a key up in the language (once it has loaded), then in English, then in the core's English texts. */
 export function translate(lang: Language, key: string, params?: Record<string, string | number>): string {
-  for (const l of lang === 'en' ? ['en' as const] : [lang, 'en' as const]) {
-    for (const t of tables) {
-      const text = t[l][key];
-      if (text !== undefined) return format(text, params);
-    }
+  for (const table of translations[lang]) {
+    const text = table[key];
+    if (text !== undefined) return format(text, params);
+  }
+  for (const table of areas.values()) {
+    const text = table[key];
+    if (text !== undefined) return format(text, params);
   }
   return format(EN_MESSAGES[key] ?? key, params);
+}
+
+// The texts of every area in each language but English, by path ("./es/canvas.ts"); the build puts
+// each language's in one chunk (vite.config.ts), fetched only when that language is spoken.
+const TRANSLATIONS = import.meta.glob<Messages>(['./es/*.ts', './it/*.ts', './fr/*.ts'], { import: 'MESSAGES' });
+
+const loaded = new Set<Language>(['en']);
+const loading = new Map<Language, Promise<void>>();
+const listeners = new Set<() => void>();
+
+/** Whether translate speaks the language yet (English always). */
+export function languageLoaded(lang: Language): boolean {
+  return loaded.has(lang);
+}
+
+/**
+ * Fetches the texts of a language, every area's at once, and resolves when translate speaks it.
+ * Asking again while it loads gives the same promise; a failed load is not kept, so asking again retries.
+ */
+export function loadLanguage(lang: Language): Promise<void> {
+  if (loaded.has(lang)) return Promise.resolve();
+  let pending = loading.get(lang);
+  if (!pending) {
+    const loaders = Object.entries(TRANSLATIONS).filter(([path]) => path.startsWith(`./${lang}/`));
+    pending = Promise.all(loaders.map(([, load]) => load()))
+      .then((tables) => {
+        translations[lang] = tables;
+        loaded.add(lang);
+        for (const listener of listeners) listener();
+      })
+      .finally(() => loading.delete(lang));
+    loading.set(lang, pending);
+  }
+  return pending;
+}
+
+/** Calls `listener` each time a language has loaded; returns the function that stops it. */
+export function onLanguageLoaded(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+  };
 }

@@ -1,32 +1,24 @@
-import { createContext, createElement, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, createElement, useContext, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import type { Translate } from '../../actions';
 import { ACTIONS_MESSAGES } from './actions';
 import { FILES_MESSAGES } from '../files/messages';
 import { COMMON_MESSAGES } from './common';
-import { LANGUAGES, registerMessages, translate, type Language, type MessageTable } from './core';
+import {
+  languageLoaded,
+  LANGUAGES,
+  loadLanguage,
+  onLanguageLoaded,
+  registerArea,
+  registeredAreas,
+  translate,
+  type Language,
+  type Messages,
+} from './core';
 import { INSPECTOR_MESSAGES } from './inspector';
 import { PROBLEMS_MESSAGES } from './problems';
 import { WORKFLOWS_MESSAGES } from './workflows';
 
-export { LANGUAGES, translate, type Language, type MessageTable };
-
-const areas = new Map<string, MessageTable>();
-
-/**
- * Registers the message table of one UI area under a name. Registering the same name again is
- * a no-op, so a module may call it at import time however often it is imported. Every table
- * registered here is checked for completeness (each English key in es/it/fr) by the i18n test.
- */
-export function registerArea(area: string, table: MessageTable): void {
-  if (areas.has(area)) return;
-  areas.set(area, table);
-  registerMessages(table);
-}
-
-/** The tables registered so far, by area name (for the completeness test and tooling). */
-export function registeredAreas(): ReadonlyMap<string, MessageTable> {
-  return areas;
-}
+export { languageLoaded, LANGUAGES, loadLanguage, registerArea, registeredAreas, translate, type Language, type Messages };
 
 registerArea('actions', ACTIONS_MESSAGES);
 registerArea('common', COMMON_MESSAGES);
@@ -65,9 +57,17 @@ function makeI18n(lang: Language): I18n {
 
 const I18nContext = createContext<I18n>(makeI18n('en'));
 
-/** Makes every component below speak `lang` (English when no provider is mounted). */
+/**
+ * Makes every component below speak `lang` (English when no provider is mounted). A language other
+ * than English is fetched when first spoken; until its texts arrive the components show English.
+ */
 export function I18nProvider({ lang, children }: { lang: Language; children?: ReactNode }) {
-  const value = useMemo(() => makeI18n(lang), [lang]);
+  const ready = useSyncExternalStore(onLanguageLoaded, () => languageLoaded(lang));
+  useEffect(() => {
+    if (!ready) loadLanguage(lang).catch((error: unknown) => console.error(`The ${lang} texts could not be loaded:`, error));
+  }, [lang, ready]);
+  // A new value once the texts have arrived, so every component using them renders again.
+  const value = useMemo(() => makeI18n(lang), [lang, ready]);
   return createElement(I18nContext.Provider, { value }, children);
 }
 

@@ -65,16 +65,59 @@ describe('detectLanguage', () => {
 });
 
 describe('registerArea', () => {
-  it('registers a table once under its name, so its keys translate', () => {
-    const table = { en: { 'test.hello': 'Hello' }, es: { 'test.hello': 'Hola' }, it: { 'test.hello': 'Ciao' }, fr: { 'test.hello': 'Bonjour' } };
+  it('registers the English texts of an area once under its name, so its keys translate', () => {
+    const table = { 'test.hello': 'Hello' };
     registerArea('test-area', table);
-    registerArea('test-area', { ...table, es: { 'test.hello': 'Buenas' } });
+    registerArea('test-area', { 'test.hello': 'Hi' });
     expect(registeredAreas().get('test-area')).toBe(table);
     function Hello() {
       return <span>{useT().t('test.hello')}</span>;
     }
     renderIn(<Hello />, 'es');
-    expect(screen.getByText('Hola')).toBeInTheDocument();
+    expect(screen.getByText('Hello')).toBeInTheDocument();
+  });
+});
+
+describe('loading a language', () => {
+  // A fresh copy of the i18n modules, in which only English has loaded (the test setup loads every
+  // language into the copy the other tests use).
+  async function freshI18n() {
+    vi.resetModules();
+    return import('../../../src/ui/i18n');
+  }
+
+  it('speaks English until a language is asked for, then that language', async () => {
+    const i18n = await freshI18n();
+    expect(i18n.languageLoaded('es')).toBe(false);
+    expect(i18n.translate('es', 'inspector.save')).toBe('Save');
+    const first = i18n.loadLanguage('es');
+    expect(i18n.loadLanguage('es')).toBe(first);
+    await first;
+    expect(i18n.languageLoaded('es')).toBe(true);
+    expect(i18n.translate('es', 'inspector.save')).toBe('Guardar');
+    expect(i18n.languageLoaded('it')).toBe(false);
+    expect(i18n.translate('it', 'inspector.save')).toBe('Save');
+  });
+
+  it('has the provider fetch its language and render again in it once the texts arrive', async () => {
+    const i18n = await freshI18n();
+    function Save() {
+      return <p>{i18n.useT().t('inspector.save')}</p>;
+    }
+    const view = render(
+      <i18n.I18nProvider lang="en">
+        <Save />
+      </i18n.I18nProvider>,
+    );
+    expect(screen.getByText('Save')).toBeInTheDocument();
+    view.rerender(
+      <i18n.I18nProvider lang="fr">
+        <Save />
+      </i18n.I18nProvider>,
+    );
+    expect(await screen.findByText('Enregistrer')).toBeInTheDocument();
+    expect(i18n.languageLoaded('fr')).toBe(true);
+    expect(i18n.languageLoaded('es')).toBe(false);
   });
 });
 

@@ -1,52 +1,57 @@
 import { describe, expect, it } from 'vitest';
 import { EN_MESSAGES } from '../../../src/actions/messages';
 import { ACTIONS_MESSAGES } from '../../../src/ui/i18n/actions';
-import { LANGUAGES, type MessageTable } from '../../../src/ui/i18n/core';
+import { LANGUAGES, type Language, type Messages } from '../../../src/ui/i18n/core';
 import { registeredAreas, translate } from '../../../src/ui/i18n';
+import '../../../src/ui/json';
 
-// Every module of the i18n folder, so tables other areas add there (and register themselves) are checked too.
-const modules = import.meta.glob<Record<string, unknown>>('../../../src/ui/i18n/*.ts', { eager: true });
+// Every module of the i18n folder, so the areas that register themselves there are checked too
+// (the JSON view registers its area in src/ui/json, imported above).
+import.meta.glob('../../../src/ui/i18n/*.ts', { eager: true });
 
-function isTable(value: unknown): value is MessageTable {
-  return typeof value === 'object' && value !== null && LANGUAGES.every((l) => typeof (value as Record<string, unknown>)[l] === 'object');
-}
+// The texts of each language but English, by file: ../es/canvas.ts holds the canvas area's Spanish.
+const translationFiles = import.meta.glob<Messages>('../../../src/ui/i18n/{es,it,fr}/*.ts', { eager: true, import: 'MESSAGES' });
+const OTHERS = LANGUAGES.filter((l): l is Exclude<Language, 'en'> => l !== 'en');
 
-/** Every message table in the folder: registered through registerArea, or exported by a module. */
-function allTables(): [string, MessageTable][] {
-  const found = new Map<MessageTable, string>();
-  for (const [area, table] of registeredAreas()) found.set(table, area);
-  for (const [file, exports] of Object.entries(modules)) {
-    for (const [name, value] of Object.entries(exports)) if (isTable(value) && !found.has(value)) found.set(value, `${file}#${name}`);
+function translationsOf(lang: Language): Map<string, Messages> {
+  const found = new Map<string, Messages>();
+  for (const [file, messages] of Object.entries(translationFiles)) {
+    const m = /\/i18n\/(\w+)\/([\w-]+)\.ts$/.exec(file);
+    if (m?.[1] === lang) found.set(m[2]!, messages);
   }
-  return [...found].map(([table, name]) => [name, table]);
+  return found;
 }
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const areas = [...registeredAreas()];
 
 describe('message tables', () => {
-  it('include the tables of the inspector, workflow list, problems panel, shared controls and core actions', () => {
-    expect([...registeredAreas().keys()]).toEqual(expect.arrayContaining(['actions', 'common', 'inspector', 'workflows', 'problems']));
+  it('include the tables of the inspector, workflow list, problems panel, shared controls, core actions and JSON view', () => {
+    expect(areas.map(([name]) => name)).toEqual(expect.arrayContaining(['actions', 'common', 'inspector', 'workflows', 'problems', 'json']));
   });
 
-  describe.each(allTables())('%s', (_name, table) => {
-    it.each(LANGUAGES.filter((l) => l !== 'en'))('has every English key in "%s", with the same placeholders', (lang) => {
-      const missing = Object.keys(table.en).filter((k) => !table[lang][k]?.trim());
+  it.each(OTHERS)('have a "%s" file for every area, and none for an area that is not registered', (lang) => {
+    expect([...translationsOf(lang).keys()].sort()).toEqual(areas.map(([name]) => name).sort());
+  });
+
+  describe.each(areas)('%s', (area, english) => {
+    it.each(OTHERS)('has every English key in "%s", with the same placeholders', (lang) => {
+      const table = translationsOf(lang).get(area) ?? {};
+      const missing = Object.keys(english).filter((k) => !table[k]?.trim());
       expect(missing).toEqual([]);
-      const mismatched = Object.keys(table.en).filter(
-        (k) => table[lang][k] !== undefined && placeholders(table.en[k]!).join() !== placeholders(table[lang][k]!).join(),
-      );
+      const mismatched = Object.keys(english).filter((k) => table[k] !== undefined && placeholders(english[k]!).join() !== placeholders(table[k]!).join());
       expect(mismatched).toEqual([]);
     });
 
-    it.each(LANGUAGES.filter((l) => l !== 'en'))('has no "%s" key that English lacks', (lang) => {
-      expect(Object.keys(table[lang]).filter((k) => !(k in table.en))).toEqual([]);
+    it.each(OTHERS)('has no "%s" key that English lacks', (lang) => {
+      expect(Object.keys(translationsOf(lang).get(area) ?? {}).filter((k) => !(k in english))).toEqual([]);
     });
   });
 
   it('translate every core action message into Spanish, Italian and French', () => {
-    expect(ACTIONS_MESSAGES.en).toBe(EN_MESSAGES);
-    for (const lang of ['es', 'it', 'fr'] as const) {
-      expect(Object.keys(EN_MESSAGES).filter((k) => !(k in ACTIONS_MESSAGES[lang]))).toEqual([]);
+    expect(ACTIONS_MESSAGES).toBe(EN_MESSAGES);
+    for (const lang of OTHERS) {
+      expect(Object.keys(EN_MESSAGES).filter((k) => !(k in translationsOf(lang).get('actions')!))).toEqual([]);
     }
     expect(translate('fr', 'summary.delay.duration', { amount: 2, unit: translate('fr', 'unit.hours') })).toBe('Attendre 2 heures');
   });
@@ -72,8 +77,8 @@ describe('texts used by the components', () => {
   });
 
   it.each(LANGUAGES)('all exist in "%s"', (lang) => {
-    const tables = allTables().map(([, table]) => table);
-    const absent = [...keys].filter((k) => !tables.some((table) => table[lang][k] !== undefined));
+    const tables = lang === 'en' ? areas.map(([, english]) => english) : [...translationsOf(lang).values()];
+    const absent = [...keys].filter((k) => !tables.some((table) => table[k] !== undefined));
     expect(absent).toEqual([]);
   });
 });
