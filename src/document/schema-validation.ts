@@ -7,7 +7,7 @@ import { describeJson, listWords } from './words';
 import { actionIdAt, describePlace, pointer, valueAt } from './json-pointer';
 import type { JsonSchema } from './json-schemas';
 import type { DocumentKind } from './migrations';
-import { compileValidator } from './schema-compile';
+import { compileDecider, compileValidator } from './schema-compile';
 
 /**
  * loadValidators() resolves once schemaProblems (and so every import and validation) can run;
@@ -27,20 +27,24 @@ export const PUBLISHED_SCHEMAS: Record<DocumentKind, JsonSchema> = {
 };
 
 const validators = new Map<DocumentKind, ValidateFunction>();
+const deciders = new Map<DocumentKind, ValidateFunction>();
 
-/** The compiled validator of a kind; compiled once on first use, since compiling costs far more than validating. */
-function validatorFor(kind: DocumentKind): ValidateFunction {
-  let validate = validators.get(kind);
+/** A compiled function of a kind, from a cache; compiled once on first use, since compiling costs far more than validating. */
+function compiled(cache: Map<DocumentKind, ValidateFunction>, kind: DocumentKind, compile: (schema: JsonSchema) => ValidateFunction): ValidateFunction {
+  let validate = cache.get(kind);
   if (!validate) {
-    validate = compileValidator(PUBLISHED_SCHEMAS[kind]);
-    validators.set(kind, validate);
+    validate = compile(PUBLISHED_SCHEMAS[kind]);
+    cache.set(kind, validate);
   }
   return validate;
 }
 
 /** Validates data against the published JSON Schema of its kind; every violation becomes a problem. */
 export function schemaProblems(kind: DocumentKind, data: unknown): Problem[] {
-  const validate = validatorFor(kind);
+  // The decider settles a valid document quickly; the validator that explains runs only on an invalid one.
+  if (compiled(deciders, kind, compileDecider)(data)) return [];
+  const validate = compiled(validators, kind, compileValidator);
+  // The validator of the published schema has the last word (tests hold the two to the same verdicts).
   if (validate(data)) return [];
   const schema = PUBLISHED_SCHEMAS[kind];
   const errors = preferMatchingBranch((validate.errors ?? []).map((e) => withDetails(e, data, schema)));

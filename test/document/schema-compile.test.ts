@@ -5,11 +5,11 @@ import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseJsonSafely } from '../../src/document';
-import { compileValidator, lazyValidators, standaloneValidators } from '../../src/document/schema-compile';
+import { compileDecider, compileValidator, lazyValidators, standaloneValidators } from '../../src/document/schema-compile';
 import { PUBLISHED_SCHEMAS } from '../../src/document/schema-validation';
 import { EXAMPLE_SCENARIOS, EXAMPLE_WORKFLOWS } from '../../src/examples';
 import { defaultWorkspace } from '../../src/model';
-import { mutateJson, valueMutationArb } from '../fuzz/arbitraries';
+import { documentArb, mutateJson, scenarioArb, valueMutationArb } from '../fuzz/arbitraries';
 
 type Kind = keyof typeof PUBLISHED_SCHEMAS;
 const KINDS = Object.keys(PUBLISHED_SCHEMAS) as Kind[];
@@ -34,6 +34,7 @@ interface LazyModule {
   loadValidators(): Promise<void>;
   validatorsReady(): boolean;
   compileValidator(schema: object): ValidateFunction;
+  compileDecider(schema: object): ValidateFunction;
 }
 
 /** The loader the build writes, pointed at `specifier`, written beside the precompiled module and loaded. */
@@ -101,10 +102,48 @@ describe('lazyValidators', () => {
     const schema = PUBLISHED_SCHEMAS.workflow;
     expect(lazy.validatorsReady()).toBe(false);
     expect(() => lazy.compileValidator(schema)).toThrow(`The validator of ${String(schema.$id)} is not loaded yet`);
+    expect(() => lazy.compileDecider(schema)).toThrow(`The validator of ${String(schema.$id)} is not loaded yet`);
     await Promise.all([lazy.loadValidators(), lazy.loadValidators()]);
     expect(lazy.validatorsReady()).toBe(true);
+    // The app decides with the precompiled validators themselves.
+    expect(lazy.compileDecider(schema)).toBe(lazy.compileValidator(schema));
     const doc = EXAMPLE_WORKFLOWS[0]!.document;
     expect(outcome(lazy.compileValidator(schema), doc)).toEqual(outcome(compileValidator(schema), doc));
     expect(outcome(lazy.compileValidator(schema), { format: 'other' })).toEqual(outcome(compileValidator(schema), { format: 'other' }));
+  });
+});
+
+describe('compileDecider', () => {
+  const pairs = KINDS.map((kind) => ({ kind, decide: compileDecider(PUBLISHED_SCHEMAS[kind]), validate: compileValidator(PUBLISHED_SCHEMAS[kind]) }));
+  const verdicts = { accepted: 0, refused: 0 };
+  /** Checks the decider of each kind against the validator of the published schema on a value, counting the verdicts. */
+  const sameVerdict = (data: unknown) => {
+    for (const { kind, decide, validate } of pairs) {
+      const valid = validate(data);
+      expect(decide(data), kind).toBe(valid);
+      verdicts[valid ? 'accepted' : 'refused']++;
+    }
+  };
+
+  it('accepts and refuses every fixture and example as the validator of the published schema does', () => {
+    for (const { value } of FIXTURES) sameVerdict(value);
+    for (const s of [defaultWorkspace(), ...EXAMPLE_WORKFLOWS.map((e) => e.document), ...EXAMPLE_SCENARIOS.map((e) => e.scenario)]) sameVerdict(s);
+  });
+
+  it('accepts and refuses mutated documents of every kind as the validator of the published schema does', () => {
+    const documents = fc.oneof(
+      documentArb({ maxActions: 12 }).map((doc) => JSON.parse(JSON.stringify(doc)) as unknown),
+      scenarioArb.map((scenario) => JSON.parse(JSON.stringify(scenario)) as unknown),
+      fc.constant<unknown>(defaultWorkspace()),
+    );
+    fc.assert(
+      fc.property(documents, fc.array(valueMutationArb, { maxLength: 3 }), (value, mutations) => {
+        sameVerdict(JSON.parse(mutateJson(value, mutations)));
+      }),
+      { seed: 20260105, numRuns: 600 },
+    );
+    // Both verdicts are met often (each value is also judged by the other kinds' schemas, which refuse it).
+    expect(verdicts.accepted).toBeGreaterThan(150);
+    expect(verdicts.refused).toBeGreaterThan(150);
   });
 });
