@@ -92,7 +92,7 @@ export function startMove(world: World, ev: MoveEvent, event: number): void {
     'move',
     `${world.userName(ev.userId)} started moving "${channel.def.name}" (${channel.def.id}) to the help desk with ${history}; it ends at ${iso(move.endsAt)} and cannot be stopped.`,
   );
-  world.schedule(move.endsAt, { kind: 'moveEnd', move });
+  world.scheduleMoveEnd(move.endsAt, move);
 }
 
 /** The channel now lives in the help desk; historical conversations move when the admin chose "all". */

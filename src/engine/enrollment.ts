@@ -4,7 +4,7 @@ import type { ChannelKind } from '../model/common';
 import type { Filters } from '../model/filters';
 import type { Trigger, Workflow } from '../model/workflow';
 import { compileFilters, describeOutcome, evaluateFilters, type CompiledFilters } from './filters';
-import { iso, MINUTE_MS, type CompiledWorkflow, type TicketState, type World } from './world';
+import { flat, iso, MINUTE_MS, type CompiledAction, type CompiledWorkflow, type TicketState, type World } from './world';
 
 /** Something that happened to a ticket, matched against workflows' enrollment triggers. */
 export type TriggerEvent =
@@ -112,10 +112,12 @@ export function compileWorkflows(world: World, workflows: readonly Workflow[]): 
       );
       continue;
     }
+    const compiledActions = new Map<string, CompiledAction>();
+    for (const [id, action] of actions) compiledActions.set(id, { action, def: definitionOf(action), lastOutcome: null });
     const wf: CompiledWorkflow = {
       id: workflow.id,
       name: workflow.name,
-      actions,
+      actions: compiledActions,
       start: workflow.startActionId,
       filters,
       unenroll: workflow.enrollment.unenroll.length ? unenroll : null,
@@ -154,19 +156,35 @@ export function triggerMatches(trigger: Trigger, event: TriggerEvent): boolean {
   }
 }
 
+/** Trigger descriptions that depend on the event alone, each made once. */
+const FIXED_TRIGGER_TEXTS = new Map<string, string>();
+
+/** A description made once per key and shared by every record that gives it. */
+function fixedText(key: string, make: (key: string) => string): string {
+  let text = FIXED_TRIGGER_TEXTS.get(key);
+  if (text === undefined) FIXED_TRIGGER_TEXTS.set(key, (text = make(key)));
+  return text;
+}
+
+const conversationText = (kind: string) => `conversation started on a channel of kind ${kind}`;
+const propertyText = (property: string) => `${property} changed`;
+
 /** The trigger that fired, in words, for the trace and the enrollment history. */
 export function describeTrigger(world: World, ticket: TicketState, event: TriggerEvent): string {
   switch (event.type) {
     case 'ticketCreated':
       return 'ticket created';
     case 'statusChanged': {
-      // Few distinct texts, many tickets: each is made once and shared by every record that names it.
-      const key = `${ticket.pipelineId}\u0000${event.from ?? ''}\u0000${event.to}`;
-      let text = world.phrases.get(key);
+      // Few distinct texts, many tickets: each is made once per pipeline and pair of statuses.
+      let byTo = world.phrases.get(ticket.pipelineId);
+      if (!byTo) world.phrases.set(ticket.pipelineId, (byTo = new Map()));
+      let byFrom = byTo.get(event.to);
+      if (!byFrom) byTo.set(event.to, (byFrom = new Map()));
+      let text = byFrom.get(event.from);
       if (text === undefined) {
         const to = world.statusLabel(ticket.pipelineId, event.to);
         text = event.from === null ? `status became ${to} (new ticket)` : `status changed from ${world.statusLabel(ticket.pipelineId, event.from)} to ${to}`;
-        world.phrases.set(key, text);
+        byFrom.set(event.from, text);
       }
       return text;
     }
@@ -175,35 +193,48 @@ export function describeTrigger(world: World, ticket: TicketState, event: Trigge
     case 'contactReplied':
       return "contact replied on the ticket's thread";
     case 'conversationStarted':
-      return `conversation started on a channel of kind ${event.kind}`;
+      return fixedText(event.kind, conversationText);
     case 'propertyChanged':
-      return `${event.property} changed`;
+      return fixedText(event.property, propertyText);
     case 'slaDuePassed':
-      return `SLA ${event.target === 'firstResponse' ? 'first response' : 'close'} due time passed`;
+      return event.target === 'firstResponse' ? 'SLA first response due time passed' : 'SLA close due time passed';
   }
 }
 
 /**
- * Offers trigger events to the workflows listening for them. Each workflow decides once per call (a
- * workflow with several matching triggers enrolls at most once), in the order the events are given and
- * then the order the workflows were given.
+ * Offers a trigger event to the workflows listening for it. A workflow decides at most once per offer
+ * round (see fireEach), in the order the workflows were given.
  */
-export function fire(world: World, ticket: TicketState, events: readonly TriggerEvent[]): void {
-  if (world.workflows.length === 0) return;
-  const call = ++world.fireNo;
-  for (const event of events) {
-    const candidates = world.triggerIndex.get(event.type);
-    if (!candidates) continue;
-    for (const { wf, trigger } of candidates) {
-      if (wf.lastFire === call || !triggerMatches(trigger, event)) continue;
-      wf.lastFire = call;
-      decide(world, ticket, wf, describeTrigger(world, ticket, event));
-    }
+function offer(world: World, ticket: TicketState, event: TriggerEvent, call: number): void {
+  const candidates = world.triggerIndex.get(event.type);
+  if (!candidates) return;
+  for (let i = 0; i < candidates.length; i++) {
+    const { wf, trigger } = candidates[i]!;
+    if (wf.lastFire === call || !triggerMatches(trigger, event)) continue;
+    wf.lastFire = call;
+    decide(world, ticket, wf, describeTrigger(world, ticket, event));
   }
 }
 
+/** Offers one trigger event to the workflows listening for it, in the order the workflows were given. */
+export function fire(world: World, ticket: TicketState, event: TriggerEvent): void {
+  if (world.workflows.length === 0) return;
+  offer(world, ticket, event, ++world.fireNo);
+}
+
+/**
+ * Offers several trigger events of one change to the workflows. Each workflow decides once (a workflow
+ * with several matching triggers enrolls at most once), in the order the events are given and then the
+ * order the workflows were given.
+ */
+export function fireEach(world: World, ticket: TicketState, events: readonly TriggerEvent[]): void {
+  if (world.workflows.length === 0) return;
+  const call = ++world.fireNo;
+  for (const event of events) offer(world, ticket, event, call);
+}
+
 function record(world: World, ticket: TicketState, wf: CompiledWorkflow, trigger: string, outcome: 'enrolled' | 'rejected' | 'excluded', reason: string): void {
-  ticket.log.enrollments.push({ at: iso(world.now), workflow: wf.id, trigger, outcome, reason });
+  ticket.log.enrollments.push({ at: iso(world.now), workflow: wf.id, trigger, outcome, reason: flat(reason) });
   if (world.traceOn) {
     const verb = outcome === 'enrolled' ? 'Enrolled in' : outcome === 'excluded' ? 'Excluded from' : 'Not enrolled in';
     world.trace('enrollment', `${verb} "${wf.name}" on ${trigger}: ${reason}.`, { ticket: ticket.id, workflow: wf.id });

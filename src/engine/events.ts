@@ -1,27 +1,42 @@
 import type { ScenarioEvent } from '../model/scenario';
 import { currentChannel, startMove } from './channel-move';
-import { fire } from './enrollment';
+import { fire, type TriggerEvent } from './enrollment';
 import { applyBuiltInStatus, changeProperty, changeStatus, createTicket, firstResponse, subjectFrom } from './help-desk';
 import type { MessageResult } from './types';
-import { iso, type ConversationState, type ThreadState, type TicketState, type World } from './world';
+import { iso, type ChannelState, type ConversationState, type ThreadState, type TicketState, type World } from './world';
 
 type EventOf<T extends ScenarioEvent['type']> = Extract<ScenarioEvent, { type: T }>;
+
+const TICKET_CREATED: TriggerEvent = { type: 'ticketCreated' };
+const CONTACT_REPLIED: TriggerEvent = { type: 'contactReplied' };
+const EMAIL_SENT_FROM_TICKET: TriggerEvent = { type: 'emailSentFromTicket' };
 
 function message(world: World, direction: 'in' | 'out', text: string, from?: 'ticket' | 'contact'): MessageResult {
   return from ? { id: world.newMessageId(), direction, at: iso(world.now), from, text } : { id: world.newMessageId(), direction, at: iso(world.now), text };
 }
 
-function threadOf(world: World, conv: ConversationState, threadId: string): { thread: ThreadState; isNew: boolean } {
-  for (const existing of conv.threads) if (existing.id === threadId) return { thread: existing, isNew: false };
+/** The thread of a conversation with that id, or null. */
+function findThread(conv: ConversationState, threadId: string): ThreadState | null {
+  const threads = conv.threads;
+  for (let i = 0; i < threads.length; i++) if (threads[i]!.id === threadId) return threads[i]!;
+  return null;
+}
+
+/** A new thread, started now, added to the conversation. */
+function startThread(world: World, conv: ConversationState, threadId: string): ThreadState {
   const thread: ThreadState = { id: threadId, startedAt: world.now, messages: [] };
   conv.threads.push(thread);
-  return { thread, isNew: true };
+  return thread;
 }
 
 function ticketOf(world: World, ticketId: string, event: number, type: string): TicketState | null {
   const ticket = world.tickets.get(ticketId);
   if (!ticket) world.error('event.unknownTicket', `events[${event}] (${type}): ticket "${ticketId}" does not exist.`, { event });
   return ticket ?? null;
+}
+
+function channelName(channel: ChannelState): string {
+  return `"${channel.def.name}" (${channel.def.id})`;
 }
 
 /** [S-create] A new incoming conversation: recorded, and a ticket when the channel creates them. */
@@ -40,8 +55,9 @@ function newConversation(world: World, ev: EventOf<'incomingMessage'>, event: nu
     moved: false,
   };
   world.conversations.set(conv.id, conv);
-  threadOf(world, conv, ev.threadId).thread.messages.push(message(world, 'in', ev.text));
-  const name = `"${channel.def.name}" (${channel.def.id})`;
+  startThread(world, conv, ev.threadId).messages.push(message(world, 'in', ev.text));
+  // Texts for the trace only; the ticket's records do not need them.
+  const name = world.traceOn ? channelName(channel) : '';
   if (world.traceOn) world.trace('conversation', `New conversation ${conv.id} from ${world.contacts.get(ev.contactId)!.name} on ${name}, in the ${conv.location === 'inbox' ? 'conversations inbox' : 'help desk'}.`);
   if (channel.moving) {
     // [S-move] A conversation arriving while its channel moves is detected and moved too.
@@ -50,23 +66,23 @@ function newConversation(world: World, ev: EventOf<'incomingMessage'>, event: nu
     if (world.traceOn) world.trace('move', `Conversation ${conv.id} arrived while ${name} is moving: detected and moved to the help desk.`);
   }
   const info = world.pipelineOfChannel(channel);
-  let why: string;
+  let why = '';
   if (channel.movedAt !== null || channel.moving) {
     // [S-move] On a moved channel every new conversation arrives in the help desk with a ticket.
-    why = `[S-move] new conversation on ${name}, which ${channel.moving ? 'is moving' : 'moved'} to the help desk`;
+    if (world.traceOn) why = `[S-move] new conversation on ${name}, which ${channel.moving ? 'is moving' : 'moved'} to the help desk`;
   } else if (!channel.def.createTickets) {
     if (world.traceOn) world.trace('automation', `[S-create] No ticket: ticket creation is off for ${name}.`);
     return;
   } else if (info && !info.pipeline.automation.createTickets) {
     if (world.traceOn) world.trace('automation', `[S-create] No ticket: the pipeline "${info.pipeline.name}" does not create tickets for new conversations.`);
     return;
-  } else {
+  } else if (world.traceOn) {
     why = `[S-create] new conversation on ${name}`;
   }
   if (!info) {
     const target = channel.def.pipelineId ?? world.firstPipelineId;
     const where = target ? `pipeline "${target}", which does not exist` : 'the first pipeline, and the workspace has none';
-    world.error('channel.unknownPipeline', `Channel ${name} sends tickets to ${where}.`, { event });
+    world.error('channel.unknownPipeline', `Channel ${channelName(channel)} sends tickets to ${where}.`, { event });
     return;
   }
   createTicket(
@@ -89,11 +105,7 @@ function newConversation(world: World, ev: EventOf<'incomingMessage'>, event: nu
     },
     'creation',
     why,
-    [
-      { type: 'ticketCreated' },
-      { type: 'conversationStarted', kind: channel.def.kind },
-      { type: 'statusChanged', from: null, to: info.first.id },
-    ],
+    [TICKET_CREATED, { type: 'conversationStarted', kind: channel.def.kind }, { type: 'statusChanged', from: null, to: info.first.id }],
   );
 }
 
@@ -124,29 +136,29 @@ function incomingMessage(world: World, ev: EventOf<'incomingMessage'>, event: nu
     conv.channelHistory.push(ev.channelId);
     if (world.traceOn) world.trace('conversation', `Conversation ${conv.id} continues on channel ${ev.channelId}, its most recent channel now.`);
   }
-  const { thread, isNew } = threadOf(world, conv, ev.threadId);
+  const known = findThread(conv, ev.threadId);
+  const thread = known ?? startThread(world, conv, ev.threadId);
   thread.messages.push(message(world, 'in', ev.text));
   if (conv.status === 'closed') conv.status = 'open';
   const ticket = conv.ticketId === null ? undefined : world.tickets.get(conv.ticketId);
-  const where = `${isNew ? 'a new thread' : 'thread'} ${thread.id} of conversation ${conv.id}`;
+  const where = world.traceOn ? `${known ? 'thread' : 'a new thread'} ${thread.id} of conversation ${conv.id}` : '';
   if (!ticket) {
     if (world.traceOn) world.trace('conversation', `Contact replied on ${where}, which has no ticket.`);
     return;
   }
-  const refs = { ticket: ticket.id };
-  if (world.traceOn) world.trace('conversation', `Contact replied on ${where}.`, refs);
+  if (world.traceOn) world.trace('conversation', `Contact replied on ${where}.`, { ticket: ticket.id });
   // [S-in] only a reply on the thread the ticket was created on; [S-reopen] after a reopen, also any
   // thread started since the (last) reopen. Threads started before the reopen still change nothing.
   const onTicketThread = thread.id === ticket.threadId;
   const afterReopen = !onTicketThread && ticket.reopenedAt !== null && thread.startedAt >= ticket.reopenedAt;
   if (!onTicketThread && !afterReopen) {
     const reopenNote = ticket.reopenedAt === null ? '' : ' (and the thread did not start after the reopen)';
-    if (world.traceOn) world.trace('automation', `[S-in] not applied: the reply is on thread ${thread.id}, not on ${ticket.threadId ?? 'no thread'}, the thread the ticket was created on${reopenNote}.`, refs);
+    if (world.traceOn) world.trace('automation', `[S-in] not applied: the reply is on thread ${thread.id}, not on ${ticket.threadId ?? 'no thread'}, the thread the ticket was created on${reopenNote}.`, { ticket: ticket.id });
     return;
   }
   const rule = afterReopen ? '[S-reopen] reply on a new thread after the ticket was reopened' : "[S-in] reply on the ticket's thread";
   applyBuiltInStatus(world, ticket, 'onCustomerReply', rule, event);
-  fire(world, ticket, [{ type: 'contactReplied' }]);
+  fire(world, ticket, CONTACT_REPLIED);
 }
 
 /** An agent emails the contact: [S-out] updates the status only when sent from the ticket record. */
@@ -160,7 +172,7 @@ function agentEmail(world: World, ev: EventOf<'agentEmail'>, event: number): voi
     world.error('event.unknownConversation', `events[${event}] (agentEmail): conversation "${ev.conversationId}" does not exist.`, { event });
     return;
   }
-  const { thread } = threadOf(world, conv, ev.threadId);
+  const thread = findThread(conv, ev.threadId) ?? startThread(world, conv, ev.threadId);
   thread.messages.push(message(world, 'out', ev.text, ev.from));
   const ticket = conv.ticketId === null ? undefined : world.tickets.get(conv.ticketId);
   const record = ev.from === 'ticket' ? 'ticket record' : 'contact record';
@@ -172,15 +184,14 @@ function agentEmail(world: World, ev: EventOf<'agentEmail'>, event: number): voi
     }
     return;
   }
-  const refs = { ticket: ticket.id };
-  if (world.traceOn) world.trace('conversation', `${world.userName(ev.userId)} emailed the contact from the ${record} on thread ${thread.id}.`, refs);
+  if (world.traceOn) world.trace('conversation', `${world.userName(ev.userId)} emailed the contact from the ${record} on thread ${thread.id}.`, { ticket: ticket.id });
   firstResponse(world, ticket);
   if (ev.from === 'contact') {
-    if (world.traceOn) world.trace('automation', '[S-out] not applied: the email was sent from the contact record, which never changes the ticket status.', refs);
+    if (world.traceOn) world.trace('automation', '[S-out] not applied: the email was sent from the contact record, which never changes the ticket status.', { ticket: ticket.id });
     return;
   }
   applyBuiltInStatus(world, ticket, 'onEmailSent', '[S-out] email sent from the ticket record', event);
-  fire(world, ticket, [{ type: 'emailSentFromTicket' }]);
+  fire(world, ticket, EMAIL_SENT_FROM_TICKET);
 }
 
 function refuse(world: World, event: number, type: string, ticket: TicketState, message: string): void {

@@ -1,6 +1,6 @@
 import type { PropertyChange } from '../actions/types';
 import type { StatusTriggerSetting } from '../model/workspace';
-import { fire, type TriggerEvent } from './enrollment';
+import { fire, fireEach, type TriggerEvent } from './enrollment';
 import { iso, MINUTE_MS, type ConversationState, type SlaState, type SlaTarget, type TicketState, type World } from './world';
 
 /** Who changes a ticket: "creation", "scenario", "move", a built-in automation id or a workflow id. */
@@ -27,9 +27,23 @@ export type NewTicket = Pick<
 
 /** A ticket state with empty records, ready to register. */
 export function ticketState(id: string, init: NewTicket, category: 'open' | 'closed'): TicketState {
+  // Field by field rather than spread, so every ticket gets one object shape.
   return {
     id,
-    ...init,
+    subject: init.subject,
+    pipelineId: init.pipelineId,
+    statusId: init.statusId,
+    ownerId: init.ownerId,
+    priority: init.priority,
+    contactId: init.contactId,
+    source: init.source,
+    channelId: init.channelId,
+    conversationId: init.conversationId,
+    threadId: init.threadId,
+    createdAt: init.createdAt,
+    closedAt: init.closedAt,
+    reopened: init.reopened,
+    inHelpDesk: init.inHelpDesk,
     statusCategory: category,
     reopenedAt: null,
     lastOpenStatusId: null,
@@ -39,6 +53,7 @@ export function ticketState(id: string, init: NewTicket, category: 'open' | 'clo
     guardMinute: -1,
     guardCount: 0,
     haltedMinute: -1,
+    link: null,
   };
 }
 
@@ -51,7 +66,8 @@ export function subjectFrom(text: string): string {
 
 /**
  * Creates and registers a ticket, associates it with its conversation, starts its SLA when it is in the
- * help desk and fires the given triggers. The caller checked that pipeline and status exist.
+ * help desk and fires the given triggers. The caller checked that pipeline and status exist. `why` is for
+ * the trace only (callers may leave it empty when tracing is off).
  */
 export function createTicket(world: World, init: NewTicket, by: Actor, why: string, triggers: readonly TriggerEvent[]): TicketState {
   const info = world.pipelines.get(init.pipelineId)!;
@@ -65,7 +81,7 @@ export function createTicket(world: World, init: NewTicket, by: Actor, why: stri
     { ticket: ticket.id },
   );
   if (ticket.inHelpDesk) startSla(world, ticket);
-  fire(world, ticket, triggers);
+  fireEach(world, ticket, triggers);
   return ticket;
 }
 
@@ -112,9 +128,16 @@ export function changeStatus(world: World, ticket: TicketState, statusId: string
       ...(by.startsWith('builtin:') || by === 'scenario' || by === 'move' ? {} : { workflow: by }),
     });
   }
-  fire(world, ticket, [{ type: 'statusChanged', from, to: statusId }]);
+  fire(world, ticket, { type: 'statusChanged', from, to: statusId });
   return null;
 }
+
+/** The trigger events of property changes, one per property (events are only read). */
+const PROPERTY_CHANGED: Record<PropertyChange['property'], TriggerEvent> = {
+  owner: { type: 'propertyChanged', property: 'owner' },
+  priority: { type: 'propertyChanged', property: 'priority' },
+  subject: { type: 'propertyChanged', property: 'subject' },
+};
 
 /**
  * Changes owner, priority or subject. Help-desk access rules apply: a help-desk ticket cannot be owned
@@ -149,7 +172,7 @@ export function changeProperty(world: World, ticket: TicketState, change: Proper
       break;
   }
   if (world.traceOn) world.trace('property', `${change.property} set to ${shown} (by ${by}).`, { ticket: ticket.id });
-  fire(world, ticket, [{ type: 'propertyChanged', property: change.property }]);
+  fire(world, ticket, PROPERTY_CHANGED[change.property]);
   return null;
 }
 
@@ -159,6 +182,12 @@ function slaDue(world: World, ticket: TicketState): { firstResponseDue: number; 
     firstResponseDue: ticket.createdAt + target.firstResponseMinutes * MINUTE_MS,
     closeDue: ticket.createdAt + target.closeMinutes * MINUTE_MS,
   };
+}
+
+/** Whether an SLA target of a ticket is still pending (neither met nor breached). */
+export function slaPending(ticket: TicketState, target: SlaTarget): boolean {
+  const sla = ticket.sla;
+  return sla !== null && (target === 'firstResponse' ? sla.firstResponse : sla.close) === 'pending';
 }
 
 function dueOf(sla: SlaState, target: SlaTarget): number {
@@ -178,7 +207,7 @@ function armSla(world: World, ticket: TicketState, target: SlaTarget): void {
   const armed = sla.timers[target];
   if (armed !== null && armed <= at) return;
   sla.timers[target] = at;
-  world.schedule(at, { kind: 'sla', ticket, target });
+  world.scheduleSla(at, ticket, target);
 }
 
 /**
@@ -212,8 +241,9 @@ function firstAgentMessage(conv: ConversationState, since: number): number | nul
   let first: number | null = null;
   for (const thread of conv.threads) {
     for (const m of thread.messages) {
+      if (m.direction !== 'out') continue;
       const t = Date.parse(m.at);
-      if (m.direction === 'out' && t >= since && (first === null || t < first)) first = t;
+      if (t >= since && (first === null || t < first)) first = t;
     }
   }
   return first;
@@ -234,6 +264,12 @@ function rescheduleSla(world: World, ticket: TicketState): void {
   armSla(world, ticket, 'close');
 }
 
+/** The trigger events of SLA due times passing, one per target. */
+const SLA_DUE_PASSED: Record<SlaTarget, TriggerEvent> = {
+  firstResponse: { type: 'slaDuePassed', target: 'firstResponse' },
+  close: { type: 'slaDuePassed', target: 'close' },
+};
+
 /**
  * An SLA timer fired: the target is breached unless it was met; a breach fires "SLA due time passed".
  * A timer armed for an earlier due time than the current one re-arms instead.
@@ -250,7 +286,7 @@ export function slaDuePassed(world: World, ticket: TicketState, target: SlaTarge
   sla.breaches.push({ target, t: world.now });
   const what = target === 'firstResponse' ? 'first response' : 'close';
   if (world.traceOn) world.trace('sla', `SLA breached: no ${what} by ${iso(dueOf(sla, target))}.`, { ticket: ticket.id });
-  fire(world, ticket, [{ type: 'slaDuePassed', target }]);
+  fire(world, ticket, SLA_DUE_PASSED[target]);
   return true;
 }
 
@@ -273,21 +309,21 @@ export function applyBuiltInStatus(world: World, ticket: TicketState, which: 'on
   const info = world.pipelines.get(ticket.pipelineId);
   if (!info) return;
   const setting: StatusTriggerSetting = info.pipeline.automation[which];
-  const id = `builtin:${info.pipeline.id}:${which}`;
-  const refs = { ticket: ticket.id, workflow: id };
+  const id = info.builtIn[which];
   if (!setting.enabled) {
-    if (world.traceOn) world.trace('automation', `${rule}: not applied, the trigger is turned off in ${info.pipeline.name}.`, refs);
+    if (world.traceOn) world.trace('automation', `${rule}: not applied, the trigger is turned off in ${info.pipeline.name}.`, { ticket: ticket.id, workflow: id });
     return;
   }
   if (ticket.statusId === setting.statusId) {
-    if (world.traceOn) world.trace('automation', `${rule}: the ticket is already ${world.statusLabel(ticket.pipelineId, setting.statusId)}.`, refs);
+    if (world.traceOn) world.trace('automation', `${rule}: the ticket is already ${world.statusLabel(ticket.pipelineId, setting.statusId)}.`, { ticket: ticket.id, workflow: id });
     return;
   }
-  if (world.traceOn) world.trace('automation', `${rule}: status → ${world.statusLabel(ticket.pipelineId, setting.statusId)}.`, refs);
+  if (world.traceOn) world.trace('automation', `${rule}: status → ${world.statusLabel(ticket.pipelineId, setting.statusId)}.`, { ticket: ticket.id, workflow: id });
   const refused = changeStatus(world, ticket, setting.statusId, id);
   if (refused) {
     world.error('automation.badStatus', `${rule} in pipeline "${info.pipeline.name}" could not update ticket ${ticket.id}: ${refused}.`, {
-      ...refs,
+      ticket: ticket.id,
+      workflow: id,
       ...(event === undefined ? {} : { event }),
     });
   }

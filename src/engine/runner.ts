@@ -1,11 +1,11 @@
-import { definitionOf, type Action } from '../actions';
+import type { Action } from '../actions';
 import type { ActionRunContext, OutgoingEmail, PropertyChange, Rendered } from '../actions/types';
 import type { Filters } from '../model/filters';
 import type { Contact, EmailTemplate, Pipeline, Team, User, Workspace } from '../model/workspace';
 import { compiled, describeOutcome, evaluateFilters, firstHoldingGroup } from './filters';
 import { changeProperty, changeStatus } from './help-desk';
 import { renderTokens, ticketLink } from './tokens';
-import { iso, MINUTE_MS, type Run, type TicketState, type World } from './world';
+import { flat, iso, MINUTE_MS, type CompiledAction, type Run, type TicketState, type World } from './world';
 
 /**
  * The capabilities lent to the action being run. One instance serves every step (no allocation per
@@ -14,14 +14,16 @@ import { iso, MINUTE_MS, type Run, type TicketState, type World } from './world'
 class RunContext implements ActionRunContext {
   private run!: Run;
   private action!: Action;
+  private step!: CompiledAction;
   outcome: string | null = null;
   failure: string | null = null;
   waitAt: number | null = null;
   constructor(private readonly world: World) {}
 
-  begin(run: Run, action: Action): void {
+  begin(run: Run, step: CompiledAction): void {
     this.run = run;
-    this.action = action;
+    this.step = step;
+    this.action = step.action;
     this.outcome = null;
     this.failure = null;
     this.waitAt = null;
@@ -80,8 +82,8 @@ class RunContext implements ActionRunContext {
       at,
       ticket: ticket.id,
       conversation: ticket.conversationId,
-      text: `Automated email "${email.subject}" sent to ${this.contact!.email} at ${at}.`,
-      link: ticketLink(ticket.id),
+      text: flat(`Automated email "${email.subject}" sent to ${this.contact!.email} at ${at}.`),
+      link: (ticket.link ??= ticketLink(ticket.id)),
     });
   }
   notify(userId: string, subject: string, body: string): void {
@@ -123,7 +125,10 @@ class RunContext implements ActionRunContext {
     });
   }
   note(outcome: string): void {
-    this.outcome = outcome;
+    // Kept in the ticket's action log to the end. Most actions say the same for ticket after ticket, so the
+    // text the action gave last time is stored again; a new one is stored flat (actions build it by concatenation).
+    const last = this.step.lastOutcome;
+    this.outcome = last !== null && last === outcome ? last : (this.step.lastOutcome = flat(outcome));
   }
   fail(message: string): null {
     this.failure = message;
@@ -169,28 +174,33 @@ function tripGuard(world: World, ticket: TicketState, minute: number): void {
 /** Runs actions of the world's queued runs; owns the one reusable context. */
 export class Runner {
   private readonly ctx: RunContext;
+  /** The run, action and outcome of the last step that ran an action (kept here: a step allocates nothing to report them). */
+  lastRun: Run | null = null;
+  lastAction: Action | null = null;
+  lastOutcome = '';
 
   constructor(private readonly world: World) {
     this.ctx = new RunContext(world);
   }
 
   /**
-   * Runs the next action of the run at the head of the queue. Returns the action run, or null when the
-   * step only took a ticket out of its workflow (unenrolled, stopped, or at a path end).
+   * Runs the next action of the run at the head of the queue. Returns whether it ran an action (then
+   * lastRun, lastAction and lastOutcome say which), or false when the step only took a ticket out of its
+   * workflow (unenrolled, stopped, or at a path end).
    */
-  step(): { run: Run; action: Action; outcome: string } | null {
+  step(): boolean {
     const world = this.world;
     const run = world.ready.peek()!;
     if (run.state === 'ended') {
       world.ready.shift();
-      return null;
+      return false;
     }
     const ticket = run.ticket;
     const wf = run.wf;
     if (run.actionId === null) {
       world.ready.shift();
       endRun(world, run, 'completed', 'reached the end of its path');
-      return null;
+      return false;
     }
     // Checked before every action, so the common "still enrolled" answer allocates nothing.
     if (wf.unenroll && firstHoldingGroup(wf.unenroll, world.reader(ticket)) >= 0) {
@@ -198,7 +208,7 @@ export class Runner {
       const why = describeOutcome(wf.unenroll, evaluateFilters(wf.unenroll, read), read);
       world.ready.shift();
       endRun(world, run, 'unenrolled', `met the unenrollment criteria before ${run.actionId}: ${why}`);
-      return null;
+      return false;
     }
     const minute = Math.floor(world.now / MINUTE_MS);
     if (ticket.guardMinute !== minute) {
@@ -208,12 +218,13 @@ export class Runner {
     if (++ticket.guardCount > world.maxActionsPerTicketMinute) {
       world.ready.shift();
       tripGuard(world, ticket, minute);
-      return null;
+      return false;
     }
-    const action = wf.actions.get(run.actionId)!;
+    const step = wf.actions.get(run.actionId)!;
+    const action = step.action;
     const ctx = this.ctx;
-    ctx.begin(run, action);
-    const next = definitionOf(action).run(action, ctx);
+    ctx.begin(run, step);
+    const next = step.def.run(action, ctx);
     world.stats.actions++;
     wf.actionsRun++;
     if (ctx.failure !== null) {
@@ -226,7 +237,7 @@ export class Runner {
       });
       world.ready.shift();
       endRun(world, run, 'failed', ctx.failure);
-      return { run, action, outcome: failed };
+      return this.ran(run, action, failed);
     }
     const outcome = ctx.outcome ?? 'done';
     ticket.log.actions.push({ at: iso(world.now), workflow: wf.id, action: action.id, kind: action.kind, outcome });
@@ -239,12 +250,19 @@ export class Runner {
       world.ready.shift();
       run.state = 'waiting';
       run.resumeAt = ctx.waitAt;
-      world.schedule(ctx.waitAt, { kind: 'resume', run });
+      world.scheduleResume(ctx.waitAt, run);
     } else if (next === null) {
       world.ready.shift();
       endRun(world, run, 'completed', 'reached the end of its path');
     }
-    return { run, action, outcome };
+    return this.ran(run, action, outcome);
+  }
+
+  private ran(run: Run, action: Action, outcome: string): true {
+    this.lastRun = run;
+    this.lastAction = action;
+    this.lastOutcome = outcome;
+    return true;
   }
 
   /** A waiting run's delay is over: it continues at the action after the delay. Returns false for a stale timer. */

@@ -1,7 +1,7 @@
 import { finishMove } from './channel-move';
 import { compileWorkflows } from './enrollment';
 import { applyEvent, describeEvent } from './events';
-import { slaDuePassed } from './help-desk';
+import { slaDuePassed, slaPending } from './help-desk';
 import { Runner } from './runner';
 import { loadInitial, orderEvents, type TimedEvent } from './setup';
 import { snapshot } from './snapshot';
@@ -93,15 +93,15 @@ export class Simulation {
         continue;
       }
       if (!this.countStep()) return null;
-      const ran = this.runner.step();
-      if (ran) {
+      const runner = this.runner;
+      if (runner.step()) {
         return {
           type: 'action',
           at: iso(this.world.now),
-          detail: ran.outcome,
-          ticket: ran.run.ticket.id,
-          workflow: ran.run.wf.id,
-          action: ran.action.id,
+          detail: runner.lastOutcome,
+          ticket: runner.lastRun!.ticket.id,
+          workflow: runner.lastRun!.wf.id,
+          action: runner.lastAction!.id,
         };
       }
     }
@@ -136,10 +136,7 @@ export class Simulation {
     const timers = this.world.timers;
     for (let t = timers.peek(); t; t = timers.peek()) {
       if (t.at > this.world.end) return undefined;
-      const stale =
-        (t.kind === 'resume' && t.run.state !== 'waiting') ||
-        (t.kind === 'sla' && t.ticket.sla?.[t.target] !== 'pending');
-      if (!stale) return t;
+      if (t.kind === 'resume' ? t.run.state === 'waiting' : t.kind !== 'sla' || slaPending(t.ticket, t.target)) return t;
       timers.pop();
     }
     return undefined;

@@ -42,13 +42,19 @@ function ticketResult(world: World, t: TicketState): TicketResult {
   };
 }
 
-function historyOf(t: TicketState): TicketHistory {
-  return { statuses: t.log.statuses.slice(), enrollments: t.log.enrollments.slice(), actions: t.log.actions.slice() };
+function historyOf(t: TicketState, final: boolean): TicketHistory {
+  return final ? t.log : { statuses: t.log.statuses.slice(), enrollments: t.log.enrollments.slice(), actions: t.log.actions.slice() };
+}
+
+/** An array of records for a snapshot: the world's own once it is final, else a copy later steps leave alone. */
+function listOf<T>(items: T[], final: boolean): T[] {
+  return final ? items : items.slice();
 }
 
 /**
  * A plain, JSON-ready copy of everything the simulation produced so far. Records that never change once
- * made (trace lines, histories, outbox, notifications, webhooks, errors) are shared, in copied arrays.
+ * made (trace lines, histories, outbox, notifications, webhooks, errors) are shared, in copied arrays;
+ * once the simulation is done nothing adds to those arrays any more, so they are shared as they are.
  */
 export function snapshot(world: World, done: boolean): SimulationResult {
   const tickets: TicketResult[] = [];
@@ -56,7 +62,7 @@ export function snapshot(world: World, done: boolean): SimulationResult {
   const enrolled: ActiveEnrollment[] = [];
   for (const t of world.tickets.values()) {
     tickets.push(ticketResult(world, t));
-    history[t.id] = historyOf(t);
+    history[t.id] = historyOf(t, done);
     if (!t.runs) continue;
     for (const run of t.runs.values()) {
       if (run === null) continue;
@@ -76,13 +82,13 @@ export function snapshot(world: World, done: boolean): SimulationResult {
       owner: c.ownerId,
       status: c.status,
       channel: c.channelHistory[c.channelHistory.length - 1]!,
-      channelHistory: [...c.channelHistory],
+      channelHistory: listOf(c.channelHistory, done),
       location: c.location,
       ticket: c.ticketId,
       startedAt: iso(c.startedAt),
       threads: c.threads.map((th) => ({
         id: th.id,
-        messages: th.messages.slice(),
+        messages: listOf(th.messages, done),
       })),
     });
   }
@@ -100,14 +106,14 @@ export function snapshot(world: World, done: boolean): SimulationResult {
     tickets,
     conversations,
     channels,
-    outbox: world.outbox.slice(),
-    inboxNotices: world.notices.slice(),
-    notifications: world.notifications.slice(),
-    webhooks: world.webhooks.slice(),
+    outbox: listOf(world.outbox, done),
+    inboxNotices: listOf(world.notices, done),
+    notifications: listOf(world.notifications, done),
+    webhooks: listOf(world.webhooks, done),
     history,
     enrolled,
-    trace: world.traceLines().slice(),
-    errors: world.errors.slice(),
+    trace: listOf(world.traceLines(), done),
+    errors: listOf(world.errors, done),
     stats: { ...world.stats },
   };
 }

@@ -1,4 +1,4 @@
-import type { Action } from '../actions';
+import type { Action, ActionDefinition } from '../actions';
 import type { RunTicket } from '../actions/types';
 import type { ChannelKind, Priority } from '../model/common';
 import type { FilterProperty } from '../model/filters';
@@ -31,13 +31,24 @@ export interface PipelineInfo {
   first: Status;
   firstOpen: Status | undefined;
   firstClosed: Status | undefined;
+  /** The actor ids of its built-in status updates, as status histories name them ("builtin:<pipeline>:<which>"). */
+  builtIn: { onEmailSent: string; onCustomerReply: string };
+}
+
+/** An action of a compiled workflow, with what the runner keeps about it. */
+export interface CompiledAction {
+  action: Action;
+  /** How its kind runs (looked up once). */
+  def: ActionDefinition<Action>;
+  /** The outcome it noted last, kept so an outcome repeated ticket after ticket is stored once. */
+  lastOutcome: string | null;
 }
 
 /** A compiled, runnable workflow (only enabled, complete workflows are compiled). */
 export interface CompiledWorkflow {
   id: string;
   name: string;
-  actions: Map<string, Action>;
+  actions: Map<string, CompiledAction>;
   start: string | null;
   filters: CompiledFilters;
   /** Unenrollment criteria; null when the workflow has none. */
@@ -49,7 +60,7 @@ export interface CompiledWorkflow {
   enrolledReasons: (string | undefined)[];
   /** Actions run so far, for naming the busiest workflows when the step limit stops a run. */
   actionsRun: number;
-  /** The last fire() call that offered it a trigger, so one call decides once per workflow. */
+  /** The last offer round that gave it a trigger, so one round decides once per workflow. */
   lastFire: number;
 }
 
@@ -115,6 +126,8 @@ export interface TicketState extends RunTicket {
   guardCount: number;
   /** The virtual minute in which the runaway guard stopped its automation (-1: never). */
   haltedMinute: number;
+  /** Its in-app link, made when first needed. */
+  link: string | null;
 }
 
 /** A thread of a conversation. */
@@ -243,10 +256,10 @@ export class World {
   workflows: CompiledWorkflow[] = [];
   readonly triggerIndex = new Map<string, { wf: CompiledWorkflow; trigger: Trigger }[]>();
   move: MoveState | null = null;
-  /** Counts fire() calls (see CompiledWorkflow.lastFire). */
+  /** Counts offer rounds of trigger events (see CompiledWorkflow.lastFire). */
   fireNo = 0;
-  /** Texts repeated in many records (trigger descriptions), made once. */
-  readonly phrases = new Map<string, string>();
+  /** "Status changed" trigger descriptions by pipeline, new status and old status (null for a new ticket), made once each. */
+  readonly phrases = new Map<string, Map<string, Map<string | null, string>>>();
 
   readonly outbox: OutboxEmail[] = [];
   readonly notices: InboxNotice[] = [];
@@ -285,6 +298,7 @@ export class World {
         first,
         firstOpen: p.statuses.find((s) => s.category === 'open'),
         firstClosed: p.statuses.find((s) => s.category === 'closed'),
+        builtIn: { onEmailSent: `builtin:${p.id}:onEmailSent`, onCustomerReply: `builtin:${p.id}:onCustomerReply` },
       });
     }
     // A workspace always has a pipeline (schema); without one, ticket creation reports the missing pipeline.
@@ -325,24 +339,26 @@ export class World {
     return { id: ++this.runNo, ticket, wf, actionId: wf.start, trigger, state: 'ready', resumeAt: 0 };
   }
 
-  /** Schedules a timer; equal times keep the order they were scheduled in. */
-  schedule(at: number, due: { kind: 'resume'; run: Run } | { kind: 'sla'; ticket: TicketState; target: SlaTarget } | { kind: 'moveEnd'; move: MoveState }): void {
-    this.timers.push({
-      at,
-      seq: ++this.seq,
-      kind: due.kind,
-      run: due.kind === 'resume' ? due.run : null,
-      ticket: due.kind === 'sla' ? due.ticket : null,
-      target: due.kind === 'sla' ? due.target : null,
-      move: due.kind === 'moveEnd' ? due.move : null,
-    } as Timer);
+  /** Schedules the end of a run's delay; equal times keep the order they were scheduled in (so for every timer below). */
+  scheduleResume(at: number, run: Run): void {
+    this.timers.push({ at, seq: ++this.seq, kind: 'resume', run, ticket: null, target: null, move: null });
+  }
+
+  /** Schedules an SLA due time of a ticket. */
+  scheduleSla(at: number, ticket: TicketState, target: SlaTarget): void {
+    this.timers.push({ at, seq: ++this.seq, kind: 'sla', run: null, ticket, target, move: null });
+  }
+
+  /** Schedules the end of a channel move. */
+  scheduleMoveEnd(at: number, move: MoveState): void {
+    this.timers.push({ at, seq: ++this.seq, kind: 'moveEnd', run: null, ticket: null, target: null, move });
   }
 
   /** Records a trace line (when tracing is on). */
   trace(kind: TraceKind, detail: string, refs?: Refs): void {
     if (!this.traceOn) return;
     // One object shape for every line (absent references are undefined, which JSON leaves out).
-    this.lines.push({ at: iso(this.now), kind, ticket: refs?.ticket, workflow: refs?.workflow, action: refs?.action, detail });
+    this.lines.push({ at: iso(this.now), kind, ticket: refs?.ticket, workflow: refs?.workflow, action: refs?.action, detail: flat(detail) });
   }
 
   /** Records an error; it also appears in the trace so the trace tells the whole story. */
@@ -356,8 +372,8 @@ export class World {
     this.trace('error', message, refs);
   }
 
-  /** The trace so far (entries are never changed once recorded). */
-  traceLines(): readonly TraceEntry[] {
+  /** The trace so far (entries are never changed once recorded; the list is only appended to). */
+  traceLines(): TraceEntry[] {
     return this.lines;
   }
 
@@ -426,8 +442,59 @@ export function iso(ms: number): string {
   return text;
 }
 
+/**
+ * The same text, stored as one piece. V8 keeps a text built by concatenation as a tree of its pieces;
+ * reading a character copies the tree into one flat string in place, and the collector then drops the
+ * tree. Records kept to the end of a run hold many such texts: flat, they take less memory and give the
+ * garbage collector one object to move instead of a dozen.
+ */
+export function flat(text: string): string {
+  text.charCodeAt(0);
+  return text;
+}
+
+/** The value of the two digits at `i`, or -1 when they are not digits. */
+function twoDigits(text: string, i: number): number {
+  const a = text.charCodeAt(i) - 48;
+  const b = text.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/**
+ * Reads "YYYY-MM-DDTHH:MM:SSZ" and "YYYY-MM-DDTHH:MM:SS.sssZ", the forms scenarios and records use, without
+ * Date.parse (a general parser, and a scenario holds tens of thousands of times). NaN for anything else and
+ * for fields out of the ranges Date.parse takes as they are; those go to Date.parse.
+ */
+function quickIso(text: string): number {
+  const n = text.length;
+  if (n !== 20 && n !== 24) return Number.NaN;
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return Number.NaN;
+  if (text.charCodeAt(n - 1) !== 90) return Number.NaN;
+  let millis = 0;
+  if (n === 24) {
+    const d = text.charCodeAt(21) - 48;
+    if (text.charCodeAt(19) !== 46 || d < 0 || d > 9) return Number.NaN;
+    const rest = twoDigits(text, 22);
+    if (rest < 0) return Number.NaN;
+    millis = d * 100 + rest;
+  }
+  const century = twoDigits(text, 0);
+  const year = twoDigits(text, 2);
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
+  const hour = twoDigits(text, 11);
+  const minute = twoDigits(text, 14);
+  const second = twoDigits(text, 17);
+  // Date.UTC reads years 0–99 as 1900–1999, so early years go to Date.parse too.
+  if (century < 1 || year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+    return Number.NaN;
+  }
+  return Date.UTC(century * 100 + year, month - 1, day, hour, minute, second, millis);
+}
+
 /** Parses an ISO timestamp; null when it is not one. */
 export function parseTime(text: string): number | null {
-  const ms = Date.parse(text);
+  let ms = quickIso(text);
+  if (Number.isNaN(ms)) ms = Date.parse(text);
   return Number.isNaN(ms) ? null : ms;
 }

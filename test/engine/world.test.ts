@@ -20,4 +20,22 @@ describe('parseTime', () => {
     expect(parseTime('2026-01-05T09:00:00Z')).toBe(1767603600000);
     expect(parseTime('soon')).toBeNull();
   });
+
+  it('reads every time as Date.parse does, fields out of range included', () => {
+    const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'));
+    const stamp = fc
+      .tuple(fc.integer({ min: 0, max: 9999 }), two(14), two(33), two(26), two(61), two(61), fc.option(fc.integer({ min: 0, max: 999 })), fc.constantFrom('Z', 'z', '+01:00', ''))
+      .map(([y, mo, d, h, mi, s, ms, zone]) => `${String(y).padStart(4, '0')}-${mo}-${d}T${h}:${mi}:${s}${ms === null ? '' : `.${String(ms).padStart(3, '0')}`}${zone}`);
+    fc.assert(
+      fc.property(stamp, (text) => {
+        const expected = Date.parse(text);
+        expect(parseTime(text)).toBe(Number.isNaN(expected) ? null : expected);
+      }),
+      { numRuns: 5000 },
+    );
+    for (const text of ['2026-02-30T00:00:00Z', '2026-01-01T24:00:00Z', '2026-01-01T24:00:01Z', '0099-12-31T23:59:59.999Z', '2026-1-05T09:00:00Z', '2026-01-05 09:00:00Z']) {
+      const expected = Date.parse(text);
+      expect(parseTime(text)).toBe(Number.isNaN(expected) ? null : expected);
+    }
+  });
 });
