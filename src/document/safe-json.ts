@@ -46,8 +46,7 @@ export function parseJsonSafely(text: string, limits: Partial<ParseLimits> = {})
   }
   let value: unknown;
   try {
-    // The rebuilding parse is slower: only an engine that needs it, on text that may hold such a key, pays for it.
-    value = !PARSE_KEEPS_KEYS && MAY_HOLD_FORBIDDEN_KEY.test(body) ? JSON.parse(body, rebuildObject) : JSON.parse(body);
+    value = parseKeepingKeys(body, !PARSE_KEEPS_KEYS);
   } catch {
     const { index, detail } = locateSyntaxError(body);
     const { line, column } = lineColumn(body, index);
@@ -133,6 +132,15 @@ export function keepsProtoKeys(parse: (text: string) => unknown): boolean {
 
 /** Checked once: on an engine whose JSON.parse keeps such keys as data, no text needs the rebuilding parse. */
 const PARSE_KEEPS_KEYS = keepsProtoKeys((text) => JSON.parse(text));
+
+/**
+ * JSON.parse of text already checked for size and depth; with `rebuild` (for an engine whose
+ * JSON.parse does not keep "__proto__" as data), text that may hold such a key goes through the
+ * slower rebuilding reviver.
+ */
+export function parseKeepingKeys(text: string, rebuild: boolean): unknown {
+  return rebuild && MAY_HOLD_FORBIDDEN_KEY.test(text) ? JSON.parse(text, rebuildObject) : JSON.parse(text);
+}
 
 /** A forbidden key spelled out, or any \u escape (which could spell one). */
 const MAY_HOLD_FORBIDDEN_KEY = /\\u|"(?:__proto__|constructor|prototype)"/;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseJsonSafely } from '../../src/document';
-import { keepsProtoKeys } from '../../src/document/safe-json';
+import { keepsProtoKeys, parseKeepingKeys } from '../../src/document/safe-json';
 import { fixtureText } from './helpers';
 
 afterEach(() => vi.restoreAllMocks());
@@ -104,6 +104,17 @@ describe('parseJsonSafely', () => {
     expect(Object.getOwnPropertyDescriptor(a, '__proto__')?.value).toEqual({ x: 1 });
     expect(a.b).toBe(2);
     expect((a as { x?: unknown }).x).toBeUndefined();
+  });
+
+  it.each([
+    ['__proto__', '{"a": {"__proto__": {"x": 1}, "b": [{"constructor": {"prototype": 2}}]}}'],
+    ['an escaped __proto__', '{"a": {"\\u005f_proto__": {"x": 1}, "b": [{"constructor": {"prototype": 2}}]}}'],
+  ])('reads %s as data through the rebuilding reviver, as an engine without such a JSON.parse would', (_name, text) => {
+    const value = parseKeepingKeys(text, true) as { a: Record<string, unknown> };
+    expect(value).toEqual(JSON.parse(text));
+    expect(Object.getPrototypeOf(value.a)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(value.a, '__proto__')?.value).toEqual({ x: 1 });
+    expect((value.a as { x?: unknown }).x).toBeUndefined();
   });
 
   it('tells a JSON.parse that keeps "__proto__" as data from one that sets the prototype with it', () => {
