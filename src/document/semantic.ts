@@ -1,7 +1,7 @@
 import { definitionOf, type Action, type ActionLink, type ActionReference } from '../actions';
 import { EN_MESSAGES } from '../actions/messages';
 import { ChannelKindSchema, PRIORITIES } from '../model/common';
-import { LIST_OPERATORS, VALUELESS_OPERATORS, type FilterCondition, type Filters } from '../model/filters';
+import { FILTER_OPERATORS, LIST_OPERATORS, operatorApplies, VALUELESS_OPERATORS, type FilterCondition, type Filters } from '../model/filters';
 import { TRIGGER_NODE_ID, type Workflow, type WorkflowDocument } from '../model/workflow';
 import type { Workspace } from '../model/workspace';
 import { linksOf, predecessors } from '../graph/links';
@@ -333,6 +333,9 @@ function conditionPath(base: () => string, g: number, k: number): string {
 
 /** Why a condition's value does not fit, or null when it does. */
 function conditionMismatch(c: FilterCondition): string | null {
+  if (!operatorApplies(c.property, c.operator)) {
+    return `does not apply: ${c.property} takes ${FILTER_OPERATORS[c.property].map((o) => `"${o}"`).join(', ')}.`;
+  }
   const v = c.value;
   if (VALUELESS_OPERATORS.includes(c.operator)) return v === undefined ? null : 'takes no value.';
   if (v === undefined) return 'needs a value.';
