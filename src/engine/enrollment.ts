@@ -4,7 +4,7 @@ import type { ChannelKind } from '../model/common';
 import type { Filters } from '../model/filters';
 import type { Trigger, Workflow } from '../model/workflow';
 import { compileFilters, describeOutcome, evaluateFilters, type CompiledFilters } from './filters';
-import { flat, iso, MINUTE_MS, type CompiledAction, type CompiledWorkflow, type TicketState, type World } from './world';
+import { flat, type CompiledAction, type CompiledWorkflow, type TicketState, type World } from './world';
 
 /** Something that happened to a ticket, matched against workflows' enrollment triggers. */
 export type TriggerEvent =
@@ -234,7 +234,7 @@ export function fireEach(world: World, ticket: TicketState, events: readonly Tri
 }
 
 function record(world: World, ticket: TicketState, wf: CompiledWorkflow, trigger: string, outcome: 'enrolled' | 'rejected' | 'excluded', reason: string): void {
-  ticket.log.enrollments.push({ at: iso(world.now), workflow: wf.id, trigger, outcome, reason: flat(reason) });
+  ticket.log.enrollments.push({ at: world.nowText, workflow: wf.id, trigger, outcome, reason: flat(reason) });
   if (world.traceOn) {
     const verb = outcome === 'enrolled' ? 'Enrolled in' : outcome === 'excluded' ? 'Excluded from' : 'Not enrolled in';
     world.trace('enrollment', `${verb} "${wf.name}" on ${trigger}: ${reason}.`, { ticket: ticket.id, workflow: wf.id });
@@ -243,7 +243,7 @@ function record(world: World, ticket: TicketState, wf: CompiledWorkflow, trigger
 
 /** Enrollment decision of one ticket in one workflow whose trigger fired. */
 function decide(world: World, ticket: TicketState, wf: CompiledWorkflow, trigger: string): void {
-  if (ticket.haltedMinute === Math.floor(world.now / MINUTE_MS)) {
+  if (ticket.haltedMinute === world.minute) {
     record(world, ticket, wf, trigger, 'rejected', 'the runaway guard stopped automation on this ticket for the rest of this minute');
     return;
   }

@@ -3,7 +3,7 @@ import { currentChannel, startMove } from './channel-move';
 import { fire, type TriggerEvent } from './enrollment';
 import { applyBuiltInStatus, changeProperty, changeStatus, createTicket, firstResponse, subjectFrom } from './help-desk';
 import type { MessageResult } from './types';
-import { iso, type ChannelState, type ConversationState, type ThreadState, type TicketState, type World } from './world';
+import type { ChannelState, ConversationState, ThreadState, TicketState, World } from './world';
 
 type EventOf<T extends ScenarioEvent['type']> = Extract<ScenarioEvent, { type: T }>;
 
@@ -12,7 +12,7 @@ const CONTACT_REPLIED: TriggerEvent = { type: 'contactReplied' };
 const EMAIL_SENT_FROM_TICKET: TriggerEvent = { type: 'emailSentFromTicket' };
 
 function message(world: World, direction: 'in' | 'out', text: string, from?: 'ticket' | 'contact'): MessageResult {
-  return from ? { id: world.newMessageId(), direction, at: iso(world.now), from, text } : { id: world.newMessageId(), direction, at: iso(world.now), text };
+  return from ? { id: world.newMessageId(), direction, at: world.nowText, from, text } : { id: world.newMessageId(), direction, at: world.nowText, text };
 }
 
 /** The thread of a conversation with that id, or null. */

@@ -74,7 +74,7 @@ export function createTicket(world: World, init: NewTicket, by: Actor, why: stri
   const ticket = ticketState(world.newTicketId(), init, info.statuses.get(init.statusId)!.category);
   world.tickets.set(ticket.id, ticket);
   if (init.conversationId !== null) world.conversations.get(init.conversationId)!.ticketId = ticket.id;
-  ticket.log.statuses.push({ at: iso(world.now), from: null, to: init.statusId, by });
+  ticket.log.statuses.push({ at: world.nowText, from: null, to: init.statusId, by });
   if (world.traceOn) world.trace(
     'ticket',
     `Created ticket ${ticket.id} "${ticket.subject}" in ${info.pipeline.name}, status ${world.statusLabel(init.pipelineId, init.statusId)}, owner ${world.userName(init.ownerId)}: ${why}.`,
@@ -121,7 +121,7 @@ export function changeStatus(world: World, ticket: TicketState, statusId: string
     ticket.reopenedAt = world.now;
     note = '; reopened, closed time cleared';
   }
-  ticket.log.statuses.push({ at: iso(world.now), from, to: statusId, by });
+  ticket.log.statuses.push({ at: world.nowText, from, to: statusId, by });
   if (world.traceOn) {
     world.trace('status', `Status ${info.statuses.get(from)?.label ?? from} → ${status.label} (by ${by})${note}.`, {
       ticket: ticket.id,

@@ -64,7 +64,7 @@ class RunContext implements ActionRunContext {
     return { held: outcome.held, reason: describeOutcome(c, outcome, read) };
   }
   sendEmail(email: OutgoingEmail): void {
-    const at = iso(this.world.now);
+    const at = this.world.nowText;
     const ticket = this.run.ticket;
     this.world.outbox.push({
       at,
@@ -88,12 +88,12 @@ class RunContext implements ActionRunContext {
   }
   notify(userId: string, subject: string, body: string): void {
     const { run, action } = this;
-    this.world.notifications.push({ at: iso(this.world.now), recipient: userId, ticket: run.ticket.id, workflow: run.wf.id, action: action.id, subject, body });
+    this.world.notifications.push({ at: this.world.nowText, recipient: userId, ticket: run.ticket.id, workflow: run.wf.id, action: action.id, subject, body });
   }
   skipNotification(reason: string, subject: string): void {
     const { run, action } = this;
     this.world.notifications.push({
-      at: iso(this.world.now),
+      at: this.world.nowText,
       recipient: null,
       ticket: run.ticket.id,
       workflow: run.wf.id,
@@ -115,7 +115,7 @@ class RunContext implements ActionRunContext {
   recordWebhook(request: { method: string; url: string; body: string }): void {
     const { run, action } = this;
     this.world.webhooks.push({
-      at: iso(this.world.now),
+      at: this.world.nowText,
       ticket: run.ticket.id,
       workflow: run.wf.id,
       action: action.id,
@@ -142,7 +142,7 @@ export function endRun(world: World, run: Run, outcome: 'completed' | 'unenrolle
   run.state = 'ended';
   const ticket = run.ticket;
   ticket.runs!.set(run.wf.id, null);
-  ticket.log.enrollments.push({ at: iso(world.now), workflow: run.wf.id, trigger: run.trigger, outcome, reason });
+  ticket.log.enrollments.push({ at: world.nowText, workflow: run.wf.id, trigger: run.trigger, outcome, reason });
   if (world.traceOn && outcome !== 'failed') {
     world.trace('unenrollment', `Left "${run.wf.name}" (${outcome}): ${reason}.`, { ticket: ticket.id, workflow: run.wf.id });
   }
@@ -210,7 +210,7 @@ export class Runner {
       endRun(world, run, 'unenrolled', `met the unenrollment criteria before ${run.actionId}: ${why}`);
       return false;
     }
-    const minute = Math.floor(world.now / MINUTE_MS);
+    const minute = world.minute;
     if (ticket.guardMinute !== minute) {
       ticket.guardMinute = minute;
       ticket.guardCount = 0;
@@ -229,7 +229,7 @@ export class Runner {
     wf.actionsRun++;
     if (ctx.failure !== null) {
       const failed = `failed: ${ctx.failure}`;
-      ticket.log.actions.push({ at: iso(world.now), workflow: wf.id, action: action.id, kind: action.kind, outcome: failed });
+      ticket.log.actions.push({ at: world.nowText, workflow: wf.id, action: action.id, kind: action.kind, outcome: failed });
       world.error('action.failed', `Action ${action.id} (${action.kind}) of "${wf.name}" failed on ticket ${ticket.id}: ${ctx.failure}.`, {
         ticket: ticket.id,
         workflow: wf.id,
@@ -240,7 +240,7 @@ export class Runner {
       return this.ran(run, action, failed);
     }
     const outcome = ctx.outcome ?? 'done';
-    ticket.log.actions.push({ at: iso(world.now), workflow: wf.id, action: action.id, kind: action.kind, outcome });
+    ticket.log.actions.push({ at: world.nowText, workflow: wf.id, action: action.id, kind: action.kind, outcome });
     if (world.traceOn) {
       const detail = ctx.waitAt === null ? `${action.kind} ${action.id}: ${outcome}.` : `${action.kind} ${action.id}: ${outcome}; resumes at ${iso(ctx.waitAt)}.`;
       world.trace(ctx.waitAt === null ? 'action' : 'delay', detail, { ticket: ticket.id, workflow: wf.id, action: action.id });

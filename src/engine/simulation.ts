@@ -6,7 +6,7 @@ import { Runner } from './runner';
 import { loadInitial, orderEvents, type TimedEvent } from './setup';
 import { snapshot } from './snapshot';
 import type { RunningAction, SimulationInput, SimulationResult, StepInfo } from './types';
-import { iso, parseTime, World, type Timer } from './world';
+import { parseTime, World, type Timer } from './world';
 
 /**
  * The interpreter as a stepper (SPEC §6): scenario events and timers (delays, SLA due times, the end of a
@@ -41,7 +41,7 @@ export class Simulation {
 
   /** The virtual clock. */
   get clock(): string {
-    return iso(this.world.now);
+    return this.world.nowText;
   }
 
   /** Nothing left to run: no queued action, no event, no timer due before the end. */
@@ -78,7 +78,7 @@ export class Simulation {
     if (this.world.stopped) return null;
     const next = this.advance();
     if (next === null) return null;
-    const at = iso(this.world.now);
+    const at = this.world.nowText;
     if ('event' in next) return { type: 'event', at, detail: describeEvent(this.world, next.event) };
     return { type: 'timer', at, detail: this.describeTimer(next) };
   }
@@ -97,7 +97,7 @@ export class Simulation {
       if (runner.step()) {
         return {
           type: 'action',
-          at: iso(this.world.now),
+          at: this.world.nowText,
           detail: runner.lastOutcome,
           ticket: runner.lastRun!.ticket.id,
           workflow: runner.lastRun!.wf.id,
@@ -148,13 +148,13 @@ export class Simulation {
     const timer = this.nextTimer();
     const ev = this.events[this.nextEvent];
     if (!timer && !ev) {
-      if (world.end > world.now) world.now = world.end;
+      world.advanceTo(world.end);
       return null;
     }
     if (!this.countStep()) return null;
     if (timer && (!ev || timer.at <= ev.at)) {
       world.timers.pop();
-      world.now = Math.max(world.now, timer.at);
+      world.advanceTo(timer.at);
       world.stats.timers++;
       if (timer.kind === 'resume') this.runner.resume(timer.run);
       else if (timer.kind === 'sla') slaDuePassed(world, timer.ticket, timer.target, timer.at);
@@ -162,7 +162,7 @@ export class Simulation {
       return timer;
     }
     this.nextEvent++;
-    world.now = Math.max(world.now, ev!.at);
+    world.advanceTo(ev!.at);
     world.stats.events++;
     if (world.traceOn) world.trace('event', `events[${ev!.index}]: ${describeEvent(world, ev!.event)}`);
     applyEvent(world, ev!.event, ev!.index);

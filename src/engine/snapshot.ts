@@ -101,7 +101,7 @@ export function snapshot(world: World, done: boolean): SimulationResult {
     movedAt: isoOrNull(c.movedAt),
   }));
   return {
-    clock: iso(world.now),
+    clock: world.nowText,
     done,
     tickets,
     conversations,

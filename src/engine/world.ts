@@ -245,7 +245,12 @@ export class World {
   private ticketNo = 0;
   private messageNo = 0;
 
+  /** The virtual clock in milliseconds; only advanceTo moves it. */
   now: number;
+  /** The clock as ISO text, as records name the moment they were made. */
+  nowText: string;
+  /** The whole virtual minutes since the epoch (the runaway guard counts per minute). */
+  minute: number;
   readonly start: number;
   end: number;
   readonly timers = new TimerHeap<Timer>();
@@ -280,6 +285,8 @@ export class World {
     this.maxActionsPerTicketMinute = options.maxActionsPerTicketMinute ?? DEFAULT_MAX_ACTIONS_PER_TICKET_MINUTE;
     this.maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
     this.now = start;
+    this.nowText = iso(start);
+    this.minute = Math.floor(start / MINUTE_MS);
     this.start = start;
     this.end = start;
     for (const u of workspace.users) this.users.set(u.id, u);
@@ -304,6 +311,14 @@ export class World {
     // A workspace always has a pipeline (schema); without one, ticket creation reports the missing pipeline.
     this.firstPipelineId = workspace.pipelines[0]?.id ?? '';
     for (const c of workspace.channels) this.channels.set(c.id, { def: c, location: c.location, moving: false, movedAt: null });
+  }
+
+  /** Moves the clock forward to `ms` (never back). */
+  advanceTo(ms: number): void {
+    if (ms <= this.now) return;
+    this.now = ms;
+    this.nowText = iso(ms);
+    this.minute = Math.floor(ms / MINUTE_MS);
   }
 
   /** The pipeline tickets from a channel go to. */
@@ -358,12 +373,12 @@ export class World {
   trace(kind: TraceKind, detail: string, refs?: Refs): void {
     if (!this.traceOn) return;
     // One object shape for every line (absent references are undefined, which JSON leaves out).
-    this.lines.push({ at: iso(this.now), kind, ticket: refs?.ticket, workflow: refs?.workflow, action: refs?.action, detail: flat(detail) });
+    this.lines.push({ at: this.nowText, kind, ticket: refs?.ticket, workflow: refs?.workflow, action: refs?.action, detail: flat(detail) });
   }
 
   /** Records an error; it also appears in the trace so the trace tells the whole story. */
   error(code: string, message: string, refs?: Refs): void {
-    const e: SimulationError = { at: iso(this.now), code, message };
+    const e: SimulationError = { at: this.nowText, code, message };
     if (refs?.ticket !== undefined) e.ticket = refs.ticket;
     if (refs?.workflow !== undefined) e.workflow = refs.workflow;
     if (refs?.action !== undefined) e.action = refs.action;
