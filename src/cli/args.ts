@@ -57,6 +57,10 @@ Options:
 Input problems go to stderr; warnings do not stop the run. When an input has errors nothing is
 simulated, and with --json stdout holds the problems as one JSON array, as validate --json prints them.
 
+The runaway guard stops automation that keeps itself going (more than 100 actions on a ticket within
+a virtual minute, or 10,000 in the run); its message, naming the workflows involved, is also printed
+on stderr.
+
 Exit codes: 0 when the simulation ran (errors inside the run are reported in the output), 1 when an
 input is invalid (its problems are listed), 2 on a usage error or a file that cannot be read.
 `,

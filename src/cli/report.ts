@@ -18,9 +18,14 @@ export interface FileReport {
   notes: string[];
 }
 
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+/**
+ * Control characters, and the invisible marks that reorder bidirectional text (embeddings and overrides
+ * U+202A–U+202E, isolates U+2066–U+2069, the marks U+200E, U+200F and U+061C): from a document, either
+ * could break lines, drive the terminal or make a line read in another order than it is written.
+ */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
-/** Shows control characters from documents as escapes, so names and texts cannot break lines or drive the terminal. */
+/** Shows control and bidirectional formatting characters from documents as escapes, so names and texts print as they are. */
 export function printable(text: string): string {
   return text.replace(CONTROL, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
@@ -96,8 +101,14 @@ function table(rows: readonly string[][], indent = '  '): string[] {
   return cells.map((row) => indent + row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ').trimEnd());
 }
 
-function section(title: string, count: number, body: string[]): string[] {
-  return ['', `${title} (${count})`, ...(count ? body : ['  none'])];
+/**
+ * Adds a titled section to the report. Lines are pushed one at a time: a long trace spread into push()
+ * as arguments would overflow the call stack.
+ */
+function section(lines: string[], title: string, count: number, body: readonly string[]): void {
+  lines.push('', `${title} (${count})`);
+  if (count === 0) lines.push('  none');
+  else for (const line of body) lines.push(line);
 }
 
 function via(workflow: string, action: string): string {
@@ -107,111 +118,103 @@ function via(workflow: string, action: string): string {
 /**
  * The simulation as text a person can follow: the inputs, then every trace line (time, ticket, what
  * happened and why), then the tickets, outbox, notifications, webhooks, open enrollments and errors.
+ * Returned as lines (without line ends, shown with printable), so a long report can be written a part
+ * at a time rather than as one string.
  */
-export function formatSimulation(result: SimulationResult, ctx: SimulationContext): string {
+export function simulationLines(result: SimulationResult, ctx: SimulationContext): string[] {
   const name = namer(ctx);
   const { scenario, workspace, workflows } = ctx;
   const lines: string[] = [
     `Scenario: ${scenario.name} (${scenario.id})`,
     `Workspace: ${workspace.name} (${workspace.id})`,
     `Workflows: ${workflows.length ? '' : 'none; only the built-in pipeline automation runs'}`.trimEnd(),
-    ...table(workflows.map((w) => [w.id, w.enabled ? w.name : `${w.name} (disabled: enrolls nothing)`])),
+  ];
+  for (const row of table(workflows.map((w) => [w.id, w.enabled ? w.name : `${w.name} (disabled: enrolls nothing)`]))) lines.push(row);
+  lines.push(
     `Clock: ${formatTime(scenario.start)} → ${formatTime(result.clock)} UTC; ` +
       `${plural(result.stats.events, 'event')}, ${plural(result.stats.actions, 'action')}, ${plural(result.stats.timers, 'timer')}` +
       (result.done ? '' : '; stopped before the end'),
-  ];
-
-  lines.push(
-    ...section(
-      'Trace',
-      result.trace.length,
-      table(result.trace.map((t) => [formatTime(t.at), t.ticket ?? '-', t.kind, t.detail])),
-    ),
   );
 
-  lines.push(
-    ...section(
-      'Tickets',
-      result.tickets.length,
-      result.tickets.flatMap((t) => {
-        const sla = t.sla
-          ? `SLA first response ${t.sla.firstResponse} (due ${formatTime(t.sla.firstResponseDue)}), close ${t.sla.close} (due ${formatTime(t.sla.closeDue)})`
-          : 'SLA does not apply (in the conversations inbox)';
-        const statuses = result.history[t.id]?.statuses.map((s) => name.status(s.to)) ?? [];
-        return [
-          `  ${t.id} "${t.subject}": ${t.statusLabel}, owner ${name.user(t.owner)}, priority ${t.priority}, contact ${name.contact(t.contact)}`,
-          `    source ${t.source ?? 'none'}${t.channel ? ` on ${t.channel}` : ''}, created ${formatTime(t.createdAt)}` +
-            (t.closedAt ? `, closed ${formatTime(t.closedAt)}` : '') +
-            (t.reopened ? ', reopened' : ''),
-          `    ${sla}`,
-          ...(statuses.length ? [`    statuses: ${statuses.join(' → ')}`] : []),
-        ];
-      }),
-    ),
+  section(lines, 'Trace', result.trace.length, table(result.trace.map((t) => [formatTime(t.at), t.ticket ?? '-', t.kind, t.detail])));
+
+  section(
+    lines,
+    'Tickets',
+    result.tickets.length,
+    result.tickets.flatMap((t) => {
+      const sla = t.sla
+        ? `SLA first response ${t.sla.firstResponse} (due ${formatTime(t.sla.firstResponseDue)}), close ${t.sla.close} (due ${formatTime(t.sla.closeDue)})`
+        : 'SLA does not apply (in the conversations inbox)';
+      const statuses = result.history[t.id]?.statuses.map((s) => name.status(s.to)) ?? [];
+      const ticketLines = [
+        `  ${t.id} "${t.subject}": ${t.statusLabel}, owner ${name.user(t.owner)}, priority ${t.priority}, contact ${name.contact(t.contact)}`,
+        `    source ${t.source ?? 'none'}${t.channel ? ` on ${t.channel}` : ''}, created ${formatTime(t.createdAt)}` +
+          (t.closedAt ? `, closed ${formatTime(t.closedAt)}` : '') +
+          (t.reopened ? ', reopened' : ''),
+        `    ${sla}`,
+      ];
+      if (statuses.length) ticketLines.push(`    statuses: ${statuses.join(' → ')}`);
+      return ticketLines;
+    }),
   );
 
-  lines.push(
-    ...section(
-      'Outbox',
-      result.outbox.length,
-      table(
-        result.outbox.map((e) => [formatTime(e.at), e.ticket, `to ${e.to}`, `"${e.subject}" ${via(e.workflow, e.action)}`]),
-      ),
-    ),
+  section(
+    lines,
+    'Outbox',
+    result.outbox.length,
+    table(result.outbox.map((e) => [formatTime(e.at), e.ticket, `to ${e.to}`, `"${e.subject}" ${via(e.workflow, e.action)}`])),
   );
 
-  lines.push(
-    ...section(
-      'Notifications',
-      result.notifications.length,
-      table(
-        result.notifications.map((n) => [
-          formatTime(n.at),
-          n.ticket,
-          n.recipient === null ? 'skipped' : `to ${name.user(n.recipient)}`,
-          `${n.skipped ?? `"${n.subject}"`} ${via(n.workflow, n.action)}`,
-        ]),
-      ),
+  section(
+    lines,
+    'Notifications',
+    result.notifications.length,
+    table(
+      result.notifications.map((n) => [
+        formatTime(n.at),
+        n.ticket,
+        n.recipient === null ? 'skipped' : `to ${name.user(n.recipient)}`,
+        `${n.skipped ?? `"${n.subject}"`} ${via(n.workflow, n.action)}`,
+      ]),
     ),
   );
 
   if (result.webhooks.length) {
-    lines.push(
-      ...section(
-        'Webhooks (recorded, not sent)',
-        result.webhooks.length,
-        table(result.webhooks.map((w) => [formatTime(w.at), w.ticket, `${w.method} ${w.url}`, via(w.workflow, w.action)])),
-      ),
+    section(
+      lines,
+      'Webhooks (recorded, not sent)',
+      result.webhooks.length,
+      table(result.webhooks.map((w) => [formatTime(w.at), w.ticket, `${w.method} ${w.url}`, via(w.workflow, w.action)])),
     );
   }
 
   if (result.enrolled.length) {
-    lines.push(
-      ...section(
-        'Still enrolled',
-        result.enrolled.length,
-        table(
-          result.enrolled.map((e) => [
-            e.ticket,
-            e.workflow,
-            e.action === null ? 'at the end' : `next ${e.action}`,
-            e.waitingUntil ? `waiting until ${formatTime(e.waitingUntil)}` : '',
-          ]),
-        ),
+    section(
+      lines,
+      'Still enrolled',
+      result.enrolled.length,
+      table(
+        result.enrolled.map((e) => [
+          e.ticket,
+          e.workflow,
+          e.action === null ? 'at the end' : `next ${e.action}`,
+          e.waitingUntil ? `waiting until ${formatTime(e.waitingUntil)}` : '',
+        ]),
       ),
     );
   }
 
-  lines.push(
-    ...section(
-      'Errors',
-      result.errors.length,
-      result.errors.map((e) => {
-        const about = [e.ticket, e.workflow, e.action].filter((x) => x !== undefined).join(' › ');
-        return `  ${formatTime(e.at)}  ${e.code}${about ? ` (${about})` : ''}: ${e.message}`;
-      }),
-    ),
+  section(
+    lines,
+    'Errors',
+    result.errors.length,
+    result.errors.map((e) => {
+      const about = [e.ticket, e.workflow, e.action].filter((x) => x !== undefined).join(' › ');
+      return `  ${formatTime(e.at)}  ${e.code}${about ? ` (${about})` : ''}: ${e.message}`;
+    }),
   );
 
-  return lines.map(printable).join('\n') + '\n';
+  for (let i = 0; i < lines.length; i++) lines[i] = printable(lines[i]!);
+  return lines;
 }

@@ -15,7 +15,8 @@ import { simulate } from '../engine';
 import { defaultWorkspace, type Scenario, type Workflow, type WorkflowDocument, type Workspace } from '../model';
 import { parseArgs, usageText, type CliCommand } from './args';
 import type { CliIo } from './io';
-import { fileProblems, formatFileReport, formatSimulation, type FileReport } from './report';
+import { writeLines, writeStableJson } from './output';
+import { fileProblems, formatFileReport, printable, simulationLines, type FileReport } from './report';
 
 /** Exit codes of the CLI. */
 export const EXIT = {
@@ -124,7 +125,11 @@ function simulateCommand(command: Extract<CliCommand, { name: 'simulate' }>, io:
   for (const report of withProblems) io.stderr(formatFileReport(report));
 
   const result = simulate({ workspace: ws, workflows, scenario });
-  io.stdout(command.json ? stableStringify(result) : formatSimulation(result, { workspace: ws, scenario, workflows }));
+  // Written a part at a time: a long run's report can outgrow the longest string JavaScript holds.
+  if (command.json) writeStableJson(io.stdout, result);
+  else writeLines(io.stdout, simulationLines(result, { workspace: ws, scenario, workflows }));
+  // The result says it too, but a stopped loop should not go unnoticed behind --json or a long trace.
+  for (const e of result.errors) if (e.code.startsWith('guard.')) io.stderr(`ticketflow: ${printable(e.message)}\n`);
   return EXIT.ok;
 }
 

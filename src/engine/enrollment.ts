@@ -243,8 +243,12 @@ function record(world: World, ticket: TicketState, wf: CompiledWorkflow, trigger
 
 /** Enrollment decision of one ticket in one workflow whose trigger fired. */
 function decide(world: World, ticket: TicketState, wf: CompiledWorkflow, trigger: string): void {
-  if (ticket.haltedMinute === world.minute) {
-    record(world, ticket, wf, trigger, 'rejected', 'the runaway guard stopped automation on this ticket for the rest of this minute');
+  if (world.minute < ticket.haltedUntil) {
+    const reason =
+      ticket.haltedUntil === Infinity
+        ? 'the runaway guard stopped automation on this ticket for the rest of the simulation'
+        : 'the runaway guard stopped automation on this ticket for the rest of this minute';
+    record(world, ticket, wf, trigger, 'rejected', reason);
     return;
   }
   const prior = ticket.runs?.get(wf.id);

@@ -52,7 +52,8 @@ export function ticketState(id: string, init: NewTicket, category: 'open' | 'clo
     runs: null,
     guardMinute: -1,
     guardCount: 0,
-    haltedMinute: -1,
+    actionsRun: 0,
+    haltedUntil: -1,
     link: null,
   };
 }

@@ -148,12 +148,22 @@ export function endRun(world: World, run: Run, outcome: 'completed' | 'unenrolle
   }
 }
 
+/** A workflow as guard messages name it: "Name" (id), or "Name" (id, detail). */
+function workflowName(world: World, id: string, detail?: string): string {
+  return `"${world.workflows.find((w) => w.id === id)?.name ?? id}" (${id}${detail === undefined ? '' : `, ${detail}`})`;
+}
+
+/** Stops a ticket's runs after the runaway guard tripped; `until` is the minute its automation may resume. */
+function haltTicket(world: World, ticket: TicketState, until: number): void {
+  ticket.haltedUntil = until;
+  for (const run of [...ticket.runs!.values()]) if (run) endRun(world, run, 'stopped', 'stopped by the runaway guard');
+}
+
 /**
  * The runaway guard: more actions on one ticket within one virtual minute than the limit means workflows
  * keep triggering each other; the ticket's runs stop, and it enrolls in nothing more during that minute.
  */
-function tripGuard(world: World, ticket: TicketState, minute: number): void {
-  ticket.haltedMinute = minute;
+function tripMinuteGuard(world: World, ticket: TicketState, minute: number): void {
   // The workflows that ran actions on the ticket this minute: the tail of its action log (ISO times sort as text).
   const since = iso(minute * MINUTE_MS);
   const log = ticket.log.actions;
@@ -161,14 +171,35 @@ function tripGuard(world: World, ticket: TicketState, minute: number): void {
   for (let i = log.length - 1; i >= 0 && log[i]!.at >= since; i--) ids.add(log[i]!.workflow);
   const involved = [...ids]
     .sort()
-    .map((id) => `"${world.workflows.find((w) => w.id === id)?.name ?? id}" (${id})`)
+    .map((id) => workflowName(world, id))
     .join(', ');
   world.error(
     'guard.runaway',
     `Runaway automation stopped on ticket ${ticket.id}: more than ${world.maxActionsPerTicketMinute} actions within one virtual minute (from ${since}). Workflows involved: ${involved}. They keep triggering each other or loop without a delay; the ticket's runs are stopped.`,
     { ticket: ticket.id },
   );
-  for (const run of [...ticket.runs!.values()]) if (run) endRun(world, run, 'stopped', 'stopped by the runaway guard');
+  haltTicket(world, ticket, minute + 1);
+}
+
+/**
+ * The runaway guard's limit per ticket: more actions on one ticket in the whole simulation than the limit
+ * means a loop slow enough to pass the per-minute limit (workflows re-enrolling each other through delays,
+ * a go-to loop through a short delay). The ticket's runs stop and it enrolls in nothing more, so the
+ * records of one ticket stay bounded however long the scenario lasts.
+ */
+function tripTicketGuard(world: World, ticket: TicketState): void {
+  const counts = new Map<string, number>();
+  for (const entry of ticket.log.actions) counts.set(entry.workflow, (counts.get(entry.workflow) ?? 0) + 1);
+  const busiest = [...counts]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, 5)
+    .map(([id, count]) => workflowName(world, id, `${count} actions`));
+  world.error(
+    'guard.runaway',
+    `Runaway automation stopped on ticket ${ticket.id}: more than ${world.maxActionsPerTicket} actions in this simulation. Workflows involved, busiest first: ${busiest.join(', ')}. They keep triggering each other or loop through a delay without end; the ticket's runs are stopped and it enrolls in no workflow for the rest of the simulation.`,
+    { ticket: ticket.id },
+  );
+  haltTicket(world, ticket, Infinity);
 }
 
 /** Runs actions of the world's queued runs; owns the one reusable context. */
@@ -217,7 +248,12 @@ export class Runner {
     }
     if (++ticket.guardCount > world.maxActionsPerTicketMinute) {
       world.ready.shift();
-      tripGuard(world, ticket, minute);
+      tripMinuteGuard(world, ticket, minute);
+      return false;
+    }
+    if (++ticket.actionsRun > world.maxActionsPerTicket) {
+      world.ready.shift();
+      tripTicketGuard(world, ticket);
       return false;
     }
     const step = wf.actions.get(run.actionId)!;

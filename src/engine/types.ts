@@ -9,6 +9,12 @@ export interface SimulationOptions {
   trace?: boolean;
   /** Most actions one ticket may run within one virtual minute before the runaway guard stops it (default 100). */
   maxActionsPerTicketMinute?: number;
+  /**
+   * Most actions one ticket may run in the whole simulation before the runaway guard stops its automation
+   * for good (default 10,000): it catches loops slow enough to pass the per-minute limit, such as two
+   * workflows re-enrolling each other through one-minute delays, and keeps the records bounded.
+   */
+  maxActionsPerTicket?: number;
   /** Most steps (events, timers and actions) before the whole simulation stops (default 50,000,000). */
   maxSteps?: number;
 }

@@ -124,8 +124,13 @@ export interface TicketState extends RunTicket {
   /** The virtual minute the runaway guard is counting actions in, and the count so far. */
   guardMinute: number;
   guardCount: number;
-  /** The virtual minute in which the runaway guard stopped its automation (-1: never). */
-  haltedMinute: number;
+  /** Actions it ran in the whole simulation, for the runaway guard's limit per ticket. */
+  actionsRun: number;
+  /**
+   * The virtual minute until which (exclusive) the runaway guard stops its automation: -1 never stopped,
+   * the next minute after too many actions within one minute, Infinity after too many in the simulation.
+   */
+  haltedUntil: number;
   /** Its in-app link, made when first needed. */
   link: string | null;
 }
@@ -220,6 +225,8 @@ export class RunQueue {
 }
 
 const DEFAULT_MAX_ACTIONS_PER_TICKET_MINUTE = 100;
+// A reminder every hour for a year is 8,760 actions; a ticket past 10,000 is caught in a loop.
+const DEFAULT_MAX_ACTIONS_PER_TICKET = 10_000;
 const DEFAULT_MAX_STEPS = 50_000_000;
 
 /**
@@ -230,6 +237,7 @@ export class World {
   readonly workspace: Workspace;
   readonly traceOn: boolean;
   readonly maxActionsPerTicketMinute: number;
+  readonly maxActionsPerTicket: number;
   readonly maxSteps: number;
 
   readonly users = new Map<string, User>();
@@ -283,6 +291,7 @@ export class World {
     this.workspace = workspace;
     this.traceOn = options.trace ?? true;
     this.maxActionsPerTicketMinute = options.maxActionsPerTicketMinute ?? DEFAULT_MAX_ACTIONS_PER_TICKET_MINUTE;
+    this.maxActionsPerTicket = options.maxActionsPerTicket ?? DEFAULT_MAX_ACTIONS_PER_TICKET;
     this.maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
     this.now = start;
     this.nowText = iso(start);

@@ -298,6 +298,50 @@ describe('simulate', () => {
     expect(JSON.parse(stdout)).toHaveProperty('trace');
   });
 
+  describe('on a year in which two workflows re-enroll one ticket through one-minute delays', () => {
+    const pingPong = ['--scenario', join(FIXTURES, 'year-of-ping-pong.scenario.json'), join(FIXTURES, 'slow-ping.json'), join(FIXTURES, 'slow-pong.json')];
+    const guardSays = [
+      'Runaway automation stopped on ticket ticket-1: more than 10000 actions in this simulation.',
+      '"Slow ping: a minute after Waiting on us, Waiting on contact" (wf-slow-ping, 5000 actions)',
+      '"Slow pong: a minute after Waiting on contact, Waiting on us" (wf-slow-pong, 5000 actions)',
+    ];
+
+    it('prints a bounded report ending with the guard error, and says it on stderr', () => {
+      const { code, stdout, stderr } = run(['simulate', ...pingPong]);
+      expect(code).toBe(0);
+      expect(stdout.length).toBeLessThan(10_000_000);
+      const errors = stdout.slice(stdout.lastIndexOf('\nErrors ('));
+      expect(errors).toMatch(/^\nErrors \(1\)\n {2}2026-01-08 \d\d:\d\d {2}guard\.runaway \(ticket-1\): /);
+      for (const text of guardSays) expect(errors).toContain(text);
+      expect(stderr.startsWith(`ticketflow: ${guardSays[0]}`)).toBe(true);
+      for (const text of guardSays) expect(stderr).toContain(text);
+    });
+
+    it('prints bounded JSON with the guard error', () => {
+      const { code, stdout, stderr } = run(['simulate', '--json', ...pingPong]);
+      expect(code).toBe(0);
+      expect(stdout.length).toBeLessThan(30_000_000);
+      const result = JSON.parse(stdout) as { clock: string; done: boolean; errors: { code: string; message: string }[]; stats: { actions: number } };
+      expect(result).toMatchObject({ clock: '2027-01-05T09:00:00.000Z', done: true, stats: { actions: 10_000 } });
+      expect(result.errors.map((e) => e.code)).toEqual(['guard.runaway']);
+      for (const text of guardSays) expect(result.errors[0]!.message).toContain(text);
+      expect(stderr).toContain(guardSays[0]);
+    });
+  });
+
+  it('shows bidirectional formatting characters from documents as escapes, so a line cannot read reordered', () => {
+    const scenario = JSON.parse(readFileSync(join(SCENARIOS_DIR, 'email-ticket-life.json'), 'utf8')) as { name: string };
+    const marks = ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u200e', '\u200f', '\u061c'];
+    scenario.name = `Invoice ${marks.join('x')} paid`;
+    const path = scratchFile('bidi.scenario.json', scenario);
+    const { code, stdout } = run(['simulate', '--scenario', path]);
+    expect(code).toBe(0);
+    expect(stdout.split('\n')[0]).toBe(
+      'Scenario: Invoice \\u202ax\\u202bx\\u202cx\\u202dx\\u202ex\\u2066x\\u2067x\\u2068x\\u2069x\\u200ex\\u200fx\\u061c paid (email-ticket-life)',
+    );
+    for (const mark of marks) expect(stdout).not.toContain(mark);
+  });
+
   it('shows control characters from documents as escapes instead of printing them', () => {
     const scenario = JSON.parse(readFileSync(join(SCENARIOS_DIR, 'email-ticket-life.json'), 'utf8')) as { name: string };
     scenario.name = 'Line one\nLine two \u001b[31mred';

@@ -149,3 +149,15 @@ export function initialTicket(id: string, fields: Partial<Ticket> = {}): Ticket 
     ...fields,
   };
 }
+
+/** A workflow that records a webhook every minute from a ticket's creation on: a delay, the webhook, a go-to back. */
+export function webhookEveryMinute(id: string): Workflow {
+  return workflow(id, {
+    triggers: [{ type: 'ticketCreated' }],
+    actions: [
+      action('delay', 'wait', { wait: { type: 'duration', duration: { amount: 1, unit: 'minutes' } }, next: 'hook' }),
+      action('webhook', 'hook', { url: 'https://example.test/x', next: 'again' }),
+      action('goto', 'again', { target: 'wait' }),
+    ],
+  });
+}

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Simulation, simulate } from '../../src/engine';
+import { EXAMPLE_SCENARIOS } from '../../src/examples';
 import { defaultWorkspace, type Workflow } from '../../src/model';
-import { action, agentEmail, at, chain, incoming, run, scenario, workflow } from './helpers';
+import hostileLoop from '../fixtures/hostile/goto-loop-every-minute.json';
+import { action, agentEmail, at, chain, incoming, run, scenario, webhookEveryMinute, workflow } from './helpers';
 
 const acknowledge = workflow('wf-ack', {
   triggers: [{ type: 'ticketCreated' }],
@@ -132,6 +134,13 @@ describe('the runaway guard', () => {
     workflow('wf-ping', { triggers: [{ type: 'statusChanged', toStatusId: 'waiting-us' }], reenroll: true, actions: [action('setStatus', 'to-contact', { statusId: 'waiting-contact' })] }),
     workflow('wf-pong', { triggers: [{ type: 'statusChanged', toStatusId: 'waiting-contact' }], reenroll: true, actions: [action('setStatus', 'to-us', { statusId: 'waiting-us' })] }),
   ];
+  // The same, each waiting a minute first: never more than a few actions a minute, so the per-minute limit never trips.
+  const aMinute = (id: string) => action('delay', id, { wait: { type: 'duration', duration: { amount: 1, unit: 'minutes' } } });
+  const slowPingPong = [
+    workflow('wf-slow-ping', { triggers: [{ type: 'statusChanged', toStatusId: 'waiting-us' }], reenroll: true, actions: chain(aMinute('w'), action('setStatus', 'to-contact', { statusId: 'waiting-contact' })) }),
+    workflow('wf-slow-pong', { triggers: [{ type: 'statusChanged', toStatusId: 'waiting-contact' }], reenroll: true, actions: chain(aMinute('w'), action('setStatus', 'to-us', { statusId: 'waiting-us' })) }),
+  ];
+  const waitingOnUs = { type: 'setStatus' as const, at: at(1), ticketId: 'ticket-1', statusId: 'waiting-us' };
 
   it('stops two workflows setting a status back and forth, naming both', () => {
     const r = run({ workflows: pingPong, events: [incoming(0, 'conv-1', 'th-1'), agentEmail(5, 'conv-1', 'th-1', 'ticket'), incoming(100, 'conv-2', 'th-1', 'ch-email', 'c-lu')] });
@@ -158,17 +167,59 @@ describe('the runaway guard', () => {
   });
 
   it('lets a go-to loop with a delay run as long as the scenario lasts', () => {
-    const loop = workflow('wf-tick', {
-      triggers: [{ type: 'ticketCreated' }],
-      actions: [
-        action('delay', 'wait', { wait: { type: 'duration', duration: { amount: 1, unit: 'minutes' } }, next: 'hook' }),
-        action('webhook', 'hook', { url: 'https://example.test/x', next: 'again' }),
-        action('goto', 'again', { target: 'wait' }),
-      ],
-    });
-    const r = run({ workflows: [loop], events: [incoming(0, 'conv-1', 'th-1')], end: at(600) });
+    const r = run({ workflows: [webhookEveryMinute('wf-tick')], events: [incoming(0, 'conv-1', 'th-1')], end: at(600) });
     expect(r.errors).toEqual([]);
     expect(r.webhooks).toHaveLength(600);
+  });
+
+  it('stops a ping-pong through one-minute delays over a year at the limit of actions per ticket, naming both workflows', () => {
+    const year = at(365 * 24 * 60);
+    const r = run({
+      workflows: slowPingPong,
+      events: [incoming(0, 'conv-1', 'th-1'), waitingOnUs, incoming(60 * 24 * 200, 'conv-2', 'th-1', 'ch-email', 'c-lu')],
+      end: year,
+      options: { maxActionsPerTicket: 400 },
+    });
+    expect(r.done).toBe(true);
+    expect(r.clock).toBe(year);
+    expect(r.errors.map((e) => e.code)).toEqual(['guard.runaway']);
+    const guard = r.errors[0]!;
+    expect(guard.ticket).toBe('ticket-1');
+    expect(guard.message).toContain('more than 400 actions in this simulation');
+    expect(guard.message).toContain('Workflows involved, busiest first: "Workflow wf-slow-ping" (wf-slow-ping, 200 actions), "Workflow wf-slow-pong" (wf-slow-pong, 200 actions)');
+    const history = r.history['ticket-1']!;
+    expect(history.actions).toHaveLength(400);
+    expect(r.enrolled).toEqual([]);
+    // After the guard, the ticket's status changes still offer triggers, and every one is turned down.
+    const after = history.enrollments.filter((e) => e.at > guard.at);
+    expect(after.every((e) => e.outcome === 'rejected' && e.reason.includes('for the rest of the simulation'))).toBe(true);
+    // Another ticket later in the year is not affected.
+    expect(r.tickets.map((t) => t.id)).toEqual(['ticket-1', 'ticket-2']);
+    expect(r.trace.length).toBeLessThan(2000);
+  });
+
+  it('keeps a year of slow ping-pong bounded with the default limit of 10,000 actions per ticket', () => {
+    const r = run({
+      workflows: slowPingPong,
+      events: [incoming(0, 'conv-1', 'th-1'), waitingOnUs],
+      end: at(365 * 24 * 60),
+    });
+    expect(r.errors.map((e) => e.code)).toEqual(['guard.runaway']);
+    expect(r.errors[0]!.message).toContain('more than 10000 actions in this simulation');
+    expect(r.stats.actions).toBe(10_000);
+    expect(r.trace.length).toBeLessThan(40_000);
+    expect(JSON.stringify(r).length).toBeLessThan(20_000_000);
+  });
+
+  it('stops the hostile go-to loop through one-minute delays on the tickets of a week-long example', () => {
+    const loop = { ...(hostileLoop as unknown as { workflow: Workflow }).workflow, enabled: true };
+    const { scenario: week } = EXAMPLE_SCENARIOS.find((e) => e.file === 'email-ticket-life.json')!;
+    const r = simulate({ workspace: defaultWorkspace(), workflows: [loop], scenario: week, options: { trace: false, maxActionsPerTicket: 1000 } });
+    expect(r.tickets).not.toEqual([]);
+    const stopped = r.errors.filter((e) => e.code === 'guard.runaway');
+    expect(stopped.map((e) => e.ticket)).toEqual(r.tickets.map((t) => t.id));
+    for (const e of stopped) expect(e.message).toContain('"Hostile test workflow" (wf-hostile, 1000 actions)');
+    for (const t of r.tickets) expect(r.history[t.id]!.actions).toHaveLength(1000);
   });
 
   it('stops the whole simulation at the step limit, naming the busiest workflows', () => {
