@@ -23,6 +23,11 @@ export class TimerHeap<T extends Timed> {
     return this.items[0];
   }
 
+  /** When the earliest timer is due (Infinity when there is none), read without touching the timer. */
+  peekAt(): number {
+    return this.items.length === 0 ? Infinity : this.ats[0]!;
+  }
+
   push(item: T): void {
     const n = this.items.length;
     if (n === this.ats.length) this.grow();

@@ -66,12 +66,13 @@ class RunContext implements ActionRunContext {
   sendEmail(email: OutgoingEmail): void {
     const at = this.world.nowText;
     const ticket = this.run.ticket;
+    const to = this.contact!.email;
     this.world.outbox.push({
       at,
       ticket: ticket.id,
       workflow: this.run.wf.id,
       action: this.action.id,
-      to: this.contact!.email,
+      to,
       subject: email.subject,
       body: email.body,
       template: email.templateId,
@@ -82,7 +83,7 @@ class RunContext implements ActionRunContext {
       at,
       ticket: ticket.id,
       conversation: ticket.conversationId,
-      text: flat(`Automated email "${email.subject}" sent to ${this.contact!.email} at ${at}.`),
+      text: flat(`Automated email "${email.subject}" sent to ${to} at ${at}.`),
       link: (ticket.link ??= ticketLink(ticket.id)),
     });
   }

@@ -131,11 +131,16 @@ export class Simulation {
     for (let run = ready.peek(); run && run.state === 'ended'; run = ready.peek()) ready.shift();
   }
 
-  /** The next timer due before the end, dropping timers that no longer matter (a delay of a stopped run, an old SLA due time). */
-  private nextTimer(): Timer | undefined {
+  /**
+   * The next timer due before the end and no later than `limit`, dropping the ones that no longer matter
+   * on the way (a delay of a stopped run, an old SLA due time). Times are read from the heap, so a timer
+   * due after the next event is not looked at.
+   */
+  private nextTimer(limit = Infinity): Timer | undefined {
     const timers = this.world.timers;
-    for (let t = timers.peek(); t; t = timers.peek()) {
-      if (t.at > this.world.end) return undefined;
+    const until = Math.min(limit, this.world.end);
+    while (timers.peekAt() <= until) {
+      const t = timers.peek()!;
       if (t.kind === 'resume' ? t.run.state === 'waiting' : t.kind !== 'sla' || slaPending(t.ticket, t.target)) return t;
       timers.pop();
     }
@@ -145,14 +150,14 @@ export class Simulation {
   /** Applies the next timer or scenario event (timers first at equal times); null when none is left. */
   private advance(): Timer | TimedEvent | null {
     const world = this.world;
-    const timer = this.nextTimer();
     const ev = this.events[this.nextEvent];
+    const timer = this.nextTimer(ev ? ev.at : Infinity);
     if (!timer && !ev) {
       world.advanceTo(world.end);
       return null;
     }
     if (!this.countStep()) return null;
-    if (timer && (!ev || timer.at <= ev.at)) {
+    if (timer) {
       world.timers.pop();
       world.advanceTo(timer.at);
       world.stats.timers++;

@@ -15,48 +15,34 @@ export const TOKENS = {
   workspace: ['name'],
 } as const;
 
-/** The value of one token for a ticket; undefined for a token that does not exist (rendered empty, as mustache does). */
-function tokenValue(world: World, t: TicketState, scope: string, field: string): string | undefined {
-  switch (scope) {
-    case 'ticket':
-      switch (field) {
-        case 'id':
-          return t.id;
-        case 'subject':
-          return t.subject;
-        case 'status':
-          return world.statusLabel(t.pipelineId, t.statusId);
-        case 'statusId':
-          return t.statusId;
-        case 'pipeline':
-          return world.pipelines.get(t.pipelineId)?.pipeline.name ?? t.pipelineId;
-        case 'priority':
-          return t.priority;
-        case 'owner':
-          return t.ownerId === null ? '' : (world.users.get(t.ownerId)?.name ?? '');
-        case 'source':
-          return t.source ?? '';
-        case 'createdAt':
-          return iso(t.createdAt);
-        case 'closedAt':
-          return t.closedAt === null ? '' : iso(t.closedAt);
-        case 'link':
-          return (t.link ??= ticketLink(t.id));
-      }
-      return undefined;
-    case 'contact': {
-      const c = t.contactId === null ? undefined : world.contacts.get(t.contactId);
-      return field === 'name' ? (c?.name ?? '') : field === 'email' ? (c?.email ?? '') : undefined;
-    }
-    case 'owner': {
-      const u = t.ownerId === null ? undefined : world.users.get(t.ownerId);
-      return field === 'name' ? (u?.name ?? '') : field === 'email' ? (u?.email ?? '') : undefined;
-    }
-    case 'workspace':
-      return field === 'name' ? world.workspace.name : undefined;
-  }
-  return undefined;
-}
+/** How one token's value is read from a ticket. */
+type TokenValue = (world: World, t: TicketState) => string;
+
+const contactOf = (world: World, t: TicketState) => (t.contactId === null ? undefined : world.contacts.get(t.contactId));
+const ownerOf = (world: World, t: TicketState) => (t.ownerId === null ? undefined : world.users.get(t.ownerId));
+
+/** The value of every token, by "scope.field" (a map, so no name reaches an object's own members). */
+const TOKEN_VALUES = new Map<string, TokenValue>([
+  ['ticket.id', (_w, t) => t.id],
+  ['ticket.subject', (_w, t) => t.subject],
+  ['ticket.status', (w, t) => w.statusLabel(t.pipelineId, t.statusId)],
+  ['ticket.statusId', (_w, t) => t.statusId],
+  ['ticket.pipeline', (w, t) => w.pipelines.get(t.pipelineId)?.pipeline.name ?? t.pipelineId],
+  ['ticket.priority', (_w, t) => t.priority],
+  ['ticket.owner', (w, t) => ownerOf(w, t)?.name ?? ''],
+  ['ticket.source', (_w, t) => t.source ?? ''],
+  ['ticket.createdAt', (_w, t) => iso(t.createdAt)],
+  ['ticket.closedAt', (_w, t) => (t.closedAt === null ? '' : iso(t.closedAt))],
+  ['ticket.link', (_w, t) => (t.link ??= ticketLink(t.id))],
+  ['contact.name', (w, t) => contactOf(w, t)?.name ?? ''],
+  ['contact.email', (w, t) => contactOf(w, t)?.email ?? ''],
+  ['owner.name', (w, t) => ownerOf(w, t)?.name ?? ''],
+  ['owner.email', (w, t) => ownerOf(w, t)?.email ?? ''],
+  ['workspace.name', (w) => w.workspace.name],
+]);
+
+/** A token that does not exist renders empty, as mustache renders it. */
+const NO_VALUE: TokenValue = () => '';
 
 /**
  * A mustache view with no prototype at any level: mustache looks names up with `in`, so on plain
@@ -73,14 +59,17 @@ function fullView(world: World, t: TicketState): Record<string, Record<string, s
   const scopes: Record<string, Record<string, string>> = {};
   for (const [scope, fields] of Object.entries(TOKENS)) {
     const values: Record<string, string> = {};
-    for (const field of fields) values[field] = tokenValue(world, t, scope, field)!;
+    for (const field of fields) values[field] = TOKEN_VALUES.get(`${scope}.${field}`)!(world, t);
     scopes[scope] = values;
   }
   return tokenView(scopes);
 }
 
-/** A template split by mustache's parser into text and {{scope.field}} tokens; null when it needs the full renderer. */
-type Parts = (string | { scope: string; field: string })[] | null;
+/**
+ * A template split by mustache's parser into text and {{scope.field}} tokens, each token already resolved
+ * to how its value is read; null when the template needs the full renderer.
+ */
+type Parts = (string | TokenValue)[] | null;
 
 const MAX_CACHED = 2000;
 const partsCache = new Map<string, Parts>();
@@ -101,7 +90,7 @@ function partsOf(text: string): Parts {
       parts = null;
       break;
     }
-    parts.push({ scope: value.slice(0, dot), field: value.slice(dot + 1) });
+    parts.push(TOKEN_VALUES.get(value) ?? NO_VALUE);
   }
   // Templates come from workflows and the workspace, so there are few; the bound guards against odd input.
   if (partsCache.size >= MAX_CACHED) partsCache.clear();
@@ -123,7 +112,7 @@ export function renderTokens(world: World, ticket: TicketState, text: string): R
     const parts = partsOf(text);
     if (parts === null) return { text: flat(Mustache.render(text, fullView(world, ticket), undefined, PLAIN)) };
     let out = '';
-    for (const part of parts) out += typeof part === 'string' ? part : (tokenValue(world, ticket, part.scope, part.field) ?? '');
+    for (const part of parts) out += typeof part === 'string' ? part : part(world, ticket);
     // The text is kept in a record to the end of the run.
     return { text: flat(out) };
   } catch (e) {

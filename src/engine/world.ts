@@ -460,10 +460,32 @@ const isoTexts: string[] = new Array<string>(ISO_SLOTS).fill('');
 export function iso(ms: number): string {
   const slot = Math.floor(ms / MINUTE_MS) & (ISO_SLOTS - 1);
   if (isoKeys[slot] === ms) return isoTexts[slot]!;
-  const text = new Date(ms).toISOString();
+  const text = wholeMinuteIso(ms) ?? new Date(ms).toISOString();
   isoKeys[slot] = ms;
   isoTexts[slot] = text;
   return text;
+}
+
+// Most moments of a run fall on whole minutes of a few days: "2026-03-02T" + "09:05:00.000Z", each part made once.
+const MAX_DAY_TEXTS = 4096;
+const dayTexts = new Map<number, string>();
+const minuteTexts: string[] = [];
+/** Years 1970 to 9999, written with four digits by toISOString. */
+const LAST_FOUR_DIGIT_MS = Date.UTC(10000, 0, 1);
+
+/** The ISO text of a whole minute of the years 1970–9999, from cached parts; undefined for other moments. */
+function wholeMinuteIso(ms: number): string | undefined {
+  if (ms % MINUTE_MS !== 0 || ms < 0 || ms >= LAST_FOUR_DIGIT_MS) return undefined;
+  const day = Math.floor(ms / DAY_MS);
+  let date = dayTexts.get(day);
+  if (date === undefined) {
+    if (dayTexts.size >= MAX_DAY_TEXTS) dayTexts.clear();
+    date = new Date(day * DAY_MS).toISOString().slice(0, 11);
+    dayTexts.set(day, date);
+  }
+  const minute = (ms - day * DAY_MS) / MINUTE_MS;
+  const time = (minuteTexts[minute] ??= `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}:00.000Z`);
+  return date + time;
 }
 
 /**

@@ -15,6 +15,23 @@ describe('iso', () => {
   });
 });
 
+describe('iso on whole minutes', () => {
+  it('writes what Date#toISOString writes, across days, years and the edges of four-digit years', () => {
+    const minute = 60_000;
+    const lastFourDigit = Date.UTC(10000, 0, 1);
+    fc.assert(
+      fc.property(fc.integer({ min: -2_000_000, max: Math.floor(lastFourDigit / minute) + 2_000_000 }), (n) => {
+        const ms = n * minute;
+        expect(iso(ms)).toBe(new Date(ms).toISOString());
+      }),
+      { numRuns: 5000 },
+    );
+    for (const ms of [0, -minute, lastFourDigit - minute, lastFourDigit, Date.UTC(2024, 1, 29, 23, 59), Date.UTC(2026, 0, 1)]) {
+      expect(iso(ms)).toBe(new Date(ms).toISOString());
+    }
+  });
+});
+
 describe('parseTime', () => {
   it('reads an ISO timestamp and says null for text that is not one', () => {
     expect(parseTime('2026-01-05T09:00:00Z')).toBe(1767603600000);
