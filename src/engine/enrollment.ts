@@ -4,7 +4,7 @@ import type { ChannelKind } from '../model/common';
 import type { Filters } from '../model/filters';
 import type { Trigger, Workflow } from '../model/workflow';
 import { compileFilters, describeOutcome, evaluateFilters, type CompiledFilters } from './filters';
-import { flat, type CompiledAction, type CompiledWorkflow, type TicketState, type World } from './world';
+import type { CompiledAction, CompiledWorkflow, TicketState, World } from './world';
 
 /** Something that happened to a ticket, matched against workflows' enrollment triggers. */
 export type TriggerEvent =
@@ -113,7 +113,7 @@ export function compileWorkflows(world: World, workflows: readonly Workflow[]): 
       continue;
     }
     const compiledActions = new Map<string, CompiledAction>();
-    for (const [id, action] of actions) compiledActions.set(id, { action, def: definitionOf(action), lastOutcome: null });
+    for (const [id, action] of actions) compiledActions.set(id, { action, def: definitionOf(action) });
     const wf: CompiledWorkflow = {
       id: workflow.id,
       name: workflow.name,
@@ -234,7 +234,7 @@ export function fireEach(world: World, ticket: TicketState, events: readonly Tri
 }
 
 function record(world: World, ticket: TicketState, wf: CompiledWorkflow, trigger: string, outcome: 'enrolled' | 'rejected' | 'excluded', reason: string): void {
-  ticket.log.enrollments.push({ at: world.nowText, workflow: wf.id, trigger, outcome, reason: flat(reason) });
+  ticket.log.enrollments.push({ at: world.nowText, workflow: wf.id, trigger, outcome, reason });
   if (world.traceOn) {
     const verb = outcome === 'enrolled' ? 'Enrolled in' : outcome === 'excluded' ? 'Excluded from' : 'Not enrolled in';
     world.trace('enrollment', `${verb} "${wf.name}" on ${trigger}: ${reason}.`, { ticket: ticket.id, workflow: wf.id });

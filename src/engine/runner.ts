@@ -5,7 +5,7 @@ import type { Contact, EmailTemplate, Pipeline, Team, User, Workspace } from '..
 import { compiled, describeOutcome, evaluateFilters, firstHoldingGroup } from './filters';
 import { changeProperty, changeStatus } from './help-desk';
 import { renderTokens, ticketLink } from './tokens';
-import { flat, iso, MINUTE_MS, type CompiledAction, type Run, type TicketState, type World } from './world';
+import { iso, MINUTE_MS, type Run, type TicketState, type World } from './world';
 
 /**
  * The capabilities lent to the action being run. One instance serves every step (no allocation per
@@ -14,16 +14,14 @@ import { flat, iso, MINUTE_MS, type CompiledAction, type Run, type TicketState, 
 class RunContext implements ActionRunContext {
   private run!: Run;
   private action!: Action;
-  private step!: CompiledAction;
   outcome: string | null = null;
   failure: string | null = null;
   waitAt: number | null = null;
   constructor(private readonly world: World) {}
 
-  begin(run: Run, step: CompiledAction): void {
+  begin(run: Run, action: Action): void {
     this.run = run;
-    this.step = step;
-    this.action = step.action;
+    this.action = action;
     this.outcome = null;
     this.failure = null;
     this.waitAt = null;
@@ -83,7 +81,7 @@ class RunContext implements ActionRunContext {
       at,
       ticket: ticket.id,
       conversation: ticket.conversationId,
-      text: flat(`Automated email "${email.subject}" sent to ${to} at ${at}.`),
+      text: `Automated email "${email.subject}" sent to ${to} at ${at}.`,
       link: (ticket.link ??= ticketLink(ticket.id)),
     });
   }
@@ -126,10 +124,7 @@ class RunContext implements ActionRunContext {
     });
   }
   note(outcome: string): void {
-    // Kept in the ticket's action log to the end. Most actions say the same for ticket after ticket, so the
-    // text the action gave last time is stored again; a new one is stored flat (actions build it by concatenation).
-    const last = this.step.lastOutcome;
-    this.outcome = last !== null && last === outcome ? last : (this.step.lastOutcome = flat(outcome));
+    this.outcome = outcome;
   }
   fail(message: string): null {
     this.failure = message;
@@ -260,7 +255,7 @@ export class Runner {
     const step = wf.actions.get(run.actionId)!;
     const action = step.action;
     const ctx = this.ctx;
-    ctx.begin(run, step);
+    ctx.begin(run, action);
     const next = step.def.run(action, ctx);
     world.stats.actions++;
     wf.actionsRun++;

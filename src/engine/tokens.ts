@@ -1,6 +1,6 @@
 import Mustache from 'mustache';
 import type { Rendered } from '../actions/types';
-import { flat, iso, type TicketState, type World } from './world';
+import { iso, type TicketState, type World } from './world';
 
 /** The link to a ticket that inbox notices and the {{ticket.link}} token carry (an in-app route, never a network address). */
 export function ticketLink(ticketId: string): string {
@@ -110,11 +110,10 @@ export function renderTokens(world: World, ticket: TicketState, text: string): R
   if (!text.includes('{{')) return { text };
   try {
     const parts = partsOf(text);
-    if (parts === null) return { text: flat(Mustache.render(text, fullView(world, ticket), undefined, PLAIN)) };
+    if (parts === null) return { text: Mustache.render(text, fullView(world, ticket), undefined, PLAIN) };
     let out = '';
     for (const part of parts) out += typeof part === 'string' ? part : part(world, ticket);
-    // The text is kept in a record to the end of the run.
-    return { text: flat(out) };
+    return { text: out };
   } catch (e) {
     return { error: e instanceof Error ? e.message : String(e) };
   }

@@ -35,13 +35,10 @@ export interface PipelineInfo {
   builtIn: { onEmailSent: string; onCustomerReply: string };
 }
 
-/** An action of a compiled workflow, with what the runner keeps about it. */
+/** An action of a compiled workflow, with the definition of its kind looked up once. */
 export interface CompiledAction {
   action: Action;
-  /** How its kind runs (looked up once). */
   def: ActionDefinition<Action>;
-  /** The outcome it noted last, kept so an outcome repeated ticket after ticket is stored once. */
-  lastOutcome: string | null;
 }
 
 /** A compiled, runnable workflow (only enabled, complete workflows are compiled). */
@@ -382,7 +379,7 @@ export class World {
   trace(kind: TraceKind, detail: string, refs?: Refs): void {
     if (!this.traceOn) return;
     // One object shape for every line (absent references are undefined, which JSON leaves out).
-    this.lines.push({ at: this.nowText, kind, ticket: refs?.ticket, workflow: refs?.workflow, action: refs?.action, detail: flat(detail) });
+    this.lines.push({ at: this.nowText, kind, ticket: refs?.ticket, workflow: refs?.workflow, action: refs?.action, detail });
   }
 
   /** Records an error; it also appears in the trace so the trace tells the whole story. */
@@ -486,17 +483,6 @@ function wholeMinuteIso(ms: number): string | undefined {
   const minute = (ms - day * DAY_MS) / MINUTE_MS;
   const time = (minuteTexts[minute] ??= `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}:00.000Z`);
   return date + time;
-}
-
-/**
- * The same text, stored as one piece. V8 keeps a text built by concatenation as a tree of its pieces;
- * reading a character copies the tree into one flat string in place, and the collector then drops the
- * tree. Records kept to the end of a run hold many such texts: flat, they take less memory and give the
- * garbage collector one object to move instead of a dozen.
- */
-export function flat(text: string): string {
-  text.charCodeAt(0);
-  return text;
 }
 
 /** The value of the two digits at `i`, or -1 when they are not digits. */
