@@ -272,6 +272,7 @@ function decide(world: World, ticket: TicketState, wf: CompiledWorkflow, trigger
   }
   const run = world.newRun(ticket, wf, trigger);
   (ticket.runs ??= new Map()).set(wf.id, run);
+  ticket.activeRuns++;
   // The reason of an enrollment depends on the filters and the group that held only: made once per group.
   const reason = (wf.enrolledReasons[outcome.group + 1] ??= `enrollment filters: ${describeOutcome(wf.filters, outcome, read)}`);
   record(world, ticket, wf, trigger, 'enrolled', reason);

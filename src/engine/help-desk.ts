@@ -50,6 +50,7 @@ export function ticketState(id: string, init: NewTicket, category: 'open' | 'clo
     sla: null,
     log: { statuses: [], enrollments: [], actions: [] },
     runs: null,
+    activeRuns: 0,
     guardMinute: -1,
     guardCount: 0,
     actionsRun: 0,

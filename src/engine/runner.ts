@@ -138,6 +138,7 @@ export function endRun(world: World, run: Run, outcome: 'completed' | 'unenrolle
   run.state = 'ended';
   const ticket = run.ticket;
   ticket.runs!.set(run.wf.id, null);
+  ticket.activeRuns--;
   ticket.log.enrollments.push({ at: world.nowText, workflow: run.wf.id, trigger: run.trigger, outcome, reason });
   if (world.traceOn && outcome !== 'failed') {
     world.trace('unenrollment', `Left "${run.wf.name}" (${outcome}): ${reason}.`, { ticket: ticket.id, workflow: run.wf.id });

@@ -63,7 +63,7 @@ export function snapshot(world: World, done: boolean): SimulationResult {
   for (const t of world.tickets.values()) {
     tickets.push(ticketResult(world, t));
     history[t.id] = historyOf(t, done);
-    if (!t.runs) continue;
+    if (t.activeRuns === 0 || t.runs === null) continue;
     for (const run of t.runs.values()) {
       if (run === null) continue;
       enrolled.push({

@@ -118,6 +118,8 @@ export interface TicketState extends RunTicket {
    * (so a workflow without re-enrollment knows it enrolled before).
    */
   runs: Map<string, Run | null> | null;
+  /** How many of those runs are still going (so a snapshot skips tickets enrolled in nothing). */
+  activeRuns: number;
   /** The virtual minute the runaway guard is counting actions in, and the count so far. */
   guardMinute: number;
   guardCount: number;
