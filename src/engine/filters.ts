@@ -1,5 +1,5 @@
 import { PRIORITIES } from '../model/common';
-import type { FilterCondition, FilterOperator, FilterProperty, Filters } from '../model/filters';
+import { operatorApplies, type FilterCondition, type FilterOperator, type FilterProperty, type Filters } from '../model/filters';
 
 /**
  * The filter evaluator (SPEC §3.1): groups are ORed, conditions inside a group ANDed, an empty list holds.
@@ -142,6 +142,8 @@ function factKey(fact: FactValue, type: PropertyType): string | number | boolean
 
 /** Builds the test of one condition, or says why its value does not fit. */
 function compileCondition(c: FilterCondition): Test | string {
+  // The same table the document rules check, so a condition they refuse never holds here either.
+  if (!operatorApplies(c.property, c.operator)) return `"${OPERATOR_TEXT[c.operator]}" does not apply to ${c.property}`;
   const type = PROPERTY_TYPE[c.property];
   const v = c.value;
   switch (c.operator) {
@@ -163,7 +165,6 @@ function compileCondition(c: FilterCondition): Test | string {
     case 'isAnyOf':
     case 'isNoneOf': {
       if (!Array.isArray(v) || v.length === 0) return `"${OPERATOR_TEXT[c.operator]}" needs a list of at least one value`;
-      if (type === 'date') return `"${OPERATOR_TEXT[c.operator]}" does not apply to the date ${c.property}; use before or after`;
       const keys = new Set<string>();
       for (const item of v) {
         const key = scalarKey(item, type);
@@ -177,7 +178,6 @@ function compileCondition(c: FilterCondition): Test | string {
       };
     }
     case 'contains': {
-      if (type !== 'text' && type !== 'id') return `"contains" applies to text properties, not ${c.property}`;
       if (typeof v !== 'string' || v === '') return '"contains" needs a non-empty text value';
       const needle = v.toLowerCase();
       return (f) => {
@@ -187,7 +187,6 @@ function compileCondition(c: FilterCondition): Test | string {
     }
     case 'before':
     case 'after': {
-      if (type !== 'date') return `"${OPERATOR_TEXT[c.operator]}" applies to dates, not ${c.property}`;
       const ms = parseDate(v);
       if (ms === null) return `"${OPERATOR_TEXT[c.operator]}" needs a date such as 2026-01-05T09:00:00Z`;
       return c.operator === 'before' ? (f) => typeof f === 'number' && f < ms : (f) => typeof f === 'number' && f > ms;
@@ -203,7 +202,6 @@ function compileCondition(c: FilterCondition): Test | string {
           return r !== null && (greater ? r > rank : r < rank);
         };
       }
-      if (type !== 'number') return `"${OPERATOR_TEXT[c.operator]}" applies to numbers and priority, not ${c.property}`;
       const n = parseNumber(v);
       if (n === null) return `"${OPERATOR_TEXT[c.operator]}" needs a number`;
       return greater ? (f) => typeof f === 'number' && f > n : (f) => typeof f === 'number' && f < n;

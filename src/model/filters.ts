@@ -75,25 +75,28 @@ export const VALUELESS_OPERATORS: readonly FilterOperator[] = ['isKnown', 'isUnk
 /** Operators that take a list of values. */
 export const LIST_OPERATORS: readonly FilterOperator[] = ['isAnyOf', 'isNoneOf'];
 
+const EQUALITY: readonly FilterOperator[] = ['is', 'isNot', 'isAnyOf', 'isNoneOf', 'isKnown', 'isUnknown'];
+
 /**
- * The operators each property takes, the first being the one a new condition starts with. The one
- * table the document rules, the engine and the inspector share, so what one accepts all accept.
+ * The operators each property takes: equality and presence everywhere (but no lists of dates),
+ * "contains" on text and ids, before/after on dates, greater/less on numbers and the priority. The
+ * one table the document rules and the engine share, so what one accepts the other runs.
  */
 export const FILTER_OPERATORS: Record<FilterProperty, readonly FilterOperator[]> = {
-  subject: ['contains', 'is', 'isNot', 'isAnyOf', 'isNoneOf', 'isKnown', 'isUnknown'],
-  status: ['is', 'isNot', 'isAnyOf', 'isNoneOf'],
-  statusCategory: ['is', 'isNot', 'isAnyOf', 'isNoneOf'],
-  pipeline: ['is', 'isNot', 'isAnyOf', 'isNoneOf'],
-  owner: ['is', 'isNot', 'isAnyOf', 'isNoneOf', 'isKnown', 'isUnknown'],
-  priority: ['is', 'isNot', 'isAnyOf', 'isNoneOf', 'greaterThan', 'lessThan'],
-  source: ['is', 'isNot', 'isAnyOf', 'isNoneOf', 'isKnown', 'isUnknown'],
-  channel: ['is', 'isNot', 'isAnyOf', 'isNoneOf', 'isKnown', 'isUnknown'],
-  contact: ['is', 'isNot', 'isAnyOf', 'isNoneOf', 'isKnown', 'isUnknown'],
-  contactEmail: ['is', 'isNot', 'contains', 'isAnyOf', 'isNoneOf', 'isKnown', 'isUnknown'],
-  createdAt: ['before', 'after'],
-  closedAt: ['before', 'after', 'isKnown', 'isUnknown'],
-  reopened: ['is', 'isNot'],
-  openMinutes: ['greaterThan', 'lessThan'],
+  subject: [...EQUALITY, 'contains'],
+  contactEmail: [...EQUALITY, 'contains'],
+  status: [...EQUALITY, 'contains'],
+  statusCategory: [...EQUALITY, 'contains'],
+  pipeline: [...EQUALITY, 'contains'],
+  owner: [...EQUALITY, 'contains'],
+  source: [...EQUALITY, 'contains'],
+  channel: [...EQUALITY, 'contains'],
+  contact: [...EQUALITY, 'contains'],
+  priority: [...EQUALITY, 'greaterThan', 'lessThan'],
+  createdAt: ['is', 'isNot', 'isKnown', 'isUnknown', 'before', 'after'],
+  closedAt: ['is', 'isNot', 'isKnown', 'isUnknown', 'before', 'after'],
+  reopened: EQUALITY,
+  openMinutes: [...EQUALITY, 'greaterThan', 'lessThan'],
 };
 
 /** Whether a condition may compare `property` with `operator` (see FILTER_OPERATORS). */

@@ -254,8 +254,8 @@ describe('filter conditions', () => {
     ['"before" with something not a date', { property: 'createdAt', operator: 'before', value: 'soon' }, 'needs a date-time such as 2026-01-05T09:00:00Z.'],
     ['a priority that does not exist', { property: 'priority', operator: 'is', value: 'highest' }, 'compares with "highest", which is not one of: low, medium, high, urgent.'],
     ['a channel kind that does not exist', { property: 'source', operator: 'isAnyOf', value: ['email', 'fax'] }, 'compares with "fax", which is not one of: email, form, chat, whatsapp, messenger, calling.'],
-    ['"before" on the subject', { property: 'subject', operator: 'before', value: '2026-01-05T09:00:00Z' }, 'does not apply: subject takes "contains", "is", "isNot", "isAnyOf", "isNoneOf", "isKnown", "isUnknown".'],
-    ['"contains" on the priority', { property: 'priority', operator: 'contains', value: 'ur' }, 'does not apply: priority takes "is", "isNot", "isAnyOf", "isNoneOf", "greaterThan", "lessThan".'],
+    ['"before" on the subject', { property: 'subject', operator: 'before', value: '2026-01-05T09:00:00Z' }, 'does not apply: subject takes "is", "isNot", "isAnyOf", "isNoneOf", "isKnown", "isUnknown", "contains".'],
+    ['"contains" on the priority', { property: 'priority', operator: 'contains', value: 'ur' }, 'does not apply: priority takes "is", "isNot", "isAnyOf", "isNoneOf", "isKnown", "isUnknown", "greaterThan", "lessThan".'],
   ])('reports %s', (_name, condition, detail) => {
     const problems = semanticProblems(withCondition(condition), ws);
     expect(brief(problems)).toEqual([['TF319', '/workflow/enrollment/filters/0/conditions/0']]);

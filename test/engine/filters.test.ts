@@ -110,18 +110,18 @@ describe('evaluateFilters', () => {
 
 describe('compileFilters', () => {
   const bad: [string, FilterCondition, RegExp][] = [
-    ['a date operator on text', { property: 'subject', operator: 'before', value: '2026-01-01T00:00:00Z' }, /applies to dates, not subject/],
+    ['a date operator on text', { property: 'subject', operator: 'before', value: '2026-01-01T00:00:00Z' }, /"is before" does not apply to subject/],
     ['a value that is not a date', { property: 'createdAt', operator: 'after', value: 'yesterday' }, /needs a date/],
     ['a list operator without a list', { property: 'priority', operator: 'isAnyOf', value: 'high' }, /needs a list/],
     ['an empty list', { property: 'priority', operator: 'isNoneOf', value: [] }, /at least one value/],
     ['a priority that does not exist', { property: 'priority', operator: 'is', value: 'critical' }, /needs a priority/],
-    ['greater than on text', { property: 'subject', operator: 'greaterThan', value: 3 }, /applies to numbers and priority/],
+    ['greater than on text', { property: 'subject', operator: 'greaterThan', value: 3 }, /"is greater than" does not apply to subject/],
     ['a number that is not one', { property: 'openMinutes', operator: 'lessThan', value: 'soon' }, /needs a number/],
-    ['contains on a date', { property: 'createdAt', operator: 'contains', value: '2026' }, /applies to text properties/],
+    ['contains on a date', { property: 'createdAt', operator: 'contains', value: '2026' }, /"contains" does not apply to createdAt/],
     ['is without a value', { property: 'status', operator: 'is' }, /needs one value/],
   ];
   it.each(bad)('reports %s with its pointer', (_name, condition, message) => {
-    const { compiled, problems } = compileFilters([{ conditions: [{ property: 'status', operator: 'isKnown' }, condition] }]);
+    const { compiled, problems } = compileFilters([{ conditions: [{ property: 'owner', operator: 'isKnown' }, condition] }]);
     expect(problems).toHaveLength(1);
     expect(problems[0]!.pointer).toBe('/0/conditions/1');
     expect(problems[0]!.message).toMatch(message);

@@ -20,6 +20,7 @@ import {
   FILTER_PROPERTY_ORDER,
   fromDateInput,
   newCondition,
+  operatorChoices,
   toDateInput,
   withOperator,
 } from './filter-rules';
@@ -149,7 +150,7 @@ function ConditionRow(props: ConditionProps) {
         label={t('filters.operator', { where })}
         hideLabel
         value={c.operator}
-        options={FILTER_PROPERTIES[c.property].operators.map((o) => ({ value: o, label: t(`filters.operator.${o}`) }))}
+        options={operatorChoices(c).map((o) => ({ value: o, label: t(`filters.operator.${o}`) }))}
         onChange={(o) => o && onChange(withOperator(c, o as FilterCondition['operator']))}
         problem={problemAt(problems, `${pointer}/operator`)}
       />

@@ -1,6 +1,6 @@
 import {
-  FILTER_OPERATORS,
   LIST_OPERATORS,
+  operatorApplies,
   TimestampSchema,
   VALUELESS_OPERATORS,
   type FilterCondition,
@@ -12,28 +12,33 @@ import {
 import type { FieldProblem } from '../common/problems';
 import { choicesFor, type ValueKind } from './workspace-options';
 
-/** What value each ticket property compares with (which input edits it). */
-const VALUE_KINDS: Record<FilterProperty, ValueKind> = {
-  status: 'status',
-  statusCategory: 'statusCategory',
-  pipeline: 'pipeline',
-  owner: 'user',
-  priority: 'priority',
-  source: 'channelKind',
-  channel: 'channel',
-  contact: 'contact',
-  subject: 'text',
-  contactEmail: 'text',
-  createdAt: 'date',
-  closedAt: 'date',
-  reopened: 'boolean',
-  openMinutes: 'number',
+/**
+ * For each ticket property: what its value is, and the operators the form offers, the first being
+ * the one a new condition starts with. The core accepts more (FILTER_OPERATORS); a condition using
+ * one of those is shown with it and is not an error.
+ */
+export const FILTER_PROPERTIES: Record<FilterProperty, { kind: ValueKind; operators: readonly FilterOperator[] }> = {
+  status: { kind: 'status', operators: ['is', 'isNot', 'isAnyOf', 'isNoneOf'] },
+  statusCategory: { kind: 'statusCategory', operators: ['is', 'isNot'] },
+  pipeline: { kind: 'pipeline', operators: ['is', 'isNot', 'isAnyOf', 'isNoneOf'] },
+  owner: { kind: 'user', operators: ['is', 'isNot', 'isAnyOf', 'isNoneOf', 'isKnown', 'isUnknown'] },
+  priority: { kind: 'priority', operators: ['is', 'isNot', 'isAnyOf', 'isNoneOf', 'greaterThan', 'lessThan'] },
+  source: { kind: 'channelKind', operators: ['is', 'isNot', 'isAnyOf', 'isNoneOf', 'isKnown', 'isUnknown'] },
+  channel: { kind: 'channel', operators: ['is', 'isNot', 'isAnyOf', 'isNoneOf'] },
+  contact: { kind: 'contact', operators: ['is', 'isNot', 'isAnyOf', 'isNoneOf', 'isKnown', 'isUnknown'] },
+  subject: { kind: 'text', operators: ['contains', 'is', 'isNot', 'isAnyOf', 'isNoneOf', 'isKnown', 'isUnknown'] },
+  contactEmail: { kind: 'text', operators: ['is', 'isNot', 'contains', 'isAnyOf', 'isNoneOf', 'isKnown', 'isUnknown'] },
+  createdAt: { kind: 'date', operators: ['before', 'after'] },
+  closedAt: { kind: 'date', operators: ['before', 'after', 'isKnown', 'isUnknown'] },
+  reopened: { kind: 'boolean', operators: ['is'] },
+  openMinutes: { kind: 'number', operators: ['greaterThan', 'lessThan'] },
 };
 
-/** For each ticket property: what its value is, and the operators it takes (the core's table). */
-export const FILTER_PROPERTIES = Object.fromEntries(
-  (Object.keys(VALUE_KINDS) as FilterProperty[]).map((p) => [p, { kind: VALUE_KINDS[p], operators: FILTER_OPERATORS[p] }]),
-) as Record<FilterProperty, { kind: ValueKind; operators: readonly FilterOperator[] }>;
+/** The operators the form lists for a condition: those it offers, plus the condition's own when the core accepts it. */
+export function operatorChoices(c: FilterCondition): readonly FilterOperator[] {
+  const offered = FILTER_PROPERTIES[c.property].operators;
+  return offered.includes(c.operator) || !operatorApplies(c.property, c.operator) ? offered : [...offered, c.operator];
+}
 
 /** Properties in the order the property select lists them. */
 export const FILTER_PROPERTY_ORDER = Object.keys(FILTER_PROPERTIES) as FilterProperty[];
@@ -71,7 +76,7 @@ export function conditionProblems(c: FilterCondition, ws: Workspace, pointer: st
   const error = (at: string, key: string, params?: Record<string, string>): FieldProblem[] => [
     { pointer: `${pointer}${at}`, key, params, level: 'error' },
   ];
-  if (!rule.operators.includes(c.operator)) return error('/operator', 'filters.error.operator');
+  if (!operatorApplies(c.property, c.operator)) return error('/operator', 'filters.error.operator');
   if (VALUELESS_OPERATORS.includes(c.operator)) return [];
   const v = c.value;
   const known = choicesFor(rule.kind, ws, (k) => k)?.map((o) => o.value);

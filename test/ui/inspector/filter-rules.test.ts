@@ -6,6 +6,7 @@ import {
   FILTER_PROPERTIES,
   fromDateInput,
   newCondition,
+  operatorChoices,
   toDateInput,
   withOperator,
 } from '../../../src/ui/inspector/filter-rules';
@@ -25,8 +26,16 @@ describe('FILTER_PROPERTIES', () => {
 });
 
 describe('conditionProblems on text lists', () => {
-  it('offers exactly the operators the document rules and the engine accept', () => {
-    for (const [property, rule] of Object.entries(FILTER_PROPERTIES)) expect(rule.operators).toBe(FILTER_OPERATORS[property as keyof typeof FILTER_OPERATORS]);
+  it('offers only operators the document rules and the engine accept', () => {
+    for (const [property, rule] of Object.entries(FILTER_PROPERTIES)) {
+      for (const o of rule.operators) expect([property, o, FILTER_OPERATORS[property as keyof typeof FILTER_OPERATORS].includes(o)]).toEqual([property, o, true]);
+    }
+  });
+
+  it('lists a condition’s own operator when the core accepts it though the form does not offer it', () => {
+    expect(operatorChoices({ property: 'status', operator: 'isKnown' })).toContain('isKnown');
+    expect(problemsOf({ property: 'status', operator: 'isKnown' })).toEqual([]);
+    expect(operatorChoices({ property: 'createdAt', operator: 'contains', value: 'x' })).not.toContain('contains');
   });
 
   it('takes a list of addresses for "contact email is any of"', () => {
