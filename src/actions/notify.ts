@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { IdSchema } from '../model/common';
+import type { Workspace } from '../model/workspace';
 import { actionHead, linearLinks, NextSchema, withNext } from './link';
-import { renderFields } from './render';
-import type { ActionDefinition, ActionReference } from './types';
+import { fillField } from './render';
+import type { ActionDefinition, ActionReference, ActionRunContext } from './types';
 
 /** Who receives an internal notification. */
 export const RecipientsSchema = z
@@ -56,34 +57,80 @@ export const notify: ActionDefinition<NotifyAction> = {
   withLink: withNext,
   run(a, ctx) {
     // Recipients are resolved before anything is sent, so a dangling id fails the action without a partial send.
-    // A list keeps the order recipients are named in; includes() is fine for a handful of users.
-    const recipients: string[] = [];
-    for (const id of a.recipients.userIds) {
-      if (!ctx.user(id)) return ctx.fail(`user "${id}" does not exist in the workspace`);
-      if (!recipients.includes(id)) recipients.push(id);
-    }
-    for (const teamId of a.recipients.teamIds) {
-      const team = ctx.team(teamId);
-      if (!team) return ctx.fail(`team "${teamId}" does not exist in the workspace`);
-      for (const id of team.memberIds) {
-        if (!ctx.user(id)) return ctx.fail(`team "${team.name}" lists user "${id}", who does not exist in the workspace`);
-        if (!recipients.includes(id)) recipients.push(id);
-      }
-    }
+    const named = namedRecipients(a, ctx);
+    if (named.failure !== null) return ctx.fail(named.failure);
+    let owner: string | null = null;
+    let ownerName = '';
     let ownerMissing = false;
     if (a.recipients.owner) {
-      const owner = ctx.ticket.ownerId;
-      if (owner === null) ownerMissing = true;
-      else if (!ctx.user(owner)) return ctx.fail(`the ticket owner "${owner}" does not exist in the workspace`);
-      else if (!recipients.includes(owner)) recipients.push(owner);
+      const id = ctx.ticket.ownerId;
+      if (id === null) ownerMissing = true;
+      else {
+        const user = ctx.user(id);
+        if (!user) return ctx.fail(`the ticket owner "${id}" does not exist in the workspace`);
+        if (!named.ids.includes(id)) {
+          owner = id;
+          ownerName = user.name;
+        }
+      }
     }
-    const filled = renderFields(ctx, { subject: a.subject, body: a.body });
-    if (!filled) return null;
-    for (const id of recipients) ctx.notify(id, filled.subject, filled.body);
-    if (ownerMissing) ctx.skipNotification('the ticket has no owner', filled.subject);
-    const names = recipients.map((id) => ctx.user(id)?.name ?? id);
-    const sent = names.length ? `notified ${names.join(', ')}` : 'notified nobody';
-    ctx.note(ownerMissing ? `${sent}; the owner notification was skipped: the ticket has no owner` : sent);
+    const subject = fillField(ctx, 'subject', a.subject);
+    if (subject === null) return null;
+    const body = fillField(ctx, 'body', a.body);
+    if (body === null) return null;
+    for (const id of named.ids) ctx.notify(id, subject, body);
+    if (owner !== null) ctx.notify(owner, subject, body);
+    if (ownerMissing) ctx.skipNotification('the ticket has no owner', subject);
+    if (owner === null) ctx.note(ownerMissing ? named.ownerSkipped : named.sent);
+    else ctx.note(named.ids.length ? `${named.sent}, ${ownerName}` : `notified ${ownerName}`);
     return a.next;
   },
 };
+
+/** The users a notify action names (directly and through teams), resolved against one workspace. */
+interface NamedRecipients {
+  workspace: Workspace;
+  /** Distinct user ids in the order they are named. */
+  ids: string[];
+  /** Why the named recipients cannot be notified (a dangling user or team), or null. */
+  failure: string | null;
+  /** The outcome sentence when only the named users are notified. */
+  sent: string;
+  /** The outcome sentence when the owner notification is skipped for want of an owner. */
+  ownerSkipped: string;
+}
+
+/**
+ * Named recipients depend only on the action and the workspace, both immutable, so they are resolved once
+ * per action and workspace rather than for every ticket that reaches the action.
+ */
+const namedCache = new WeakMap<NotifyAction, NamedRecipients>();
+
+function namedRecipients(a: NotifyAction, ctx: ActionRunContext): NamedRecipients {
+  const cached = namedCache.get(a);
+  if (cached !== undefined && cached.workspace === ctx.workspace) return cached;
+  const named = resolveNamed(a, ctx);
+  namedCache.set(a, named);
+  return named;
+}
+
+function resolveNamed(a: NotifyAction, ctx: ActionRunContext): NamedRecipients {
+  const workspace = ctx.workspace;
+  const failed = (failure: string): NamedRecipients => ({ workspace, ids: [], failure, sent: '', ownerSkipped: '' });
+  // A list keeps the order recipients are named in; includes() is fine for a handful of users.
+  const ids: string[] = [];
+  for (const id of a.recipients.userIds) {
+    if (!ctx.user(id)) return failed(`user "${id}" does not exist in the workspace`);
+    if (!ids.includes(id)) ids.push(id);
+  }
+  for (const teamId of a.recipients.teamIds) {
+    const team = ctx.team(teamId);
+    if (!team) return failed(`team "${teamId}" does not exist in the workspace`);
+    for (const id of team.memberIds) {
+      if (!ctx.user(id)) return failed(`team "${team.name}" lists user "${id}", who does not exist in the workspace`);
+      if (!ids.includes(id)) ids.push(id);
+    }
+  }
+  const sent = ids.length ? `notified ${ids.map((id) => ctx.user(id)!.name).join(', ')}` : 'notified nobody';
+  return { workspace, ids, failure: null, sent, ownerSkipped: `${sent}; the owner notification was skipped: the ticket has no owner` };
+}

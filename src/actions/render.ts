@@ -1,21 +1,13 @@
 import type { ActionRunContext } from './types';
 
 /**
- * Fills the tokens of several texts of an action; when one cannot be read, fails the action naming the
- * field, so the trace says which setting to fix.
+ * Fills the tokens of one text setting of an action; when it cannot be read, fails the action naming the
+ * field (so the trace says which setting to fix) and returns null. Text without tokens comes back as it is.
  */
-export function renderFields<K extends string>(ctx: ActionRunContext, fields: Record<K, string>): Record<K, string> | null {
-  let tokens = false;
-  for (const key in fields) tokens ||= fields[key].includes('{{');
-  if (!tokens) return fields;
-  const out = {} as Record<K, string>;
-  for (const key in fields) {
-    const rendered = ctx.render(fields[key]);
-    if (rendered.error !== undefined) {
-      ctx.fail(`the ${key} could not be filled in: ${rendered.error}`);
-      return null;
-    }
-    out[key] = rendered.text;
-  }
-  return out;
+export function fillField(ctx: ActionRunContext, field: string, text: string): string | null {
+  if (!text.includes('{{')) return text;
+  const rendered = ctx.render(text);
+  if (rendered.error === undefined) return rendered.text;
+  ctx.fail(`the ${field} could not be filled in: ${rendered.error}`);
+  return null;
 }

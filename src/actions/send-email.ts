@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IdSchema } from '../model/common';
 import { actionHead, linearLinks, NextSchema, withNext } from './link';
-import { renderFields } from './render';
+import { fillField } from './render';
 import type { ActionDefinition } from './types';
 
 /** Send an email to the ticket's contact, from a template or with a custom subject and body. */
@@ -36,22 +36,26 @@ export const sendEmail: ActionDefinition<SendEmailAction> = {
   run(a, ctx) {
     const contact = ctx.contact;
     if (!contact) return ctx.fail('the ticket has no contact to email');
-    let source = { subject: a.subject, body: a.body };
+    let subjectText = a.subject;
+    let bodyText = a.body;
     let templateName: string | null = null;
     if (a.templateId) {
       const template = ctx.template(a.templateId);
       if (!template) return ctx.fail(`template "${a.templateId}" does not exist in the workspace`);
-      source = { subject: template.subject, body: template.body };
+      subjectText = template.subject;
+      bodyText = template.body;
       templateName = template.name;
     }
-    const filled = renderFields(ctx, source);
-    if (!filled) return null;
+    const subject = fillField(ctx, 'subject', subjectText);
+    if (subject === null) return null;
+    const body = fillField(ctx, 'body', bodyText);
+    if (body === null) return null;
     // [S-branding] automated emails carry the product footer unless the workspace setting removes it.
     const branding = ctx.workspace.branding;
     const footer = branding.footer ? branding.footerText : null;
-    ctx.sendEmail({ templateId: a.templateId, subject: filled.subject, body: filled.body, footer });
+    ctx.sendEmail({ templateId: a.templateId, subject, body, footer });
     const via = templateName ? ` (template "${templateName}")` : '';
-    ctx.note(`sent "${filled.subject}" to ${contact.email}${via}, ${footer ? 'with' : 'without'} the branding footer`);
+    ctx.note(`sent "${subject}" to ${contact.email}${via}, ${footer ? 'with' : 'without'} the branding footer`);
     return a.next;
   },
 };

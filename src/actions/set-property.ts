@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IdSchema, PrioritySchema } from '../model/common';
 import { actionHead, linearLinks, NextSchema, withNext } from './link';
-import { renderFields } from './render';
+import { fillField } from './render';
 import type { ActionDefinition, PropertyChange } from './types';
 
 /** Set the ticket's owner (a user, or unassigned), priority or subject. */
@@ -59,10 +59,10 @@ export const setProperty: ActionDefinition<SetPropertyAction> = {
       change = { property: 'priority', priority: c.priority };
       shown = c.priority;
     } else if (c.property === 'subject') {
-      const filled = renderFields(ctx, { subject: c.subject });
-      if (!filled) return null;
-      change = { property: 'subject', subject: filled.subject };
-      shown = `"${filled.subject}"`;
+      const subject = fillField(ctx, 'subject', c.subject);
+      if (subject === null) return null;
+      change = subject === c.subject ? c : { property: 'subject', subject };
+      shown = `"${subject}"`;
     } else {
       change = c;
       shown = c.ownerId === null ? 'unassigned' : (ctx.user(c.ownerId)?.name ?? c.ownerId);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { actionHead, linearLinks, NextSchema, withNext } from './link';
-import { renderFields } from './render';
+import { fillField } from './render';
 import type { ActionDefinition } from './types';
 
 /** An outbound HTTP request; the simulation records it and sends nothing. */
@@ -17,6 +17,15 @@ export type WebhookAction = z.infer<typeof WebhookSchema>;
 
 const HTTP_URL = /^https?:\/\/\S+$/;
 
+/** Whether a webhook's URL setting, taken as it is, is an http or https address (settings never change in place). */
+const urlChecked = new WeakMap<WebhookAction, boolean>();
+
+function settingIsHttpUrl(a: WebhookAction): boolean {
+  let ok = urlChecked.get(a);
+  if (ok === undefined) urlChecked.set(a, (ok = HTTP_URL.test(a.url)));
+  return ok;
+}
+
 export const webhook: ActionDefinition<WebhookAction> = {
   kind: 'webhook',
   schema: WebhookSchema,
@@ -27,12 +36,15 @@ export const webhook: ActionDefinition<WebhookAction> = {
   links: linearLinks,
   withLink: withNext,
   run(a, ctx) {
-    const filled = renderFields(ctx, { url: a.url, body: a.body });
-    if (!filled) return null;
-    if (!HTTP_URL.test(filled.url)) return ctx.fail(`the URL "${filled.url}" is not an http or https address`);
+    const url = fillField(ctx, 'url', a.url);
+    if (url === null) return null;
+    const body = fillField(ctx, 'body', a.body);
+    if (body === null) return null;
+    // A URL without tokens is checked once per action; a filled one each time, as its values vary by ticket.
+    if (!(url === a.url ? settingIsHttpUrl(a) : HTTP_URL.test(url))) return ctx.fail(`the URL "${url}" is not an http or https address`);
     // The simulation never sends anything (SPEC §8 offline); the request is only recorded.
-    ctx.recordWebhook({ method: a.method, url: filled.url, body: filled.body });
-    ctx.note(`recorded ${a.method} ${filled.url} (not sent)`);
+    ctx.recordWebhook({ method: a.method, url, body });
+    ctx.note(`recorded ${a.method} ${url} (not sent)`);
     return a.next;
   },
 };

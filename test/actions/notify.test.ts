@@ -37,4 +37,25 @@ describe('notify.run', () => {
     expect(r.notifications).toEqual([]);
     expect(r.errors[0]!.message).toContain('team "Tier 1" lists user "u-gone", who does not exist in the workspace');
   });
+
+  it('names the owner last in its outcome when the owner is notified besides the named users', () => {
+    const wf = workflow('wf-owner', {
+      triggers: [{ type: 'propertyChanged', property: 'owner' }],
+      actions: [action('notify', 'tell', { recipients: { userIds: ['u-ana'], teamIds: [], owner: true } })],
+    });
+    const r = run({ workflows: [wf], events: [incoming(0, 'conv-1', 'th-1'), { type: 'setOwner', at: at(1), ticketId: 'ticket-1', ownerId: 'u-marco' }] });
+    expect(r.notifications.map((n) => n.recipient)).toEqual(['u-ana', 'u-marco']);
+    expect(r.history['ticket-1']!.actions[0]!.outcome).toBe('notified Ana García, Marco Rossi');
+  });
+
+  it('resolves the same action again against another workspace', () => {
+    const wf = notifyOnCreate({ userIds: ['u-ana'], teamIds: [], owner: false });
+    const first = run({ workflows: [wf], events: [incoming(0, 'conv-1', 'th-1')] });
+    expect(first.notifications.map((n) => n.recipient)).toEqual(['u-ana']);
+    const ws = defaultWorkspace();
+    ws.users = ws.users.filter((u) => u.id !== 'u-ana');
+    const second = run({ workspace: ws, workflows: [wf], events: [incoming(0, 'conv-1', 'th-1')] });
+    expect(second.notifications).toEqual([]);
+    expect(second.errors[0]!.message).toContain('user "u-ana" does not exist in the workspace');
+  });
 });

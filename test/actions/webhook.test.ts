@@ -17,4 +17,14 @@ describe('webhook.run', () => {
     expect(r.webhooks).toEqual([]);
     expect(r.errors[0]!.message).toContain('the URL "https://Jo Customer" is not an http or https address');
   });
+
+  it('records a URL without tokens as it is for every ticket that reaches it', () => {
+    const hook = action('webhook', 'hook', { method: 'PUT', url: 'https://hooks.example.test/all', body: '' });
+    const r = run({ workflows: [workflow('wf-hook', { triggers: [{ type: 'ticketCreated' }], actions: [hook] })], events: [incoming(0, 'conv-1', 'th-1'), incoming(1, 'conv-2', 'th-2')] });
+    expect(r.errors).toEqual([]);
+    expect(r.webhooks.map((w) => [w.ticket, w.method, w.url, w.body])).toEqual([
+      ['ticket-1', 'PUT', 'https://hooks.example.test/all', ''],
+      ['ticket-2', 'PUT', 'https://hooks.example.test/all', ''],
+    ]);
+  });
 });
