@@ -52,6 +52,16 @@ export function removeJournal(storage: JournalStorage | null, key: string): void
   }
 }
 
+/** The JSON value under `key`: undefined when there is none, it is not JSON, or storage refuses to read. */
+export function readJournal(storage: JournalStorage | null, key: string): unknown {
+  try {
+    const text = storage?.getItem(key) ?? null;
+    return text === null ? undefined : (JSON.parse(text) as unknown);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Every entry whose key starts with `prefix`, oldest key first. An entry that is not JSON comes
  * back with `value: undefined` so the caller can report it and remove it.
@@ -67,14 +77,7 @@ export function readJournals(storage: JournalStorage | null, prefix: string): Jo
   } catch {
     return [];
   }
-  return keys.sort().map((key) => {
-    try {
-      const text = storage.getItem(key);
-      return { key, value: text === null ? undefined : (JSON.parse(text) as unknown) };
-    } catch {
-      return { key, value: undefined };
-    }
-  });
+  return keys.sort().map((key) => ({ key, value: readJournal(storage, key) }));
 }
 
 /** A key unique to this tab that sorts by time: `<prefix><ms since epoch, padded>:<tab>`. */

@@ -345,9 +345,7 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
   function journalUnsaved() {
     if (!db || stopped) return;
     const s = store.getState();
-    const workflows = Object.keys(s.documents)
-      .filter((id) => !isClean(id))
-      .map((id) => ({ id, base: revisions.get(id) ?? 0, doc: s.documents[id]! }));
+    const workflows = unsavedIds(s).map((id) => ({ id, base: revisions.get(id) ?? 0, doc: s.documents[id]! }));
     const workspaceUnsaved = s.workspace !== savedWorkspace;
     if (!workflows.length && !workspaceUnsaved) {
       removeJournal(journal, ownJournal);
@@ -398,6 +396,11 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
     storedSeqs.delete(id);
   }
 
+  /** The workflows whose document or history differs from what this tab last wrote or read. */
+  function unsavedIds(s: ReturnType<AppStore['getState']>): string[] {
+    return Object.keys(s.documents).filter((id) => !isClean(id));
+  }
+
   function isClean(id: string): boolean {
     const s = store.getState();
     return s.documents[id] === savedDocs.get(id) && s.histories[id] === savedHistories.get(id);
@@ -431,7 +434,7 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
   async function write(database: IDBPDatabase<TicketflowDB>) {
     const s = store.getState();
     const conflicted = new Set(s.conflicts.map((c) => c.workflowId));
-    const changed = Object.keys(s.documents).filter((id) => !conflicted.has(id) && !isClean(id));
+    const changed = unsavedIds(s).filter((id) => !conflicted.has(id));
     const deleted = [...savedDocs.keys()].filter((id) => !(id in s.documents) && !conflicted.has(id));
     const session = JSON.stringify(sessionOf(s));
     const workspaceChanged = s.workspace !== savedWorkspace;
@@ -519,7 +522,7 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
     for (const key of replayed) removeJournal(journal, key);
     replayed = [];
     const after = store.getState();
-    if (after.workspace === savedWorkspace && Object.keys(after.documents).every(isClean)) removeJournal(journal, ownJournal);
+    if (after.workspace === savedWorkspace && unsavedIds(after).length === 0) removeJournal(journal, ownJournal);
     if (conflicts.length) addConflicts(conflicts);
     store.setState({ storage: { state: 'saved' } });
     if (written.length || removed.length) {

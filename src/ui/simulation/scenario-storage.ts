@@ -1,6 +1,6 @@
 import { openDB } from 'idb';
 import { EXAMPLE_SCENARIOS } from '../../examples';
-import { browserJournalStorage, readJournals, removeJournal, writeJournal, type JournalStorage } from '../../store/journal';
+import { browserJournalStorage, readJournal, removeJournal, writeJournal, type JournalStorage } from '../../store/journal';
 import type { AppStore } from '../../store/store';
 import { parseSavedScenarios, useSimulationStore } from './simulation-store';
 
@@ -47,8 +47,8 @@ export async function startScenarioStorage(app: AppStore, options: ScenarioStora
     return { stop: () => undefined, flush: async () => undefined };
   }
   const stored = (await db.get('scenarios', KEY).catch(() => undefined)) as SavedLibrary | undefined;
-  const unsaved = readJournals(journal, JOURNAL_KEY).find((e) => e.key === JOURNAL_KEY)?.value as SavedLibrary | undefined;
-  const recovered = unsaved !== undefined && typeof unsaved === 'object' && unsaved !== null && (unsaved.savedAt ?? 0) > (stored?.savedAt ?? 0);
+  const unsaved = readJournal(journal, JOURNAL_KEY) as SavedLibrary | undefined;
+  const recovered = typeof unsaved === 'object' && unsaved !== null && (unsaved.savedAt ?? 0) > (stored?.savedAt ?? 0);
   const saved = recovered ? unsaved : stored;
   if (unsaved !== undefined && !recovered) removeJournal(journal, JOURNAL_KEY);
   if (saved === undefined) {
