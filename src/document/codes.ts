@@ -46,6 +46,7 @@ export const CODES = {
     severity: 'error',
     template: '{detail} This version of Ticketflow reads {format} schemaVersion {supported}.',
   },
+  TF107: { name: 'NOT_UTF8', severity: 'error', template: '{detail}.' },
   TF201: { name: 'SCHEMA_REQUIRED', severity: 'error', template: '{where} is missing the required property "{property}".' },
   TF202: {
     name: 'SCHEMA_UNKNOWN_PROPERTY',
