@@ -47,10 +47,9 @@ interface Loaded<T> {
 }
 
 function loaded<T>(file: string, result: ImportResult<T>): Loaded<T> {
-  if (!result.ok) return { value: null, report: { file, problems: result.problems, notes: [] } };
-  const report: FileReport = { file, problems: result.warnings, notes: result.notes };
-  if (result.migratedFrom !== undefined) report.migratedFrom = result.migratedFrom;
-  return { value: result.value, report };
+  const report: FileReport = { file, problems: result.problems, notes: result.notes };
+  if (result.migratedFrom !== null) report.migratedFrom = result.migratedFrom;
+  return { value: result.document ?? null, report };
 }
 
 /** The workspace given with --workspace, or the built-in one. */
