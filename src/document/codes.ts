@@ -211,6 +211,15 @@ export function problem(
   return out;
 }
 
+/**
+ * Appends problems to a list one by one: `out.push(...more)` passes each as an argument and
+ * overflows the call stack at about a hundred thousand, which a hostile file reaches easily.
+ */
+export function addProblems(out: Problem[], more: readonly Problem[]): Problem[] {
+  for (let i = 0; i < more.length; i++) out.push(more[i]!);
+  return out;
+}
+
 /** Whether any problem in the list is an error. */
 export function hasErrors(problems: readonly Problem[]): boolean {
   return problems.some((p) => p.severity === 'error');
@@ -227,10 +236,11 @@ export const REPORT_LIMITS: ReportLimits = { maxProblems: 1000, maxChars: 1_000_
 
 /**
  * The problems up to the report's limits, then (when some were left out) one TF001 problem that
- * counts them. The marker is an error when any problem left out is, so the verdict of a capped
- * report is the verdict of the whole one.
+ * counts them; `unlisted` more errors, found but never put into words, are counted with them. The
+ * marker is an error when any problem left out is, so the verdict of a capped report is the
+ * verdict of the whole one.
  */
-export function capProblems(problems: readonly Problem[], limits: Partial<ReportLimits> = {}): Problem[] {
+export function capProblems(problems: readonly Problem[], limits: Partial<ReportLimits> = {}, unlisted = 0): Problem[] {
   const { maxProblems, maxChars } = { ...REPORT_LIMITS, ...limits };
   let chars = 0;
   let kept = 0;
@@ -240,11 +250,11 @@ export function capProblems(problems: readonly Problem[], limits: Partial<Report
     if (chars > maxChars) break;
     kept++;
   }
-  if (kept === problems.length) return problems as Problem[];
-  let errors = 0;
+  if (kept === problems.length && unlisted === 0) return problems as Problem[];
+  let errors = unlisted;
   for (let i = kept; i < problems.length; i++) if (problems[i]!.severity === 'error') errors++;
   const out = problems.slice(0, kept);
-  const count = problems.length - kept;
+  const count = problems.length - kept + unlisted;
   out.push(
     problem('TF001', '', { count: count.toLocaleString('en-US'), errors: errors.toLocaleString('en-US') }, { severity: errors > 0 ? 'error' : 'warning' }),
   );

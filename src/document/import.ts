@@ -113,8 +113,8 @@ export function importParsed<T>(value: unknown, kind: DocumentKind, rules: (valu
       if (options.fix) changes = restored.changes;
     }
     stage = 'validate';
-    const schema = schemaProblems(kind, doc);
-    if (schema.length) return { ...refused(capProblems(schema, options.report), migratedFrom, notes), changes };
+    const schema = schemaProblems(kind, doc, options.report ?? {});
+    if (schema.length) return { ...refused(schema, migratedFrom, notes), changes };
     // The schema holds, so the value has the model's shape.
     const document = doc as unknown as T;
     const problems = rules(document);
@@ -146,8 +146,9 @@ export function importScenario(input: DocumentInput, options: ImportAgainstWorks
  */
 function validateValue<T>(kind: DocumentKind, value: unknown, rules: (value: T) => Problem[], report?: Partial<ReportLimits>): Problem[] {
   try {
-    const schema = schemaProblems(kind, value);
-    const problems = schema.length ? schema : rules(value as T);
+    const schema = schemaProblems(kind, value, report);
+    if (schema.length) return schema;
+    const problems = rules(value as T);
     return report ? capProblems(problems, report) : problems;
   } catch (e) {
     return [problem('TF901', '', { during: STAGES.validate, detail: e instanceof Error ? e.message : String(e) })];

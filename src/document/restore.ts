@@ -5,7 +5,7 @@ import { envelopeProblem } from './envelope';
 import { isRecord, pointer } from './json-pointer';
 import type { JsonSchema } from './json-schemas';
 import { FORMATS, migrateDocument, type DocumentKind, type JsonObject } from './migrations';
-import { PUBLISHED_SCHEMAS } from './schema-validation';
+import { inlinedSchema } from './schema-validation';
 import { clip } from './words';
 
 /** One repair fixDocument made: where, and what it did there (a sentence that names the place). */
@@ -30,7 +30,7 @@ export interface Fixed {
  */
 export function restoreDocument(doc: Readonly<JsonObject>, kind: DocumentKind, options: { dropNulls: boolean } = { dropNulls: true }): Fixed {
   const changes: FixChange[] = [];
-  const schema = PUBLISHED_SCHEMAS[kind];
+  const schema = inlinedSchema(kind);
   // The schema-guided walk is the slow part; most documents have no null it could drop.
   const withoutNulls =
     options.dropNulls && hasNullUnder(doc, optionalNames(kind)) ? (dropNullOptionals(doc, schema, '', changes) as JsonObject) : (doc as JsonObject);
@@ -75,7 +75,7 @@ function optionalNames(kind: DocumentKind): Set<string> {
       }
       Object.values(schema).forEach(visit);
     };
-    visit(PUBLISHED_SCHEMAS[kind]);
+    visit(inlinedSchema(kind));
     names = found;
     OPTIONAL_NAMES.set(kind, names);
   }
@@ -105,7 +105,7 @@ function withProperty(obj: Readonly<JsonObject>, key: string, value: unknown): J
   return out;
 }
 
-/** The branch of a union a value is meant for: by discriminator tag, or by JSON type. */
+/** The branch of a union a value is meant for: by its tag (the validators' discriminator), or by JSON type. */
 function branchFor(schema: JsonSchema, value: unknown): JsonSchema | null {
   const oneOf = schema.oneOf as JsonSchema[] | undefined;
   const discriminator = schema.discriminator as { propertyName: string } | undefined;
