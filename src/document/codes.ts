@@ -25,7 +25,8 @@ export interface CodeInfo {
 
 /**
  * Every problem code. The numbers never change meaning once published: TF1xx reading the file,
- * TF2xx the JSON Schema, TF3xx workflow rules, TF4xx workspace and scenario rules, TF9xx bugs.
+ * TF2xx the JSON Schema, TF3xx workflow rules, TF4xx workspace and scenario rules, TF5xx the files of
+ * one command line together, TF9xx bugs.
  */
 export const CODES = {
   TF101: { name: 'JSON_SYNTAX', severity: 'error', template: 'Invalid JSON at line {line}, column {column}: {detail}.' },
@@ -153,6 +154,24 @@ export const CODES = {
     name: 'EVENT_OUT_OF_ORDER',
     severity: 'error',
     template: 'Event {index} happens at {at}, before {before}; events must be in time order from the scenario start.',
+  },
+  // TF5xx: the files of one command line together (reported by the CLI).
+  TF501: { name: 'UNREADABLE_FILE', severity: 'error', template: 'The file cannot be read: {reason}.' },
+  TF502: {
+    name: 'DUPLICATE_WORKFLOW_ACROSS_FILES',
+    severity: 'error',
+    template: 'The workflow id "{id}" is also the id of the workflow in "{other}"; workflow ids must be unique across the files checked together.',
+  },
+  TF503: {
+    name: 'INPUT_TOO_LARGE',
+    severity: 'error',
+    template: 'The input is larger than the limit of {limit}; reading stopped there and it was not checked.',
+  },
+  TF504: { name: 'NO_JSON_FILES', severity: 'error', template: 'The directory holds no .json file at any depth.' },
+  TF505: {
+    name: 'NOT_CANONICAL',
+    severity: 'error',
+    template: 'The file is valid but not in canonical form (current schemaVersion, sorted keys, two-space indent); run "format --write" on it.',
   },
   TF901: {
     name: 'INTERNAL',

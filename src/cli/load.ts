@@ -1,0 +1,205 @@
+import {
+  BUNDLE_FORMAT,
+  decodeDocumentBytes,
+  DEFAULT_LIMITS,
+  FORMATS,
+  importBundle,
+  importScenario,
+  importWorkflow,
+  importWorkspace,
+  parseJsonSafely,
+  problem,
+  type Bundle,
+  type ImportResult,
+  type Problem,
+} from '../document';
+import type { Scenario, WorkflowDocument, Workspace } from '../model';
+import { STDIN, type CliIo } from './io';
+import type { DocumentFormat, FileReport } from './report';
+
+/** The most bytes the CLI reads from one input; one more byte and the input is refused unread. */
+export const MAX_INPUT_BYTES = DEFAULT_LIMITS.maxBytes;
+
+/** The value of a document of each format, once read. */
+export interface FormatValue {
+  workflow: WorkflowDocument;
+  workspace: Workspace;
+  scenario: Scenario;
+  bundle: Bundle;
+}
+
+/** One input after reading and checking: its report, and its value when it could be read as a document. */
+export type Checked = { [F in DocumentFormat]: { format: F; value: FormatValue[F] | null; report: FileReport } }[DocumentFormat] | {
+  format: null;
+  value: null;
+  report: FileReport;
+};
+
+/** A report of a file that was not read as a document, with the one problem that says why. */
+export function failedReport(file: string, found: Problem, unreadable: boolean): FileReport {
+  return { file, format: null, unreadable, problems: [found], migratedFrom: null, notes: [] };
+}
+
+function sizeWords(bytes: number): string {
+  return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MB (${bytes.toLocaleString('en-US')} bytes)` : `${bytes.toLocaleString('en-US')} bytes`;
+}
+
+/** Where each input comes from: a file to read, or a report of why a command-line input gives none. */
+export type Source = { file: string } | { report: FileReport };
+
+/**
+ * The files the inputs name, in order: a file or "-" as given, a directory as every *.json under it
+ * (sorted). A path given twice is read once; a directory without a .json file and a directory that
+ * cannot be listed are reported as unreadable.
+ */
+export async function expandInputs(io: CliIo, inputs: readonly string[]): Promise<Source[]> {
+  const out: Source[] = [];
+  const seen = new Set<string>();
+  const add = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    out.push({ file });
+  };
+  for (const input of inputs) {
+    if ((await io.pathKind(input)) !== 'directory') {
+      add(input);
+      continue;
+    }
+    let files: string[];
+    try {
+      files = await io.listJsonFiles(input);
+    } catch (error) {
+      out.push({ report: failedReport(input, problem('TF501', '', { reason: error instanceof Error ? error.message : String(error) }), true) });
+      continue;
+    }
+    if (files.length === 0) out.push({ report: failedReport(input, problem('TF504', ''), true) });
+    for (const file of files) add(file);
+  }
+  return out;
+}
+
+/**
+ * The text of an input, read up to MAX_INPUT_BYTES (one byte more and it is refused without reading
+ * further: a FIFO or /dev/zero costs no more) and decoded as UTF-8 (other encodings are refused,
+ * named where they can be recognised).
+ */
+export async function readInput(io: CliIo, file: string, limit = MAX_INPUT_BYTES): Promise<{ ok: true; text: string } | { ok: false; report: FileReport }> {
+  const read = await io.readBytes(file, limit);
+  if (!read.ok) {
+    return read.tooLarge
+      ? { ok: false, report: failedReport(file, problem('TF503', '', { limit: sizeWords(limit) }), false) }
+      : { ok: false, report: failedReport(file, problem('TF501', '', { reason: read.reason }), true) };
+  }
+  const decoded = decodeDocumentBytes(read.bytes);
+  if (!decoded.ok) return { ok: false, report: failedReport(file, decoded.problem, false) };
+  return { ok: true, text: decoded.text };
+}
+
+const FORMAT_OF = new Map<unknown, DocumentFormat>([
+  [FORMATS.workflow.format, 'workflow'],
+  [FORMATS.workspace.format, 'workspace'],
+  [FORMATS.scenario.format, 'scenario'],
+  [BUNDLE_FORMAT, 'bundle'],
+]);
+
+const KNOWN = [...FORMAT_OF.keys()].map((f) => `"${String(f)}"`).join(', ');
+
+/**
+ * What a text holds, told by its "format" member; or the problem that says why it is none of the four
+ * (its JSON, with line and column, or the format it names).
+ */
+export function detectFormat(text: string): { ok: true; format: DocumentFormat } | { ok: false; problem: Problem } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch {
+    const parsed = parseJsonSafely(text);
+    return parsed.ok ? { ok: false, problem: problem('TF105', '', { detail: 'The file is not JSON that Ticketflow can read.' }) } : { ok: false, problem: parsed.problem };
+  }
+  // Oversized and too deep texts are refused by the import with their own codes, whatever they hold.
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    const parsed = parseJsonSafely(text);
+    if (!parsed.ok) return { ok: false, problem: parsed.problem };
+    const found = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+    return { ok: false, problem: problem('TF104', '', { found, expected: 'Ticketflow document' }) };
+  }
+  const format = Object.hasOwn(value, 'format') ? (value as { format: unknown }).format : undefined;
+  const known = FORMAT_OF.get(format);
+  if (known) return { ok: true, format: known };
+  const parsed = parseJsonSafely(text);
+  if (!parsed.ok) return { ok: false, problem: parsed.problem };
+  const detail =
+    format === undefined
+      ? `The file has no "format", so it is not a Ticketflow file; Ticketflow files start with "format": one of ${KNOWN}.`
+      : `The "format" ${typeof format === 'string' ? `"${format.slice(0, 200)}"` : 'value'} is not one Ticketflow reads (${KNOWN}).`;
+  return { ok: false, problem: problem('TF105', '/format', { detail }) };
+}
+
+/**
+ * The one place an import result becomes a verdict: the document when it could be read, every problem
+ * (a file is valid when none is an error), notes and the version it was migrated from.
+ */
+export function verdictOf<T>(file: string, format: DocumentFormat, result: ImportResult<T>): { value: T | null; report: FileReport } {
+  if (!result.ok) return { value: null, report: { file, format, unreadable: false, problems: result.problems, migratedFrom: null, notes: [] } };
+  return {
+    value: result.value,
+    report: { file, format, unreadable: false, problems: result.warnings, migratedFrom: result.migratedFrom ?? null, notes: result.notes },
+  };
+}
+
+/**
+ * Checks a text as the document its "format" names. Workflows and scenarios are checked against the
+ * workspace; with none (it could not be read), their references to it are not checked, and a note says so.
+ */
+export function checkText(file: string, text: string, workspace: Workspace | null, only?: DocumentFormat): Checked {
+  const detected = detectFormat(text);
+  if (!detected.ok) return { format: null, value: null, report: failedReport(file, detected.problem, false) };
+  const format = detected.format;
+  if (only && format !== only) {
+    const detail = `This is a ${format} file ("format": "${format === 'bundle' ? BUNDLE_FORMAT : FORMATS[format].format}"), not a ${only} file.`;
+    return { format: null, value: null, report: { ...failedReport(file, problem('TF105', '/format', { detail }), false), format } };
+  }
+  const ws = workspace ?? undefined;
+  const unchecked = (report: FileReport) => {
+    if (workspace === null) report.notes.push('References to the workspace were not checked: the workspace could not be read.');
+    return report;
+  };
+  switch (format) {
+    case 'workflow': {
+      const v = verdictOf(file, format, importWorkflow(text, { workspace: ws }));
+      return { format, value: v.value, report: unchecked(v.report) };
+    }
+    case 'scenario': {
+      const v = verdictOf(file, format, importScenario(text, { workspace: ws }));
+      return { format, value: v.value, report: unchecked(v.report) };
+    }
+    case 'workspace': {
+      const v = verdictOf(file, format, importWorkspace(text));
+      return { format, value: v.value, report: v.report };
+    }
+    case 'bundle': {
+      const v = verdictOf(file, format, importBundle(text));
+      return { format, value: v.value, report: v.report };
+    }
+  }
+}
+
+/** Reads and checks one input. */
+export async function loadInput(io: CliIo, file: string, workspace: Workspace | null, only?: DocumentFormat): Promise<Checked> {
+  const read = await readInput(io, file);
+  if (!read.ok) return { format: null, value: null, report: read.report };
+  return checkText(file, read.text, workspace, only);
+}
+
+/** Remembers each workflow id's first file, and files a TF502 on a later file with the same id. */
+export class WorkflowIds {
+  private readonly first = new Map<string, string>();
+
+  check(checked: Checked): void {
+    if (checked.format !== 'workflow' || checked.value === null) return;
+    const id = checked.value.workflow.id;
+    const other = this.first.get(id);
+    if (other === undefined) this.first.set(id, checked.report.file);
+    else checked.report.problems.push(problem('TF502', '/workflow/id', { id, other: other === STDIN ? 'standard input' : other }));
+  }
+}
