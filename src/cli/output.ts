@@ -123,7 +123,7 @@ export function jsonText(value: unknown, indent: string): string {
 const SPLIT_LEVELS = 4;
 
 /** Yields the JSON text of a value in chunks of about CHUNK characters; its outer levels are never held whole. */
-function* jsonChunks(value: unknown): Generator<string, void, undefined> {
+export function* jsonChunks(value: unknown): Generator<string, void, undefined> {
   let parts: string[] = [];
   let size = 0;
   function* emit(text: string): Generator<string, void, undefined> {

@@ -58,9 +58,32 @@ export class ListingBudget {
   }
 }
 
+/** Most characters of one message, note, path or id a report shows; the rest is counted. */
+export const TEXT_PER_ITEM = 1000;
+
+/**
+ * A text cut to TEXT_PER_ITEM characters, saying how many were left out: a message that quotes a huge
+ * input value cannot make the report huge, however many times it is repeated.
+ */
+export function clip(text: string): string {
+  if (text.length <= TEXT_PER_ITEM) return text;
+  let end = TEXT_PER_ITEM;
+  // Never split a surrogate pair.
+  if (/[\ud800-\udbff]/.test(text[end - 1]!)) end--;
+  return `${text.slice(0, end)}… (${count(text.length - end)} more characters)`;
+}
+
+/** A problem as a report lists it: every text in it clipped. */
+function listedProblem<T extends Problem>(p: T): T {
+  const out = { ...p, message: clip(p.message), path: clip(p.path) };
+  if (p.actionId !== undefined) out.actionId = clip(p.actionId);
+  return out;
+}
+
 /** The notes of one file to list, and how many are left out. */
 function cappedNotes(notes: readonly string[]): { listed: readonly string[]; more: number } {
-  return notes.length <= NOTES_PER_FILE ? { listed: notes, more: 0 } : { listed: notes.slice(0, NOTES_PER_FILE), more: notes.length - NOTES_PER_FILE };
+  const listed = notes.length <= NOTES_PER_FILE ? notes : notes.slice(0, NOTES_PER_FILE);
+  return { listed: listed.map(clip), more: notes.length - listed.length };
 }
 
 /** "12,345" */
@@ -78,7 +101,7 @@ export function fileJson(report: FileReport, budget: ListingBudget): Record<stri
     valid: isValid(report),
     migratedFrom: report.migratedFrom,
     notes: notes.more ? [...notes.listed, `… and ${count(notes.more)} more notes`] : notes.listed,
-    problems: listed,
+    problems: listed.map(listedProblem),
   };
   if (report.unreadable) entry.unreadable = true;
   if (more) entry.more = more;
@@ -91,7 +114,7 @@ export function fileProblems(reports: readonly FileReport[], budget: ListingBudg
   let more = 0;
   for (const r of reports) {
     const taken = budget.take(r.problems);
-    for (const p of taken.listed) problems.push({ file: r.file, ...p });
+    for (const p of taken.listed) problems.push(listedProblem({ file: r.file, ...p }));
     more += taken.more;
   }
   return { problems, more };
@@ -132,13 +155,13 @@ export function formatProblem(p: Problem): string {
 export function headline(report: FileReport): string {
   if (report.unreadable) {
     const reason = report.problems[0]?.message ?? 'The file cannot be read.';
-    return `${report.file}: cannot be read: ${reason.replace(/^The file cannot be read: /, '').replace(/\.$/, '')}`;
+    return `${clip(report.file)}: cannot be read: ${reason.replace(/^The file cannot be read: /, '').replace(/\.$/, '')}`;
   }
   const migrated = report.migratedFrom === null ? '' : ` (migrated from schemaVersion ${report.migratedFrom})`;
   const verdict = report.problems.length ? countProblems(report.problems) : 'valid';
   const code = report.problems[0]?.code;
   const kind = report.format ?? (code === 'TF104' || code === 'TF105' ? 'not a Ticketflow file' : 'not read');
-  return `${report.file}: ${kind}, ${verdict}${migrated}`;
+  return `${clip(report.file)}: ${kind}, ${verdict}${migrated}`;
 }
 
 /**
@@ -149,7 +172,7 @@ export function fileLines(report: FileReport, budget: ListingBudget): string[] {
   const lines = [headline(report)];
   if (!report.unreadable) {
     const { listed, more } = budget.take(report.problems);
-    for (const p of listed) lines.push(formatProblem(p));
+    for (const p of listed) lines.push(formatProblem(listedProblem(p)));
     if (more) lines.push(`  … and ${count(more)} more ${more === 1 ? 'problem' : 'problems'}`);
   }
   const notes = cappedNotes(report.notes);

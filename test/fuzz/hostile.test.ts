@@ -85,6 +85,8 @@ describe('the hostile file catalogue', () => {
       expect(code).not.toBe(EXIT.internal);
       expect(code).toBe(entry.cli);
       for (const c of entry.cliCodes ?? entry.codes) expect(out).toContain(c);
+      // Bounded whatever the input: at most 200 problems listed, each text clipped to 1,000 characters.
+      expect(out.length).toBeLessThan(500_000);
       assertPrototypesIntact(`the CLI on ${entry.file}`);
     });
   });
