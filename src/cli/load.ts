@@ -104,30 +104,105 @@ const FORMAT_OF = new Map<unknown, DocumentFormat>([
 
 const KNOWN = [...FORMAT_OF.keys()].map((f) => `"${String(f)}"`).join(', ');
 
+const WS = new Set([0x20, 0x09, 0x0a, 0x0d]);
+
 /**
- * What a text holds, told by its "format" member; or the problem that says why it is none of the four
- * (its JSON, with line and column, or the format it names).
+ * The value of the top-level "format" member of a JSON text, found by one scan without building the
+ * document: "absent" when the text is an object without one, "other" when it is not an object or not
+ * JSON the scan can follow. The scan is linear and iterative, so any nesting is safe.
+ */
+export function sniffFormat(text: string): { found: true; value: unknown } | { found: false; why: 'absent' | 'other' } {
+  const n = text.length;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const skipSpace = () => {
+    while (i < n && WS.has(text.charCodeAt(i))) i++;
+  };
+  /** The end (after the closing quote) of the string that starts at i, or -1. */
+  const stringEnd = (at: number): number => {
+    for (let j = at + 1; j < n; j++) {
+      const c = text.charCodeAt(j);
+      if (c === 0x5c) j++;
+      else if (c === 0x22) return j + 1;
+    }
+    return -1;
+  };
+  /** Skips one value starting at i; false when the text breaks off. */
+  const skipValue = (): boolean => {
+    let depth = 0;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 0x22) {
+        const end = stringEnd(i);
+        if (end < 0) return false;
+        i = end;
+      } else if (c === 0x7b || c === 0x5b) {
+        depth++;
+        i++;
+      } else if (c === 0x7d || c === 0x5d) {
+        if (depth === 0) return true;
+        depth--;
+        i++;
+      } else if (c === 0x2c && depth === 0) return true;
+      else i++;
+      if (depth === 0 && (c === 0x22 || c === 0x7d || c === 0x5d)) return true;
+    }
+    return depth === 0;
+  };
+  skipSpace();
+  if (text.charCodeAt(i) !== 0x7b) return { found: false, why: 'other' };
+  i++;
+  for (;;) {
+    skipSpace();
+    if (text.charCodeAt(i) === 0x7d) return { found: false, why: 'absent' };
+    if (text.charCodeAt(i) !== 0x22) return { found: false, why: 'other' };
+    const keyEnd = stringEnd(i);
+    if (keyEnd < 0) return { found: false, why: 'other' };
+    let key: unknown;
+    try {
+      key = JSON.parse(text.slice(i, keyEnd));
+    } catch {
+      return { found: false, why: 'other' };
+    }
+    i = keyEnd;
+    skipSpace();
+    if (text.charCodeAt(i) !== 0x3a) return { found: false, why: 'other' };
+    i++;
+    skipSpace();
+    const start = i;
+    if (!skipValue()) return { found: false, why: 'other' };
+    if (key === 'format') {
+      try {
+        return { found: true, value: JSON.parse(text.slice(start, i)) };
+      } catch {
+        return { found: false, why: 'other' };
+      }
+    }
+    skipSpace();
+    if (text.charCodeAt(i) === 0x2c) i++;
+    else return { found: false, why: text.charCodeAt(i) === 0x7d ? 'absent' : 'other' };
+  }
+}
+
+/**
+ * What a text holds, told by its top-level "format" member; or the problem that says why it is none
+ * of the four (its JSON, with line and column, or the format it names). The document itself is read
+ * once, by the import of its kind.
  */
 export function detectFormat(text: string): { ok: true; format: DocumentFormat } | { ok: false; problem: Problem } {
-  let value: unknown;
-  try {
-    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch {
-    const parsed = parseJsonSafely(text);
-    return parsed.ok ? { ok: false, problem: problem('TF105', '', { detail: 'The file is not JSON that Ticketflow can read.' }) } : { ok: false, problem: parsed.problem };
-  }
-  // Oversized and too deep texts are refused by the import with their own codes, whatever they hold.
+  const sniffed = sniffFormat(text);
+  const known = sniffed.found ? FORMAT_OF.get(sniffed.value) : undefined;
+  if (known) return { ok: true, format: known };
+  // Not one of the four: the safe reader says first whether it is JSON at all, within the limits.
+  const parsed = parseJsonSafely(text);
+  if (!parsed.ok) return { ok: false, problem: parsed.problem };
+  const value = parsed.value;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    const parsed = parseJsonSafely(text);
-    if (!parsed.ok) return { ok: false, problem: parsed.problem };
     const found = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
     return { ok: false, problem: problem('TF104', '', { found, expected: 'Ticketflow document' }) };
   }
   const format = Object.hasOwn(value, 'format') ? (value as { format: unknown }).format : undefined;
-  const known = FORMAT_OF.get(format);
-  if (known) return { ok: true, format: known };
-  const parsed = parseJsonSafely(text);
-  if (!parsed.ok) return { ok: false, problem: parsed.problem };
+  const again = FORMAT_OF.get(format);
+  if (again) return { ok: true, format: again };
   const detail =
     format === undefined
       ? `The file has no "format", so it is not a Ticketflow file; Ticketflow files start with "format": one of ${KNOWN}.`

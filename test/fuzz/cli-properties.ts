@@ -4,7 +4,7 @@
  * fixed-seed test (cli.test.ts) runs each for its `ciRuns`, and `npm run fuzz` for as long as asked.
  */
 import fc from 'fast-check';
-import { checkText, failedReport } from '../../src/cli/load';
+import { checkText, failedReport, sniffFormat } from '../../src/cli/load';
 import { canonicalJson, jsonChunks } from '../../src/cli/output';
 import { clip, fileJson, fileLines, isValid, ListingBudget, NOTES_PER_FILE, PROBLEMS_PER_FILE, PROBLEMS_PER_REPORT, TEXT_PER_ITEM } from '../../src/cli/report';
 import { decodeDocumentBytes, exportWorkflow, problem } from '../../src/document';
@@ -136,5 +136,28 @@ export const CLI_PROPERTIES: readonly FuzzProperty[] = [
     fc.property(fc.jsonValue({ maxDepth: 6 }), (value) => {
       if ([...jsonChunks(value)].join('') !== canonicalJson(value)) throw new Error('the chunks differ from canonicalJson');
     }),
+  ),
+  prop(
+    'the format sniffer finds what JSON.parse finds in the top-level "format", and never throws',
+    500,
+    fc.property(
+      fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 6 }),
+      fc.option(fc.oneof(fc.constantFrom('ticketflow.workflow', 'ticketflow.bundle'), fc.jsonValue({ maxDepth: 2 }))),
+      fc.nat({ max: 6 }),
+      fc.boolean(),
+      fc.nat({ max: 300 }),
+      (members, format, at, pretty, cut) => {
+        const entries = Object.entries(members).filter(([k]) => k !== 'format');
+        if (format !== null) entries.splice(Math.min(at, entries.length), 0, ['format', format]);
+        const text = JSON.stringify(Object.fromEntries(entries), null, pretty ? 2 : undefined);
+        const sniffed = sniffFormat(text);
+        const parsed = JSON.parse(text) as Record<string, unknown>;
+        if (Object.hasOwn(parsed, 'format')) {
+          if (!sniffed.found || JSON.stringify(sniffed.value) !== JSON.stringify(parsed.format)) throw new Error(`sniffed ${JSON.stringify(sniffed)}`);
+        } else if (sniffed.found || sniffed.why !== 'absent') throw new Error(`sniffed ${JSON.stringify(sniffed)} in an object without a format`);
+        // Cut anywhere, the text still gives an answer.
+        sniffFormat(text.slice(0, cut));
+      },
+    ),
   ),
 ];
