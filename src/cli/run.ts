@@ -198,6 +198,9 @@ async function rewrite(command: Extract<CliCommand, { name: RewriteName }>, io: 
   return reporter.code;
 }
 
+/** The note on a workflow file that simulate leaves out of the live set. */
+export const SKIPPED_DISABLED = 'Skipped: the file says "enabled": false, so it is not part of the live set that simulate runs.';
+
 /** The engine options a simulate command line asks for. */
 function simulationOptions(command: Extract<CliCommand, { name: 'simulate' }>): SimulationOptions {
   return Object.keys(command.budgets).length ? { budgets: { ...command.budgets } } : {};
@@ -213,7 +216,11 @@ async function simulateCommand(command: Extract<CliCommand, { name: 'simulate' }
     const loaded = 'report' in source ? { report: source.report } : await loadInput(io, source.file, workspace, 'workflow');
     if ('format' in loaded) {
       ids.check(loaded);
-      if (loaded.format === 'workflow' && loaded.value !== null) workflows.push(loaded.value.workflow);
+      if (loaded.format === 'workflow' && loaded.value !== null) {
+        // Each file given is one revision of the live set; a file that says it is off is not part of it (SPEC §10).
+        if ((loaded.value.workflow as { enabled?: unknown }).enabled === false) loaded.report.notes.push(SKIPPED_DISABLED);
+        else workflows.push(loaded.value.workflow);
+      }
     }
     reports.push(loaded.report);
   }

@@ -317,6 +317,19 @@ describe('simulate', () => {
     expect(out.problems.map((p) => p.code)).toEqual(['TF318']);
   });
 
+  it('runs the files it is given as the live set, skipping one that says "enabled": false with a note', async () => {
+    const doc = JSON.parse(readFileSync(join(WORKFLOWS_DIR, 'ticket-received-email.json'), 'utf8')) as { workflow: { enabled: boolean } };
+    doc.workflow.enabled = false;
+    const off = scratchFile('off.json', doc);
+    const scenario = join(SCENARIOS_DIR, 'email-ticket-life.json');
+    const { code, stdout, stderr } = await run(['simulate', '--scenario', scenario, off]);
+    expect(code).toBe(0);
+    expect(stderr).toContain(`${off}: workflow, valid\n  note: Skipped: the file says "enabled": false`);
+    expect(stdout).toMatch(/\nWorkflows: none; only the built-in pipeline automation runs\n/);
+    const json = JSON.parse((await run(['simulate', '--json', '--scenario', scenario, off])).stdout) as { result: { outbox: unknown[] } };
+    expect(json.result.outbox).toEqual([]);
+  });
+
   it('accepts the budget flags and the trace language', async () => {
     const { code, stdout } = await run([
       'simulate',
