@@ -148,7 +148,7 @@ export const CLI_PROPERTIES: readonly FuzzProperty[] = [
       fc.nat({ max: 300 }),
       (members, format, at, pretty, cut) => {
         const entries = Object.entries(members).filter(([k]) => k !== 'format');
-        if (format !== null) entries.splice(Math.min(at, entries.length), 0, ['format', format]);
+        if (format !== null) entries.splice(Math.min(at, entries.length), 0, ['format', format as fc.JsonValue]);
         const text = JSON.stringify(Object.fromEntries(entries), null, pretty ? 2 : undefined);
         const sniffed = sniffFormat(text);
         const parsed = JSON.parse(text) as Record<string, unknown>;
