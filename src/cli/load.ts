@@ -10,6 +10,7 @@ import {
   parseJsonSafely,
   problem,
   type Bundle,
+  type ImportAgainstWorkspaceOptions,
   type ImportResult,
   type Problem,
 } from '../document';
@@ -210,50 +211,95 @@ export function detectFormat(text: string): { ok: true; format: DocumentFormat }
   return { ok: false, problem: problem('TF105', '/format', { detail }) };
 }
 
+/** An import result as either shape of the library gives it (before and after "one verdict"). */
+interface AnyImportResult<T> {
+  ok: boolean;
+  document?: T;
+  value?: T;
+  problems?: Problem[];
+  warnings?: Problem[];
+  notes?: string[];
+  migratedFrom?: number | null;
+}
+
+/** The count a TF001 marker ("… and 12,345 more problems (12 of them errors) …") stands for. */
+function markerCounts(marker: Problem): { count: number; errors: number } {
+  const params = (marker as { params?: Record<string, unknown> }).params;
+  const number = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'string' ? Number(v.replaceAll(',', '')) : NaN);
+  let count = number(params?.count);
+  let errors = number(params?.errors);
+  if (!Number.isFinite(count)) {
+    const m = /([\d,]+) more problems? \(([\d,]+) of them errors?\)/.exec(marker.message);
+    count = m ? number(m[1]) : 0;
+    errors = m ? number(m[2]) : marker.severity === 'error' ? 1 : 0;
+  }
+  return { count, errors: Number.isFinite(errors) ? errors : 0 };
+}
+
 /**
  * The one place an import result becomes a verdict: the document when it could be read, every problem
- * (a file is valid when none is an error), notes and the version it was migrated from.
+ * (a file is valid when none is an error), notes and the version it was migrated from. A TF001 marker
+ * that stands for problems the library left out becomes the report's count of them.
  */
 export function verdictOf<T>(file: string, format: DocumentFormat, result: ImportResult<T>): { value: T | null; report: FileReport } {
-  if (!result.ok) return { value: null, report: { file, format, unreadable: false, problems: result.problems, migratedFrom: null, notes: [] } };
-  return {
-    value: result.value,
-    report: { file, format, unreadable: false, problems: result.warnings, migratedFrom: result.migratedFrom ?? null, notes: result.notes },
-  };
+  const r = result as unknown as AnyImportResult<T>;
+  const value = r.document ?? r.value ?? null;
+  const problems = (r.ok && r.warnings ? r.warnings : r.problems) ?? [];
+  const report: FileReport = { file, format, unreadable: false, problems, migratedFrom: r.migratedFrom ?? null, notes: r.notes ?? [] };
+  const last = problems[problems.length - 1];
+  if (last?.code === 'TF001') {
+    const { count, errors } = markerCounts(last);
+    report.problems = problems.slice(0, -1);
+    report.unlisted = { count, errors };
+  }
+  return { value, report };
+}
+
+/** How a text is checked: as one format only, and with the explicit repair of fix. */
+export interface CheckOptions {
+  only?: DocumentFormat;
+  /** Repair what needs no guessing before validating, and list each change in the notes (the fix command). */
+  fix?: boolean;
 }
 
 /**
  * Checks a text as the document its "format" names. Workflows and scenarios are checked against the
  * workspace; with none (it could not be read), their references to it are not checked, and a note says so.
  */
-export function checkText(file: string, text: string, workspace: Workspace | null, only?: DocumentFormat): Checked {
+export function checkText(file: string, text: string, workspace: Workspace | null, options: CheckOptions = {}): Checked {
+  const { only } = options;
   const detected = detectFormat(text);
   if (!detected.ok) return { format: null, value: null, report: failedReport(file, detected.problem, false) };
   const format = detected.format;
   if (only && format !== only) {
+    // A file that is not even JSON says so first.
+    const parsed = parseJsonSafely(text);
+    if (!parsed.ok) return { format: null, value: null, report: failedReport(file, parsed.problem, false) };
     const detail = `This is a ${format} file ("format": "${format === 'bundle' ? BUNDLE_FORMAT : FORMATS[format].format}"), not a ${only} file.`;
     return { format: null, value: null, report: { ...failedReport(file, problem('TF105', '/format', { detail }), false), format } };
   }
-  const ws = workspace ?? undefined;
+  // Typed apart from the call so that a library without the option still compiles; it then repairs on every import.
+  const importOptions: ImportAgainstWorkspaceOptions & { fix?: boolean } = { workspace: workspace ?? undefined };
+  if (options.fix) importOptions.fix = true;
   const unchecked = (report: FileReport) => {
     if (workspace === null) report.notes.push('References to the workspace were not checked: the workspace could not be read.');
     return report;
   };
   switch (format) {
     case 'workflow': {
-      const v = verdictOf(file, format, importWorkflow(text, { workspace: ws }));
+      const v = verdictOf(file, format, importWorkflow(text, importOptions));
       return { format, value: v.value, report: unchecked(v.report) };
     }
     case 'scenario': {
-      const v = verdictOf(file, format, importScenario(text, { workspace: ws }));
+      const v = verdictOf(file, format, importScenario(text, importOptions));
       return { format, value: v.value, report: unchecked(v.report) };
     }
     case 'workspace': {
-      const v = verdictOf(file, format, importWorkspace(text));
+      const v = verdictOf(file, format, importWorkspace(text, importOptions));
       return { format, value: v.value, report: v.report };
     }
     case 'bundle': {
-      const v = verdictOf(file, format, importBundle(text));
+      const v = verdictOf(file, format, importBundle(text, importOptions));
       return { format, value: v.value, report: v.report };
     }
   }
@@ -263,7 +309,7 @@ export function checkText(file: string, text: string, workspace: Workspace | nul
 export async function loadInput(io: CliIo, file: string, workspace: Workspace | null, only?: DocumentFormat): Promise<Checked> {
   const read = await readInput(io, file);
   if (!read.ok) return { format: null, value: null, report: read.report };
-  return checkText(file, read.text, workspace, only);
+  return checkText(file, read.text, workspace, { only });
 }
 
 /** Remembers each workflow id's first file, and files a TF502 on a later file with the same id. */

@@ -25,6 +25,8 @@ export interface FileReport {
   migratedFrom: number | null;
   /** What migration (and, for fix, repair) changed. */
   notes: string[];
+  /** Problems the library counted but did not list (its TF001 marker), and how many of them are errors. */
+  unlisted?: { count: number; errors: number };
 }
 
 /** Most problems listed in full for one file; the rest are counted. */
@@ -36,7 +38,7 @@ export const NOTES_PER_FILE = 200;
 
 /** A file is valid when it was read as a Ticketflow document and no problem is an error. */
 export function isValid(report: FileReport): boolean {
-  return !report.unreadable && report.format !== null && !hasErrors(report.problems);
+  return !report.unreadable && report.format !== null && !hasErrors(report.problems) && !report.unlisted?.errors;
 }
 
 /**
@@ -50,11 +52,11 @@ export class ListingBudget {
     this.left = total;
   }
 
-  /** The problems of one file to list, and how many are left out. */
-  take<T>(problems: readonly T[]): { listed: T[]; more: number } {
+  /** The problems of one file to list, and how many are left out (`unlisted` more were never listed by the library). */
+  take<T>(problems: readonly T[], unlisted = 0): { listed: T[]; more: number } {
     const n = Math.min(problems.length, this.perFile, this.left);
     this.left -= n;
-    return { listed: problems.slice(0, n), more: problems.length - n };
+    return { listed: problems.slice(0, n), more: problems.length - n + unlisted };
   }
 }
 
@@ -93,7 +95,7 @@ export function count(n: number): string {
 
 /** The entry of one file in the --json report, with its problems capped by the budget. */
 export function fileJson(report: FileReport, budget: ListingBudget): Record<string, unknown> {
-  const { listed, more } = budget.take(report.problems);
+  const { listed, more } = budget.take(report.problems, report.unlisted?.count);
   const notes = cappedNotes(report.notes);
   const entry: Record<string, unknown> = {
     file: report.file,
@@ -113,7 +115,7 @@ export function fileProblems(reports: readonly FileReport[], budget: ListingBudg
   const problems: FileProblem[] = [];
   let more = 0;
   for (const r of reports) {
-    const taken = budget.take(r.problems);
+    const taken = budget.take(r.problems, r.unlisted?.count);
     for (const p of taken.listed) problems.push(listedProblem({ file: r.file, ...p }));
     more += taken.more;
   }
@@ -136,12 +138,13 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
-/** "2 errors, 1 warning", or "" for no problems. */
-function countProblems(problems: readonly Problem[]): string {
-  let errors = 0;
+/** "2 errors, 1 warning", or "" for no problems; `unlisted` counts those the library did not list. */
+function countProblems(problems: readonly Problem[], unlisted = { count: 0, errors: 0 }): string {
+  let errors = unlisted.errors;
   for (const p of problems) if (p.severity === 'error') errors++;
-  const warnings = problems.length - errors;
-  return [errors ? plural(errors, 'error') : '', warnings ? plural(warnings, 'warning') : ''].filter(Boolean).join(', ');
+  const warnings = problems.length + unlisted.count - errors;
+  const words = (n: number, word: string) => `${count(n)} ${word}${n === 1 ? '' : 's'}`;
+  return [errors ? words(errors, 'error') : '', warnings ? words(warnings, 'warning') : ''].filter(Boolean).join(', ');
 }
 
 /** One problem on one line: severity, code, JSON pointer, action, message. */
@@ -158,7 +161,7 @@ export function headline(report: FileReport): string {
     return `${clip(report.file)}: cannot be read: ${reason.replace(/^The file cannot be read: /, '').replace(/\.$/, '')}`;
   }
   const migrated = report.migratedFrom === null ? '' : ` (migrated from schemaVersion ${report.migratedFrom})`;
-  const verdict = report.problems.length ? countProblems(report.problems) : 'valid';
+  const verdict = report.problems.length || report.unlisted?.count ? countProblems(report.problems, report.unlisted) : 'valid';
   const code = report.problems[0]?.code;
   const kind = report.format ?? (code === 'TF104' || code === 'TF105' ? 'not a Ticketflow file' : 'not read');
   return `${clip(report.file)}: ${kind}, ${verdict}${migrated}`;
@@ -171,7 +174,7 @@ export function headline(report: FileReport): string {
 export function fileLines(report: FileReport, budget: ListingBudget): string[] {
   const lines = [headline(report)];
   if (!report.unreadable) {
-    const { listed, more } = budget.take(report.problems);
+    const { listed, more } = budget.take(report.problems, report.unlisted?.count);
     for (const p of listed) lines.push(formatProblem(listedProblem(p)));
     if (more) lines.push(`  … and ${count(more)} more ${more === 1 ? 'problem' : 'problems'}`);
   }

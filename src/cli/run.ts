@@ -167,7 +167,7 @@ async function rewrite(command: Extract<CliCommand, { name: RewriteName }>, io: 
       await reporter.add(read.report);
       continue;
     }
-    const loaded = checkText(source.file, read.text, workspace);
+    const loaded = checkText(source.file, read.text, workspace, { fix: command.name === 'fix' });
     ids.check(loaded);
     const report = loaded.report;
     if (loaded.value === null || !isValid(report)) {

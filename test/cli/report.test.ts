@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fileJson, fileLines, ListingBudget, printable, PROBLEMS_PER_FILE, PROBLEMS_PER_REPORT, simulationLines, type FileReport } from '../../src/cli/report';
-import { problem } from '../../src/document';
+import { verdictOf } from '../../src/cli/load';
+import { problem, type ImportResult } from '../../src/document';
 import { simulate, type TraceEntry } from '../../src/engine';
 import { EXAMPLE_SCENARIOS } from '../../src/examples';
 import { defaultWorkspace } from '../../src/model';
@@ -36,7 +37,7 @@ describe('simulationLines', () => {
     expect(lines[heading + 1]).toBe('  2026-01-05 09:00  -  event  Time passes.');
     expect(lines[heading + 500_000]).toBe(lines[heading + 1]);
     expect(lines[heading + 500_002]).toMatch(/^Tickets \(\d+\)$/);
-  });
+  }, 30_000);
 });
 
 describe('the report of many problems', () => {
@@ -52,7 +53,7 @@ describe('the report of many problems', () => {
   it('lists at most 200 problems of a file in full and counts the rest', () => {
     const lines = fileLines(report('a.json', 12_345), new ListingBudget());
     expect(lines).toHaveLength(1 + PROBLEMS_PER_FILE + 1);
-    expect(lines[0]).toBe('a.json: workflow, 12345 errors');
+    expect(lines[0]).toBe('a.json: workflow, 12,345 errors');
     expect(lines.at(-1)).toBe('  … and 12,145 more problems');
     const json = fileJson(report('a.json', 12_345), new ListingBudget());
     expect((json.problems as unknown[]).length).toBe(PROBLEMS_PER_FILE);
@@ -70,5 +71,20 @@ describe('the report of many problems', () => {
     }
     expect(listed).toBe(PROBLEMS_PER_REPORT);
     expect(listed + counted).toBe(30 * 500);
+  });
+});
+
+describe('verdictOf', () => {
+  it("turns the library's TF001 marker into the count of problems it did not list", () => {
+    const listed = Array.from({ length: 1000 }, () => problem('TF322', '/layout/positions/x', { id: 'x' }));
+    const marker = { code: 'TF001', severity: 'error' as const, path: '', message: '… and 276,403 more problems (3 of them errors), not listed to keep the report readable.' };
+    const result = { ok: false, problems: [...listed, marker], notes: [], migratedFrom: null, changes: [] } as unknown as ImportResult<unknown>;
+    const { report } = verdictOf('big.json', 'workflow', result);
+    expect(report.problems).toHaveLength(1000);
+    expect(report.unlisted).toEqual({ count: 276_403, errors: 3 });
+    const lines = fileLines(report, new ListingBudget());
+    expect(lines[0]).toBe('big.json: workflow, 3 errors, 277,400 warnings');
+    expect(lines.at(-1)).toBe('  … and 277,203 more problems');
+    expect(fileJson(report, new ListingBudget())).toMatchObject({ valid: false, more: 277_203 });
   });
 });

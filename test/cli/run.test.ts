@@ -365,7 +365,7 @@ describe('simulate', () => {
       for (const text of guardSays) expect(errors).toContain(text);
       expect(stderr.startsWith(`ticketflow: ${guardSays[0]}`)).toBe(true);
       for (const text of guardSays) expect(stderr).toContain(text);
-    });
+    }, 30_000);
 
     it('prints bounded JSON with the guard error', async () => {
       const { code, stdout, stderr } = await run(['simulate', '--json', ...pingPong]);
@@ -378,7 +378,7 @@ describe('simulate', () => {
       expect(result.errors.map((e) => e.code)).toEqual(['guard.runaway']);
       for (const text of guardSays) expect(result.errors[0]!.message).toContain(text);
       expect(stderr).toContain(guardSays[0]);
-    });
+    }, 30_000);
   });
 
   it('shows bidirectional formatting characters from documents as escapes, so a line cannot read reordered', async () => {

@@ -9,6 +9,6 @@ describe('fuzzing the command line (fixed-seed sample)', () => {
   for (const { name, ciRuns, property } of CLI_PROPERTIES) {
     it(name, () => {
       fc.assert(property, { seed: CI_SEED, numRuns: ciRuns });
-    });
+    }, 60_000);
   }
 });
