@@ -25,8 +25,7 @@ export interface CodeInfo {
 
 /**
  * Every problem code. The numbers never change meaning once published: TF1xx reading the file,
- * TF2xx the JSON Schema, TF3xx workflow rules, TF4xx workspace and scenario rules, TF5xx the files of
- * one command line together, TF9xx bugs.
+ * TF2xx the JSON Schema, TF3xx workflow rules, TF4xx workspace and scenario rules, TF9xx bugs.
  */
 export const CODES = {
   TF101: { name: 'JSON_SYNTAX', severity: 'error', template: 'Invalid JSON at line {line}, column {column}: {detail}.' },
