@@ -175,13 +175,10 @@ async function walk(dir: string, out: string[]): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true });
   for (const entry of entries) {
     const path = join(dir, entry.name);
-    // Symbolic links to directories are not followed, so a link cycle cannot trap the walk.
     if (entry.isDirectory()) await walk(path, out);
-    else if (entry.name.endsWith('.json') && !entry.isDirectory()) {
-      if (entry.isSymbolicLink()) {
-        const target = await stat(path).catch(() => null);
-        if (target?.isDirectory()) continue;
-      }
+    else if (entry.name.endsWith('.json')) {
+      // Symbolic links to directories are not followed, so a link cycle cannot trap the walk.
+      if (entry.isSymbolicLink() && (await stat(path).catch(() => null))?.isDirectory()) continue;
       out.push(path);
     }
   }

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -44,6 +44,15 @@ describe('inputs: files, directories and standard input', () => {
     const report = JSON.parse(stdout) as JsonReport;
     expect(report.files.map((f) => f.file.slice(scratch.length + 1))).toEqual(['tree/a.json', 'tree/a/deeper/y.json', 'tree/a/z.json', 'tree/b/x.json']);
     expect(report.ok).toBe(true);
+  });
+
+  it('follows symbolic links to files but not to directories, so a link cycle cannot trap the walk', async () => {
+    const target = put('links/real.json', workflowText('wf-real'));
+    symlinkSync(target, join(scratch, 'links/alias.json'));
+    symlinkSync('..', join(scratch, 'links/up'));
+    symlinkSync('.', join(scratch, 'links/self.json'));
+    const report = JSON.parse((await run(['validate', '--json', join(scratch, 'links')])).stdout) as JsonReport;
+    expect(report.files.map((f) => f.file.slice(scratch.length + 1))).toEqual(['links/alias.json', 'links/real.json']);
   });
 
   it('reads a file given twice, or named again by its directory, once', async () => {
