@@ -45,3 +45,12 @@ export async function deleteOtherSessions(orm: Orm, accountId: string, keepIdHas
 export async function purgeExpiredSessions(orm: Orm, now = new Date()): Promise<void> {
   await orm.delete(sessions).where(lt(sessions.expiresAt, now));
 }
+
+/** A live session by its stored hash. */
+export async function findSessionByHash(orm: Orm, idHash: string, now = new Date()): Promise<{ csrfToken: string; expiresAt: Date } | null> {
+  const [row] = await orm
+    .select({ csrfToken: sessions.csrfToken, expiresAt: sessions.expiresAt })
+    .from(sessions)
+    .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, now)));
+  return row ?? null;
+}
