@@ -1,7 +1,7 @@
 import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { DEFAULT_LIMITS, parseJsonSafely } from '../document';
-import { accounts, events as eventStore, sessions, tokens, workspace as workspaceStore, type Database } from '../storage';
+import { accounts, events as eventStore, isConnectionLost, sessions, tokens, workspace as workspaceStore, type Database } from '../storage';
 import { appendAudit } from '../storage/audit';
 import type { LiveEvent } from '../storage/events';
 import { EventBus } from './bus';
@@ -114,14 +114,24 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
       return ws.id;
     },
     transaction: async (work) => {
-      const committed: LiveEvent[] = [];
-      const result = await db.orm.transaction(async (tx) =>
-        work(tx, async (type, payload) => {
-          const event = await eventStore.appendEvent(tx, await ctx.workspaceId(), type, payload, { notify: bus.notifies });
-          committed.push(event);
-          return event;
-        }),
-      );
+      let committed: LiveEvent[] = [];
+      const attempt = () => {
+        committed = [];
+        return db.orm.transaction(async (tx) =>
+          work(tx, async (type, payload) => {
+            const event = await eventStore.appendEvent(tx, await ctx.workspaceId(), type, payload, { notify: bus.notifies });
+            committed.push(event);
+            return event;
+          }),
+        );
+      };
+      // A connection the server ended before the pool noticed fails the transaction at its start;
+      // it is run again once on a fresh connection. (Were it lost at COMMIT, a save run again meets
+      // its own revision as the head and is refused with 409: never stored twice.)
+      const result = await attempt().catch((error: unknown) => {
+        if (db.kind === 'postgres' && isConnectionLost(error)) return attempt();
+        throw error;
+      });
       if (committed.length) {
         const workspaceId = await ctx.workspaceId();
         for (const event of committed) bus.committed(workspaceId, event);

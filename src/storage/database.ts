@@ -73,11 +73,38 @@ async function openEmbedded(dataDir: string | undefined): Promise<Database> {
   };
 }
 
+/** PostgreSQL's codes for a connection the server ended (admin shutdown, crash, cannot connect now). */
+const CONNECTION_ENDED = new Set(['57P01', '57P02', '57P03', '08000', '08003', '08006']);
+
+/**
+ * Whether an error (or its cause: the query layer wraps driver errors) says the connection was lost,
+ * not that the statement was wrong. Such a statement never ran on a live connection.
+ */
+export function isConnectionLost(error: unknown): boolean {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && (CONNECTION_ENDED.has(code) || code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNREFUSED')) return true;
+    if (/Connection terminated|Client has encountered a connection error|connection is not queryable/i.test(e.message)) return true;
+  }
+  return false;
+}
+
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // A backend that ends (a restart, pg_terminate_backend) makes an idle client emit an error; the
   // pool drops that client and opens a new one for the next query, so it is not fatal.
   pool.on('error', () => {});
+  // A pooled connection may have been ended by the server before the pool noticed: a single
+  // statement that fails that way is sent again, once, on a fresh connection.
+  const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
+  (pool as unknown as { query: (...args: unknown[]) => Promise<unknown> }).query = async (...args: unknown[]) => {
+    try {
+      return await query(...args);
+    } catch (error) {
+      if (!isConnectionLost(error)) throw error;
+      return query(...args);
+    }
+  };
   const orm = drizzlePg({ client: pool, schema: tables }) as unknown as Orm;
   const listeners = new Set<Listener>();
   return {

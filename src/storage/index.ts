@@ -1,6 +1,6 @@
 // The database: numbered SQL migrations, one query module per aggregate, and the switch between
 // embedded PGlite and a PostgreSQL server. Used by src/server only.
-export { openDatabase, type Database, type DatabaseKind, type DatabaseOptions, type Orm, type RawClient } from './database';
+export { isConnectionLost, openDatabase, type Database, type DatabaseKind, type DatabaseOptions, type Orm, type RawClient } from './database';
 export { loadMigrations, migrate, schemaVersion, type Migration } from './migrate';
 export * as accounts from './accounts';
 export * as sessions from './sessions';
