@@ -33,6 +33,7 @@ const ALLOWED: Record<string, Who[]> = {
   'DELETE /tokens/:id': ADMIN,
   'GET /workspace': READERS,
   'PUT /workspace': ADMIN,
+  'GET /bundle': READERS,
   'GET /workflows': READERS,
   'POST /workflows': ADMIN,
   'GET /workflows/:id': READERS,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportBundle, exportWorkflow, stableStringify } from '../../src/document';
+import { exportBundle, exportWorkflow, importBundle, stableStringify } from '../../src/document';
 import { defaultWorkspace, EXAMPLE_SCENARIOS, EXAMPLE_WORKFLOWS } from '../../src/examples';
 import type { WorkflowDocument } from '../../src/model';
 import { DATABASE_KINDS } from '../storage/databases';
@@ -126,6 +126,20 @@ for (const kind of DATABASE_KINDS) {
       expect((await token.call('GET', '/workflows')).json.workflows.map((w: { id: string }) => w.id)).not.toContain(id);
       expect((await admin.call('GET', '/workflows?state=published')).json.workflows.map((w: { id: string }) => w.id)).not.toContain(id);
       expect((await token.call('GET', `/workflows/${id}`)).status).toBe(404);
+    });
+
+    it('gives a token the live set in one bundle, each workflow at its published revision', async () => {
+      const answer = await token.call('GET', '/bundle');
+      expect(answer.status).toBe(200);
+      const bundle = importBundle(answer.text);
+      if (!bundle.ok) throw new Error(JSON.stringify(bundle.problems));
+      const published = (await admin.call('GET', '/workflows?state=published')).json.workflows as { id: string; published: number }[];
+      expect(bundle.value.workflows.map((w) => w.workflow.id).sort()).toEqual(published.map((w) => w.id).sort());
+      for (const w of published) {
+        const live = await admin.call('GET', `/workflows/${w.id}?revision=${w.published}`);
+        expect(exportWorkflow(bundle.value.workflows.find((d) => d.workflow.id === w.id) as WorkflowDocument, { comments: false })).toBe(live.text);
+      }
+      expect((await token.call('GET', '/bundle', { headers: { 'if-none-match': answer.headers.get('etag') ?? '' } })).status).toBe(304);
     });
 
     it('creates a workflow from a document, says that "enabled" does not publish it, and refuses a second with the id', async () => {

@@ -1,10 +1,11 @@
-import { workflows, audit, type RevisionKind } from '../../storage';
+import { createHash } from 'node:crypto';
+import { audit, scenarios, workflows, workspace as workspaceStore, type RevisionKind } from '../../storage';
 import { z } from 'zod';
-import { hasErrors } from '../../document';
-import type { WorkflowDocument } from '../../model';
+import { exportBundle, hasErrors } from '../../document';
+import type { Scenario, WorkflowDocument } from '../../model';
 import { PublishBodySchema, PublishedSchema, RevisionsSchema, SavedSchema, WorkflowsSchema } from '../api-schemas';
 import { actorOf, route, type AnyRoute, type RouteCall } from '../context';
-import { importNotes, readWorkflow, requireDocument, revisionBytes, workflowProblems } from '../core';
+import { importNotes, readScenario, readWorkflow, requireDocument, revisionBytes, workflowProblems } from '../core';
 import { ApiProblem } from '../problems';
 import { currentWorkspace, ifMatch, notModified, RevisionNumber, revisionBody, summary, workflowEtag } from './shared';
 
@@ -28,6 +29,44 @@ function author(call: RouteCall<unknown>) {
 }
 
 export const workflowRoutes: AnyRoute[] = [
+  route({
+    method: 'GET',
+    url: '/bundle',
+    permission: 'read',
+    tag: TAG,
+    summary: 'The whole workspace in one file: help desk, workflows and scenarios (a ticketflow.bundle)',
+    description:
+      'With state=published (the default for API tokens) the live revision of each published workflow, which is what a backend pulls in CI; with state=head the drafts. Deterministic bytes, ETag over the revisions it holds.',
+    query: { state: { description: 'published or head.', schema: z.enum(['published', 'head']) } },
+    responses: { 200: { description: 'The bundle.', schema: z.record(z.string(), z.unknown()) }, 304: { description: 'Not modified.' } },
+    handler: async ({ ctx, query, principal, request, reply }) => {
+      const ws = await currentWorkspace(ctx);
+      const live = query.state === 'published' || (principal.kind === 'token' && query.state !== 'head');
+      const rows = await workflows.listWorkflows(ctx.db.orm, ws.id, { publishedOnly: live });
+      const documents: WorkflowDocument[] = [];
+      const held: string[] = [];
+      for (const row of rows) {
+        const number = live ? row.published : row.head;
+        if (number === null) continue;
+        const revision = await workflows.getRevision(ctx.db.orm, ws.id, row.id, number);
+        const doc = revision ? readWorkflow(revision.document, ws.settings).value : null;
+        if (doc) {
+          documents.push(doc);
+          held.push(`${row.id}.r${number}`);
+        }
+      }
+      const stored = await scenarios.listScenarios(ctx.db.orm, ws.id);
+      const scenarioDocs = stored.map((s) => readScenario(s.document, ws.settings).value).filter((s): s is Scenario => s !== null);
+      const wsRow = await workspaceStore.getWorkspace(ctx.db.orm, ws.id);
+      const tag = `"bundle.${createHash('sha256').update([`ws.v${wsRow?.version ?? 0}`, ...held, ...stored.map((s) => `${s.id}.v${s.version}`)].join(',')).digest('hex').slice(0, 32)}"`;
+      if (notModified(request, reply, tag)) {
+        reply.code(304);
+        return null;
+      }
+      reply.type('application/json; charset=utf-8');
+      return exportBundle({ workspace: ws.settings, workflows: documents, scenarios: scenarioDocs });
+    },
+  }),
   route({
     method: 'GET',
     url: '/workflows',
