@@ -1,0 +1,258 @@
+/**
+ * An in-memory stand-in for the team server's routes the app uses, with the agreed behaviour:
+ * revisions and `If-Match` (409 with `{ current }` on a stale base), roles (403 for a reviewer's
+ * or viewer's write), CSRF on state-changing requests, comments with replies and resolution, and
+ * an event stream. Each `client()` is one browser: its own cookie, fetch and EventSource.
+ */
+import { exportWorkflow } from '../../src/document';
+import { defaultWorkspace, type WorkflowDocument, type Workspace } from '../../src/model';
+import type { Role } from '../../src/store/team-api';
+import type { EventSourceLike } from '../../src/store/team-events';
+
+interface Account {
+  id: string;
+  name: string;
+  email: string;
+  password: string;
+  role: Role;
+}
+
+interface StoredComment {
+  id: string;
+  target: string;
+  revision: number | null;
+  resolved: boolean;
+  messages: { id: string; authorName: string; createdAt: string; text: string }[];
+}
+
+interface StoredWorkflow {
+  revisions: string[];
+  deleted: boolean;
+  comments: StoredComment[];
+}
+
+function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': status >= 400 ? 'application/problem+json' : 'application/json', ...headers } });
+}
+
+function problem(status: number, title: string, extra: Record<string, unknown> = {}): Response {
+  return json(status, { type: 'about:blank', title, status, ...extra });
+}
+
+class FakeEventSource implements EventSourceLike {
+  onopen: ((e: Event) => void) | null = null;
+  onerror: ((e: Event) => void) | null = null;
+  readyState = 0;
+  private listeners = new Map<string, ((e: MessageEvent) => void)[]>();
+  constructor(private readonly onClose: (s: FakeEventSource) => void) {}
+  addEventListener(type: string, listener: (e: MessageEvent) => void) {
+    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
+  }
+  deliver(type: string, data: unknown) {
+    for (const l of this.listeners.get(type) ?? []) l({ type, data: JSON.stringify(data) } as MessageEvent);
+  }
+  open() {
+    this.readyState = 1;
+    this.onopen?.({} as Event);
+  }
+  fail() {
+    this.readyState = 2;
+    this.onerror?.({} as Event);
+  }
+  close() {
+    this.readyState = 2;
+    this.onClose(this);
+  }
+}
+
+export class FakeTeamServer {
+  accounts: Account[] = [];
+  workspace: Workspace = defaultWorkspace();
+  workspaceRevision = 1;
+  workflows = new Map<string, StoredWorkflow>();
+  /** Every request as "METHOD /path", for assertions on what was sent. */
+  log: string[] = [];
+  /** While true, every request fails as if the network were down. */
+  offline = false;
+  private sessions = new Map<string, { accountId: string; csrf: string }>();
+  private sources = new Set<FakeEventSource>();
+  private seq = 0;
+  private nextId = 1;
+
+  addAccount(name: string, email: string, role: Role, password = 'correct horse battery'): Account {
+    const account = { id: `acc-${this.nextId++}`, name, email, password, role };
+    this.accounts.push(account);
+    return account;
+  }
+
+  /** Stores `doc` as a new workflow (revision 1) or a new revision of it. */
+  putWorkflow(doc: WorkflowDocument): number {
+    const id = doc.workflow.id;
+    const stored = this.workflows.get(id) ?? { revisions: [], deleted: false, comments: [] };
+    stored.revisions.push(exportWorkflow(doc, { comments: false }));
+    this.workflows.set(id, stored);
+    return stored.revisions.length;
+  }
+
+  /** The document of the head revision. */
+  head(id: string): WorkflowDocument {
+    return JSON.parse(this.workflows.get(id)!.revisions.at(-1)!) as WorkflowDocument;
+  }
+
+  emit(type: string, data: Record<string, unknown>) {
+    const event = { type, ...data, seq: ++this.seq };
+    for (const s of this.sources) if (s.readyState === 1) s.deliver(type, event);
+  }
+
+  /** Drops every open stream, as a server restart or a lost connection does. */
+  dropStreams() {
+    for (const s of [...this.sources]) s.fail();
+  }
+
+  /** One browser signed in as `email` (or signed out when null). */
+  client(email: string | null) {
+    let cookie: string | null = null;
+    if (email) {
+      const account = this.accounts.find((a) => a.email === email)!;
+      cookie = `s-${this.nextId++}`;
+      this.sessions.set(cookie, { accountId: account.id, csrf: `csrf-${cookie}` });
+    }
+    const server = this;
+    return {
+      csrf: cookie ? `csrf-${cookie}` : null,
+      fetch: async (input: string, init: RequestInit = {}): Promise<Response> => {
+        if (server.offline) throw new TypeError('Failed to fetch');
+        const response = await server.handle(input, init, cookie, (c) => (cookie = c));
+        return response;
+      },
+      events: (_url: string): EventSourceLike => {
+        const source = new FakeEventSource((s) => server.sources.delete(s));
+        server.sources.add(source);
+        setTimeout(() => {
+          if (server.offline || !cookie) source.fail();
+          else source.open();
+        }, 0);
+        return source;
+      },
+    };
+  }
+
+  private async handle(input: string, init: RequestInit, cookie: string | null, setCookie: (c: string | null) => void): Promise<Response> {
+    const method = (init.method ?? 'GET').toUpperCase();
+    const url = new URL(input, 'http://team.test');
+    const path = url.pathname.replace(/^\/api\/v1/, '');
+    this.log.push(`${method} ${path}`);
+    const headers = new Headers(init.headers);
+    const body = typeof init.body === 'string' && init.body ? (JSON.parse(init.body) as Record<string, unknown>) : {};
+    const session = cookie ? this.sessions.get(cookie) : undefined;
+    const account = session ? this.accounts.find((a) => a.id === session.accountId) : undefined;
+
+    if (path === '/setup' && method === 'GET') return json(200, { needed: this.accounts.length === 0 });
+    if (path === '/setup' && method === 'POST') {
+      if (this.accounts.length) return problem(409, 'Already set up');
+      const a = this.addAccount(String(body.name), String(body.email), 'admin', String(body.password));
+      const c = `s-${this.nextId++}`;
+      this.sessions.set(c, { accountId: a.id, csrf: `csrf-${c}` });
+      setCookie(c);
+      return json(201, { csrfToken: `csrf-${c}` });
+    }
+    if (path === '/session' && method === 'POST') {
+      const a = this.accounts.find((x) => x.email === body.email && x.password === body.password);
+      if (!a) return problem(401, 'Wrong email or password');
+      const c = `s-${this.nextId++}`;
+      this.sessions.set(c, { accountId: a.id, csrf: `csrf-${c}` });
+      setCookie(c);
+      return json(200, { csrfToken: `csrf-${c}` });
+    }
+    if (!account || !session) return problem(401, 'Sign in first');
+    if (method !== 'GET' && headers.get('x-csrf-token') !== session.csrf) return problem(403, 'Missing or wrong CSRF token');
+    const admin = account.role === 'admin';
+    const commenter = admin || account.role === 'reviewer';
+
+    if (path === '/session' && method === 'GET') return json(200, { csrfToken: session.csrf });
+    if (path === '/session' && method === 'DELETE') {
+      this.sessions.delete(cookie!);
+      setCookie(null);
+      return new Response(null, { status: 204 });
+    }
+    if (path === '/me') return json(200, { account: { id: account.id, name: account.name, email: account.email }, role: account.role, workspace: { id: 'ws-1', name: this.workspace.name } });
+    if (path === '/workspace' && method === 'GET') return json(200, { workspace: this.workspace, revision: this.workspaceRevision }, { etag: `"workspace.r${this.workspaceRevision}"` });
+    if (path === '/workspace' && method === 'PUT') {
+      if (!admin) return problem(403, 'Admins only');
+      if (headers.get('if-match') !== `"workspace.r${this.workspaceRevision}"`) return problem(409, 'Stale', { current: this.workspaceRevision });
+      this.workspace = body as unknown as Workspace;
+      this.workspaceRevision++;
+      this.emit('workspace.saved', { revision: this.workspaceRevision });
+      return json(200, { revision: this.workspaceRevision });
+    }
+    if (path === '/presence' && method === 'POST') {
+      this.emit('presence', { workflowId: body.workflowId, state: body.state, account: { id: account.id, name: account.name } });
+      return new Response(null, { status: 204 });
+    }
+    if (path === '/workflows' && method === 'GET') {
+      const workflows = [...this.workflows.entries()]
+        .filter(([, w]) => !w.deleted)
+        .map(([id, w]) => ({ id, name: this.head(id).workflow.name, head: w.revisions.length, published: null }));
+      return json(200, { workflows });
+    }
+    if (path === '/workflows' && method === 'POST') {
+      if (!admin) return problem(403, 'Admins only');
+      const doc = body as unknown as WorkflowDocument;
+      if (this.workflows.has(doc.workflow.id)) return problem(409, 'Exists', { current: this.workflows.get(doc.workflow.id)!.revisions.length });
+      const revision = this.putWorkflow(doc);
+      this.emit('workflow.saved', { workflowId: doc.workflow.id, revision });
+      return json(201, { id: doc.workflow.id, revision });
+    }
+    const wf = /^\/workflows\/([^/]+)(\/comments)?$/.exec(path);
+    if (wf) {
+      const id = decodeURIComponent(wf[1]!);
+      const stored = this.workflows.get(id);
+      if (!stored || stored.deleted) return problem(404, 'No such workflow');
+      const head = stored.revisions.length;
+      if (wf[2]) {
+        if (method === 'GET') return json(200, { comments: stored.comments });
+        if (!commenter) return problem(403, 'Reviewers and admins only');
+        const c: StoredComment = {
+          id: `cm-${this.nextId++}`,
+          target: String(body.target),
+          revision: head,
+          resolved: false,
+          messages: [{ id: `m-${this.nextId++}`, authorName: account.name, createdAt: new Date().toISOString(), text: String(body.text) }],
+        };
+        stored.comments.push(c);
+        this.emit('comment.created', { workflowId: id, commentId: c.id });
+        return json(201, { comment: c });
+      }
+      if (method === 'GET') return new Response(stored.revisions.at(-1)!, { status: 200, headers: { 'content-type': 'application/json', etag: `"${id}.r${head}"` } });
+      if (!admin) return problem(403, 'Admins only');
+      if (headers.get('if-match') !== `"${id}.r${head}"`) return problem(409, 'Stale revision', { current: head });
+      if (method === 'PUT') {
+        const revision = this.putWorkflow(body as unknown as WorkflowDocument);
+        this.emit('workflow.saved', { workflowId: id, revision });
+        return json(200, { revision });
+      }
+      if (method === 'DELETE') {
+        stored.deleted = true;
+        this.emit('workflow.deleted', { workflowId: id });
+        return new Response(null, { status: 204 });
+      }
+    }
+    const cm = /^\/comments\/([^/]+)(\/replies)?$/.exec(path);
+    if (cm) {
+      if (!commenter) return problem(403, 'Reviewers and admins only');
+      const found = [...this.workflows.entries()].flatMap(([wfId, w]) => w.comments.map((c) => ({ wfId, c }))).find((x) => x.c.id === cm[1]);
+      if (!found) return problem(404, 'No such comment');
+      if (cm[2] && method === 'POST') {
+        found.c.messages.push({ id: `m-${this.nextId++}`, authorName: account.name, createdAt: new Date().toISOString(), text: String(body.text) });
+        this.emit('comment.updated', { workflowId: found.wfId, commentId: found.c.id });
+        return json(201, { comment: found.c });
+      }
+      if (method === 'PATCH') {
+        found.c.resolved = body.resolved === true;
+        this.emit('comment.updated', { workflowId: found.wfId, commentId: found.c.id });
+        return json(200, { comment: found.c });
+      }
+    }
+    return problem(404, `No route ${method} ${path}`);
+  }
+}
