@@ -7,8 +7,10 @@
  * copied to the journal, survives a reload or a lost connection, and is sent when the server
  * answers again, under the same rule.
  */
+import { z } from 'zod';
 import { exportBundle, exportWorkflow } from '../document';
 import { WorkflowDocumentSchema, WorkspaceSchema, type CommentThread, type Scenario, type WorkflowDocument, type Workspace } from '../model';
+import { LANGUAGES } from '../ui/i18n/core';
 import type { LoadedState } from './document-slice';
 import { emptyHistory, recordStep } from './history';
 import { browserJournalStorage, journalKey, readJournals, removeJournal, writeJournal, type JournalStorage } from './journal';
@@ -34,6 +36,17 @@ export interface TeamPersistenceOptions {
   tabId?: string;
   /** The scenario library, for the backup bundle. */
   scenarios?: () => Scenario[];
+}
+
+const PREFS_KEY = 'ticketflow-team-prefs';
+const PrefsSchema = z.object({
+  language: z.enum(LANGUAGES),
+  theme: z.enum(['light', 'dark']).nullable(),
+  panels: z.object({ left: z.boolean(), right: z.boolean(), bottom: z.boolean(), rightTab: z.string().max(100), bottomTab: z.string().max(100) }),
+});
+
+function prefsOf(s: ReturnType<AppStore['getState']>): z.infer<typeof PrefsSchema> {
+  return { language: s.language, theme: s.theme, panels: s.panels };
 }
 
 /** A workflow document read from the server: its exact bytes parsed, checked against the format. */
@@ -114,6 +127,7 @@ export async function startTeamPersistence(store: AppStore, options: TeamPersist
   const inFlight = new Set<string>();
   const deferred = new Map<string, number>();
 
+  const prefsFound = loadPrefs();
   teamSession.setState({ mode: 'team', api, me, presence: {} });
   store.setState({ storage: { state: 'loading' } });
   await load();
@@ -121,6 +135,16 @@ export async function startTeamPersistence(store: AppStore, options: TeamPersist
     (s) => [s.documents, s.workspace] as const,
     () => schedule(),
     { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] },
+  );
+  const unsubscribePrefs = store.subscribe(
+    (s) => JSON.stringify(prefsOf(s)),
+    (text) => {
+      try {
+        journal?.setItem(PREFS_KEY, text);
+      } catch {
+        // Preferences are a convenience; a refused write leaves the defaults next time.
+      }
+    },
   );
   const unsubscribeOpen = store.subscribe(
     (s) => s.openId,
@@ -165,7 +189,9 @@ export async function startTeamPersistence(store: AppStore, options: TeamPersist
         scenarios: options.scenarios?.() ?? [],
       });
     },
-    seeded: false,
+    // Nothing is seeded by a page in team mode (the server seeds a new workspace), but a first visit
+    // in this browser has no language chosen yet, which is what the app asks this for.
+    seeded: !prefsFound,
     flush: async (flushOptions) => {
       if (flushOptions?.pageHidden) journalUnsent();
       // A save under way sends what the page held when it began; the one after it sends the rest.
@@ -177,11 +203,26 @@ export async function startTeamPersistence(store: AppStore, options: TeamPersist
       if (timer) clearTimeout(timer);
       if (presenceTimer) clearInterval(presenceTimer);
       unsubscribe();
+      unsubscribePrefs();
       unsubscribeOpen();
       stream?.close();
       teamSession.setState({ live: false });
     },
   };
+
+  /** This browser's language, theme and panels for team mode; false when none were kept. */
+  function loadPrefs(): boolean {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(journal?.getItem(PREFS_KEY) ?? 'null');
+    } catch {
+      return false;
+    }
+    const parsed = PrefsSchema.safeParse(raw);
+    if (!parsed.success) return false;
+    store.setState(parsed.data);
+    return true;
+  }
 
   async function fetchWorkflow(id: string, head?: number): Promise<{ doc: WorkflowDocument; revision: number; comments: CommentThread[] }> {
     const [r, c] = await Promise.all([api.get<unknown>(`/workflows/${encodeURIComponent(id)}`), api.get<unknown>(`/workflows/${encodeURIComponent(id)}/comments`)]);
@@ -344,8 +385,8 @@ export async function startTeamPersistence(store: AppStore, options: TeamPersist
     const deleted = admin ? [...savedDocs.keys()].filter((id) => !(id in s.documents) && !conflicted.has(id)) : [];
     const commented = commenter ? Object.keys(s.documents).filter((id) => heads.has(id) && commentsChanged(id)) : [];
     const workspaceChanged = admin && s.workspace !== savedWorkspace && s.workspace !== workspaceRefused;
+    if (!admin && (changedIds().length || [...savedDocs.keys()].some((id) => !(id in s.documents)) || s.workspace !== savedWorkspace)) revertForeignEdits();
     if (!changed.length && !deleted.length && !commented.length && !workspaceChanged) {
-      if (!admin) revertForeignEdits();
       if (store.getState().storage.state !== 'error') store.setState({ storage: { state: 'saved' } });
       return;
     }
@@ -432,10 +473,13 @@ export async function startTeamPersistence(store: AppStore, options: TeamPersist
 
   /** A page that may not edit puts back what changed anyway (nothing it shows may differ from what the server holds). */
   function revertForeignEdits() {
+    const s = store.getState();
     for (const id of changedIds()) {
       const saved = savedDocs.get(id);
-      if (saved) store.getState().replaceFromStorage(id, withComments(saved, store.getState().documents[id]?.comments ?? []), store.getState().histories[id] ?? null);
+      s.replaceFromStorage(id, saved ? withComments(saved, s.documents[id]?.comments ?? []) : null, saved ? (s.histories[id] ?? null) : null);
     }
+    for (const [id, saved] of savedDocs) if (!(id in store.getState().documents)) store.getState().replaceFromStorage(id, saved, null);
+    if (store.getState().workspace !== savedWorkspace && savedWorkspace) store.getState().setWorkspace(savedWorkspace);
   }
 
   /** Sends one workflow's comment changes, then reads its threads back (keeping what was added meanwhile). */
