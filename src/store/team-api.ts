@@ -23,7 +23,12 @@ export interface WorkflowSummary {
   head: number;
   published: number | null;
   updatedAt?: string;
-  updatedBy?: string | null;
+  updatedBy?: { id: string; name: string } | null;
+}
+
+/** The ETag of version `n` of the workspace's help-desk settings. */
+export function workspaceEtag(n: number): string {
+  return `"ws.v${n}"`;
 }
 
 /** A member of the workspace, as the members screen lists it. */
@@ -97,9 +102,9 @@ export function workflowEtag(id: string, n: number): string {
   return `"${id}.r${n}"`;
 }
 
-/** The revision number in an ETag of the form `"<id>.r<n>"` (or `W/"…"`), or null. */
+/** The revision number in an ETag of the form `"<id>.r<n>"` or `"ws.v<n>"` (or `W/"…"`), or null. */
 export function revisionFromEtag(etag: string | null): number | null {
-  const m = etag ? /\.r(\d+)"?$/.exec(etag) : null;
+  const m = etag ? /\.[rv](\d+)"?$/.exec(etag) : null;
   return m ? Number(m[1]) : null;
 }
 
@@ -111,7 +116,7 @@ export function revisionNumber(value: unknown): number | null {
   if (typeof value === 'number' && Number.isInteger(value)) return value;
   if (typeof value === 'object' && value !== null) {
     const v = value as Record<string, unknown>;
-    for (const key of ['number', 'revision', 'head', 'current']) {
+    for (const key of ['number', 'revision', 'version', 'head', 'current']) {
       const n = revisionNumber(v[key]);
       if (n !== null) return n;
     }

@@ -16,7 +16,7 @@ import { emptyHistory, recordStep } from './history';
 import { browserJournalStorage, journalKey, readJournals, removeJournal, writeJournal, type JournalStorage } from './journal';
 import { errorKey, JournalSchema, RETRY_DELAYS_MS, STORAGE_VERSION, type Journal, type StorageControl } from './persistence';
 import type { AppStore } from './store';
-import { ApiError, revisionFromEtag, revisionNumber, workflowEtag, type Me, type TeamApi, type WorkflowSummary } from './team-api';
+import { ApiError, revisionFromEtag, revisionNumber, workflowEtag, workspaceEtag, type Me, type TeamApi, type WorkflowSummary } from './team-api';
 import { commentOps, rebaseComments, threadFromApi, threadsFromApi } from './team-comments';
 import { openEventStream, type EventSourceFactory, type EventStream, type TeamEvent } from './team-events';
 import { teamSession, withPresence } from './team-session';
@@ -62,13 +62,12 @@ function parseDocument(text: string, where: string): WorkflowDocument {
   return parsed.data;
 }
 
-/** The workspace and its revision from `GET /workspace` (`{ workspace, revision }` or the bare workspace with an ETag). */
+/** The help-desk settings and their version from `GET /workspace` (`{ id, name, version, settings }`). */
 function parseWorkspace(body: unknown, etag: string | null): { workspace: Workspace; revision: number } {
   const b = (body ?? {}) as Record<string, unknown>;
-  const raw = 'workspace' in b && typeof b.workspace === 'object' && !('channels' in b) ? b.workspace : body;
-  const parsed = WorkspaceSchema.safeParse(raw);
-  if (!parsed.success) throw new Error(`GET /workspace: the server sent settings this app cannot read: ${parsed.error.issues[0]?.message ?? ''}`);
-  return { workspace: parsed.data, revision: revisionNumber(b.revision) ?? revisionFromEtag(etag) ?? 0 };
+  const parsed = WorkspaceSchema.safeParse(b.settings);
+  if (!parsed.success) throw new Error(`GET /workspace: the server sent settings this app cannot read: ${parsed.error.issues[0]?.message ?? 'none were sent'}`);
+  return { workspace: parsed.data, revision: revisionNumber(b.version) ?? revisionFromEtag(etag) ?? 0 };
 }
 
 /** The document without its comments: what a save sends and what decides whether a save is due. */
@@ -224,6 +223,23 @@ export async function startTeamPersistence(store: AppStore, options: TeamPersist
     return true;
   }
 
+  /** Who is already on which workflow (`GET /presence`); the stream brings the changes after. */
+  async function loadPresence() {
+    try {
+      const r = await api.get<{ presence?: { workflowId?: unknown; account?: unknown; name?: unknown; state?: unknown }[] }>('/presence');
+      let presence = {};
+      for (const p of r.body?.presence ?? []) {
+        const accountId = String(p.account ?? '');
+        if (!accountId || accountId === me.account.id || typeof p.workflowId !== 'string') continue;
+        const state = p.state === 'editing' ? 'editing' : 'viewing';
+        presence = withPresence(presence, p.workflowId, { accountId, name: String(p.name ?? accountId), state }, Date.now());
+      }
+      teamSession.setState({ presence });
+    } catch {
+      // Presence is a courtesy: without it the page works, and events fill it in.
+    }
+  }
+
   async function fetchWorkflow(id: string, head?: number): Promise<{ doc: WorkflowDocument; revision: number; comments: CommentThread[] }> {
     const [r, c] = await Promise.all([api.get<unknown>(`/workflows/${encodeURIComponent(id)}`), api.get<unknown>(`/workflows/${encodeURIComponent(id)}/comments`)]);
     const doc = parseDocument(r.text, `GET /workflows/${id}`);
@@ -266,6 +282,7 @@ export async function startTeamPersistence(store: AppStore, options: TeamPersist
       savedDocs.set(item.summary.id, full);
       savedComments.set(item.summary.id, comments);
     }
+    await loadPresence();
     const state: LoadedState = { workspace: loadedWorkspace.workspace, documents, order, openId: order[0] ?? null, histories: {} };
     const recovered = replayJournals(state);
     store.getState().load(state);
@@ -442,7 +459,7 @@ export async function startTeamPersistence(store: AppStore, options: TeamPersist
       if (workspaceChanged) {
         const next = s.workspace;
         try {
-          const r = await api.put<unknown>('/workspace', next, { ifMatch: `"workspace.r${workspaceRevision}"` });
+          const r = await api.put<unknown>('/workspace', { settings: next }, { ifMatch: workspaceEtag(workspaceRevision) });
           workspaceRevision = revisionNumber(r.body) ?? revisionFromEtag(r.headers.get('etag')) ?? workspaceRevision + 1;
           savedWorkspace = next;
         } catch (error) {
@@ -579,7 +596,7 @@ export async function startTeamPersistence(store: AppStore, options: TeamPersist
           if (id && heads.has(id) && !pendingComments.has(id)) await refreshComments(id);
           return;
         case 'workspace.saved': {
-          const revision = revisionNumber(e.revision);
+          const revision = revisionNumber(e.version ?? e.revision);
           if (revision !== null && revision <= workspaceRevision) return;
           if (store.getState().workspace !== savedWorkspace) return;
           const w = await api.get<unknown>('/workspace');
@@ -590,10 +607,11 @@ export async function startTeamPersistence(store: AppStore, options: TeamPersist
           return;
         }
         case 'presence': {
-          const account = (e.account ?? {}) as Record<string, unknown>;
-          const accountId = String(e.accountId ?? account.id ?? '');
+          // The account comes as its id (the server's shape) or as { id, name }.
+          const account = typeof e.account === 'object' && e.account !== null ? (e.account as Record<string, unknown>) : { id: e.account };
+          const accountId = String(account.id ?? '');
           if (!accountId || accountId === me.account.id) return;
-          const name = String(e.name ?? e.accountName ?? account.name ?? accountId);
+          const name = String(e.name ?? account.name ?? accountId);
           const state = e.state === 'editing' || e.state === 'viewing' ? e.state : null;
           teamSession.setState((t) => ({ presence: withPresence(t.presence, id, { accountId, name, state }, Date.now()) }));
           return;

@@ -22,7 +22,7 @@ interface StoredComment {
   target: string;
   revision: number | null;
   resolved: boolean;
-  messages: { id: string; authorName: string; createdAt: string; text: string }[];
+  messages: { id: string; author: string; authorName: string; at: string; text: string }[];
 }
 
 interface StoredWorkflow {
@@ -74,6 +74,7 @@ export class FakeTeamServer {
   log: string[] = [];
   /** While true, every request fails as if the network were down. */
   offline = false;
+  private presence = new Map<string, Record<string, string>>();
   private sessions = new Map<string, { accountId: string; csrf: string }>();
   private sources = new Set<FakeEventSource>();
   private seq = 0;
@@ -176,19 +177,22 @@ export class FakeTeamServer {
       return new Response(null, { status: 204 });
     }
     if (path === '/me') return json(200, { account: { id: account.id, name: account.name, email: account.email }, role: account.role, workspace: { id: 'ws-1', name: this.workspace.name } });
-    if (path === '/workspace' && method === 'GET') return json(200, { workspace: this.workspace, revision: this.workspaceRevision }, { etag: `"workspace.r${this.workspaceRevision}"` });
+    const workspaceBody = () => ({ id: 'ws-1', name: 'Help desk', version: this.workspaceRevision, settings: this.workspace });
+    if (path === '/workspace' && method === 'GET') return json(200, workspaceBody(), { etag: `"ws.v${this.workspaceRevision}"` });
     if (path === '/workspace' && method === 'PUT') {
       if (!admin) return problem(403, 'Admins only');
-      if (headers.get('if-match') !== `"workspace.r${this.workspaceRevision}"`) return problem(409, 'Stale', { current: this.workspaceRevision });
-      this.workspace = body as unknown as Workspace;
+      if (headers.get('if-match') !== `"ws.v${this.workspaceRevision}"`) return problem(409, 'Stale', { current: this.workspaceRevision });
+      this.workspace = body.settings as Workspace;
       this.workspaceRevision++;
-      this.emit('workspace.saved', { revision: this.workspaceRevision });
-      return json(200, { revision: this.workspaceRevision });
+      this.emit('workspace.saved', { version: this.workspaceRevision });
+      return json(200, workspaceBody());
     }
     if (path === '/presence' && method === 'POST') {
-      this.emit('presence', { workflowId: body.workflowId, state: body.state, account: { id: account.id, name: account.name } });
+      this.presence.set(account.id, { workflowId: String(body.workflowId), account: account.id, name: account.name, state: String(body.state) });
+      this.emit('presence', { workflowId: body.workflowId, state: body.state, account: account.id, name: account.name });
       return new Response(null, { status: 204 });
     }
+    if (path === '/presence' && method === 'GET') return json(200, { presence: [...this.presence.values()] });
     if (path === '/workflows' && method === 'GET') {
       const workflows = [...this.workflows.entries()]
         .filter(([, w]) => !w.deleted)
@@ -201,7 +205,7 @@ export class FakeTeamServer {
       if (this.workflows.has(doc.workflow.id)) return problem(409, 'Exists', { current: this.workflows.get(doc.workflow.id)!.revisions.length });
       const revision = this.putWorkflow(doc);
       this.emit('workflow.saved', { workflowId: doc.workflow.id, revision });
-      return json(201, { id: doc.workflow.id, revision });
+      return json(201, { revision: { workflowId: doc.workflow.id, number: revision }, problems: [], notes: [] }, { etag: `"${doc.workflow.id}.r${revision}"` });
     }
     const wf = /^\/workflows\/([^/]+)(\/comments)?$/.exec(path);
     if (wf) {
@@ -217,11 +221,11 @@ export class FakeTeamServer {
           target: String(body.target),
           revision: head,
           resolved: false,
-          messages: [{ id: `m-${this.nextId++}`, authorName: account.name, createdAt: new Date().toISOString(), text: String(body.text) }],
+          messages: [{ id: `m-${this.nextId++}`, author: account.id, authorName: account.name, at: new Date().toISOString(), text: String(body.text) }],
         };
         stored.comments.push(c);
-        this.emit('comment.created', { workflowId: id, commentId: c.id });
-        return json(201, { comment: c });
+        this.emit('comment.created', { workflowId: id, thread: c });
+        return json(201, c);
       }
       if (method === 'GET') return new Response(stored.revisions.at(-1)!, { status: 200, headers: { 'content-type': 'application/json', etag: `"${id}.r${head}"` } });
       if (!admin) return problem(403, 'Admins only');
@@ -229,7 +233,7 @@ export class FakeTeamServer {
       if (method === 'PUT') {
         const revision = this.putWorkflow(body as unknown as WorkflowDocument);
         this.emit('workflow.saved', { workflowId: id, revision });
-        return json(200, { revision });
+        return json(200, { revision: { workflowId: id, number: revision }, problems: [], notes: [] }, { etag: `"${id}.r${revision}"` });
       }
       if (method === 'DELETE') {
         stored.deleted = true;
@@ -243,14 +247,14 @@ export class FakeTeamServer {
       const found = [...this.workflows.entries()].flatMap(([wfId, w]) => w.comments.map((c) => ({ wfId, c }))).find((x) => x.c.id === cm[1]);
       if (!found) return problem(404, 'No such comment');
       if (cm[2] && method === 'POST') {
-        found.c.messages.push({ id: `m-${this.nextId++}`, authorName: account.name, createdAt: new Date().toISOString(), text: String(body.text) });
-        this.emit('comment.updated', { workflowId: found.wfId, commentId: found.c.id });
-        return json(201, { comment: found.c });
+        found.c.messages.push({ id: `m-${this.nextId++}`, author: account.id, authorName: account.name, at: new Date().toISOString(), text: String(body.text) });
+        this.emit('comment.updated', { workflowId: found.wfId, thread: found.c });
+        return json(201, found.c);
       }
       if (method === 'PATCH') {
         found.c.resolved = body.resolved === true;
-        this.emit('comment.updated', { workflowId: found.wfId, commentId: found.c.id });
-        return json(200, { comment: found.c });
+        this.emit('comment.updated', { workflowId: found.wfId, thread: found.c });
+        return json(200, found.c);
       }
     }
     return problem(404, `No route ${method} ${path}`);

@@ -64,7 +64,7 @@ describe('team persistence', () => {
       target: 'trigger',
       revision: 1,
       resolved: false,
-      messages: [{ id: 'm-x', authorName: 'Rui Reviewer', createdAt: '2026-12-02T08:00:00.000Z', text: 'Why this trigger?' }],
+      messages: [{ id: 'm-x', author: 'acc-3', authorName: 'Rui Reviewer', at: '2026-12-02T08:00:00.000Z', text: 'Why this trigger?' }],
     });
     const { store } = await page('ada@example.com');
     const s = store.getState();

@@ -5,7 +5,7 @@ import '../i18n/team';
 import './team.css';
 
 /** The shortest password the screens accept (the server checks too). */
-export const PASSWORD_MIN = 8;
+export const PASSWORD_MIN = 10;
 
 /** The message for a refused request: the server's detail, or what to do when no server answered. */
 export function errorText(t: (key: string, params?: Record<string, string | number>) => string, error: unknown): string {

@@ -28,7 +28,7 @@ function messages(value: unknown): string[] {
   return value.map((v) => (typeof v === 'string' ? v : String((v as Record<string, unknown>)?.message ?? JSON.stringify(v))));
 }
 
-/** The report of a `POST /import` answer (`{ imported: { workflows, scenarios, workspace }, notes, problems }` or flat). */
+/** The report of a `POST /import` answer (`{ workspace: 'replaced'|'kept', workflows: [{ id, name, … }], scenarios: [...], problems, notes }`). */
 export function moveInReport(body: unknown): MoveInReport {
   const b = (body ?? {}) as Record<string, unknown>;
   const got = (typeof b.imported === 'object' && b.imported ? b.imported : (b.report ?? b)) as Record<string, unknown>;
@@ -36,7 +36,7 @@ export function moveInReport(body: unknown): MoveInReport {
   return {
     workflows: names(got.workflows),
     scenarios: typeof scenarios === 'number' ? scenarios : Array.isArray(scenarios) ? scenarios.length : 0,
-    workspace: got.workspace === true || (typeof got.workspace === 'object' && got.workspace !== null),
+    workspace: got.workspace === 'replaced' || got.workspace === true,
     notes: messages(b.notes ?? got.notes),
     problems: messages(b.problems ?? got.problems),
   };

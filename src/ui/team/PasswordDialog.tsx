@@ -18,7 +18,7 @@ export function PasswordDialog({ api, onClose }: { api: TeamApi; onClose: () => 
     setBusy(true);
     setError(null);
     try {
-      await api.put('/session/password', { currentPassword: current, newPassword: next });
+      await api.put('/session/password', { current, password: next });
       setDone(true);
       setCurrent('');
       setNext('');
