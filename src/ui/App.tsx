@@ -8,7 +8,9 @@ import { detectLanguage, I18nProvider } from './i18n';
 import './i18n/canvas';
 import { AppShell } from './shell/AppShell';
 import { startScenarioStorage, type ScenarioStorageControl } from './simulation/scenario-storage';
+import { teamSession } from '../store/team-session';
 import { localAdapter, TeamGate } from './team/TeamGate';
+import { startTeamScenarios } from './team/team-scenarios';
 
 /** Opens the workflow a review link (#/review/<id>) names, read-only. */
 function followReviewRoute(store: AppStore): void {
@@ -29,7 +31,9 @@ export function startServices(store: AppStore, persistence: PersistenceAdapter =
   let stopStorage: (() => void) | null = null;
   const stopValidation = startValidation(store);
   let scenarios: ScenarioStorageControl | null = null;
-  void startScenarioStorage(store).then((control) => {
+  const team = teamSession.getState();
+  const scenarioStorage = team.mode === 'team' && team.api && team.me ? startTeamScenarios(store, team.api, team.me) : startScenarioStorage(store);
+  void scenarioStorage.then((control) => {
     if (stopped) control.stop();
     else scenarios = control;
   });

@@ -68,6 +68,7 @@ export function TeamGate({ children, api: given }: { children: (adapter: Persist
           teamSession.setState({ mode: 'local', api: mode.server ? api : null, me: null });
           setAdapter(() => localAdapter);
         } else if (mode.kind === 'team') {
+          teamSession.setState({ mode: 'team', api, me: mode.me });
           setAdapter(() => teamAdapter(api, mode.me));
         }
         setState(mode);
