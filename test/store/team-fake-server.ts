@@ -74,6 +74,8 @@ export class FakeTeamServer {
   log: string[] = [];
   /** While true, every request fails as if the network were down. */
   offline = false;
+  invites = new Map<string, { email: string; role: Role }>();
+  tokens: Record<string, unknown>[] = [];
   private presence = new Map<string, Record<string, string>>();
   private sessions = new Map<string, { accountId: string; csrf: string }>();
   private sources = new Set<FakeEventSource>();
@@ -165,6 +167,17 @@ export class FakeTeamServer {
       setCookie(c);
       return json(200, { csrfToken: `csrf-${c}` });
     }
+    const invite = /^\/invites\/([^/]+)\/accept$/.exec(path);
+    if (invite && method === 'POST') {
+      const found = this.invites.get(invite[1]!);
+      if (!found) return problem(404, 'This invitation is unknown or spent');
+      this.invites.delete(invite[1]!);
+      const a = this.addAccount(String(body.name), found.email, found.role, String(body.password));
+      const c = `s-${this.nextId++}`;
+      this.sessions.set(c, { accountId: a.id, csrf: `csrf-${c}` });
+      setCookie(c);
+      return json(201, { csrfToken: `csrf-${c}` });
+    }
     if (!account || !session) return problem(401, 'Sign in first');
     if (method !== 'GET' && headers.get('x-csrf-token') !== session.csrf) return problem(403, 'Missing or wrong CSRF token');
     const admin = account.role === 'admin';
@@ -206,6 +219,59 @@ export class FakeTeamServer {
       const revision = this.putWorkflow(doc);
       this.emit('workflow.saved', { workflowId: doc.workflow.id, revision });
       return json(201, { revision: { workflowId: doc.workflow.id, number: revision }, problems: [], notes: [] }, { etag: `"${doc.workflow.id}.r${revision}"` });
+    }
+    if (path === '/session/password' && method === 'PUT') {
+      if (body.current !== account.password) return problem(403, 'The current password is wrong.');
+      account.password = String(body.password);
+      return new Response(null, { status: 204 });
+    }
+    if (path === '/members' && method === 'GET') {
+      if (!admin) return problem(403, 'Admins only');
+      return json(200, { members: this.accounts.map((a) => ({ id: a.id, name: a.name, email: a.email, role: a.role, since: '2026-12-01T00:00:00.000Z' })) });
+    }
+    if (path === '/members' && method === 'POST') {
+      if (!admin) return problem(403, 'Admins only');
+      const token = `invite-${this.nextId++}-abcdefgh`;
+      this.invites.set(token, { email: String(body.email), role: body.role as Role });
+      return json(201, { invite: { url: `/#/invite/${token}`, token, email: body.email, role: body.role, expiresAt: '2026-12-09T00:00:00.000Z' } });
+    }
+    const member = /^\/members\/([^/]+)$/.exec(path);
+    if (member) {
+      if (!admin) return problem(403, 'Admins only');
+      const target = this.accounts.find((a) => a.id === member[1]);
+      if (!target) return problem(404, 'No such member');
+      if (method === 'PATCH') target.role = body.role as Role;
+      if (method === 'DELETE') this.accounts = this.accounts.filter((a) => a !== target);
+      return json(200, { id: target.id, name: target.name, email: target.email, role: target.role, since: '2026-12-01T00:00:00.000Z' });
+    }
+    if (path === '/tokens' && method === 'GET') {
+      if (!admin) return problem(403, 'Admins only');
+      return json(200, { tokens: this.tokens });
+    }
+    if (path === '/tokens' && method === 'POST') {
+      if (!admin) return problem(403, 'Admins only');
+      const token = { id: `tok-${this.nextId++}`, name: String(body.name), scope: body.scope, createdAt: '2026-12-02T08:00:00.000Z', createdBy: { id: account.id, name: account.name }, lastUsedAt: null };
+      this.tokens.push(token);
+      return json(201, { token, secret: `tf_secret${this.nextId++}` });
+    }
+    const tok = /^\/tokens\/([^/]+)$/.exec(path);
+    if (tok && method === 'DELETE') {
+      if (!admin) return problem(403, 'Admins only');
+      this.tokens = this.tokens.filter((t) => t.id !== tok[1]);
+      return new Response(null, { status: 204 });
+    }
+    if (path === '/import' && method === 'POST') {
+      if (!admin) return problem(403, 'Admins only');
+      const bundle = body as unknown as { workspace: Workspace; workflows: WorkflowDocument[]; scenarios: unknown[] };
+      this.workspace = bundle.workspace;
+      this.workspaceRevision++;
+      const workflows = bundle.workflows.map((doc) => {
+        const outcome = this.workflows.has(doc.workflow.id) ? 'revised' : 'created';
+        const revision = this.putWorkflow(doc);
+        this.emit('workflow.saved', { workflowId: doc.workflow.id, revision });
+        return { id: doc.workflow.id, name: doc.workflow.name, revision, outcome };
+      });
+      return json(200, { workspace: 'replaced', workflows, scenarios: bundle.scenarios.map((s) => ({ id: (s as { id: string }).id, name: '', outcome: 'created' })), problems: [], notes: [] });
     }
     const wf = /^\/workflows\/([^/]+)(\/comments)?$/.exec(path);
     if (wf) {

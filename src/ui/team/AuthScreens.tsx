@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError, type TeamApi } from '../../store/team-api';
 import { useT } from '../i18n';
 import '../i18n/team';
@@ -47,12 +47,30 @@ export function TextInput({ label, value, onChange, type = 'text', autoComplete,
   required?: boolean;
   minLength?: number;
 }) {
+  const id = useId();
   return (
-    <label className="tf-team-field">
-      <span className="tf-field__label">{label}</span>
-      <input className="tf-input" type={type} value={value} autoComplete={autoComplete} required={required} minLength={minLength} maxLength={400} onChange={(e) => onChange(e.target.value)} />
-      {hint && <span className="tf-field__hint">{hint}</span>}
-    </label>
+    <div className="tf-team-field">
+      <label htmlFor={id} className="tf-field__label">
+        {label}
+      </label>
+      <input
+        id={id}
+        className="tf-input"
+        type={type}
+        value={value}
+        autoComplete={autoComplete}
+        required={required}
+        minLength={minLength}
+        maxLength={400}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      {hint && (
+        <p id={`${id}-hint`} className="tf-field__hint">
+          {hint}
+        </p>
+      )}
+    </div>
   );
 }
 
