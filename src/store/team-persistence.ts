@@ -403,6 +403,7 @@ export async function startTeamPersistence(store: AppStore, options: TeamPersist
     const commented = commenter ? Object.keys(s.documents).filter((id) => heads.has(id) && commentsChanged(id)) : [];
     const workspaceChanged = admin && s.workspace !== savedWorkspace && s.workspace !== workspaceRefused;
     if (!admin && (changedIds().length || [...savedDocs.keys()].some((id) => !(id in s.documents)) || s.workspace !== savedWorkspace)) revertForeignEdits();
+    if (!commenter) revertComments();
     if (!changed.length && !deleted.length && !commented.length && !workspaceChanged) {
       if (store.getState().storage.state !== 'error') store.setState({ storage: { state: 'saved' } });
       return;
@@ -497,6 +498,17 @@ export async function startTeamPersistence(store: AppStore, options: TeamPersist
     }
     for (const [id, saved] of savedDocs) if (!(id in store.getState().documents)) store.getState().replaceFromStorage(id, saved, null);
     if (store.getState().workspace !== savedWorkspace && savedWorkspace) store.getState().setWorkspace(savedWorkspace);
+  }
+
+  /** A viewer reads comments: any the page added or changed are put back as the server holds them. */
+  function revertComments() {
+    const s = store.getState();
+    const ids = Object.keys(s.documents).filter((id) => heads.has(id) && commentsChanged(id));
+    if (!ids.length) return;
+    const documents = { ...s.documents };
+    for (const id of ids) documents[id] = withComments(documents[id]!, savedComments.get(id) ?? []);
+    store.setState({ documents });
+    store.getState().notify({ tone: 'error', key: 'team.refused.viewer' });
   }
 
   /** Sends one workflow's comment changes, then reads its threads back (keeping what was added meanwhile). */

@@ -203,6 +203,16 @@ describe('team persistence', () => {
     expect(store.getState().documents[id]!.workflow).toEqual(before);
   });
 
+  it("puts back a viewer's comment: viewers read, and nothing is sent", async () => {
+    const { store, control } = await page('vic@example.com', { live: false });
+    const id = store.getState().openId!;
+    store.getState().setComments([{ id: 'c1', target: 'trigger', resolved: false, messages: [{ id: 'm1', author: 'Vic', at: '2026-12-02T08:00:00.000Z', text: 'Hm' }] }]);
+    await control.flush();
+    expect(server.log.some((l) => l.includes('/comments') && !l.startsWith('GET'))).toBe(false);
+    expect(store.getState().documents[id]!.comments).toBeUndefined();
+    expect(store.getState().notices.map((n) => n.key)).toContain('team.refused.viewer');
+  });
+
   it('keeps edits made offline in the journal and sends them when the server answers again', async () => {
     const journal = memoryStorage();
     const { store, control } = await page('ada@example.com', { journal, live: false });

@@ -88,6 +88,7 @@ export const TEAM_MESSAGES: Messages = {
   'team.refused.role': 'Your role does not allow changing "{name}"; the server version is shown.',
   'team.refused.invalid': 'The server refused to save "{name}": {detail}',
   'team.refused.comment': 'The server refused the comment: {detail}',
+  'team.refused.viewer': 'As a viewer you read the comments; yours was not sent.',
   'team.refused.settings': 'The server refused the help-desk settings: {detail}',
   'team.comments.unsupported': '{count} comment edit(s) or deletion(s) cannot be made in team mode; the comments are shown as the server keeps them.',
   'team.workspace.conflict': 'Someone else changed the help-desk settings meanwhile; yours stay in this page and are not sent. Reload to see theirs.',

@@ -88,6 +88,7 @@ export const MESSAGES: Messages = {
   'team.refused.role': 'Tu rol no permite cambiar «{name}»; se muestra la versión del servidor.',
   'team.refused.invalid': 'El servidor se negó a guardar «{name}»: {detail}',
   'team.refused.comment': 'El servidor rechazó el comentario: {detail}',
+  'team.refused.viewer': 'Con el rol de lectura puedes leer los comentarios; el tuyo no se ha enviado.',
   'team.refused.settings': 'El servidor rechazó la configuración del servicio de asistencia: {detail}',
   'team.comments.unsupported': '{count} edición(es) o borrado(s) de comentarios no se pueden hacer en modo equipo; los comentarios se muestran como los guarda el servidor.',
   'team.workspace.conflict': 'Otra persona cambió mientras tanto la configuración del servicio de asistencia; la tuya se queda en esta página y no se envía. Recarga para ver la suya.',

@@ -88,6 +88,7 @@ export const MESSAGES: Messages = {
   'team.refused.role': 'Votre rôle ne permet pas de modifier « {name} » ; la version du serveur est affichée.',
   'team.refused.invalid': 'Le serveur a refusé d’enregistrer « {name} » : {detail}',
   'team.refused.comment': 'Le serveur a refusé le commentaire : {detail}',
+  'team.refused.viewer': 'En tant que lecteur, vous lisez les commentaires ; le vôtre n’a pas été envoyé.',
   'team.refused.settings': 'Le serveur a refusé les réglages du service d’assistance : {detail}',
   'team.comments.unsupported': "{count} modification(s) ou suppression(s) de commentaires ne sont pas possibles en mode équipe ; les commentaires sont affichés tels que le serveur les garde.",
   'team.workspace.conflict': "Quelqu'un d'autre a modifié entre-temps les réglages du service d’assistance ; les vôtres restent dans cette page et ne sont pas envoyés. Rechargez pour voir les siens.",

@@ -88,6 +88,7 @@ export const MESSAGES: Messages = {
   'team.refused.role': 'Il tuo ruolo non consente di modificare «{name}»; viene mostrata la versione del server.',
   'team.refused.invalid': 'Il server ha rifiutato di salvare «{name}»: {detail}',
   'team.refused.comment': 'Il server ha rifiutato il commento: {detail}',
+  'team.refused.viewer': 'Come lettore puoi leggere i commenti; il tuo non è stato inviato.',
   'team.refused.settings': "Il server ha rifiutato le impostazioni dell'help desk: {detail}",
   'team.comments.unsupported': '{count} modifica/he o eliminazione/i di commenti non si possono fare in modalità team; i commenti sono mostrati come li conserva il server.',
   'team.workspace.conflict': "Nel frattempo qualcun altro ha cambiato le impostazioni dell'help desk; le tue restano in questa pagina e non vengono inviate. Ricarica per vedere le sue.",
