@@ -7,6 +7,7 @@ import { LANGUAGES } from '../ui/i18n/core';
 import type { LoadedState } from './document-slice';
 import { emptyHistory, HISTORY_LIMIT, recordStep, type HistoryEntry, type WorkflowHistory } from './history';
 import { browserJournalStorage, journalKey, readJournals, removeJournal, writeJournal, type JournalStorage } from './journal';
+import { hasId, idRecord } from './id-record';
 import type { AppStore } from './store';
 
 /** Version of the records this code writes; records of another version are not trusted. */
@@ -205,10 +206,9 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
   }
 
   function seededState(s: { workspace: Workspace; documents: WorkflowDocument[] }): LoadedState {
-    const documents: Record<string, WorkflowDocument> = {};
-    for (const d of s.documents) documents[d.workflow.id] = d;
+    const documents = idRecord(s.documents.map((d) => [d.workflow.id, d] as const));
     const order = s.documents.map((d) => d.workflow.id);
-    return { workspace: s.workspace, documents, order, openId: order[0] ?? null, histories: {} };
+    return { workspace: s.workspace, documents, order, openId: order[0] ?? null, histories: idRecord() };
   }
 
   async function load(database: IDBPDatabase<TicketflowDB>) {
@@ -251,8 +251,8 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
       byWf.set(parsed.data.seq, parsed.data);
       entries.set(parsed.data.workflowId, byWf);
     }
-    const documents: Record<string, WorkflowDocument> = {};
-    const histories: Record<string, WorkflowHistory> = {};
+    const documents = idRecord<WorkflowDocument>();
+    const histories = idRecord<WorkflowHistory>();
     for (const raw of workflowRaws) {
       const parsed = WorkflowRecordSchema.safeParse(raw);
       if (!parsed.success) {
@@ -267,9 +267,9 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
       histories[rec.id] = history;
       remember(rec.id, rec.revision, rec.doc, history, new Set(entries.get(rec.id)?.keys() ?? []));
     }
-    const known = session.success ? session.data.order.filter((id) => id in documents) : [];
+    const known = session.success ? session.data.order.filter((id) => hasId(documents, id)) : [];
     const order = [...known, ...Object.keys(documents).filter((id) => !known.includes(id)).sort()];
-    const openId = session.success && session.data.openId && documents[session.data.openId] ? session.data.openId : (order[0] ?? null);
+    const openId = session.success && session.data.openId && hasId(documents, session.data.openId) ? session.data.openId : (order[0] ?? null);
     const state: LoadedState = { workspace, documents, order, openId, histories };
     const recovered = replayJournals(state);
     s.load(state);
@@ -435,7 +435,7 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
     const s = store.getState();
     const conflicted = new Set(s.conflicts.map((c) => c.workflowId));
     const changed = unsavedIds(s).filter((id) => !conflicted.has(id));
-    const deleted = [...savedDocs.keys()].filter((id) => !(id in s.documents) && !conflicted.has(id));
+    const deleted = [...savedDocs.keys()].filter((id) => !hasId(s.documents, id) && !conflicted.has(id));
     const session = JSON.stringify(sessionOf(s));
     const workspaceChanged = s.workspace !== savedWorkspace;
     if (!changed.length && !deleted.length && session === savedSession && !workspaceChanged) {
@@ -540,7 +540,7 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
     if (!db || stopped || message?.type !== 'saved' || message.tab === tab) return;
     for (const { id, revision } of message.workflows) {
       if (revisions.get(id) === revision) continue;
-      if (!(id in store.getState().documents) && !savedDocs.has(id)) await reloadWorkflow(id);
+      if (!hasId(store.getState().documents, id) && !savedDocs.has(id)) await reloadWorkflow(id);
       else if (isClean(id)) await reloadWorkflow(id);
       else addConflicts([{ workflowId: id, theirRevision: revision }]);
     }

@@ -6,6 +6,7 @@ import { selectOpenDoc } from '../../store/selectors';
 import { downloadText } from '../shell/download';
 import { useImportState } from './import-state';
 import { scenariosForBundle, restoreScenarios } from './scenario-bridge';
+import { hasId } from '../../store/id-record';
 
 /** A file name from a workflow name: lower-case words joined by dashes. */
 export function fileSlug(name: string): string {
@@ -80,7 +81,7 @@ export async function importText(store: AppStore, text: string, source: string):
     pending.set({ kind: 'report', source, problems: r.problems });
     return;
   }
-  if (s.documents[r.value.workflow.id]) {
+  if (hasId(s.documents, r.value.workflow.id)) {
     pending.set({ kind: 'conflict', source, doc: r.value, notes: r.notes, migratedFrom: r.migratedFrom });
     return;
   }
