@@ -71,7 +71,7 @@ function utf8Length(text: string): number {
 }
 
 /** "12.5 MB", "900 bytes". */
-function formatBytes(n: number): string {
+export function formatBytes(n: number): string {
   if (n < 1024) return `${n} bytes`;
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
   return `${(n / (1024 * 1024)).toFixed(1)} MB`;

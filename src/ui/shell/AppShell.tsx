@@ -12,7 +12,7 @@ import { useT } from '../i18n';
 import '../i18n/canvas';
 import { ReviewBanner } from '../review/ReviewBanner';
 import { useTheme } from '../theme/theme';
-import { importText } from '../files/file-actions';
+import { importFile } from '../files/file-actions';
 import { ImportDialogs } from '../files/ImportDialogs';
 import { Header } from './Header';
 import { Notices } from './Notices';
@@ -56,7 +56,7 @@ export function AppShell() {
     e.preventDefault();
     setDropping(false);
     const file = e.dataTransfer.files[0];
-    if (file) await importText(store, await file.text(), file.name);
+    if (file) await importFile(store, file, file.name);
   };
 
   return (
