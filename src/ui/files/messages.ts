@@ -20,7 +20,6 @@ export const FILES_MESSAGES: Messages = {
   'files.paste.import': 'Import',
   'files.cancel': 'Cancel',
   'files.close': 'Close',
-  'files.notRead': '{source} was not read: {reason}',
   'files.report.title': '{source} was not imported',
   'files.report.intro': 'Nothing open was changed. {count} problem(s) were found:',
   'files.report.code': 'Code',

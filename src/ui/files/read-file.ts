@@ -13,9 +13,24 @@ export type ReadOutcome = { ok: true; text: string } | { ok: false; problem: Pro
 export async function readDocumentFile(file: Blob, limit: number = DEFAULT_LIMITS.maxBytes): Promise<ReadOutcome> {
   const tooLarge = (size: string): ReadOutcome => ({ ok: false, problem: problem('TF102', '', { size, limit: formatBytes(limit) }) });
   if (file.size > limit) return tooLarge(formatBytes(file.size));
+  let bytes: Uint8Array;
+  try {
+    const part = file.slice(0, limit + 1);
+    const read = typeof part.stream === 'function' ? await readStream(part.stream(), limit) : new Uint8Array(await part.arrayBuffer());
+    if (read === null || read.byteLength > limit) return tooLarge(`more than ${formatBytes(limit)}`);
+    bytes = read;
+  } catch (e) {
+    return { ok: false, problem: problem('TF107', '', { detail: `The file could not be read (${e instanceof Error ? e.message : String(e)})` }) };
+  }
+  const decoded = decodeDocumentBytes(bytes);
+  return decoded.ok ? { ok: true, text: decoded.text } : { ok: false, problem: decoded.problem };
+}
+
+/** The stream's bytes, or null as soon as more than `limit` have arrived (the rest is never read). */
+async function readStream(stream: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array | null> {
+  const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
-  const reader = file.slice(0, limit + 1).stream().getReader();
   try {
     for (;;) {
       const { done, value } = await reader.read();
@@ -24,11 +39,9 @@ export async function readDocumentFile(file: Blob, limit: number = DEFAULT_LIMIT
       total += value.byteLength;
       if (total > limit) {
         await reader.cancel();
-        return tooLarge(`more than ${formatBytes(limit)}`);
+        return null;
       }
     }
-  } catch (e) {
-    return { ok: false, problem: problem('TF107', '', { detail: `The file could not be read (${e instanceof Error ? e.message : String(e)})` }) };
   } finally {
     reader.releaseLock();
   }
@@ -38,6 +51,5 @@ export async function readDocumentFile(file: Blob, limit: number = DEFAULT_LIMIT
     bytes.set(c, at);
     at += c.byteLength;
   }
-  const decoded = decodeDocumentBytes(bytes);
-  return decoded.ok ? { ok: true, text: decoded.text } : { ok: false, problem: decoded.problem };
+  return bytes;
 }

@@ -1,16 +1,23 @@
 import { FileUp } from 'lucide-react';
 import { useRef } from 'react';
-import { useAppStore } from '../../store/store';
+import type { Problem } from '../../document';
 import { readDocumentFile } from '../files/read-file';
 
 /**
  * A button that lets the user pick a JSON file and hands over its text; nothing is uploaded anywhere.
  * The file is read with the bounded reader and the core's decoder; a file too large or not UTF-8 is
- * refused with a notice naming why, and `onText` is not called.
+ * refused: `onRefused` gets the problem that names why, and `onText` is not called.
  */
-export function JsonFileButton({ label, onText }: { label: string; onText: (text: string, fileName: string) => void }) {
+export function JsonFileButton({
+  label,
+  onText,
+  onRefused,
+}: {
+  label: string;
+  onText: (text: string, fileName: string) => void;
+  onRefused: (problems: Problem[], fileName: string) => void;
+}) {
   const input = useRef<HTMLInputElement>(null);
-  const store = useAppStore();
   return (
     <>
       <button type="button" className="tf-button" onClick={() => input.current?.click()}>
@@ -30,7 +37,7 @@ export function JsonFileButton({ label, onText }: { label: string; onText: (text
           if (!file) return;
           void readDocumentFile(file).then((read) => {
             if (read.ok) onText(read.text, file.name);
-            else store.getState().notify({ tone: 'error', key: 'files.notRead', params: { source: file.name, reason: read.problem.message } });
+            else onRefused([read.problem], file.name);
           });
         }}
       />

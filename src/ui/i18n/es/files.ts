@@ -20,7 +20,6 @@ export const MESSAGES: Messages = {
   'files.paste.import': 'Importar',
   'files.cancel': 'Cancelar',
   'files.close': 'Cerrar',
-  'files.notRead': '{source} no se leyó: {reason}',
   'files.report.title': '{source} no se importó',
   'files.report.intro': 'No se cambió nada de lo abierto. Se encontraron {count} problema(s):',
   'files.report.code': 'Código',

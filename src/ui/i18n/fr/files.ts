@@ -20,7 +20,6 @@ export const MESSAGES: Messages = {
   'files.paste.import': 'Importer',
   'files.cancel': 'Annuler',
   'files.close': 'Fermer',
-  'files.notRead': '{source} n’a pas été lu : {reason}',
   'files.report.title': '{source} n’a pas été importé',
   'files.report.intro': 'Rien d’ouvert n’a changé. {count} problème(s) trouvé(s) :',
   'files.report.code': 'Code',

@@ -20,7 +20,6 @@ export const MESSAGES: Messages = {
   'files.paste.import': 'Importa',
   'files.cancel': 'Annulla',
   'files.close': 'Chiudi',
-  'files.notRead': '{source} non è stato letto: {reason}',
   'files.report.title': '{source} non è stato importato',
   'files.report.intro': 'Nulla di aperto è stato modificato. Trovati {count} problemi:',
   'files.report.code': 'Codice',
