@@ -64,7 +64,7 @@ export default function JsonView(props: JsonViewProps) {
   const setMarkers = useCallback((list: readonly Problem[]) => {
     const model = editorRef.current?.getModel();
     if (!model) return;
-    monaco.editor.setModelMarkers(model, MARKER_OWNER, toMarkers(model, new JsonLocator(model.getValue()), list));
+    monaco.editor.setModelMarkers(model, MARKER_OWNER, toMarkers(model, JsonLocator.of(model.getValue()), list));
   }, []);
 
   // Canvas → JSON: a new document replaces the text unless the user holds unapplied invalid JSON.
@@ -97,7 +97,7 @@ export default function JsonView(props: JsonViewProps) {
       selectingFromEditor.current = false;
       return;
     }
-    const span = selectedActionId ? new JsonLocator(model.getValue()).actionSpan(selectedActionId) : null;
+    const span = selectedActionId ? JsonLocator.of(model.getValue()).actionSpan(selectedActionId) : null;
     const ranges = span
       ? [{ range: monaco.Range.fromPositions(model.getPositionAt(span.start), model.getPositionAt(span.end)), options: { isWholeLine: true, className: 'tf-json-selected' } }]
       : [];
@@ -137,7 +137,7 @@ export default function JsonView(props: JsonViewProps) {
       if (e.source !== 'mouse' && e.source !== 'keyboard') return;
       const model = editor.getModel();
       if (!model) return;
-      const id = new JsonLocator(model.getValue()).actionAt(model.getOffsetAt(e.position));
+      const id = JsonLocator.of(model.getValue()).actionAt(model.getOffsetAt(e.position));
       if (id && id !== selectedActionId) {
         selectingFromEditor.current = true;
         onSelectAction(id);
