@@ -10,6 +10,9 @@ export const APP_MESSAGES: Messages = {
   'app.panel.canvas': 'canvas',
   'app.panel.settings': 'settings',
   'app.panel.preview': 'preview',
+  'app.workspaceConflict': 'The help-desk settings were changed in another tab while you were editing them here. Nothing was overwritten.',
+  'app.workspaceConflict.reload': "Load the other tab's settings",
+  'app.workspaceConflict.keep': 'Keep mine (replace theirs)',
 };
 
 registerArea('app', APP_MESSAGES);

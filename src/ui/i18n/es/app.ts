@@ -10,4 +10,7 @@ export const MESSAGES: Messages = {
   'app.panel.canvas': 'del lienzo',
   'app.panel.settings': 'de ajustes',
   'app.panel.preview': 'de vista previa',
+  'app.workspaceConflict': 'Los ajustes del servicio de ayuda se cambiaron en otra pestaña mientras los editabas aquí. No se sobrescribió nada.',
+  'app.workspaceConflict.reload': 'Cargar los ajustes de la otra pestaña',
+  'app.workspaceConflict.keep': 'Conservar los míos (reemplazar los otros)',
 };

@@ -10,4 +10,7 @@ export const MESSAGES: Messages = {
   'app.panel.canvas': 'du canevas',
   'app.panel.settings': 'des réglages',
   'app.panel.preview': 'd’aperçu',
+  'app.workspaceConflict': 'Les réglages du service d’assistance ont été modifiés dans un autre onglet pendant que vous les modifiiez ici. Rien n’a été écrasé.',
+  'app.workspaceConflict.reload': 'Charger les réglages de l’autre onglet',
+  'app.workspaceConflict.keep': 'Garder les miens (remplacer les autres)',
 };

@@ -10,4 +10,7 @@ export const MESSAGES: Messages = {
   'app.panel.canvas': 'dell’area di lavoro',
   'app.panel.settings': 'delle impostazioni',
   'app.panel.preview': 'di anteprima',
+  'app.workspaceConflict': 'Le impostazioni dell’help desk sono state modificate in un’altra scheda mentre le modificavi qui. Non è stato sovrascritto nulla.',
+  'app.workspaceConflict.reload': 'Carica le impostazioni dell’altra scheda',
+  'app.workspaceConflict.keep': 'Tieni le mie (sostituisci le altre)',
 };
