@@ -78,7 +78,7 @@ export function formatBytes(n: number): string {
 }
 
 /** Index of the first "{" or "[" that opens a level deeper than the limit, or -1. Strings are skipped. */
-function firstTooDeep(text: string, maxDepth: number): number {
+export function firstTooDeep(text: string, maxDepth: number): number {
   let depth = 0;
   const n = text.length;
   for (let i = 0; i < n; i++) {

@@ -97,3 +97,12 @@ describe('workflows with ids named like Object members', () => {
     again.stop();
   });
 });
+
+describe('the simulation panel’s paths by workflow id', () => {
+  it('answer nothing for a workflow named "constructor" before any run', async () => {
+    const { createSimulationStore } = await import('../../src/ui/simulation/simulation-store');
+    const sim = createSimulationStore();
+    expect(sim.getState().paths['constructor']).toBeUndefined();
+    expect(Object.getPrototypeOf(sim.getState().paths)).toBeNull();
+  });
+});
