@@ -5,6 +5,7 @@ import type { CommentThread, Layout, Point, Workflow, WorkflowDocument } from '.
 import { pasteFragment, parseClipboard, copyFragment } from './clipboard';
 import { problemsOf } from './validation-slice';
 import type { AppState, Outcome, SliceCreator } from './types';
+import { idRecord, withId } from './id-record';
 
 /** Every editing command of the open workflow; each committed command is one undo step. */
 export interface EditSlice {
@@ -85,7 +86,7 @@ export function applyOp(doc: WorkflowDocument, result: graph.OpResult, unplace: 
 function withoutPositions(layout: Layout | undefined, ids: ReadonlySet<string>): Layout | undefined {
   if (!layout) return undefined;
   if (ids.size === 0) return layout;
-  const positions: Layout['positions'] = {};
+  const positions: Layout['positions'] = idRecord();
   let count = 0;
   for (const [key, point] of Object.entries(layout.positions)) {
     if (ids.has(key)) continue;
@@ -159,7 +160,7 @@ export const createEditSlice: SliceCreator<EditSlice> = (_set, get) => ({
   },
   placeNode(nodeId, position) {
     change(get, 'history.place', (doc) => ({
-      doc: { ...doc, layout: { positions: { ...doc.layout?.positions, [nodeId]: { x: position.x, y: position.y } } } },
+      doc: { ...doc, layout: { positions: withId(doc.layout?.positions ?? {}, nodeId, { x: position.x, y: position.y }) } },
     }));
   },
   tidyUp() {
