@@ -21,6 +21,7 @@ import { ActionNode } from './ActionNode';
 import { deleteOne, editNode } from './commands';
 import { EndNode } from './EndNode';
 import { FlowEdge, type FlowEdgeType } from './FlowEdge';
+import { FLOW_PROPS } from './flow-props';
 import { buildFlow, effectiveLayout, mergeEdges, mergeNodes, type FlowNode } from './flow-model';
 import { pointAt, pointKey } from './insertion';
 import { neighbour, type Direction } from './navigation';
@@ -29,7 +30,6 @@ import { TriggerNode } from './TriggerNode';
 const NODE_TYPES = { action: ActionNode, trigger: TriggerNode, end: EndNode };
 const EDGE_TYPES = { flow: FlowEdge };
 const ARROWS: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
-const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1 };
 
 /** The canvas of the open workflow: trigger card, bubbles, labelled paths, go-to jumps, insertion points. */
 export function Canvas() {
@@ -213,21 +213,8 @@ function WorkflowCanvas() {
         onNodeDrag={onNodeDrag}
         onNodeDragStop={onNodeDragStop}
         nodesDraggable={!review}
-        nodesConnectable={false}
-        edgesFocusable={false}
-        elementsSelectable
-        deleteKeyCode={null}
-        selectionKeyCode={null}
-        multiSelectionKeyCode={null}
-        disableKeyboardA11y
-        panOnScroll
-        zoomOnDoubleClick={false}
-        minZoom={0.1}
-        maxZoom={2}
-        fitView
-        fitViewOptions={FIT_VIEW_OPTIONS}
+        {...FLOW_PROPS}
         onlyRenderVisibleElements={nodes.length > 300}
-        proOptions={{ hideAttribution: true }}
         ariaLabelConfig={{ 'controls.ariaLabel': t('canvas.controls') }}
         aria-label={t('canvas.label')}
       >
