@@ -5,6 +5,7 @@ import {
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useStore,
   type NodeChange,
   type NodeMouseHandler,
   type OnNodeDrag,
@@ -21,15 +22,20 @@ import { ActionNode } from './ActionNode';
 import { deleteOne, editNode } from './commands';
 import { EndNode } from './EndNode';
 import { FlowEdge, type FlowEdgeType } from './FlowEdge';
-import { FLOW_PROPS } from './flow-props';
-import { buildFlow, effectiveLayout, mergeEdges, mergeNodes, type FlowNode } from './flow-model';
-import { pointAt, pointKey } from './insertion';
+import { FIT_VIEW_OPTIONS, FLOW_PROPS } from './flow-props';
+import { FarContext } from './far';
+import { buildFlow, effectiveLayout, mergeEdges, mergeNodes, withSelection, type FlowNode } from './flow-model';
+import { spotAt } from './insertion';
+import { FAR_ZOOM, InsertionLayer } from './InsertionLayer';
+import './canvas.css';
 import { neighbour, type Direction } from './navigation';
 import { TriggerNode } from './TriggerNode';
 
 const NODE_TYPES = { action: ActionNode, trigger: TriggerNode, end: EndNode };
 const EDGE_TYPES = { flow: FlowEdge };
 const ARROWS: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
+/** How near (flow units) the pointer of a dragged bubble must be to a "+" to drop there: the "+" grown on hover. */
+const DROP_RADIUS = 17;
 
 /** The canvas of the open workflow: trigger card, bubbles, labelled paths, go-to jumps, insertion points. */
 export function Canvas() {
@@ -56,7 +62,31 @@ function WorkflowCanvas() {
   const reveal = useApp((s) => s.reveal);
 
   const layout = useMemo(() => (workflow ? effectiveLayout(workflow, placed) : { positions: {} }), [workflow, placed]);
-  const derived = useMemo(() => (workflow ? buildFlow(workflow, layout, selection) : { nodes: [], edges: [] }), [workflow, layout, selection]);
+  const built = useMemo(() => (workflow ? buildFlow(workflow, layout, null) : { nodes: [], edges: [], inserts: [], labels: [] }), [workflow, layout]);
+  const selectedIds = useMemo(() => new Set(selection === null ? [] : [selection.kind === 'trigger' ? TRIGGER_NODE_ID : selection.id]), [selection]);
+  const derived = useMemo(() => ({ ...built, nodes: withSelection(built.nodes, selectedIds) }), [built, selectedIds]);
+  // Zoomed out, bubbles draw as plain shapes (React Flow's width is 0 until the pane is measured).
+  const far = useStore((s) => s.width > 0 && s.transform[2] < FAR_ZOOM);
+  // Fitted once the pane has its size: React Flow's own fitView runs at the first commit of nodes whose
+  // sizes are known up front, before the pane is measured, and would fit them into nothing. A passive
+  // effect, so React Flow (a child) has taken this workflow's nodes first.
+  const paneReady = useStore((s) => s.width > 0 && s.height > 0 && s.panZoom !== null);
+  const fitted = useRef(false);
+  useEffect(() => {
+    if (!paneReady || fitted.current) return;
+    fitted.current = true;
+    void flow.fitView(FIT_VIEW_OPTIONS);
+  }, [paneReady, flow]);
+  const ariaLabelConfig = useMemo(() => ({ 'controls.ariaLabel': t('canvas.controls') }), [t]);
+  const canvasRef = useRef<HTMLDivElement>(null);
+  // The viewport gets its own compositing layer only while it moves: a permanent one makes every bubble
+  // drag re-layerize the whole flow, none at all makes every pan frame repaint it.
+  const layered = useCallback((on: boolean) => {
+    const viewport = canvasRef.current?.querySelector<HTMLElement>('.react-flow__viewport');
+    if (viewport) viewport.style.willChange = on ? 'transform' : '';
+  }, []);
+  const onMoveStart = useCallback(() => layered(true), [layered]);
+  const onMoveEnd = useCallback(() => layered(false), [layered]);
   const [nodes, setNodes] = useState<FlowNode[]>(derived.nodes);
   const [edges, setEdges] = useState<FlowEdgeType[]>(derived.edges);
   const latest = useRef(derived);
@@ -99,20 +129,28 @@ function WorkflowCanvas() {
     },
     [store],
   );
+  /** The "+" under the pointer of a dragged bubble, from the layout's geometry (none when zoomed out: no "+" is drawn). */
+  const spotUnder = useCallback(
+    (e: MouseEvent | TouchEvent) => {
+      if (!('clientX' in e) || flow.getZoom() < FAR_ZOOM) return null;
+      const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }, { snapToGrid: false });
+      return spotAt(latest.current.inserts, p.x, p.y, DROP_RADIUS);
+    },
+    [flow],
+  );
   const onNodeDrag: OnNodeDrag<FlowNode> = useCallback(
     (e, node) => {
-      if (node.type !== 'action' || !('clientX' in e)) return;
-      const point = pointAt(e.clientX, e.clientY);
-      const key = point ? pointKey(point) : null;
+      if (node.type !== 'action') return;
+      const key = spotUnder(e)?.key ?? null;
       const s = store.getState();
       if (s.dropTarget !== key) s.setDropTarget(key);
     },
-    [store],
+    [store, spotUnder],
   );
   const onNodeDragStop: OnNodeDrag<FlowNode> = useCallback(
     (e, node) => {
       const s = store.getState();
-      const point = node.type === 'action' && 'clientX' in e ? pointAt(e.clientX, e.clientY) : null;
+      const point = node.type === 'action' ? (spotUnder(e)?.point ?? null) : null;
       s.setDropTarget(null);
       s.setInteraction({ type: 'idle' });
       if (point) s.moveAction(node.id, point);
@@ -120,7 +158,7 @@ function WorkflowCanvas() {
       // Whatever the store kept (a refused move, an unchanged place), the canvas shows it again.
       setNodes((prev) => mergeNodes(prev, latest.current.nodes));
     },
-    [store],
+    [store, spotUnder],
   );
 
   useEffect(() => {
@@ -191,7 +229,7 @@ function WorkflowCanvas() {
   };
 
   return (
-    <div className="tf-canvas" data-mode={mode} onKeyDown={onKeyDown} onDragOver={onDragOver} onDrop={onDrop}>
+    <div ref={canvasRef} className="tf-canvas" data-mode={mode} data-far={far || undefined} onKeyDown={onKeyDown} onDragOver={onDragOver} onDrop={onDrop}>
       {mode === 'move' && (
         <div className="tf-canvas__hint" role="status">
           {t('canvas.move.hint')}
@@ -200,6 +238,7 @@ function WorkflowCanvas() {
           </button>
         </div>
       )}
+      <FarContext.Provider value={far}>
       <ReactFlow<FlowNode, FlowEdgeType>
         nodes={nodes}
         edges={edges}
@@ -214,14 +253,19 @@ function WorkflowCanvas() {
         onNodeDragStop={onNodeDragStop}
         nodesDraggable={!review}
         {...FLOW_PROPS}
+        fitView={false}
         onlyRenderVisibleElements={nodes.length > 300}
-        ariaLabelConfig={{ 'controls.ariaLabel': t('canvas.controls') }}
+        onMoveStart={onMoveStart}
+        onMoveEnd={onMoveEnd}
+        ariaLabelConfig={ariaLabelConfig}
         aria-label={t('canvas.label')}
       >
+        <InsertionLayer inserts={derived.inserts} labels={derived.labels} workflow={workflow} />
         <Background gap={24} />
         <MiniMap pannable zoomable ariaLabel={t('canvas.minimap')} />
         <Controls showInteractive={false} />
       </ReactFlow>
+      </FarContext.Provider>
     </div>
   );
 }

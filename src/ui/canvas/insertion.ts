@@ -15,12 +15,21 @@ export function parsePointKey(key: string): InsertionPoint {
 /** The attribute that marks an element as an insertion point, holding its key. */
 export const POINT_ATTRIBUTE = 'data-insertion-point';
 
-/** The insertion point under a screen position (for a bubble dragged onto a "+"), if any. */
-export function pointAt(x: number, y: number): InsertionPoint | null {
-  if (typeof document.elementsFromPoint !== 'function') return null;
-  for (const el of document.elementsFromPoint(x, y)) {
-    const key = el.getAttribute(POINT_ATTRIBUTE);
-    if (key !== null) return parsePointKey(key);
+/**
+ * The nearest of the spots within `radius` of a point (all in flow coordinates), if any: what a bubble
+ * dragged onto a "+" is over, found from the layout's geometry rather than from the DOM.
+ */
+export function spotAt<T extends { x: number; y: number }>(spots: readonly T[], x: number, y: number, radius: number): T | null {
+  let best: T | null = null;
+  let bestD = radius * radius;
+  for (const s of spots) {
+    const dx = s.x - x;
+    const dy = s.y - y;
+    const d = dx * dx + dy * dy;
+    if (d <= bestD) {
+      best = s;
+      bestD = d;
+    }
   }
-  return null;
+  return best;
 }
