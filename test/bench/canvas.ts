@@ -41,7 +41,7 @@ const SETTLE = `new Promise((done, fail) => {
   let last = '';
   let stable = 0;
   let paintAt = 0;
-  const deadline = performance.now() + 60000;
+  const deadline = performance.now() + 180000;
   const frame = (now) => {
     const nodes = document.querySelectorAll('.react-flow__node').length;
     const hidden = document.querySelectorAll('.react-flow__node[style*="visibility: hidden"]').length;
@@ -57,7 +57,7 @@ const SETTLE = `new Promise((done, fail) => {
       done({ paintAt, start: window.__tfBenchStart, nodes });
       return;
     }
-    if (now > deadline) fail(new Error('the canvas did not settle within 60 s'));
+    if (now > deadline) fail(new Error('the canvas did not settle within 180 s'));
     else requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);
@@ -323,6 +323,15 @@ async function bareSide(browser: Browser, bareUrl: string, doc: WorkflowDocument
   };
 }
 
+/** Runs a step of one side, naming the side in its error. */
+async function labelled<T>(side: Side, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (e) {
+    throw new Error(`${side.label}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+  }
+}
+
 /** What one gesture gave: frame intervals, frames over 50 ms, wall time of the whole gesture. */
 interface Gesture {
   p95: number;
@@ -376,16 +385,18 @@ async function benchSize(browser: Browser, baseUrl: string, bareUrl: string, siz
     // Warm-up open (the first of a page compiles its code), then the heap with the workflow open.
     for (const side of sides) {
       const r = results.get(side)!;
-      r.nodes = (await side.open(0)).nodes;
+      r.nodes = (await labelled(side, () => side.open(0))).nodes;
       r.heap = await heapMb(side.cdp);
     }
     const order = (i: number) => (i % 2 ? [...sides].reverse() : sides);
-    for (let i = 1; i <= rounds.opens; i++) for (const side of order(i)) results.get(side)!.open.push((await side.open(i)).ms);
+    for (let i = 1; i <= rounds.opens; i++) for (const side of order(i)) results.get(side)!.open.push((await labelled(side, () => side.open(i))).ms);
     for (let i = 0; i < rounds.gestures; i++) {
-      for (const side of order(i)) results.get(side)!.pan.push(gesture(await dragFrames(side.page, await emptyPanePoint(side.page), 240, 160, VIEWPORT)));
       for (const side of order(i)) {
-        const bubble = await bubblePoint(side.page, side.bubbles);
-        results.get(side)!.drag.push(gesture(await dragFrames(side.page, bubble, 200, 120, bubble.selector)));
+        results.get(side)!.pan.push(gesture(await labelled(side, async () => dragFrames(side.page, await emptyPanePoint(side.page), 240, 160, VIEWPORT))));
+      }
+      for (const side of order(i)) {
+        const bubble = await labelled(side, () => bubblePoint(side.page, side.bubbles));
+        results.get(side)!.drag.push(gesture(await labelled(side, () => dragFrames(side.page, bubble, 200, 120, bubble.selector))));
       }
     }
     const tf = results.get(sides[0]!)!;

@@ -2,7 +2,6 @@ import {
   applyNodeChanges,
   Background,
   Controls,
-  MiniMap,
   ReactFlow,
   useReactFlow,
   useStore,
@@ -22,13 +21,14 @@ import { ActionNode } from './ActionNode';
 import { deleteOne, editNode } from './commands';
 import { EndNode } from './EndNode';
 import { FlowEdge, type FlowEdgeType } from './FlowEdge';
-import { FIT_VIEW_OPTIONS, FLOW_PROPS } from './flow-props';
+import { FLOW_PROPS, fitViewOptions } from './flow-props';
 import { FarContext } from './far';
 import { buildFlow, effectiveLayout, mergeEdges, mergeNodes, withSelection, type FlowNode } from './flow-model';
 import { spotAt } from './insertion';
 import { FAR_ZOOM, InsertionLayer } from './InsertionLayer';
 import './canvas.css';
 import { neighbour, type Direction } from './navigation';
+import { OverviewMap, readMapOpen } from './OverviewMap';
 import { TriggerNode } from './TriggerNode';
 
 const NODE_TYPES = { action: ActionNode, trigger: TriggerNode, end: EndNode };
@@ -72,11 +72,13 @@ function WorkflowCanvas() {
   // effect, so React Flow (a child) has taken this workflow's nodes first.
   const paneReady = useStore((s) => s.width > 0 && s.height > 0 && s.panZoom !== null);
   const fitted = useRef(false);
+  const [mapOpen, setMapOpen] = useState(readMapOpen);
+  const fitOptions = useMemo(() => fitViewOptions(mapOpen), [mapOpen]);
   useEffect(() => {
     if (!paneReady || fitted.current) return;
     fitted.current = true;
-    void flow.fitView(FIT_VIEW_OPTIONS);
-  }, [paneReady, flow]);
+    void flow.fitView(fitOptions);
+  }, [paneReady, flow, fitOptions]);
   const ariaLabelConfig = useMemo(() => ({ 'controls.ariaLabel': t('canvas.controls') }), [t]);
   const canvasRef = useRef<HTMLDivElement>(null);
   // The viewport gets its own compositing layer only while it moves: a permanent one makes every bubble
@@ -262,8 +264,8 @@ function WorkflowCanvas() {
       >
         <InsertionLayer inserts={derived.inserts} labels={derived.labels} workflow={workflow} />
         <Background gap={24} />
-        <MiniMap pannable zoomable ariaLabel={t('canvas.minimap')} />
-        <Controls showInteractive={false} />
+        <OverviewMap nodes={built.nodes} workflow={workflow} open={mapOpen} onOpenChange={setMapOpen} />
+        <Controls showInteractive={false} fitViewOptions={fitOptions} />
       </ReactFlow>
       </FarContext.Provider>
     </div>

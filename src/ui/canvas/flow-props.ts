@@ -1,7 +1,16 @@
 import type { FitViewOptions } from '@xyflow/react';
 
-/** How Fit View frames a workflow (on open and from the controls). */
+/** How the bare React Flow page of the bench fits a workflow (React Flow's own proportional padding). */
 export const FIT_VIEW_OPTIONS: FitViewOptions = { padding: 0.2, maxZoom: 1 };
+
+/**
+ * How the canvas fits a workflow, on open and from Fit View: with room for the overlays, the zoom
+ * controls at the bottom left and the overview map at the bottom right (when it is open), so neither
+ * covers a bubble or a path label.
+ */
+export function fitViewOptions(mapOpen: boolean): FitViewOptions {
+  return { padding: { top: '32px', left: '72px', bottom: '32px', right: mapOpen ? '244px' : '72px' }, maxZoom: 1 };
+}
 
 /**
  * The React Flow settings of the canvas that do not depend on the workflow or the user: the canvas
