@@ -8,6 +8,7 @@ import { NodeBadges } from './NodeBadges';
 import { BubbleMenu, type MenuItem } from './BubbleMenu';
 import { deleteOne, deleteWithFollowing, editNode, startMove } from './commands';
 import { useFar } from './far';
+import '../i18n/canvas-tools';
 import { KIND_ICONS } from './kinds';
 import { useNodeMark } from '../simulation/use-canvas-marks';
 
@@ -89,7 +90,7 @@ function NearActionNode({ id }: { id: string }) {
       </span>
       <NodeBadges id={id} />
       <BubbleMenu label={t('canvas.menu.label', { name: summary })} items={items} />
-      <Handle type="source" position={Position.Bottom} isConnectable={false} className="tf-handle" />
+      <Handle type="source" position={Position.Bottom} isConnectable={!review} className="tf-handle tf-handle--out" title={review ? undefined : t('canvasTools.connect.handle')} />
     </div>
   );
 }

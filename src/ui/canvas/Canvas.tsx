@@ -5,12 +5,14 @@ import {
   ReactFlow,
   useReactFlow,
   useStore,
+  useStoreApi,
   type NodeChange,
+  type OnConnectEnd,
   type NodeMouseHandler,
   type OnNodeDrag,
 } from '@xyflow/react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
-import { NODE_SIZE } from '../../graph';
+import { NODE_SIZE, type InsertionPoint } from '../../graph';
 import { TRIGGER_NODE_ID } from '../../model';
 import { selectOpenDoc } from '../../store/selectors';
 import { useApp, useAppStore } from '../../store/store';
@@ -23,8 +25,10 @@ import { EndNode } from './EndNode';
 import { FlowEdge, type FlowEdgeType } from './FlowEdge';
 import { FLOW_PROPS, fitViewOptions } from './flow-props';
 import { FarContext } from './far';
+import { FindBar } from './FindBar';
+import { SelectionBar } from './SelectionBar';
 import { buildFlow, effectiveLayout, mergeEdges, mergeNodes, withSelection, type FlowNode } from './flow-model';
-import { spotAt } from './insertion';
+import { nodeAt, spotAt } from './insertion';
 import { FAR_ZOOM, InsertionLayer } from './InsertionLayer';
 import './canvas.css';
 import { neighbour, type Direction } from './navigation';
@@ -34,6 +38,10 @@ import { TriggerNode } from './TriggerNode';
 const NODE_TYPES = { action: ActionNode, trigger: TriggerNode, end: EndNode };
 const EDGE_TYPES = { flow: FlowEdge };
 const ARROWS: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
+const NONE: ReadonlySet<string> = new Set();
+/** Whether a node id names an action (not the trigger card or a path end). */
+const isActionId = (id: string) => id !== TRIGGER_NODE_ID && !id.startsWith('#');
+
 /** How near (flow units) the pointer of a dragged bubble must be to a "+" to drop there: the "+" grown on hover. */
 const DROP_RADIUS = 17;
 
@@ -63,7 +71,17 @@ function WorkflowCanvas() {
 
   const layout = useMemo(() => (workflow ? effectiveLayout(workflow, placed) : { positions: {} }), [workflow, placed]);
   const built = useMemo(() => (workflow ? buildFlow(workflow, layout, null) : { nodes: [], edges: [], inserts: [], labels: [] }), [workflow, layout]);
-  const selectedIds = useMemo(() => new Set(selection === null ? [] : [selection.kind === 'trigger' ? TRIGGER_NODE_ID : selection.id]), [selection]);
+  // Several bubbles picked with shift-click or a shift-drawn box, beside the store's one selection.
+  const [picked, setPicked] = useState<ReadonlySet<string>>(NONE);
+  const pickedRef = useRef(picked);
+  pickedRef.current = picked;
+  const selectedIds = useMemo(() => {
+    const ids = new Set(picked);
+    if (selection !== null) ids.add(selection.kind === 'trigger' ? TRIGGER_NODE_ID : selection.id);
+    return ids;
+  }, [selection, picked]);
+  const [finding, setFinding] = useState(false);
+  const [movingMany, setMovingMany] = useState<readonly string[] | null>(null);
   const derived = useMemo(() => ({ ...built, nodes: withSelection(built.nodes, selectedIds) }), [built, selectedIds]);
   // Zoomed out, bubbles draw as plain shapes (React Flow's width is 0 until the pane is measured).
   const far = useStore((s) => s.width > 0 && s.transform[2] < FAR_ZOOM);
@@ -98,16 +116,45 @@ function WorkflowCanvas() {
     setEdges((prev) => mergeEdges(prev, derived.edges));
   }, [derived]);
 
-  // Selection belongs to the store; React Flow's own select/remove changes are not applied.
-  const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
-    const kept = changes.filter((c) => c.type === 'position' || c.type === 'dimensions');
-    if (kept.length) setNodes((nds) => applyNodeChanges(kept, nds));
-  }, []);
+  // Selection belongs to the store (one bubble) and to `picked` (several); React Flow's own select and
+  // remove changes are not applied, except that a box drawn with Shift picks the bubbles inside it.
+  const rf = useStoreApi();
+  const onNodesChange = useCallback(
+    (changes: NodeChange<FlowNode>[]) => {
+      const kept = changes.filter((c) => c.type === 'position' || c.type === 'dimensions');
+      if (kept.length) setNodes((nds) => applyNodeChanges(kept, nds));
+      if (!rf.getState().userSelectionActive) return;
+      const boxed = changes.filter((c) => c.type === 'select' && isActionId(c.id));
+      if (boxed.length === 0) return;
+      setPicked((prev) => {
+        const next = new Set(prev);
+        for (const c of boxed) if (c.type === 'select') (c.selected ? next.add(c.id) : next.delete(c.id));
+        return next;
+      });
+    },
+    [rf],
+  );
 
   const onNodeClick: NodeMouseHandler<FlowNode> = useCallback(
-    (_e, node) => {
+    (e, node) => {
       const s = store.getState();
       if (node.type === 'end') return;
+      if ((e.shiftKey || e.metaKey || e.ctrlKey) && node.type === 'action') {
+        // Shift-click adds a bubble to the picked ones (the selected bubble first), or takes it out again.
+        const next = new Set(pickedRef.current);
+        if (next.size === 0 && s.selection?.kind === 'action') next.add(s.selection.id);
+        if (next.has(node.id)) {
+          next.delete(node.id);
+          setPicked(next);
+          if (s.selection?.kind === 'action' && s.selection.id === node.id) s.select(next.size ? { kind: 'action', id: [...next].at(-1)! } : null);
+          return;
+        }
+        next.add(node.id);
+        setPicked(next);
+        s.select({ kind: 'action', id: node.id });
+        return;
+      }
+      setPicked(NONE);
       s.select(node.id === TRIGGER_NODE_ID ? { kind: 'trigger' } : { kind: 'action', id: node.id });
     },
     [store],
@@ -121,6 +168,7 @@ function WorkflowCanvas() {
   const onPaneClick = useCallback(() => {
     const s = store.getState();
     if (s.interaction.type === 'move') s.setInteraction({ type: 'idle' });
+    setPicked(NONE);
     s.select(null);
   }, [store]);
 
@@ -150,17 +198,116 @@ function WorkflowCanvas() {
     [store, spotUnder],
   );
   const onNodeDragStop: OnNodeDrag<FlowNode> = useCallback(
-    (e, node) => {
+    (e, node, dragged) => {
       const s = store.getState();
       const point = node.type === 'action' ? (spotUnder(e)?.point ?? null) : null;
       s.setDropTarget(null);
       s.setInteraction({ type: 'idle' });
-      if (point) s.moveAction(node.id, point);
-      else if (!s.reviewMode) s.placeNode(node.id, node.position);
+      const several = dragged.filter((n) => n.type === 'action');
+      if (point && several.length > 1) s.moveActions(several.map((n) => n.id), point);
+      else if (point) s.moveAction(node.id, point);
+      else if (!s.reviewMode) s.placeNodes(Object.fromEntries((dragged.length ? dragged : [node]).map((n) => [n.id, n.position])));
       // Whatever the store kept (a refused move, an unchanged place), the canvas shows it again.
       setNodes((prev) => mergeNodes(prev, latest.current.nodes));
     },
     [store, spotUnder],
+  );
+
+  // Dragging from a bubble's output onto another bubble connects them with a go-to, where the rules allow.
+  const onConnectEnd: OnConnectEnd = useCallback(
+    (e, connection) => {
+      const from = connection.fromNode?.id;
+      if (!from || !('clientX' in e)) return;
+      const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }, { snapToGrid: false });
+      const target = nodeAt(latest.current.nodes, p.x, p.y);
+      const s = store.getState();
+      if (!target || target.type !== 'action') {
+        s.notify({ tone: 'error', key: 'canvasTools.connect.nowhere' });
+        return;
+      }
+      if (target.id === from) return;
+      if (s.connectGoto(from, target.id).ok) {
+        const sel = store.getState().selection;
+        if (sel?.kind === 'action') store.getState().revealNode(sel.id);
+      }
+    },
+    [flow, store],
+  );
+
+  // Move for several picked bubbles: the "+" picked next receives them all.
+  useEffect(() => {
+    if (mode !== 'move') setMovingMany(null);
+  }, [mode]);
+  const onMoveHere = useCallback(
+    (point: InsertionPoint) => {
+      const ids = movingMany;
+      if (!ids) return false;
+      setMovingMany(null);
+      if (store.getState().moveActions(ids, point).ok) setPicked(NONE);
+      return true;
+    },
+    [movingMany, store],
+  );
+  const selectionCommands = useMemo(
+    () => ({
+      delete: () => {
+        if (store.getState().deleteActions([...pickedRef.current]).ok) setPicked(NONE);
+      },
+      copy: async () => {
+        const text = store.getState().copyActions([...pickedRef.current]);
+        if (text === null) return;
+        await navigator.clipboard?.writeText(text);
+        store.getState().notify({ tone: 'info', key: 'canvasTools.selection.copied', params: { count: pickedRef.current.size } });
+      },
+      move: () => {
+        const ids = [...pickedRef.current];
+        setMovingMany(ids);
+        store.getState().setInteraction({ type: 'move', actionId: ids[0]! });
+      },
+      clear: () => setPicked(NONE),
+    }),
+    [store],
+  );
+  // Copy (Ctrl/Cmd+C) of several picked bubbles, ahead of the one-bubble copy of the app's shortcuts.
+  useEffect(() => {
+    const onCopy = (e: ClipboardEvent) => {
+      if (pickedRef.current.size < 2 || isTextEntry(e.target) || !e.clipboardData) return;
+      if (document.getSelection()?.toString()) return;
+      const text = store.getState().copyActions([...pickedRef.current]);
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      if (text === null) return;
+      e.clipboardData.setData('text/plain', text);
+      store.getState().notify({ tone: 'info', key: 'canvasTools.selection.copied', params: { count: pickedRef.current.size } });
+    };
+    // Ctrl/Cmd+F finds bubbles (unless an editor such as the JSON view took the key first).
+    const onKeyDown = (e: globalThis.KeyboardEvent) => {
+      if (e.defaultPrevented || !(e.ctrlKey || e.metaKey) || e.altKey || e.key.toLowerCase() !== 'f') return;
+      e.preventDefault();
+      setFinding(true);
+      requestAnimationFrame(() => document.querySelector<HTMLInputElement>('.tf-find input')?.select());
+    };
+    window.addEventListener('copy', onCopy, true);
+    window.addEventListener('keydown', onKeyDown);
+    return () => {
+      window.removeEventListener('copy', onCopy, true);
+      window.removeEventListener('keydown', onKeyDown);
+    };
+  }, [store]);
+
+  /** Shows a found bubble: selects it and pans there (zooming in so it can be read), leaving focus in the find bar. */
+  const showMatch = useCallback(
+    (id: string) => {
+      setPicked(NONE);
+      store.getState().select({ kind: 'action', id });
+      const node = flow.getNode(id);
+      if (!node) return;
+      void flow.setCenter(node.position.x + NODE_SIZE.action.width / 2, node.position.y + NODE_SIZE.action.height / 2, {
+        zoom: Math.max(flow.getZoom(), 0.75),
+        duration: 200,
+      });
+    },
+    [flow, store],
   );
 
   useEffect(() => {
@@ -194,6 +341,15 @@ function WorkflowCanvas() {
       if (!doc) return;
       const next = selectedId ? neighbour(doc.workflow, selectedId, direction, layout.positions) : TRIGGER_NODE_ID;
       if (next) s.revealNode(next);
+      return;
+    }
+    if ((e.key === 'Delete' || e.key === 'Backspace') && onNode && pickedRef.current.size > 1) {
+      e.preventDefault();
+      selectionCommands.delete();
+      return;
+    }
+    if (e.key === 'Escape' && pickedRef.current.size > 0 && s.interaction.type === 'idle') {
+      setPicked(NONE);
       return;
     }
     if (!onNode || !selectedId) return;
@@ -232,9 +388,11 @@ function WorkflowCanvas() {
 
   return (
     <div ref={canvasRef} className="tf-canvas" data-mode={mode} data-far={far || undefined} onKeyDown={onKeyDown} onDragOver={onDragOver} onDrop={onDrop}>
+      {finding && workflow && <FindBar workflow={workflow} onShow={showMatch} onClose={() => setFinding(false)} />}
+      {picked.size > 1 && mode !== 'move' && <SelectionBar count={picked.size} commands={selectionCommands} review={review} />}
       {mode === 'move' && (
         <div className="tf-canvas__hint" role="status">
-          {t('canvas.move.hint')}
+          {movingMany ? t('canvasTools.selection.moveHint', { count: movingMany.length }) : t('canvas.move.hint')}
           <button type="button" onClick={() => store.getState().setInteraction({ type: 'idle' })}>
             {t('canvas.move.cancel')}
           </button>
@@ -257,12 +415,15 @@ function WorkflowCanvas() {
         {...FLOW_PROPS}
         fitView={false}
         onlyRenderVisibleElements={nodes.length > 300}
+        nodesConnectable={!review}
+        onConnectEnd={onConnectEnd}
+        selectionKeyCode="Shift"
         onMoveStart={onMoveStart}
         onMoveEnd={onMoveEnd}
         ariaLabelConfig={ariaLabelConfig}
         aria-label={t('canvas.label')}
       >
-        <InsertionLayer inserts={derived.inserts} labels={derived.labels} workflow={workflow} />
+        <InsertionLayer inserts={derived.inserts} labels={derived.labels} workflow={workflow} onMoveHere={movingMany ? onMoveHere : undefined} />
         <Background gap={24} />
         <OverviewMap nodes={built.nodes} workflow={workflow} open={mapOpen} onOpenChange={setMapOpen} />
         <Controls showInteractive={false} fitViewOptions={fitOptions} />

@@ -27,6 +27,8 @@ export interface InsertionButtonProps {
   hovered: boolean;
   /** The open workflow, while its kind picker is open. */
   workflow: Workflow | undefined;
+  /** In move mode, receives the point instead of the store's moveAction (several bubbles moving). */
+  onMoveHere?: (point: InsertionPoint) => void;
 }
 
 /**
@@ -35,7 +37,7 @@ export interface InsertionButtonProps {
  * holds no store subscription of its own (the layer passes what changed), and while a bubble is dragged
  * its look comes from the canvas's data-mode, so a drag start or drop renders no "+" again.
  */
-export const InsertionButton = memo(function InsertionButton({ point, pointKey: key, x, y, where, moving, pickerOpen, hovered, workflow }: InsertionButtonProps) {
+export const InsertionButton = memo(function InsertionButton({ point, pointKey: key, x, y, where, moving, pickerOpen, hovered, workflow, onMoveHere }: InsertionButtonProps) {
   const { t } = useT();
   const store = useAppStore();
   const [refused, setRefused] = useState(false);
@@ -44,7 +46,8 @@ export const InsertionButton = memo(function InsertionButton({ point, pointKey: 
   const activate = () => {
     const s = store.getState();
     if (s.interaction.type === 'move') {
-      s.moveAction(s.interaction.actionId, point);
+      if (onMoveHere) onMoveHere(point);
+      else s.moveAction(s.interaction.actionId, point);
       return;
     }
     s.openPicker(key);

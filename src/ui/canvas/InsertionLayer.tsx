@@ -1,5 +1,6 @@
 import { EdgeLabelRenderer, useStore, type ReactFlowState } from '@xyflow/react';
 import { memo, useMemo } from 'react';
+import type { InsertionPoint } from '../../graph';
 import type { Workflow } from '../../model';
 import { useApp } from '../../store/store';
 import { useT } from '../i18n';
@@ -46,7 +47,18 @@ function inView<T extends { x: number; y: number }>(spots: readonly T[], key: st
  * nodes: one portal and one set of store subscriptions for all of them, culled to the visible part of
  * the flow, and none at all when zoomed out.
  */
-export const InsertionLayer = memo(function InsertionLayer({ inserts, labels, workflow }: { inserts: readonly InsertSpot[]; labels: readonly LabelSpot[]; workflow: Workflow | undefined }) {
+export const InsertionLayer = memo(function InsertionLayer({
+  inserts,
+  labels,
+  workflow,
+  onMoveHere,
+}: {
+  inserts: readonly InsertSpot[];
+  labels: readonly LabelSpot[];
+  workflow: Workflow | undefined;
+  /** In move mode, what a picked "+" does instead of moving the store's one action (moving several). */
+  onMoveHere?: (point: InsertionPoint) => void;
+}) {
   const { t } = useT();
   const review = useApp((s) => s.reviewMode);
   const moving = useApp((s) => s.interaction.type === 'move');
@@ -73,6 +85,7 @@ export const InsertionLayer = memo(function InsertionLayer({ inserts, labels, wo
           pickerOpen={pickerAt === spot.key}
           hovered={dropTarget === spot.key}
           workflow={pickerAt === spot.key ? workflow : undefined}
+          onMoveHere={onMoveHere}
         />
       ))}
     </EdgeLabelRenderer>

@@ -33,3 +33,12 @@ export function spotAt<T extends { x: number; y: number }>(spots: readonly T[], 
   }
   return best;
 }
+
+/** The node whose box holds a point (flow coordinates), the topmost (last) first; null over empty canvas. */
+export function nodeAt<T extends { position: { x: number; y: number }; width?: number; height?: number }>(nodes: readonly T[], x: number, y: number): T | null {
+  for (let i = nodes.length - 1; i >= 0; i--) {
+    const n = nodes[i]!;
+    if (x >= n.position.x && y >= n.position.y && x <= n.position.x + (n.width ?? 0) && y <= n.position.y + (n.height ?? 0)) return n;
+  }
+  return null;
+}
