@@ -1,5 +1,5 @@
 import type { Problem } from '../document';
-import type { SimulationResult } from '../engine';
+import { formatTraceTime, labelsOf, renderTraceEntry, type SimulationResult, type TraceLanguage } from '../engine';
 import type { Scenario, Workflow, Workspace } from '../model';
 
 /** A problem together with the file it was found in. */
@@ -75,6 +75,8 @@ export interface SimulationContext {
   workspace: Workspace;
   scenario: Scenario;
   workflows: readonly Workflow[];
+  /** The language of the trace lines (default English). */
+  lang?: TraceLanguage;
 }
 
 /** Names people by their name rather than their id, falling back to the id for unknown ones. */
@@ -111,6 +113,13 @@ function section(lines: string[], title: string, count: number, body: readonly s
   else for (const line of body) lines.push(line);
 }
 
+/** The trace as aligned lines: time, ticket, kind and the entry rendered in the chosen language with names, not ids. */
+function traceLines(result: SimulationResult, ctx: SimulationContext): string[] {
+  const labels = labelsOf(ctx.workspace, ctx.workflows);
+  const lang = ctx.lang ?? 'en';
+  return table(result.trace.map((t) => [formatTraceTime(t.at).slice(0, -4), t.ticket ?? '-', t.kind, renderTraceEntry(t, { lang, labels })]));
+}
+
 function via(workflow: string, action: string): string {
   return `(${workflow} › ${action})`;
 }
@@ -136,7 +145,7 @@ export function simulationLines(result: SimulationResult, ctx: SimulationContext
       (result.done ? '' : '; stopped before the end'),
   );
 
-  section(lines, 'Trace', result.trace.length, table(result.trace.map((t) => [formatTime(t.at), t.ticket ?? '-', t.kind, t.detail])));
+  section(lines, 'Trace', result.trace.length, traceLines(result, ctx));
 
   section(
     lines,

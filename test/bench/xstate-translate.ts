@@ -586,8 +586,17 @@ class HarnessContext implements ActionRunContext {
       return { error: e instanceof Error ? e.message : String(e) };
     }
   }
-  evaluate(): { held: boolean; reason: string } {
+  evaluate(): { held: boolean; group: number } {
     throw new Error('Branches are guarded transitions in the XState peer; no action evaluates filters itself.');
+  }
+  fact(): string | number | null {
+    throw new Error('Value branches and dated delays are not translated to the XState peer.');
+  }
+  slaDue(): number | null {
+    throw new Error('Dated delays are not translated to the XState peer.');
+  }
+  awaitEvent(): void {
+    throw new Error('Delays until an event are not translated to the XState peer.');
   }
   sendEmail(_email: OutgoingEmail): void {
     this.h.recordEmail();
@@ -610,7 +619,7 @@ class HarnessContext implements ActionRunContext {
   recordWebhook(): void {
     this.h.recordWebhook();
   }
-  /** The action has already composed its sentence (the same work as in the engine); the peer keeps no log of sentences. */
+  /** The action has already made its code and parameters (the same work as in the engine); the peer keeps no log of them. */
   note(): void {}
   fail(message: string): null {
     this.failure = message;

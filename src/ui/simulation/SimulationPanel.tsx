@@ -6,7 +6,7 @@ import '../i18n/simulation';
 import { useT } from '../i18n';
 import { downloadText } from '../shell/download';
 import { CompareView, type WorkflowVersion } from './CompareView';
-import { namesOf } from './names';
+import { errorText, namesOf } from './names';
 import { NotificationsView } from './NotificationsView';
 import { OutboxView } from './OutboxView';
 import { RunControls } from './RunControls';
@@ -45,7 +45,7 @@ type Tab = (typeof TABS)[number];
  * ticket's path from the store.
  */
 export function SimulationPanel({ workspace, workflows, currentWorkflowId, versions = [], readOnly = false, store = useSimulationStore }: SimulationPanelProps) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const s = useStore(store);
   const [tab, setTab] = useState<Tab>('scenario');
   const scenario = activeScenario(s);
@@ -111,7 +111,7 @@ export function SimulationPanel({ workspace, workflows, currentWorkflowId, versi
       )}
       {runaway.map((e, i) => (
         <p key={i} role="alert" className="tf-sim-banner tf-sim-banner--error">
-          <strong>{t(e.code === 'guard.runaway' ? 'sim.runaway' : 'sim.stepLimit')}</strong> {e.message}
+          <strong>{t(e.code === 'guard.runaway' ? 'sim.runaway' : e.code === 'guard.budget' ? 'sim.budget' : 'sim.stepLimit')}</strong> {errorText(e, lang, names)}
         </p>
       ))}
       {moving.map((c) => (
