@@ -165,9 +165,9 @@ export const PHRASES_IT: Phrases = {
     'ticket.created': (p, h) =>
       `Creato il ticket ${h.entry.ticket} "${p.subject}" in ${h.pipeline(p.pipeline)}, stato ${h.status(p.status)}, proprietario ${h.user(p.owner)}: ${cause(p, h)}.`,
     'status.changed': (p, h) =>
-      `Stato ${h.status(p.from)} → ${h.status(p.to)} (da ${h.actor(p.by)})${p.closed ? '; data di chiusura impostata' : ''}${p.reopened ? '; riaperto, data di chiusura cancellata' : ''}.`,
+      `Stato ${h.status(p.from)} → ${h.status(p.to)} (autore: ${h.actor(p.by)})${p.closed ? '; data di chiusura impostata' : ''}${p.reopened ? '; riaperto, data di chiusura cancellata' : ''}.`,
     'status.unchanged': (p, h) => `Il ticket è già ${h.status(p.status)}; non cambia nulla.`,
-    'property.changed': (p, h) => `${cap(prop(p.property))} impostato a ${h.value(p.property, p.value)} (da ${h.actor(p.by)}).`,
+    'property.changed': (p, h) => `${cap(prop(p.property))} impostato a ${h.value(p.property, p.value)} (autore: ${h.actor(p.by)}).`,
     'sla.started': (p, h) =>
       `Si applica lo SLA: prima risposta entro ${h.time(p.firstResponseDue)}, chiusura entro ${h.time(p.closeDue)} (priorità ${h.value('priority', p.priority)}${p.from !== h.entry.at ? `, contato da ${h.time(p.from)}` : ', contato da adesso'}).`,
     'sla.moved': (p, h) =>

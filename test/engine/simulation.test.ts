@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Simulation, simulate } from '../../src/engine';
+import { DEFAULT_BUDGETS, Simulation, simulate } from '../../src/engine';
 import { EXAMPLE_SCENARIOS } from '../../src/examples';
 import { defaultWorkspace, type Workflow } from '../../src/model';
 import hostileLoop from '../fixtures/hostile/goto-loop-every-minute.json';
@@ -245,5 +245,50 @@ describe('options', () => {
     expect(r.trace).toEqual([]);
     expect(r.history['ticket-1']!.actions.map((a) => a.action)).toEqual(['ack', 'wait', 'tell']);
     expect(r.stats).toEqual({ events: 3, timers: expect.any(Number), actions: 6 });
+  });
+});
+
+describe('budgets of a run', () => {
+  const tick = webhookEveryMinute('wf-tick');
+
+  it('has documented defaults', () => {
+    expect(DEFAULT_BUDGETS).toEqual({ maxActions: 5_000_000, maxRecords: 5_000_000, maxOutputBytes: 200_000_000 });
+  });
+
+  it('ends a run that hits its action budget with guard.budget, naming the busiest workflows, and keeps the result so far', () => {
+    const r = run({ workflows: [tick, acknowledge], events: [incoming(0, 'conv-1', 'th-1')], end: at(600), options: { budgets: { maxActions: 50 } } });
+    expect(r.errors.map((e) => e.code)).toEqual(['guard.budget']);
+    expect(r.errors[0]!.params).toMatchObject({ budget: 'maxActions', limit: 50, busiest: [{ workflow: 'wf-tick', actions: expect.any(Number) }, { workflow: 'wf-ack', actions: expect.any(Number) }] });
+    expect(r.stats.actions).toBe(50);
+    expect(r.webhooks.length).toBeGreaterThan(10);
+    expect(traceLines(r, 'error')[0]).toMatch(/^The simulation stopped at its budget maxActions of 50 \(50 used\) without finishing; busiest workflows \(actions run\): wf-tick \d+, wf-ack \d+\./);
+  });
+
+  it('ends a run that hits its record or output budget', () => {
+    const records = run({ workflows: [tick], events: [incoming(0, 'conv-1', 'th-1')], end: at(600), options: { budgets: { maxRecords: 200 } } });
+    expect(records.errors.map((e) => e.params.budget)).toEqual(['maxRecords']);
+    const output = run({ workflows: [tick], events: [incoming(0, 'conv-1', 'th-1')], end: at(600), options: { trace: false, budgets: { maxOutputBytes: 1000 } } });
+    expect(output.errors.map((e) => e.params.budget)).toEqual(['maxOutputBytes']);
+    expect(output.webhooks.length).toBeLessThan(60);
+  });
+
+  it('does not stop a run that stays within its budgets', () => {
+    const r = run({ workflows: [tick], events: [incoming(0, 'conv-1', 'th-1')], end: at(600), options: { budgets: { maxActions: 10_000 } } });
+    expect(r.errors).toEqual([]);
+    expect(r.webhooks).toHaveLength(600);
+  });
+
+  it('bounds a team fanned out many times: a notify of every member, over and over', () => {
+    const fan = workflow('wf-fan', {
+      triggers: [{ type: 'ticketCreated' }],
+      actions: [
+        action('delay', 'wait', { wait: { type: 'duration', duration: { amount: 1, unit: 'minutes' } }, next: 'tell' }),
+        action('notify', 'tell', { recipients: { userIds: [], teamIds: ['t-tier1', 't-leads'], owner: false }, body: 'x'.repeat(5000), next: 'again' }),
+        action('goto', 'again', { target: 'wait' }),
+      ],
+    });
+    const r = run({ workflows: [fan], events: [incoming(0, 'conv-1', 'th-1')], end: at(60 * 24 * 30), options: { trace: false, budgets: { maxOutputBytes: 2_000_000 } } });
+    expect(r.errors.map((e) => e.code)).toEqual(['guard.budget']);
+    expect(JSON.stringify(r).length).toBeLessThan(4_000_000);
   });
 });
