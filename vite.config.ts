@@ -21,7 +21,7 @@ export const CONTENT_SECURITY_POLICY = [
   "font-src 'self'",
   // Monaco's editor and JSON workers and the simulation worker, all bundled.
   "worker-src 'self'",
-  // Team mode: the API and its event stream on the page's own origin (a static host answers with no API).
+  // The app talks to its own team server (the API and its event stream) and to nothing else.
   "connect-src 'self'",
   // Email previews are srcdoc iframes (no fetch) with an empty sandbox; no frame loads a URL.
   "frame-src 'none'",

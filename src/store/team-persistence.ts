@@ -180,6 +180,22 @@ export async function startTeamPersistence(store: AppStore, options: TeamPersist
       void save();
     },
     reloadWorkflow: (id) => reloadWorkflow(id),
+    reloadWorkspace: async () => {
+      const w = await api.get<unknown>('/workspace');
+      const next = parseWorkspace(w.body, w.headers.get('etag'));
+      workspaceRevision = next.revision;
+      savedWorkspace = next.workspace;
+      workspaceRefused = null;
+      store.getState().setWorkspace(next.workspace);
+      store.setState({ workspaceConflict: null });
+    },
+    keepWorkspace: async () => {
+      const w = await api.get<unknown>('/workspace');
+      workspaceRevision = parseWorkspace(w.body, w.headers.get('etag')).revision;
+      workspaceRefused = null;
+      store.setState({ workspaceConflict: null });
+      await save();
+    },
     forkWorkflow: (id, name) => forkWorkflow(id, name),
     exportAll: () => {
       const s = store.getState();
@@ -467,6 +483,8 @@ export async function startTeamPersistence(store: AppStore, options: TeamPersist
         } catch (error) {
           if (!(error instanceof ApiError) || error.status === 0 || error.status >= 500) throw error;
           workspaceRefused = next;
+          // A stale base is the same choice as two tabs in local mode: load theirs or keep mine.
+          if (error.status === 409) store.setState({ workspaceConflict: workspaceRevision + 1 });
           store.getState().notify({ tone: 'error', key: error.status === 409 ? 'team.workspace.conflict' : 'team.refused.settings', params: { detail: error.message } });
         }
       }
