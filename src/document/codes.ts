@@ -159,6 +159,11 @@ export const CODES = {
     severity: 'warning',
     template: 'The layout places "{id}", which is neither an action of this workflow nor the trigger.',
   },
+  TF323: {
+    name: 'UNKNOWN_TOKEN',
+    severity: 'warning',
+    template: '{where} uses {{{token}}}, which is not a personalization token; it is sent as written.',
+  },
   TF401: { name: 'DUPLICATE_ID', severity: 'error', template: 'Another {what} already has the id "{id}".' },
   TF402: { name: 'UNKNOWN_REFERENCE', severity: 'error', template: '{where} refers to the {what} "{id}", which does not exist.' },
   TF403: {

@@ -7,7 +7,8 @@ import type { Workspace } from '../model/workspace';
 import { linksOf, predecessors } from '../graph/links';
 import { addProblems, problem, type Code, type Problem } from './codes';
 import { cyclicComponents, type Rows } from './cycles';
-import { listWords } from './words';
+import { clip, listWords } from './words';
+import { unknownTokenNames } from '../engine/tokens';
 import { describePlace, pointer } from './json-pointer';
 
 /** Ids of the workspace, by what they name. */
@@ -131,6 +132,12 @@ export function semanticProblems(workflow: Workflow, workspace?: Workspace): Pro
         addProblems(out, filterProblems(p.filters, () => at(i, 'paths', j, 'filters'), ws, a.id));
       });
     }
+    for (const [field, text] of templatedTexts(a)) {
+      for (const token of unknownTokensOf(text)) {
+        const path = at(i, ...field);
+        out.push(problem('TF323', path, { where: describePlace(path, a.id), token: clip(token) }, { actionId: a.id }));
+      }
+    }
     if (ws) {
       for (const ref of definitionOf(a).references(a)) {
         if (!ws[ref.type].has(ref.id)) {
@@ -144,6 +151,31 @@ export function semanticProblems(workflow: Workflow, workspace?: Workspace): Pro
   addProblems(out, enrollmentProblems(workflow, ws));
   if (ws) addProblems(out, pipelineProblems(workflow, workspace!, ws));
   return out;
+}
+
+/** The texts of an action that may carry personalization tokens, with their place below the action. */
+function templatedTexts(a: Action): [string[], string][] {
+  switch (a.kind) {
+    case 'sendEmail':
+    case 'notify':
+      return [[['subject'], a.subject], [['body'], a.body]];
+    case 'webhook':
+      return [[['url'], a.url], [['body'], a.body]];
+    case 'setProperty':
+      return a.change.property === 'subject' ? [[['change', 'subject'], a.change.subject]] : [];
+    default:
+      return [];
+  }
+}
+
+/** Names a text uses that are not tokens; none for text mustache cannot read (the simulation reports that). */
+function unknownTokensOf(text: string): string[] {
+  if (!text.includes('{{')) return [];
+  try {
+    return unknownTokenNames(text);
+  } catch {
+    return [];
+  }
 }
 
 /** A workflow's actions as a graph whose nodes are positions: the first action of each id stands for it. */

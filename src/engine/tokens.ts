@@ -41,28 +41,71 @@ const TOKEN_VALUES = new Map<string, TokenValue>([
   ['workspace.name', (w) => w.workspace.name],
 ]);
 
-/** A token that does not exist renders empty, as mustache renders it. */
-const NO_VALUE: TokenValue = () => '';
+/** The name of every personalization token ("ticket.subject", ...), in the order of TOKENS. */
+export const TOKEN_NAMES: readonly string[] = [...TOKEN_VALUES.keys()];
+
+const SCOPES = new Set<string>(Object.keys(TOKENS));
+
+/** How a template reads a token's value: by its full "scope.field" name, or undefined when there is none. */
+export type TokenLookup = (name: string) => string | undefined;
+
+/** One node of mustache's parse tree: [type, name or text, start, end, children?, closing tag start?]. */
+type MustacheToken = [string, string, number, number, MustacheToken[]?, number?];
 
 /**
- * A mustache view with no prototype at any level: mustache looks names up with `in`, so on plain
- * objects {{constructor}} or {{__proto__}} would reach JavaScript's own members.
+ * The full name a tag's name stands for, inside the scope sections around it: {{subject}} inside
+ * {{#ticket}} is ticket.subject. Names are looked up in the token table only, never through the
+ * properties of a value, so {{ticket.subject.constructor}} or {{__proto__}} are just unknown names.
  */
-export function tokenView(scopes: Record<string, Record<string, string>>): Record<string, Record<string, string>> {
-  const view = Object.create(null) as Record<string, Record<string, string>>;
-  for (const [scope, fields] of Object.entries(scopes)) view[scope] = Object.assign(Object.create(null) as Record<string, string>, fields);
-  return view;
+function resolve(name: string, scopes: readonly string[], lookup: TokenLookup): string | undefined {
+  for (let i = scopes.length - 1; i >= 0; i--) {
+    const value = lookup(`${scopes[i]}.${name}`);
+    if (value !== undefined) return value;
+  }
+  return lookup(name);
 }
 
-/** Every token's value as a mustache view, for templates that use sections or partials. */
-function fullView(world: World, t: TicketState): Record<string, Record<string, string>> {
-  const scopes: Record<string, Record<string, string>> = {};
-  for (const [scope, fields] of Object.entries(TOKENS)) {
-    const values: Record<string, string> = {};
-    for (const field of fields) values[field] = TOKEN_VALUES.get(`${scope}.${field}`)!(world, t);
-    scopes[scope] = values;
-  }
-  return tokenView(scopes);
+/**
+ * Fills a template's tokens with mustache's syntax (names, sections, inverted sections, comments,
+ * set delimiters), reading values through `lookup` only. An unknown token is left in the text as it
+ * was written, so a reader sees it (validation warns about it); an unknown section is shown by its
+ * opening tag, without its content. Throws mustache's error on a template it cannot parse.
+ */
+export function fillTemplate(text: string, lookup: TokenLookup): string {
+  let out = '';
+  const walk = (tokens: readonly MustacheToken[], scopes: string[]) => {
+    for (const token of tokens) {
+      const [type, name, start, end, children] = token;
+      if (type === 'text') out += name;
+      else if (type === 'name' || type === '&') out += resolve(name, scopes, lookup) ?? text.slice(start, end);
+      else if (type === '#' || type === '^') {
+        const scope = SCOPES.has(name);
+        const value = scope ? 'scope' : resolve(name, scopes, lookup);
+        if (value === undefined) {
+          if (type === '#') out += text.slice(start, end);
+          else walk(children ?? [], scopes);
+        } else if ((value !== '') === (type === '#')) walk(children ?? [], scope ? [...scopes, name] : scopes);
+      } else if (type === '>') out += text.slice(start, end);
+      // '!' comments and '=' delimiter changes leave nothing in the text.
+    }
+  };
+  walk(Mustache.parse(text) as MustacheToken[], []);
+  return out;
+}
+
+/** The names a template uses that are not personalization tokens, in order of appearance; throws on unreadable text. */
+export function unknownTokenNames(text: string): string[] {
+  const unknown = new Set<string>();
+  const walk = (tokens: readonly MustacheToken[], scopes: string[]) => {
+    for (const [type, name, , , children] of tokens) {
+      if (type !== 'name' && type !== '&' && type !== '#' && type !== '^' && type !== '>') continue;
+      const scope = (type === '#' || type === '^') && SCOPES.has(name);
+      if (!scope && (type === '>' || resolve(name, scopes, (n) => (TOKEN_VALUES.has(n) ? '' : undefined)) === undefined)) unknown.add(name);
+      if (children) walk(children, scope ? [...scopes, name] : scopes);
+    }
+  };
+  walk(Mustache.parse(text) as MustacheToken[], []);
+  return [...unknown];
 }
 
 /**
@@ -90,7 +133,7 @@ function partsOf(text: string): Parts {
       parts = null;
       break;
     }
-    parts.push(TOKEN_VALUES.get(value) ?? NO_VALUE);
+    parts.push(TOKEN_VALUES.get(value) ?? text.slice(token[2], token[3]));
   }
   // Templates come from workflows and the workspace, so there are few; the bound guards against odd input.
   if (partsCache.size >= MAX_CACHED) partsCache.clear();
@@ -98,19 +141,17 @@ function partsOf(text: string): Parts {
   return parts;
 }
 
-// Emails and notifications are plain text: values go in as they are, never HTML-escaped.
-const PLAIN = { escape: (value: unknown) => String(value) };
-
 /**
  * Fills the mustache tokens of a text for a ticket; a template that cannot be parsed comes back as an
  * error. Mustache parses every template; plain {{scope.field}} tokens are then filled directly (the
- * simulation renders the same few templates many times), anything else goes through mustache's renderer.
+ * simulation renders the same few templates many times), anything else through fillTemplate. Values go in
+ * as they are (emails are plain text), and an unknown token stays as written.
  */
 export function renderTokens(world: World, ticket: TicketState, text: string): Rendered {
   if (!text.includes('{{')) return { text };
   try {
     const parts = partsOf(text);
-    if (parts === null) return { text: Mustache.render(text, fullView(world, ticket), undefined, PLAIN) };
+    if (parts === null) return { text: fillTemplate(text, (name) => TOKEN_VALUES.get(name)?.(world, ticket)) };
     let out = '';
     for (const part of parts) out += typeof part === 'string' ? part : part(world, ticket);
     return { text: out };

@@ -177,6 +177,16 @@ describe('semanticProblems', () => {
   });
 });
 
+describe('unknown personalization tokens', () => {
+  it('warns about a token that is not in the token table, naming the field, and not about known tokens', () => {
+    const email = { ...complete.email('a'), subject: 'Re {{ticket.subject}}', body: 'Hi {{contact.name}} {{ticket.subject.constructor}} {{#ticket}}{{subject}}{{/ticket}}' };
+    const problems = semanticProblems(wf([email]), ws);
+    expect(brief(problems)).toEqual([['TF323', '/workflow/actions/0/body', 'a']]);
+    expect(problems[0]!.severity).toBe('warning');
+    expect(problems[0]!.message).toContain('{{ticket.subject.constructor}}');
+  });
+});
+
 describe('semanticProblems against a workspace', () => {
   const withRefs = wf([
     action('sendEmail', 'e', { templateId: 'tpl-gone', next: 'n' }),
