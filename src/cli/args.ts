@@ -1,3 +1,7 @@
+import { DEFAULT_BUDGETS } from '../engine';
+
+const n = (value: number) => value.toLocaleString('en-US');
+
 /** Names of the CLI commands. */
 export type CommandName = 'validate' | 'migrate' | 'format' | 'fix' | 'simulate' | 'schemas';
 
@@ -132,9 +136,11 @@ Options:
   --workspace WS.json       the help desk to run in (default: the built-in workspace)
   --json                    print one JSON object (see below)
   --lang en|es|it|fr        the language of the trace text (default en)
-  --max-actions N           most actions in the whole run (the engine's default otherwise)
-  --max-records N           most records (emails, notifications, webhooks, trace entries) in the run
-  --max-output-bytes N      most bytes of rendered text (subjects, bodies, trace) in the run
+  --max-actions N           most actions in the whole run (default ${n(DEFAULT_BUDGETS.maxActions)})
+  --max-records N           most records kept (trace and history entries, emails, notifications,
+                            webhooks, errors, messages) in the run (default ${n(DEFAULT_BUDGETS.maxRecords)})
+  --max-output-bytes N      most text the run renders (emails, notifications, webhook bodies) in
+                            the run (default ${n(DEFAULT_BUDGETS.maxOutputBytes)})
 
 A run that reaches a budget stops with the error guard.budget naming the busiest workflows, and its
 partial result is printed. Input problems go to stderr; warnings do not stop the run. When an input

@@ -211,17 +211,6 @@ export function detectFormat(text: string): { ok: true; format: DocumentFormat }
   return { ok: false, problem: problem('TF105', '/format', { detail }) };
 }
 
-/** An import result as either shape of the library gives it (before and after "one verdict"). */
-interface AnyImportResult<T> {
-  ok: boolean;
-  document?: T;
-  value?: T;
-  problems?: Problem[];
-  warnings?: Problem[];
-  notes?: string[];
-  migratedFrom?: number | null;
-}
-
 /** The count a TF001 marker ("… and 12,345 more problems (12 of them errors) …") stands for. */
 function markerCounts(marker: Problem): { count: number; errors: number } {
   const params = (marker as { params?: Record<string, unknown> }).params;
@@ -242,17 +231,15 @@ function markerCounts(marker: Problem): { count: number; errors: number } {
  * that stands for problems the library left out becomes the report's count of them.
  */
 export function verdictOf<T>(file: string, format: DocumentFormat, result: ImportResult<T>): { value: T | null; report: FileReport } {
-  const r = result as unknown as AnyImportResult<T>;
-  const value = r.document ?? r.value ?? null;
-  const problems = (r.ok && r.warnings ? r.warnings : r.problems) ?? [];
-  const report: FileReport = { file, format, unreadable: false, problems, migratedFrom: r.migratedFrom ?? null, notes: r.notes ?? [] };
+  const problems = result.problems;
+  const report: FileReport = { file, format, unreadable: false, problems, migratedFrom: result.migratedFrom, notes: result.notes.slice() };
   const last = problems[problems.length - 1];
   if (last?.code === 'TF001') {
     const { count, errors } = markerCounts(last);
     report.problems = problems.slice(0, -1);
     report.unlisted = { count, errors };
   }
-  return { value, report };
+  return { value: result.document ?? null, report };
 }
 
 /** How a text is checked: as one format only, and with the explicit repair of fix. */
@@ -278,9 +265,7 @@ export function checkText(file: string, text: string, workspace: Workspace | nul
     const detail = `This is a ${format} file ("format": "${format === 'bundle' ? BUNDLE_FORMAT : FORMATS[format].format}"), not a ${only} file.`;
     return { format: null, value: null, report: { ...failedReport(file, problem('TF105', '/format', { detail }), false), format } };
   }
-  // Typed apart from the call so that a library without the option still compiles; it then repairs on every import.
-  const importOptions: ImportAgainstWorkspaceOptions & { fix?: boolean } = { workspace: workspace ?? undefined };
-  if (options.fix) importOptions.fix = true;
+  const importOptions: ImportAgainstWorkspaceOptions = { workspace: workspace ?? undefined, fix: options.fix === true };
   const unchecked = (report: FileReport) => {
     if (workspace === null) report.notes.push('References to the workspace were not checked: the workspace could not be read.');
     return report;

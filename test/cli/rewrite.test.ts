@@ -119,6 +119,9 @@ describe('fix', () => {
     doc.workflow.description = null;
     delete doc.workflow.enrollment.unenroll;
     const file = put('fixable.json', JSON.stringify(doc));
+    // One verdict: validation never repairs, and neither migrate nor format writes an invalid file.
+    expect((await run(['validate', file])).code).toBe(1);
+    expect(await run(['migrate', file])).toMatchObject({ code: 1, stdout: '' });
     const printed = await run(['fix', file]);
     expect(printed.code).toBe(0);
     expect(printed.stderr).toContain('  note: Removed /workflow/description: it was null');

@@ -348,6 +348,33 @@ describe('simulate', () => {
     expect(stdout).toMatch(/^Scenario: /);
   });
 
+  it('stops a run at the budget given on the command line, naming the busiest workflows, and prints the partial result', async () => {
+    const args = ['--scenario', join(FIXTURES, 'year-of-ping-pong.scenario.json'), join(FIXTURES, 'slow-ping.json'), join(FIXTURES, 'slow-pong.json')];
+    const { code, stdout, stderr } = await run(['simulate', '--json', '--max-actions', '50', ...args]);
+    expect(code).toBe(0);
+    const { ok, result } = JSON.parse(stdout) as {
+      ok: boolean;
+      result: { stats: { actions: number }; errors: { code: string; params: { budget: string; limit: number; busiest: { workflow: string }[] } }[] };
+    };
+    expect(ok).toBe(true);
+    expect(result.stats.actions).toBeLessThanOrEqual(50);
+    const budget = result.errors.find((e) => e.code === 'guard.budget');
+    expect(budget?.params).toMatchObject({ budget: 'maxActions', limit: 50 });
+    expect(budget!.params.busiest.map((b) => b.workflow).sort()).toEqual(['wf-slow-ping', 'wf-slow-pong']);
+    expect(stderr).toMatch(/^ticketflow: .*50/m);
+    const records = JSON.parse((await run(['simulate', '--json', '--max-records', '100', ...args])).stdout) as { result: { errors: { code: string; params: { budget: string } }[] } };
+    expect(records.result.errors.find((e) => e.code === 'guard.budget')?.params.budget).toBe('maxRecords');
+  }, 30_000);
+
+  it('prints the trace in the language asked for', async () => {
+    const scenario = join(SCENARIOS_DIR, 'email-ticket-life.json');
+    const en = (await run(['simulate', '--scenario', scenario, ...exampleWorkflows])).stdout;
+    const fr = (await run(['simulate', '--scenario', scenario, '--lang', 'fr', ...exampleWorkflows])).stdout;
+    const trace = (text: string) => text.slice(text.indexOf('\nTrace ('), text.indexOf('\nTickets ('));
+    expect(trace(fr)).not.toBe(trace(en));
+    expect(trace(fr).split('\n').length).toBe(trace(en).split('\n').length);
+  });
+
   describe('on a year in which two workflows re-enroll one ticket through one-minute delays', () => {
     const pingPong = ['--scenario', join(FIXTURES, 'year-of-ping-pong.scenario.json'), join(FIXTURES, 'slow-ping.json'), join(FIXTURES, 'slow-pong.json')];
     const guardSays = [
