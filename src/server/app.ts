@@ -1,9 +1,10 @@
 import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { DEFAULT_LIMITS, parseJsonSafely } from '../document';
-import { accounts, events as eventStore, isConnectionLost, sessions, tokens, workspace as workspaceStore, type Database } from '../storage';
+import { events as eventStore, isConnectionLost, sessions, tokens, workspace as workspaceStore, type Database } from '../storage';
 import { appendAudit } from '../storage/audit';
 import type { LiveEvent } from '../storage/events';
+import type { Workspace } from '../model';
 import { EventBus } from './bus';
 import type { AnyRoute, ServerContext, ServerSettings } from './context';
 import { openApiDocument } from './openapi';
@@ -102,6 +103,10 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   await bus.start();
 
   let workspaceIdCache: string | null = null;
+  // The help-desk settings every save is checked against, kept until any instance saves the
+  // workspace (its workspace.saved event reaches every instance through the bus).
+  let settingsCache: Promise<{ id: string; version: number; settings: Workspace }> | null = null;
+  let watching = false;
   const ctx: ServerContext = {
     db,
     bus,
@@ -112,6 +117,26 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
       if (!ws) throw new ApiProblem('not-set-up', 'The server has no owner yet: POST /api/v1/setup first.');
       workspaceIdCache = ws.id;
       return ws.id;
+    },
+    workspace: async (options = {}) => {
+      const id = await ctx.workspaceId();
+      if (!watching) {
+        watching = true;
+        bus.subscribe(id, (event) => {
+          if (event.type === 'workspace.saved') settingsCache = null;
+        });
+      }
+      const load = async () => {
+        const row = await workspaceStore.getWorkspace(db.orm, id);
+        if (!row) throw new ApiProblem('not-set-up', 'The workspace is missing.');
+        return { id, version: row.version, settings: row.settings as Workspace };
+      };
+      if (options.fresh) return load();
+      const cached = (settingsCache ??= load());
+      return cached.catch((error: unknown) => {
+        settingsCache = null;
+        throw error;
+      });
     },
     transaction: async (work) => {
       let committed: LiveEvent[] = [];
@@ -132,6 +157,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
         if (db.kind === 'postgres' && isConnectionLost(error)) return attempt();
         throw error;
       });
+      if (committed.some((e) => e.type === 'workspace.saved')) settingsCache = null;
       if (committed.length) {
         const workspaceId = await ctx.workspaceId();
         for (const event of committed) bus.committed(workspaceId, event);
@@ -186,13 +212,11 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     }
     const cookieValue = request.cookies[SESSION_COOKIE];
     if (!cookieValue) return { principal: { kind: 'none' }, viaCookie: false };
-    const session = await sessions.findSession(db.orm, cookieValue);
-    if (!session) return { principal: { kind: 'none' }, viaCookie: false };
     const workspaceId = await ctx.workspaceId();
-    const member = await accounts.getMember(db.orm, workspaceId, session.account.id);
-    if (!member) return { principal: { kind: 'none' }, viaCookie: false };
+    const session = await sessions.findMemberSession(db.orm, cookieValue, workspaceId);
+    if (!session) return { principal: { kind: 'none' }, viaCookie: false };
     return {
-      principal: { kind: 'account', account: session.account, role: member.role, workspaceId, session: { idHash: session.idHash, csrfToken: session.csrfToken } },
+      principal: { kind: 'account', account: session.account, role: session.role, workspaceId, session: { idHash: session.idHash, csrfToken: session.csrfToken } },
       viaCookie: true,
     };
   }

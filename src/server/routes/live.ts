@@ -12,8 +12,12 @@ export const PRESENCE_TTL_MS = 60_000;
 /** A comment line that keeps proxies from closing an idle stream. */
 const HEARTBEAT_MS = 25_000;
 
+// One event goes to every subscriber: it is written out once.
+const written = new WeakMap<LiveEvent, string>();
 function sse(event: LiveEvent): string {
-  return `id: ${event.seq}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
+  let text = written.get(event);
+  if (text === undefined) written.set(event, (text = `id: ${event.seq}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`));
+  return text;
 }
 
 export const liveRoutes: AnyRoute[] = [

@@ -185,9 +185,8 @@ export const workflowRoutes: AnyRoute[] = [
         if (outcome.reason === 'missing') throw new ApiProblem('not-found', `No workflow has the id "${id}"; create it with POST /api/v1/workflows.`);
         throw new ApiProblem('conflict', `Revision ${base} is not the latest: revision ${outcome.current} was saved since. Nothing was overwritten.`, { current: outcome.current });
       }
-      const wf = await workflows.getWorkflow(ctx.db.orm, ws.id, id);
       reply.header('etag', workflowEtag(id, outcome.revision.number));
-      return { revision: revisionBody(outcome.revision, wf?.published ?? null), problems: verdict.problems, notes: verdict.notes };
+      return { revision: revisionBody(outcome.revision, outcome.published), problems: verdict.problems, notes: verdict.notes };
     },
   }),
   route({
@@ -239,7 +238,7 @@ export const workflowRoutes: AnyRoute[] = [
       422: { description: 'The revision has errors.' },
     },
     handler: async ({ ctx, params, body, principal }) => {
-      const ws = await currentWorkspace(ctx);
+      const ws = await currentWorkspace(ctx, { fresh: true });
       const id = params.id ?? '';
       const revision = await workflows.getRevision(ctx.db.orm, ws.id, id, body.revision);
       if (!revision || !(await workflows.getWorkflow(ctx.db.orm, ws.id, id))) throw new ApiProblem('not-found', `Workflow "${id}" has no revision ${body.revision}.`);
