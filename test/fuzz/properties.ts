@@ -17,6 +17,7 @@ import {
   workflowArb,
 } from './arbitraries';
 import { checkGraph, checkImport, checkRoundTrip, checkSimulation, KINDS, type GraphOp } from './check';
+import { JsonLocator } from '../../src/ui/json/json-locate';
 
 /** A named property and how many inputs the fixed-seed test gives it. */
 export interface FuzzProperty {
@@ -125,6 +126,27 @@ export const PROPERTIES: readonly FuzzProperty[] = [
         const sc = checkImport('scenario', mutateJson(EXAMPLE_SCENARIOS[s]!.scenario, scenarioMutations), ws.value as Workspace);
         if (!sc.ok) return;
         checkSimulation(ws.value as Workspace, enabled(EXAMPLE_WORKFLOWS.map((e) => e.document.workflow)), sc.value as Scenario);
+      },
+    ),
+  ),
+  prop(
+    "the JSON view's locator answers on any text, however deep, for any pointer and offset",
+    80,
+    fc.property(
+      fc.nat({ max: EXAMPLE_WORKFLOWS.length - 1 }),
+      fewTextMutations(),
+      fc.nat({ max: 20_000 }),
+      fc.constantFrom('[', '{"a":', '{"workflow":{"actions":[{"id":'),
+      fc.array(fc.oneof(fc.nat({ max: 5 }), fc.constantFrom('workflow', 'actions', 'id', 'a')), { maxLength: 6 }),
+      fc.nat(),
+      (i, texts, depth, opener, path, at) => {
+        const base = mutateText(JSON.stringify(EXAMPLE_WORKFLOWS[i]!.document, null, 2), texts);
+        for (const text of [base, opener.repeat(depth) + base]) {
+          const loc = new JsonLocator(text);
+          loc.spanOf('/' + path.join('/'));
+          loc.actionSpan('a1');
+          loc.actionAt(text.length ? at % text.length : 0);
+        }
       },
     ),
   ),

@@ -80,7 +80,7 @@ export function CompareView({
           placeholder={all.length ? undefined : t('sim.compare.noVersions')}
           onChange={setChosen}
         />
-        <JsonFileButton label={t('sim.compare.import')} onText={importText} />
+        <JsonFileButton label={t('sim.compare.import')} onText={importText} onRefused={setImportProblems} />
         <button
           type="button"
           className="tf-button tf-button--primary"

@@ -101,7 +101,7 @@ export function ScenarioBar({
             <Trash2 size={16} aria-hidden />
             {t('sim.scenario.delete')}
           </button>
-          <JsonFileButton label={t('sim.scenario.import')} onText={importText} />
+          <JsonFileButton label={t('sim.scenario.import')} onText={importText} onRefused={(problems) => setNote({ ok: false, problems })} />
         </>
       )}
       <button type="button" className="tf-button" disabled={!active} onClick={() => active && downloadText(`${active.id}.scenario.json`, stableStringify(active))}>

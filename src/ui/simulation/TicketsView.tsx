@@ -5,6 +5,7 @@ import { useT } from '../i18n';
 import '../i18n/simulation';
 import { formatMoment, type Names } from './names';
 import type { TicketPath } from './ticket-path';
+import { ownEntry } from '../../store/id-record';
 
 /** Words for who changed a status: the engine names the scenario, ticket creation, a move, a built-in automation or a workflow. */
 function changedBy(by: StatusChange['by'], names: Names, t: (key: string) => string): string {
@@ -104,7 +105,7 @@ function TicketDetail({
 }) {
   const { t, lang } = useT();
   const at = (iso: string) => formatMoment(iso, lang);
-  const history = result.history[ticket.id] ?? { statuses: [], enrollments: [], actions: [] };
+  const history = ownEntry(result.history, ticket.id) ?? { statuses: [], enrollments: [], actions: [] };
   const conversation = result.conversations.find((c) => c.id === ticket.conversation);
   const facts: [string, ReactNode][] = [
     [t('sim.ticket.subject'), ticket.subject],

@@ -6,6 +6,7 @@ import { compareResults, type ResultComparison } from './compare';
 import { CANCELLED, defaultClient, type SimulationClient } from './simulation-client';
 import type { SessionRequest, SessionResponse, SessionSnapshot } from './simulation-session';
 import { ticketPaths, type TicketPath } from './ticket-path';
+import { idRecord, ownEntry } from '../../store/id-record';
 
 /** The help desk a run uses: the workspace and every workflow (the engine runs the enabled ones). */
 export interface RunInputs {
@@ -87,7 +88,7 @@ export function createSimulationStore(client: SimulationClient = defaultClient()
   return create<SimulationState>()(
     subscribeWithSelector((set, get) => {
       const pathsFor = (selectedTicket: string | null, snapshot: SessionSnapshot | null, from: RunInputs | null) =>
-        selectedTicket && snapshot && from ? ticketPaths(from.workflows, selectedTicket, snapshot.result.history[selectedTicket]) : {};
+        selectedTicket && snapshot && from ? ticketPaths(from.workflows, selectedTicket, ownEntry(snapshot.result.history, selectedTicket)) : idRecord<TicketPath>();
 
       const applySnapshot = (snapshot: SessionSnapshot, loadedFrom: RunInputs) => {
         const activeAction = activeOf(snapshot);
@@ -98,7 +99,7 @@ export function createSimulationStore(client: SimulationClient = defaultClient()
       };
 
       const discard = (failure: string | null) =>
-        set({ snapshot: null, loadedFrom: null, activeAction: null, paths: {}, failure, busy: null });
+        set({ snapshot: null, loadedFrom: null, activeAction: null, paths: idRecord(), failure, busy: null });
 
       const expectSnapshot = (response: SessionResponse): SessionSnapshot | string => {
         if (response.type === 'snapshot') return response.snapshot;
@@ -114,7 +115,7 @@ export function createSimulationStore(client: SimulationClient = defaultClient()
         failure: null,
         selectedTicket: null,
         activeAction: null,
-        paths: {},
+        paths: idRecord(),
         compare: null,
 
         loadScenarios(scenarios, activeId) {
