@@ -150,7 +150,8 @@ for (const kind of DATABASE_KINDS) {
       expect(made.json.notes.join(' ')).toMatch(/does not publish/);
       expect((await admin.call('GET', '/workflows')).json.workflows.find((w: { id: string }) => w.id === 'wf-new').published).toBeNull();
       expect((await admin.call('POST', '/workflows', { raw: exportWorkflow(doc) })).status).toBe(409);
-      expect((await admin.call('DELETE', '/workflows/wf-new')).status).toBe(204);
+      expect((await admin.call('DELETE', '/workflows/wf-new', { headers: { 'if-match': '"wf-new.r0"' } })).json.current).toBe(1);
+      expect((await admin.call('DELETE', '/workflows/wf-new', { headers: { 'if-match': '"wf-new.r1"' } })).status).toBe(204);
       expect((await admin.call('GET', '/workflows/wf-new')).status).toBe(404);
       const back = await admin.call('POST', '/workflows', { raw: exportWorkflow(doc) });
       expect(back.json.revision).toMatchObject({ number: 2, base: 1 });

@@ -195,11 +195,17 @@ export const workflowRoutes: AnyRoute[] = [
     permission: 'edit',
     tag: TAG,
     summary: 'Delete a workflow (it stops being live; its revisions are kept)',
-    responses: { 204: { description: 'Deleted.' }, 404: { description: 'No such workflow.' } },
-    handler: async ({ ctx, params, principal, reply }) => {
+    headers: { 'if-match': { description: 'Optional: the revision the deletion was decided on; 409 when a newer one exists.' } },
+    responses: { 204: { description: 'Deleted.' }, 404: { description: 'No such workflow.' }, 409: { description: 'A newer revision was saved since the one named.' } },
+    handler: async ({ ctx, params, principal, reply, request }) => {
       const workspaceId = await ctx.workspaceId();
       const id = params.id ?? '';
+      const base = request.headers['if-match'] === undefined ? null : ifMatch(request, 'revision');
       await ctx.transaction(async (tx, emit) => {
+        if (base !== null) {
+          const wf = await workflows.getWorkflow(tx, workspaceId, id);
+          if (wf && wf.head !== base) throw new ApiProblem('conflict', `Revision ${base} is not the latest: revision ${wf.head} was saved since. Nothing was deleted.`, { current: wf.head });
+        }
         if (!(await workflows.deleteWorkflow(tx, workspaceId, id, actorOf(principal).account ?? ''))) throw new ApiProblem('not-found', `No workflow has the id "${id}".`);
         await audit.appendAudit(tx, { workspaceId, actor: actorOf(principal), action: 'workflow.deleted', target: id });
         await emit('workflow.deleted', { workflowId: id });
