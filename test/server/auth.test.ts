@@ -160,6 +160,20 @@ for (const kind of DATABASE_KINDS) {
   });
 }
 
+describe('behind a load balancer that terminates HTTPS', () => {
+  it('marks the session cookie Secure and sends Strict-Transport-Security', async () => {
+    const server = await startTestServer('embedded', { seedExamples: false, trustProxy: true });
+    try {
+      const answer = await server.anonymous.call('POST', '/setup', { body: OWNER, headers: { 'x-forwarded-proto': 'https' } });
+      expect(answer.status).toBe(201);
+      expect(answer.headers.get('set-cookie')).toMatch(/;\s*Secure/i);
+      expect(answer.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
+});
+
 describe('session lifetime', () => {
   it('ends a session when it expires', async () => {
     const server = await startTestServer('embedded', { sessionTtlMs: 300, seedExamples: false });
