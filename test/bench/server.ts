@@ -9,16 +9,17 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { exportWorkflow } from '../../src/document';
 import { EXAMPLE_WORKFLOWS } from '../../src/examples';
 import type { WorkflowDocument } from '../../src/model';
+import { adminQuery, ADMIN_URL, databaseUrl } from '../storage/postgres-admin';
+import { Client } from '../server/client';
+import { openStream, type EventStream } from '../server/sse';
 import { figure, percentile, type Figure, type Repeat } from './measure';
 
 const SECTION = 'server';
 const EDITORS = 50;
 const SUBSCRIBERS = 500;
-const ADMIN_URL = process.env.TICKETFLOW_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const INSTANCE = new URL('./server-instance.ts', import.meta.url).pathname;
 const DOC = EXAMPLE_WORKFLOWS.find((w) => w.document.workflow.id === 'wf-urgent-escalation')?.document as WorkflowDocument;
 
@@ -118,49 +119,19 @@ async function saveLoad(bases: readonly string[], session: Session, ids: readonl
   return latencies;
 }
 
-interface Subscriber {
-  close(): void;
-  /** When each revision of the fan-out workflow arrived here. */
-  arrivals: Map<number, number>;
-}
-
-async function subscribe(base: string, session: Session, workflowId: string): Promise<Subscriber> {
-  const controller = new AbortController();
-  const response = await fetch(`${base}/events`, { headers: { cookie: session.cookie }, signal: controller.signal });
-  if (response.status !== 200 || !response.body) throw new Error(`subscribing failed: ${response.status}`);
-  const arrivals = new Map<number, number>();
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  void (async () => {
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        buffer += decoder.decode(value, { stream: true });
-        let cut: number;
-        while ((cut = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, cut);
-          buffer = buffer.slice(cut + 2);
-          const data = block.split('\n').find((l) => l.startsWith('data: '));
-          if (!data) continue;
-          const event = JSON.parse(data.slice(6)) as { type: string; workflowId?: string; revision?: number };
-          if (event.type === 'workflow.saved' && event.workflowId === workflowId && event.revision !== undefined) arrivals.set(event.revision, performance.now());
-        }
-      }
-    } catch {
-      // closed
-    }
-  })();
-  return { close: () => controller.abort(), arrivals };
+/** When revision `revision` of the fan-out workflow reached this stream, if it did. */
+function arrival(stream: EventStream, workflowId: string, revision: number): number | undefined {
+  return stream.events.find((e) => e.type === 'workflow.saved' && e.data.workflowId === workflowId && e.data.revision === revision)?.receivedAt;
 }
 
 /** `SUBSCRIBERS` streams split over the instances; saves on the first; latency from sending a save to each arrival. */
 async function fanOut(bases: readonly string[], session: Session, workflowId: string, saves: number): Promise<{ latencies: number[]; missing: number }> {
-  const subscribers: Subscriber[] = [];
+  const subscribers: EventStream[] = [];
+  const client = (base: string) => new Client(base.replace(/\/api\/v1$/, ''), { cookie: session.cookie });
   for (let i = 0; i < SUBSCRIBERS; i += 50) {
-    subscribers.push(...(await Promise.all(Array.from({ length: Math.min(50, SUBSCRIBERS - i) }, (_, k) => subscribe(bases[(i + k) % bases.length] as string, session, workflowId)))));
+    subscribers.push(...(await Promise.all(Array.from({ length: Math.min(50, SUBSCRIBERS - i) }, (_, k) => openStream(client(bases[(i + k) % bases.length] as string))))));
   }
+  if (subscribers.some((s) => s.status !== 200)) throw new Error('a subscriber was refused');
   const sentAt = new Map<number, number>();
   let head = 1;
   try {
@@ -172,7 +143,7 @@ async function fanOut(bases: readonly string[], session: Session, workflowId: st
       head = saved.body.revision.number;
       // Wait until every subscriber has it (or 5 s), then a pause, so saves do not pile up.
       const deadline = performance.now() + 5000;
-      while (subscribers.some((sub) => !sub.arrivals.has(head)) && performance.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+      while (subscribers.some((sub) => arrival(sub, workflowId, head) === undefined) && performance.now() < deadline) await new Promise((r) => setTimeout(r, 5));
       await new Promise((r) => setTimeout(r, 50));
     }
   } finally {
@@ -184,7 +155,7 @@ async function fanOut(bases: readonly string[], session: Session, workflowId: st
   for (const [revision, t0] of sentAt) {
     if (revision === first) continue; // warm-up
     for (const sub of subscribers) {
-      const at = sub.arrivals.get(revision);
+      const at = arrival(sub, workflowId, revision);
       if (at === undefined) missing++;
       else latencies.push(at - t0);
     }
@@ -207,16 +178,6 @@ function figures(setup: string, alone: number[], saves: number[], fan: { latenci
       note: `${fan.latencies.length} deliveries${fan.missing ? `, ${fan.missing} missing` : ''}; from sending the save`,
     }),
   ];
-}
-
-async function adminQuery(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
 }
 
 export async function benchServer(repeat: Repeat): Promise<Figure[]> {
@@ -244,10 +205,8 @@ export async function benchServer(repeat: Repeat): Promise<Figure[]> {
     out.push({ section: SECTION, name: 'two instances on one PostgreSQL', value: Number.NaN, unit: '', note: `not run: PostgreSQL does not answer at ${ADMIN_URL} (${error instanceof Error ? error.message : String(error)})` });
     return out;
   }
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  const a = await startInstance(url.toString());
-  const b = await startInstance(url.toString()).catch(async (e: unknown) => {
+  const a = await startInstance(databaseUrl(name));
+  const b = await startInstance(databaseUrl(name)).catch(async (e: unknown) => {
     await stopInstance(a);
     throw e;
   });
