@@ -7,6 +7,7 @@ import type { LiveEvent } from '../storage/events';
 import type { Workspace } from '../model';
 import { EventBus } from './bus';
 import type { AnyRoute, ServerContext, ServerSettings } from './context';
+import { runMaintenance } from './maintenance';
 import { openApiDocument } from './openapi';
 import { ApiProblem, PROBLEM_BASE, PROBLEM_TYPES } from './problems';
 import { authorize, type Principal } from './roles';
@@ -168,7 +169,15 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
 
   const app = Fastify({ logger, trustProxy, bodyLimit: settings.maxBodyBytes });
   app.decorate('ticketflow', ctx);
+  // Once an hour, and once soon after start; a failure (the database away) waits for the next round.
+  const maintain = () => void runMaintenance(db, { rateWindowMs: settings.signInLimits.windowMs }).catch((error: unknown) => app.log.warn(error));
+  const maintenance = setInterval(maintain, 3600_000);
+  const firstMaintenance = setTimeout(maintain, 60_000);
+  maintenance.unref();
+  firstMaintenance.unref();
   app.addHook('onClose', async () => {
+    clearInterval(maintenance);
+    clearTimeout(firstMaintenance);
     await bus.close();
   });
   await app.register(cookie);
