@@ -237,6 +237,7 @@ for (const kind of DATABASE_KINDS) {
 
     it('streams saves, publishes and comments live, and resumes after Last-Event-ID', async () => {
       const stream = await openStream(reviewer);
+      const backend = await openStream(token);
       expect(stream.status).toBe(200);
       const id = EXAMPLE.workflow.id;
       const head = Number((await admin.call('GET', `/workflows/${id}`)).headers.get('x-revision'));
@@ -250,6 +251,10 @@ for (const kind of DATABASE_KINDS) {
       await stream.next((e) => e.type === 'presence');
       expect((await admin.call('GET', '/presence')).json.presence).toEqual([expect.objectContaining({ workflowId: id, name: 'Rita Reviewer', state: 'viewing' })]);
       stream.close();
+      // A token follows the documents, not the team's comments and presence.
+      await backend.next((e) => e.type === 'workflow.saved');
+      expect(backend.events.map((e) => e.type)).toEqual(['workflow.saved']);
+      backend.close();
       await admin.call('POST', `/workflows/${id}/publish`, { body: { revision: head + 1 } });
       const resumed = await openStream(reviewer, { lastEventId: comment.id });
       const published = await resumed.next((e) => e.type === 'workflow.published');
