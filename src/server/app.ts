@@ -74,6 +74,11 @@ export function apiRoutes(openApi: () => Record<string, unknown>): AnyRoute[] {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** A request path as it may be logged: an invite token (a secret until used) is replaced by "…". */
+export function redactUrl(url: string): string {
+  return url.replace(/(\/invites\/)[^/?#]+/, '$1…');
+}
+
 /**
  * Headers on every answer. The API answers data only, so its policy forbids everything; the app's
  * pages get the app's own Content-Security-Policy from serveApp.
@@ -167,7 +172,12 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     },
   };
 
-  const app = Fastify({ logger, trustProxy, bodyLimit: settings.maxBodyBytes });
+  const app = Fastify({
+    // Requests are logged without bodies (passwords never reach a log) and with invite tokens cut out of paths.
+    logger: logger ? { serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, url: redactUrl(req.url) }) } } : false,
+    trustProxy,
+    bodyLimit: settings.maxBodyBytes,
+  });
   app.decorate('ticketflow', ctx);
   // Once an hour, and once soon after start; a failure (the database away) waits for the next round.
   const maintain = () => void runMaintenance(db, { rateWindowMs: settings.signInLimits.windowMs }).catch((error: unknown) => app.log.warn(error));

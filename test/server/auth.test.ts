@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { redactUrl } from '../../src/server/app';
 import { DATABASE_KINDS } from '../storage/databases';
 import { addMember, addToken, Client, OWNER, sessionCookie, setUp, signIn, startTestServer, type TestServer } from './harness';
 
@@ -186,4 +187,11 @@ describe('session lifetime', () => {
       await server.close();
     }
   }, 60_000);
+});
+
+describe('redactUrl', () => {
+  it('cuts an invite token out of a logged path, and leaves other paths alone', () => {
+    expect(redactUrl('/api/v1/invites/tfi_secretvalue/accept')).toBe('/api/v1/invites/…/accept');
+    expect(redactUrl('/api/v1/workflows/wf-1?revision=2')).toBe('/api/v1/workflows/wf-1?revision=2');
+  });
 });
