@@ -235,6 +235,15 @@ for (const kind of DATABASE_KINDS) {
       expect(withDraft.json.workflows.find((w: { id: string }) => w.id === EXAMPLE.workflow.id)).toEqual({ id: EXAMPLE.workflow.id, revision: null });
     }, 30_000);
 
+    it('simulates within lower budgets when asked, never higher ones', async () => {
+      const bounded = await token.call('POST', '/simulate', { body: { scenario: 'email-ticket-life', budgets: { maxActions: 1 } } });
+      expect(bounded.status).toBe(200);
+      expect(bounded.json.result.errors.map((e: { code: string }) => e.code)).toContain('guard.budget');
+      const higher = await token.call('POST', '/simulate', { body: { scenario: 'email-ticket-life', budgets: { maxActions: Number.MAX_SAFE_INTEGER } } });
+      expect(higher.status).toBe(400);
+      expect(higher.json.detail).toMatch(/budgets\.maxActions/);
+    }, 30_000);
+
     it('streams saves, publishes and comments live, and resumes after Last-Event-ID', async () => {
       const stream = await openStream(reviewer);
       const backend = await openStream(token);

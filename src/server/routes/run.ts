@@ -71,7 +71,8 @@ export const runRoutes: AnyRoute[] = [
       // A workflow runs because it is live (or the draft in its place), whatever an older file's
       // "enabled" flag said (an engine that still reads the flag is told so).
       const list = [...run.values()].map(({ workflow }) => Object.assign({}, workflow, { enabled: true }) as Workflow);
-      const result = await simulateWithTimeLimit({ workspace: ws.settings, workflows: list, scenario }, ctx.settings.runTimeLimitMs);
+      const options = body.budgets ? { budgets: body.budgets } : {};
+      const result = await simulateWithTimeLimit({ workspace: ws.settings, workflows: list, scenario, options }, ctx.settings.runTimeLimitMs);
       return { workflows: [...run.entries()].map(([id, r]) => ({ id, revision: r.revision })), result };
     },
   }),
