@@ -46,7 +46,10 @@ export const liveRoutes: AnyRoute[] = [
         'cache-control': 'no-cache, no-transform',
         connection: 'keep-alive',
         'x-accel-buffering': 'no',
-        ...(reply.getHeaders() as Record<string, string>),
+        // Written past Fastify's hooks, so the security headers are set here.
+        'x-content-type-options': 'nosniff',
+        'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+        'cross-origin-resource-policy': 'same-origin',
       });
       raw.write(`retry: 1000\n: seq ${start}\n\n`);
       const sent = new Set<number>();
