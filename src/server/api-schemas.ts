@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import '../model/zod-config';
+import { DEFAULT_BUDGETS } from '../engine';
 
 // The request and response bodies of the HTTP API (/api/v1), in zod: the routes check bodies with
 // them, openapi.ts turns them into the OpenAPI 3.1 document, and clients can take their types.
@@ -134,6 +135,14 @@ export const ValidationSchema = z.object({
   notes: z.array(z.string()),
   migratedFrom: z.number().int().optional(),
 });
+const budget = (limit: number, what: string) => z.number().int().min(1).max(limit).optional().describe(`At most ${limit.toLocaleString('en')} ${what} (the default, as in the CLI).`);
+/** Budgets a caller may lower (never raise) for one run. */
+export const SimulateBudgetsSchema = z.object({
+  maxActions: budget(DEFAULT_BUDGETS.maxActions, 'actions'),
+  maxRecords: budget(DEFAULT_BUDGETS.maxRecords, 'records'),
+  maxOutputBytes: budget(DEFAULT_BUDGETS.maxOutputBytes, 'bytes of output'),
+});
+
 export const SimulateBodySchema = z.object({
   scenario: z.union([Id, z.record(z.string(), z.unknown())]).describe('A saved scenario id, or a scenario document.'),
   drafts: z
@@ -141,6 +150,7 @@ export const SimulateBodySchema = z.object({
     .max(200)
     .optional()
     .describe('Workflow documents run in place of the live revision with the same id (or added).'),
+  budgets: SimulateBudgetsSchema.optional().describe("Lower budgets for this run; unset ones are the engine's defaults, as in the CLI."),
 });
 export const SimulationResponseSchema = z.object({
   workflows: z.array(z.object({ id: Id, revision: z.number().int().nullable().describe('null for a draft sent in the request.') })),

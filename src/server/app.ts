@@ -1,11 +1,13 @@
 import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { DEFAULT_LIMITS, parseJsonSafely } from '../document';
-import { accounts, events as eventStore, isConnectionLost, sessions, tokens, workspace as workspaceStore, type Database } from '../storage';
+import { events as eventStore, isConnectionLost, sessions, tokens, workspace as workspaceStore, type Database } from '../storage';
 import { appendAudit } from '../storage/audit';
 import type { LiveEvent } from '../storage/events';
+import type { Workspace } from '../model';
 import { EventBus } from './bus';
 import type { AnyRoute, ServerContext, ServerSettings } from './context';
+import { runMaintenance } from './maintenance';
 import { openApiDocument } from './openapi';
 import { ApiProblem, PROBLEM_BASE, PROBLEM_TYPES } from './problems';
 import { authorize, type Principal } from './roles';
@@ -72,6 +74,11 @@ export function apiRoutes(openApi: () => Record<string, unknown>): AnyRoute[] {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** A request path as it may be logged: an invite token (a secret until used) is replaced by "…". */
+export function redactUrl(url: string): string {
+  return url.replace(/(\/invites\/)[^/?#]+/, '$1…');
+}
+
 /**
  * Headers on every answer. The API answers data only, so its policy forbids everything; the app's
  * pages get the app's own Content-Security-Policy from serveApp.
@@ -102,6 +109,10 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   await bus.start();
 
   let workspaceIdCache: string | null = null;
+  // The help-desk settings every save is checked against, kept until any instance saves the
+  // workspace (its workspace.saved event reaches every instance through the bus).
+  let settingsCache: Promise<{ id: string; version: number; settings: Workspace }> | null = null;
+  let watching = false;
   const ctx: ServerContext = {
     db,
     bus,
@@ -112,6 +123,26 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
       if (!ws) throw new ApiProblem('not-set-up', 'The server has no owner yet: POST /api/v1/setup first.');
       workspaceIdCache = ws.id;
       return ws.id;
+    },
+    workspace: async (options = {}) => {
+      const id = await ctx.workspaceId();
+      if (!watching) {
+        watching = true;
+        bus.subscribe(id, (event) => {
+          if (event.type === 'workspace.saved') settingsCache = null;
+        });
+      }
+      const load = async () => {
+        const row = await workspaceStore.getWorkspace(db.orm, id);
+        if (!row) throw new ApiProblem('not-set-up', 'The workspace is missing.');
+        return { id, version: row.version, settings: row.settings as Workspace };
+      };
+      if (options.fresh) return load();
+      const cached = (settingsCache ??= load());
+      return cached.catch((error: unknown) => {
+        settingsCache = null;
+        throw error;
+      });
     },
     transaction: async (work) => {
       let committed: LiveEvent[] = [];
@@ -132,6 +163,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
         if (db.kind === 'postgres' && isConnectionLost(error)) return attempt();
         throw error;
       });
+      if (committed.some((e) => e.type === 'workspace.saved')) settingsCache = null;
       if (committed.length) {
         const workspaceId = await ctx.workspaceId();
         for (const event of committed) bus.committed(workspaceId, event);
@@ -140,9 +172,22 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     },
   };
 
-  const app = Fastify({ logger, trustProxy, bodyLimit: settings.maxBodyBytes });
+  const app = Fastify({
+    // Requests are logged without bodies (passwords never reach a log) and with invite tokens cut out of paths.
+    logger: logger ? { serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, url: redactUrl(req.url) }) } } : false,
+    trustProxy,
+    bodyLimit: settings.maxBodyBytes,
+  });
   app.decorate('ticketflow', ctx);
+  // Once an hour, and once soon after start; a failure (the database away) waits for the next round.
+  const maintain = () => void runMaintenance(db, { rateWindowMs: settings.signInLimits.windowMs }).catch((error: unknown) => app.log.warn(error));
+  const maintenance = setInterval(maintain, 3600_000);
+  const firstMaintenance = setTimeout(maintain, 60_000);
+  maintenance.unref();
+  firstMaintenance.unref();
   app.addHook('onClose', async () => {
+    clearInterval(maintenance);
+    clearTimeout(firstMaintenance);
     await bus.close();
   });
   await app.register(cookie);
@@ -186,13 +231,11 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     }
     const cookieValue = request.cookies[SESSION_COOKIE];
     if (!cookieValue) return { principal: { kind: 'none' }, viaCookie: false };
-    const session = await sessions.findSession(db.orm, cookieValue);
-    if (!session) return { principal: { kind: 'none' }, viaCookie: false };
     const workspaceId = await ctx.workspaceId();
-    const member = await accounts.getMember(db.orm, workspaceId, session.account.id);
-    if (!member) return { principal: { kind: 'none' }, viaCookie: false };
+    const session = await sessions.findMemberSession(db.orm, cookieValue, workspaceId);
+    if (!session) return { principal: { kind: 'none' }, viaCookie: false };
     return {
-      principal: { kind: 'account', account: session.account, role: member.role, workspaceId, session: { idHash: session.idHash, csrfToken: session.csrfToken } },
+      principal: { kind: 'account', account: session.account, role: session.role, workspaceId, session: { idHash: session.idHash, csrfToken: session.csrfToken } },
       viaCookie: true,
     };
   }

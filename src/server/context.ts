@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import type { Workspace } from '../model';
 import type { Database, Orm } from '../storage';
 import type { Actor } from '../storage/audit';
 import type { LiveEvent } from '../storage/events';
@@ -34,6 +35,11 @@ export interface ServerContext {
   settings: ServerSettings;
   /** The team workspace's id; 409 not-set-up before POST /setup. */
   workspaceId(): Promise<string>;
+  /**
+   * The team workspace's help-desk settings, which documents are checked against: cached until a
+   * workspace.saved event; `fresh` reads the database (publishing does).
+   */
+  workspace(options?: { fresh?: boolean }): Promise<{ id: string; version: number; settings: Workspace }>;
   /** Runs `work` in one transaction; the events it journals are fanned out after the commit. */
   transaction<T>(work: (tx: Orm, emit: Emit) => Promise<T>): Promise<T>;
 }

@@ -59,10 +59,13 @@ export function requireDocument<T>(v: Verdict<T>, what: string): T {
 
 /**
  * The stored bytes of a revision: the deterministic export without comments (comments live in
- * their own table). The same document always gives the same bytes, so ETags are stable.
+ * their own table) and without any revision mark the file brought from elsewhere (the server's
+ * numbers and what is live are its own). The same document always gives the same bytes, so ETags
+ * are stable.
  */
 export function revisionBytes(document: WorkflowDocument): string {
-  return exportWorkflow(document, { comments: false });
+  const { revision: _mark, ...rest } = document as WorkflowDocument & { revision?: unknown };
+  return exportWorkflow(rest as WorkflowDocument, { comments: false });
 }
 
 export function scenarioBytes(scenario: Scenario): string {

@@ -7,16 +7,25 @@ import type { Permission } from './roles';
 /** The document schemas, by component name, from the same zod source as the files in schemas/. */
 const DOCUMENT_COMPONENTS = { workflow: 'WorkflowDocument', workspace: 'Workspace', scenario: 'Scenario', bundle: 'Bundle' } as const;
 
+/**
+ * A schema file as OpenAPI components: the document itself under `name`, and each of its $defs
+ * under "<name>.<def>", with its internal references ("#/$defs/X") pointed there. (Inside an
+ * OpenAPI document "#/" is the document's root, not the schema's.)
+ */
+export function hoistSchema(name: string, file: JsonSchema): Record<string, JsonSchema> {
+  const { $schema: _s, $id: _i, $comment: _c, $defs, ...root } = file;
+  const rewrite = (value: JsonSchema): JsonSchema => JSON.parse(JSON.stringify(value).replaceAll('"#/$defs/', `"#/components/schemas/${name}.`)) as JsonSchema;
+  const out: Record<string, JsonSchema> = { [name]: rewrite(root) };
+  for (const [def, schema] of Object.entries(($defs ?? {}) as Record<string, JsonSchema>)) out[`${name}.${def}`] = rewrite(schema);
+  return out;
+}
+
 function documentComponents(): Record<string, JsonSchema> {
   const files = generateJsonSchemas();
-  const strip = (s: JsonSchema): JsonSchema => {
-    const { $schema: _s, $id: _i, $comment: _c, ...rest } = s;
-    return rest;
-  };
   return {
-    WorkflowDocument: strip(files['workflow.schema.json']),
-    Workspace: strip(files['workspace.schema.json']),
-    Scenario: strip(files['scenario.schema.json']),
+    ...hoistSchema('WorkflowDocument', files['workflow.schema.json']),
+    ...hoistSchema('Workspace', files['workspace.schema.json']),
+    ...hoistSchema('Scenario', files['scenario.schema.json']),
     Bundle: {
       type: 'object',
       description: 'A whole local workspace in one file, as the app exports it.',

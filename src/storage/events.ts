@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Orm } from './database';
 import { events } from './schema';
 
@@ -48,4 +48,10 @@ export async function eventsAfter(orm: Orm, workspaceId: string, seq: number, li
 export async function lastEventSeq(orm: Orm, workspaceId: string): Promise<number> {
   const [row] = await orm.select({ seq: sql<number>`coalesce(max(${events.seq}), 0)` }).from(events).where(eq(events.workspaceId, workspaceId));
   return Number(row?.seq ?? 0);
+}
+
+/** Forgets events older than `before` (a client that comes back later sees a gap in seq and refetches). */
+export async function pruneEvents(orm: Orm, before: Date): Promise<number> {
+  const rows = await orm.delete(events).where(lt(events.at, before)).returning({ seq: events.seq });
+  return rows.length;
 }

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, lt, sql } from 'drizzle-orm';
 import type { Orm } from './database';
 import { rateLimits } from './schema';
 
@@ -27,4 +27,9 @@ export async function hitRateLimit(orm: Orm, key: string, windowMs: number, now 
 /** Forgets the attempts under `key` (after a successful sign-in). */
 export async function clearRateLimit(orm: Orm, key: string): Promise<void> {
   await orm.delete(rateLimits).where(eq(rateLimits.key, key));
+}
+
+/** Drops counters whose window closed before `before`. */
+export async function pruneRateLimits(orm: Orm, before: Date): Promise<void> {
+  await orm.delete(rateLimits).where(lt(rateLimits.windowStart, before));
 }

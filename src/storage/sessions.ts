@@ -1,6 +1,6 @@
 import { and, eq, gt, lt, ne } from 'drizzle-orm';
 import type { Orm } from './database';
-import { accounts, sessions } from './schema';
+import { accounts, members, sessions, type Role } from './schema';
 import { hashSecret, newSecret } from './secrets';
 import type { Account } from './accounts';
 
@@ -53,4 +53,24 @@ export async function findSessionByHash(orm: Orm, idHash: string, now = new Date
     .from(sessions)
     .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, now)));
   return row ?? null;
+}
+
+/**
+ * The live session of a cookie value with its account and role in the workspace, in one query (it
+ * runs on every request made with a cookie); null when unknown, expired or no longer a member.
+ */
+export async function findMemberSession(
+  orm: Orm,
+  token: string,
+  workspaceId: string,
+  now = new Date(),
+): Promise<{ account: Account; role: Role; csrfToken: string; idHash: string } | null> {
+  const [row] = await orm
+    .select({ id: accounts.id, email: accounts.email, name: accounts.name, role: members.role, csrfToken: sessions.csrfToken, idHash: sessions.idHash })
+    .from(sessions)
+    .innerJoin(accounts, eq(accounts.id, sessions.accountId))
+    .innerJoin(members, and(eq(members.accountId, sessions.accountId), eq(members.workspaceId, workspaceId)))
+    .where(and(eq(sessions.idHash, hashSecret(token)), gt(sessions.expiresAt, now)));
+  if (!row) return null;
+  return { account: { id: row.id, email: row.email, name: row.name }, role: row.role, csrfToken: row.csrfToken, idHash: row.idHash };
 }

@@ -136,7 +136,7 @@ async function insertRevision(orm: Orm, workspaceId: string, workflowId: string,
 
 /** The outcome of a save on a base revision. */
 export type SaveOutcome =
-  | { ok: true; revision: RevisionInfo }
+  | { ok: true; revision: RevisionInfo; published: number | null }
   | { ok: false; reason: 'missing' }
   | { ok: false; reason: 'stale'; current: number };
 
@@ -151,12 +151,12 @@ export async function saveRevision(orm: Orm, workspaceId: string, workflowId: st
     .update(workflows)
     .set({ head: sql`${workflows.head} + 1`, name: input.name, updatedAt: now, updatedBy: input.author })
     .where(and(eq(workflows.workspaceId, workspaceId), eq(workflows.id, workflowId), eq(workflows.head, base), isNull(workflows.deletedAt)))
-    .returning({ head: workflows.head });
+    .returning({ head: workflows.head, published: workflows.published });
   if (!moved) {
     const current = await getWorkflow(orm, workspaceId, workflowId);
     return current ? { ok: false, reason: 'stale', current: current.head } : { ok: false, reason: 'missing' };
   }
-  return { ok: true, revision: await insertRevision(orm, workspaceId, workflowId, moved.head, base, input, now) };
+  return { ok: true, revision: await insertRevision(orm, workspaceId, workflowId, moved.head, base, input, now), published: moved.published };
 }
 
 /** Makes `revision` the live one (the caller has validated it); false when the workflow is gone. */

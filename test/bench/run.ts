@@ -4,7 +4,7 @@
  *
  *   npm run bench                          every section (builds the app first when dist/ is missing or stale)
  *   npm run bench -- --out bench.json      also writes the figures as JSON
- *   npm run bench -- --only core,interpreter   some sections: core, interpreter, canvas, load
+ *   npm run bench -- --only core,interpreter   some sections: core, interpreter, server, canvas, load
  *   npm run bench -- --quick               fewer runs (a smoke check of the bench itself)
  *   npm run bench -- --sizes 1000,5000     the canvas section at these sizes only (1,000, 2,000, 5,000, 20,000 by default)
  *   npm run bench -- --profile             adds what the time goes to: CPU profiles (self and total time per
@@ -22,6 +22,7 @@ import { ensureBuilt, serveApp, type AppServer } from './app-server';
 import { benchCanvas, profileCanvas } from './canvas';
 import { benchCore } from './core';
 import { benchInterpreter } from './interpreter';
+import { benchServer } from './server';
 import { benchBundle, benchOffline, bundleComposition } from './load';
 import { formatTable, machineInfo, type Figure, type Repeat } from './measure';
 
@@ -29,7 +30,7 @@ import { formatTable, machineInfo, type Figure, type Repeat } from './measure';
 const DIST = 'dist';
 const PROFILE_DIST = 'test-output/bench/dist-profile';
 
-const SECTIONS = ['core', 'interpreter', 'canvas', 'load'] as const;
+const SECTIONS = ['core', 'interpreter', 'server', 'canvas', 'load'] as const;
 type Section = (typeof SECTIONS)[number];
 
 interface Options {
@@ -40,7 +41,7 @@ interface Options {
   sizes: number[] | null;
 }
 
-const USAGE = 'usage: npm run bench -- [--out FILE] [--only core,interpreter,canvas,load] [--quick] [--profile] [--sizes 1000,2000]';
+const USAGE = 'usage: npm run bench -- [--out FILE] [--only core,interpreter,server,canvas,load] [--quick] [--profile] [--sizes 1000,2000]';
 
 function parseArgs(argv: readonly string[]): Options {
   const options: Options = { out: null, only: new Set(SECTIONS), quick: false, profile: false, sizes: null };
@@ -86,6 +87,7 @@ async function main(): Promise<number> {
   };
   await run('core', () => benchCore(repeat, profiles));
   await run('interpreter', () => benchInterpreter(repeat, profiles));
+  await run('server', () => benchServer(repeat));
   const browser = options.only.has('canvas') || options.only.has('load');
   let server: AppServer | null = null;
   try {

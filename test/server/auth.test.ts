@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { redactUrl } from '../../src/server/app';
 import { DATABASE_KINDS } from '../storage/databases';
 import { addMember, addToken, Client, OWNER, sessionCookie, setUp, signIn, startTestServer, type TestServer } from './harness';
 
@@ -104,7 +105,7 @@ for (const kind of DATABASE_KINDS) {
     it('lets an invite be accepted once, with the role the admin chose', async () => {
       const invite = await admin.call('POST', '/members', { body: { email: 'Once@Example.com', role: 'reviewer' } });
       expect(invite.status).toBe(201);
-      expect(invite.json.invite.url).toContain(invite.json.invite.token);
+      expect(invite.json.invite.url).toMatch(new RegExp(`/#/invite/${invite.json.invite.token}$`));
       const token = invite.json.invite.token as string;
       const accepted = await server.anonymous.call('POST', `/invites/${token}/accept`, { body: { name: 'Once', password: 'a long enough password' } });
       expect(accepted.status).toBe(201);
@@ -160,6 +161,20 @@ for (const kind of DATABASE_KINDS) {
   });
 }
 
+describe('behind a load balancer that terminates HTTPS', () => {
+  it('marks the session cookie Secure and sends Strict-Transport-Security', async () => {
+    const server = await startTestServer('embedded', { seedExamples: false, trustProxy: true });
+    try {
+      const answer = await server.anonymous.call('POST', '/setup', { body: OWNER, headers: { 'x-forwarded-proto': 'https' } });
+      expect(answer.status).toBe(201);
+      expect(answer.headers.get('set-cookie')).toMatch(/;\s*Secure/i);
+      expect(answer.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
+});
+
 describe('session lifetime', () => {
   it('ends a session when it expires', async () => {
     const server = await startTestServer('embedded', { sessionTtlMs: 300, seedExamples: false });
@@ -172,4 +187,11 @@ describe('session lifetime', () => {
       await server.close();
     }
   }, 60_000);
+});
+
+describe('redactUrl', () => {
+  it('cuts an invite token out of a logged path, and leaves other paths alone', () => {
+    expect(redactUrl('/api/v1/invites/tfi_secretvalue/accept')).toBe('/api/v1/invites/…/accept');
+    expect(redactUrl('/api/v1/workflows/wf-1?revision=2')).toBe('/api/v1/workflows/wf-1?revision=2');
+  });
 });

@@ -3,7 +3,7 @@ import { validate, compileErrors } from '@readme/openapi-parser';
 import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
 import { apiRoutes } from '../../src/server/app';
-import { openApiDocument } from '../../src/server/openapi';
+import { hoistSchema, openApiDocument } from '../../src/server/openapi';
 
 const ROUTES = apiRoutes(() => ({}));
 const DOC = openApiDocument(ROUTES, '0.1.0');
@@ -22,16 +22,20 @@ describe('openApiDocument', () => {
     expect(described.sort()).toEqual(ROUTES.map((r) => `${r.method} ${r.url.replace(/:([A-Za-z]+)/g, '{$1}')}`).sort());
   });
 
-  it('carries the document schemas generated from the same zod source as schemas/', () => {
+  it('carries the document schemas generated from the same zod source as schemas/, each part a component', () => {
     const components = (DOC.components as { schemas: Record<string, Record<string, unknown>> }).schemas;
     for (const [name, file] of [
       ['WorkflowDocument', 'workflow'],
       ['Workspace', 'workspace'],
       ['Scenario', 'scenario'],
     ] as const) {
-      const { $schema: _s, $id: _i, $comment: _c, ...committed } = JSON.parse(readFileSync(`schemas/${file}.schema.json`, 'utf8')) as Record<string, unknown>;
-      expect(components[name], name).toEqual(committed);
+      const committed = JSON.parse(readFileSync(`schemas/${file}.schema.json`, 'utf8')) as Record<string, unknown>;
+      const parts = hoistSchema(name, committed);
+      for (const [part, schema] of Object.entries(parts)) expect(components[part], part).toEqual(schema);
+      expect(Object.keys(parts).length).toBe(1 + Object.keys((committed.$defs ?? {}) as object).length);
     }
+    const refs = JSON.stringify(DOC).match(/"\$ref":"[^"]+"/g) ?? [];
+    for (const ref of refs) expect(components, ref).toHaveProperty([ref.slice(8, -1).replace('#/components/schemas/', '')]);
   });
 
   it('has schemas that compile as JSON Schema 2020-12', () => {

@@ -1,4 +1,4 @@
-import type { Client } from './harness';
+import type { Client } from './client';
 
 /** One event read from the stream. */
 export interface StreamEvent {

@@ -150,7 +150,8 @@ for (const kind of DATABASE_KINDS) {
       expect(made.json.notes.join(' ')).toMatch(/does not publish/);
       expect((await admin.call('GET', '/workflows')).json.workflows.find((w: { id: string }) => w.id === 'wf-new').published).toBeNull();
       expect((await admin.call('POST', '/workflows', { raw: exportWorkflow(doc) })).status).toBe(409);
-      expect((await admin.call('DELETE', '/workflows/wf-new')).status).toBe(204);
+      expect((await admin.call('DELETE', '/workflows/wf-new', { headers: { 'if-match': '"wf-new.r0"' } })).json.current).toBe(1);
+      expect((await admin.call('DELETE', '/workflows/wf-new', { headers: { 'if-match': '"wf-new.r1"' } })).status).toBe(204);
       expect((await admin.call('GET', '/workflows/wf-new')).status).toBe(404);
       const back = await admin.call('POST', '/workflows', { raw: exportWorkflow(doc) });
       expect(back.json.revision).toMatchObject({ number: 2, base: 1 });
@@ -234,8 +235,18 @@ for (const kind of DATABASE_KINDS) {
       expect(withDraft.json.workflows.find((w: { id: string }) => w.id === EXAMPLE.workflow.id)).toEqual({ id: EXAMPLE.workflow.id, revision: null });
     }, 30_000);
 
+    it('simulates within lower budgets when asked, never higher ones', async () => {
+      const bounded = await token.call('POST', '/simulate', { body: { scenario: 'email-ticket-life', budgets: { maxActions: 1 } } });
+      expect(bounded.status).toBe(200);
+      expect(bounded.json.result.errors.map((e: { code: string }) => e.code)).toContain('guard.budget');
+      const higher = await token.call('POST', '/simulate', { body: { scenario: 'email-ticket-life', budgets: { maxActions: Number.MAX_SAFE_INTEGER } } });
+      expect(higher.status).toBe(400);
+      expect(higher.json.detail).toMatch(/budgets\.maxActions/);
+    }, 30_000);
+
     it('streams saves, publishes and comments live, and resumes after Last-Event-ID', async () => {
       const stream = await openStream(reviewer);
+      const backend = await openStream(token);
       expect(stream.status).toBe(200);
       const id = EXAMPLE.workflow.id;
       const head = Number((await admin.call('GET', `/workflows/${id}`)).headers.get('x-revision'));
@@ -249,6 +260,10 @@ for (const kind of DATABASE_KINDS) {
       await stream.next((e) => e.type === 'presence');
       expect((await admin.call('GET', '/presence')).json.presence).toEqual([expect.objectContaining({ workflowId: id, name: 'Rita Reviewer', state: 'viewing' })]);
       stream.close();
+      // A token follows the documents, not the team's comments and presence.
+      await backend.next((e) => e.type === 'workflow.saved');
+      expect(backend.events.map((e) => e.type)).toEqual(['workflow.saved']);
+      backend.close();
       await admin.call('POST', `/workflows/${id}/publish`, { body: { revision: head + 1 } });
       const resumed = await openStream(reviewer, { lastEventId: comment.id });
       const published = await resumed.next((e) => e.type === 'workflow.published');

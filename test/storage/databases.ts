@@ -3,11 +3,9 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { migrate, openDatabase, type Database, type DatabaseKind } from '../../src/storage';
 
-/**
- * The PostgreSQL server the tests create their throwaway databases on (trust auth on this project's
- * machines; .ci/run starts it). TICKETFLOW_TEST_PG overrides it.
- */
-export const ADMIN_URL = process.env.TICKETFLOW_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+import { adminQuery, ADMIN_URL, databaseUrl } from './postgres-admin';
+
+export { ADMIN_URL };
 
 async function postgresAnswers(): Promise<boolean> {
   const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 3000 });
@@ -31,16 +29,6 @@ if (!available) {
 /** The database kinds the tests run against: both, or only the embedded one when no server answers. */
 export const DATABASE_KINDS: readonly DatabaseKind[] = available ? ['embedded', 'postgres'] : ['embedded'];
 
-async function adminQuery(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
-
 /** A throwaway database: an in-memory PGlite, or a new database `tf_test_<pid>_<random>` on the server. */
 export interface TestDatabase {
   db: Database;
@@ -55,9 +43,7 @@ export async function createTestDatabase(kind: DatabaseKind, options: { migrated
   if (kind === 'postgres') {
     name = `tf_test_${process.pid}_${randomBytes(4).toString('hex')}`;
     await adminQuery(`create database ${name}`);
-    const u = new URL(ADMIN_URL);
-    u.pathname = `/${name}`;
-    url = u.toString();
+    url = databaseUrl(name);
   }
   const db = await openDatabase(url ? { url, poolSize: 20 } : {});
   if (options.migrated !== false) await migrate(db);

@@ -12,8 +12,12 @@ export const PRESENCE_TTL_MS = 60_000;
 /** A comment line that keeps proxies from closing an idle stream. */
 const HEARTBEAT_MS = 25_000;
 
+// One event goes to every subscriber: it is written out once.
+const written = new WeakMap<LiveEvent, string>();
 function sse(event: LiveEvent): string {
-  return `id: ${event.seq}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
+  let text = written.get(event);
+  if (text === undefined) written.set(event, (text = `id: ${event.seq}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`));
+  return text;
 }
 
 export const liveRoutes: AnyRoute[] = [
@@ -24,12 +28,14 @@ export const liveRoutes: AnyRoute[] = [
     tag: 'Live',
     summary: 'The live event stream of the workspace (Server-Sent Events)',
     description:
-      'Each event: "id: <seq>", "event: <type>", "data: <json>" with type, seq, workflowId, revision… Reconnect with Last-Event-ID (EventSource does) to receive what was missed. Types: workflow.saved, workflow.published, workflow.deleted, comment.created, comment.updated, presence, workspace.saved, scenario.saved.',
+      'Each event: "id: <seq>", "event: <type>", "data: <json>" with type, seq, workflowId, revision… Reconnect with Last-Event-ID (EventSource does) to receive what was missed. An API token does not receive comment and presence events. Types: workflow.saved, workflow.published, workflow.deleted, comment.created, comment.updated, presence, workspace.saved, scenario.saved.',
     headers: { 'last-event-id': { description: 'The last seq received; the stream starts after it.' } },
     query: { since: { description: 'Like Last-Event-ID, for clients that cannot send headers.', schema: z.coerce.number().int().min(0) } },
     responses: { 200: { description: 'text/event-stream of events.', schema: LiveEventSchema, stream: true } },
-    handler: async ({ ctx, request, reply }) => {
+    handler: async ({ ctx, request, reply, principal }) => {
       const workspaceId = await ctx.workspaceId();
+      // Tokens read documents, not the team's conversation: comments and presence are members' only.
+      const hidden = (event: LiveEvent) => principal.kind === 'token' && (event.type.startsWith('comment.') || event.type === 'presence');
       const header = request.headers['last-event-id'] ?? (request.query as { since?: string }).since;
       const since = header !== undefined && /^\d+$/.test(String(header)) ? Number(header) : null;
       const start = since ?? (await eventStore.lastEventSeq(ctx.db.orm, workspaceId));
@@ -40,14 +46,17 @@ export const liveRoutes: AnyRoute[] = [
         'cache-control': 'no-cache, no-transform',
         connection: 'keep-alive',
         'x-accel-buffering': 'no',
-        ...(reply.getHeaders() as Record<string, string>),
+        // Written past Fastify's hooks, so the security headers are set here.
+        'x-content-type-options': 'nosniff',
+        'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+        'cross-origin-resource-policy': 'same-origin',
       });
       raw.write(`retry: 1000\n: seq ${start}\n\n`);
       const sent = new Set<number>();
       const buffered: LiveEvent[] = [];
       let replaying = true;
       const send = (event: LiveEvent) => {
-        if (sent.has(event.seq)) return;
+        if (sent.has(event.seq) || hidden(event)) return;
         sent.add(event.seq);
         if (sent.size > 4096) sent.delete(sent.values().next().value ?? 0);
         raw.write(sse(event));

@@ -26,7 +26,7 @@ export const memberRoutes: AnyRoute[] = [
     permission: 'manage',
     tag: MEMBERS,
     summary: 'Invite a member by email with a role',
-    description: 'There is no mail server: the answer holds a one-time link that expires, for the admin to pass on.',
+    description: 'There is no mail server: the answer holds a one-time link (<origin>/#/invite/<token>) that expires, for the admin to pass on.',
     body: InviteBodySchema,
     responses: { 201: { description: 'The invite link.', schema: InviteSchema } },
     handler: async ({ ctx, body, principal, request, reply }) => {
@@ -40,7 +40,7 @@ export const memberRoutes: AnyRoute[] = [
       reply.code(201);
       const origin = `${request.protocol}://${request.host}`;
       return {
-        invite: { url: `${origin}/#invite=${invite.token}`, token: invite.token, email: accounts.normalizeEmail(body.email), role: body.role, expiresAt: invite.expiresAt.toISOString() },
+        invite: { url: `${origin}/#/invite/${invite.token}`, token: invite.token, email: accounts.normalizeEmail(body.email), role: body.role, expiresAt: invite.expiresAt.toISOString() },
       };
     },
   }),

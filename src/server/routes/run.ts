@@ -68,9 +68,11 @@ export const runRoutes: AnyRoute[] = [
         }
         run.set(verdict.value.workflow.id, { workflow: verdict.value.workflow, revision: null });
       }
-      // A workflow runs because it is live (or the draft in its place), whatever its old "enabled" flag says.
-      const list = [...run.values()].map(({ workflow }) => ({ ...workflow, enabled: true }));
-      const result = await simulateWithTimeLimit({ workspace: ws.settings, workflows: list, scenario }, ctx.settings.runTimeLimitMs);
+      // A workflow runs because it is live (or the draft in its place), whatever an older file's
+      // "enabled" flag said (an engine that still reads the flag is told so).
+      const list = [...run.values()].map(({ workflow }) => Object.assign({}, workflow, { enabled: true }) as Workflow);
+      const options = body.budgets ? { budgets: body.budgets } : {};
+      const result = await simulateWithTimeLimit({ workspace: ws.settings, workflows: list, scenario, options }, ctx.settings.runTimeLimitMs);
       return { workflows: [...run.entries()].map(([id, r]) => ({ id, revision: r.revision })), result };
     },
   }),

@@ -1,17 +1,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Workspace } from '../../model';
-import { workspace as workspaceStore } from '../../storage';
 import type { RevisionInfo, WorkflowRow } from '../../storage/workflows';
 import type { ServerContext } from '../context';
 import { ApiProblem } from '../problems';
 
 /** The help-desk settings of the team workspace, which documents are checked against. */
-export async function currentWorkspace(ctx: ServerContext): Promise<{ id: string; settings: Workspace }> {
-  const id = await ctx.workspaceId();
-  const row = await workspaceStore.getWorkspace(ctx.db.orm, id);
-  if (!row) throw new ApiProblem('not-set-up', 'The workspace is missing.');
-  return { id, settings: row.settings as Workspace };
+export async function currentWorkspace(ctx: ServerContext, options: { fresh?: boolean } = {}): Promise<{ id: string; settings: Workspace }> {
+  return ctx.workspace(options);
 }
 
 /**

@@ -185,9 +185,8 @@ export const workflowRoutes: AnyRoute[] = [
         if (outcome.reason === 'missing') throw new ApiProblem('not-found', `No workflow has the id "${id}"; create it with POST /api/v1/workflows.`);
         throw new ApiProblem('conflict', `Revision ${base} is not the latest: revision ${outcome.current} was saved since. Nothing was overwritten.`, { current: outcome.current });
       }
-      const wf = await workflows.getWorkflow(ctx.db.orm, ws.id, id);
       reply.header('etag', workflowEtag(id, outcome.revision.number));
-      return { revision: revisionBody(outcome.revision, wf?.published ?? null), problems: verdict.problems, notes: verdict.notes };
+      return { revision: revisionBody(outcome.revision, outcome.published), problems: verdict.problems, notes: verdict.notes };
     },
   }),
   route({
@@ -196,11 +195,17 @@ export const workflowRoutes: AnyRoute[] = [
     permission: 'edit',
     tag: TAG,
     summary: 'Delete a workflow (it stops being live; its revisions are kept)',
-    responses: { 204: { description: 'Deleted.' }, 404: { description: 'No such workflow.' } },
-    handler: async ({ ctx, params, principal, reply }) => {
+    headers: { 'if-match': { description: 'Optional: the revision the deletion was decided on; 409 when a newer one exists.' } },
+    responses: { 204: { description: 'Deleted.' }, 404: { description: 'No such workflow.' }, 409: { description: 'A newer revision was saved since the one named.' } },
+    handler: async ({ ctx, params, principal, reply, request }) => {
       const workspaceId = await ctx.workspaceId();
       const id = params.id ?? '';
+      const base = request.headers['if-match'] === undefined ? null : ifMatch(request, 'revision');
       await ctx.transaction(async (tx, emit) => {
+        if (base !== null) {
+          const wf = await workflows.getWorkflow(tx, workspaceId, id);
+          if (wf && wf.head !== base) throw new ApiProblem('conflict', `Revision ${base} is not the latest: revision ${wf.head} was saved since. Nothing was deleted.`, { current: wf.head });
+        }
         if (!(await workflows.deleteWorkflow(tx, workspaceId, id, actorOf(principal).account ?? ''))) throw new ApiProblem('not-found', `No workflow has the id "${id}".`);
         await audit.appendAudit(tx, { workspaceId, actor: actorOf(principal), action: 'workflow.deleted', target: id });
         await emit('workflow.deleted', { workflowId: id });
@@ -239,7 +244,7 @@ export const workflowRoutes: AnyRoute[] = [
       422: { description: 'The revision has errors.' },
     },
     handler: async ({ ctx, params, body, principal }) => {
-      const ws = await currentWorkspace(ctx);
+      const ws = await currentWorkspace(ctx, { fresh: true });
       const id = params.id ?? '';
       const revision = await workflows.getRevision(ctx.db.orm, ws.id, id, body.revision);
       if (!revision || !(await workflows.getWorkflow(ctx.db.orm, ws.id, id))) throw new ApiProblem('not-found', `Workflow "${id}" has no revision ${body.revision}.`);
