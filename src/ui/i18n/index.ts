@@ -23,9 +23,11 @@ import { WORKFLOWS_MESSAGES } from './workflows';
 // words, never as its raw key.
 import './app';
 import './canvas';
+import './canvas-tools';
 import './review';
 import './settings';
 import './simulation';
+import './team';
 
 export { languageLoaded, LANGUAGES, loadLanguage, registerArea, registeredAreas, translate, type Language, type Messages };
 
