@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import { subscribeWithSelector } from 'zustand/middleware';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createDocumentSlice } from './document-slice';
+import { createDraftSlice } from './draft-slice';
 import { createEditSlice } from './edit-slice';
 import { createSelectionSlice } from './selection-slice';
 import type { AppState } from './types';
@@ -21,6 +22,7 @@ export function createAppStore() {
       ...createUiSlice(...a),
       ...createValidationSlice(...a),
       ...createEditSlice(...a),
+      ...createDraftSlice(...a),
     })),
   );
 }

@@ -9,6 +9,7 @@ import './i18n/canvas';
 import { AppShell } from './shell/AppShell';
 import { scenariosForBundle } from './files/scenario-bridge';
 import { startScenarioStorage, type ScenarioStorageControl } from './simulation/scenario-storage';
+import { startDraftKeeping } from '../store/drafts';
 import { hasId } from '../store/id-record';
 
 /** Opens the workflow a review link (#/review/<id>) names, read-only. */
@@ -29,6 +30,7 @@ export function startServices(store: AppStore): () => void {
   let stopped = false;
   let stopStorage: (() => void) | null = null;
   const stopValidation = startValidation(store);
+  const stopDrafts = startDraftKeeping(store);
   let scenarios: ScenarioStorageControl | null = null;
   void startScenarioStorage(store).then((control) => {
     if (stopped) control.stop();
@@ -60,6 +62,7 @@ export function startServices(store: AppStore): () => void {
   return () => {
     stopped = true;
     stopValidation();
+    stopDrafts();
     stopStorage?.();
     scenarios?.stop();
     window.removeEventListener('hashchange', onHash);

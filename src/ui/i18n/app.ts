@@ -13,6 +13,8 @@ export const APP_MESSAGES: Messages = {
   'app.workspaceConflict': 'The help-desk settings were changed in another tab while you were editing them here. Nothing was overwritten.',
   'app.workspaceConflict.reload': "Load the other tab's settings",
   'app.workspaceConflict.keep': 'Keep mine (replace theirs)',
+  'app.draftRestored.panel': 'Your unsaved edit in the side panel was kept: save or cancel it there.',
+  'app.draftRestored.json': 'Your unapplied JSON text was kept: fix it to apply it, or load the canvas version.',
 };
 
 registerArea('app', APP_MESSAGES);

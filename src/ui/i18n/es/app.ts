@@ -13,4 +13,6 @@ export const MESSAGES: Messages = {
   'app.workspaceConflict': 'Los ajustes del servicio de ayuda se cambiaron en otra pestaña mientras los editabas aquí. No se sobrescribió nada.',
   'app.workspaceConflict.reload': 'Cargar los ajustes de la otra pestaña',
   'app.workspaceConflict.keep': 'Conservar los míos (reemplazar los otros)',
+  'app.draftRestored.panel': 'Se conservó tu edición sin guardar del panel lateral: guárdala o cancélala allí.',
+  'app.draftRestored.json': 'Se conservó tu texto JSON sin aplicar: corrígelo para aplicarlo o carga la versión del lienzo.',
 };

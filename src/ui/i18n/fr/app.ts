@@ -13,4 +13,6 @@ export const MESSAGES: Messages = {
   'app.workspaceConflict': 'Les réglages du service d’assistance ont été modifiés dans un autre onglet pendant que vous les modifiiez ici. Rien n’a été écrasé.',
   'app.workspaceConflict.reload': 'Charger les réglages de l’autre onglet',
   'app.workspaceConflict.keep': 'Garder les miens (remplacer les autres)',
+  'app.draftRestored.panel': 'Votre modification non enregistrée du panneau latéral a été conservée : enregistrez-la ou annulez-la là.',
+  'app.draftRestored.json': 'Votre texte JSON non appliqué a été conservé : corrigez-le pour l’appliquer, ou chargez la version du canevas.',
 };

@@ -13,4 +13,6 @@ export const MESSAGES: Messages = {
   'app.workspaceConflict': 'Le impostazioni dell’help desk sono state modificate in un’altra scheda mentre le modificavi qui. Non è stato sovrascritto nulla.',
   'app.workspaceConflict.reload': 'Carica le impostazioni dell’altra scheda',
   'app.workspaceConflict.keep': 'Tieni le mie (sostituisci le altre)',
+  'app.draftRestored.panel': 'La modifica non salvata del pannello laterale è stata conservata: salvala o annullala lì.',
+  'app.draftRestored.json': 'Il testo JSON non applicato è stato conservato: correggilo per applicarlo o carica la versione dell’area di lavoro.',
 };
