@@ -27,6 +27,12 @@ export function copyFragment(workflow: Workflow, id: string): string {
     }
     return action;
   });
+  return copyChain(workflow, { actions, startActionId: id });
+}
+
+/** The clipboard text for copied actions (already cut from the rest of the workflow) and the one they start at. */
+export function copyChain(workflow: Workflow, fragment: { actions: Action[]; startActionId: string }): string {
+  const { actions, startActionId: id } = fragment;
   const doc: WorkflowDocument = {
     format: WORKFLOW_FORMAT,
     schemaVersion: WORKFLOW_SCHEMA_VERSION,

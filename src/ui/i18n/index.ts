@@ -18,14 +18,12 @@ import {
 import { INSPECTOR_MESSAGES } from './inspector';
 import { PROBLEMS_MESSAGES } from './problems';
 import { WORKFLOWS_MESSAGES } from './workflows';
+
+
 // Every area's English registers here too, not only when its feature first loads: a notice raised by
 // a part of the app whose panel has not opened yet (scenario storage at start, say) still reads as
-// words, never as its raw key.
-import './app';
-import './canvas';
-import './review';
-import './settings';
-import './simulation';
+// words, never as its raw key. Each table file of this folder registers its area when imported.
+import.meta.glob(['./*.ts', '!./index.ts', '!./core.ts'], { eager: true });
 
 export { languageLoaded, LANGUAGES, loadLanguage, registerArea, registeredAreas, translate, type Language, type Messages };
 

@@ -12,6 +12,7 @@ import { PanelBoundary } from '../common/PanelBoundary';
 import { useT } from '../i18n';
 import '../i18n/canvas';
 import { ReviewBanner } from '../review/ReviewBanner';
+import { canEdit, useTeamSession } from '../../store/team-session';
 import { useTheme } from '../theme/theme';
 import { importFile } from '../files/file-actions';
 import { ImportDialogs } from '../files/ImportDialogs';
@@ -38,6 +39,7 @@ export function AppShell() {
   const panels = useApp((s) => s.panels);
   const loaded = useApp((s) => s.loaded);
   const review = useApp((s) => s.reviewMode);
+  const editor = useTeamSession(canEdit);
   const openId = useApp((s) => s.openId);
   const workflowName = useApp((s) => selectOpenDoc(s)?.workflow.name ?? '');
   const openThreads = useApp((s) => (selectOpenDoc(s)?.comments ?? []).filter((c) => !c.resolved).length);
@@ -85,7 +87,7 @@ export function AppShell() {
               workflowName={workflowName}
               openThreads={openThreads}
               onShowComments={() => store.getState().setPanels({ right: true, rightTab: 'comments' })}
-              onExit={() => store.getState().setReviewMode(false)}
+              onExit={editor ? () => store.getState().setReviewMode(false) : undefined}
             />
           )}
         </div>
