@@ -58,6 +58,8 @@ export interface InspectorProps {
   onClose: () => void;
   /** Told whether the open form has unsaved edits (e.g. to confirm before changing the selection). */
   onDirtyChange?: (dirty: boolean) => void;
+  /** Called after Save, Cancel or Escape in the form (to give focus back to the bubble). */
+  onDone?: () => void;
   /** An unsaved draft kept from an earlier form (before a switch of tab or a reload), by session key. */
   draft?: KeptDraft | null;
   /** Told the open form's unsaved draft under its session key, and null once there is none. */
@@ -101,7 +103,7 @@ function ActionPanel({ action, ...p }: PanelProps & { action: Action }) {
   const session = useEditSession(action, validate, onChangeAction, keeping);
   const Form = ACTION_FORMS[action.kind] as ComponentType<ActionFormProps<Action>>;
   return (
-    <SessionForm session={session} readOnly={p.readOnly} onClose={p.onClose} onDirtyChange={p.onDirtyChange}>
+    <SessionForm session={session} readOnly={p.readOnly} onClose={p.onClose} onDirtyChange={p.onDirtyChange} onDone={p.onDone}>
       <Form draft={session.draft} onChange={session.update} problems={session.problems} workspace={workspace} workflow={workflow} />
     </SessionForm>
   );
@@ -113,7 +115,7 @@ function EnrollmentPanel(p: PanelProps) {
   const keeping = useMemo(() => fitting<Enrollment>(p.keeping, (v) => Array.isArray(v.triggers) && Array.isArray(v.filters)), [p.keeping]);
   const session = useEditSession(p.workflow.enrollment, validate, p.onChangeEnrollment, keeping);
   return (
-    <SessionForm session={session} readOnly={p.readOnly} onClose={p.onClose} onDirtyChange={p.onDirtyChange}>
+    <SessionForm session={session} readOnly={p.readOnly} onClose={p.onClose} onDirtyChange={p.onDirtyChange} onDone={p.onDone}>
       <EnrollmentForm session={session} workspace={workspace} readOnly={p.readOnly} onCloneAndDelete={p.onCloneAndDelete} />
     </SessionForm>
   );
@@ -141,7 +143,7 @@ function WorkflowPanel(p: PanelProps) {
   const session = useEditSession(saved, metaProblems, save, keeping);
   const { draft, problems, update } = session;
   return (
-    <SessionForm session={session} readOnly={p.readOnly} onClose={p.onClose} onDirtyChange={p.onDirtyChange}>
+    <SessionForm session={session} readOnly={p.readOnly} onClose={p.onClose} onDirtyChange={p.onDirtyChange} onDone={p.onDone}>
       <TextField
         label={t('inspector.workflow.name')}
         value={draft.name}

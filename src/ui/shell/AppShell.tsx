@@ -16,10 +16,12 @@ import { canEdit, useTeamSession } from '../../store/team-session';
 import { useTheme } from '../theme/theme';
 import { importFile } from '../files/file-actions';
 import { ImportDialogs } from '../files/ImportDialogs';
+import { focusCanvas } from './focus';
 import { Header } from './Header';
 import { Notices } from './Notices';
 import { PanelTabs } from './PanelTabs';
 import { PreviewBanner } from './PreviewBanner';
+import { ShortcutSheet } from './ShortcutSheet';
 import { StorageBanner } from './StorageBanner';
 import { BOTTOM_TABS, RIGHT_TABS } from './tabs';
 import { useShortcuts } from './use-shortcuts';
@@ -76,6 +78,9 @@ export function AppShell() {
         onDragLeave={(e) => e.currentTarget === e.target && setDropping(false)}
         onDrop={(e) => void onDrop(e)}
       >
+        <button type="button" className="tf-skip-link" onClick={focusCanvas}>
+          {t('app.skipToCanvas')}
+        </button>
         <PanelBoundary name={t('app.panel.header')}>
           <Header />
         </PanelBoundary>
@@ -104,7 +109,7 @@ export function AppShell() {
             </PanelBoundary>
           </aside>
         )}
-        <main className="tf-app__centre" aria-label={t('shell.area.canvas')}>
+        <main id="tf-canvas" tabIndex={-1} className="tf-app__centre" aria-label={t('shell.area.canvas')}>
           {!loaded ? (
             <p className="tf-empty">{t('shell.loading')}</p>
           ) : settings ? (
@@ -133,6 +138,7 @@ export function AppShell() {
         <Notices />
         <DeleteDialogs />
         <ImportDialogs />
+        <ShortcutSheet />
         {dropping && (
           <div className="tf-drop-hint" aria-hidden>
             {t('files.drop')}

@@ -1,10 +1,11 @@
 import { useCallback, useEffect } from 'react';
 import type { Action } from '../../actions';
-import type { Enrollment } from '../../model';
+import { TRIGGER_NODE_ID, type Enrollment } from '../../model';
 import { selectOpenDoc } from '../../store/selectors';
 import { useApp, useAppStore } from '../../store/store';
 import { Inspector, sessionKey, type WorkflowMeta } from '../inspector/Inspector';
 import { useT } from '../i18n';
+import { focusBubble } from './focus';
 
 /** The inspector wired to the store: what is selected, edited through store commands (one undo step per save). */
 export function InspectorArea() {
@@ -39,6 +40,11 @@ export function InspectorArea() {
     store.getState().setPanelDraft(null);
     store.getState().setInspectorDirty(false);
     store.getState().select(null);
+  }, [store]);
+  // Focus goes back to the bubble the panel edits (the trigger card for enrollment), not to <body>.
+  const onDone = useCallback(() => {
+    const sel = store.getState().selection;
+    focusBubble(sel === null ? null : sel.kind === 'trigger' ? TRIGGER_NODE_ID : sel.id);
   }, [store]);
   const onDirtyChange = useCallback((dirty: boolean) => store.getState().setInspectorDirty(dirty), [store]);
   const draft = useApp((s) => (s.panelDraft && s.panelDraft.workflowId === workflow?.id ? s.panelDraft : null));
@@ -81,6 +87,7 @@ export function InspectorArea() {
         onCloneAndDelete={onCloneAndDelete}
         onClose={onClose}
         onDirtyChange={onDirtyChange}
+        onDone={onDone}
         draft={draft}
         onDraftChange={onDraftChange}
       />
