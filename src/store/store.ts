@@ -5,6 +5,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createDocumentSlice } from './document-slice';
 import { createDraftSlice } from './draft-slice';
 import { createEditSlice } from './edit-slice';
+import { createLayoutSlice } from './layout';
 import { createSelectionSlice } from './selection-slice';
 import type { AppState } from './types';
 import { createUiSlice } from './ui-slice';
@@ -23,6 +24,7 @@ export function createAppStore() {
       ...createValidationSlice(...a),
       ...createEditSlice(...a),
       ...createDraftSlice(...a),
+      ...createLayoutSlice(...a),
     })),
   );
 }

@@ -51,6 +51,12 @@ export const APP_MESSAGES: Messages = {
   'app.keys.cancel': 'Cancel the edits, or close the panel when there are none',
   'app.keys.tabs.keys': '← →, Home, End',
   'app.keys.tabs': 'Move between the tabs of a panel',
+  'app.resize.left': 'Resize the actions and workflows panel',
+  'app.resize.right': 'Resize the side panel',
+  'app.resize.bottom': 'Resize the bottom panel',
+  'app.resize.hint': 'Drag, or use the arrow keys; double-click for the usual size',
+  'app.bottom.maximise': 'Maximise the bottom panel',
+  'app.bottom.restore': 'Restore the bottom panel',
 };
 
 registerArea('app', APP_MESSAGES);

@@ -51,4 +51,10 @@ export const MESSAGES: Messages = {
   'app.keys.cancel': 'Cancelar los cambios, o cerrar el panel si no hay ninguno',
   'app.keys.tabs.keys': '← →, Inicio, Fin',
   'app.keys.tabs': 'Moverse entre las pestañas de un panel',
+  'app.resize.left': 'Cambiar el tamaño del panel de acciones y flujos',
+  'app.resize.right': 'Cambiar el tamaño del panel lateral',
+  'app.resize.bottom': 'Cambiar el tamaño del panel inferior',
+  'app.resize.hint': 'Arrastra o usa las flechas; doble clic para el tamaño habitual',
+  'app.bottom.maximise': 'Maximizar el panel inferior',
+  'app.bottom.restore': 'Restaurar el panel inferior',
 };

@@ -51,4 +51,10 @@ export const MESSAGES: Messages = {
   'app.keys.cancel': 'Annuler les modifications, ou fermer le panneau s’il n’y en a pas',
   'app.keys.tabs.keys': '← →, Début, Fin',
   'app.keys.tabs': 'Passer d’un onglet à l’autre dans un panneau',
+  'app.resize.left': 'Redimensionner le panneau des actions et des workflows',
+  'app.resize.right': 'Redimensionner le panneau latéral',
+  'app.resize.bottom': 'Redimensionner le panneau du bas',
+  'app.resize.hint': 'Faites glisser ou utilisez les flèches ; double-clic pour la taille habituelle',
+  'app.bottom.maximise': 'Agrandir le panneau du bas',
+  'app.bottom.restore': 'Rétablir le panneau du bas',
 };

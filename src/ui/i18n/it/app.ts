@@ -51,4 +51,10 @@ export const MESSAGES: Messages = {
   'app.keys.cancel': 'Annulla le modifiche, o chiudi il pannello se non ce ne sono',
   'app.keys.tabs.keys': '← →, Home, Fine',
   'app.keys.tabs': 'Spostati tra le schede di un pannello',
+  'app.resize.left': 'Ridimensiona il pannello delle azioni e dei flussi',
+  'app.resize.right': 'Ridimensiona il pannello laterale',
+  'app.resize.bottom': 'Ridimensiona il pannello inferiore',
+  'app.resize.hint': 'Trascina o usa le frecce; doppio clic per la dimensione abituale',
+  'app.bottom.maximise': 'Ingrandisci il pannello inferiore',
+  'app.bottom.restore': 'Ripristina il pannello inferiore',
 };
