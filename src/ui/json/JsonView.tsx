@@ -144,18 +144,18 @@ export default function JsonView(props: JsonViewProps) {
   const applyText = useCallback(
     (text: string) => {
       const result = importWorkflow(text, { workspace });
-      if (!result.ok) {
+      if (!result.document) {
         setSync({ state: 'invalid', problems: result.problems });
         setMarkers(result.problems);
         onDraftText?.(text);
         return;
       }
-      const next = exportWorkflow(result.value, { comments: true });
+      const next = exportWorkflow(result.document, { comments: true });
       setSync({ state: 'synced' });
       onDraftText?.(null);
       if (next !== lastApplied.current) {
         lastApplied.current = next;
-        onApply(result.value, result.notes);
+        onApply(result.document, result.notes);
       }
     },
     [workspace, onApply, setMarkers, onDraftText],
