@@ -3,7 +3,9 @@ import { useStore } from 'zustand';
 import { subscribeWithSelector } from 'zustand/middleware';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createDocumentSlice } from './document-slice';
+import { createDraftSlice } from './draft-slice';
 import { createEditSlice } from './edit-slice';
+import { createLayoutSlice } from './layout';
 import { createSelectionSlice } from './selection-slice';
 import type { AppState } from './types';
 import { createUiSlice } from './ui-slice';
@@ -21,6 +23,8 @@ export function createAppStore() {
       ...createUiSlice(...a),
       ...createValidationSlice(...a),
       ...createEditSlice(...a),
+      ...createDraftSlice(...a),
+      ...createLayoutSlice(...a),
     })),
   );
 }

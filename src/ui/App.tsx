@@ -8,6 +8,8 @@ import { detectLanguage, I18nProvider } from './i18n';
 import './i18n/canvas';
 import { AppShell } from './shell/AppShell';
 import { startScenarioStorage, type ScenarioStorageControl } from './simulation/scenario-storage';
+import { startDraftKeeping } from '../store/drafts';
+import { startLayoutKeeping } from '../store/layout';
 import { teamSession } from '../store/team-session';
 import { localAdapter, TeamGate } from './team/TeamGate';
 import { startTeamScenarios } from './team/team-scenarios';
@@ -31,6 +33,8 @@ export function startServices(store: AppStore, persistence: PersistenceAdapter =
   let stopped = false;
   let stopStorage: (() => void) | null = null;
   const stopValidation = startValidation(store);
+  const stopDrafts = startDraftKeeping(store);
+  const stopLayout = startLayoutKeeping(store);
   let scenarios: ScenarioStorageControl | null = null;
   const team = teamSession.getState();
   const scenarioStorage = team.mode === 'team' && team.api && team.me ? startTeamScenarios(store, team.api, team.me) : startScenarioStorage(store);
@@ -64,6 +68,8 @@ export function startServices(store: AppStore, persistence: PersistenceAdapter =
   return () => {
     stopped = true;
     stopValidation();
+    stopDrafts();
+    stopLayout();
     stopStorage?.();
     scenarios?.stop();
     window.removeEventListener('hashchange', onHash);

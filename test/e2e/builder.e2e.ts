@@ -74,7 +74,7 @@ e2e('builder: an admin builds, edits, clones, moves and deletes by drag and drop
   await screenshot('builder-built');
 
   await menu(page, 'Send email: Ticket received', 'Delete', 'This action and all following');
-  await page.getByRole('dialog').getByRole('button', { name: 'Delete 5 action(s)' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete 5 actions' }).click();
   await expectCount(page, 0, 'after deleting everything that follows');
   await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('ControlOrMeta+Z');

@@ -24,17 +24,39 @@ export function registeredAreas(): ReadonlyMap<string, Messages> {
   return areas;
 }
 
-/** Looks a key up in the language (once it has loaded), then in English, then in the core's English texts. */
-export function translate(lang: Language, key: string, params?: Record<string, string | number>): string {
+function lookup(lang: Language, key: string): string | undefined {
   for (const table of translations[lang]) {
     const text = table[key];
-    if (text !== undefined) return format(text, params);
+    if (text !== undefined) return text;
   }
   for (const table of areas.values()) {
     const text = table[key];
-    if (text !== undefined) return format(text, params);
+    if (text !== undefined) return text;
   }
-  return format(EN_MESSAGES[key] ?? key, params);
+  return undefined;
+}
+
+const pluralRules = new Map<Language, Intl.PluralRules>();
+
+/** The plural category of a count in a language ("one", "other", …), by Intl.PluralRules. */
+export function pluralCategory(lang: Language, count: number): Intl.LDMLPluralRule {
+  let rules = pluralRules.get(lang);
+  if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang)));
+  return rules.select(count);
+}
+
+/**
+ * Looks a key up in the language (once it has loaded), then in English, then in the core's English
+ * texts. With a numeric `count`, a text written per plural category (`key.one`, `key.other`, …) is
+ * chosen by Intl.PluralRules, so "1 problem" and "5 problems" come from one key in every language.
+ */
+export function translate(lang: Language, key: string, params?: Record<string, string | number>): string {
+  const count = params?.count;
+  if (typeof count === 'number') {
+    const plural = lookup(lang, `${key}.${pluralCategory(lang, count)}`) ?? lookup(lang, `${key}.other`);
+    if (plural !== undefined) return format(plural, params);
+  }
+  return format(lookup(lang, key) ?? EN_MESSAGES[key] ?? key, params);
 }
 
 // The texts of every area in each language but English, by path ("./es/canvas.ts"); the build puts

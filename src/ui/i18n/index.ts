@@ -20,14 +20,8 @@ import { PROBLEMS_MESSAGES } from './problems';
 import { WORKFLOWS_MESSAGES } from './workflows';
 // Every area's English registers here too, not only when its feature first loads: a notice raised by
 // a part of the app whose panel has not opened yet (scenario storage at start, say) still reads as
-// words, never as its raw key.
-import './app';
-import './canvas';
-import './canvas-tools';
-import './review';
-import './settings';
-import './simulation';
-import './team';
+// words, never as its raw key. Each table file of this folder registers its area when imported.
+import.meta.glob(['./*.ts', '!./index.ts', '!./core.ts'], { eager: true });
 
 export { languageLoaded, LANGUAGES, loadLanguage, registerArea, registeredAreas, translate, type Language, type Messages };
 

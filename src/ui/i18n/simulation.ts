@@ -3,7 +3,8 @@ import { registerArea, type Messages } from './core';
 /** Texts of the simulation panel (English; the other languages are in ./es, ./it and ./fr, loaded with their language). */
 export const SIMULATION_MESSAGES: Messages = {
   'simulation.storage.unavailable': 'Saved scenarios cannot be read or kept in this browser ({reason}); the examples are loaded and changes last until the tab closes.',
-  'simulation.storage.dropped': '{count} saved scenario(s) were damaged and left out; the damaged record is kept aside in storage.',
+  'simulation.storage.dropped.one': '{count} saved scenario was damaged and left out; the damaged record is kept aside in storage.',
+  'simulation.storage.dropped.other': '{count} saved scenarios were damaged and left out; the damaged record is kept aside in storage.',
   'simulation.storage.recovered': 'Recovered scenario changes that were not saved when the page was last closed.',
   'simulation.storage.failed': 'The scenarios could not be saved ({reason}); they stay in this tab and saving is tried again with the next change.',
   'sim.tabs': 'Simulation views',
@@ -336,7 +337,8 @@ export const SIMULATION_MESSAGES: Messages = {
   'sim.notifications.skipped': 'Skipped ({count})',
   'sim.notifications.skip': '"{subject}" for ticket {ticket}: {reason}',
   'sim.board.column': '{status}: {count} tickets',
-  'sim.board.breaches': '{count} SLA breach(es)',
+  'sim.board.breaches.one': '{count} SLA breach',
+  'sim.board.breaches.other': '{count} SLA breaches',
   'sim.board.channels': 'Channels',
   'sim.board.channel': '{name} ({kind}): {location}',
   'sim.board.channel.moving': '{name} ({kind}): moving to the help desk…',

@@ -16,7 +16,7 @@ import { SessionForm } from './SessionForm';
 import { SetPropertyForm } from './SetPropertyForm';
 import { SetStatusForm } from './SetStatusForm';
 import type { ActionFormProps } from './types';
-import { useEditSession } from './use-edit-session';
+import { useEditSession, type DraftKeeping } from './use-edit-session';
 import { actionProblems, enrollmentProblems, metaProblems, type WorkflowMeta } from './validation';
 import { WebhookForm } from './WebhookForm';
 import './Inspector.css';
@@ -58,6 +58,18 @@ export interface InspectorProps {
   onClose: () => void;
   /** Told whether the open form has unsaved edits (e.g. to confirm before changing the selection). */
   onDirtyChange?: (dirty: boolean) => void;
+  /** Called after Save, Cancel or Escape in the form (to give focus back to the bubble). */
+  onDone?: () => void;
+  /** An unsaved draft kept from an earlier form (before a switch of tab or a reload), by session key. */
+  draft?: KeptDraft | null;
+  /** Told the open form's unsaved draft under its session key, and null once there is none. */
+  onDraftChange?: (key: string, value: unknown) => void;
+}
+
+/** An unsaved inspector draft kept outside the form: the session it belongs to and its value. */
+export interface KeptDraft {
+  key: string;
+  value: unknown;
 }
 
 type Forms = { [K in ActionKind]: ComponentType<ActionFormProps<Extract<Action, { kind: K }>>> };
@@ -74,15 +86,24 @@ const ACTION_FORMS: Forms = {
   webhook: WebhookForm,
 };
 
-type PanelProps = Omit<InspectorProps, 'selection'>;
+type PanelProps = Omit<InspectorProps, 'selection' | 'draft' | 'onDraftChange'> & { keeping: DraftKeeping<unknown> };
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A kept draft, when it still fits what the panel edits (the same action id and kind, an enrollment, a name). */
+function fitting<T>(keeping: DraftKeeping<unknown>, fits: (v: Record<string, unknown>) => boolean): DraftKeeping<T> {
+  const initial = keeping.initial;
+  return isObject(initial) && fits(initial) ? (keeping as DraftKeeping<T>) : { onDraft: keeping.onDraft as (d: T | null) => void };
+}
 
 function ActionPanel({ action, ...p }: PanelProps & { action: Action }) {
   const { workspace, workflow, onChangeAction } = p;
   const validate = useCallback((draft: Action) => actionProblems(draft, workspace), [workspace]);
-  const session = useEditSession(action, validate, onChangeAction);
+  const keeping = useMemo(() => fitting<Action>(p.keeping, (v) => v.id === action.id && v.kind === action.kind), [p.keeping, action.id, action.kind]);
+  const session = useEditSession(action, validate, onChangeAction, keeping);
   const Form = ACTION_FORMS[action.kind] as ComponentType<ActionFormProps<Action>>;
   return (
-    <SessionForm session={session} readOnly={p.readOnly} onClose={p.onClose} onDirtyChange={p.onDirtyChange}>
+    <SessionForm session={session} readOnly={p.readOnly} onClose={p.onClose} onDirtyChange={p.onDirtyChange} onDone={p.onDone}>
       <Form draft={session.draft} onChange={session.update} problems={session.problems} workspace={workspace} workflow={workflow} />
     </SessionForm>
   );
@@ -91,9 +112,10 @@ function ActionPanel({ action, ...p }: PanelProps & { action: Action }) {
 function EnrollmentPanel(p: PanelProps) {
   const { workspace } = p;
   const validate = useCallback((draft: Enrollment) => enrollmentProblems(draft, workspace), [workspace]);
-  const session = useEditSession(p.workflow.enrollment, validate, p.onChangeEnrollment);
+  const keeping = useMemo(() => fitting<Enrollment>(p.keeping, (v) => Array.isArray(v.triggers) && Array.isArray(v.filters)), [p.keeping]);
+  const session = useEditSession(p.workflow.enrollment, validate, p.onChangeEnrollment, keeping);
   return (
-    <SessionForm session={session} readOnly={p.readOnly} onClose={p.onClose} onDirtyChange={p.onDirtyChange}>
+    <SessionForm session={session} readOnly={p.readOnly} onClose={p.onClose} onDirtyChange={p.onDirtyChange} onDone={p.onDone}>
       <EnrollmentForm session={session} workspace={workspace} readOnly={p.readOnly} onCloneAndDelete={p.onCloneAndDelete} />
     </SessionForm>
   );
@@ -117,10 +139,11 @@ function WorkflowPanel(p: PanelProps) {
     },
     [onChangeWorkflowMeta],
   );
-  const session = useEditSession(saved, metaProblems, save);
+  const keeping = useMemo(() => fitting<WorkflowMeta>(p.keeping, (v) => typeof v.name === 'string'), [p.keeping]);
+  const session = useEditSession(saved, metaProblems, save, keeping);
   const { draft, problems, update } = session;
   return (
-    <SessionForm session={session} readOnly={p.readOnly} onClose={p.onClose} onDirtyChange={p.onDirtyChange}>
+    <SessionForm session={session} readOnly={p.readOnly} onClose={p.onClose} onDirtyChange={p.onDirtyChange} onDone={p.onDone}>
       <TextField
         label={t('inspector.workflow.name')}
         value={draft.name}
@@ -155,8 +178,8 @@ function panelFor(selection: InspectorSelection, p: PanelProps, t: Translate): {
   };
 }
 
-/** Identifies what is edited: a new identity starts a new edit session. */
-function sessionKey(workflowId: string, s: InspectorSelection): string {
+/** Identifies what is edited: a new identity starts a new edit session (and names its kept draft). */
+export function sessionKey(workflowId: string, s: InspectorSelection): string {
   return s.kind === 'action' ? `${workflowId}/action/${s.id}` : `${workflowId}/${s.kind}`;
 }
 
@@ -164,10 +187,15 @@ function sessionKey(workflowId: string, s: InspectorSelection): string {
  * The settings side panel (SPEC §3): the form for the selected workflow settings, enrollment or
  * action, edited as a session — changes reach the callbacks only on Save, and only when valid.
  */
-export function Inspector({ selection, ...p }: InspectorProps) {
+export function Inspector({ selection, draft, onDraftChange, ...rest }: InspectorProps) {
   const { t } = useT();
   const titleId = useId();
+  const key = selection ? sessionKey(rest.workflow.id, selection) : '';
+  const onDraft = useCallback((value: unknown) => onDraftChange?.(key, value), [onDraftChange, key]);
+  // The kept draft is read once per session: it seeds the form, which keeps it from then on.
+  const keeping = useMemo<DraftKeeping<unknown>>(() => ({ initial: draft?.key === key ? draft.value : undefined, onDraft }), [key, onDraft]);
   if (!selection) return null;
+  const p: PanelProps = { ...rest, keeping };
   const { title, subtitle, body } = panelFor(selection, p, t);
   return (
     <aside className="tf-inspector" aria-labelledby={titleId}>
@@ -181,7 +209,7 @@ export function Inspector({ selection, ...p }: InspectorProps) {
         <IconButton icon={X} label={t('inspector.close')} onClick={p.onClose} />
       </header>
       {p.readOnly && <p className="tf-inspector__readonly">{t('inspector.readOnly')}</p>}
-      <div className="tf-inspector__body" key={sessionKey(p.workflow.id, selection)}>
+      <div className="tf-inspector__body" key={key}>
         {body}
       </div>
     </aside>

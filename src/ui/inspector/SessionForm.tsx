@@ -12,12 +12,15 @@ export function SessionForm<T>({
   readOnly,
   onClose,
   onDirtyChange,
+  onDone,
   children,
 }: {
   session: EditSession<T>;
   readOnly: boolean;
   onClose: () => void;
   onDirtyChange?: (dirty: boolean) => void;
+  /** Called after Save, Cancel or Escape, so focus can go back to what the form edits. */
+  onDone?: () => void;
   children: ReactNode;
 }) {
   const { t } = useT();
@@ -37,11 +40,13 @@ export function SessionForm<T>({
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        if (!readOnly) session.save();
+        if (!readOnly && session.save()) onDone?.();
       }}
       onKeyDown={(e) => {
         if (e.key !== 'Escape') return;
         e.preventDefault();
+        // Told first: focus goes back to the bubble this form edits, which closing deselects.
+        onDone?.();
         if (dirty && !readOnly) session.cancel();
         else onClose();
       }}
@@ -54,7 +59,15 @@ export function SessionForm<T>({
           <p className={`tf-session__status${blocked ? ' tf-session__status--blocked' : ''}`} aria-live="polite">
             {status}
           </p>
-          <button type="button" className="tf-button" disabled={!dirty} onClick={() => session.cancel()}>
+          <button
+            type="button"
+            className="tf-button"
+            disabled={!dirty}
+            onClick={() => {
+              session.cancel();
+              onDone?.();
+            }}
+          >
             {t('inspector.cancel')}
           </button>
           <button type="submit" className="tf-button tf-button--primary" disabled={!dirty || blocked}>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { hasBlocking, type FieldProblem } from '../common/problems';
 import { sameValue } from '../common/same-value';
 
@@ -19,13 +19,26 @@ export interface EditSession<T> {
   cancel(): void;
 }
 
+/** Where a session's unsaved draft is kept beyond the form (a switch of tab, a reload). */
+export interface DraftKeeping<T> {
+  /** A draft kept from before, to start from instead of the saved value. */
+  initial?: T;
+  /** Told the draft while it differs from the saved value, and null once it does not. */
+  onDraft(draft: T | null): void;
+}
+
 /**
  * Keeps a draft of `saved` while the user edits. When `saved` changes from outside (this
  * session's own save coming back from the store, an undo), an untouched draft follows it; a draft
  * with edits is kept, now measured against the new saved value.
  */
-export function useEditSession<T>(saved: T, validate: (draft: T) => FieldProblem[], onSave: (draft: T) => void): EditSession<T> {
-  const [state, setState] = useState({ saved, base: saved, draft: saved });
+export function useEditSession<T>(
+  saved: T,
+  validate: (draft: T) => FieldProblem[],
+  onSave: (draft: T) => void,
+  keeping?: DraftKeeping<T>,
+): EditSession<T> {
+  const [state, setState] = useState(() => ({ saved, base: saved, draft: keeping?.initial ?? saved }));
   let current = state;
   if (state.saved !== saved) {
     const edited = !sameValue(state.draft, state.base) && !sameValue(state.draft, saved);
@@ -37,6 +50,8 @@ export function useEditSession<T>(saved: T, validate: (draft: T) => FieldProblem
   const problems = validate(draft);
   const dirty = !sameValue(draft, base);
   const blocked = hasBlocking(problems);
+  const onDraft = keeping?.onDraft;
+  useEffect(() => onDraft?.(dirty ? draft : null), [draft, dirty, onDraft]);
   return {
     draft,
     base,

@@ -20,6 +20,10 @@ export interface JsonViewProps {
   /** A JSON edit that imported cleanly; the store applies it as one undo step. */
   onApply(doc: WorkflowDocument, notes: string[]): void;
   onSelectAction(id: string | null): void;
+  /** Text kept from before (invalid JSON typed before a switch of tab or a reload), shown instead of the document. */
+  draftText?: string | null;
+  /** Told the text while it is not a valid document, and null once it is applied or replaced. */
+  onDraftText?(text: string | null): void;
 }
 
 type Sync =
@@ -79,10 +83,12 @@ function toMarkers(model: monaco.editor.ITextModel, locator: JsonLocator, proble
 
 /** The workflow document as JSON, side by side with the canvas, editable both ways. */
 export default function JsonView(props: JsonViewProps) {
-  const { doc, workspace, problems, selectedActionId, readOnly, theme, onApply, onSelectAction } = props;
+  const { doc, workspace, problems, selectedActionId, readOnly, theme, onApply, onSelectAction, onDraftText } = props;
   const { t } = useT();
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const exported = useMemo(() => exportWorkflow(doc, { comments: true }), [doc]);
+  // Read once: the editor starts from a kept draft and keeps its own text from then on.
+  const [initialText] = useState(() => (props.draftText && props.draftText !== exported ? props.draftText : null));
   const [sync, setSync] = useState<Sync>({ state: 'synced' });
   const syncRef = useRef(sync);
   syncRef.current = sync;
@@ -141,16 +147,18 @@ export default function JsonView(props: JsonViewProps) {
       if (!result.document) {
         setSync({ state: 'invalid', problems: result.problems });
         setMarkers(result.problems);
+        onDraftText?.(text);
         return;
       }
       const next = exportWorkflow(result.document, { comments: true });
       setSync({ state: 'synced' });
+      onDraftText?.(null);
       if (next !== lastApplied.current) {
         lastApplied.current = next;
         onApply(result.document, result.notes);
       }
     },
-    [workspace, onApply, setMarkers],
+    [workspace, onApply, setMarkers, onDraftText],
   );
 
   const onMount: OnMount = (editor) => {
@@ -175,7 +183,10 @@ export default function JsonView(props: JsonViewProps) {
         onSelectAction(id);
       }
     });
-    setMarkers(problems);
+    if (initialText !== null) {
+      guardDepth(editor, editor.getModel()!, initialText);
+      applyText(initialText);
+    } else setMarkers(problems);
   };
 
   useEffect(() => () => {
@@ -188,6 +199,7 @@ export default function JsonView(props: JsonViewProps) {
     model.pushEditOperations([], [{ range: model.getFullModelRange(), text: lastApplied.current }], () => null);
     setSync({ state: 'synced' });
     setMarkers(problems);
+    onDraftText?.(null);
   };
 
   return (
@@ -214,7 +226,7 @@ export default function JsonView(props: JsonViewProps) {
         <Editor
           defaultLanguage="json"
           defaultPath={WORKFLOW_MODEL_PATH}
-          defaultValue={exported}
+          defaultValue={initialText ?? exported}
           theme={theme === 'dark' ? 'vs-dark' : 'vs'}
           onMount={onMount}
           options={{

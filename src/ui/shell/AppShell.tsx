@@ -1,6 +1,6 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { PanelBottom, PanelLeft, PanelRight } from 'lucide-react';
-import { lazy, Suspense, useEffect, useState, type DragEvent } from 'react';
+import { Maximize2, Minimize2, PanelBottom, PanelLeft, PanelRight } from 'lucide-react';
+import { lazy, Suspense, useEffect, useState, type CSSProperties, type DragEvent } from 'react';
 import { parseSettingsRoute } from '../../settings/route';
 import { selectOpenDoc } from '../../store/selectors';
 import { useApp, useAppStore } from '../../store/store';
@@ -16,10 +16,14 @@ import { canEdit, useTeamSession } from '../../store/team-session';
 import { useTheme } from '../theme/theme';
 import { importFile } from '../files/file-actions';
 import { ImportDialogs } from '../files/ImportDialogs';
+import { focusCanvas } from './focus';
 import { Header } from './Header';
 import { Notices } from './Notices';
 import { PanelTabs } from './PanelTabs';
 import { PreviewBanner } from './PreviewBanner';
+import { ShortcutSheet } from './ShortcutSheet';
+import { Splitter } from './Splitter';
+import './shell.css';
 import { StorageBanner } from './StorageBanner';
 import { BOTTOM_TABS, RIGHT_TABS } from './tabs';
 import { useShortcuts } from './use-shortcuts';
@@ -37,6 +41,7 @@ export function AppShell() {
   const { t } = useT();
   const store = useAppStore();
   const panels = useApp((s) => s.panels);
+  const layout = useApp((s) => s.layout);
   const loaded = useApp((s) => s.loaded);
   const review = useApp((s) => s.reviewMode);
   const editor = useTeamSession(canEdit);
@@ -70,12 +75,17 @@ export function AppShell() {
         data-left={panels.left}
         data-right={panels.right}
         data-bottom={panels.bottom}
+        data-bottom-max={panels.bottom && layout.bottomMax}
+        style={{ '--tf-left-w': `${layout.left}px`, '--tf-right-w': `${layout.right}px`, '--tf-bottom-h': `${layout.bottom}px` } as CSSProperties}
         data-review={review}
         data-dropping={dropping}
         onDragOver={onDragOver}
         onDragLeave={(e) => e.currentTarget === e.target && setDropping(false)}
         onDrop={(e) => void onDrop(e)}
       >
+        <button type="button" className="tf-skip-link" onClick={focusCanvas}>
+          {t('app.skipToCanvas')}
+        </button>
         <PanelBoundary name={t('app.panel.header')}>
           <Header />
         </PanelBoundary>
@@ -98,13 +108,14 @@ export function AppShell() {
         </nav>
         {panels.left && (
           <aside className="tf-app__left" aria-label={t('shell.area.left')}>
+            <Splitter panel="left" />
             <PanelBoundary name={t('app.panel.left')}>
               <Palette />
               <WorkflowsArea />
             </PanelBoundary>
           </aside>
         )}
-        <main className="tf-app__centre" aria-label={t('shell.area.canvas')}>
+        <main id="tf-canvas" tabIndex={-1} className="tf-app__centre" aria-label={t('shell.area.canvas')}>
           {!loaded ? (
             <p className="tf-empty">{t('shell.loading')}</p>
           ) : settings ? (
@@ -122,17 +133,24 @@ export function AppShell() {
         </main>
         {panels.right && (
           <aside className="tf-app__right" aria-label={t('shell.area.right')}>
+            <Splitter panel="right" />
             <PanelTabs area="right" tabs={RIGHT_TABS} />
           </aside>
         )}
         {panels.bottom && (
           <section className="tf-app__bottom" aria-label={t('shell.area.bottom')}>
-            <PanelTabs area="bottom" tabs={BOTTOM_TABS} />
+            {!layout.bottomMax && <Splitter panel="bottom" />}
+            <PanelTabs
+              area="bottom"
+              tabs={BOTTOM_TABS}
+              tools={<PanelToggle icon={layout.bottomMax ? Minimize2 : Maximize2} label={t(layout.bottomMax ? 'app.bottom.restore' : 'app.bottom.maximise')} on={layout.bottomMax} onClick={() => store.getState().setBottomMax(!layout.bottomMax)} />}
+            />
           </section>
         )}
         <Notices />
         <DeleteDialogs />
         <ImportDialogs />
+        <ShortcutSheet />
         {dropping && (
           <div className="tf-drop-hint" aria-hidden>
             {t('files.drop')}

@@ -1,10 +1,11 @@
 import { useCallback, useEffect } from 'react';
 import type { Action } from '../../actions';
-import type { Enrollment } from '../../model';
+import { TRIGGER_NODE_ID, type Enrollment } from '../../model';
 import { selectOpenDoc } from '../../store/selectors';
 import { useApp, useAppStore } from '../../store/store';
-import { Inspector, type WorkflowMeta } from '../inspector/Inspector';
+import { Inspector, sessionKey, type WorkflowMeta } from '../inspector/Inspector';
 import { useT } from '../i18n';
+import { focusBubble } from './focus';
 
 /** The inspector wired to the store: what is selected, edited through store commands (one undo step per save). */
 export function InspectorArea() {
@@ -36,14 +37,41 @@ export function InspectorArea() {
   );
   const onCloneAndDelete = useCallback((enrollment: Enrollment) => store.getState().cloneWithEnrollment(enrollment), [store]);
   const onClose = useCallback(() => {
+    store.getState().setPanelDraft(null);
     store.getState().setInspectorDirty(false);
     store.getState().select(null);
   }, [store]);
+  // Focus goes back to the bubble the panel edits (the trigger card for enrollment), not to <body>.
+  const onDone = useCallback(() => {
+    const sel = store.getState().selection;
+    focusBubble(sel === null ? null : sel.kind === 'trigger' ? TRIGGER_NODE_ID : sel.id);
+  }, [store]);
   const onDirtyChange = useCallback((dirty: boolean) => store.getState().setInspectorDirty(dirty), [store]);
+  const draft = useApp((s) => (s.panelDraft && s.panelDraft.workflowId === workflow?.id ? s.panelDraft : null));
+  const onDraftChange = useCallback(
+    (key: string, value: unknown) => {
+      const s = store.getState();
+      const workflowId = s.openId;
+      if (value !== null && workflowId) s.setPanelDraft({ workflowId, key, value });
+      else if (s.panelDraft?.key === key) s.setPanelDraft(null);
+    },
+    [store],
+  );
 
-  const selectionKey = selection === null ? '' : selection.kind === 'trigger' ? 'trigger' : selection.id;
-  // Whatever the panel showed is gone once the selection or the workflow changes: no edits are pending any more.
-  useEffect(() => () => store.getState().setInspectorDirty(false), [store, selectionKey, workflow?.id]);
+  // A kept draft shown again (after a switch of tab or a reload) is announced once per showing.
+  const shownKey = workflow ? sessionKey(workflow.id, selection ?? { kind: 'workflow' }) : '';
+  useEffect(() => {
+    if (shownKey && store.getState().panelDraft?.key === shownKey) store.getState().notify({ tone: 'info', key: 'app.draftRestored.panel' });
+  }, [store, shownKey]);
+
+  // A panel that goes away (another tab, another selection) leaves no edits pending, unless its draft is
+  // kept: then the selection stays locked to it until the draft is saved or cancelled.
+  useEffect(
+    () => () => {
+      if (store.getState().panelDraft?.key !== shownKey) store.getState().setInspectorDirty(false);
+    },
+    [store, shownKey],
+  );
 
   if (!workflow) return <p className="tf-empty">{t('shell.noWorkflow')}</p>;
   return (
@@ -59,6 +87,9 @@ export function InspectorArea() {
         onCloneAndDelete={onCloneAndDelete}
         onClose={onClose}
         onDirtyChange={onDirtyChange}
+        onDone={onDone}
+        draft={draft}
+        onDraftChange={onDraftChange}
       />
     </div>
   );

@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
 import type { WorkflowDocument } from '../../model';
 import { selectOpenDoc, selectOpenProblems } from '../../store/selectors';
 import { useApp, useAppStore } from '../../store/store';
@@ -29,6 +29,21 @@ export function JsonArea() {
     },
     [store],
   );
+  const draftText = useApp((s) => (s.jsonDraft && s.jsonDraft.workflowId === s.openId ? s.jsonDraft.text : null));
+  const onDraftText = useCallback(
+    (text: string | null) => {
+      const s = store.getState();
+      if (text !== null && s.openId) s.setJsonDraft({ workflowId: s.openId, text });
+      else if (s.jsonDraft?.workflowId === s.openId) s.setJsonDraft(null);
+    },
+    [store],
+  );
+  // A kept draft shown again (after a switch of tab or a reload) is announced once per showing.
+  useEffect(() => {
+    if (store.getState().jsonDraft?.workflowId === store.getState().openId && store.getState().jsonDraft) {
+      store.getState().notify({ tone: 'info', key: 'app.draftRestored.json' });
+    }
+  }, [store, doc?.workflow.id]);
   const onSelectAction = useCallback((id: string | null) => store.getState().select(id ? { kind: 'action', id } : null), [store]);
 
   if (!doc) return <p className="tf-empty">{t('shell.noWorkflow')}</p>;
@@ -42,6 +57,9 @@ export function JsonArea() {
       theme={theme}
       onApply={onApply}
       onSelectAction={onSelectAction}
+      draftText={draftText}
+      onDraftText={onDraftText}
+      key={doc.workflow.id}
     />
   );
 }

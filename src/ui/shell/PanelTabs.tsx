@@ -12,7 +12,7 @@ export interface PanelTab {
 }
 
 /** A tab strip and the chosen tab's panel, for the right or the bottom area of the shell. */
-export function PanelTabs({ area, tabs }: { area: 'right' | 'bottom'; tabs: readonly PanelTab[] }) {
+export function PanelTabs({ area, tabs, tools }: { area: 'right' | 'bottom'; tabs: readonly PanelTab[]; tools?: ReactNode }) {
   const { t } = useT();
   const store = useAppStore();
   const chosen = useApp((s) => (area === 'right' ? s.panels.rightTab : s.panels.bottomTab));
@@ -49,6 +49,7 @@ export function PanelTabs({ area, tabs }: { area: 'right' | 'bottom'; tabs: read
           </button>
         ))}
       </div>
+      {tools && <div className="tf-tabs__tools">{tools}</div>}
       <div role="tabpanel" id={`tf-tabpanel-${area}`} aria-labelledby={`tf-tab-${area}-${current.id}`} className="tf-tabs__panel">
         <PanelBoundary name={t(current.labelKey)} resetKey={current.id}>
           {current.render()}

@@ -45,8 +45,8 @@ describe('Canvas', () => {
     await user.click(screen.getByRole('menuitem', { name: /Delete/ }));
     await user.click(screen.getByRole('menuitem', { name: 'This action and all following' }));
     const dialog = screen.getByRole('dialog', { name: 'Delete this action and all following?' });
-    expect(within(dialog).getByText(/3 action\(s\) will be removed/)).toBeInTheDocument();
-    await user.click(within(dialog).getByRole('button', { name: 'Delete 3 action(s)' }));
+    expect(within(dialog).getByText(/3 actions will be removed/)).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Delete 3 actions' }));
     expect(openWorkflow(store).actions.map((a) => a.id)).toEqual(['branch-priority', 'notify-leads']);
     await user.keyboard('{Control>}z{/Control}');
     expect(openWorkflow(store).actions).toHaveLength(5);

@@ -152,7 +152,7 @@ describe('the admin screens', () => {
     const bundle = exportBundle({ workspace: defaultWorkspace(), workflows: docs, scenarios: [] });
     await user.upload(within(dialog).getByLabelText('From a bundle file…'), new File([bundle], 'help-desk.bundle.json', { type: 'application/json' }));
     const report = await within(dialog).findByText('Moved in:');
-    expect(report.closest('[role="status"]')).toHaveTextContent(`2 workflow(s): ${docs.map((d) => d.workflow.name).join(', ')}`);
+    expect(report.closest('[role="status"]')).toHaveTextContent(`2 workflows: ${docs.map((d) => d.workflow.name).join(', ')}`);
     expect(report.closest('[role="status"]')).toHaveTextContent('the help-desk settings');
     expect([...server.workflows.keys()]).toEqual(docs.map((d) => d.workflow.id));
   });

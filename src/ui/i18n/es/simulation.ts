@@ -3,7 +3,8 @@ import type { Messages } from '../core';
 /** The texts of the simulation panel in Spanish (the English texts: ../simulation.ts). */
 export const MESSAGES: Messages = {
   'simulation.storage.unavailable': 'Los escenarios guardados no se pueden leer ni conservar en este navegador ({reason}); se cargan los ejemplos y los cambios duran hasta cerrar la pestaña.',
-  'simulation.storage.dropped': '{count} escenario(s) guardado(s) estaban dañados y se omitieron; el registro dañado se guarda aparte en el almacenamiento.',
+  'simulation.storage.dropped.one': '{count} escenario guardado estaba dañado y se omitió; el registro dañado se guarda aparte en el almacenamiento.',
+  'simulation.storage.dropped.other': '{count} escenarios guardados estaban dañados y se omitieron; el registro dañado se guarda aparte en el almacenamiento.',
   'simulation.storage.recovered': 'Se recuperaron cambios de escenarios que no se habían guardado al cerrar la página.',
   'simulation.storage.failed': 'No se pudieron guardar los escenarios ({reason}); siguen en esta pestaña y se reintenta con el próximo cambio.',
   'sim.tabs': 'Vistas de la simulación',
@@ -336,7 +337,8 @@ export const MESSAGES: Messages = {
   'sim.notifications.skipped': 'Omitidas ({count})',
   'sim.notifications.skip': '«{subject}» para el ticket {ticket}: {reason}',
   'sim.board.column': '{status}: {count} tickets',
-  'sim.board.breaches': '{count} incumplimiento(s) de SLA',
+  'sim.board.breaches.one': '{count} incumplimiento de SLA',
+  'sim.board.breaches.other': '{count} incumplimientos de SLA',
   'sim.board.channels': 'Canales',
   'sim.board.channel': '{name} ({kind}): {location}',
   'sim.board.channel.moving': '{name} ({kind}): trasladándose al servicio de asistencia…',

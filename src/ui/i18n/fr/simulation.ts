@@ -3,7 +3,8 @@ import type { Messages } from '../core';
 /** The texts of the simulation panel in French (the English texts: ../simulation.ts). */
 export const MESSAGES: Messages = {
   'simulation.storage.unavailable': 'Les scénarios enregistrés ne peuvent être lus ni conservés dans ce navigateur ({reason}) ; les exemples sont chargés et les modifications durent jusqu’à la fermeture de l’onglet.',
-  'simulation.storage.dropped': "{count} scénario(s) enregistré(s) étaient endommagés et ont été écartés ; l'enregistrement endommagé est mis de côté dans le stockage.",
+  'simulation.storage.dropped.one': "{count} scénario enregistré était endommagé et a été écarté ; l'enregistrement endommagé est mis de côté dans le stockage.",
+  'simulation.storage.dropped.other': "{count} scénarios enregistrés étaient endommagés et ont été écartés ; l'enregistrement endommagé est mis de côté dans le stockage.",
   'simulation.storage.recovered': 'Modifications de scénarios non enregistrées à la fermeture de la page récupérées.',
   'simulation.storage.failed': 'Les scénarios n’ont pas pu être enregistrés ({reason}) ; ils restent dans cet onglet et l’enregistrement est retenté à la prochaine modification.',
   'sim.tabs': 'Vues de la simulation',
@@ -336,7 +337,8 @@ export const MESSAGES: Messages = {
   'sim.notifications.skipped': 'Ignorées ({count})',
   'sim.notifications.skip': '« {subject} » pour le ticket {ticket} : {reason}',
   'sim.board.column': '{status} : {count} tickets',
-  'sim.board.breaches': '{count} manquement(s) au SLA',
+  'sim.board.breaches.one': '{count} manquement au SLA',
+  'sim.board.breaches.other': '{count} manquements au SLA',
   'sim.board.channels': 'Canaux',
   'sim.board.channel': '{name} ({kind}) : {location}',
   'sim.board.channel.moving': "{name} ({kind}) : en cours de déplacement vers le service d'assistance…",

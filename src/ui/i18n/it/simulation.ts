@@ -3,7 +3,8 @@ import type { Messages } from '../core';
 /** The texts of the simulation panel in Italian (the English texts: ../simulation.ts). */
 export const MESSAGES: Messages = {
   'simulation.storage.unavailable': 'Gli scenari salvati non possono essere letti né conservati in questo browser ({reason}); vengono caricati gli esempi e le modifiche durano fino alla chiusura della scheda.',
-  'simulation.storage.dropped': '{count} scenari salvati erano danneggiati e sono stati esclusi; il record danneggiato è conservato a parte in memoria.',
+  'simulation.storage.dropped.one': '{count} scenario salvato era danneggiato ed è stato escluso; il record danneggiato è conservato a parte in memoria.',
+  'simulation.storage.dropped.other': '{count} scenari salvati erano danneggiati e sono stati esclusi; il record danneggiato è conservato a parte in memoria.',
   'simulation.storage.recovered': 'Recuperate modifiche agli scenari non salvate alla chiusura della pagina.',
   'simulation.storage.failed': 'Impossibile salvare gli scenari ({reason}); restano in questa scheda e il salvataggio viene ritentato alla prossima modifica.',
   'sim.tabs': 'Viste della simulazione',
@@ -336,7 +337,8 @@ export const MESSAGES: Messages = {
   'sim.notifications.skipped': 'Saltate ({count})',
   'sim.notifications.skip': '«{subject}» per il ticket {ticket}: {reason}',
   'sim.board.column': '{status}: {count} ticket',
-  'sim.board.breaches': '{count} violazione/i SLA',
+  'sim.board.breaches.one': '{count} violazione SLA',
+  'sim.board.breaches.other': '{count} violazioni SLA',
   'sim.board.channels': 'Canali',
   'sim.board.channel': '{name} ({kind}): {location}',
   'sim.board.channel.moving': "{name} ({kind}): in spostamento verso l'help desk…",
