@@ -51,12 +51,13 @@ const HANDLE = 3;
  * edges and cull it before it has been rendered once: without them, every node is mounted on the
  * first commit to be measured.
  */
-function handlesOf(width: number, height: number, target: boolean): NodeHandle[] {
+function handlesOf(width: number, height: number, sides: { target: boolean; source: boolean }): NodeHandle[] {
   const x = width / 2 - HANDLE;
   const size = { width: 2 * HANDLE, height: 2 * HANDLE };
-  const source: NodeHandle = { type: 'source', position: Position.Bottom, x, y: height - HANDLE, ...size };
-  if (!target) return [source];
-  return [{ type: 'target', position: Position.Top, x, y: -HANDLE, ...size }, source];
+  const handles: NodeHandle[] = [];
+  if (sides.target) handles.push({ type: 'target', position: Position.Top, x, y: -HANDLE, ...size });
+  if (sides.source) handles.push({ type: 'source', position: Position.Bottom, x, y: height - HANDLE, ...size });
+  return handles;
 }
 
 /** A "+" on the canvas: an insertion point and its centre in flow coordinates. */
@@ -164,7 +165,7 @@ export function buildFlow(workflow: Workflow, layout: Layout, selection: Selecti
         width: NODE_SIZE.end.width,
         height: NODE_SIZE.end.height,
         measured: NODE_SIZE.end,
-        handles: handlesOf(NODE_SIZE.end.width, NODE_SIZE.end.height, true),
+        handles: handlesOf(NODE_SIZE.end.width, NODE_SIZE.end.height, { target: true, source: false }),
       } satisfies EndNodeType;
     }
     const size = n.type === 'trigger' ? NODE_SIZE.trigger : NODE_SIZE.action;
@@ -178,7 +179,7 @@ export function buildFlow(workflow: Workflow, layout: Layout, selection: Selecti
       width: size.width,
       height: size.height,
       measured: size,
-      handles: handlesOf(size.width, size.height, n.type === 'action'),
+      handles: handlesOf(size.width, size.height, { target: n.type === 'action', source: true }),
     } as ActionNodeType | TriggerNodeType;
   });
   return { nodes, edges, inserts, labels };

@@ -100,22 +100,23 @@ export async function importText(store: AppStore, text: string, source: string):
   }
   if (isBundle(parsed.value)) {
     const r = importBundle(text);
-    if (!r.ok) pending.set({ kind: 'report', source, problems: r.problems });
-    else pending.set({ kind: 'bundle', source, bundle: r.value, notes: r.notes });
+    if (!r.document) pending.set({ kind: 'report', source, problems: r.problems });
+    else pending.set({ kind: 'bundle', source, bundle: r.document, notes: r.notes });
     return;
   }
   const r = importWorkflow(text, { workspace: s.workspace });
-  if (!r.ok) {
+  if (!r.document) {
     pending.set({ kind: 'report', source, problems: r.problems });
     return;
   }
-  if (hasId(s.documents, r.value.workflow.id)) {
-    pending.set({ kind: 'conflict', source, doc: r.value, notes: r.notes, migratedFrom: r.migratedFrom });
+  const migratedFrom = r.migratedFrom ?? undefined;
+  if (hasId(s.documents, r.document.workflow.id)) {
+    pending.set({ kind: 'conflict', source, doc: r.document, notes: r.notes, migratedFrom });
     return;
   }
   pending.set(null);
-  s.addDocument(r.value);
-  announce(store, source, r.notes, r.migratedFrom);
+  s.addDocument(r.document);
+  announce(store, source, r.notes, migratedFrom);
 }
 
 /** Resolves an id conflict: replace the workflow (one undo step) or add the file as a copy. */

@@ -138,16 +138,16 @@ export default function JsonView(props: JsonViewProps) {
   const applyText = useCallback(
     (text: string) => {
       const result = importWorkflow(text, { workspace });
-      if (!result.ok) {
+      if (!result.document) {
         setSync({ state: 'invalid', problems: result.problems });
         setMarkers(result.problems);
         return;
       }
-      const next = exportWorkflow(result.value, { comments: true });
+      const next = exportWorkflow(result.document, { comments: true });
       setSync({ state: 'synced' });
       if (next !== lastApplied.current) {
         lastApplied.current = next;
-        onApply(result.value, result.notes);
+        onApply(result.document, result.notes);
       }
     },
     [workspace, onApply, setMarkers],

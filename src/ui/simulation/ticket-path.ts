@@ -1,4 +1,4 @@
-import type { TicketHistory } from '../../engine';
+import { enrollmentOutcome, type TicketHistory } from '../../engine';
 import { linksOf } from '../../graph/links';
 import { TRIGGER_NODE_ID, type Workflow } from '../../model';
 import { idRecord } from '../../store/id-record';
@@ -33,7 +33,7 @@ export interface TicketPath {
 export function ticketPath(workflow: Workflow, ticketId: string, history: TicketHistory | undefined): TicketPath {
   const path: TicketPath = { ticket: ticketId, workflow: workflow.id, enrolled: false, actions: [], edges: [] };
   if (!history) return path;
-  path.enrolled = history.enrollments.some((e) => e.workflow === workflow.id && e.outcome === 'enrolled');
+  path.enrolled = history.enrollments.some((e) => e.workflow === workflow.id && enrollmentOutcome(e) === 'enrolled');
   const byId = new Map(workflow.actions.map((a) => [a.id, a]));
   const seenActions = new Set<string>();
   const seenEdges = new Set<string>();
