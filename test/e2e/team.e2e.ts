@@ -1,0 +1,276 @@
+/**
+ * Team mode in the browser, against the real team server: each test starts the server on a free
+ * loopback port with an in-memory PGlite database, serving the built app, and drives two browser
+ * contexts (two people) signed in with their own accounts.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { startServer } from '../../src/server/start';
+import { e2e, type E2EContext } from './harness';
+
+const OWNER = { name: 'Ada Admin', email: 'ada@example.com', password: 'correct horse battery' };
+const PASSWORD = 'a long enough password';
+
+interface TeamServer {
+  base: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The team server as `npm start` runs it (the built app from dist/ with its Content-Security-Policy
+ * header), on a free loopback port, with an embedded PGlite database in a temporary folder.
+ */
+async function startTeamServer(): Promise<TeamServer> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'ticketflow-e2e-'));
+  // A cheap password hash for tests; the default cost is for real accounts.
+  const server = await startServer({ port: 0, mode: 'production', dataDir, passwordCost: { memoryCost: 1024, timeCost: 1 } });
+  return {
+    base: `${server.url.replace('localhost', '127.0.0.1')}/`,
+    close: async () => {
+      await server.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs `body` with a fresh team server, closing it afterwards whatever happens. */
+async function withServer(body: (server: TeamServer) => Promise<void>): Promise<void> {
+  const server = await startTeamServer();
+  try {
+    await body(server);
+    const errors = people.flatMap((p) => p.errors);
+    if (errors.length) throw new Error(errors.slice(0, 3).join(' | '));
+  } finally {
+    for (const p of people.splice(0)) await p.context.close().catch(() => undefined);
+    await server.close();
+  }
+}
+
+/**
+ * A person: a context of its own (own cookies and storage) on the same browser, whose requests
+ * must all stay on the team server. (The harness's own page belongs to the preview server.)
+ */
+async function person(ctx: E2EContext, server: TeamServer): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await ctx.browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const origin = new URL(server.base).origin;
+  const errors: string[] = [];
+  context.on('request', (req) => {
+    const url = req.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) errors.push(`request left the machine: ${url}`);
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(String(e)));
+  people.push({ context, errors });
+  return { context, page };
+}
+
+const people: { context: BrowserContext; errors: string[] }[] = [];
+
+/** The first visit to the new server: the owner account through the setup screen. */
+async function setUpOwner(page: Page, base: string) {
+  await page.goto(base);
+  await page.getByRole('heading', { name: 'Set up this Ticketflow server' }).waitFor();
+  await page.getByLabel('Name').fill(OWNER.name);
+  await page.getByLabel('Email').fill(OWNER.email);
+  await page.getByLabel('Password').fill(OWNER.password);
+  await page.getByRole('button', { name: 'Create the owner account' }).click();
+  await page.getByTestId('mode-line').getByText(`${OWNER.name} (admin)`).waitFor();
+}
+
+/** The admin invites `email` with `role` through the members screen; returns the one-time link. */
+async function invite(page: Page, email: string, role: 'admin' | 'reviewer' | 'viewer'): Promise<string> {
+  await page.getByRole('button', { name: 'Account and team' }).click();
+  await page.getByRole('menuitem', { name: 'Members…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Members' });
+  const form = dialog.getByRole('form', { name: 'Invite' });
+  await form.getByLabel('Email').fill(email);
+  await form.getByLabel('Role').selectOption(role);
+  await form.getByRole('button', { name: 'Invite' }).click();
+  const link = await dialog.getByLabel('Invitation link').inputValue();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  return link;
+}
+
+/** A new member opens the link, sets a name and password, and lands in the workspace. */
+async function joinTeam(page: Page, link: string, name: string, role: string) {
+  await page.goto(link);
+  await page.getByRole('heading', { name: 'Join the team' }).waitFor();
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Join' }).click();
+  await page.getByTestId('mode-line').getByText(`${name} (${role})`).waitFor();
+}
+
+/** Opens a workflow from the list. */
+async function open(page: Page, name: string) {
+  await page.getByRole('navigation', { name: 'Workflows' }).getByRole('button', { name, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+}
+
+/** Calls the API from inside a page, with its session cookie and CSRF token, as the app does. */
+async function apiFromPage(page: Page, method: string, path: string, body?: string, headers: Record<string, string> = {}) {
+  return page.evaluate(
+    async ({ method, path, body, headers }) => {
+    const session = await fetch('/api/v1/session', { credentials: 'same-origin' }).then((r) => r.json() as Promise<{ csrfToken: string }>);
+    const r = await fetch(`/api/v1${path}`, {
+      method,
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken, ...headers },
+      body,
+    });
+    return { status: r.status, text: await r.text(), etag: r.headers.get('etag') };
+    },
+    { method, path, body, headers },
+  );
+}
+
+const WORKFLOW = 'Notify the team and the owner when a ticket is waiting on us';
+
+e2e("team: a reviewer's comment appears on the admin's open canvas within a second, with no reload", async (ctx) => {
+  await withServer(async (server) => {
+    const admin = (await person(ctx, server)).page;
+    await setUpOwner(admin, server.base);
+    const link = await invite(admin, 'rui@example.com', 'reviewer');
+    const reviewer = await person(ctx, server);
+    await joinTeam(reviewer.page, link, 'Rui Reviewer', 'reviewer');
+    const r = reviewer.page;
+    await open(admin, WORKFLOW);
+    await open(r, WORKFLOW);
+    // Review mode is the reviewer's role: the banner has no way out, and the header no toggle.
+    const banner = r.getByRole('region', { name: 'Review mode' });
+    await banner.waitFor();
+    if ((await banner.getByRole('button', { name: 'Leave review mode' }).count()) > 0) throw new Error('a reviewer was offered to leave review mode');
+    // The admin sees who is here.
+    await admin.getByRole('img', { name: 'Rui Reviewer is viewing' }).first().waitFor({ timeout: 10_000 });
+
+    await r.getByRole('button', { name: 'Actions for Notify Tier 1' }).click();
+    await r.getByRole('menuitem', { name: 'Comment' }).click();
+    const box = r.getByRole('dialog', { name: /^Comments on / });
+    await box.getByLabel('New comment').fill('Should Tier 1 hear about every ticket?');
+    const badge = admin.getByRole('button', { name: '1 open comment thread' });
+    if ((await badge.count()) > 0) throw new Error('the admin saw a comment before it was made');
+    const sent = Date.now();
+    await box.getByRole('button', { name: 'Comment', exact: true }).click();
+    await badge.first().waitFor({ timeout: 5_000 });
+    const took = Date.now() - sent;
+    if (took > 1000) throw new Error(`the comment took ${took} ms to appear on the admin's canvas`);
+    console.log(`      comment reached the admin's canvas ${took} ms after the reviewer's click began`);
+    await badge.first().click();
+    await admin.getByRole('dialog', { name: /^Comments on / }).getByText('Should Tier 1 hear about every ticket?').waitFor();
+    await admin.getByRole('dialog', { name: /^Comments on / }).getByText('Rui Reviewer').first().waitFor();
+    await ctx.screenshot('team-comment-live', admin);
+  });
+});
+
+e2e('team: a reviewer cannot edit, in the UI or through the API (403)', async (ctx) => {
+  await withServer(async (server) => {
+    const admin = (await person(ctx, server)).page;
+    await setUpOwner(admin, server.base);
+    const link = await invite(admin, 'rui@example.com', 'reviewer');
+    const reviewer = await person(ctx, server);
+    const r = reviewer.page;
+    await joinTeam(r, link, 'Rui Reviewer', 'reviewer');
+    await open(r, WORKFLOW);
+    // The UI: the bubble menu offers only Comment; no insertion point, no new workflow, no rename.
+    await r.getByRole('button', { name: 'Actions for Notify Tier 1' }).click();
+    const items = await r.getByRole('menuitem').allTextContents();
+    if (items.join('|') !== 'Comment') throw new Error(`the bubble menu offers a reviewer ${items.join(', ')}`);
+    await r.keyboard.press('Escape');
+    if ((await r.getByRole('button', { name: /^Add an action/ }).count()) > 0) throw new Error('insertion points are offered to a reviewer');
+    if ((await r.getByRole('button', { name: 'New workflow' }).count()) > 0) throw new Error('a reviewer is offered a new workflow');
+    if ((await r.getByRole('button', { name: /^Review mode/ }).count()) > 0) throw new Error('a reviewer has the review toggle');
+    // The API: a save with the right base and a valid document is still refused for the role.
+    const list = JSON.parse((await apiFromPage(r, 'GET', '/workflows')).text) as { workflows: { id: string; name: string; head: number }[] };
+    const target = list.workflows.find((w) => w.name === WORKFLOW)!;
+    const current = await apiFromPage(r, 'GET', `/workflows/${target.id}`);
+    const put = await apiFromPage(r, 'PUT', `/workflows/${target.id}`, current.text, { 'if-match': current.etag ?? '' });
+    if (put.status !== 403) throw new Error(`a reviewer's PUT answered ${put.status}: ${put.text.slice(0, 200)}`);
+    const del = await apiFromPage(r, 'DELETE', `/workflows/${target.id}`);
+    if (del.status !== 403) throw new Error(`a reviewer's DELETE answered ${del.status}`);
+    const after = JSON.parse((await apiFromPage(admin, 'GET', '/workflows')).text) as { workflows: { id: string; head: number }[] };
+    if (after.workflows.find((w) => w.id === target.id)?.head !== target.head) throw new Error('the refused save changed the head revision');
+  });
+});
+
+e2e('team: two admins edit one workflow and the second save gets the conflict choice', async (ctx) => {
+  await withServer(async (server) => {
+    const a = (await person(ctx, server)).page;
+    await setUpOwner(a, server.base);
+    const link = await invite(a, 'bea@example.com', 'admin');
+    const second = await person(ctx, server);
+    const b = second.page;
+    await joinTeam(b, link, 'Bea Admin', 'admin');
+    await open(a, WORKFLOW);
+    await open(b, WORKFLOW);
+    // B loses the connection and edits meanwhile; A saves an edit of the same workflow.
+    await second.context.setOffline(true);
+    await rename(b, WORKFLOW, 'Renamed by Bea');
+    await b.getByRole('alert').getByText('The server does not answer').waitFor({ timeout: 10_000 });
+    await rename(a, WORKFLOW, 'Renamed by Ada');
+    await a.getByRole('status').getByText('Saved', { exact: true }).waitFor({ timeout: 10_000 });
+    // B is back: its save names a stale base, and B chooses instead of overwriting.
+    await second.context.setOffline(false);
+    const banner = b.getByRole('alert').filter({ hasText: 'was saved by someone else while you were editing it' });
+    await banner.waitFor({ timeout: 20_000 });
+    await ctx.screenshot('team-conflict', b);
+    await banner.getByRole('button', { name: 'Keep mine as a copy' }).click();
+    await b.getByRole('navigation', { name: 'Workflows' }).getByRole('button', { name: 'Renamed by Ada', exact: true }).waitFor();
+    // Both versions are on the server: Ada's under the id, Bea's as a new workflow.
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const names = (JSON.parse((await apiFromPage(a, 'GET', '/workflows')).text) as { workflows: { name: string }[] }).workflows.map((w) => w.name);
+      if (names.includes('Renamed by Ada') && names.some((n) => n.startsWith('Renamed by Bea'))) break;
+      if (Date.now() > deadline) throw new Error(`the server holds ${names.join(', ')}`);
+      await a.waitForTimeout(200);
+    }
+  });
+});
+
+/** Renames a workflow from the list, as a person does. */
+async function rename(page: Page, from: string, to: string) {
+  await page.getByRole('button', { name: `Rename "${from}"` }).click();
+  const field = page.getByRole('textbox', { name: `New name for "${from}"` });
+  await field.fill(to);
+  await field.press('Enter');
+  await page.getByRole('heading', { level: 1, name: to }).waitFor();
+}
+
+e2e('team: an API token created in the app fetches the live workflows', async (ctx) => {
+  await withServer(async (server) => {
+    const admin = (await person(ctx, server)).page;
+    await setUpOwner(admin, server.base);
+    // Publish one workflow through the API (the revision the head holds).
+    const list = JSON.parse((await apiFromPage(admin, 'GET', '/workflows')).text) as { workflows: { id: string; name: string; head: number; published: number | null }[] };
+    const target = list.workflows.find((w) => w.name === WORKFLOW)!;
+    if (target.published === null) {
+      const published = await apiFromPage(admin, 'POST', `/workflows/${target.id}/publish`, JSON.stringify({ revision: target.head }));
+      if (published.status !== 200) throw new Error(`publish answered ${published.status}: ${published.text.slice(0, 200)}`);
+    }
+    const live = list.workflows.filter((w) => w.published !== null || w.id === target.id).map((w) => w.id).sort();
+
+    await admin.getByRole('button', { name: 'Account and team' }).click();
+    await admin.getByRole('menuitem', { name: 'API tokens…' }).click();
+    const dialog = admin.getByRole('dialog', { name: 'API tokens' });
+    const form = dialog.getByRole('form', { name: 'Create token' });
+    await form.getByLabel('Token name').fill('CI pull');
+    await form.getByLabel('Scope').selectOption('read');
+    await form.getByRole('button', { name: 'Create token' }).click();
+    const secret = await dialog.getByLabel('New token').inputValue();
+    if (!secret.startsWith('tf_')) throw new Error(`the token shown is "${secret.slice(0, 8)}…"`);
+
+    // What a backend team's CI does: one request with the token, no cookie.
+    const api = `${server.base}api/v1`;
+    const answer = await fetch(`${api}/workflows?state=published`, { headers: { authorization: `Bearer ${secret}` } });
+    if (answer.status !== 200) throw new Error(`GET /workflows with the token answered ${answer.status}`);
+    const got = ((await answer.json()) as { workflows: { id: string }[] }).workflows.map((w) => w.id).sort();
+    if (JSON.stringify(got) !== JSON.stringify(live)) throw new Error(`the token got ${got.join(', ')}; live are ${live.join(', ')}`);
+    const bytes = await fetch(`${api}/workflows/${target.id}`, { headers: { authorization: `Bearer ${secret}` } });
+    const doc = JSON.parse(await bytes.text()) as { workflow: { id: string } };
+    if (bytes.status !== 200 || doc.workflow.id !== target.id) throw new Error(`GET /workflows/${target.id} with the token answered ${bytes.status}`);
+    // A read token cannot write.
+    const write = await fetch(`${api}/workflows/${target.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${secret}` } });
+    if (write.status !== 403) throw new Error(`a read token's DELETE answered ${write.status}`);
+  });
+});
