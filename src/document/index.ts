@@ -1,6 +1,8 @@
-// The document layer: envelope, import (parse → migrate → restore → validate), export, schemas and
-// error codes. writeJsonSchemas and compareJsonSchemas use node:fs and live in ./write-schemas.
-export { CODES, hasErrors, problem, type Code, type CodeInfo, type Problem, type Severity } from './codes';
+// The document layer: envelope, import (parse → migrate → validate; repair only when asked), export,
+// schemas and error codes. writeJsonSchemas and compareJsonSchemas use node:fs and live in ./write-schemas.
+export { capProblems, CODES, hasErrors, problem, REPORT_LIMITS, type Code, type CodeInfo, type Problem, type ReportLimits, type Severity } from './codes';
+export { fixDocument, type FixChange, type FixResult } from './restore';
+export { clip, quote, QUOTE_LIMIT } from './words';
 export { stableStringify, exportWorkflow, type ExportOptions } from './export';
 export {
   importParsed,
@@ -10,6 +12,7 @@ export {
   validateScenario,
   validateWorkflowDocument,
   validateWorkspace,
+  type DocumentInput,
   type ImportAgainstWorkspaceOptions,
   type ImportOptions,
   type ImportResult,

@@ -56,14 +56,14 @@ export function parseClipboard(text: string): { ok: true; workflow: Workflow } |
   if (!text.trim()) return { ok: false, message: 'the clipboard is empty' };
   if (!validatorsReady()) return { ok: false, message: 'the checks a paste goes through are still loading; paste again in a moment' };
   const result = importWorkflow(text);
-  if (!result.ok) {
+  if (!result.document) {
     const first = result.problems[0];
     return {
       ok: false,
       message: first ? `${first.message}${first.path ? ` (at ${first.path})` : ''}` : 'it is not a Ticketflow workflow',
     };
   }
-  const workflow = result.value.workflow;
+  const workflow = result.document.workflow;
   if (workflow.startActionId === null || workflow.actions.length === 0) {
     return { ok: false, message: 'the copied workflow has no actions' };
   }

@@ -7,6 +7,7 @@ import {
   type WorkflowDocument,
   type Workspace,
 } from '../model';
+import { copyIdRecord, hasId, idRecord, withId, withoutId } from './id-record';
 import { emptyHistory, recordStep, redoStep, undoStep, type HistoryEntry, type WorkflowHistory } from './history';
 import type { Selection } from './selection-slice';
 import type { AppState, SliceCreator } from './types';
@@ -112,23 +113,32 @@ export function freshWorkflowId(name: string, taken: Record<string, unknown>): s
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
       .slice(0, 40) || 'workflow');
-  if (!(base in taken)) return base;
-  for (let n = 2; ; n++) if (!(`${base}-${n}` in taken)) return `${base}-${n}`;
+  if (!hasId(taken, base)) return base;
+  for (let n = 2; ; n++) if (!hasId(taken, `${base}-${n}`)) return `${base}-${n}`;
 }
 
 export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
   workspace: defaultWorkspace(),
-  documents: {},
+  documents: idRecord(),
   order: [],
   openId: null,
-  histories: {},
+  histories: idRecord(),
   loaded: false,
   lastCommit: null,
   load(state) {
-    set({ ...state, loaded: true, lastCommit: null, selection: null });
+    // Stored and seeded records come as ordinary objects; the store keeps null-prototype ones (id-record.ts).
+    set({
+      ...state,
+      documents: copyIdRecord(state.documents),
+      histories: copyIdRecord(state.histories),
+      openId: state.openId !== null && hasId(state.documents, state.openId) ? state.openId : null,
+      loaded: true,
+      lastCommit: null,
+      selection: null,
+    });
   },
   openWorkflow(id) {
-    if (!get().documents[id]) return;
+    if (!hasId(get().documents, id)) return;
     if (get().inspectorDirty && id !== get().openId) {
       get().notify({ tone: 'error', key: 'notice.unsavedEdits' });
       return;
@@ -150,8 +160,8 @@ export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
       now - last.at < COALESCE_WINDOW_MS;
     const history = s.histories[workflowId] ?? emptyHistory();
     set({
-      documents: { ...s.documents, [workflowId]: next },
-      histories: merge ? s.histories : { ...s.histories, [workflowId]: recordStep(history, before, options.label) },
+      documents: withId(s.documents, workflowId, next),
+      histories: merge ? s.histories : withId(s.histories, workflowId, recordStep(history, before, options.label)),
       lastCommit: options.coalesce !== undefined ? { workflowId, key: options.coalesce, at: now, doc: next } : null,
       ...selectionAfter(s, next, options.select),
     });
@@ -166,9 +176,9 @@ export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
     const s = get();
     const id = freshWorkflowId(name, s.documents);
     set({
-      documents: { ...s.documents, [id]: newWorkflowDocument(id, name) },
+      documents: withId(s.documents, id, newWorkflowDocument(id, name)),
       order: [...s.order, id],
-      histories: { ...s.histories, [id]: emptyHistory() },
+      histories: withId(s.histories, id, emptyHistory()),
       openId: id,
       selection: null,
       lastCommit: null,
@@ -184,19 +194,17 @@ export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
     const rename = (e: HistoryEntry): HistoryEntry => ({ ...e, doc: { ...e.doc, workflow: { ...e.doc.workflow, id } } });
     const copiedHistory = history ? { ...history, past: history.past.map(rename), future: history.future.map(rename) } : emptyHistory();
     set({
-      documents: { ...s.documents, [id]: copy },
+      documents: withId(s.documents, id, copy),
       order: [...s.order, id],
-      histories: { ...s.histories, [id]: copiedHistory },
+      histories: withId(s.histories, id, copiedHistory),
     });
     return id;
   },
   deleteWorkflow(id) {
     const s = get();
-    if (!s.documents[id]) return;
-    const documents = { ...s.documents };
-    delete documents[id];
-    const histories = { ...s.histories };
-    delete histories[id];
+    if (!hasId(s.documents, id)) return;
+    const documents = withoutId(s.documents, id);
+    const histories = withoutId(s.histories, id);
     const order = s.order.filter((x) => x !== id);
     const openId = s.openId === id ? (order[0] ?? null) : s.openId;
     set({ documents, histories, order, openId, selection: s.openId === id ? null : s.selection, lastCommit: null });
@@ -211,8 +219,8 @@ export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
   },
   replaceFromStorage(id, doc, history) {
     const s = get();
-    const documents = { ...s.documents };
-    const histories = { ...s.histories };
+    const documents = copyIdRecord(s.documents);
+    const histories = copyIdRecord(s.histories);
     let order = s.order;
     if (doc) {
       documents[id] = doc;
@@ -223,7 +231,7 @@ export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
       delete histories[id];
       order = order.filter((x) => x !== id);
     }
-    const openId = s.openId && documents[s.openId] ? s.openId : (order[0] ?? null);
+    const openId = s.openId && hasId(documents, s.openId) ? s.openId : (order[0] ?? null);
     set({ documents, histories, order, openId, lastCommit: s.lastCommit?.workflowId === id ? null : s.lastCommit });
   },
   setWorkspace(workspace) {
@@ -239,11 +247,11 @@ export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
   addDocument(doc) {
     const s = get();
     const id = doc.workflow.id;
-    if (s.documents[id]) throw new Error(`A workflow with the id "${id}" exists already`);
+    if (hasId(s.documents, id)) throw new Error(`A workflow with the id "${id}" exists already`);
     set({
-      documents: { ...s.documents, [id]: doc },
+      documents: withId(s.documents, id, doc),
       order: [...s.order, id],
-      histories: { ...s.histories, [id]: emptyHistory() },
+      histories: withId(s.histories, id, emptyHistory()),
       openId: id,
       preview: null,
       selection: null,
@@ -253,9 +261,9 @@ export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
   replaceAll(workspace, docs) {
     set({
       workspace,
-      documents: Object.fromEntries(docs.map((d) => [d.workflow.id, d])),
+      documents: idRecord(docs.map((d) => [d.workflow.id, d] as const)),
       order: docs.map((d) => d.workflow.id),
-      histories: Object.fromEntries(docs.map((d) => [d.workflow.id, emptyHistory()])),
+      histories: idRecord(docs.map((d) => [d.workflow.id, emptyHistory()] as const)),
       openId: docs[0]?.workflow.id ?? null,
       preview: null,
       selection: null,
@@ -295,8 +303,8 @@ function step(
   const keepSelection =
     sel === null || sel.kind === 'trigger' || result.doc.workflow.actions.some((a) => a.id === sel.id);
   set({
-    documents: { ...s.documents, [id]: result.doc },
-    histories: { ...s.histories, [id]: result.history },
+    documents: withId(s.documents, id, result.doc),
+    histories: withId(s.histories, id, result.history),
     lastCommit: null,
     selection: keepSelection ? sel : null,
     interaction: { type: 'idle' },

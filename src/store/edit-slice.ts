@@ -5,6 +5,7 @@ import type { CommentThread, Layout, Point, Workflow, WorkflowDocument } from '.
 import { pasteFragment, parseClipboard, copyChain, copyFragment } from './clipboard';
 import { problemsOf } from './validation-slice';
 import type { AppState, Outcome, SliceCreator } from './types';
+import { idRecord } from './id-record';
 
 /** Every editing command of the open workflow; each committed command is one undo step. */
 export interface EditSlice {
@@ -95,7 +96,7 @@ export function applyOp(doc: WorkflowDocument, result: graph.OpResult, unplace: 
 function withoutPositions(layout: Layout | undefined, ids: ReadonlySet<string>): Layout | undefined {
   if (!layout) return undefined;
   if (ids.size === 0) return layout;
-  const positions: Layout['positions'] = {};
+  const positions: Layout['positions'] = idRecord();
   let count = 0;
   for (const [key, point] of Object.entries(layout.positions)) {
     if (ids.has(key)) continue;
@@ -171,9 +172,9 @@ export const createEditSlice: SliceCreator<EditSlice> = (_set, get) => ({
     get().placeNodes({ [nodeId]: position });
   },
   placeNodes(positions) {
-    const placed = Object.fromEntries(Object.entries(positions).map(([id, p]) => [id, { x: p.x, y: p.y }]));
+    const placed = idRecord(Object.entries(positions).map(([id, p]) => [id, { x: p.x, y: p.y }] as const));
     change(get, 'history.place', (doc) => ({
-      doc: { ...doc, layout: { positions: { ...doc.layout?.positions, ...placed } } },
+      doc: { ...doc, layout: { positions: idRecord([...Object.entries(doc.layout?.positions ?? {}), ...Object.entries(placed)]) } },
     }));
   },
   tidyUp() {

@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nodeIo } from '../../src/cli/io';
-import { EXIT, runCli } from '../../src/cli/run';
+import { EXIT } from '../../src/cli/run';
+import { run as runCliInProcess } from '../cli/helpers';
 import { EXAMPLE_SCENARIOS } from '../../src/examples';
+import { hasErrors } from '../../src/document';
 import { defaultWorkspace, type WorkflowDocument } from '../../src/model';
 import { GENERATED } from '../fixtures/hostile/generate';
 import { assertPrototypesIntact, checkGraph, checkImport, checkSimulation } from './check';
@@ -18,6 +19,8 @@ interface Entry {
   codes: string[];
   says?: string;
   cli: number;
+  /** The codes the command line reports when they differ from the import's: it reads bytes (TF107), tells files apart by content, and stops reading at the limit (TF503). */
+  cliCodes?: string[];
   why: string;
   generated?: boolean;
 }
@@ -48,10 +51,9 @@ function argvFor(e: Entry): string[] {
   }
 }
 
-function runCliOn(argv: string[]): { code: number; out: string } {
-  let out = '';
-  const code = runCli(argv, { ...nodeIo(), stdout: (t) => (out += t), stderr: (t) => (out += t) });
-  return { code, out };
+async function runCliOn(argv: string[]): Promise<{ code: number; out: string }> {
+  const { code, stdout, stderr } = await runCliInProcess(argv);
+  return { code, out: stdout + stderr };
 }
 
 describe('the hostile file catalogue', () => {
@@ -67,23 +69,27 @@ describe('the hostile file catalogue', () => {
     it(`is ${entry.outcome}${entry.codes.length ? ` with ${entry.codes.join(', ')}` : ' cleanly'}, leaving every prototype untouched`, () => {
       const text = readFileSync(pathOf(entry), 'utf8');
       const result = checkImport(entry.kind, text, workspace);
-      const problems = result.ok ? result.warnings : result.problems;
-      expect(result.ok ? 'imported' : 'refused').toBe(entry.outcome);
+      const problems = result.problems;
+      // "imported": the file opens (to be fixed, when it has errors); its verdict is ok only without errors.
+      expect(result.document ? 'imported' : 'refused').toBe(entry.outcome);
+      expect(result.ok).toBe(!hasErrors(problems));
       expect([...new Set(problems.map((p) => p.code))].sort()).toEqual([...entry.codes].sort());
       if (entry.says) expect(problems.map((p) => p.message).join('\n')).toContain(entry.says);
-      if (result.ok && entry.kind === 'workflow') {
-        const doc = result.value as WorkflowDocument;
+      if (result.document && entry.kind === 'workflow') {
+        const doc = result.document! as WorkflowDocument;
         checkGraph(doc.workflow, [{ t: 'insert', kind: 'setStatus', at: 1 }, { t: 'delete', pick: 0, keep: 0 }, { t: 'move', pick: 1, at: 2 }]);
         checkSimulation(workspace, [{ ...doc.workflow, enabled: true }], EXAMPLE_SCENARIOS[0]!.scenario);
       }
       assertPrototypesIntact(entry.file);
     });
 
-    it(`exits ${entry.cli} from the command line, naming the problems`, () => {
-      const { code, out } = runCliOn(argvFor(entry));
+    it(`exits ${entry.cli} from the command line, naming the problems`, async () => {
+      const { code, out } = await runCliOn(argvFor(entry));
       expect(code).not.toBe(EXIT.internal);
       expect(code).toBe(entry.cli);
-      for (const c of entry.codes) expect(out).toContain(c);
+      for (const c of entry.cliCodes ?? entry.codes) expect(out).toContain(c);
+      // Bounded whatever the input: at most 200 problems listed, each text clipped to 1,000 characters.
+      expect(out.length).toBeLessThan(500_000);
       assertPrototypesIntact(`the CLI on ${entry.file}`);
     });
   });

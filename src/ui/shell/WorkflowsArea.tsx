@@ -1,7 +1,11 @@
 import { useCallback, useMemo } from 'react';
 import { useApp, useAppStore } from '../../store/store';
 import { useT } from '../i18n';
+import { canEdit, useTeamSession } from '../../store/team-session';
+import { PresenceAvatars } from '../team/ModeLine';
 import { WorkflowList, type WorkflowListItem } from '../workflows/WorkflowList';
+
+const presenceOf = (id: string) => <PresenceAvatars workflowId={id} />;
 
 /** The workflow list wired to the store. */
 export function WorkflowsArea() {
@@ -11,6 +15,7 @@ export function WorkflowsArea() {
   const documents = useApp((s) => s.documents);
   const validation = useApp((s) => s.validation);
   const openId = useApp((s) => s.openId);
+  const editor = useTeamSession(canEdit);
   const items = useMemo<WorkflowListItem[]>(
     () =>
       order.flatMap((id) => {
@@ -46,6 +51,8 @@ export function WorkflowsArea() {
       onDuplicate={onDuplicate}
       onDelete={onDelete}
       onToggleEnabled={onToggleEnabled}
+      readOnly={!editor}
+      badge={presenceOf}
     />
   );
 }
