@@ -129,7 +129,7 @@ export function simulationLines(result: SimulationResult, ctx: SimulationContext
     `Workspace: ${workspace.name} (${workspace.id})`,
     `Workflows: ${workflows.length ? '' : 'none; only the built-in pipeline automation runs'}`.trimEnd(),
   ];
-  for (const row of table(workflows.map((w) => [w.id, w.enabled ? w.name : `${w.name} (disabled: enrolls nothing)`]))) lines.push(row);
+  for (const row of table(workflows.map((w) => [w.id, w.name]))) lines.push(row);
   lines.push(
     `Clock: ${formatTime(scenario.start)} → ${formatTime(result.clock)} UTC; ` +
       `${plural(result.stats.events, 'event')}, ${plural(result.stats.actions, 'action')}, ${plural(result.stats.timers, 'timer')}` +

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import {
+  DISABLED_NOTE,
   generateJsonSchemas,
   hasErrors,
   importScenario,
@@ -94,6 +95,16 @@ function duplicateWorkflowProblems(documents: readonly Loaded<WorkflowDocument>[
   }
 }
 
+/**
+ * SPEC §10: each workflow file given to simulate runs as the live revision, except an older file that
+ * said "enabled": false, which is skipped with a note.
+ */
+function liveFile(report: FileReport): boolean {
+  if (!report.notes.includes(DISABLED_NOTE)) return true;
+  report.notes.push('Not simulated: this older file was off ("enabled": false). Every other workflow file runs as live.');
+  return false;
+}
+
 function simulateCommand(command: Extract<CliCommand, { name: 'simulate' }>, io: CliIo): number {
   const workspace = loadWorkspace(io, command.workspace);
   const scenarioText = readFile(io, command.scenario, 'scenario file');
@@ -109,7 +120,7 @@ function simulateCommand(command: Extract<CliCommand, { name: 'simulate' }>, io:
     duplicateWorkflowProblems(loadedWorkflows);
     scenario = loadedScenario.value;
     reports.push(loadedScenario.report, ...loadedWorkflows.map((w) => w.report));
-    for (const w of loadedWorkflows) if (w.value !== null) workflows.push(w.value.workflow);
+    for (const w of loadedWorkflows) if (w.value !== null && liveFile(w.report)) workflows.push(w.value.workflow);
   }
 
   const withProblems = reports.filter((r) => r.problems.length > 0 || r.notes.length > 0 || r.migratedFrom !== undefined);

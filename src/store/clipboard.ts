@@ -33,7 +33,6 @@ export function copyFragment(workflow: Workflow, id: string): string {
     workflow: {
       id: 'clipboard',
       name: `Copied from ${workflow.name}`,
-      enabled: false,
       enrollment: { triggers: [], filters: [], reenroll: false, unenroll: [] },
       actions,
       startActionId: id,

@@ -4,6 +4,7 @@ import { subscribeWithSelector } from 'zustand/middleware';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createDocumentSlice } from './document-slice';
 import { createEditSlice } from './edit-slice';
+import { createRevisionsSlice } from './revisions-slice';
 import { createSelectionSlice } from './selection-slice';
 import type { AppState } from './types';
 import { createUiSlice } from './ui-slice';
@@ -21,6 +22,7 @@ export function createAppStore() {
       ...createUiSlice(...a),
       ...createValidationSlice(...a),
       ...createEditSlice(...a),
+      ...createRevisionsSlice(...a),
     })),
   );
 }

@@ -1,12 +1,13 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { DocumentSlice } from './document-slice';
 import type { EditSlice } from './edit-slice';
+import type { RevisionsSlice } from './revisions-slice';
 import type { SelectionSlice } from './selection-slice';
 import type { UiSlice } from './ui-slice';
 import type { ValidationSlice } from './validation-slice';
 
 /** The whole application state: every slice merged into one store. */
-export type AppState = DocumentSlice & SelectionSlice & UiSlice & ValidationSlice & EditSlice;
+export type AppState = DocumentSlice & SelectionSlice & UiSlice & ValidationSlice & EditSlice & RevisionsSlice;
 
 /** A slice creator typed for the store's middleware (applied once, in store.ts). */
 export type SliceCreator<T> = StateCreator<AppState, [['zustand/subscribeWithSelector', never]], [], T>;

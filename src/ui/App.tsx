@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { parseReviewRoute } from '../review/route';
 import { startPersistence } from '../store/persistence';
 import { createAppStore, StoreProvider, type AppStore } from '../store/store';
+import { startCheckpoints } from '../store/revisions-slice';
 import { startValidation } from '../store/validation-slice';
 import { useApp } from '../store/store';
 import { detectLanguage, I18nProvider } from './i18n';
@@ -28,6 +29,7 @@ export function startServices(store: AppStore): () => void {
   let stopped = false;
   let stopStorage: (() => void) | null = null;
   const stopValidation = startValidation(store);
+  const stopCheckpoints = startCheckpoints(store);
   let scenarios: ScenarioStorageControl | null = null;
   void startScenarioStorage(store).then((control) => {
     if (stopped) control.stop();
@@ -59,6 +61,7 @@ export function startServices(store: AppStore): () => void {
   return () => {
     stopped = true;
     stopValidation();
+    stopCheckpoints();
     stopStorage?.();
     scenarios?.stop();
     window.removeEventListener('hashchange', onHash);

@@ -123,7 +123,7 @@ describe('validate', () => {
     const schema = run(['validate', join(FIXTURES, 'schema-invalid-workflow.json'), '--json']);
     expect(schema.code).toBe(1);
     expect((JSON.parse(schema.stdout) as { code: string; path: string }[]).map((p) => [p.code, p.path])).toEqual([
-      ['TF203', '/workflow/enabled'],
+      ['TF202', '/workflow/enabled'],
       ['TF205', '/workflow/actions/0'],
     ]);
   });
@@ -206,6 +206,35 @@ describe('simulate', () => {
     expect(result.notifications.filter((n) => n.workflow === 'wf-notify-waiting-on-us').map((n) => n.recipient)).toEqual(
       expect.arrayContaining(['u-marco', 'u-claire']),
     );
+  });
+
+  describe('on older files that still say "enabled" (SPEC §10: each file given is live)', () => {
+    const closedEmail = () => JSON.parse(readFileSync(join(WORKFLOWS_DIR, 'ticket-closed-email.json'), 'utf8')) as Record<string, any>;
+    const asVersion2 = (enabled: boolean) => {
+      const { revision: _mark, ...doc } = closedEmail();
+      return { ...doc, schemaVersion: 2, workflow: { ...doc.workflow, enabled } };
+    };
+    const others = exampleWorkflows.filter((f) => !f.endsWith('ticket-closed-email.json'));
+    const scenario = join(SCENARIOS_DIR, 'email-ticket-life.json');
+    const outboxOf = (stdout: string) => (JSON.parse(stdout) as { outbox: { workflow: string }[] }).outbox.map((e) => e.workflow);
+
+    it('skips an old file with "enabled": false, with a note saying so', () => {
+      const off = scratchFile('closed-email-off.json', asVersion2(false));
+      const { code, stdout, stderr } = run(['simulate', '--json', '--scenario', scenario, ...others, off]);
+      expect(code).toBe(0);
+      expect(outboxOf(stdout)).not.toContain('wf-ticket-closed-email');
+      expect(stderr).toContain('Not simulated: this older file was off ("enabled": false).');
+    });
+
+    it('runs an old file with "enabled": true as live, like a current file', () => {
+      const on = scratchFile('closed-email-on.json', asVersion2(true));
+      const current = run(['simulate', '--json', '--scenario', scenario, ...exampleWorkflows]);
+      const old = run(['simulate', '--json', '--scenario', scenario, ...others, on]);
+      expect(old.code).toBe(0);
+      expect(outboxOf(old.stdout)).toContain('wf-ticket-closed-email');
+      expect(outboxOf(old.stdout).sort()).toEqual(outboxOf(current.stdout).sort());
+      expect(old.stderr).not.toContain('Not simulated');
+    });
   });
 
   describe('on the branch, delay and go-to loop examples', () => {

@@ -41,7 +41,6 @@ describe('restoreDocument', () => {
   });
 
   it.each([
-    ['enabled', (d: any) => delete d.workflow.enabled, '/workflow/enabled', false],
     ['the filters', (d: any) => delete d.workflow.enrollment.filters, '/workflow/enrollment/filters', []],
     ['re-enrollment', (d: any) => delete d.workflow.enrollment.reenroll, '/workflow/enrollment/reenroll', false],
     ['unenrollment', (d: any) => delete d.workflow.enrollment.unenroll, '/workflow/enrollment/unenroll', []],
@@ -108,7 +107,7 @@ describe('restoreDocument', () => {
     expect(restoreDocument(complete, 'workflow')).toEqual({ doc: complete, notes: [] });
     expect(restoreDocument(complete, 'workflow').doc).toBe(complete);
     const partial = valid();
-    delete partial.workflow.enabled;
+    delete partial.workflow.enrollment.reenroll;
     partial.workflow.description = null;
     deepFreeze(partial);
     const before = JSON.stringify(partial);

@@ -20,13 +20,12 @@ function fixture<T>(name: string): T {
 }
 
 /**
- * The catalogue's markup-everywhere workflow, enabled and complete (its javascript: webhook becomes an
+ * The catalogue's markup-everywhere workflow, complete (its javascript: webhook becomes an
  * https URL holding the payload), enrolling every new ticket: its filters move to unenrollment, where
  * they still show but never hold.
  */
 function hostileWorkflow(): WorkflowDocument {
   const doc = fixture<WorkflowDocument>('markup-everywhere.json');
-  doc.workflow.enabled = true;
   doc.workflow.enrollment.filters = [];
   for (const a of doc.workflow.actions) if (a.kind === 'webhook') a.url = `https://hooks.acme.test/?q=${encodeURIComponent(SCRIPT)}`;
   return doc;

@@ -49,7 +49,7 @@ function afterImport(doc: WorkflowDocument, warnings: Parameters<typeof checkRou
   checkGraph(doc.workflow, ops);
 }
 
-const enabled = (workflows: readonly Workflow[]): Workflow[] => workflows.map((w, i) => ({ ...w, id: `wf-${i}`, enabled: true }));
+const distinct = (workflows: readonly Workflow[]): Workflow[] => workflows.map((w, i) => ({ ...w, id: `wf-${i}` }));
 
 // Typed loosely on purpose: fc.property's tuple type differs per property, and the runners only call fc.check on it.
 const prop = (name: string, ciRuns: number, property: fc.IProperty<unknown[]>): FuzzProperty => ({ name, ciRuns, property: property as fc.IProperty<never> });
@@ -109,7 +109,7 @@ export const PROPERTIES: readonly FuzzProperty[] = [
     'random workflows and scenarios simulate to a result, deterministically, stepped or not',
     200,
     fc.property(fc.array(workflowArb({ maxActions: 8 }), { maxLength: 3 }), scenarioArb, (wfs, scenario) => {
-      checkSimulation(workspace, enabled(wfs), scenario, { stepper: true });
+      checkSimulation(workspace, distinct(wfs), scenario, { stepper: true });
     }),
   ),
   prop(
@@ -124,7 +124,7 @@ export const PROPERTIES: readonly FuzzProperty[] = [
         if (!ws.ok) return;
         const sc = checkImport('scenario', mutateJson(EXAMPLE_SCENARIOS[s]!.scenario, scenarioMutations), ws.value as Workspace);
         if (!sc.ok) return;
-        checkSimulation(ws.value as Workspace, enabled(EXAMPLE_WORKFLOWS.map((e) => e.document.workflow)), sc.value as Scenario);
+        checkSimulation(ws.value as Workspace, distinct(EXAMPLE_WORKFLOWS.map((e) => e.document.workflow)), sc.value as Scenario);
       },
     ),
   ),

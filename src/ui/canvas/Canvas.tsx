@@ -21,12 +21,14 @@ import { ActionNode } from './ActionNode';
 import { deleteOne, editNode } from './commands';
 import { EndNode } from './EndNode';
 import { FlowEdge, type FlowEdgeType } from './FlowEdge';
-import { buildFlow, effectiveLayout, mergeEdges, mergeNodes, type FlowNode } from './flow-model';
+import { buildFlow, effectiveLayout, mergeEdges, mergeNodes, withDiffOverlay, type FlowNode } from './flow-model';
 import { pointAt, pointKey } from './insertion';
 import { neighbour, type Direction } from './navigation';
 import { TriggerNode } from './TriggerNode';
+import { GhostNode } from '../history/GhostNode';
+import { useDiffOverlay } from '../history/use-diff-overlay';
 
-const NODE_TYPES = { action: ActionNode, trigger: TriggerNode, end: EndNode };
+const NODE_TYPES = { action: ActionNode, trigger: TriggerNode, end: EndNode, ghost: GhostNode };
 const EDGE_TYPES = { flow: FlowEdge };
 const ARROWS: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
 const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1 };
@@ -51,12 +53,17 @@ function WorkflowCanvas() {
   const workflow = useApp((s) => selectOpenDoc(s)?.workflow);
   const placed = useApp((s) => selectOpenDoc(s)?.layout);
   const selection = useApp((s) => s.selection);
-  const review = useApp((s) => s.reviewMode);
+  // A revision shown from the history is read-only, as review mode is.
+  const review = useApp((s) => s.reviewMode || s.historyView !== null);
   const mode = useApp((s) => s.interaction.type);
   const reveal = useApp((s) => s.reveal);
 
   const layout = useMemo(() => (workflow ? effectiveLayout(workflow, placed) : { positions: {} }), [workflow, placed]);
-  const derived = useMemo(() => (workflow ? buildFlow(workflow, layout, selection) : { nodes: [], edges: [] }), [workflow, layout, selection]);
+  const overlay = useDiffOverlay();
+  const derived = useMemo(() => {
+    const flow = workflow ? buildFlow(workflow, layout, selection) : { nodes: [], edges: [] };
+    return overlay ? { nodes: withDiffOverlay(flow.nodes, overlay), edges: flow.edges } : flow;
+  }, [workflow, layout, selection, overlay]);
   const [nodes, setNodes] = useState<FlowNode[]>(derived.nodes);
   const [edges, setEdges] = useState<FlowEdgeType[]>(derived.edges);
   const latest = useRef(derived);
@@ -75,14 +82,14 @@ function WorkflowCanvas() {
   const onNodeClick: NodeMouseHandler<FlowNode> = useCallback(
     (_e, node) => {
       const s = store.getState();
-      if (node.type === 'end') return;
+      if (node.type === 'end' || node.type === 'ghost') return;
       s.select(node.id === TRIGGER_NODE_ID ? { kind: 'trigger' } : { kind: 'action', id: node.id });
     },
     [store],
   );
   const onNodeDoubleClick: NodeMouseHandler<FlowNode> = useCallback(
     (_e, node) => {
-      if (node.type !== 'end') editNode(store, node.id);
+      if (node.type !== 'end' && node.type !== 'ghost') editNode(store, node.id);
     },
     [store],
   );

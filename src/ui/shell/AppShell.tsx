@@ -14,6 +14,7 @@ import { ReviewBanner } from '../review/ReviewBanner';
 import { useTheme } from '../theme/theme';
 import { importText } from '../files/file-actions';
 import { ImportDialogs } from '../files/ImportDialogs';
+import { VersionDialogs } from '../history/VersionDialogs';
 import { Header } from './Header';
 import { Notices } from './Notices';
 import { PanelTabs } from './PanelTabs';
@@ -121,6 +122,7 @@ export function AppShell() {
         <Notices />
         <DeleteDialogs />
         <ImportDialogs />
+        <VersionDialogs />
         {dropping && (
           <div className="tf-drop-hint" aria-hidden>
             {t('files.drop')}
