@@ -1,98 +1,198 @@
-import { stableStringify } from '../document';
+import type { Output } from './io';
 
 /** Gathered text is written once it reaches this many characters: few writes, and no string of the whole output. */
-const CHUNK = 1 << 16;
+export const CHUNK = 1 << 16;
 
 /**
- * Output written a part at a time. A simulation report can be larger than the longest string JavaScript
- * can hold, so it is never built as one string: its pieces are gathered and written in chunks.
+ * Output gathered into chunks and written with backpressure. A report can be larger than the longest
+ * string JavaScript can hold, so it is never built as one string: its pieces are gathered, and each
+ * full chunk is written (awaiting 'drain') before more is made.
  */
 export class ChunkedWriter {
   private parts: string[] = [];
   private size = 0;
 
-  constructor(private readonly write: (text: string) => void) {}
+  constructor(private readonly out: Output) {}
 
-  /** Adds text; writes what was gathered once it is long enough. */
+  /** Whether the reader has gone (a closed pipe): callers stop making output. */
+  get closed(): boolean {
+    return this.out.closed;
+  }
+
+  /** Adds text without writing it. */
   add(text: string): void {
     this.parts.push(text);
     this.size += text.length;
-    if (this.size >= CHUNK) this.flush();
+  }
+
+  /** Whether enough is gathered to be written. */
+  get full(): boolean {
+    return this.size >= CHUNK;
+  }
+
+  /** Adds text, and writes the gathered chunk once it is full. */
+  async push(text: string): Promise<void> {
+    this.add(text);
+    if (this.full) await this.flush();
   }
 
   /** Writes whatever is gathered. */
-  flush(): void {
+  async flush(): Promise<void> {
     if (this.parts.length === 0) return;
-    this.write(this.parts.join(''));
+    const text = this.parts.join('');
     this.parts = [];
     this.size = 0;
+    await this.out.write(text);
   }
 }
 
-/** Writes lines, each followed by a line end. */
-export function writeLines(write: (text: string) => void, lines: readonly string[]): void {
-  const out = new ChunkedWriter(write);
-  for (const line of lines) out.add(`${line}\n`);
-  out.flush();
+/** Writes lines, each followed by a line end, a chunk at a time; stops early when the reader has gone. */
+export async function writeLines(out: Output, lines: Iterable<string>): Promise<void> {
+  const w = new ChunkedWriter(out);
+  for (const line of lines) {
+    if (w.closed) return;
+    await w.push(`${line}\n`);
+  }
+  await w.flush();
 }
-
-/** Levels of arrays and objects written member by member (down to the records of a ticket's history); below, stringified whole. */
-const SPLIT_LEVELS = 4;
 
 /** Values JSON leaves out of objects (and writes as null in arrays). */
 function unwritten(value: unknown): boolean {
   return value === undefined || typeof value === 'function' || typeof value === 'symbol';
 }
 
-/** An array or plain object whose members can be written one by one. */
-function splittable(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
+/** The value JSON writes for v: what toJSON gives, when it has one. */
+function jsonValue(value: unknown, key: string): unknown {
+  const toJSON = (value as { toJSON?: unknown } | null | undefined)?.toJSON;
+  return typeof value === 'object' && value !== null && typeof toJSON === 'function' ? (toJSON as (k: string) => unknown).call(value, key) : value;
 }
 
-/** The keys of an object in the order JSON.stringify writes stableStringify's sorted copy of it. */
+/** The keys of an object that JSON writes, in RFC 8785 order (UTF-16 code units, as the default sort). */
 function sortedKeys(value: Record<string, unknown>): string[] {
-  // Inserted sorted into an object with no prototype, so the engine orders them (integer keys first) as in the copy.
-  const order = Object.create(null) as Record<string, true>;
-  for (const key of Object.keys(value).sort()) if (!unwritten(value[key])) order[key] = true;
-  return Object.keys(order);
+  return Object.keys(value)
+    .filter((key) => !unwritten(jsonValue(value[key], key)))
+    .sort();
 }
 
-function writeValue(out: ChunkedWriter, value: unknown, indent: string, levels: number): void {
-  if (levels === 0 || !splittable(value)) {
-    // stableStringify indents from column 0 and ends with a line end; JSON strings hold no raw line ends.
-    out.add(stableStringify(value).slice(0, -1).replaceAll('\n', `\n${indent}`));
+/**
+ * Appends the canonical JSON of a value: keys in RFC 8785 order at every level, two-space indent.
+ * Recursive: used below the levels that are written member by member, where values are small.
+ */
+function appendJson(out: string[], value: unknown, indent: string): void {
+  if (typeof value !== 'object' || value === null) {
+    out.push(JSON.stringify(value) ?? 'null');
     return;
   }
   const inner = `${indent}  `;
   if (Array.isArray(value)) {
-    if (value.length === 0) return out.add('[]');
-    out.add('[\n');
+    if (value.length === 0) return void out.push('[]');
+    out.push('[\n');
     for (let i = 0; i < value.length; i++) {
-      out.add(inner);
-      writeValue(out, unwritten(value[i]) ? null : value[i], inner, levels - 1);
-      out.add(i + 1 < value.length ? ',\n' : '\n');
+      const item = jsonValue(value[i], String(i));
+      out.push(inner);
+      appendJson(out, unwritten(item) ? null : item, inner);
+      out.push(i + 1 < value.length ? ',\n' : '\n');
     }
-    return out.add(`${indent}]`);
+    return void out.push(`${indent}]`);
   }
-  const keys = sortedKeys(value);
-  if (keys.length === 0) return out.add('{}');
-  out.add('{\n');
+  const record = value as Record<string, unknown>;
+  const keys = sortedKeys(record);
+  if (keys.length === 0) return void out.push('{}');
+  out.push('{\n');
   keys.forEach((key, i) => {
-    out.add(`${inner}${JSON.stringify(key)}: `);
-    writeValue(out, value[key], inner, levels - 1);
-    out.add(i + 1 < keys.length ? ',\n' : '\n');
+    out.push(`${inner}${JSON.stringify(key)}: `);
+    appendJson(out, jsonValue(record[key], key), inner);
+    out.push(i + 1 < keys.length ? ',\n' : '\n');
   });
-  out.add(`${indent}}`);
+  out.push(`${indent}}`);
+}
+
+/** Canonical JSON text of a value (sorted keys in RFC 8785 order, two-space indent, a final line end). */
+export function canonicalJson(value: unknown): string {
+  return `${jsonText(value, '')}\n`;
+}
+
+/** The canonical JSON of a value as it is written at an indent inside a larger value (no final line end). */
+export function jsonText(value: unknown, indent: string): string {
+  const out: string[] = [];
+  appendJson(out, jsonValue(value, ''), indent);
+  return out.join('');
+}
+
+/** Levels of arrays and objects written member by member (down to the records of a ticket's history); below, built whole. */
+const SPLIT_LEVELS = 4;
+
+/** Yields the JSON text of a value in chunks of about CHUNK characters; its outer levels are never held whole. */
+export function* jsonChunks(value: unknown): Generator<string, void, undefined> {
+  let parts: string[] = [];
+  let size = 0;
+  function* emit(text: string): Generator<string, void, undefined> {
+    parts.push(text);
+    size += text.length;
+    if (size >= CHUNK) {
+      yield parts.join('');
+      parts = [];
+      size = 0;
+    }
+  }
+  function* walk(v: unknown, indent: string, levels: number): Generator<string, void, undefined> {
+    if (levels === 0 || typeof v !== 'object' || v === null) {
+      const out: string[] = [];
+      appendJson(out, v, indent);
+      yield* emit(out.join(''));
+      return;
+    }
+    const inner = `${indent}  `;
+    if (Array.isArray(v)) {
+      if (v.length === 0) return yield* emit('[]');
+      yield* emit('[\n');
+      for (let i = 0; i < v.length; i++) {
+        const item = jsonValue(v[i], String(i));
+        yield* emit(inner);
+        yield* walk(unwritten(item) ? null : item, inner, levels - 1);
+        yield* emit(i + 1 < v.length ? ',\n' : '\n');
+      }
+      return yield* emit(`${indent}]`);
+    }
+    const record = v as Record<string, unknown>;
+    const keys = sortedKeys(record);
+    if (keys.length === 0) return yield* emit('{}');
+    yield* emit('{\n');
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      yield* emit(`${inner}${JSON.stringify(key)}: `);
+      yield* walk(jsonValue(record[key], key), inner, levels - 1);
+      yield* emit(i + 1 < keys.length ? ',\n' : '\n');
+    }
+    yield* emit(`${indent}}`);
+  }
+  yield* walk(jsonValue(value, ''), '', SPLIT_LEVELS);
+  parts.push('\n');
+  yield parts.join('');
 }
 
 /**
- * Writes a value byte for byte as stableStringify(value) writes it (sorted keys, two-space indent, a
- * final line end), its outer arrays and objects member by member, so a value whose JSON text is longer
- * than the longest string JavaScript can hold still prints.
+ * Writes a value as canonicalJson(value) writes it, its outer arrays and objects member by member and
+ * with backpressure, so a value whose JSON text is longer than the longest string JavaScript can hold
+ * still prints, and a slow reader never makes output pile up in memory. Stops when the reader has gone.
  */
-export function writeStableJson(write: (text: string) => void, value: unknown): void {
-  const out = new ChunkedWriter(write);
-  writeValue(out, value, '', SPLIT_LEVELS);
-  out.add('\n');
-  out.flush();
+export async function writeJson(out: Output, value: unknown): Promise<void> {
+  for (const chunk of jsonChunks(value)) {
+    if (out.closed) return;
+    await out.write(chunk);
+  }
+}
+
+/** An Output that keeps what is written, for tests and for text built in memory. */
+export function memoryOutput(): Output & { text(): string; pieces: string[] } {
+  const pieces: string[] = [];
+  return {
+    pieces,
+    closed: false,
+    write(text) {
+      pieces.push(text);
+      return Promise.resolve();
+    },
+    text: () => pieces.join(''),
+  };
 }

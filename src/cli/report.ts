@@ -1,21 +1,125 @@
-import type { Problem } from '../document';
-import type { SimulationResult } from '../engine';
+import { hasErrors, type Problem } from '../document';
+import type { SimulationResult, TraceEntry } from '../engine';
+import type { Language } from './args';
 import type { Scenario, Workflow, Workspace } from '../model';
+
+/** The kinds of file the CLI tells apart by their "format". */
+export type DocumentFormat = 'workflow' | 'workspace' | 'scenario' | 'bundle';
 
 /** A problem together with the file it was found in. */
 export interface FileProblem extends Problem {
-  /** The path of the file as given on the command line. */
+  /** The path of the file as given on the command line ("-" for standard input). */
   file: string;
 }
 
-/** The problems of one input file, and what else importing it said. */
+/** The verdict on one input file and what else reading it said. */
 export interface FileReport {
+  /** The path as given on the command line or found in a directory; "-" is standard input. */
   file: string;
+  /** What the file holds, by its "format"; null when it could not be read or is not a Ticketflow file. */
+  format: DocumentFormat | null;
+  /** The file could not be read at all (missing, a permission, an I/O error). */
+  unreadable: boolean;
   problems: Problem[];
   /** The schemaVersion the document was migrated from, when it was older. */
-  migratedFrom?: number;
-  /** What migration and restore changed. */
+  migratedFrom: number | null;
+  /** What migration (and, for fix, repair) changed. */
   notes: string[];
+  /** Problems the library counted but did not list (its TF001 marker), and how many of them are errors. */
+  unlisted?: { count: number; errors: number };
+}
+
+/** Most problems listed in full for one file; the rest are counted. */
+export const PROBLEMS_PER_FILE = 200;
+/** Most problems listed in full in one report, over all its files. */
+export const PROBLEMS_PER_REPORT = 2000;
+/** Most notes listed for one file. */
+export const NOTES_PER_FILE = 200;
+
+/** A file is valid when it was read as a Ticketflow document and no problem is an error. */
+export function isValid(report: FileReport): boolean {
+  return !report.unreadable && report.format !== null && !hasErrors(report.problems) && !report.unlisted?.errors;
+}
+
+/**
+ * How many problems a report still lists in full: at most PROBLEMS_PER_FILE of each file and
+ * PROBLEMS_PER_REPORT in all. A report's size is then bounded whatever the input.
+ */
+export class ListingBudget {
+  private left: number;
+
+  constructor(total = PROBLEMS_PER_REPORT, private readonly perFile = PROBLEMS_PER_FILE) {
+    this.left = total;
+  }
+
+  /** The problems of one file to list, and how many are left out (`unlisted` more were never listed by the library). */
+  take<T>(problems: readonly T[], unlisted = 0): { listed: T[]; more: number } {
+    const n = Math.min(problems.length, this.perFile, this.left);
+    this.left -= n;
+    return { listed: problems.slice(0, n), more: problems.length - n + unlisted };
+  }
+}
+
+/** Most characters of one message, note, path or id a report shows; the rest is counted. */
+export const TEXT_PER_ITEM = 1000;
+
+/**
+ * A text cut to TEXT_PER_ITEM characters, saying how many were left out: a message that quotes a huge
+ * input value cannot make the report huge, however many times it is repeated.
+ */
+export function clip(text: string): string {
+  if (text.length <= TEXT_PER_ITEM) return text;
+  let end = TEXT_PER_ITEM;
+  // Never split a surrogate pair.
+  if (/[\ud800-\udbff]/.test(text[end - 1]!)) end--;
+  return `${text.slice(0, end)}… (${count(text.length - end)} more characters)`;
+}
+
+/** A problem as a report lists it: every text in it clipped. */
+function listedProblem<T extends Problem>(p: T): T {
+  const out = { ...p, message: clip(p.message), path: clip(p.path) };
+  if (p.actionId !== undefined) out.actionId = clip(p.actionId);
+  return out;
+}
+
+/** The notes of one file to list, and how many are left out. */
+function cappedNotes(notes: readonly string[]): { listed: readonly string[]; more: number } {
+  const listed = notes.length <= NOTES_PER_FILE ? notes : notes.slice(0, NOTES_PER_FILE);
+  return { listed: listed.map(clip), more: notes.length - listed.length };
+}
+
+/** "12,345" */
+export function count(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/** The entry of one file in the --json report, with its problems capped by the budget. */
+export function fileJson(report: FileReport, budget: ListingBudget): Record<string, unknown> {
+  const { listed, more } = budget.take(report.problems, report.unlisted?.count);
+  const notes = cappedNotes(report.notes);
+  const entry: Record<string, unknown> = {
+    file: report.file,
+    format: report.format,
+    valid: isValid(report),
+    migratedFrom: report.migratedFrom,
+    notes: notes.more ? [...notes.listed, `… and ${count(notes.more)} more notes`] : notes.listed,
+    problems: listed.map(listedProblem),
+  };
+  if (report.unreadable) entry.unreadable = true;
+  if (more) entry.more = more;
+  return entry;
+}
+
+/** Problems of several files as one list, each naming its file, capped by the budget; `more` counts the rest. */
+export function fileProblems(reports: readonly FileReport[], budget: ListingBudget): { problems: FileProblem[]; more: number } {
+  const problems: FileProblem[] = [];
+  let more = 0;
+  for (const r of reports) {
+    const taken = budget.take(r.problems, r.unlisted?.count);
+    for (const p of taken.listed) problems.push(listedProblem({ file: r.file, ...p }));
+    more += taken.more;
+  }
+  return { problems, more };
 }
 
 /**
@@ -34,11 +138,13 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
-/** "2 errors, 1 warning", or "" for no problems. */
-function countProblems(problems: readonly Problem[]): string {
-  const errors = problems.filter((p) => p.severity === 'error').length;
-  const warnings = problems.length - errors;
-  return [errors ? plural(errors, 'error') : '', warnings ? plural(warnings, 'warning') : ''].filter(Boolean).join(', ');
+/** "2 errors, 1 warning", or "" for no problems; `unlisted` counts those the library did not list. */
+function countProblems(problems: readonly Problem[], unlisted = { count: 0, errors: 0 }): string {
+  let errors = unlisted.errors;
+  for (const p of problems) if (p.severity === 'error') errors++;
+  const warnings = problems.length + unlisted.count - errors;
+  const words = (n: number, word: string) => `${count(n)} ${word}${n === 1 ? '' : 's'}`;
+  return [errors ? words(errors, 'error') : '', warnings ? words(warnings, 'warning') : ''].filter(Boolean).join(', ');
 }
 
 /** One problem on one line: severity, code, JSON pointer, action, message. */
@@ -48,19 +154,42 @@ export function formatProblem(p: Problem): string {
   return `  ${p.severity} ${p.code} at ${where}${action}: ${p.message}`;
 }
 
-/** The text report of one file: a headline, then every problem and note. */
-export function formatFileReport(report: FileReport): string {
-  const migrated = report.migratedFrom === undefined ? '' : ` (migrated from schemaVersion ${report.migratedFrom})`;
-  const headline = report.problems.length ? countProblems(report.problems) : 'valid';
-  const lines = [`${report.file}: ${headline}${migrated}`];
-  for (const p of report.problems) lines.push(formatProblem(p));
-  for (const note of report.notes) lines.push(`  note: ${note}`);
-  return lines.map(printable).join('\n') + '\n';
+/** The headline of a file's report: "a.json: workflow, valid", "b.json: scenario, 2 errors (migrated from schemaVersion 1)". */
+export function headline(report: FileReport): string {
+  if (report.unreadable) {
+    const reason = report.problems[0]?.message ?? 'The file cannot be read.';
+    return `${clip(report.file)}: cannot be read: ${reason.replace(/^The file cannot be read: /, '').replace(/\.$/, '')}`;
+  }
+  const migrated = report.migratedFrom === null ? '' : ` (migrated from schemaVersion ${report.migratedFrom})`;
+  const verdict = report.problems.length || report.unlisted?.count ? countProblems(report.problems, report.unlisted) : 'valid';
+  const code = report.problems[0]?.code;
+  const kind = report.format ?? (code === 'TF104' || code === 'TF105' ? 'not a Ticketflow file' : 'not read');
+  return `${clip(report.file)}: ${kind}, ${verdict}${migrated}`;
 }
 
-/** Problems of several files as one list, each problem naming its file. */
-export function fileProblems(reports: readonly FileReport[]): FileProblem[] {
-  return reports.flatMap((r) => r.problems.map((p) => ({ file: r.file, ...p })));
+/**
+ * The text report of one file as lines: a headline, then its problems (capped by the budget, with
+ * "… and 123 more problems") and notes (at most NOTES_PER_FILE).
+ */
+export function fileLines(report: FileReport, budget: ListingBudget): string[] {
+  const lines = [headline(report)];
+  if (!report.unreadable) {
+    const { listed, more } = budget.take(report.problems, report.unlisted?.count);
+    for (const p of listed) lines.push(formatProblem(listedProblem(p)));
+    if (more) lines.push(`  … and ${count(more)} more ${more === 1 ? 'problem' : 'problems'}`);
+  }
+  const notes = cappedNotes(report.notes);
+  for (const note of notes.listed) lines.push(`  note: ${note}`);
+  if (notes.more) lines.push(`  … and ${count(notes.more)} more notes`);
+  return lines.map(printable);
+}
+
+/** The closing line of a report on several files. */
+export function summaryLine(reports: { valid: number; invalid: number; unreadable: number }): string {
+  const total = reports.valid + reports.invalid + reports.unreadable;
+  const parts = [`${count(reports.valid)} valid`, `${count(reports.invalid)} invalid`];
+  if (reports.unreadable) parts.push(`${count(reports.unreadable)} unreadable`);
+  return `${plural(total, 'file')}: ${parts.join(', ')}`;
 }
 
 /** A virtual-clock time as "2026-01-05 09:00" (UTC), with seconds only when they are not zero. */
@@ -70,11 +199,13 @@ export function formatTime(iso: string): string {
   return m[3] && m[3] !== '00' ? `${m[1]} ${m[2]}:${m[3]}` : `${m[1]} ${m[2]}`;
 }
 
-/** What the text report needs besides the result: the inputs, to name things. */
+/** What the text report needs besides the result: the inputs, to name things, and the trace language. */
 export interface SimulationContext {
   workspace: Workspace;
   scenario: Scenario;
   workflows: readonly Workflow[];
+  /** The language of the trace text (default en). */
+  lang?: Language;
 }
 
 /** Names people by their name rather than their id, falling back to the id for unknown ones. */
@@ -93,22 +224,29 @@ function namer(ctx: SimulationContext): {
   };
 }
 
-/** Pads each column but the last to its widest cell, so the rows line up. */
-function table(rows: readonly string[][], indent = '  '): string[] {
+/**
+ * Rows of a table, padded so that the columns line up: every column but the last is as wide as its
+ * widest cell. Made lazily, in two passes over the rows (the first measures the padded columns), so a
+ * long table is never held as text.
+ */
+function* table<T>(items: readonly T[], cells: (item: T) => string[], indent = '  '): Generator<string, void, undefined> {
   const widths: number[] = [];
-  const cells = rows.map((row) => row.map(printable));
-  for (const row of cells) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
-  return cells.map((row) => indent + row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ').trimEnd());
+  for (const item of items) {
+    const row = cells(item);
+    for (let i = 0; i < row.length - 1; i++) widths[i] = Math.max(widths[i] ?? 0, printable(row[i]!).length);
+  }
+  for (const item of items) {
+    const row = cells(item).map(printable);
+    yield indent + row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ').trimEnd();
+  }
 }
 
-/**
- * Adds a titled section to the report. Lines are pushed one at a time: a long trace spread into push()
- * as arguments would overflow the call stack.
- */
-function section(lines: string[], title: string, count: number, body: readonly string[]): void {
-  lines.push('', `${title} (${count})`);
-  if (count === 0) lines.push('  none');
-  else for (const line of body) lines.push(line);
+/** A titled section of the report: a blank line, the title with its count, then the body or "none". */
+function* section(title: string, size: number, body: Iterable<string>): Generator<string, void, undefined> {
+  yield '';
+  yield `${title} (${size})`;
+  if (size === 0) yield '  none';
+  else yield* body;
 }
 
 function via(workflow: string, action: string): string {
@@ -116,105 +254,93 @@ function via(workflow: string, action: string): string {
 }
 
 /**
- * The simulation as text a person can follow: the inputs, then every trace line (time, ticket, what
- * happened and why), then the tickets, outbox, notifications, webhooks, open enrollments and errors.
- * Returned as lines (without line ends, shown with printable), so a long report can be written a part
- * at a time rather than as one string.
+ * One trace entry as the cells of its row: time, ticket (or "-"), kind, what happened and why. The
+ * only place that renders trace text; the language is in ctx.lang.
  */
-export function simulationLines(result: SimulationResult, ctx: SimulationContext): string[] {
+export function traceCells(t: TraceEntry, _ctx: SimulationContext): string[] {
+  return [formatTime(t.at), t.ticket ?? '-', t.kind, t.detail];
+}
+
+function* ticketLines(result: SimulationResult, name: ReturnType<typeof namer>): Generator<string, void, undefined> {
+  for (const t of result.tickets) {
+    const sla = t.sla
+      ? `SLA first response ${t.sla.firstResponse} (due ${formatTime(t.sla.firstResponseDue)}), close ${t.sla.close} (due ${formatTime(t.sla.closeDue)})`
+      : 'SLA does not apply (in the conversations inbox)';
+    const statuses = result.history[t.id]?.statuses.map((s) => name.status(s.to)) ?? [];
+    yield `  ${t.id} "${t.subject}": ${t.statusLabel}, owner ${name.user(t.owner)}, priority ${t.priority}, contact ${name.contact(t.contact)}`;
+    yield `    source ${t.source ?? 'none'}${t.channel ? ` on ${t.channel}` : ''}, created ${formatTime(t.createdAt)}` +
+      (t.closedAt ? `, closed ${formatTime(t.closedAt)}` : '') +
+      (t.reopened ? ', reopened' : '');
+    yield `    ${sla}`;
+    if (statuses.length) yield `    statuses: ${statuses.join(' → ')}`;
+  }
+}
+
+function* rawSimulationLines(result: SimulationResult, ctx: SimulationContext): Generator<string, void, undefined> {
   const name = namer(ctx);
   const { scenario, workspace, workflows } = ctx;
-  const lines: string[] = [
-    `Scenario: ${scenario.name} (${scenario.id})`,
-    `Workspace: ${workspace.name} (${workspace.id})`,
-    `Workflows: ${workflows.length ? '' : 'none; only the built-in pipeline automation runs'}`.trimEnd(),
-  ];
-  for (const row of table(workflows.map((w) => [w.id, w.name]))) lines.push(row);
-  lines.push(
-    `Clock: ${formatTime(scenario.start)} → ${formatTime(result.clock)} UTC; ` +
-      `${plural(result.stats.events, 'event')}, ${plural(result.stats.actions, 'action')}, ${plural(result.stats.timers, 'timer')}` +
-      (result.done ? '' : '; stopped before the end'),
-  );
+  yield `Scenario: ${scenario.name} (${scenario.id})`;
+  yield `Workspace: ${workspace.name} (${workspace.id})`;
+  yield `Workflows: ${workflows.length ? '' : 'none; only the built-in pipeline automation runs'}`.trimEnd();
+  yield* table(workflows, (w) => [w.id, w.name]);
+  yield `Clock: ${formatTime(scenario.start)} → ${formatTime(result.clock)} UTC; ` +
+    `${plural(result.stats.events, 'event')}, ${plural(result.stats.actions, 'action')}, ${plural(result.stats.timers, 'timer')}` +
+    (result.done ? '' : '; stopped before the end');
 
-  section(lines, 'Trace', result.trace.length, table(result.trace.map((t) => [formatTime(t.at), t.ticket ?? '-', t.kind, t.detail])));
-
-  section(
-    lines,
-    'Tickets',
-    result.tickets.length,
-    result.tickets.flatMap((t) => {
-      const sla = t.sla
-        ? `SLA first response ${t.sla.firstResponse} (due ${formatTime(t.sla.firstResponseDue)}), close ${t.sla.close} (due ${formatTime(t.sla.closeDue)})`
-        : 'SLA does not apply (in the conversations inbox)';
-      const statuses = result.history[t.id]?.statuses.map((s) => name.status(s.to)) ?? [];
-      const ticketLines = [
-        `  ${t.id} "${t.subject}": ${t.statusLabel}, owner ${name.user(t.owner)}, priority ${t.priority}, contact ${name.contact(t.contact)}`,
-        `    source ${t.source ?? 'none'}${t.channel ? ` on ${t.channel}` : ''}, created ${formatTime(t.createdAt)}` +
-          (t.closedAt ? `, closed ${formatTime(t.closedAt)}` : '') +
-          (t.reopened ? ', reopened' : ''),
-        `    ${sla}`,
-      ];
-      if (statuses.length) ticketLines.push(`    statuses: ${statuses.join(' → ')}`);
-      return ticketLines;
-    }),
-  );
-
-  section(
-    lines,
+  yield* section('Trace', result.trace.length, table(result.trace, (t) => traceCells(t, ctx)));
+  yield* section('Tickets', result.tickets.length, ticketLines(result, name));
+  yield* section(
     'Outbox',
     result.outbox.length,
-    table(result.outbox.map((e) => [formatTime(e.at), e.ticket, `to ${e.to}`, `"${e.subject}" ${via(e.workflow, e.action)}`])),
+    table(result.outbox, (e) => [formatTime(e.at), e.ticket, `to ${e.to}`, `"${e.subject}" ${via(e.workflow, e.action)}`]),
   );
-
-  section(
-    lines,
+  yield* section(
     'Notifications',
     result.notifications.length,
-    table(
-      result.notifications.map((n) => [
-        formatTime(n.at),
-        n.ticket,
-        n.recipient === null ? 'skipped' : `to ${name.user(n.recipient)}`,
-        `${n.skipped ?? `"${n.subject}"`} ${via(n.workflow, n.action)}`,
-      ]),
-    ),
+    table(result.notifications, (n) => [
+      formatTime(n.at),
+      n.ticket,
+      n.recipient === null ? 'skipped' : `to ${name.user(n.recipient)}`,
+      `${n.skipped ?? `"${n.subject}"`} ${via(n.workflow, n.action)}`,
+    ]),
   );
-
   if (result.webhooks.length) {
-    section(
-      lines,
+    yield* section(
       'Webhooks (recorded, not sent)',
       result.webhooks.length,
-      table(result.webhooks.map((w) => [formatTime(w.at), w.ticket, `${w.method} ${w.url}`, via(w.workflow, w.action)])),
+      table(result.webhooks, (w) => [formatTime(w.at), w.ticket, `${w.method} ${w.url}`, via(w.workflow, w.action)]),
     );
   }
-
   if (result.enrolled.length) {
-    section(
-      lines,
+    yield* section(
       'Still enrolled',
       result.enrolled.length,
-      table(
-        result.enrolled.map((e) => [
-          e.ticket,
-          e.workflow,
-          e.action === null ? 'at the end' : `next ${e.action}`,
-          e.waitingUntil ? `waiting until ${formatTime(e.waitingUntil)}` : '',
-        ]),
-      ),
+      table(result.enrolled, (e) => [
+        e.ticket,
+        e.workflow,
+        e.action === null ? 'at the end' : `next ${e.action}`,
+        e.waitingUntil ? `waiting until ${formatTime(e.waitingUntil)}` : '',
+      ]),
     );
   }
-
-  section(
-    lines,
+  yield* section(
     'Errors',
     result.errors.length,
-    result.errors.map((e) => {
-      const about = [e.ticket, e.workflow, e.action].filter((x) => x !== undefined).join(' › ');
-      return `  ${formatTime(e.at)}  ${e.code}${about ? ` (${about})` : ''}: ${e.message}`;
-    }),
+    (function* () {
+      for (const e of result.errors) {
+        const about = [e.ticket, e.workflow, e.action].filter((x) => x !== undefined).join(' › ');
+        yield `  ${formatTime(e.at)}  ${e.code}${about ? ` (${about})` : ''}: ${e.message}`;
+      }
+    })(),
   );
+}
 
-  for (let i = 0; i < lines.length; i++) lines[i] = printable(lines[i]!);
-  return lines;
+/**
+ * The simulation as text a person can follow: the inputs, then every trace line (time, ticket, what
+ * happened and why), then the tickets, outbox, notifications, webhooks, open enrollments and errors.
+ * Made a line at a time (without line ends, shown with printable), so a long report is written as it
+ * is made rather than held whole.
+ */
+export function* simulationLines(result: SimulationResult, ctx: SimulationContext): Generator<string, void, undefined> {
+  for (const line of rawSimulationLines(result, ctx)) yield printable(line);
 }

@@ -1,28 +1,28 @@
 import { join } from 'node:path';
+import { DISABLED_NOTE, exportBundle, exportWorkflow, generateJsonSchemas, problem, schemaFileText, SCHEMA_FILES, stableStringify } from '../document';
+import { simulate, type SimulationOptions } from '../engine';
+import { defaultWorkspace, type Workflow, type Workspace } from '../model';
+import { parseArgs, usageText, type CliCommand, type RewriteName } from './args';
+import { STDIN, type CliIo, type Output } from './io';
+import { checkText, expandInputs, loadInput, readInput, WorkflowIds, type Checked, type FormatValue } from './load';
+import { ChunkedWriter, jsonText, writeJson, writeLines } from './output';
 import {
-  DISABLED_NOTE,
-  generateJsonSchemas,
-  hasErrors,
-  importScenario,
-  importWorkflow,
-  importWorkspace,
-  problem,
-  schemaFileText,
-  SCHEMA_FILES,
-  stableStringify,
-  type ImportResult,
-} from '../document';
-import { simulate } from '../engine';
-import { defaultWorkspace, type Scenario, type Workflow, type WorkflowDocument, type Workspace } from '../model';
-import { parseArgs, usageText, type CliCommand } from './args';
-import type { CliIo } from './io';
-import { writeLines, writeStableJson } from './output';
-import { fileProblems, formatFileReport, printable, simulationLines, type FileReport } from './report';
+  fileJson,
+  fileLines,
+  fileProblems,
+  isValid,
+  ListingBudget,
+  printable,
+  simulationLines,
+  summaryLine,
+  type DocumentFormat,
+  type FileReport,
+} from './report';
 
-/** Exit codes of the CLI. */
+/** Exit codes of the CLI. With several files, the worst one decides. */
 export const EXIT = {
   ok: 0,
-  /** An input document is invalid, or committed schemas drifted. */
+  /** An input document is invalid, or committed schemas drifted, or a file is not canonical (format --check). */
   invalid: 1,
   /** Bad arguments, or a file that cannot be read or written. */
   usage: 2,
@@ -30,183 +30,297 @@ export const EXIT = {
   internal: 3,
 } as const;
 
-/** A file the CLI cannot read or write: reported as a usage-level failure, not a document problem. */
+/** The version of the --json report shapes. */
+export const REPORT_VERSION = 1;
+
+/** A file the CLI cannot write: a usage-level failure, not a document problem. */
 class FileAccessError extends Error {}
 
-function readFile(io: CliIo, path: string, what: string): string {
-  try {
-    return io.readText(path);
-  } catch (error) {
-    throw new FileAccessError(`cannot read ${what} "${path}": ${error instanceof Error ? error.message : String(error)}`);
-  }
+/** The exit code a file's report gives. */
+function exitOf(report: FileReport): number {
+  if (report.unreadable) return EXIT.usage;
+  return isValid(report) ? EXIT.ok : EXIT.invalid;
 }
 
-/** An imported input: its value when it could be read as a document, and its report either way. */
-interface Loaded<T> {
-  value: T | null;
-  report: FileReport;
-}
-
-function loaded<T>(file: string, result: ImportResult<T>): Loaded<T> {
-  if (!result.ok) return { value: null, report: { file, problems: result.problems, notes: [] } };
-  const report: FileReport = { file, problems: result.warnings, notes: result.notes };
-  if (result.migratedFrom !== undefined) report.migratedFrom = result.migratedFrom;
-  return { value: result.value, report };
-}
-
-/** The workspace given with --workspace, or the built-in one. */
-function loadWorkspace(io: CliIo, path: string | null): Loaded<Workspace> {
-  if (path === null) return { value: defaultWorkspace(), report: { file: '(built-in workspace)', problems: [], notes: [] } };
-  return loaded(path, importWorkspace(readFile(io, path, 'workspace file')));
-}
-
-function hasErrorReports(reports: readonly FileReport[]): boolean {
-  return reports.some((r) => hasErrors(r.problems));
-}
-
-function validate(command: Extract<CliCommand, { name: 'validate' }>, io: CliIo): number {
-  const workspace = loadWorkspace(io, command.workspace);
-  // Read every file first, so an unreadable one fails before any report is printed.
-  const texts = command.files.map((file) => ({ file, text: readFile(io, file, 'workflow file') }));
-  const reports: FileReport[] = [];
-  if (command.workspace !== null) reports.push(workspace.report);
-  if (workspace.value !== null) {
-    const ws = workspace.value;
-    for (const { file, text } of texts) reports.push(loaded(file, importWorkflow(text, { workspace: ws })).report);
-  }
-  if (command.json) {
-    io.stdout(stableStringify(fileProblems(reports)));
-  } else {
-    for (const report of reports) io.stdout(formatFileReport(report));
-    if (workspace.value === null) io.stdout('Workflows not checked: the workspace could not be read.\n');
-  }
-  return hasErrorReports(reports) || workspace.value === null ? EXIT.invalid : EXIT.ok;
-}
-
-/** Workflow ids must be unique across the files of one run; a repeat is reported on the later file. */
-function duplicateWorkflowProblems(documents: readonly Loaded<WorkflowDocument>[]): void {
-  const seen = new Map<string, string>();
-  for (const d of documents) {
-    if (d.value === null) continue;
-    const id = d.value.workflow.id;
-    const first = seen.get(id);
-    if (first === undefined) seen.set(id, d.report.file);
-    else d.report.problems.push(problem('TF401', '/workflow/id', { what: `workflow (in "${first}")`, id }));
-  }
+/** The workspace given with --workspace (checked and reported like any file), or the built-in one. */
+async function loadWorkspace(io: CliIo, path: string | null): Promise<{ workspace: Workspace | null; checked: Checked | null }> {
+  if (path === null) return { workspace: defaultWorkspace(), checked: null };
+  const checked = await loadInput(io, path, null, 'workspace');
+  return { workspace: checked.format === 'workspace' ? checked.value : null, checked };
 }
 
 /**
- * SPEC §10: each workflow file given to simulate runs as the live revision, except an older file that
- * said "enabled": false, which is skipped with a note.
+ * Writes the reports of files as they are made, as text lines or as the one --json object
+ * `{ files, ok, version }` (written in canonical key order, each file's entry as soon as it is known),
+ * with problems capped per file and per report. Keeps only the worst exit code.
  */
-function liveFile(report: FileReport): boolean {
-  if (!report.notes.includes(DISABLED_NOTE)) return true;
-  report.notes.push('Not simulated: this older file was off ("enabled": false). Every other workflow file runs as live.');
-  return false;
+class FileReporter {
+  private readonly out: ChunkedWriter;
+  private readonly budget = new ListingBudget();
+  private files = 0;
+  private readonly tally = { valid: 0, invalid: 0, unreadable: 0 };
+  code: number = EXIT.ok;
+
+  constructor(
+    stream: Output,
+    private readonly json: boolean,
+  ) {
+    this.out = new ChunkedWriter(stream);
+  }
+
+  get closed(): boolean {
+    return this.out.closed;
+  }
+
+  /** Counts a report towards the exit code without listing it. */
+  count(report: FileReport): void {
+    this.code = Math.max(this.code, exitOf(report));
+    if (report.unreadable) this.tally.unreadable++;
+    else if (isValid(report)) this.tally.valid++;
+    else this.tally.invalid++;
+  }
+
+  async add(report: FileReport): Promise<void> {
+    this.count(report);
+    if (this.json) {
+      this.out.add(this.files === 0 ? '{\n  "files": [\n    ' : ',\n    ');
+      this.out.add(jsonText(fileJson(report, this.budget), '    '));
+    } else {
+      for (const line of fileLines(report, this.budget)) this.out.add(`${line}\n`);
+    }
+    this.files++;
+    if (this.out.full) await this.out.flush();
+  }
+
+  async end(summary = true): Promise<void> {
+    if (this.json) {
+      const ok = this.code === EXIT.ok;
+      this.out.add(this.files === 0 ? `{\n  "files": [],\n` : '\n  ],\n');
+      this.out.add(`  "ok": ${ok},\n  "version": ${REPORT_VERSION}\n}\n`);
+    } else if (summary && this.files > 1) {
+      this.out.add(`${summaryLine(this.tally)}\n`);
+    }
+    await this.out.flush();
+  }
 }
 
-function simulateCommand(command: Extract<CliCommand, { name: 'simulate' }>, io: CliIo): number {
-  const workspace = loadWorkspace(io, command.workspace);
-  const scenarioText = readFile(io, command.scenario, 'scenario file');
-  const workflowTexts = command.workflows.map((file) => ({ file, text: readFile(io, file, 'workflow file') }));
+async function validate(command: Extract<CliCommand, { name: 'validate' }>, io: CliIo): Promise<number> {
+  const reporter = new FileReporter(io.stdout, command.json);
+  const { workspace, checked } = await loadWorkspace(io, command.workspace);
+  if (checked) await reporter.add(checked.report);
+  const ids = new WorkflowIds();
+  for (const source of await expandInputs(io, command.inputs)) {
+    if (reporter.closed) return reporter.code;
+    const loaded = 'report' in source ? { report: source.report } : await loadInput(io, source.file, workspace);
+    if ('format' in loaded) ids.check(loaded);
+    await reporter.add(loaded.report);
+  }
+  await reporter.end();
+  return reporter.code;
+}
 
-  const ws = workspace.value;
-  const reports = [workspace.report];
-  let scenario: Scenario | null = null;
+/** The canonical bytes of a document in the current version: the same bytes its own export writes. */
+function canonicalText<F extends DocumentFormat>(format: F, value: FormatValue[F]): string {
+  switch (format) {
+    case 'workflow':
+      return exportWorkflow(value as FormatValue['workflow']);
+    case 'bundle':
+      return exportBundle(value as FormatValue['bundle']);
+    default:
+      return stableStringify(value);
+  }
+}
+
+const REWRITE_NOTE: Record<RewriteName, string> = {
+  migrate: 'written in the current schemaVersion',
+  format: 'written as canonical bytes',
+  fix: 'written with the repairs listed',
+};
+
+/**
+ * migrate, format and fix: each input is read and checked; a valid one gives its canonical bytes in the
+ * current version, printed (one input) or written back atomically (--write); format --check only
+ * compares. A file with errors is never written. fix repairs through the import's restore step, which
+ * drops nulls written for absent optional values and fills missing settings with their defaults, and
+ * lists each repair as a note.
+ */
+async function rewrite(command: Extract<CliCommand, { name: RewriteName }>, io: CliIo): Promise<number> {
+  const toStdout = !command.write && !command.check;
+  // With the document on stdout, the report goes to stderr.
+  const reporter = new FileReporter(toStdout ? io.stderr : io.stdout, command.json);
+  const { workspace, checked } = await loadWorkspace(io, command.workspace);
+  if (checked && !isValid(checked.report)) await reporter.add(checked.report);
+  const sources = await expandInputs(io, command.inputs);
+  if (toStdout && sources.length > 1) {
+    io.stderr.write(`ticketflow: ${command.name} prints one document on stdout, and the inputs name ${sources.length} files; give one file, or use --write${command.name === 'format' ? ' or --check' : ''}.\n`);
+    return EXIT.usage;
+  }
+  const ids = new WorkflowIds();
+  for (const source of sources) {
+    if (reporter.closed) return reporter.code;
+    if ('report' in source) {
+      await reporter.add(source.report);
+      continue;
+    }
+    const read = await readInput(io, source.file);
+    if (!read.ok) {
+      await reporter.add(read.report);
+      continue;
+    }
+    const loaded = checkText(source.file, read.text, workspace, { fix: command.name === 'fix' });
+    ids.check(loaded);
+    const report = loaded.report;
+    if (loaded.value === null || !isValid(report)) {
+      await reporter.add(report);
+      continue;
+    }
+    const text = canonicalText(loaded.format, loaded.value);
+    const canonical = text === read.text;
+    if (command.check) {
+      if (!canonical) report.problems.push(problem('TF505', ''));
+    } else if (command.write) {
+      if (!canonical) {
+        try {
+          await io.writeFileAtomic(source.file, text);
+        } catch (error) {
+          throw new FileAccessError(`cannot write "${source.file}": ${error instanceof Error ? error.message : String(error)}`);
+        }
+        report.notes.push(`Rewritten: ${REWRITE_NOTE[command.name]}.`);
+      } else report.notes.push('Already canonical: left as it is.');
+    } else {
+      const out = new ChunkedWriter(io.stdout);
+      for (let i = 0; i < text.length && !out.closed; i += 1 << 16) await out.push(text.slice(i, i + (1 << 16)));
+      await out.flush();
+    }
+    await reporter.add(report);
+  }
+  await reporter.end();
+  return reporter.code;
+}
+
+/** The note on a workflow file that simulate leaves out of the live set. */
+export const SKIPPED_DISABLED = 'Skipped: this older file says "enabled": false, so it is not part of the live set that simulate runs.';
+
+/** The engine options a simulate command line asks for. */
+function simulationOptions(command: Extract<CliCommand, { name: 'simulate' }>): SimulationOptions {
+  return Object.keys(command.budgets).length ? { budgets: { ...command.budgets } } : {};
+}
+
+async function simulateCommand(command: Extract<CliCommand, { name: 'simulate' }>, io: CliIo): Promise<number> {
+  const { workspace, checked } = await loadWorkspace(io, command.workspace);
+  const scenario = await loadInput(io, command.scenario, workspace, 'scenario');
+  const reports: FileReport[] = checked ? [checked.report, scenario.report] : [scenario.report];
   const workflows: Workflow[] = [];
-  if (ws !== null) {
-    const loadedScenario = loaded(command.scenario, importScenario(scenarioText, { workspace: ws }));
-    const loadedWorkflows = workflowTexts.map(({ file, text }) => loaded(file, importWorkflow(text, { workspace: ws })));
-    duplicateWorkflowProblems(loadedWorkflows);
-    scenario = loadedScenario.value;
-    reports.push(loadedScenario.report, ...loadedWorkflows.map((w) => w.report));
-    for (const w of loadedWorkflows) if (w.value !== null && liveFile(w.report)) workflows.push(w.value.workflow);
+  const ids = new WorkflowIds();
+  for (const source of await expandInputs(io, command.workflows)) {
+    const loaded = 'report' in source ? { report: source.report } : await loadInput(io, source.file, workspace, 'workflow');
+    if ('format' in loaded) {
+      ids.check(loaded);
+      if (loaded.format === 'workflow' && loaded.value !== null) {
+        // Each file given is one revision of the live set; an older file that said it was off is not part of it (SPEC §10).
+        if (loaded.report.notes.includes(DISABLED_NOTE)) loaded.report.notes.push(SKIPPED_DISABLED);
+        else workflows.push(loaded.value.workflow);
+      }
+    }
+    reports.push(loaded.report);
   }
 
-  const withProblems = reports.filter((r) => r.problems.length > 0 || r.notes.length > 0 || r.migratedFrom !== undefined);
-  if (ws === null || scenario === null || hasErrorReports(reports)) {
-    if (command.json) io.stdout(stableStringify(fileProblems(reports)));
-    else {
-      io.stderr('Nothing was simulated: the inputs have errors.\n');
-      for (const report of withProblems) io.stderr(formatFileReport(report));
+  const code = reports.reduce((worst, r) => Math.max(worst, exitOf(r)), EXIT.ok as number);
+  const budget = new ListingBudget();
+  const withSomething = reports.filter((r) => r.problems.length > 0 || r.notes.length > 0 || r.migratedFrom !== null);
+  if (workspace === null || scenario.format !== 'scenario' || scenario.value === null || code !== EXIT.ok) {
+    if (command.json) {
+      const { problems, more } = fileProblems(reports, budget);
+      await writeJson(io.stdout, { version: REPORT_VERSION, ok: false, result: null, problems, ...(more ? { more } : {}) });
+    } else {
+      await io.stderr.write('Nothing was simulated: the inputs have errors.\n');
+      await writeLines(io.stderr, reportLines(withSomething, budget));
     }
-    return EXIT.invalid;
+    return Math.max(code, EXIT.invalid);
   }
   // Warnings do not stop the run; they go to stderr so that stdout stays the result alone.
-  for (const report of withProblems) io.stderr(formatFileReport(report));
+  await writeLines(io.stderr, reportLines(withSomething, new ListingBudget()));
 
-  const result = simulate({ workspace: ws, workflows, scenario });
-  // Written a part at a time: a long run's report can outgrow the longest string JavaScript holds.
-  if (command.json) writeStableJson(io.stdout, result);
-  else writeLines(io.stdout, simulationLines(result, { workspace: ws, scenario, workflows }));
-  // The result says it too, but a stopped loop should not go unnoticed behind --json or a long trace.
-  for (const e of result.errors) if (e.code.startsWith('guard.')) io.stderr(`ticketflow: ${printable(e.message)}\n`);
+  const result = simulate({ workspace, workflows, scenario: scenario.value, options: simulationOptions(command) });
+  // Written a part at a time and with backpressure: a long run's report can outgrow the longest string JavaScript holds.
+  if (command.json) {
+    const { problems, more } = fileProblems(reports, budget);
+    await writeJson(io.stdout, { version: REPORT_VERSION, ok: true, result, problems, ...(more ? { more } : {}) });
+  } else {
+    await writeLines(io.stdout, simulationLines(result, { workspace, scenario: scenario.value, workflows, lang: command.lang }));
+  }
+  // The result says it too, but a stopped run should not go unnoticed behind --json or a long trace.
+  for (const e of result.errors) if (e.code.startsWith('guard.')) await io.stderr.write(`ticketflow: ${printable(e.message)}\n`);
   return EXIT.ok;
 }
 
-function writeFile(io: CliIo, path: string, text: string): void {
-  try {
-    io.writeText(path, text);
-  } catch (error) {
-    throw new FileAccessError(`cannot write "${path}": ${error instanceof Error ? error.message : String(error)}`);
-  }
+function* reportLines(reports: readonly FileReport[], budget: ListingBudget): Generator<string, void, undefined> {
+  for (const r of reports) yield* fileLines(r, budget);
 }
 
-function schemas(command: Extract<CliCommand, { name: 'schemas' }>, io: CliIo): number {
+async function schemas(command: Extract<CliCommand, { name: 'schemas' }>, io: CliIo): Promise<number> {
   const generated = generateJsonSchemas();
   const files = SCHEMA_FILES.map((file) => ({ path: join(command.out, file), text: schemaFileText(generated[file]) }));
   if (!command.check) {
-    for (const f of files) writeFile(io, f.path, f.text);
-    io.stdout(files.map((f) => `wrote ${f.path}\n`).join(''));
+    for (const f of files) {
+      try {
+        await io.writeFileAtomic(f.path, f.text);
+      } catch (error) {
+        throw new FileAccessError(`cannot write "${f.path}": ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    await io.stdout.write(files.map((f) => `wrote ${f.path}\n`).join(''));
     return EXIT.ok;
   }
   const drifted: string[] = [];
   for (const f of files) {
-    let committed: string;
-    try {
-      committed = io.readText(f.path);
-    } catch (error) {
-      drifted.push(`${f.path}: missing or unreadable (${error instanceof Error ? error.message : String(error)})`);
-      continue;
-    }
-    if (committed !== f.text) drifted.push(`${f.path}: differs from the schema generated from src/model`);
+    const committed = await io.readBytes(f.path, 4 * f.text.length + 1024);
+    if (!committed.ok) {
+      drifted.push(`${f.path}: ${committed.tooLarge ? 'differs from the schema generated from src/model' : `missing or unreadable (${committed.reason})`}`);
+    } else if (new TextDecoder().decode(committed.bytes) !== f.text) drifted.push(`${f.path}: differs from the schema generated from src/model`);
   }
   if (drifted.length) {
-    io.stderr(`${drifted.join('\n')}\nRun "npm run schemas" to regenerate, then commit the files.\n`);
+    await io.stderr.write(`${drifted.join('\n')}\nRun "npm run schemas" to regenerate, then commit the files.\n`);
     return EXIT.invalid;
   }
-  io.stdout(`${files.length} schema files in ${command.out} match the model.\n`);
+  await io.stdout.write(`${files.length} schema files in ${command.out} match the model.\n`);
   return EXIT.ok;
 }
 
-/** Runs one command line; reads and writes only through `io`, and returns the exit code. */
-export function runCli(argv: readonly string[], io: CliIo): number {
+/** Runs one command line; reads and writes only through `io`, and resolves to the exit code. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
     const hint = parsed.topic ? `Run "help ${parsed.topic}" for its usage.` : 'Run "help" for usage.';
-    io.stderr(`ticketflow: ${parsed.error}\n${hint}\n`);
+    await io.stderr.write(`ticketflow: ${printable(parsed.error)}\n${hint}\n`);
     return EXIT.usage;
   }
   const command = parsed.command;
   try {
     switch (command.name) {
       case 'help':
-        io.stdout(usageText(command.topic));
+        await io.stdout.write(usageText(command.topic));
         return EXIT.ok;
       case 'validate':
-        return validate(command, io);
+        return await validate(command, io);
+      case 'migrate':
+      case 'format':
+      case 'fix':
+        return await rewrite(command, io);
       case 'simulate':
-        return simulateCommand(command, io);
+        return await simulateCommand(command, io);
       case 'schemas':
-        return schemas(command, io);
+        return await schemas(command, io);
     }
   } catch (error) {
     if (error instanceof FileAccessError) {
-      io.stderr(`ticketflow: ${error.message}\n`);
+      await io.stderr.write(`ticketflow: ${printable(error.message)}\n`);
       return EXIT.usage;
     }
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    io.stderr(`ticketflow: internal error (a bug in Ticketflow, not in your files):\n${detail}\n`);
+    await io.stderr.write(`ticketflow: internal error (a bug in Ticketflow, not in your files):\n${detail}\n`);
     return EXIT.internal;
   }
 }
+
+export { STDIN };

@@ -154,6 +154,24 @@ export const CODES = {
     severity: 'error',
     template: 'Event {index} happens at {at}, before {before}; events must be in time order from the scenario start.',
   },
+  // TF5xx: the files of one command line together (reported by the CLI).
+  TF501: { name: 'UNREADABLE_FILE', severity: 'error', template: 'The file cannot be read: {reason}.' },
+  TF502: {
+    name: 'DUPLICATE_WORKFLOW_ACROSS_FILES',
+    severity: 'error',
+    template: 'The workflow id "{id}" is also the id of the workflow in "{other}"; workflow ids must be unique across the files checked together.',
+  },
+  TF503: {
+    name: 'INPUT_TOO_LARGE',
+    severity: 'error',
+    template: 'The input is larger than the limit of {limit}; reading stopped there and it was not checked.',
+  },
+  TF504: { name: 'NO_JSON_FILES', severity: 'error', template: 'The directory holds no .json file at any depth.' },
+  TF505: {
+    name: 'NOT_CANONICAL',
+    severity: 'error',
+    template: 'The file is valid but not in canonical form (current schemaVersion, sorted keys, two-space indent); run "format --write" on it.',
+  },
   TF901: {
     name: 'INTERNAL',
     severity: 'error',

@@ -17,6 +17,8 @@ export interface SimulationOptions {
   maxActionsPerTicket?: number;
   /** Most steps (events, timers and actions) before the whole simulation stops (default 50,000,000). */
   maxSteps?: number;
+  /** Global limits on one run: total actions, records and rendered bytes; a run that reaches one stops with guard.budget. */
+  budgets?: { maxActions?: number; maxRecords?: number; maxOutputBytes?: number };
 }
 
 /** What the interpreter runs: a workspace, its workflows and a scenario. */

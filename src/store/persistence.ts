@@ -29,7 +29,7 @@ const DB_NAME = 'ticketflow';
 const DB_VERSION = 2;
 const CHANNEL = 'ticketflow-storage';
 const SAVE_DELAY_MS = 400;
-const RETRY_DELAYS_MS = [2000, 5000, 15000, 30000, 60000];
+export const RETRY_DELAYS_MS = [2000, 5000, 15000, 30000, 60000];
 const JOURNAL_PREFIX = 'ticketflow-unsaved:';
 /** Meta keys under which unreadable records are copied before anything is written over them. */
 const QUARANTINE_PREFIX = 'unreadable:';
@@ -87,13 +87,13 @@ const HistoryRecordSchema = z.object({
 type HistoryRecord = z.infer<typeof HistoryRecordSchema>;
 
 /** What a tab had not yet saved when its page was hidden: each piece with the revision it was based on. */
-const JournalSchema = z.object({
+export const JournalSchema = z.object({
   v: z.literal(STORAGE_VERSION),
   at: z.number(),
   workflows: z.array(z.object({ id: IdSchema, base: z.number().int().min(0), doc: StoredDocSchema })).max(100000),
   workspace: z.object({ base: z.number().int().min(0), workspace: WorkspaceSchema }).nullable(),
 });
-type Journal = z.infer<typeof JournalSchema>;
+export type Journal = z.infer<typeof JournalSchema>;
 
 /** One stored revision (immutable: written once, deleted only with its workflow). */
 const RevisionRecordSchema = z.object({ v: z.literal(STORAGE_VERSION), revision: RevisionSchema });
@@ -125,6 +125,13 @@ export interface StorageControl {
   stop(): void;
 }
 
+/**
+ * Persistence is one interface with two adapters: this file's local one (IndexedDB, below) and the
+ * team one over the HTTP API (./team-persistence.ts). Each loads the store, keeps saving it, and
+ * answers the storage banner through the same `StorageControl`.
+ */
+export type PersistenceAdapter = (store: AppStore) => Promise<StorageControl>;
+
 /** Options for tests: another broadcast channel (null for none), a fixed tab id, a shorter delay. */
 export interface PersistenceOptions {
   channel?: { postMessage(m: unknown): void; addEventListener(t: 'message', l: (e: MessageEvent) => void): void; close(): void } | null;
@@ -144,7 +151,7 @@ function defaultSeed() {
   return { workspace: defaultWorkspace(), documents: EXAMPLE_WORKFLOWS.map((e) => e.document) };
 }
 
-function errorKey(error: unknown): { key: string; detail: string } {
+export function errorKey(error: unknown): { key: string; detail: string } {
   const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   const name = error instanceof Error || (typeof DOMException !== 'undefined' && error instanceof DOMException) ? (error as Error).name : '';
   return { key: name === 'QuotaExceededError' ? 'storage.quota' : 'storage.failed', detail };

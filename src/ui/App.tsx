@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { parseReviewRoute } from '../review/route';
-import { startPersistence } from '../store/persistence';
+import type { PersistenceAdapter } from '../store/persistence';
 import { createAppStore, StoreProvider, type AppStore } from '../store/store';
 import { startCheckpoints } from '../store/revisions-slice';
 import { startValidation } from '../store/validation-slice';
@@ -8,8 +8,10 @@ import { useApp } from '../store/store';
 import { detectLanguage, I18nProvider } from './i18n';
 import './i18n/canvas';
 import { AppShell } from './shell/AppShell';
-import { scenariosForBundle } from './files/scenario-bridge';
 import { startScenarioStorage, type ScenarioStorageControl } from './simulation/scenario-storage';
+import { teamSession } from '../store/team-session';
+import { localAdapter, TeamGate } from './team/TeamGate';
+import { startTeamScenarios } from './team/team-scenarios';
 
 /** Opens the workflow a review link (#/review/<id>) names, read-only. */
 function followReviewRoute(store: AppStore): void {
@@ -24,18 +26,20 @@ function followReviewRoute(store: AppStore): void {
   s.setReviewMode(true);
 }
 
-/** Starts storage and validation for a store; returns the function that stops both. */
-export function startServices(store: AppStore): () => void {
+/** Starts storage (through the mode's persistence adapter) and validation for a store; returns the function that stops both. */
+export function startServices(store: AppStore, persistence: PersistenceAdapter = localAdapter): () => void {
   let stopped = false;
   let stopStorage: (() => void) | null = null;
   const stopValidation = startValidation(store);
   const stopCheckpoints = startCheckpoints(store);
   let scenarios: ScenarioStorageControl | null = null;
-  void startScenarioStorage(store).then((control) => {
+  const team = teamSession.getState();
+  const scenarioStorage = team.mode === 'team' && team.api && team.me ? startTeamScenarios(store, team.api, team.me) : startScenarioStorage(store);
+  void scenarioStorage.then((control) => {
     if (stopped) control.stop();
     else scenarios = control;
   });
-  void startPersistence(store, { scenarios: scenariosForBundle }).then((control) => {
+  void persistence(store).then((control) => {
     if (stopped) {
       control.stop();
       return;
@@ -70,10 +74,14 @@ export function startServices(store: AppStore): () => void {
   };
 }
 
-/** The application: one store, its storage and validation, and the shell. */
+/** The application: the mode (local or team) first, then one store, its storage and validation, and the shell. */
 export function App() {
+  return <TeamGate>{(adapter) => <Workbench persistence={adapter} />}</TeamGate>;
+}
+
+function Workbench({ persistence }: { persistence: PersistenceAdapter }) {
   const [store] = useState(createAppStore);
-  useEffect(() => startServices(store), [store]);
+  useEffect(() => startServices(store, persistence), [store, persistence]);
   return (
     <StoreProvider store={store}>
       <Localized />

@@ -3,9 +3,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { nodeIo, type CliIo } from '../../src/cli/io';
-import { runCli } from '../../src/cli/run';
 import { defaultWorkspace } from '../../src/model';
+import { run, type JsonReport } from './helpers';
 
 const WORKFLOWS_DIR = 'src/examples/workflows';
 const SCENARIOS_DIR = 'src/examples/scenarios';
@@ -20,19 +19,6 @@ const exampleScenarios = readdirSync(SCENARIOS_DIR)
 const scratch = mkdtempSync(join(tmpdir(), 'ticketflow-cli-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** Runs the CLI in-process on the real file system, capturing what it prints. */
-function run(argv: string[], io: Partial<CliIo> = {}): { code: number; stdout: string; stderr: string } {
-  let stdout = '';
-  let stderr = '';
-  const code = runCli(argv, {
-    ...nodeIo(),
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    ...io,
-  });
-  return { code, stdout, stderr };
-}
-
 function scratchFile(name: string, content: unknown): string {
   const path = join(scratch, name);
   writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
@@ -42,54 +28,60 @@ function scratchFile(name: string, content: unknown): string {
 describe('runCli usage', () => {
   it.each([[[]], [['frobnicate']], [['validate']], [['validate', 'a.json', '--strict']], [['simulate', 'w.json']], [['schemas', 'x']]])(
     'exits 2 on %j and says what is wrong on stderr',
-    (argv) => {
-      const { code, stdout, stderr } = run(argv);
+    async (argv) => {
+      const { code, stdout, stderr } = await run(argv);
       expect(code).toBe(2);
       expect(stdout).toBe('');
       expect(stderr).toMatch(/^ticketflow: .+\nRun "help/);
     },
   );
 
-  it('prints the overview for help and --help, and a command usage for help simulate', () => {
-    expect(run(['help']).stdout).toMatch(/Commands:[\s\S]*validate[\s\S]*simulate[\s\S]*schemas/);
-    expect(run(['--help'])).toMatchObject({ code: 0, stderr: '' });
-    expect(run(['help', 'simulate']).stdout).toMatch(/^Usage: simulate --scenario/);
-    expect(run(['validate', '--help']).stdout).toMatch(/^Usage: validate/);
+  it('prints the overview for help and --help, and a command usage for help simulate', async () => {
+    expect((await run(['help'])).stdout).toMatch(/Commands:[\s\S]*validate[\s\S]*migrate[\s\S]*format[\s\S]*fix[\s\S]*simulate[\s\S]*schemas/);
+    expect(await run(['--help'])).toMatchObject({ code: 0, stderr: '' });
+    expect((await run(['help', 'simulate'])).stdout).toMatch(/^Usage: simulate --scenario/);
+    expect((await run(['validate', '--help'])).stdout).toMatch(/^Usage: validate/);
   });
 
-  it('exits 2 naming the file and the reason when a file cannot be read', () => {
+  it('reports a file that cannot be read among the others, and exits 2', async () => {
     const missing = join(scratch, 'missing.json');
-    const { code, stderr, stdout } = run(['validate', missing]);
+    const { code, stdout, stderr } = await run(['validate', missing]);
     expect(code).toBe(2);
-    expect(stdout).toBe('');
-    expect(stderr).toBe(`ticketflow: cannot read workflow file "${missing}": no such file or directory\n`);
-    expect(run(['validate', scratch]).stderr).toMatch(/cannot read workflow file .*: it is a directory/);
-    expect(run(['simulate', '--scenario', missing]).stderr).toMatch(/cannot read scenario file/);
-    expect(run(['validate', exampleWorkflows[0]!, '--workspace', missing]).stderr).toMatch(/cannot read workspace file/);
+    expect(stderr).toBe('');
+    expect(stdout).toBe(`${missing}: cannot be read: no such file or directory\n`);
+    expect((await run(['simulate', '--scenario', missing])).stderr).toContain(`${missing}: cannot be read: no such file or directory`);
+    const ws = await run(['validate', exampleWorkflows[0]!, '--workspace', missing]);
+    expect(ws.code).toBe(2);
+    expect(ws.stdout).toContain(`${missing}: cannot be read`);
   });
 
-  it('reports an unexpected failure as an internal error with exit 3', () => {
-    const { code, stderr } = run(['help'], {
-      stdout: () => {
-        throw new Error('stdout closed');
+  it('reports an unexpected failure as an internal error with exit 3', async () => {
+    const { code, stderr } = await run(['help'], {
+      io: {
+        stdout: {
+          closed: false,
+          write: () => {
+            throw new Error('stdout broke');
+          },
+        },
       },
     });
     expect(code).toBe(3);
-    expect(stderr).toMatch(/internal error \(a bug in Ticketflow, not in your files\):\nError: stdout closed/);
+    expect(stderr).toMatch(/internal error \(a bug in Ticketflow, not in your files\):\nError: stdout broke/);
   });
 });
 
 describe('validate', () => {
-  it.each(exampleWorkflows)('finds no problem in the example %s', (file) => {
-    expect(run(['validate', file])).toEqual({ code: 0, stdout: `${file}: valid\n`, stderr: '' });
+  it.each(exampleWorkflows)('finds no problem in the example %s', async (file) => {
+    expect(await run(['validate', file])).toEqual({ code: 0, stdout: `${file}: workflow, valid\n`, stderr: '' });
   });
 
-  it('exits 1 and lists every rule problem with code, pointer, action and message', () => {
+  it('exits 1 and lists every rule problem with code, pointer, action and message', async () => {
     const file = join(FIXTURES, 'broken-workflow.json');
-    const { code, stdout } = run(['validate', file]);
+    const { code, stdout } = await run(['validate', file]);
     expect(code).toBe(1);
     const lines = stdout.trimEnd().split('\n');
-    expect(lines[0]).toBe(`${file}: 6 errors`);
+    expect(lines[0]).toBe(`${file}: workflow, 6 errors`);
     expect(lines).toContain(
       '  error TF304 at /workflow/actions/1/next [action n1]: Action "n1" leads to "nowhere" (its next action), which is not an action of this workflow.',
     );
@@ -100,14 +92,17 @@ describe('validate', () => {
     expect(stdout).toMatch(/error TF314 at \/workflow\/actions\/1\/recipients\/teamIds\/0 \[action n1\]: .*"t-ghost"/);
   });
 
-  it('prints the same problems as one JSON array with --json', () => {
+  it('prints one JSON object with a version and each file, valid ones included, with --json', async () => {
     const file = join(FIXTURES, 'broken-workflow.json');
-    const { code, stdout } = run(['validate', file, '--json']);
+    const { code, stdout } = await run(['validate', exampleWorkflows[0]!, file, '--json']);
     expect(code).toBe(1);
-    const problems = JSON.parse(stdout) as Record<string, unknown>[];
-    expect(problems).toHaveLength(6);
-    expect(problems).toContainEqual({
-      file,
+    const report = JSON.parse(stdout) as JsonReport;
+    expect(report).toMatchObject({ version: 1, ok: false });
+    expect(report.files).toHaveLength(2);
+    expect(report.files[0]).toEqual({ file: exampleWorkflows[0], format: 'workflow', valid: true, migratedFrom: null, notes: [], problems: [] });
+    expect(report.files[1]).toMatchObject({ file, format: 'workflow', valid: false, migratedFrom: null });
+    expect(report.files[1]!.problems).toHaveLength(6);
+    expect(report.files[1]!.problems).toContainEqual({
       code: 'TF314',
       severity: 'error',
       path: '/workflow/actions/1/recipients/teamIds/0',
@@ -116,60 +111,64 @@ describe('validate', () => {
     });
   });
 
-  it('exits 1 on unparseable JSON and on a schema violation, with the line or pointer', () => {
-    const notJson = run(['validate', join(FIXTURES, 'not-json.json')]);
+  it('exits 1 on unparseable JSON and on a schema violation, with the line or pointer', async () => {
+    const notJson = await run(['validate', join(FIXTURES, 'not-json.json')]);
     expect(notJson.code).toBe(1);
     expect(notJson.stdout).toMatch(/error TF101 at \(document\): Invalid JSON at line 1, column 56/);
-    const schema = run(['validate', join(FIXTURES, 'schema-invalid-workflow.json'), '--json']);
+    const schema = await run(['validate', join(FIXTURES, 'schema-invalid-workflow.json'), '--json']);
     expect(schema.code).toBe(1);
-    expect((JSON.parse(schema.stdout) as { code: string; path: string }[]).map((p) => [p.code, p.path])).toEqual([
+    const report = JSON.parse(schema.stdout) as JsonReport;
+    expect(report.files[0]!.problems.map((p) => [p.code, p.path])).toEqual([
       ['TF202', '/workflow/enabled'],
       ['TF205', '/workflow/actions/0'],
     ]);
   });
 
-  it('exits 0 when the only problems are warnings, and still prints them', () => {
-    const { code, stdout } = run(['validate', join(FIXTURES, 'no-trigger-workflow.json')]);
+  it('exits 0 when the only problems are warnings, and still prints them', async () => {
+    const { code, stdout } = await run(['validate', join(FIXTURES, 'no-trigger-workflow.json')]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/: 1 warning\n {2}warning TF318 at \/workflow\/enrollment\/triggers: /);
+    expect(stdout).toMatch(/: workflow, 1 warning\n {2}warning TF318 at \/workflow\/enrollment\/triggers: /);
   });
 
-  it('reads an older schemaVersion and says what the migration changed', () => {
-    const { code, stdout } = run(['validate', join(FIXTURES, 'version-1-workflow.json')]);
+  it('reads an older schemaVersion and says what the migration changed, in text and in JSON', async () => {
+    const file = join(FIXTURES, 'version-1-workflow.json');
+    const { code, stdout } = await run(['validate', file]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/: valid \(migrated from schemaVersion 1\)\n {2}note: /);
+    expect(stdout).toMatch(/: workflow, valid \(migrated from schemaVersion 1\)\n {2}note: /);
+    const json = JSON.parse((await run(['validate', '--json', file])).stdout) as JsonReport;
+    expect(json.files[0]).toMatchObject({ valid: true, migratedFrom: 1, notes: expect.arrayContaining([expect.stringMatching(/^Migrated from schemaVersion 1/)]) });
   });
 
-  it('checks several files and fails when any one has an error', () => {
-    const { code, stdout } = run(['validate', exampleWorkflows[0]!, join(FIXTURES, 'broken-workflow.json')]);
+  it('checks several files and fails when any one has an error, closing with a count', async () => {
+    const { code, stdout } = await run(['validate', exampleWorkflows[0]!, join(FIXTURES, 'broken-workflow.json')]);
     expect(code).toBe(1);
-    expect(stdout).toMatch(/: valid\n[\s\S]*: 6 errors/);
+    expect(stdout).toMatch(/: workflow, valid\n[\s\S]*: workflow, 6 errors\n[\s\S]*\n2 files: 1 valid, 1 invalid\n$/);
   });
 
-  it('checks references against the workspace given with --workspace', () => {
+  it('checks references against the workspace given with --workspace', async () => {
     const ws = defaultWorkspace();
     const withoutTier1 = scratchFile('no-tier1.workspace.json', { ...ws, teams: ws.teams.filter((t) => t.id !== 't-tier1') });
     const notify = join(WORKFLOWS_DIR, 'notify-waiting-on-us.json');
-    const { code, stdout } = run(['validate', notify, '--workspace', withoutTier1]);
+    const { code, stdout } = await run(['validate', notify, '--workspace', withoutTier1]);
     expect(code).toBe(1);
-    expect(stdout).toMatch(new RegExp(`^${withoutTier1}: valid\\n`));
+    expect(stdout).toMatch(new RegExp(`^${withoutTier1}: workspace, valid\\n`));
     expect(stdout).toMatch(/error TF314 at \/workflow\/actions\/0\/recipients\/teamIds\/0 \[action notify-tier1\]: .*"t-tier1"/);
   });
 
-  it('reports an invalid workspace and checks no workflow against it', () => {
+  it('reports an invalid workspace first, and the workflows without the references it would have checked', async () => {
     const badWorkspace = scratchFile('bad.workspace.json', { ...defaultWorkspace(), pipelines: [] });
-    const { code, stdout } = run(['validate', exampleWorkflows[0]!, '--workspace', badWorkspace, '--json']);
+    const { code, stdout } = await run(['validate', exampleWorkflows[0]!, '--workspace', badWorkspace, '--json']);
     expect(code).toBe(1);
-    const problems = JSON.parse(stdout) as { file: string; path: string }[];
-    expect(problems.length).toBeGreaterThan(0);
-    expect(problems.every((p) => p.file === badWorkspace)).toBe(true);
-    expect(problems.map((p) => p.path)).toContain('/pipelines');
+    const report = JSON.parse(stdout) as JsonReport;
+    expect(report.files.map((f) => f.file)).toEqual([badWorkspace, exampleWorkflows[0]]);
+    expect(report.files[0]!.valid).toBe(false);
+    expect(report.files[0]!.problems.map((p) => p.path)).toContain('/pipelines');
   });
 });
 
 describe('simulate', () => {
-  it.each(exampleScenarios)('prints a readable trace for %s with every example workflow', (scenario) => {
-    const { code, stdout, stderr } = run(['simulate', '--scenario', scenario, ...exampleWorkflows]);
+  it.each(exampleScenarios)('prints a readable trace for %s with every example workflow', async (scenario) => {
+    const { code, stdout, stderr } = await run(['simulate', '--scenario', scenario, ...exampleWorkflows]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const name = (JSON.parse(readFileSync(scenario, 'utf8')) as { name: string }).name;
@@ -183,22 +182,21 @@ describe('simulate', () => {
     for (const heading of ['Tickets', 'Outbox', 'Notifications', 'Errors']) expect(stdout).toMatch(new RegExp(`\\n${heading} \\(\\d+\\)\\n`));
   });
 
-  it.each(exampleScenarios)('prints one JSON object with the simulation fields for %s', (scenario) => {
-    const { code, stdout } = run(['simulate', '--json', '--scenario', scenario, ...exampleWorkflows]);
+  it.each(exampleScenarios)('prints one JSON object holding the simulation result for %s', async (scenario) => {
+    const { code, stdout } = await run(['simulate', '--json', '--scenario', scenario, ...exampleWorkflows]);
     expect(code).toBe(0);
-    const result = JSON.parse(stdout) as Record<string, unknown>;
+    const out = JSON.parse(stdout) as { version: number; ok: boolean; problems: unknown[]; result: Record<string, unknown> };
+    expect(out).toMatchObject({ version: 1, ok: true, problems: [] });
     for (const field of ['tickets', 'outbox', 'notifications', 'trace', 'errors', 'history', 'webhooks', 'conversations', 'channels']) {
-      expect(result, field).toHaveProperty(field);
+      expect(out.result, field).toHaveProperty(field);
     }
-    expect(Array.isArray(result.trace) && result.trace.length).toBeGreaterThan(0);
+    expect(Array.isArray(out.result.trace) && out.result.trace.length).toBeGreaterThan(0);
   });
 
-  it('follows the example workflows through the email ticket scenario', () => {
-    const { stdout } = run(['simulate', '--json', '--scenario', join(SCENARIOS_DIR, 'email-ticket-life.json'), ...exampleWorkflows]);
-    const result = JSON.parse(stdout) as {
-      outbox: { workflow: string; subject: string }[];
-      notifications: { workflow: string; recipient: string | null }[];
-      errors: unknown[];
+  it('follows the example workflows through the email ticket scenario', async () => {
+    const { stdout } = await run(['simulate', '--json', '--scenario', join(SCENARIOS_DIR, 'email-ticket-life.json'), ...exampleWorkflows]);
+    const { result } = JSON.parse(stdout) as {
+      result: { outbox: { workflow: string; subject: string }[]; notifications: { workflow: string; recipient: string | null }[]; errors: unknown[] };
     };
     expect(result.errors).toEqual([]);
     expect(result.outbox.map((e) => e.workflow)).toContain('wf-ticket-received-email');
@@ -208,35 +206,6 @@ describe('simulate', () => {
     );
   });
 
-  describe('on older files that still say "enabled" (SPEC §10: each file given is live)', () => {
-    const closedEmail = () => JSON.parse(readFileSync(join(WORKFLOWS_DIR, 'ticket-closed-email.json'), 'utf8')) as Record<string, any>;
-    const asVersion2 = (enabled: boolean) => {
-      const { revision: _mark, ...doc } = closedEmail();
-      return { ...doc, schemaVersion: 2, workflow: { ...doc.workflow, enabled } };
-    };
-    const others = exampleWorkflows.filter((f) => !f.endsWith('ticket-closed-email.json'));
-    const scenario = join(SCENARIOS_DIR, 'email-ticket-life.json');
-    const outboxOf = (stdout: string) => (JSON.parse(stdout) as { outbox: { workflow: string }[] }).outbox.map((e) => e.workflow);
-
-    it('skips an old file with "enabled": false, with a note saying so', () => {
-      const off = scratchFile('closed-email-off.json', asVersion2(false));
-      const { code, stdout, stderr } = run(['simulate', '--json', '--scenario', scenario, ...others, off]);
-      expect(code).toBe(0);
-      expect(outboxOf(stdout)).not.toContain('wf-ticket-closed-email');
-      expect(stderr).toContain('Not simulated: this older file was off ("enabled": false).');
-    });
-
-    it('runs an old file with "enabled": true as live, like a current file', () => {
-      const on = scratchFile('closed-email-on.json', asVersion2(true));
-      const current = run(['simulate', '--json', '--scenario', scenario, ...exampleWorkflows]);
-      const old = run(['simulate', '--json', '--scenario', scenario, ...others, on]);
-      expect(old.code).toBe(0);
-      expect(outboxOf(old.stdout)).toContain('wf-ticket-closed-email');
-      expect(outboxOf(old.stdout).sort()).toEqual(outboxOf(current.stdout).sort());
-      expect(old.stderr).not.toContain('Not simulated');
-    });
-  });
-
   describe('on the branch, delay and go-to loop examples', () => {
     const scenario = join(FIXTURES, 'outage-and-refund.scenario.json');
     type Result = {
@@ -244,87 +213,142 @@ describe('simulate', () => {
       notifications: { at: string; ticket: string; recipient: string | null; action: string }[];
       errors: unknown[];
     };
-    const simulateWith = (extra: string[]): Result => {
-      const { code, stdout } = run(['simulate', '--json', '--scenario', scenario, ...extra, ...exampleWorkflows]);
+    const simulateWith = async (extra: string[]): Promise<Result> => {
+      const { code, stdout } = await run(['simulate', '--json', '--scenario', scenario, ...extra, ...exampleWorkflows]);
       expect(code).toBe(0);
-      const result = JSON.parse(stdout) as Result;
+      const { result } = JSON.parse(stdout) as { result: Result };
       expect(result.errors).toEqual([]);
       return result;
     };
     const escalation = (r: Result) => r.notifications.filter((n) => n.action === 'notify-leads' || n.action === 'notify-owner-follow-up');
 
-    it('follows up with the owner a day later only on the ticket still open', () => {
-      expect(escalation(simulateWith([]))).toEqual([
+    it('follows up with the owner a day later only on the ticket still open', async () => {
+      expect(escalation(await simulateWith([]))).toEqual([
         expect.objectContaining({ at: '2026-02-03T09:30:00.000Z', ticket: 'ticket-2', recipient: 'u-claire', action: 'notify-owner-follow-up' }),
       ]);
     });
 
-    it('tells the leads at once about tickets that are urgent', () => {
+    it('tells the leads at once about tickets that are urgent', async () => {
       const urgent = scratchFile('urgent.workspace.json', { ...defaultWorkspace(), defaultPriority: 'urgent' });
-      expect(escalation(simulateWith(['--workspace', urgent]))).toEqual([
+      expect(escalation(await simulateWith(['--workspace', urgent]))).toEqual([
         expect.objectContaining({ at: '2026-02-02T09:00:00.000Z', ticket: 'ticket-1', recipient: 'u-ana', action: 'notify-leads' }),
         expect.objectContaining({ at: '2026-02-02T09:30:00.000Z', ticket: 'ticket-2', recipient: 'u-ana', action: 'notify-leads' }),
       ]);
     });
 
-    it('reminds the contact every two days while waiting on them, and stops once closed', () => {
+    it('reminds the contact every two days while waiting on them, and stops once closed', async () => {
       // Waiting on contact from 2 Feb 10:00 until closed on 7 Feb 12:00: reminders on the 4th and 6th, none after.
-      expect(simulateWith([]).outbox.filter((e) => e.action === 'email-reminder').map((e) => [e.ticket, e.at])).toEqual([
+      expect((await simulateWith([])).outbox.filter((e) => e.action === 'email-reminder').map((e) => [e.ticket, e.at])).toEqual([
         ['ticket-2', '2026-02-04T10:00:00.000Z'],
         ['ticket-2', '2026-02-06T10:00:00.000Z'],
       ]);
     });
   });
 
-  it('gives the same bytes on every run, as text and as JSON', () => {
+  it('gives the same bytes on every run, as text and as JSON', async () => {
     const scenario = exampleScenarios[0]!;
     for (const extra of [[], ['--json']]) {
-      const first = run(['simulate', '--scenario', scenario, ...exampleWorkflows, ...extra]);
-      const second = run(['simulate', '--scenario', scenario, ...exampleWorkflows, ...extra]);
+      const first = await run(['simulate', '--scenario', scenario, ...exampleWorkflows, ...extra]);
+      const second = await run(['simulate', '--scenario', scenario, ...exampleWorkflows, ...extra]);
       expect(second.stdout).toBe(first.stdout);
       expect(first.stdout.length).toBeGreaterThan(0);
     }
   });
 
-  it('runs the built-in pipeline automation alone when no workflow is given', () => {
-    const { code, stdout } = run(['simulate', '--scenario', join(SCENARIOS_DIR, 'email-ticket-life.json')]);
+  it('runs the built-in pipeline automation alone when no workflow is given', async () => {
+    const { code, stdout } = await run(['simulate', '--scenario', join(SCENARIOS_DIR, 'email-ticket-life.json')]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/\nWorkflows: none; only the built-in pipeline automation runs\n/);
     expect(stdout).toMatch(/Outbox \(0\)\n {2}none/);
   });
 
-  it('exits 1 with the problems and simulates nothing when a workflow is invalid', () => {
+  it('exits 1 with the problems and simulates nothing when a workflow is invalid', async () => {
     const broken = join(FIXTURES, 'broken-workflow.json');
-    const text = run(['simulate', '--scenario', exampleScenarios[0]!, exampleWorkflows[0]!, broken]);
+    const text = await run(['simulate', '--scenario', exampleScenarios[0]!, exampleWorkflows[0]!, broken]);
     expect(text.code).toBe(1);
     expect(text.stdout).toBe('');
     expect(text.stderr).toMatch(/^Nothing was simulated: the inputs have errors\.\n/);
-    expect(text.stderr).toContain(`${broken}: 6 errors`);
-    const json = run(['simulate', '--json', '--scenario', exampleScenarios[0]!, broken]);
-    expect(json.code).toBe(1);
-    expect((JSON.parse(json.stdout) as { file: string }[]).every((p) => p.file === broken)).toBe(true);
+    expect(text.stderr).toContain(`${broken}: workflow, 6 errors`);
   });
 
-  it('exits 1 when the scenario is invalid', () => {
+  it('prints one object with a null result and the problems, never an array, with --json on bad input', async () => {
+    const broken = join(FIXTURES, 'broken-workflow.json');
+    const json = await run(['simulate', '--json', '--scenario', exampleScenarios[0]!, broken]);
+    expect(json.code).toBe(1);
+    const out = JSON.parse(json.stdout) as { version: number; ok: boolean; result: unknown; problems: { file: string; code: string }[] };
+    expect(out).toMatchObject({ version: 1, ok: false, result: null });
+    expect(out.problems).toHaveLength(6);
+    expect(out.problems.every((p) => p.file === broken)).toBe(true);
+    const missing = await run(['simulate', '--json', '--scenario', join(scratch, 'nowhere.json')]);
+    expect(missing.code).toBe(2);
+    expect(JSON.parse(missing.stdout)).toMatchObject({ version: 1, ok: false, result: null, problems: [{ code: 'TF501' }] });
+    const notJson = await run(['simulate', '--json', '--scenario', join(FIXTURES, 'not-json.json')]);
+    expect(JSON.parse(notJson.stdout)).toMatchObject({ ok: false, result: null, problems: [{ code: 'TF101' }] });
+  });
+
+  it('exits 1 when the scenario is invalid', async () => {
     const scenario = scratchFile('bad.scenario.json', { format: 'ticketflow.scenario', schemaVersion: 1, id: 's', name: 'S' });
-    const { code, stderr } = run(['simulate', '--scenario', scenario]);
+    const { code, stderr } = await run(['simulate', '--scenario', scenario]);
     expect(code).toBe(1);
     expect(stderr).toContain(`${scenario}: `);
     expect(stderr).toMatch(/error TF\d{3} at /);
   });
 
-  it('refuses two workflow files with the same workflow id', () => {
-    const copy = scratchFile('copy.json', readFileSync(exampleWorkflows[0]!, 'utf8'));
-    const { code, stderr } = run(['simulate', '--scenario', exampleScenarios[0]!, exampleWorkflows[0]!, copy]);
+  it('refuses a workflow where the scenario goes, naming what the file is', async () => {
+    const { code, stderr } = await run(['simulate', '--scenario', exampleWorkflows[0]!]);
     expect(code).toBe(1);
-    expect(stderr).toMatch(new RegExp(`${copy}: 1 error\\n {2}error TF401 at /workflow/id: Another workflow \\(in "${exampleWorkflows[0]}"\\)`));
+    expect(stderr).toContain('This is a workflow file ("format": "ticketflow.workflow"), not a scenario file.');
   });
 
-  it('runs with warnings, printing them on stderr and keeping stdout for the result', () => {
-    const { code, stdout, stderr } = run(['simulate', '--json', '--scenario', exampleScenarios[0]!, join(FIXTURES, 'no-trigger-workflow.json')]);
+  it('refuses two workflow files with the same workflow id, naming both files', async () => {
+    const copy = scratchFile('copy.json', readFileSync(exampleWorkflows[0]!, 'utf8'));
+    const { code, stderr } = await run(['simulate', '--scenario', exampleScenarios[0]!, exampleWorkflows[0]!, copy]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(new RegExp(`${copy}: workflow, 1 error\\n {2}error TF502 at /workflow/id: The workflow id "[^"]+" is also the id of the workflow in "${exampleWorkflows[0]}"`));
+  });
+
+  it('runs with warnings, printing them on stderr and in the JSON, keeping stdout for the result', async () => {
+    const { code, stdout, stderr } = await run(['simulate', '--json', '--scenario', exampleScenarios[0]!, join(FIXTURES, 'no-trigger-workflow.json')]);
     expect(code).toBe(0);
     expect(stderr).toMatch(/warning TF318/);
-    expect(JSON.parse(stdout)).toHaveProperty('trace');
+    const out = JSON.parse(stdout) as { ok: boolean; result: unknown; problems: { code: string }[] };
+    expect(out.ok).toBe(true);
+    expect(out.result).toHaveProperty('trace');
+    expect(out.problems.map((p) => p.code)).toEqual(['TF318']);
+  });
+
+  it('runs the files it is given as the live set, skipping an older one that says "enabled": false with a note', async () => {
+    const doc = JSON.parse(readFileSync(join(WORKFLOWS_DIR, 'ticket-received-email.json'), 'utf8')) as { schemaVersion: number; revision?: unknown; workflow: { enabled: boolean } };
+    doc.schemaVersion = 2;
+    delete doc.revision;
+    doc.workflow.enabled = false;
+    const off = scratchFile('off.json', doc);
+    const scenario = join(SCENARIOS_DIR, 'email-ticket-life.json');
+    const { code, stdout, stderr } = await run(['simulate', '--scenario', scenario, off]);
+    expect(code).toBe(0);
+    expect(stderr).toContain(`${off}: workflow, valid (migrated from schemaVersion 2)`);
+    expect(stderr).toContain('note: Skipped: this older file says "enabled": false');
+    expect(stdout).toMatch(/\nWorkflows: none; only the built-in pipeline automation runs\n/);
+    const json = JSON.parse((await run(['simulate', '--json', '--scenario', scenario, off])).stdout) as { result: { outbox: unknown[] } };
+    expect(json.result.outbox).toEqual([]);
+  });
+
+  it('accepts the budget flags and the trace language', async () => {
+    const { code, stdout } = await run([
+      'simulate',
+      '--scenario',
+      exampleScenarios[0]!,
+      '--max-actions',
+      '1000',
+      '--max-records=5000',
+      '--max-output-bytes',
+      '1000000',
+      '--lang',
+      'fr',
+      ...exampleWorkflows,
+    ]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Scenario: /);
   });
 
   describe('on a year in which two workflows re-enroll one ticket through one-minute delays', () => {
@@ -335,8 +359,8 @@ describe('simulate', () => {
       '"Slow pong: a minute after Waiting on contact, Waiting on us" (wf-slow-pong, 5000 actions)',
     ];
 
-    it('prints a bounded report ending with the guard error, and says it on stderr', () => {
-      const { code, stdout, stderr } = run(['simulate', ...pingPong]);
+    it('prints a bounded report ending with the guard error, and says it on stderr', async () => {
+      const { code, stdout, stderr } = await run(['simulate', ...pingPong]);
       expect(code).toBe(0);
       expect(stdout.length).toBeLessThan(10_000_000);
       const errors = stdout.slice(stdout.lastIndexOf('\nErrors ('));
@@ -344,26 +368,28 @@ describe('simulate', () => {
       for (const text of guardSays) expect(errors).toContain(text);
       expect(stderr.startsWith(`ticketflow: ${guardSays[0]}`)).toBe(true);
       for (const text of guardSays) expect(stderr).toContain(text);
-    });
+    }, 30_000);
 
-    it('prints bounded JSON with the guard error', () => {
-      const { code, stdout, stderr } = run(['simulate', '--json', ...pingPong]);
+    it('prints bounded JSON with the guard error', async () => {
+      const { code, stdout, stderr } = await run(['simulate', '--json', ...pingPong]);
       expect(code).toBe(0);
       expect(stdout.length).toBeLessThan(30_000_000);
-      const result = JSON.parse(stdout) as { clock: string; done: boolean; errors: { code: string; message: string }[]; stats: { actions: number } };
+      const { result } = JSON.parse(stdout) as {
+        result: { clock: string; done: boolean; errors: { code: string; message: string }[]; stats: { actions: number } };
+      };
       expect(result).toMatchObject({ clock: '2027-01-05T09:00:00.000Z', done: true, stats: { actions: 10_000 } });
       expect(result.errors.map((e) => e.code)).toEqual(['guard.runaway']);
       for (const text of guardSays) expect(result.errors[0]!.message).toContain(text);
       expect(stderr).toContain(guardSays[0]);
-    });
+    }, 30_000);
   });
 
-  it('shows bidirectional formatting characters from documents as escapes, so a line cannot read reordered', () => {
+  it('shows bidirectional formatting characters from documents as escapes, so a line cannot read reordered', async () => {
     const scenario = JSON.parse(readFileSync(join(SCENARIOS_DIR, 'email-ticket-life.json'), 'utf8')) as { name: string };
     const marks = ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u200e', '\u200f', '\u061c'];
     scenario.name = `Invoice ${marks.join('x')} paid`;
     const path = scratchFile('bidi.scenario.json', scenario);
-    const { code, stdout } = run(['simulate', '--scenario', path]);
+    const { code, stdout } = await run(['simulate', '--scenario', path]);
     expect(code).toBe(0);
     expect(stdout.split('\n')[0]).toBe(
       'Scenario: Invoice \\u202ax\\u202bx\\u202cx\\u202dx\\u202ex\\u2066x\\u2067x\\u2068x\\u2069x\\u200ex\\u200fx\\u061c paid (email-ticket-life)',
@@ -371,11 +397,11 @@ describe('simulate', () => {
     for (const mark of marks) expect(stdout).not.toContain(mark);
   });
 
-  it('shows control characters from documents as escapes instead of printing them', () => {
+  it('shows control characters from documents as escapes instead of printing them', async () => {
     const scenario = JSON.parse(readFileSync(join(SCENARIOS_DIR, 'email-ticket-life.json'), 'utf8')) as { name: string };
     scenario.name = 'Line one\nLine two \u001b[31mred';
     const path = scratchFile('control.scenario.json', scenario);
-    const { code, stdout } = run(['simulate', '--scenario', path]);
+    const { code, stdout } = await run(['simulate', '--scenario', path]);
     expect(code).toBe(0);
     expect(stdout.split('\n')[0]).toBe('Scenario: Line one\\nLine two \\u001b[31mred (email-ticket-life)');
     expect(stdout).not.toContain('\u001b');
@@ -383,33 +409,33 @@ describe('simulate', () => {
 });
 
 describe('schemas', () => {
-  it('writes the three schema files, then --check finds them matching', () => {
+  it('writes the three schema files, then --check finds them matching', async () => {
     const out = join(scratch, 'schemas');
-    const written = run(['schemas', '--out', out]);
+    const written = await run(['schemas', '--out', out]);
     expect(written.code).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['scenario.schema.json', 'workflow.schema.json', 'workspace.schema.json']);
-    expect(run(['schemas', '--out', out, '--check'])).toMatchObject({ code: 0, stderr: '' });
+    expect(await run(['schemas', '--out', out, '--check'])).toMatchObject({ code: 0, stderr: '' });
   });
 
-  it('exits 1 with --check, naming each file that drifted or is missing', () => {
+  it('exits 1 with --check, naming each file that drifted or is missing', async () => {
     const out = join(scratch, 'drift');
-    run(['schemas', '--out', out]);
+    await run(['schemas', '--out', out]);
     writeFileSync(join(out, 'workflow.schema.json'), '{}\n');
     rmSync(join(out, 'scenario.schema.json'));
-    const { code, stderr } = run(['schemas', '--out', out, '--check']);
+    const { code, stderr } = await run(['schemas', '--out', out, '--check']);
     expect(code).toBe(1);
     expect(stderr).toContain(`${join(out, 'workflow.schema.json')}: differs from the schema generated from src/model`);
     expect(stderr).toContain(`${join(out, 'scenario.schema.json')}: missing or unreadable (no such file or directory)`);
     expect(stderr).not.toContain('workspace.schema.json');
   });
 
-  it('finds the committed schemas/ in step with the model', () => {
-    expect(run(['schemas', '--check'])).toMatchObject({ code: 0, stderr: '' });
+  it('finds the committed schemas/ in step with the model', async () => {
+    expect(await run(['schemas', '--check'])).toMatchObject({ code: 0, stderr: '' });
   });
 
-  it('exits 2 when the output directory cannot be written', () => {
+  it('exits 2 when the output directory cannot be written', async () => {
     const file = scratchFile('not-a-dir', 'x');
-    const { code, stderr } = run(['schemas', '--out', join(file, 'schemas')]);
+    const { code, stderr } = await run(['schemas', '--out', join(file, 'schemas')]);
     expect(code).toBe(2);
     expect(stderr).toMatch(/^ticketflow: cannot write ".*not-a-dir\/schemas\/workflow\.schema\.json": /);
   });
@@ -425,7 +451,7 @@ describe('main', () => {
         return { code: (error as { status: number }).status, out: '' };
       }
     };
-    expect(exec(['validate', exampleWorkflows[0]!])).toEqual({ code: 0, out: `${exampleWorkflows[0]}: valid\n` });
+    expect(exec(['validate', exampleWorkflows[0]!])).toEqual({ code: 0, out: `${exampleWorkflows[0]}: workflow, valid\n` });
     expect(exec(['validate', join(FIXTURES, 'broken-workflow.json')]).code).toBe(1);
     expect(exec(['validate']).code).toBe(2);
   }, 30_000);

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nodeIo } from '../../src/cli/io';
-import { EXIT, runCli } from '../../src/cli/run';
+import { EXIT } from '../../src/cli/run';
+import { run as runCliInProcess } from '../cli/helpers';
 import { EXAMPLE_SCENARIOS } from '../../src/examples';
 import { defaultWorkspace, type WorkflowDocument } from '../../src/model';
 import { GENERATED } from '../fixtures/hostile/generate';
@@ -18,6 +18,8 @@ interface Entry {
   codes: string[];
   says?: string;
   cli: number;
+  /** The codes the command line reports when they differ from the import's: it reads bytes (TF107), tells files apart by content, and stops reading at the limit (TF503). */
+  cliCodes?: string[];
   why: string;
   generated?: boolean;
 }
@@ -48,10 +50,9 @@ function argvFor(e: Entry): string[] {
   }
 }
 
-function runCliOn(argv: string[]): { code: number; out: string } {
-  let out = '';
-  const code = runCli(argv, { ...nodeIo(), stdout: (t) => (out += t), stderr: (t) => (out += t) });
-  return { code, out };
+async function runCliOn(argv: string[]): Promise<{ code: number; out: string }> {
+  const { code, stdout, stderr } = await runCliInProcess(argv);
+  return { code, out: stdout + stderr };
 }
 
 describe('the hostile file catalogue', () => {
@@ -79,11 +80,13 @@ describe('the hostile file catalogue', () => {
       assertPrototypesIntact(entry.file);
     });
 
-    it(`exits ${entry.cli} from the command line, naming the problems`, () => {
-      const { code, out } = runCliOn(argvFor(entry));
+    it(`exits ${entry.cli} from the command line, naming the problems`, async () => {
+      const { code, out } = await runCliOn(argvFor(entry));
       expect(code).not.toBe(EXIT.internal);
       expect(code).toBe(entry.cli);
-      for (const c of entry.codes) expect(out).toContain(c);
+      for (const c of entry.cliCodes ?? entry.codes) expect(out).toContain(c);
+      // Bounded whatever the input: at most 200 problems listed, each text clipped to 1,000 characters.
+      expect(out.length).toBeLessThan(500_000);
       assertPrototypesIntact(`the CLI on ${entry.file}`);
     });
   });

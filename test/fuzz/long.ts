@@ -5,6 +5,7 @@
  * failure it prints the shrunk counterexample with the seed and path that replay it, and exits 1.
  */
 import fc from 'fast-check';
+import { CLI_PROPERTIES } from './cli-properties';
 import { PROPERTIES } from './properties';
 
 interface Options {
@@ -46,9 +47,9 @@ function main(): number {
     console.error(e instanceof Error ? e.message : String(e));
     return 2;
   }
-  const chosen = PROPERTIES.filter((p) => options.only === null || p.name.includes(options.only));
+  const chosen = [...PROPERTIES, ...CLI_PROPERTIES].filter((p) => options.only === null || p.name.includes(options.only));
   if (chosen.length === 0) {
-    console.error(`No property's name contains "${options.only}". Properties:\n${PROPERTIES.map((p) => `  ${p.name}`).join('\n')}`);
+    console.error(`No property's name contains "${options.only}". Properties:\n${[...PROPERTIES, ...CLI_PROPERTIES].map((p) => `  ${p.name}`).join('\n')}`);
     return 2;
   }
   console.log(`fuzz: seed ${options.seed}, up to ${options.runs} inputs per property${options.seconds ? `, at most ${options.seconds} s each` : ''}`);

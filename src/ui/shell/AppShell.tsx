@@ -11,6 +11,7 @@ import { Palette } from '../canvas/Palette';
 import { useT } from '../i18n';
 import '../i18n/canvas';
 import { ReviewBanner } from '../review/ReviewBanner';
+import { canEdit, useTeamSession } from '../../store/team-session';
 import { useTheme } from '../theme/theme';
 import { importText } from '../files/file-actions';
 import { ImportDialogs } from '../files/ImportDialogs';
@@ -38,6 +39,7 @@ export function AppShell() {
   const panels = useApp((s) => s.panels);
   const loaded = useApp((s) => s.loaded);
   const review = useApp((s) => s.reviewMode);
+  const editor = useTeamSession(canEdit);
   const workflowName = useApp((s) => selectOpenDoc(s)?.workflow.name ?? '');
   const openThreads = useApp((s) => (selectOpenDoc(s)?.comments ?? []).filter((c) => !c.resolved).length);
   useTheme(useApp((s) => s.theme));
@@ -82,7 +84,7 @@ export function AppShell() {
               workflowName={workflowName}
               openThreads={openThreads}
               onShowComments={() => store.getState().setPanels({ right: true, rightTab: 'comments' })}
-              onExit={() => store.getState().setReviewMode(false)}
+              onExit={editor ? () => store.getState().setReviewMode(false) : undefined}
             />
           )}
         </div>

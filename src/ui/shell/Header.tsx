@@ -8,6 +8,8 @@ import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { useT } from '../i18n';
 import { ThemeSwitch } from '../theme/ThemeSwitch';
 import { useTheme } from '../theme/theme';
+import { canEdit, useTeamSession } from '../../store/team-session';
+import { ModeLine } from '../team/ModeLine';
 import { SaveStatus } from './SaveStatus';
 
 /** The header: workspace and workflow names, what is live and what the draft holds (publish), undo/redo, tidy up, review mode, language, theme, save state. */
@@ -25,6 +27,8 @@ export function Header() {
   const language = useApp((s) => s.language);
   const chosenTheme = useApp((s) => s.theme);
   const theme = useTheme(chosenTheme);
+  // A reviewer's or viewer's review mode is their role, not a toggle.
+  const editor = useTeamSession(canEdit);
 
   return (
     <header className="tf-header">
@@ -60,22 +64,25 @@ export function Header() {
           reason={t('shell.tidy.already')}
           onClick={() => store.getState().tidyUp()}
         />
-        <button
-          type="button"
-          className="tf-icon-button"
-          aria-pressed={review}
-          aria-label={t('shell.review')}
-          title={t('shell.review')}
-          onClick={() => store.getState().setReviewMode(!review)}
-        >
-          <Eye size={16} aria-hidden />
-        </button>
+        {editor && (
+          <button
+            type="button"
+            className="tf-icon-button"
+            aria-pressed={review}
+            aria-label={t('shell.review')}
+            title={t('shell.review')}
+            onClick={() => store.getState().setReviewMode(!review)}
+          >
+            <Eye size={16} aria-hidden />
+          </button>
+        )}
         <FileMenu />
         <a className="tf-icon-button" href="#/settings/pipelines" aria-label={t('shell.settings')} title={t('shell.settings')}>
           <Settings size={16} aria-hidden />
         </a>
       </div>
       <div className="tf-header__prefs">
+        <ModeLine />
         <SaveStatus />
         <LanguageSwitch value={language} onChange={(l) => store.getState().setLanguage(l)} />
         <ThemeSwitch value={theme} onChange={(th) => store.getState().setTheme(th)} />

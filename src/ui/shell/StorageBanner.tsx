@@ -1,4 +1,6 @@
 import { useApp, useAppStore } from '../../store/store';
+import { useTeamSession } from '../../store/team-session';
+import '../i18n/team';
 import { useT } from '../i18n';
 import { downloadText } from './download';
 
@@ -13,6 +15,8 @@ export function StorageBanner() {
   const conflicts = useApp((s) => s.conflicts);
   const documents = useApp((s) => s.documents);
   const control = useApp((s) => s.storageControl);
+  // In team mode the other version is a teammate's save, not another tab's.
+  const other = useTeamSession((s) => (s.mode === 'team' ? 'team' : 'storage'));
   const exportAll = () => {
     const text = control?.exportAll();
     if (text) downloadText(`ticketflow-backup-${new Date().toISOString().slice(0, 19).replace(/:/g, '-')}.bundle.json`, text);
@@ -41,10 +45,10 @@ export function StorageBanner() {
       )}
       {conflicts.map((c) => (
         <div key={c.workflowId} className="tf-banner tf-banner--warning" role="alert">
-          <p>{t(c.theirRevision ? 'storage.conflict' : 'storage.conflictDeleted', { name: documents[c.workflowId]?.workflow.name ?? c.workflowId })}</p>
+          <p>{t(c.theirRevision ? `${other}.conflict` : `${other}.conflictDeleted`, { name: documents[c.workflowId]?.workflow.name ?? c.workflowId })}</p>
           <div className="tf-banner__buttons">
             <button type="button" className="tf-button" onClick={() => void store.getState().storageControl?.reloadWorkflow(c.workflowId)}>
-              {t('storage.reload')}
+              {t(`${other}.reload`)}
             </button>
             <button type="button" className="tf-button tf-button--primary" onClick={() =>
                 void store.getState().storageControl?.forkWorkflow(

@@ -1,7 +1,11 @@
 import { useCallback, useMemo } from 'react';
 import { useApp, useAppStore } from '../../store/store';
 import { useT } from '../i18n';
+import { canEdit, useTeamSession } from '../../store/team-session';
+import { PresenceAvatars } from '../team/ModeLine';
 import { WorkflowList, type WorkflowListItem } from '../workflows/WorkflowList';
+
+const presenceOf = (id: string) => <PresenceAvatars workflowId={id} />;
 
 /** The workflow list wired to the store. */
 export function WorkflowsArea() {
@@ -12,6 +16,7 @@ export function WorkflowsArea() {
   const validation = useApp((s) => s.validation);
   const versions = useApp((s) => s.versions);
   const openId = useApp((s) => s.openId);
+  const editor = useTeamSession(canEdit);
   const items = useMemo<WorkflowListItem[]>(
     () =>
       order.flatMap((id) => {
@@ -63,6 +68,8 @@ export function WorkflowsArea() {
       onDuplicate={onDuplicate}
       onDelete={onDelete}
       onToggleEnabled={onToggleEnabled}
+      readOnly={!editor}
+      badge={presenceOf}
     />
   );
 }

@@ -1,5 +1,5 @@
 import { Copy, Pencil, Plus, Trash2 } from 'lucide-react';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { NameSchema } from '../../model';
 import { IconButton } from '../common/IconButton';
 import { useT } from '../i18n';
@@ -29,6 +29,10 @@ export interface WorkflowListProps {
   onDelete: (id: string) => void;
   /** Turning on is only offered when the workflow has no errors; turning off always is. */
   onToggleEnabled: (id: string, enabled: boolean) => void;
+  /** Only opening is offered (team mode, for reviewers and viewers). */
+  readOnly?: boolean;
+  /** Shown beside a workflow's name (team mode: who is on it). */
+  badge?: (id: string) => ReactNode;
 }
 
 /** The inline name editor: Enter or leaving the field keeps a valid name, Escape gives up. */
@@ -108,26 +112,29 @@ function WorkflowRow({ item, open, ...p }: Omit<WorkflowListProps, 'workflows' |
             {item.name}
           </button>
         )}
+        {p.badge?.(item.id)}
       </div>
-      <div className="tf-wf-row__controls">
-        {item.problemCount > 0 && <span className="tf-wf-row__errors">{tc('workflows.errors', item.problemCount)}</span>}
-        <label className="tf-check tf-wf-row__toggle">
-          <input
-            type="checkbox"
-            role="switch"
-            checked={item.enabled}
-            disabled={blocked}
-            aria-label={t('workflows.enabled', { name: item.name })}
-            aria-describedby={blocked ? reasonId : undefined}
-            onChange={(e) => p.onToggleEnabled(item.id, e.target.checked)}
-          />
-          <span aria-hidden>{item.enabled ? t('workflows.on') : t('workflows.off')}</span>
-        </label>
-        <span className="tf-wf-row__spacer" />
-        <IconButton icon={Pencil} label={t('workflows.rename', { name: item.name })} onClick={() => setRenaming(true)} />
-        <IconButton icon={Copy} label={t('workflows.duplicate', { name: item.name })} onClick={() => p.onDuplicate(item.id)} />
-        <IconButton icon={Trash2} variant="danger" label={t('workflows.delete', { name: item.name })} onClick={() => setConfirming(true)} />
-      </div>
+      {!p.readOnly && (
+        <div className="tf-wf-row__controls">
+          {item.problemCount > 0 && <span className="tf-wf-row__errors">{tc('workflows.errors', item.problemCount)}</span>}
+          <label className="tf-check tf-wf-row__toggle">
+            <input
+              type="checkbox"
+              role="switch"
+              checked={item.enabled}
+              disabled={blocked}
+              aria-label={t('workflows.enabled', { name: item.name })}
+              aria-describedby={blocked ? reasonId : undefined}
+              onChange={(e) => p.onToggleEnabled(item.id, e.target.checked)}
+            />
+            <span aria-hidden>{item.enabled ? t('workflows.on') : t('workflows.off')}</span>
+          </label>
+          <span className="tf-wf-row__spacer" />
+          <IconButton icon={Pencil} label={t('workflows.rename', { name: item.name })} onClick={() => setRenaming(true)} />
+          <IconButton icon={Copy} label={t('workflows.duplicate', { name: item.name })} onClick={() => p.onDuplicate(item.id)} />
+          <IconButton icon={Trash2} variant="danger" label={t('workflows.delete', { name: item.name })} onClick={() => setConfirming(true)} />
+        </div>
+      )}
       {blocked && (
         <p id={reasonId} className="tf-field__hint">
           {tc('workflows.blocked', item.problemCount)}
@@ -163,7 +170,7 @@ function WorkflowRow({ item, open, ...p }: Omit<WorkflowListProps, 'workflows' |
 }
 
 /** The workspace's workflows: open, create, rename inline, duplicate, delete (confirmed), enable. */
-export function WorkflowList({ workflows, openId, onCreate, ...p }: WorkflowListProps) {
+export function WorkflowList({ workflows, openId, onCreate, readOnly, ...p }: WorkflowListProps) {
   const { t } = useT();
   const headingId = useId();
   return (
@@ -172,17 +179,19 @@ export function WorkflowList({ workflows, openId, onCreate, ...p }: WorkflowList
         <h2 id={headingId} className="tf-wf-list__title">
           {t('workflows.title')}
         </h2>
-        <button type="button" className="tf-button tf-button--primary" onClick={onCreate}>
-          <Plus size={14} aria-hidden />
-          {t('workflows.new')}
-        </button>
+        {!readOnly && (
+          <button type="button" className="tf-button tf-button--primary" onClick={onCreate}>
+            <Plus size={14} aria-hidden />
+            {t('workflows.new')}
+          </button>
+        )}
       </div>
       {workflows.length === 0 ? (
         <p className="tf-field__hint">{t('workflows.empty')}</p>
       ) : (
         <ul className="tf-wf-list__items">
           {workflows.map((w) => (
-            <WorkflowRow key={w.id} item={w} open={w.id === openId} {...p} />
+            <WorkflowRow key={w.id} item={w} open={w.id === openId} readOnly={readOnly} {...p} />
           ))}
         </ul>
       )}

@@ -1,0 +1,143 @@
+import { useState } from 'react';
+import { startPersistence } from '../../store/persistence';
+import { createAppStore } from '../../store/store';
+import type { TeamApi } from '../../store/team-api';
+import { Dialog } from '../canvas/Dialog';
+import { scenariosForBundle } from '../files/scenario-bridge';
+import { useT } from '../i18n';
+import '../i18n/team';
+import { errorText } from './AuthScreens';
+
+/** What an import brought in, as the report lists it. */
+export interface MoveInReport {
+  workflows: string[];
+  scenarios: number;
+  workspace: boolean;
+  notes: string[];
+  problems: string[];
+}
+
+function names(value: unknown): string[] {
+  if (typeof value === 'number') return Array.from({ length: value }, (_, i) => `#${i + 1}`);
+  if (!Array.isArray(value)) return [];
+  return value.map((v) => (typeof v === 'string' ? v : String((v as Record<string, unknown>)?.name ?? (v as Record<string, unknown>)?.id ?? '?')));
+}
+
+function messages(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value.map((v) => (typeof v === 'string' ? v : String((v as Record<string, unknown>)?.message ?? JSON.stringify(v))));
+}
+
+/** The report of a `POST /import` answer (`{ workspace: 'replaced'|'kept', workflows: [{ id, name, … }], scenarios: [...], problems, notes }`). */
+export function moveInReport(body: unknown): MoveInReport {
+  const b = (body ?? {}) as Record<string, unknown>;
+  const got = (typeof b.imported === 'object' && b.imported ? b.imported : (b.report ?? b)) as Record<string, unknown>;
+  const scenarios = got.scenarios;
+  return {
+    workflows: names(got.workflows),
+    scenarios: typeof scenarios === 'number' ? scenarios : Array.isArray(scenarios) ? scenarios.length : 0,
+    workspace: got.workspace === 'replaced' || got.workspace === true,
+    notes: messages(b.notes ?? got.notes),
+    problems: messages(b.problems ?? got.problems),
+  };
+}
+
+/**
+ * The bundle of what this browser keeps in local mode (its IndexedDB workspace and scenarios), or
+ * null when it keeps nothing. Read through the local adapter itself, stopped before it writes.
+ */
+export async function localWorkspaceBundle(): Promise<string | null> {
+  const store = createAppStore();
+  const control = await startPersistence(store, { channel: null, journal: null, scenarios: scenariosForBundle });
+  try {
+    if (control.seeded) return null;
+    return control.exportAll();
+  } finally {
+    control.stop();
+  }
+}
+
+/** Moving in: the browser's local workspace, or a bundle file, into the team workspace in one step. */
+export function MoveInDialog({ api, onClose }: { api: TeamApi; onClose: () => void }) {
+  const { t } = useT();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [report, setReport] = useState<MoveInReport | null>(null);
+
+  const send = async (read: () => Promise<string | null>) => {
+    setBusy(true);
+    setError(null);
+    setReport(null);
+    try {
+      const text = await read();
+      if (text === null) {
+        setError(t('team.moveIn.nothingLocal'));
+        return;
+      }
+      const r = await api.post('/import', text);
+      setReport(moveInReport(r.body));
+    } catch (e) {
+      setError(errorText(t, e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog title={t('team.moveIn.title')} onCancel={onClose}>
+      <div className="tf-team-dialog">
+        <p className="tf-field__hint">{t('team.moveIn.intro')}</p>
+        <div className="tf-team-inline">
+          <button type="button" className="tf-button tf-button--primary" disabled={busy} onClick={() => void send(localWorkspaceBundle)}>
+            {t('team.moveIn.local')}
+          </button>
+          <label className="tf-button">
+            {t('team.moveIn.file')}
+            <input
+              type="file"
+              accept=".json,application/json"
+              className="tf-visually-hidden"
+              disabled={busy}
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                e.target.value = '';
+                if (file) void send(() => file.text());
+              }}
+            />
+          </label>
+        </div>
+        {busy && <p role="status">{t('team.moveIn.sending')}</p>}
+        {report && (
+          <div className="tf-team-report" role="status">
+            <p>
+              <strong>{t('team.moveIn.done')}</strong>
+            </p>
+            <ul>
+              <li>{t('team.moveIn.workflows', { count: report.workflows.length, names: report.workflows.join(', ') || '—' })}</li>
+              <li>{t('team.moveIn.scenarios', { count: report.scenarios })}</li>
+              <li>{report.workspace ? t('team.moveIn.workspace') : t('team.moveIn.noWorkspace')}</li>
+              {report.notes.map((n, i) => (
+                <li key={`n${i}`}>{n}</li>
+              ))}
+              {report.problems.map((p, i) => (
+                <li key={`p${i}`} className="tf-problem tf-problem--error">
+                  {p}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {error && (
+          <p className="tf-problem tf-problem--error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="tf-dialog__buttons">
+          <button type="button" className="tf-button" onClick={onClose}>
+            {t('team.close')}
+          </button>
+        </div>
+      </div>
+    </Dialog>
+  );
+}
