@@ -74,6 +74,7 @@ export const VERSIONS_MESSAGES: Messages = {
   'versions.compare.liveRevision': 'Revision {number} (live)',
   'versions.compare.base': 'Base version',
   'versions.import.notLive': '"{name}" opens as a draft that is not live: importing never publishes. Publish it to turn it on.',
+  'versions.json.label': 'JSON: {original} → {modified}',
   'shell.tab.history': 'History',
   'history.restore': 'restore revision',
 };

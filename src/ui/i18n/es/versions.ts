@@ -74,6 +74,7 @@ export const MESSAGES: Messages = {
   'versions.compare.liveRevision': 'Revisión {number} (publicada)',
   'versions.compare.base': 'Versión base',
   'versions.import.notLive': '«{name}» se abre como un borrador sin publicar: importar nunca publica. Publícalo para activarlo.',
+  'versions.json.label': 'JSON: {original} → {modified}',
   'shell.tab.history': 'Historial',
   'history.restore': 'restaurar revisión',
 };

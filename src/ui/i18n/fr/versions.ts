@@ -74,6 +74,7 @@ export const MESSAGES: Messages = {
   'versions.compare.liveRevision': 'Révision {number} (en ligne)',
   'versions.compare.base': 'Version de base',
   'versions.import.notLive': "« {name} » s'ouvre comme un brouillon hors ligne : importer ne publie jamais. Publiez-le pour l'activer.",
+  'versions.json.label': 'JSON : {original} → {modified}',
   'shell.tab.history': 'Historique',
   'history.restore': 'restaurer la révision',
 };

@@ -74,6 +74,7 @@ export const MESSAGES: Messages = {
   'versions.compare.liveRevision': 'Revisione {number} (pubblicata)',
   'versions.compare.base': 'Versione di base',
   'versions.import.notLive': '«{name}» si apre come bozza non pubblicata: importare non pubblica mai. Pubblicalo per attivarlo.',
+  'versions.json.label': 'JSON: {original} → {modified}',
   'shell.tab.history': 'Cronologia',
   'history.restore': 'ripristina revisione',
 };
