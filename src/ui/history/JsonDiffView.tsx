@@ -17,7 +17,7 @@ export interface JsonDiffProps {
 export default function JsonDiffView({ original, modified, originalLabel, modifiedLabel, theme }: JsonDiffProps) {
   const { t } = useT();
   return (
-    <section className="tf-json" aria-label={t('versions.json.label', { original: originalLabel, modified: modifiedLabel })}>
+    <section className="tf-json-view" aria-label={t('versions.json.label', { original: originalLabel, modified: modifiedLabel })}>
       <p className="tf-field__hint">{t('versions.json.label', { original: originalLabel, modified: modifiedLabel })}</p>
       <div className="tf-json-editor">
         <DiffEditor
@@ -26,6 +26,10 @@ export default function JsonDiffView({ original, modified, originalLabel, modifi
           modified={modified}
           originalModelPath="file:///original.revision.json"
           modifiedModelPath="file:///modified.revision.json"
+          // The two models live on at their fixed paths (the next diff reuses them): disposing them on
+          // unmount, before the widget lets go of them, is an error in Monaco.
+          keepCurrentOriginalModel
+          keepCurrentModifiedModel
           theme={theme === 'dark' ? 'vs-dark' : 'vs'}
           options={{ readOnly: true, originalEditable: false, renderSideBySide: false, minimap: { enabled: false }, fontSize: 13, automaticLayout: true, scrollBeyondLastLine: false }}
         />

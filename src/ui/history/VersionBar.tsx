@@ -29,17 +29,18 @@ export function VersionBar() {
   const liveText = summary.live === null ? t('versions.notLive') : t('versions.live', { number: summary.live });
   return (
     <div className="tf-versions" role="group" aria-label={t('versions.history.title')}>
-      <span className="tf-versions__line" role="status" data-live={summary.live !== null}>
+      <span className="tf-versions__line" role="status" data-live={summary.live !== null} title={`${liveText} · ${draftText}`}>
         {liveText} · {draftText}
       </span>
       <button
         type="button"
-        className="tf-button"
+        className="tf-icon-button"
+        aria-label={t('versions.save')}
         title={t('versions.save.title')}
         disabled={review}
         onClick={() => store.getState().openVersionDialog({ type: 'save', workflowId: openId })}
       >
-        <Save size={14} aria-hidden /> {t('versions.save')}
+        <Save size={16} aria-hidden />
       </button>
       <button
         type="button"
