@@ -23,10 +23,12 @@ class IdentityMatrix {
 globalThis.ResizeObserver ??= FixedResizeObserver as unknown as typeof ResizeObserver;
 (globalThis as { DOMMatrixReadOnly?: unknown }).DOMMatrixReadOnly ??= IdentityMatrix;
 
-// Every element reports a size, so React Flow treats nodes as measured and the pane as laid out.
+// Every element reports a size, so React Flow treats nodes as measured and the pane as laid out; the
+// pane is as large as a desktop canvas, so a fitted example workflow is drawn near full size.
+const isPane = (el: HTMLElement) => el.classList.contains('react-flow__renderer');
 Object.defineProperties(HTMLElement.prototype, {
-  offsetWidth: { configurable: true, get: () => 200 },
-  offsetHeight: { configurable: true, get: () => 60 },
+  offsetWidth: { configurable: true, get(this: HTMLElement) { return isPane(this) ? 1600 : 200; } },
+  offsetHeight: { configurable: true, get(this: HTMLElement) { return isPane(this) ? 1000 : 60; } },
 });
 
 if (!('elementsFromPoint' in document)) {

@@ -55,16 +55,30 @@ export const branch: ActionDefinition<BranchAction> = {
     return { ...a, paths: a.paths.map((p) => (p.id === pathId ? { ...p, next: target } : p)) };
   },
   run(a, ctx) {
-    const misses: string[] = [];
-    for (const p of a.paths) {
+    for (let i = 0; i < a.paths.length; i++) {
+      const p = a.paths[i]!;
       const outcome = ctx.evaluate(p.filters);
       if (outcome.held) {
-        ctx.note(`took the path "${p.label}": ${outcome.reason}`);
+        ctx.note('action.branch.path', pathParams(a, i, outcome.group));
         return p.next;
       }
-      misses.push(`"${p.label}": ${outcome.reason}`);
     }
-    ctx.note(`took the default path "${a.defaultLabel}"; no path matched (${misses.join('; ')})`);
+    ctx.note('action.branch.default', pathParams(a, -1, 0));
     return a.defaultNext;
   },
 };
+
+/** Trace parameters of a branch decision, made once per action, path and group (settings never change in place). */
+const decisions = new WeakMap<BranchAction, Map<number, Record<string, string | number>>>();
+
+function pathParams(a: BranchAction, path: number, group: number): Record<string, string | number> {
+  let byKey = decisions.get(a);
+  if (!byKey) decisions.set(a, (byKey = new Map()));
+  const key = path * 1000 + group;
+  let params = byKey.get(key);
+  if (!params) {
+    params = path < 0 ? { label: a.defaultLabel, paths: a.paths.length } : { path: a.paths[path]!.id, label: a.paths[path]!.label, group };
+    byKey.set(key, params);
+  }
+  return params;
+}

@@ -50,7 +50,10 @@ export const delay: ActionDefinition<DelayAction> = {
     const until = w.type === 'duration' ? ctx.now + durationMs(w.duration) : nextWeekdayTime(ctx.now, w.days, w.time);
     if (until === null) return ctx.fail('no day of the week is chosen');
     ctx.waitUntil(until);
-    ctx.note(w.type === 'duration' ? `waits ${w.duration.amount} ${w.duration.unit}` : `waits until ${w.days.join(', ')} at ${w.time} UTC`);
+    ctx.note(
+      w.type === 'duration' ? 'action.delay.duration' : 'action.delay.until',
+      w.type === 'duration' ? { amount: w.duration.amount, unit: w.duration.unit, until } : { days: w.days.join(','), time: w.time, until },
+    );
     return a.next;
   },
 };

@@ -26,7 +26,12 @@ export const goto: ActionDefinition<GotoAction> = {
   },
   run(a, ctx) {
     if (!a.target) return ctx.fail('no action to go to is chosen');
-    ctx.note(`continues at ${a.target}`);
+    let params = targets.get(a);
+    if (!params) targets.set(a, (params = { target: a.target }));
+    ctx.note('action.goto', params);
     return a.target;
   },
 };
+
+/** The trace parameters of each go-to, made once (settings never change in place). */
+const targets = new WeakMap<GotoAction, { target: string }>();

@@ -60,7 +60,6 @@ export const notify: ActionDefinition<NotifyAction> = {
     const named = namedRecipients(a, ctx);
     if (named.failure !== null) return ctx.fail(named.failure);
     let owner: string | null = null;
-    let ownerName = '';
     let ownerMissing = false;
     if (a.recipients.owner) {
       const id = ctx.ticket.ownerId;
@@ -68,10 +67,7 @@ export const notify: ActionDefinition<NotifyAction> = {
       else {
         const user = ctx.user(id);
         if (!user) return ctx.fail(`the ticket owner "${id}" does not exist in the workspace`);
-        if (!named.ids.includes(id)) {
-          owner = id;
-          ownerName = user.name;
-        }
+        if (!named.ids.includes(id)) owner = id;
       }
     }
     const subject = fillField(ctx, 'subject', a.subject);
@@ -81,11 +77,14 @@ export const notify: ActionDefinition<NotifyAction> = {
     for (const id of named.ids) ctx.notify(id, subject, body);
     if (owner !== null) ctx.notify(owner, subject, body);
     if (ownerMissing) ctx.skipNotification('the ticket has no owner', subject);
-    if (owner === null) ctx.note(ownerMissing ? named.ownerSkipped : named.sent);
-    else ctx.note(named.ids.length ? `${named.sent}, ${ownerName}` : `notified ${ownerName}`);
+    ctx.note('action.notify.sent', owner === null ? (ownerMissing ? named.ownerSkipped : named.sent) : { users: named.users, owner, ownerSkipped: false });
     return a.next;
   },
 };
+
+/** Trace parameters of a notify action: the named users ("u-1,u-2"), the owner notified, whether the owner was skipped. */
+type NotifyParams = { users: string; owner: string | null; ownerSkipped: boolean };
+const NO_ONE: NotifyParams = { users: '', owner: null, ownerSkipped: false };
 
 /** The users a notify action names (directly and through teams), resolved against one workspace. */
 interface NamedRecipients {
@@ -94,10 +93,12 @@ interface NamedRecipients {
   ids: string[];
   /** Why the named recipients cannot be notified (a dangling user or team), or null. */
   failure: string | null;
-  /** The outcome sentence when only the named users are notified. */
-  sent: string;
-  /** The outcome sentence when the owner notification is skipped for want of an owner. */
-  ownerSkipped: string;
+  /** The named user ids as one trace parameter ("u-1,u-2"). */
+  users: string;
+  /** The trace parameters when only the named users are notified. */
+  sent: NotifyParams;
+  /** The trace parameters when the owner notification is skipped for want of an owner. */
+  ownerSkipped: NotifyParams;
 }
 
 /**
@@ -116,7 +117,7 @@ function namedRecipients(a: NotifyAction, ctx: ActionRunContext): NamedRecipient
 
 function resolveNamed(a: NotifyAction, ctx: ActionRunContext): NamedRecipients {
   const workspace = ctx.workspace;
-  const failed = (failure: string): NamedRecipients => ({ workspace, ids: [], failure, sent: '', ownerSkipped: '' });
+  const failed = (failure: string): NamedRecipients => ({ workspace, ids: [], users: '', failure, sent: NO_ONE, ownerSkipped: NO_ONE });
   // A list keeps the order recipients are named in; includes() is fine for a handful of users.
   const ids: string[] = [];
   for (const id of a.recipients.userIds) {
@@ -131,6 +132,6 @@ function resolveNamed(a: NotifyAction, ctx: ActionRunContext): NamedRecipients {
       if (!ids.includes(id)) ids.push(id);
     }
   }
-  const sent = ids.length ? `notified ${ids.map((id) => ctx.user(id)!.name).join(', ')}` : 'notified nobody';
-  return { workspace, ids, failure: null, sent, ownerSkipped: `${sent}; the owner notification was skipped: the ticket has no owner` };
+  const users = ids.join(',');
+  return { workspace, ids, users, failure: null, sent: { users, owner: null, ownerSkipped: false }, ownerSkipped: { users, owner: null, ownerSkipped: true } };
 }

@@ -38,13 +38,13 @@ export const sendEmail: ActionDefinition<SendEmailAction> = {
     if (!contact) return ctx.fail('the ticket has no contact to email');
     let subjectText = a.subject;
     let bodyText = a.body;
-    let templateName: string | null = null;
+    let templateId: string | null = null;
     if (a.templateId) {
       const template = ctx.template(a.templateId);
       if (!template) return ctx.fail(`template "${a.templateId}" does not exist in the workspace`);
       subjectText = template.subject;
       bodyText = template.body;
-      templateName = template.name;
+      templateId = template.id;
     }
     const subject = fillField(ctx, 'subject', subjectText);
     if (subject === null) return null;
@@ -54,8 +54,7 @@ export const sendEmail: ActionDefinition<SendEmailAction> = {
     const branding = ctx.workspace.branding;
     const footer = branding.footer ? branding.footerText : null;
     ctx.sendEmail({ templateId: a.templateId, subject, body, footer });
-    const via = templateName ? ` (template "${templateName}")` : '';
-    ctx.note(`sent "${subject}" to ${contact.email}${via}, ${footer ? 'with' : 'without'} the branding footer`);
+    ctx.note('action.sendEmail.sent', { subject, to: contact.email, template: templateId, footer: footer !== null });
     return a.next;
   },
 };

@@ -53,7 +53,7 @@ export const setProperty: ActionDefinition<SetPropertyAction> = {
   run(a, ctx) {
     const c = a.change;
     let change: PropertyChange;
-    let shown: string;
+    let shown: string | null;
     if (c.property === 'priority') {
       if (!c.priority) return ctx.fail('no priority is chosen');
       change = { property: 'priority', priority: c.priority };
@@ -62,14 +62,14 @@ export const setProperty: ActionDefinition<SetPropertyAction> = {
       const subject = fillField(ctx, 'subject', c.subject);
       if (subject === null) return null;
       change = subject === c.subject ? c : { property: 'subject', subject };
-      shown = `"${subject}"`;
+      shown = subject;
     } else {
       change = c;
-      shown = c.ownerId === null ? 'unassigned' : (ctx.user(c.ownerId)?.name ?? c.ownerId);
+      shown = c.ownerId;
     }
     const refused = ctx.setProperty(change);
     if (refused) return ctx.fail(refused);
-    ctx.note(`set the ${c.property} to ${shown}`);
+    ctx.note('action.setProperty.set', { property: c.property, value: shown });
     return a.next;
   },
 };

@@ -28,14 +28,22 @@ export const setStatus: ActionDefinition<SetStatusAction> = {
   withLink: withNext,
   run(a, ctx) {
     if (!a.statusId) return ctx.fail('no status is chosen');
-    const label = ctx.pipeline?.statuses.find((s) => s.id === a.statusId)?.label ?? a.statusId;
+    const params = paramsOf(a, a.statusId);
     if (ctx.ticket.statusId === a.statusId) {
-      ctx.note(`the ticket is already ${label}; nothing changes`);
+      ctx.note('action.setStatus.already', params);
       return a.next;
     }
     const refused = ctx.setStatus(a.statusId);
     if (refused) return ctx.fail(refused);
-    ctx.note(`set the status to ${label}`);
+    ctx.note('action.setStatus.set', params);
     return a.next;
   },
 };
+
+/** The trace parameters of an action, made once (settings never change in place). */
+const paramsCache = new WeakMap<SetStatusAction, { status: string }>();
+function paramsOf(a: SetStatusAction, status: string): { status: string } {
+  let params = paramsCache.get(a);
+  if (!params) paramsCache.set(a, (params = { status }));
+  return params;
+}

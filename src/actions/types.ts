@@ -68,6 +68,9 @@ export type PropertyChange =
   | { property: 'priority'; priority: Priority }
   | { property: 'subject'; subject: string };
 
+/** The events a "delay until an event" can wait for. */
+export type AwaitedEvent = 'contactReplied' | 'statusChanged';
+
 /** Text with its tokens filled, or why the template could not be read. */
 export type Rendered = { text: string; error?: undefined } | { text?: undefined; error: string };
 
@@ -98,8 +101,12 @@ export interface ActionRunContext {
   template(id: string): EmailTemplate | undefined;
   /** Fills personalization tokens such as {{ticket.subject}} for this ticket. */
   render(text: string): Rendered;
-  /** Whether filter groups hold for the ticket now, and a sentence saying which group held or what failed. */
-  evaluate(filters: Filters): { held: boolean; reason: string };
+  /** Whether filter groups hold for the ticket now, and which group held (1-based; 0 for no filters or none). */
+  evaluate(filters: Filters): { held: boolean; group: number };
+  /** A property of the ticket now, as filters read it (dates in milliseconds; unknown is null). */
+  fact(property: 'status' | 'priority' | 'owner' | 'source' | 'createdAt' | 'closedAt'): string | number | null;
+  /** An SLA due time of the ticket in milliseconds, or null when no SLA applies to it. */
+  slaDue(target: 'firstResponse' | 'close'): number | null;
   sendEmail(email: OutgoingEmail): void;
   notify(userId: string, subject: string, body: string): void;
   /** Records a notification that could not go out (for example: the ticket has no owner); not an error. */
@@ -110,9 +117,17 @@ export interface ActionRunContext {
   setProperty(change: PropertyChange): string | null;
   /** Pauses the ticket on the virtual clock until `at`, then continues at the returned action. */
   waitUntil(at: number): void;
+  /**
+   * Pauses the ticket until an event happens to it (continuing at `happened`) or until `timeoutAt`
+   * (continuing at `timedOut`); the action's return value is then ignored.
+   */
+  awaitEvent(event: AwaitedEvent, statusId: string | null, timeoutAt: number, happened: string | null, timedOut: string | null): void;
   recordWebhook(request: { method: string; url: string; body: string }): void;
-  /** The outcome of the action, in one sentence for the trace and the ticket's action log. */
-  note(outcome: string): void;
+  /**
+   * The outcome of the action as a trace code (see TRACE_CODES) and its parameters, for the trace and the
+   * ticket's action log; ids, not names, and no prose (the renderer makes the text).
+   */
+  note(code: string, params?: Record<string, string | number | boolean | null>): void;
   /** Records the action as failed with a clear message; the ticket leaves the workflow. Returns null to end the path. */
   fail(message: string): null;
 }

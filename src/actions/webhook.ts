@@ -44,7 +44,7 @@ export const webhook: ActionDefinition<WebhookAction> = {
     if (!(url === a.url ? settingIsHttpUrl(a) : HTTP_URL.test(url))) return ctx.fail(`the URL "${url}" is not an http or https address`);
     // The simulation never sends anything (SPEC §8 offline); the request is only recorded.
     ctx.recordWebhook({ method: a.method, url, body });
-    ctx.note(`recorded ${a.method} ${url} (not sent)`);
+    ctx.note('action.webhook.recorded', { method: a.method, url });
     return a.next;
   },
 };

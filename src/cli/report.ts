@@ -1,5 +1,5 @@
 import { hasErrors, type Problem } from '../document';
-import type { SimulationResult, TraceEntry } from '../engine';
+import { formatTraceTime, labelsOf, renderTraceEntry, type LabelLookup, type SimulationResult, type TraceEntry } from '../engine';
 import type { Language } from './args';
 import type { Scenario, Workflow, Workspace } from '../model';
 
@@ -257,8 +257,8 @@ function via(workflow: string, action: string): string {
  * One trace entry as the cells of its row: time, ticket (or "-"), kind, what happened and why. The
  * only place that renders trace text; the language is in ctx.lang.
  */
-export function traceCells(t: TraceEntry, _ctx: SimulationContext): string[] {
-  return [formatTime(t.at), t.ticket ?? '-', t.kind, t.detail];
+export function traceCells(t: TraceEntry, ctx: SimulationContext, labels: LabelLookup): string[] {
+  return [formatTraceTime(t.at).slice(0, -4), t.ticket ?? '-', t.kind, renderTraceEntry(t, { lang: ctx.lang ?? 'en', labels })];
 }
 
 function* ticketLines(result: SimulationResult, name: ReturnType<typeof namer>): Generator<string, void, undefined> {
@@ -287,7 +287,8 @@ function* rawSimulationLines(result: SimulationResult, ctx: SimulationContext): 
     `${plural(result.stats.events, 'event')}, ${plural(result.stats.actions, 'action')}, ${plural(result.stats.timers, 'timer')}` +
     (result.done ? '' : '; stopped before the end');
 
-  yield* section('Trace', result.trace.length, table(result.trace, (t) => traceCells(t, ctx)));
+  const labels = labelsOf(workspace, workflows);
+  yield* section('Trace', result.trace.length, table(result.trace, (t) => traceCells(t, ctx, labels)));
   yield* section('Tickets', result.tickets.length, ticketLines(result, name));
   yield* section(
     'Outbox',

@@ -1,10 +1,12 @@
 import type { Scenario } from '../model/scenario';
 import type { WorkflowDocument } from '../model/workflow';
 import type { Workspace } from '../model/workspace';
-import { problem, type Problem } from './codes';
+import { capProblems, hasErrors, problem, type Problem } from './codes';
 import { stableStringify } from './export';
 import { importParsed, type ImportOptions, type ImportResult } from './import';
+import { isRecord } from './json-pointer';
 import { parseJsonSafely } from './safe-json';
+import { describeJson } from './words';
 import { documentProblems } from './semantic';
 import { scenarioProblems, workspaceProblems } from './workspace-rules';
 
@@ -29,57 +31,55 @@ export function exportBundle(bundle: Bundle): string {
   });
 }
 
-function prefixed(prefix: string, problems: Problem[]): Problem[] {
-  return problems.map((p) => ({ ...p, path: prefix + p.path }));
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+/** Appends the problems of a part with their paths pointing into the bundle (a loop: the list may be long). */
+function addPrefixed(out: Problem[], prefix: string, problems: readonly Problem[]): void {
+  for (const p of problems) out.push({ ...p, path: prefix + p.path });
 }
 
 /**
  * Reads a bundle: every part goes through its own import (migrations included), with problem paths
- * pointing into the bundle. It fails when any part cannot be read; rule problems come back as warnings.
+ * pointing into the bundle. `document` is there when every part has its schema's shape; `ok` is
+ * true when no part has an error, nor do workflow ids repeat.
  */
 export function importBundle(text: string, options: ImportOptions = {}): ImportResult<Bundle> {
+  const refuse = (problems: Problem[]): ImportResult<Bundle> => ({ ok: false, problems, notes: [], migratedFrom: null, changes: [] });
   const parsed = parseJsonSafely(text, options.limits);
-  if (!parsed.ok) return { ok: false, problems: [parsed.problem] };
+  if (!parsed.ok) return refuse([parsed.problem]);
   const value = parsed.value;
-  if (!isRecord(value)) return { ok: false, problems: [problem('TF104', '', { found: Array.isArray(value) ? 'an array' : typeof value, expected: 'bundle' })] };
+  if (!isRecord(value)) return refuse([problem('TF104', '', { found: describeJson(value), expected: 'bundle' })]);
   if (value.format !== BUNDLE_FORMAT) {
-    return { ok: false, problems: [problem('TF105', '/format', { detail: `The "format" is not "${BUNDLE_FORMAT}": this is not a Ticketflow workspace bundle.` })] };
+    return refuse([problem('TF105', '/format', { detail: `The "format" is not "${BUNDLE_FORMAT}": this is not a Ticketflow workspace bundle.` })]);
   }
   if (value.schemaVersion !== BUNDLE_SCHEMA_VERSION) {
     const detail =
       typeof value.schemaVersion === 'number' && value.schemaVersion > BUNDLE_SCHEMA_VERSION
         ? `The bundle has schemaVersion ${value.schemaVersion}, which is newer than this version of Ticketflow.`
-        : `The bundle has schemaVersion ${JSON.stringify(value.schemaVersion) ?? 'none'}, which Ticketflow never wrote.`;
-    return { ok: false, problems: [problem('TF106', '/schemaVersion', { detail, format: BUNDLE_FORMAT, supported: BUNDLE_SCHEMA_VERSION })] };
+        : `The bundle has schemaVersion ${describeJson(value.schemaVersion)}, which Ticketflow never wrote.`;
+    return refuse([problem('TF106', '/schemaVersion', { detail, format: BUNDLE_FORMAT, supported: BUNDLE_SCHEMA_VERSION })]);
   }
-  const failures: Problem[] = [];
-  const warnings: Problem[] = [];
+  const problems: Problem[] = [];
   const notes: string[] = [];
-  const ws = importParsed<Workspace>(value.workspace, 'workspace', workspaceProblems);
-  if (!ws.ok) return { ok: false, problems: prefixed('/workspace', ws.problems) };
-  warnings.push(...prefixed('/workspace', ws.warnings));
-  notes.push(...ws.notes.map((n) => `workspace: ${n}`));
-  const workspace = ws.value;
+  let shaped = true;
+  const ws = importParsed<Workspace>(value.workspace, 'workspace', workspaceProblems, options);
+  addPrefixed(problems, '/workspace', ws.problems);
+  for (const n of ws.notes) notes.push(`workspace: ${n}`);
+  if (!ws.document) return { ...refuse(capProblems(problems, options.report)), notes };
+  const workspace = ws.document;
 
   const part = <T>(key: 'workflows' | 'scenarios', kind: 'workflow' | 'scenario', rules: (v: T) => Problem[]): T[] => {
     const list = value[key] ?? [];
     if (!Array.isArray(list)) {
-      failures.push(problem('TF203', `/${key}`, { where: `"${key}"`, expected: 'an array', found: typeof list }));
+      problems.push(problem('TF203', `/${key}`, { where: `"${key}"`, expected: 'an array', found: describeJson(list) }));
+      shaped = false;
       return [];
     }
     const out: T[] = [];
     list.forEach((item, i) => {
-      const r = importParsed<T>(item, kind, rules);
-      if (!r.ok) failures.push(...prefixed(`/${key}/${i}`, r.problems));
-      else {
-        out.push(r.value);
-        warnings.push(...prefixed(`/${key}/${i}`, r.warnings));
-        notes.push(...r.notes.map((n) => `${key}[${i}]: ${n}`));
-      }
+      const r = importParsed<T>(item, kind, rules, options);
+      addPrefixed(problems, `/${key}/${i}`, r.problems);
+      for (const n of r.notes) notes.push(`${key}[${i}]: ${n}`);
+      if (r.document) out.push(r.document);
+      else shaped = false;
     });
     return out;
   };
@@ -87,9 +87,10 @@ export function importBundle(text: string, options: ImportOptions = {}): ImportR
   const scenarios = part<Scenario>('scenarios', 'scenario', (s) => scenarioProblems(s, workspace));
   const ids = new Set<string>();
   workflows.forEach((d, i) => {
-    if (ids.has(d.workflow.id)) failures.push(problem('TF401', `/workflows/${i}/workflow/id`, { what: 'workflow', id: d.workflow.id }));
+    if (ids.has(d.workflow.id)) problems.push(problem('TF401', `/workflows/${i}/workflow/id`, { what: 'workflow', id: d.workflow.id }));
     ids.add(d.workflow.id);
   });
-  if (failures.length) return { ok: false, problems: failures };
-  return { ok: true, value: { workspace, workflows, scenarios }, warnings, notes };
+  const result: ImportResult<Bundle> = { ok: !hasErrors(problems), problems: capProblems(problems, options.report), notes, migratedFrom: null, changes: [] };
+  if (shaped) result.document = { workspace, workflows, scenarios };
+  return result;
 }

@@ -1,4 +1,5 @@
 import { format } from '../actions/messages';
+import { clip, QUOTE_LIMIT } from './words';
 
 /** How bad a problem is: errors block enabling (or importing, for parse and schema errors); warnings inform. */
 export type Severity = 'error' | 'warning';
@@ -24,10 +25,16 @@ export interface CodeInfo {
 }
 
 /**
- * Every problem code. The numbers never change meaning once published: TF1xx reading the file,
- * TF2xx the JSON Schema, TF3xx workflow rules, TF4xx workspace and scenario rules, TF9xx bugs.
+ * Every problem code. The numbers never change meaning once published: TF0xx the report itself,
+ * TF1xx reading the file, TF2xx the JSON Schema, TF3xx workflow rules, TF4xx workspace and scenario
+ * rules, TF9xx bugs.
  */
 export const CODES = {
+  TF001: {
+    name: 'MORE_PROBLEMS',
+    severity: 'error',
+    template: '… and {count} more problems ({errors} of them errors), not listed to keep the report readable.',
+  },
   TF101: { name: 'JSON_SYNTAX', severity: 'error', template: 'Invalid JSON at line {line}, column {column}: {detail}.' },
   TF102: {
     name: 'TOO_LARGE',
@@ -47,6 +54,11 @@ export const CODES = {
     template: '{detail} This version of Ticketflow reads {format} schemaVersion {supported}.',
   },
   TF107: { name: 'NOT_UTF8', severity: 'error', template: '{detail}.' },
+  TF108: {
+    name: 'DUPLICATE_KEY',
+    severity: 'error',
+    template: 'The key {key} appears twice in the same object, at line {line}, column {column} and again at line {againLine}, column {againColumn}; a file must say each setting once.',
+  },
   TF201: { name: 'SCHEMA_REQUIRED', severity: 'error', template: '{where} is missing the required property "{property}".' },
   TF202: {
     name: 'SCHEMA_UNKNOWN_PROPERTY',
@@ -182,7 +194,18 @@ export const CODES = {
 /** A problem code. */
 export type Code = keyof typeof CODES;
 
-/** Builds a problem from its code, pointer and the values its message template names. */
+/**
+ * Params whose text the code composes from parts it has already quoted or clipped (a list of ids, a
+ * sentence end): they may be longer than one quoted value, up to a backstop.
+ */
+const COMPOSED = new Set(['detail', 'where', 'allowed', 'cycle', 'from', 'during', 'supported', 'expected']);
+const COMPOSED_LIMIT = 2000;
+
+/**
+ * Builds a problem from its code, pointer and the values its message template names. Every text
+ * param is clipped (words.clip), so no message repeats more than QUOTE_LIMIT characters of an input
+ * value however large the value is.
+ */
 export function problem(
   code: Code,
   path: string,
@@ -190,17 +213,68 @@ export function problem(
   extra: { actionId?: string; severity?: Severity } = {},
 ): Problem {
   const info: CodeInfo = CODES[code];
+  const clipped: Record<string, string | number> = {};
+  for (const key of Object.keys(params)) {
+    const value = params[key]!;
+    clipped[key] = typeof value === 'string' ? clip(value, COMPOSED.has(key) ? COMPOSED_LIMIT : QUOTE_LIMIT) : value;
+  }
+  if (extra.actionId !== undefined) clipped.actionId = clip(extra.actionId);
   const out: Problem = {
     code,
     severity: extra.severity ?? info.severity,
     path,
-    message: format(info.template, extra.actionId === undefined ? params : { actionId: extra.actionId, ...params }),
+    message: format(info.template, clipped),
   };
   if (extra.actionId !== undefined) out.actionId = extra.actionId;
+  return out;
+}
+
+/**
+ * Appends problems to a list one by one: `out.push(...more)` passes each as an argument and
+ * overflows the call stack at about a hundred thousand, which a hostile file reaches easily.
+ */
+export function addProblems(out: Problem[], more: readonly Problem[]): Problem[] {
+  for (let i = 0; i < more.length; i++) out.push(more[i]!);
   return out;
 }
 
 /** Whether any problem in the list is an error. */
 export function hasErrors(problems: readonly Problem[]): boolean {
   return problems.some((p) => p.severity === 'error');
+}
+
+/** How long a report may grow: problems listed in full, and their total characters (messages and paths). */
+export interface ReportLimits {
+  maxProblems: number;
+  maxChars: number;
+}
+
+/** 1,000 problems, or a million characters, are far more than anyone reads; the rest are counted. */
+export const REPORT_LIMITS: ReportLimits = { maxProblems: 1000, maxChars: 1_000_000 };
+
+/**
+ * The problems up to the report's limits, then (when some were left out) one TF001 problem that
+ * counts them; `unlisted` more errors, found but never put into words, are counted with them. The
+ * marker is an error when any problem left out is, so the verdict of a capped report is the
+ * verdict of the whole one.
+ */
+export function capProblems(problems: readonly Problem[], limits: Partial<ReportLimits> = {}, unlisted = 0): Problem[] {
+  const { maxProblems, maxChars } = { ...REPORT_LIMITS, ...limits };
+  let chars = 0;
+  let kept = 0;
+  while (kept < problems.length && kept < maxProblems) {
+    const p = problems[kept]!;
+    chars += p.message.length + p.path.length;
+    if (chars > maxChars) break;
+    kept++;
+  }
+  if (kept === problems.length && unlisted === 0) return problems as Problem[];
+  let errors = unlisted;
+  for (let i = kept; i < problems.length; i++) if (problems[i]!.severity === 'error') errors++;
+  const out = problems.slice(0, kept);
+  const count = problems.length - kept + unlisted;
+  out.push(
+    problem('TF001', '', { count: count.toLocaleString('en-US'), errors: errors.toLocaleString('en-US') }, { severity: errors > 0 ? 'error' : 'warning' }),
+  );
+  return out;
 }

@@ -1,6 +1,8 @@
-// The document layer: envelope, import (parse → migrate → restore → validate), export, schemas and
-// error codes. writeJsonSchemas and compareJsonSchemas use node:fs and live in ./write-schemas.
-export { CODES, hasErrors, problem, type Code, type CodeInfo, type Problem, type Severity } from './codes';
+// The document layer: envelope, import (parse → migrate → validate; repair only when asked), export,
+// schemas and error codes. writeJsonSchemas and compareJsonSchemas use node:fs and live in ./write-schemas.
+export { capProblems, CODES, hasErrors, problem, REPORT_LIMITS, type Code, type CodeInfo, type Problem, type ReportLimits, type Severity } from './codes';
+export { fixDocument, type FixChange, type FixResult } from './restore';
+export { clip, quote, QUOTE_LIMIT } from './words';
 export { stableStringify, exportWorkflow, type ExportOptions } from './export';
 export {
   importParsed,
@@ -10,12 +12,13 @@ export {
   validateScenario,
   validateWorkflowDocument,
   validateWorkspace,
+  type DocumentInput,
   type ImportAgainstWorkspaceOptions,
   type ImportOptions,
   type ImportResult,
 } from './import';
 export { generateJsonSchemas, schemaFileText, schemaId, SCHEMA_FILES, type JsonSchema, type JsonSchemas, type SchemaFile } from './json-schemas';
-export { DISABLED_NOTE, ENABLED_NOTE, FORMATS, legacyEnabled, supportedVersions, type DocumentKind, type FormatInfo, type Migration } from './migrations';
+export { DISABLED_NOTE, ENABLED_NOTE, FORMATS, supportedVersions, type DocumentKind, type FormatInfo, type Migration } from './migrations';
 export { decodeDocumentBytes, recogniseEncoding, type DecodeOutcome } from './encoding';
 export { DEFAULT_LIMITS, parseJsonSafely, type ParseLimits } from './safe-json';
 export { documentProblems, semanticProblems } from './semantic';

@@ -14,12 +14,22 @@ export function segments(path: string): string[] {
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
-/** The value a JSON pointer designates in `root` (own properties only), or undefined where there is none. */
+/**
+ * The value a JSON pointer designates in `root` (own properties only), or undefined where there is
+ * none. Walks the pointer in place, without splitting it: it runs once per schema error, and a
+ * hostile file has hundreds of thousands.
+ */
 export function valueAt(root: unknown, path: string): unknown {
   let value = root;
-  for (const key of segments(path)) {
+  let start = 1;
+  while (start <= path.length && path.length > 0) {
+    let end = path.indexOf('/', start);
+    if (end === -1) end = path.length;
+    let key = path.slice(start, end);
+    if (key.includes('~')) key = key.replace(/~1/g, '/').replace(/~0/g, '~');
     if (typeof value !== 'object' || value === null || !Object.hasOwn(value, key)) return undefined;
     value = (value as Record<string, unknown>)[key];
+    start = end + 1;
   }
   return value;
 }

@@ -1,7 +1,37 @@
 import { z } from 'zod';
-import { ScenarioSchema } from '../model/scenario';
-import { WorkflowDocumentSchema } from '../model/workflow';
-import { WorkspaceSchema } from '../model/workspace';
+import { ActionSchema } from '../actions';
+import { BranchPathSchema } from '../actions/branch';
+import { DelaySchema } from '../actions/delay';
+import { RecipientsSchema } from '../actions/notify';
+import { SetPropertySchema } from '../actions/set-property';
+import { ChannelKindSchema, DurationSchema, IdSchema, NameSchema, PrioritySchema, TextSchema, TimestampSchema } from '../model/common';
+import { FilterConditionSchema, FilterGroupSchema, FilterOperatorSchema, FilterPropertySchema, FiltersSchema, FilterValueSchema } from '../model/filters';
+import { ConversationSchema, MessageSchema, ScenarioEventSchema, ScenarioSchema, ThreadSchema, TicketSchema } from '../model/scenario';
+import {
+  CommentMessageSchema,
+  CommentThreadSchema,
+  EnrollmentSchema,
+  LayoutSchema,
+  PointSchema,
+  TriggerSchema,
+  WorkflowDocumentSchema,
+  WorkflowSchema,
+} from '../model/workflow';
+import {
+  BrandingSchema,
+  ChannelSchema,
+  ContactSchema,
+  EmailTemplateSchema,
+  PipelineAutomationSchema,
+  PipelineSchema,
+  SlaPolicySchema,
+  SlaTargetSchema,
+  StatusSchema,
+  StatusTriggerSettingSchema,
+  TeamSchema,
+  UserSchema,
+  WorkspaceSchema,
+} from '../model/workspace';
 
 /** A JSON Schema as plain data. */
 export type JsonSchema = Record<string, unknown>;
@@ -64,16 +94,107 @@ const PROPERTY_DESCRIPTIONS: Record<string, string> = {
   closedAt: 'When the ticket was closed; null while it is open.',
 };
 
-/** zod's generation hook: completes property descriptions and marks discriminated unions. */
+/** A name under $defs and the title that code generators turn into a type name. */
+interface DefName {
+  id: string;
+  title: string;
+}
+
+/** "sendEmail" → "Send email"; "SLA" stays. */
+function words(camel: string): string {
+  const spaced = camel.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+}
+
+/** "sendEmail" → "SendEmail". */
+function pascal(camel: string): string {
+  return camel.charAt(0).toUpperCase() + camel.slice(1);
+}
+
+/** The members of a discriminated union with the value of their tag. */
+function unionMembers(union: z.ZodType, tag: string): { schema: z.ZodType; value: string }[] {
+  const def = (union as unknown as { _zod: { def: { options?: z.ZodType[]; discriminator?: string } } })._zod.def;
+  if (def.discriminator !== tag || !def.options) throw new Error(`expected a union discriminated by "${tag}"`);
+  return def.options.map((schema) => {
+    const shape = (schema as unknown as z.ZodObject).shape as Record<string, z.ZodType>;
+    const literal = (shape[tag] as unknown as { _zod: { def: { values: unknown[] } } })._zod.def.values[0];
+    return { schema, value: String(literal) };
+  });
+}
+
+/**
+ * Every reusable part of the formats, named: it is written once under $defs with its title and
+ * referenced wherever it occurs, so that code generators give each one a named type. Each member of
+ * a tagged union (action kinds, triggers, waits, property changes, scenario events) is named after
+ * its tag, so a kind added to the model gets its own definition without an entry here.
+ */
+function definitionNames(): Map<z.ZodType, DefName> {
+  const names = new Map<z.ZodType, DefName>();
+  const name = (schema: z.ZodType, id: string, title = words(id)) => names.set(schema, { id, title });
+  const members = (union: z.ZodType, tag: string, suffix: string) => {
+    for (const m of unionMembers(union, tag)) name(m.schema, `${pascal(m.value)}${suffix}`, `${words(m.value)} ${suffix.toLowerCase()}`);
+  };
+  name(IdSchema, 'Id');
+  name(NameSchema, 'Name');
+  name(TextSchema, 'Text');
+  name(TimestampSchema, 'Timestamp');
+  name(ChannelKindSchema, 'ChannelKind');
+  name(PrioritySchema, 'Priority');
+  name(DurationSchema, 'Duration');
+  name(FilterPropertySchema, 'FilterProperty');
+  name(FilterOperatorSchema, 'FilterOperator');
+  name(FilterValueSchema, 'FilterValue');
+  name(FilterConditionSchema, 'FilterCondition', 'Filter condition');
+  name(FilterGroupSchema, 'FilterGroup', 'Filter group');
+  name(FiltersSchema, 'Filters');
+  name(TriggerSchema, 'Trigger');
+  members(TriggerSchema, 'type', 'Trigger');
+  name(EnrollmentSchema, 'Enrollment');
+  name(ActionSchema, 'Action');
+  members(ActionSchema, 'kind', 'Action');
+  name(RecipientsSchema, 'Recipients');
+  name(BranchPathSchema, 'BranchPath', 'Branch path');
+  const wait = DelaySchema.shape.wait;
+  name(wait, 'Wait');
+  members(wait, 'type', 'Wait');
+  const change = SetPropertySchema.shape.change;
+  name(change, 'PropertyChange', 'Property change');
+  members(change, 'property', 'Change');
+  name(WorkflowSchema, 'Workflow');
+  name(PointSchema, 'Point');
+  name(LayoutSchema, 'Layout');
+  name(CommentMessageSchema, 'CommentMessage', 'Comment message');
+  name(CommentThreadSchema, 'CommentThread', 'Comment thread');
+  name(MessageSchema, 'Message');
+  name(ThreadSchema, 'Thread');
+  name(ConversationSchema, 'Conversation');
+  name(TicketSchema, 'Ticket');
+  name(ScenarioEventSchema, 'ScenarioEvent', 'Scenario event');
+  members(ScenarioEventSchema, 'type', 'Event');
+  name(StatusSchema, 'Status');
+  name(StatusTriggerSettingSchema, 'StatusTriggerSetting', 'Status trigger setting');
+  name(PipelineAutomationSchema, 'PipelineAutomation', 'Pipeline automation');
+  name(PipelineSchema, 'Pipeline');
+  name(UserSchema, 'User');
+  name(TeamSchema, 'Team');
+  name(ContactSchema, 'Contact');
+  name(ChannelSchema, 'Channel');
+  name(EmailTemplateSchema, 'EmailTemplate', 'Email template');
+  name(SlaTargetSchema, 'SlaTarget', 'SLA target');
+  name(SlaPolicySchema, 'SlaPolicy', 'SLA policy');
+  name(BrandingSchema, 'Branding');
+  return names;
+}
+
+/**
+ * zod's generation hook: completes property descriptions, and gives each tagged union `type:
+ * "object"` (zod writes it as a plain oneOf of objects, which is standard and exact; the type says
+ * at once that a string is not an action, instead of one refusal per member).
+ */
 function override(ctx: { zodSchema: unknown; jsonSchema: JsonSchema }): void {
   const { jsonSchema } = ctx;
   const def = (ctx.zodSchema as { _zod: { def: { type: string; discriminator?: unknown } } })._zod.def;
-  // zod writes discriminated unions as plain oneOf; the discriminator annotation lets validators
-  // (ajv with `discriminator: true`) check only the variant the tag selects and report its errors.
-  if (def.type === 'union' && typeof def.discriminator === 'string' && Array.isArray(jsonSchema.oneOf)) {
-    jsonSchema.type = 'object';
-    jsonSchema.discriminator = { propertyName: def.discriminator };
-  }
+  if (def.type === 'union' && typeof def.discriminator === 'string' && Array.isArray(jsonSchema.oneOf)) jsonSchema.type = 'object';
   const properties = jsonSchema.properties as Record<string, JsonSchema> | undefined;
   if (!properties) return;
   for (const [name, property] of Object.entries(properties)) {
@@ -85,29 +206,53 @@ function override(ctx: { zodSchema: unknown; jsonSchema: JsonSchema }): void {
   }
 }
 
-/** Throws, naming the JSON pointer, if any property of the schema lacks a description. */
-function assertDescribed(schema: unknown, file: string, path = ''): void {
+/**
+ * Throws, naming the JSON pointer, if any property of the schema lacks a description (its own, or
+ * that of the definition it refers to), or any definition a title.
+ */
+function assertDescribed(schema: unknown, file: string, root: JsonSchema, path = ''): void {
   if (Array.isArray(schema)) {
-    schema.forEach((item, i) => assertDescribed(item, file, `${path}/${i}`));
+    schema.forEach((item, i) => assertDescribed(item, file, root, `${path}/${i}`));
     return;
   }
   if (typeof schema !== 'object' || schema === null) return;
+  const defs = (root.$defs ?? {}) as Record<string, JsonSchema>;
+  const described = (s: JsonSchema): boolean =>
+    typeof s.description === 'string' ||
+    (typeof s.$ref === 'string' && s.$ref.startsWith('#/$defs/') && described(defs[s.$ref.slice('#/$defs/'.length)] ?? {}));
+  if (path === '') {
+    for (const [id, def] of Object.entries(defs)) {
+      if (typeof def.title !== 'string') throw new Error(`${file}: the definition ${id} has no title`);
+    }
+  }
   const properties = (schema as JsonSchema).properties as Record<string, JsonSchema> | undefined;
   for (const [name, property] of Object.entries(properties ?? {})) {
-    if (typeof property.description !== 'string') {
+    if (!described(property)) {
       throw new Error(`${file}: property at ${path}/properties/${name} has no description; describe it in src/model or PROPERTY_DESCRIPTIONS`);
     }
   }
-  for (const [key, child] of Object.entries(schema)) assertDescribed(child, file, `${path}/${key}`);
+  for (const [key, child] of Object.entries(schema)) assertDescribed(child, file, root, `${path}/${key}`);
 }
 
-/** Generates the three published JSON Schemas (draft 2020-12) from the zod model. */
+/**
+ * Generates the three published JSON Schemas (draft 2020-12, standard vocabulary only) from the zod
+ * model, each reusable part under $defs with a title.
+ */
 export function generateJsonSchemas(): JsonSchemas {
+  const names = definitionNames();
+  // The model's descriptions stay in zod's global registry; the names are added on top of them.
+  const metadata = {
+    get: (schema: z.ZodType) => {
+      const base = z.globalRegistry.get(schema);
+      const named = names.get(schema);
+      return named ? { ...base, ...named } : base;
+    },
+  } as unknown as typeof z.globalRegistry;
   const out = {} as JsonSchemas;
   for (const file of SCHEMA_FILES) {
     const { zod, title } = SOURCES[file];
     // The JSON round trip detaches objects zod may share between places, so the result is a plain tree.
-    const generated = JSON.parse(JSON.stringify(z.toJSONSchema(zod, { target: 'draft-2020-12', override }))) as JsonSchema;
+    const generated = JSON.parse(JSON.stringify(z.toJSONSchema(zod, { target: 'draft-2020-12', override, metadata }))) as JsonSchema;
     const { $schema, description, ...rest } = generated;
     const schema: JsonSchema = {
       $schema,
@@ -117,7 +262,7 @@ export function generateJsonSchemas(): JsonSchemas {
       description,
       ...rest,
     };
-    assertDescribed(schema, file);
+    assertDescribed(schema, file, schema);
     out[file] = schema;
   }
   return out;

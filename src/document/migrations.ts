@@ -168,16 +168,6 @@ export const ENABLED_NOTE =
 /** The migration's note for a file that said "enabled": false. */
 export const DISABLED_NOTE = 'Dropped "enabled": false: a workflow is on when a revision of it is published. This file was off.';
 
-/**
- * The "enabled" an older workflow file carried (before schemaVersion 3), or null when it carries
- * none (a current file, or one without the field). The CLI's simulate skips an old file that was off.
- */
-export function legacyEnabled(value: unknown): boolean | null {
-  if (!isRecord(value) || typeof value.schemaVersion !== 'number' || value.schemaVersion >= 3) return null;
-  const workflow = value.workflow;
-  return isRecord(workflow) && typeof workflow.enabled === 'boolean' ? workflow.enabled : null;
-}
-
 /** Everything the importer knows about one kind of document: its format name and version history. */
 export interface FormatInfo {
   format: string;

@@ -1,31 +1,62 @@
 import { ACTIONS, type ActionKind } from '../actions';
 import { defaultWorkspace } from '../model/default-workspace';
 import type { TriggerType } from '../model/workflow';
+import { envelopeProblem } from './envelope';
 import { isRecord, pointer } from './json-pointer';
 import type { JsonSchema } from './json-schemas';
-import type { DocumentKind, JsonObject } from './migrations';
-import { PUBLISHED_SCHEMAS } from './schema-validation';
+import { FORMATS, migrateDocument, type DocumentKind, type JsonObject } from './migrations';
+import { inlinedSchema } from './schema-validation';
+import { clip } from './words';
 
-/** A document after restore, and what restore changed in it. */
-export interface Restored {
+/** One repair fixDocument made: where, and what it did there (a sentence that names the place). */
+export interface FixChange {
+  /** JSON pointer of the property added or removed. */
+  path: string;
+  change: string;
+}
+
+/** A document after a repair, and each change made to it. */
+export interface Fixed {
   doc: JsonObject;
-  notes: string[];
+  changes: FixChange[];
 }
 
 /**
- * Makes a migrated document as complete as it can be without guessing: an optional property written
- * as null (as other tools often write "absent") is dropped, and a missing property that has a safe
- * default gets it. Every change is reported. The input is never mutated; anything restore cannot
- * mend is left for validation to report.
+ * Makes a document as complete as it can be without guessing: with `dropNulls`, an optional
+ * property written as null (as other tools often write "absent") is dropped; a missing property
+ * that has a safe default gets it. Every change is reported. The input is never mutated; anything
+ * it cannot mend is left for validation to report. Never part of validation: import calls it only
+ * to complete what a migration from an older version left out, and when asked to fix.
  */
-export function restoreDocument(doc: Readonly<JsonObject>, kind: DocumentKind): Restored {
-  const notes: string[] = [];
-  const schema = PUBLISHED_SCHEMAS[kind];
+export function restoreDocument(doc: Readonly<JsonObject>, kind: DocumentKind, options: { dropNulls: boolean } = { dropNulls: true }): Fixed {
+  const changes: FixChange[] = [];
+  const schema = inlinedSchema(kind);
   // The schema-guided walk is the slow part; most documents have no null it could drop.
-  const withoutNulls = hasNullUnder(doc, optionalNames(kind))
-    ? (dropNullOptionals(doc, schema, '', notes) as JsonObject)
-    : (doc as JsonObject);
-  return { doc: FILL[kind](withoutNulls, notes), notes };
+  const withoutNulls =
+    options.dropNulls && hasNullUnder(doc, optionalNames(kind)) ? (dropNullOptionals(doc, schema, '', changes) as JsonObject) : (doc as JsonObject);
+  return { doc: FILL[kind](withoutNulls, changes), changes };
+}
+
+/** What fixDocument returns: the repaired value (the input itself when nothing changed) and each change. */
+export interface FixResult {
+  document: unknown;
+  changes: FixChange[];
+}
+
+/**
+ * The explicit repair behind "Fix and import" and the CLI's fix: migrates an older document to the
+ * current version, drops nulls written for absent optional properties and fills missing settings
+ * that have a safe default, reporting each change with its path. A value that is not a document of
+ * the kind (wrong format or version) comes back unchanged, for the import to refuse. The verdict is
+ * still the import's: fixing never makes a document valid by itself.
+ */
+export function fixDocument(value: unknown, kind: DocumentKind = 'workflow'): FixResult {
+  if (envelopeProblem(value, kind)) return { document: value, changes: [] };
+  const migrated = migrateDocument(value as JsonObject, FORMATS[kind]);
+  const changes: FixChange[] = migrated.notes.map((change) => ({ path: '', change }));
+  const fixed = restoreDocument(migrated.doc, kind);
+  for (const c of fixed.changes) changes.push(c);
+  return { document: changes.length ? fixed.doc : value, changes };
 }
 
 const OPTIONAL_NAMES = new Map<DocumentKind, Set<string>>();
@@ -44,7 +75,7 @@ function optionalNames(kind: DocumentKind): Set<string> {
       }
       Object.values(schema).forEach(visit);
     };
-    visit(PUBLISHED_SCHEMAS[kind]);
+    visit(inlinedSchema(kind));
     names = found;
     OPTIONAL_NAMES.set(kind, names);
   }
@@ -74,7 +105,7 @@ function withProperty(obj: Readonly<JsonObject>, key: string, value: unknown): J
   return out;
 }
 
-/** The branch of a union a value is meant for: by discriminator tag, or by JSON type. */
+/** The branch of a union a value is meant for: by its tag (the validators' discriminator), or by JSON type. */
 function branchFor(schema: JsonSchema, value: unknown): JsonSchema | null {
   const oneOf = schema.oneOf as JsonSchema[] | undefined;
   const discriminator = schema.discriminator as { propertyName: string } | undefined;
@@ -97,7 +128,7 @@ function acceptsNull(schema: JsonSchema): boolean {
 }
 
 /** Walks a value along its JSON Schema, dropping null values of optional properties that do not accept null. */
-function dropNullOptionals(value: unknown, schemaIn: JsonSchema, path: string, notes: string[]): unknown {
+function dropNullOptionals(value: unknown, schemaIn: JsonSchema, path: string, notes: FixChange[]): unknown {
   const schema = branchFor(schemaIn, value);
   if (!schema) return value;
   if (Array.isArray(value)) {
@@ -123,7 +154,7 @@ function dropNullOptionals(value: unknown, schemaIn: JsonSchema, path: string, n
     if (child === null && Object.hasOwn(properties, key) && !required.includes(key) && !acceptsNull(childSchema)) {
       out ??= { ...value };
       delete out[key];
-      notes.push(`Removed ${at}: it was null, which stands for "absent" here.`);
+      notes.push({ path: at, change: `Removed ${clip(at)}: it was null, which stands for "absent" here.` });
       continue;
     }
     const next = dropNullOptionals(child, childSchema, at, notes);
@@ -136,7 +167,7 @@ function dropNullOptionals(value: unknown, schemaIn: JsonSchema, path: string, n
  * Adds the properties of `defaults` that `value` lacks, descending into nested objects of the same
  * variant (same "type", "property" or "kind"), and notes each addition.
  */
-function fillFrom(value: Readonly<JsonObject>, defaults: Readonly<JsonObject>, path: string, notes: string[]): JsonObject {
+function fillFrom(value: Readonly<JsonObject>, defaults: Readonly<JsonObject>, path: string, notes: FixChange[]): JsonObject {
   // Most values lack nothing; they are settled without building a pointer for each property.
   if (!lacksDefault(value, defaults)) return value as JsonObject;
   let out: JsonObject | null = null;
@@ -145,7 +176,7 @@ function fillFrom(value: Readonly<JsonObject>, defaults: Readonly<JsonObject>, p
     if (!Object.hasOwn(value, key)) {
       // A copy, so that later edits of the document can never reach the shared defaults.
       out = withProperty(out ?? value, key, structuredClone(fallback));
-      notes.push(`Added the missing ${at}: ${JSON.stringify(fallback)}.`);
+      notes.push({ path: at, change: `Added the missing ${clip(at)}: ${JSON.stringify(fallback)}.` });
       continue;
     }
     const current = value[key];
@@ -186,7 +217,7 @@ function fillItems(
   obj: JsonObject,
   key: string,
   path: string,
-  notes: string[],
+  notes: FixChange[],
   defaultsOf: (item: JsonObject) => JsonObject | undefined,
 ): JsonObject {
   const list = obj[key];
@@ -232,7 +263,7 @@ const TRIGGER_DEFAULTS: Partial<Record<TriggerType, JsonObject>> = {
 
 const EMPTY_ENROLLMENT = { triggers: [], filters: [], reenroll: false, unenroll: [] };
 
-function fillWorkflowDocument(doc: JsonObject, notes: string[]): JsonObject {
+function fillWorkflowDocument(doc: JsonObject, notes: FixChange[]): JsonObject {
   let out = doc;
   if (isRecord(out.workflow)) {
     let workflow = fillFrom(out.workflow, { enrollment: EMPTY_ENROLLMENT, actions: [], startActionId: null }, '/workflow', notes);
@@ -255,7 +286,7 @@ function fillWorkflowDocument(doc: JsonObject, notes: string[]): JsonObject {
   return fillItems(out, 'comments', '', notes, () => ({ resolved: false }));
 }
 
-function fillWorkspace(doc: JsonObject, notes: string[]): JsonObject {
+function fillWorkspace(doc: JsonObject, notes: FixChange[]): JsonObject {
   const base = defaultWorkspace();
   const out = fillFrom(
     doc,
@@ -276,11 +307,11 @@ function fillWorkspace(doc: JsonObject, notes: string[]): JsonObject {
   return fillItems(out, 'users', '', notes, () => ({ helpDeskAccess: false, superAdmin: false }));
 }
 
-function fillScenario(doc: JsonObject, notes: string[]): JsonObject {
+function fillScenario(doc: JsonObject, notes: FixChange[]): JsonObject {
   return fillFrom(doc, { initial: { contacts: [], conversations: [], tickets: [] }, events: [] }, '', notes);
 }
 
-const FILL: Record<DocumentKind, (doc: JsonObject, notes: string[]) => JsonObject> = {
+const FILL: Record<DocumentKind, (doc: JsonObject, notes: FixChange[]) => JsonObject> = {
   workflow: fillWorkflowDocument,
   workspace: fillWorkspace,
   scenario: fillScenario,

@@ -71,14 +71,14 @@ function utf8Length(text: string): number {
 }
 
 /** "12.5 MB", "900 bytes". */
-function formatBytes(n: number): string {
+export function formatBytes(n: number): string {
   if (n < 1024) return `${n} bytes`;
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
   return `${(n / (1024 * 1024)).toFixed(1)} MB`;
 }
 
 /** Index of the first "{" or "[" that opens a level deeper than the limit, or -1. Strings are skipped. */
-function firstTooDeep(text: string, maxDepth: number): number {
+export function firstTooDeep(text: string, maxDepth: number): number {
   let depth = 0;
   const n = text.length;
   for (let i = 0; i < n; i++) {

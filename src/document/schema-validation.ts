@@ -2,12 +2,13 @@ import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
 import scenarioSchema from '../../schemas/scenario.schema.json';
 import workflowSchema from '../../schemas/workflow.schema.json';
 import workspaceSchema from '../../schemas/workspace.schema.json';
-import { problem, type Problem } from './codes';
-import { describeJson, listWords } from './words';
+import { capProblems, problem, type Problem, type ReportLimits } from './codes';
 import { actionIdAt, describePlace, pointer, valueAt } from './json-pointer';
 import type { JsonSchema } from './json-schemas';
 import type { DocumentKind } from './migrations';
-import { compileDecider, compileValidator } from './schema-compile';
+import { compileDecider, compileValidator, unionTag, validatedSchema } from './schema-compile';
+import { describeTimestamp } from './timestamps';
+import { clip, describeJson, listWords, quote } from './words';
 
 /**
  * loadValidators() resolves once schemaProblems (and so every import and validation) can run;
@@ -26,6 +27,11 @@ export const PUBLISHED_SCHEMAS: Record<DocumentKind, JsonSchema> = {
   scenario: scenarioSchema,
 };
 
+/** What the validators of a kind are compiled from (validatedSchema): every error's schemaPath is a path into it. */
+export function inlinedSchema(kind: DocumentKind): JsonSchema {
+  return validatedSchema(PUBLISHED_SCHEMAS[kind]);
+}
+
 const validators = new Map<DocumentKind, ValidateFunction>();
 const deciders = new Map<DocumentKind, ValidateFunction>();
 
@@ -39,28 +45,38 @@ function compiled(cache: Map<DocumentKind, ValidateFunction>, kind: DocumentKind
   return validate;
 }
 
-/** Validates data against the published JSON Schema of its kind; every violation becomes a problem. */
-export function schemaProblems(kind: DocumentKind, data: unknown): Problem[] {
+/**
+ * Validates data against the published JSON Schema of its kind; every violation becomes a problem.
+ * The work is linear in the number of violations. With `limits`, only the problems a capped report
+ * lists are put into words, and the rest are counted in its TF001 marker.
+ */
+export function schemaProblems(kind: DocumentKind, data: unknown, limits?: Partial<ReportLimits>): Problem[] {
   // The decider settles a valid document quickly; the validator that explains runs only on an invalid one.
   if (compiled(deciders, kind, compileDecider)(data)) return [];
   const validate = compiled(validators, kind, compileValidator);
   // The validator of the published schema has the last word (tests hold the two to the same verdicts).
   if (validate(data)) return [];
-  const schema = PUBLISHED_SCHEMAS[kind];
-  const errors = preferMatchingBranch((validate.errors ?? []).map((e) => withDetails(e, data, schema)));
-  const formatAt = new Set(errors.filter((e) => e.keyword === 'format').map((e) => e.instancePath));
+  const schema = inlinedSchema(kind);
+  const errors = chooseBranches(validate.errors ?? [], schema);
+  const formatAt = new Set<string>();
+  for (const e of errors) if (e.keyword === 'format') formatAt.add(e.instancePath);
+  const explain = limits ? (limits.maxProblems ?? Infinity) : Infinity;
   const out: Problem[] = [];
+  let unexplained = 0;
   for (const e of errors) {
-    // In memory (never in JSON) an optional property may hold undefined, which means absent, as in
-    // JSON.stringify and zod; a required one is already reported missing by its "required" error.
-    if (e.data === undefined) continue;
-    // A date-time fails both its pattern and its format; the format says it better.
-    if (e.keyword === 'pattern' && formatAt.has(e.instancePath)) continue;
     // ajv reports a bad record key twice: as the key's own error (kept) and as propertyNames.
     if (e.keyword === 'propertyNames') continue;
-    out.push(toProblem(e, data));
+    // A date-time fails both its pattern and its format; the format says it better.
+    if (e.keyword === 'pattern' && formatAt.has(e.instancePath)) continue;
+    // Inside propertyNames the data checked is the key itself.
+    const value = e.propertyName !== undefined ? e.propertyName : valueAt(data, e.instancePath);
+    // In memory (never in JSON) an optional property may hold undefined, which means absent, as in
+    // JSON.stringify and zod; a required one is already reported missing by its "required" error.
+    if (value === undefined) continue;
+    if (out.length < explain) out.push(toProblem(withDetails(e, value, schema), data));
+    else unexplained++;
   }
-  return out;
+  return limits ? capProblems(out, limits, unexplained) : out;
 }
 
 type AjvError = ErrorObject;
@@ -69,44 +85,105 @@ type AjvError = ErrorObject;
  * An error with what ajv's verbose option would have given it: the data at its place, the schema of
  * its keyword and the schema holding that keyword. The validators are compiled without that option,
  * which slows the validation even of a valid document by a fifth; the errors of an invalid one get
- * the same values back from their paths (the published schemas have no $ref, so a schemaPath points
- * into the schema of the kind).
+ * the same values back from their paths (schemaPath is a path into the inlined schema).
  */
 export function withDetails(e: ErrorObject, data: unknown, schema: JsonSchema): AjvError {
-  const schemaPointer = e.schemaPath.replace(/^#/, '');
+  const schemaPointer = e.schemaPath.slice(1);
   return {
     ...e,
-    // Inside propertyNames the data checked is the key itself.
-    data: e.propertyName !== undefined ? e.propertyName : valueAt(data, e.instancePath),
+    data,
     schema: valueAt(schema, schemaPointer),
     parentSchema: valueAt(schema, schemaPointer.slice(0, schemaPointer.lastIndexOf('/'))) as AjvError['parentSchema'],
   };
 }
 
+/** Whether an instance path lies at or below another. */
+function within(path: string, base: string): boolean {
+  return path === base || (path.startsWith(base) && path.charCodeAt(base.length) === 47 /* / */);
+}
+
+/** Whether error e was found inside the union error u: below its keyword, at or below its place. */
+function inside(e: AjvError, u: AjvError): boolean {
+  return e.schemaPath.startsWith(u.schemaPath) && e.schemaPath.charCodeAt(u.schemaPath.length) === 47 && within(e.instancePath, u.instancePath);
+}
+
 /**
- * For a value that matches no branch of an anyOf (nullable ids, filter values), ajv reports every
- * branch's failure. When one branch fits the value's type, only that branch's errors say what is
- * wrong; otherwise the anyOf error alone does ("must be a string or null").
+ * For a value that matches no member of a union (anyOf: nullable ids, filter values; oneOf: the
+ * tagged unions of actions, triggers, events), ajv reports every member's failures, then the union's
+ * own error. Only the member the value is meant for says what is wrong: for a tagged union the one
+ * whose tag the value has, for an anyOf the one of the value's type. When no member fits, the union's
+ * own error stands for them (it says what the union accepts).
+ *
+ * Linear: with allErrors, a union's member errors are the run of errors just before its own error,
+ * member after member, so each union takes its run from the end backwards; a union nested in the
+ * chosen member is settled the same way within that member's run. The nesting is the schema's, so
+ * it is shallow.
  */
-function preferMatchingBranch(errors: AjvError[]): AjvError[] {
-  const anyOfs = errors.filter((e) => e.keyword === 'anyOf');
-  const outer = anyOfs.filter((a) => !anyOfs.some((b) => b !== a && a.schemaPath.startsWith(b.schemaPath + '/')));
-  if (outer.length === 0) return errors;
-  const inside = (e: AjvError, a: AjvError) => e.schemaPath.startsWith(a.schemaPath + '/');
-  const kept = new Set(errors.filter((e) => !outer.some((a) => e === a || inside(e, a))));
-  for (const a of outer) {
-    const branches = new Map<string, AjvError[]>();
-    for (const e of errors) {
-      if (!inside(e, a)) continue;
-      const branch = e.schemaPath.slice(a.schemaPath.length + 1).split('/')[0]!;
-      branches.set(branch, [...(branches.get(branch) ?? []), e]);
+function chooseBranches(errors: readonly AjvError[], schema: JsonSchema): AjvError[] {
+  const out: AjvError[] = [];
+  const settle = (from: number, to: number): void => {
+    // Walks [from, to) backwards, collecting kept errors in reverse; the caller reverses once.
+    let k = to - 1;
+    while (k >= from) {
+      const e = errors[k]!;
+      if (e.keyword !== 'anyOf' && e.keyword !== 'oneOf') {
+        out.push(e);
+        k--;
+        continue;
+      }
+      let start = k;
+      while (start > from && inside(errors[start - 1]!, e)) start--;
+      const member = fittingMember(errors, start, k, e, schema);
+      if (member) settle(member.from, member.to);
+      // A union that also has a type (a tagged union is an object) checks it first: the value of
+      // the wrong type is then said once, by that error, which comes next in this walk.
+      else if (!ownTypeError(errors[start - 1], e)) out.push(e);
+      k = start - 1;
     }
-    const fitting = [...branches.values()]
-      .filter((list) => !list.some((e) => e.keyword === 'type' && e.instancePath === a.instancePath))
-      .sort((x, y) => x.length - y.length)[0];
-    for (const e of fitting ? preferMatchingBranch(fitting) : [a]) kept.add(e);
+  };
+  settle(0, errors.length);
+  return out.reverse();
+}
+
+/** Whether e is the error of the type beside union error u's keyword, at the same place. */
+function ownTypeError(e: AjvError | undefined, u: AjvError): boolean {
+  return e !== undefined && e.keyword === 'type' && e.instancePath === u.instancePath && e.schemaPath === u.schemaPath.slice(0, u.schemaPath.lastIndexOf('/')) + '/type';
+}
+
+/** The member of union error u (its errors are errors[from..to)) that the value is meant for, as a range. */
+function fittingMember(errors: readonly AjvError[], from: number, to: number, u: AjvError, schema: JsonSchema): { from: number; to: number } | null {
+  const prefix = u.schemaPath + '/';
+  let best: { from: number; to: number } | null = null;
+  let i = from;
+  while (i < to) {
+    const member = errors[i]!.schemaPath.slice(prefix.length).split('/', 1)[0]!;
+    const memberPath = prefix + member;
+    let j = i;
+    let fits = true;
+    while (j < to && (errors[j]!.schemaPath === memberPath || errors[j]!.schemaPath.startsWith(memberPath + '/'))) {
+      if (fits && refusesOutright(errors[j]!, u, memberPath, schema)) fits = false;
+      j++;
+    }
+    if (j === i) j = i + 1;
+    if (fits && (best === null || j - i < best.to - best.from)) best = { from: i, to: j };
+    i = j;
   }
-  return errors.filter((e) => kept.has(e));
+  // None fits when the value's type or tag (an unknown action kind, say) picks no member.
+  return best;
+}
+
+/**
+ * Whether a member error shows the value is not meant for that member: its type is another, or (for
+ * a tagged union) its tag has another value or is missing.
+ */
+function refusesOutright(e: AjvError, u: AjvError, memberPath: string, schema: JsonSchema): boolean {
+  if (e.instancePath === u.instancePath && e.keyword === 'type' && e.schemaPath === memberPath + '/type') return true;
+  if (u.keyword !== 'oneOf') return false;
+  if (e.keyword === 'const') return e.instancePath.startsWith(u.instancePath + '/') && !e.instancePath.slice(u.instancePath.length + 1).includes('/');
+  if (e.keyword !== 'required' || e.instancePath !== u.instancePath || e.schemaPath !== memberPath + '/required') return false;
+  const member = valueAt(schema, memberPath.slice(1)) as JsonSchema | undefined;
+  const property = (e.params as { missingProperty: string }).missingProperty;
+  return (member?.properties as Record<string, JsonSchema> | undefined)?.[property]?.const !== undefined;
 }
 
 const TYPE_NAMES: Record<string, string> = {
@@ -119,7 +196,7 @@ const TYPE_NAMES: Record<string, string> = {
   null: 'null',
 };
 
-/** What an anyOf accepts, from the types of its branches. */
+/** What a union accepts, from the types of its members. */
 function anyOfTypes(branches: unknown): string {
   const names = (Array.isArray(branches) ? branches : []).flatMap((b: JsonSchema) =>
     // "true or false" reads badly inside a list of alternatives.
@@ -128,7 +205,7 @@ function anyOfTypes(branches: unknown): string {
   return listWords([...new Set(names)], 'or');
 }
 
-/** Friendly words for the patterns the model uses; anything else is quoted. */
+/** Friendly words for the patterns the model uses; anything else is named, never quoted. */
 const PATTERN_WORDS: Record<string, string> = {
   '^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$':
     'is not a valid id: use letters, digits and _ . : - (at most 128 characters, starting with a letter or digit).',
@@ -149,7 +226,7 @@ function toProblem(e: AjvError, doc: unknown): Problem {
     return problem(e.keyword === 'required' ? 'TF201' : 'TF202', path, { where, property }, { actionId });
   }
   if (e.propertyName !== undefined) {
-    const where = `The key "${e.propertyName}" in ${e.instancePath}`;
+    const where = `The key ${quote(e.propertyName)} in ${clip(e.instancePath || 'the document')}`;
     return problem('TF204', e.instancePath + pointer(e.propertyName), { where, detail: valueDetail(e, describeJson(e.data)) });
   }
   const path = e.instancePath;
@@ -163,14 +240,21 @@ function toProblem(e: AjvError, doc: unknown): Problem {
       return problem('TF203', path, { where, expected: anyOfTypes(e.schema), found }, { actionId });
     case 'discriminator': {
       const tag = String(p.tag);
-      const allowed = ((e.parentSchema?.oneOf ?? []) as JsonSchema[]).map((b) => {
-        const tagSchema = (b.properties as Record<string, JsonSchema> | undefined)?.[tag];
-        return JSON.stringify(tagSchema?.const);
-      });
-      if (p.error === 'mapping') {
-        return problem('TF205', path, { where, tag: `"${tag}"`, value: String(p.tagValue), allowed: allowed.join(', ') }, { actionId });
+      const members = ((e.parentSchema?.oneOf ?? []) as JsonSchema[]);
+      const allowed = members.map((m) => JSON.stringify((m.properties as Record<string, JsonSchema>)[tag]?.const)).join(', ');
+      if (p.error === 'mapping') return problem('TF205', path, { where, tag: `"${tag}"`, value: String(p.tagValue), allowed }, { actionId });
+      return problem('TF204', path, { where, detail: `needs "${tag}" set to one of: ${allowed}.` }, { actionId });
+    }
+    case 'oneOf': {
+      const members = (Array.isArray(e.schema) ? e.schema : []) as JsonSchema[];
+      const tag = unionTag(members);
+      if (tag === null || typeof e.data !== 'object' || e.data === null || Array.isArray(e.data)) {
+        return problem('TF203', path, { where, expected: anyOfTypes(members), found }, { actionId });
       }
-      return problem('TF204', path, { where, detail: `needs "${tag}" set to one of: ${allowed.join(', ')}.` }, { actionId });
+      const allowed = members.map((m) => JSON.stringify((m.properties as Record<string, JsonSchema>)[tag]!.const)).join(', ');
+      const value = (e.data as Record<string, unknown>)[tag];
+      if (typeof value === 'string') return problem('TF205', path, { where, tag: `"${tag}"`, value: value, allowed }, { actionId });
+      return problem('TF204', path, { where, detail: `needs "${tag}" set to one of: ${allowed}.` }, { actionId });
     }
   }
   return problem('TF204', path, { where, detail: valueDetail(e, found) }, { actionId });
@@ -186,11 +270,10 @@ function valueDetail(e: AjvError, found: string): string {
     case 'enum':
       return `must be one of: ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}; found ${found}.`;
     case 'pattern':
-      return PATTERN_WORDS[String(p.pattern)] ?? `does not match the pattern ${String(p.pattern)}.`;
+      if (e.parentSchema?.format === 'date-time') return describeTimestamp(e.data);
+      return PATTERN_WORDS[String(p.pattern)] ?? 'is not written the way this value must be.';
     case 'format':
-      return p.format === 'date-time'
-        ? `is not a UTC date-time such as 2026-01-05T09:00:00Z; found ${found}.`
-        : `is not a valid ${String(p.format)}; found ${found}.`;
+      return p.format === 'date-time' ? describeTimestamp(e.data) : `is not a valid ${String(p.format)}; found ${found}.`;
     case 'minLength':
       return `must have at least ${plural(limit, 'character')}.`;
     case 'maxLength':

@@ -5,7 +5,7 @@ import { FILTER_OPERATORS, LIST_OPERATORS, operatorApplies, VALUELESS_OPERATORS,
 import { TRIGGER_NODE_ID, type Workflow, type WorkflowDocument } from '../model/workflow';
 import type { Workspace } from '../model/workspace';
 import { linksOf, predecessors } from '../graph/links';
-import { problem, type Code, type Problem } from './codes';
+import { addProblems, problem, type Code, type Problem } from './codes';
 import { cyclicComponents, type Rows } from './cycles';
 import { listWords } from './words';
 import { describePlace, pointer } from './json-pointer';
@@ -100,7 +100,7 @@ export function semanticProblems(workflow: Workflow, workspace?: Workspace): Pro
   graph.linkStart[actions.length] = graph.linkTo.length;
 
   // Paths meet only through go-to: an action follows at most one non-jump link (the start counts as one).
-  if (pathsMeet) out.push(...meetingProblems(workflow, position));
+  if (pathsMeet) addProblems(out, meetingProblems(workflow, position));
 
   // Unreachable actions (only meaningful once the start is right).
   if (startAt !== undefined) {
@@ -110,7 +110,7 @@ export function semanticProblems(workflow: Workflow, workspace?: Workspace): Pro
     });
   }
 
-  out.push(...loopProblems(graph, [...position.values()]));
+  addProblems(out, loopProblems(graph, [...position.values()]));
 
   actions.forEach((a, i) => {
     // Placeholders: settings still to fill in.
@@ -128,7 +128,7 @@ export function semanticProblems(workflow: Workflow, workspace?: Workspace): Pro
       a.paths.forEach((p, j) => {
         if (seen.has(p.id)) out.push(problem('TF310', at(i, 'paths', j, 'id'), { pathId: p.id }, { actionId: a.id }));
         seen.add(p.id);
-        out.push(...filterProblems(p.filters, () => at(i, 'paths', j, 'filters'), ws, a.id));
+        addProblems(out, filterProblems(p.filters, () => at(i, 'paths', j, 'filters'), ws, a.id));
       });
     }
     if (ws) {
@@ -141,8 +141,8 @@ export function semanticProblems(workflow: Workflow, workspace?: Workspace): Pro
     }
   });
 
-  out.push(...enrollmentProblems(workflow, ws));
-  if (ws) out.push(...pipelineProblems(workflow, workspace!, ws));
+  addProblems(out, enrollmentProblems(workflow, ws));
+  if (ws) addProblems(out, pipelineProblems(workflow, workspace!, ws));
   return out;
 }
 
@@ -276,8 +276,8 @@ function enrollmentProblems(workflow: Workflow, ws: WorkspaceIndex | null): Prob
       }
     }
   });
-  out.push(...filterProblems(filters, () => '/workflow/enrollment/filters', ws));
-  out.push(...filterProblems(unenroll, () => '/workflow/enrollment/unenroll', ws));
+  addProblems(out, filterProblems(filters, () => '/workflow/enrollment/filters', ws));
+  addProblems(out, filterProblems(unenroll, () => '/workflow/enrollment/unenroll', ws));
   return out;
 }
 

@@ -1,6 +1,6 @@
 import type { Scenario } from '../model/scenario';
 import type { Workspace } from '../model/workspace';
-import { problem, type Problem } from './codes';
+import { addProblems, problem, type Problem } from './codes';
 import { pointer } from './json-pointer';
 
 /** Problems for list items whose id an earlier item already has. */
@@ -35,7 +35,7 @@ export function workspaceProblems(ws: Workspace): Problem[] {
   const users = new Set(ws.users.map((u) => u.id));
   const pipelines = new Set(ws.pipelines.map((p) => p.id));
   ws.pipelines.forEach((p, i) => {
-    out.push(...duplicateIds(p.statuses, `/pipelines/${i}/statuses`, `status of pipeline "${p.name}"`));
+    addProblems(out, duplicateIds(p.statuses, `/pipelines/${i}/statuses`, `status of pipeline "${p.name}"`));
     const statuses = new Set(p.statuses.map((s) => s.id));
     for (const key of ['onEmailSent', 'onCustomerReply'] as const) {
       const id = p.automation[key].statusId;

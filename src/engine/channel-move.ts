@@ -69,7 +69,7 @@ function refusal(world: World, ev: MoveEvent): { code: string; message: string }
 export function startMove(world: World, ev: MoveEvent, event: number): void {
   const refused = refusal(world, ev);
   if (refused) {
-    world.error(refused.code, `Move refused: ${refused.message}`, { event });
+    world.error(refused.code, `Move refused: ${refused.message}`, { user: ev.userId, channel: ev.channelId }, { event });
     return;
   }
   const channel = world.channels.get(ev.channelId)!;
@@ -83,15 +83,14 @@ export function startMove(world: World, ev: MoveEvent, event: number): void {
   };
   channel.moving = true;
   world.move = move;
-  const info = world.pipelineOfChannel(channel);
-  const history =
-    ev.history === 'all'
-      ? `all conversations (Open → ${world.statusLabel(info!.pipeline.id, move.openStatusId)}, Closed → ${world.statusLabel(info!.pipeline.id, move.closedStatusId)})`
-      : 'no historical conversations';
-  world.trace(
-    'move',
-    `${world.userName(ev.userId)} started moving "${channel.def.name}" (${channel.def.id}) to the help desk with ${history}; it ends at ${iso(move.endsAt)} and cannot be stopped.`,
-  );
+  world.trace('move', 'move.started', {
+    user: ev.userId,
+    channel: channel.def.id,
+    history: ev.history,
+    openStatus: move.openStatusId,
+    closedStatus: move.closedStatusId,
+    endsAt: move.endsAt,
+  });
   world.scheduleMoveEnd(move.endsAt, move);
 }
 
@@ -104,23 +103,17 @@ export function finishMove(world: World, move: MoveState): void {
   world.move = null;
   const id = channel.def.id;
   // Settings are kept as they were, not reset to help-desk defaults.
-  world.trace(
-    'move',
-    `"${channel.def.name}" (${id}) is now in the help desk; its settings are kept (ticket creation ${channel.def.createTickets ? 'on' : 'off'}), and every new conversation on it gets a ticket.`,
-  );
+  world.trace('move', 'move.finished', { channel: id, createTickets: channel.def.createTickets });
   const inInbox: ConversationState[] = [];
   for (const conv of world.conversations.values()) {
     if (currentChannel(conv) === id) {
       if (conv.location === 'inbox') inInbox.push(conv);
     } else if (move.history === 'all' && conv.channelHistory.includes(id)) {
-      world.trace(
-        'move',
-        `Conversation ${conv.id} was on "${channel.def.name}" before but is now on ${currentChannel(conv)}: it counts only under its most recent channel and does not move with this one.`,
-      );
+      world.trace('move', 'move.notWithChannel', { conversation: conv.id, channel: id, current: currentChannel(conv) }, conv.ticketId ?? undefined);
     }
   }
   if (move.history === 'none') {
-    world.trace('move', `Historical conversations stay in the conversations inbox (${inInbox.length}), as chosen.`);
+    world.trace('move', 'move.historyStays', { channel: id, count: inInbox.length });
     return;
   }
   inInbox.sort((a, b) => a.startedAt - b.startedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -145,9 +138,9 @@ function moveConversation(world: World, move: MoveState, channel: ChannelState, 
   if (conv.ticketId !== null) {
     const ticket = world.tickets.get(conv.ticketId);
     const owner = ticket?.ownerId == null ? undefined : world.users.get(ticket.ownerId);
-    const ownerNote = owner && !owner.helpDeskAccess ? `; its owner ${owner.name} has no help-desk access` : '';
-    world.trace('move', `Conversation ${conv.id} moved to the help desk with its ticket ${conv.ticketId}, as it is${ownerNote}.`, { ticket: conv.ticketId });
+    world.trace('move', 'move.withTicket', { conversation: conv.id, ownerWithoutAccess: owner && !owner.helpDeskAccess ? owner.id : null }, conv.ticketId);
     if (ticket && !ticket.inHelpDesk) {
+      // It moves as it is: its SLA due times count from its created time, as they always did.
       ticket.inHelpDesk = true;
       startSla(world, ticket);
     }
@@ -158,12 +151,7 @@ function moveConversation(world: World, move: MoveState, channel: ChannelState, 
   const status = info.statuses.get(statusId)!;
   const owner = conv.ownerId === null ? undefined : world.users.get(conv.ownerId);
   const keepOwner = owner?.helpDeskAccess === true;
-  const ownerNote =
-    conv.ownerId === null
-      ? 'the conversation had no owner'
-      : keepOwner
-        ? `owner ${owner!.name} kept (has help-desk access)`
-        : `owner ${owner?.name ?? conv.ownerId} has no help-desk access, so the ticket is unassigned`;
+  const ownerRule = conv.ownerId === null ? 'none' : keepOwner ? 'kept' : 'noAccess';
   const firstThread = conv.threads[0]?.id ?? null;
   createTicket(
     world,
@@ -183,9 +171,11 @@ function moveConversation(world: World, move: MoveState, channel: ChannelState, 
       closedAt: status.category === 'closed' ? lastMessageAt(conv) : null,
       reopened: false,
       inHelpDesk: true,
+      // Created at the conversation's start, but its SLA due times count from now, when it enters the help desk (SPEC §7).
+      slaFrom: world.now,
     },
     'move',
-    `[S-move] ${conv.status} conversation ${conv.id} moved without a ticket (created at the conversation's start, ${conv.status} → ${status.label}; ${ownerNote})`,
+    { cause: 'moveHistory', channel: channel.def.id, state: conv.status, ownerRule, previousOwner: conv.ownerId },
     [{ type: 'ticketCreated' }, { type: 'statusChanged', from: null, to: statusId }],
   );
 }

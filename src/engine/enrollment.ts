@@ -3,8 +3,9 @@ import { englishT } from '../actions/messages';
 import type { ChannelKind } from '../model/common';
 import type { Filters } from '../model/filters';
 import type { Trigger, Workflow } from '../model/workflow';
-import { compileFilters, describeOutcome, evaluateFilters, type CompiledFilters } from './filters';
-import type { CompiledAction, CompiledWorkflow, TicketState, World } from './world';
+import { compileFilters, evaluateFilters, firstHoldingGroup, outcomeParams, type CompiledFilters } from './filters';
+import type { EnrollmentOutcome, TraceParams } from './types';
+import { NO_PARAMS, type CompiledAction, type CompiledWorkflow, type Run, type TicketState, type World } from './world';
 
 /** Something that happened to a ticket, matched against workflows' enrollment triggers. */
 export type TriggerEvent =
@@ -25,18 +26,6 @@ export type TriggerEvent =
  * updates are driven by emails and are not affected.
  */
 export const CHAT_LIKE_SOURCES: ReadonlySet<ChannelKind> = new Set<ChannelKind>(['chat', 'messenger']);
-
-const CHAT_EXCLUSIONS = new Map(
-  [...CHAT_LIKE_SOURCES].map((kind) => [
-    kind,
-    `[S-chat] the ticket's source is ${kind}, and tickets from live chat and Messenger are excluded from automated actions unless the workflow's enrollment names that source (a conversation-started trigger listing it, or a source filter naming it)`,
-  ]),
-);
-
-/** Why a chat-like ticket is excluded; one text per source, shared by every record that gives it. */
-function chatExclusion(kind: ChannelKind): string {
-  return CHAT_EXCLUSIONS.get(kind)!;
-}
 
 function namedSources(workflow: Workflow): Set<ChannelKind> {
   const named = new Set<ChannelKind>();
@@ -95,7 +84,7 @@ export function compileWorkflows(world: World, workflows: readonly Workflow[]): 
   for (const workflow of workflows) {
     const refs = { workflow: workflow.id };
     if (seen.has(workflow.id)) {
-      world.error('workflow.duplicateId', `Two workflows have the id "${workflow.id}"; the second ("${workflow.name}") is left out.`, refs);
+      world.error('workflow.duplicateId', `Two workflows have the id "${workflow.id}"; the second ("${workflow.name}") is left out.`, { name: workflow.name }, refs);
       continue;
     }
     seen.add(workflow.id);
@@ -104,6 +93,7 @@ export function compileWorkflows(world: World, workflows: readonly Workflow[]): 
       world.error(
         'workflow.incomplete',
         `Workflow "${workflow.name}" (${workflow.id}) is live but cannot run: ${problems.join('; ')}.`,
+        { name: workflow.name, problems: problems.length },
         refs,
       );
       continue;
@@ -119,11 +109,11 @@ export function compileWorkflows(world: World, workflows: readonly Workflow[]): 
       unenroll: workflow.enrollment.unenroll.length ? unenroll : null,
       reenroll: workflow.enrollment.reenroll,
       sources: namedSources(workflow),
-      enrolledReasons: [],
       actionsRun: 0,
       lastFire: 0,
     };
     world.workflows.push(wf);
+    world.workflowsById.set(wf.id, wf);
     for (const trigger of workflow.enrollment.triggers) {
       let list = world.triggerIndex.get(trigger.type);
       if (!list) world.triggerIndex.set(trigger.type, (list = []));
@@ -152,48 +142,23 @@ export function triggerMatches(trigger: Trigger, event: TriggerEvent): boolean {
   }
 }
 
-/** Trigger descriptions that depend on the event alone, each made once. */
-const FIXED_TRIGGER_TEXTS = new Map<string, string>();
-
-/** A description made once per key and shared by every record that gives it. */
-function fixedText(key: string, make: (key: string) => string): string {
-  let text = FIXED_TRIGGER_TEXTS.get(key);
-  if (text === undefined) FIXED_TRIGGER_TEXTS.set(key, (text = make(key)));
-  return text;
-}
-
-const conversationText = (kind: string) => `conversation started on a channel of kind ${kind}`;
-const propertyText = (property: string) => `${property} changed`;
-
-/** The trigger that fired, in words, for the trace and the enrollment history. */
-export function describeTrigger(world: World, ticket: TicketState, event: TriggerEvent): string {
+/**
+ * The trigger that fired, as the parameters of an enrollment entry: `trigger` (its type) and what it
+ * names (`from`/`to` statuses, `channelKind`, `property`, `target`). `reason` and the filter outcome are
+ * added by the decision.
+ */
+function triggerParams(event: TriggerEvent): TraceParams {
   switch (event.type) {
-    case 'ticketCreated':
-      return 'ticket created';
-    case 'statusChanged': {
-      // Few distinct texts, many tickets: each is made once per pipeline and pair of statuses.
-      let byTo = world.phrases.get(ticket.pipelineId);
-      if (!byTo) world.phrases.set(ticket.pipelineId, (byTo = new Map()));
-      let byFrom = byTo.get(event.to);
-      if (!byFrom) byTo.set(event.to, (byFrom = new Map()));
-      let text = byFrom.get(event.from);
-      if (text === undefined) {
-        const to = world.statusLabel(ticket.pipelineId, event.to);
-        text = event.from === null ? `status became ${to} (new ticket)` : `status changed from ${world.statusLabel(ticket.pipelineId, event.from)} to ${to}`;
-        byFrom.set(event.from, text);
-      }
-      return text;
-    }
-    case 'emailSentFromTicket':
-      return 'email sent to the contact from the ticket record';
-    case 'contactReplied':
-      return "contact replied on the ticket's thread";
+    case 'statusChanged':
+      return { trigger: event.type, from: event.from, to: event.to };
     case 'conversationStarted':
-      return fixedText(event.kind, conversationText);
+      return { trigger: event.type, channelKind: event.kind };
     case 'propertyChanged':
-      return fixedText(event.property, propertyText);
+      return { trigger: event.type, property: event.property };
     case 'slaDuePassed':
-      return event.target === 'firstResponse' ? 'SLA first response due time passed' : 'SLA close due time passed';
+      return { trigger: event.type, target: event.target };
+    default:
+      return { trigger: event.type };
   }
 }
 
@@ -208,12 +173,13 @@ function offer(world: World, ticket: TicketState, event: TriggerEvent, call: num
     const { wf, trigger } = candidates[i]!;
     if (wf.lastFire === call || !triggerMatches(trigger, event)) continue;
     wf.lastFire = call;
-    decide(world, ticket, wf, describeTrigger(world, ticket, event));
+    decide(world, ticket, wf, event);
   }
 }
 
 /** Offers one trigger event to the workflows listening for it, in the order the workflows were given. */
 export function fire(world: World, ticket: TicketState, event: TriggerEvent): void {
+  if (ticket.activeRuns > 0) wakeAwaiting(world, ticket, event);
   if (world.workflows.length === 0) return;
   offer(world, ticket, event, ++world.fireNo);
 }
@@ -229,48 +195,131 @@ export function fireEach(world: World, ticket: TicketState, events: readonly Tri
   for (const event of events) offer(world, ticket, event, call);
 }
 
-function record(world: World, ticket: TicketState, wf: CompiledWorkflow, trigger: string, outcome: 'enrolled' | 'rejected' | 'excluded', reason: string): void {
-  ticket.log.enrollments.push({ at: world.nowText, workflow: wf.id, trigger, outcome, reason });
-  if (world.traceOn) {
-    const verb = outcome === 'enrolled' ? 'Enrolled in' : outcome === 'excluded' ? 'Excluded from' : 'Not enrolled in';
-    world.trace('enrollment', `${verb} "${wf.name}" on ${trigger}: ${reason}.`, { ticket: ticket.id, workflow: wf.id });
-  }
+/** Keeps an enrollment decision in the ticket's history and in the trace (the same entry). */
+function record(world: World, ticket: TicketState, wf: CompiledWorkflow, outcome: 'enrolled' | 'rejected' | 'excluded', params: TraceParams): void {
+  const entry = world.entry('enrollment', ENROLLMENT_CODES[outcome], params, ticket.id, wf.id);
+  ticket.log.enrollments.push(entry as typeof entry & { workflow: string });
+  world.records++;
+  world.traceEntry(entry);
 }
 
+const ENROLLMENT_CODES = { enrolled: 'enrollment.enrolled', rejected: 'enrollment.rejected', excluded: 'enrollment.excluded' } as const;
+
 /** Enrollment decision of one ticket in one workflow whose trigger fired. */
-function decide(world: World, ticket: TicketState, wf: CompiledWorkflow, trigger: string): void {
+function decide(world: World, ticket: TicketState, wf: CompiledWorkflow, event: TriggerEvent): void {
+  const params = triggerParams(event);
   if (world.minute < ticket.haltedUntil) {
-    const reason =
-      ticket.haltedUntil === Infinity
-        ? 'the runaway guard stopped automation on this ticket for the rest of the simulation'
-        : 'the runaway guard stopped automation on this ticket for the rest of this minute';
-    record(world, ticket, wf, trigger, 'rejected', reason);
+    params.reason = ticket.haltedUntil === Infinity ? 'halted' : 'haltedMinute';
+    record(world, ticket, wf, 'rejected', params);
     return;
   }
   const prior = ticket.runs?.get(wf.id);
   if (prior) {
-    record(world, ticket, wf, trigger, 'rejected', 'the ticket is still enrolled (never re-enrolled while enrolled)');
+    params.reason = 'stillEnrolled';
+    record(world, ticket, wf, 'rejected', params);
     return;
   }
   if (!wf.reenroll && prior === null) {
-    record(world, ticket, wf, trigger, 'rejected', 'the ticket enrolled before and re-enrollment is off');
+    params.reason = 'noReenroll';
+    record(world, ticket, wf, 'rejected', params);
     return;
   }
   if (ticket.source !== null && CHAT_LIKE_SOURCES.has(ticket.source) && !wf.sources.has(ticket.source)) {
-    record(world, ticket, wf, trigger, 'excluded', chatExclusion(ticket.source));
+    params.source = ticket.source;
+    record(world, ticket, wf, 'excluded', params);
     return;
   }
   const read = world.reader(ticket);
   const outcome = evaluateFilters(wf.filters, read);
   if (!outcome.held) {
-    record(world, ticket, wf, trigger, 'rejected', `enrollment filters failed: ${describeOutcome(wf.filters, outcome, read)}`);
+    params.reason = 'filters';
+    outcomeParams(wf.filters, outcome, read, params);
+    record(world, ticket, wf, 'rejected', params);
     return;
   }
-  const run = world.newRun(ticket, wf, trigger);
+  const run = world.newRun(ticket, wf);
   (ticket.runs ??= new Map()).set(wf.id, run);
   ticket.activeRuns++;
-  // The reason of an enrollment depends on the filters and the group that held only: made once per group.
-  const reason = (wf.enrolledReasons[outcome.group + 1] ??= `enrollment filters: ${describeOutcome(wf.filters, outcome, read)}`);
-  record(world, ticket, wf, trigger, 'enrolled', reason);
+  params.held = true;
+  params.group = outcome.group + 1;
+  record(world, ticket, wf, 'enrolled', params);
   world.ready.push(run);
+}
+
+const EXIT_CODES = {
+  completed: 'unenrollment.completed',
+  unenrolled: 'unenrollment.unenrolled',
+  failed: 'unenrollment.failed',
+  stopped: 'unenrollment.stopped',
+} as const;
+
+/** Takes a ticket out of a workflow and records why (in its history, and in the trace unless it failed: the error says that). */
+export function endRun(world: World, run: Run, outcome: 'completed' | 'unenrolled' | 'failed' | 'stopped', params: TraceParams): void {
+  if (run.state === 'ended') return;
+  run.state = 'ended';
+  run.awaiting = null;
+  const ticket = run.ticket;
+  ticket.runs!.set(run.wf.id, null);
+  ticket.activeRuns--;
+  const entry = world.entry('unenrollment', EXIT_CODES[outcome], params, ticket.id, run.wf.id);
+  ticket.log.enrollments.push(entry as typeof entry & { workflow: string });
+  world.records++;
+  if (outcome !== 'failed') world.traceEntry(entry);
+}
+
+const PATH_END: TraceParams = Object.freeze({ reason: 'pathEnd' }) as TraceParams;
+const DELAY_LAST: TraceParams = Object.freeze({ reason: 'delayLast' }) as TraceParams;
+/** Exit parameters shared by every ticket that completes a workflow. */
+export const COMPLETED = { pathEnd: PATH_END, delayLast: DELAY_LAST };
+
+/**
+ * Checks the unenrollment criteria of every workflow a ticket is enrolled in (SPEC §3.1), after a change to
+ * the ticket by anyone: a ticket that meets them leaves at once, and a delay it waits in is cancelled.
+ * `when` is "change" here, or "beforeAction" from the runner.
+ */
+export function unenrollOnChange(world: World, ticket: TicketState): void {
+  for (const run of ticket.runs!.values()) {
+    if (run === null || run.state === 'ended' || run.wf.unenroll === null) continue;
+    unenrollIfMet(world, run, 'change');
+  }
+}
+
+/** Takes a run out of its workflow when the ticket meets the unenrollment criteria; returns whether it did. */
+export function unenrollIfMet(world: World, run: Run, when: 'change' | 'beforeAction'): boolean {
+  const criteria = run.wf.unenroll;
+  if (criteria === null) return false;
+  const read = world.reader(run.ticket);
+  // Checked on every action and change, so the common "still enrolled" answer allocates nothing.
+  if (firstHoldingGroup(criteria, read) < 0) return false;
+  const params: TraceParams = { when, next: run.actionId, delayCancelled: run.state === 'waiting' };
+  if (run.state === 'waiting') params.until = run.resumeAt;
+  outcomeParams(criteria, evaluateFilters(criteria, read), read, params);
+  endRun(world, run, 'unenrolled', params);
+  return true;
+}
+
+/**
+ * A trigger event reaches the runs of the ticket that wait for it (delay until an event): each continues
+ * on its "happened" path at once, ahead of the enrollments the same event causes.
+ */
+function wakeAwaiting(world: World, ticket: TicketState, event: TriggerEvent): void {
+  for (const run of ticket.runs!.values()) {
+    const awaiting = run?.awaiting;
+    if (!run || !awaiting || run.state !== 'waiting' || awaiting.event !== event.type) continue;
+    if (awaiting.event === 'statusChanged' && awaiting.statusId !== null && (event.type !== 'statusChanged' || event.to !== awaiting.statusId)) continue;
+    run.awaiting = null;
+    run.actionId = awaiting.happened;
+    if (world.traceOn) world.trace('resume', 'delay.happened', { event: awaiting.event, status: awaiting.statusId, next: awaiting.happened }, ticket.id, run.wf.id);
+    if (awaiting.happened === null) {
+      endRun(world, run, 'completed', COMPLETED.pathEnd);
+      continue;
+    }
+    run.state = 'ready';
+    world.ready.push(run);
+  }
+}
+
+/** The outcome of an enrollment record: the part of its code after the dot. */
+export function enrollmentOutcome(entry: { code: string }): EnrollmentOutcome {
+  return entry.code.slice(entry.code.indexOf('.') + 1) as EnrollmentOutcome;
 }

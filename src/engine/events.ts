@@ -1,8 +1,8 @@
 import type { ScenarioEvent } from '../model/scenario';
 import { currentChannel, startMove } from './channel-move';
-import { fire, type TriggerEvent } from './enrollment';
+import { fire, unenrollOnChange, type TriggerEvent } from './enrollment';
 import { applyBuiltInStatus, changeProperty, changeStatus, createTicket, firstResponse, subjectFrom } from './help-desk';
-import type { MessageResult } from './types';
+import type { MessageResult, TraceEntry, TraceParams } from './types';
 import type { ChannelState, ConversationState, ThreadState, TicketState, World } from './world';
 
 type EventOf<T extends ScenarioEvent['type']> = Extract<ScenarioEvent, { type: T }>;
@@ -15,23 +15,48 @@ function message(world: World, direction: 'in' | 'out', text: string, from?: 'ti
   return from ? { id: world.newMessageId(), direction, at: world.nowText, from, text } : { id: world.newMessageId(), direction, at: world.nowText, text };
 }
 
-/** The thread of a conversation with that id, or null. */
+/** The thread of a conversation with that id, or null (a map: a conversation may have thousands). */
 function findThread(conv: ConversationState, threadId: string): ThreadState | null {
-  const threads = conv.threads;
-  for (let i = 0; i < threads.length; i++) if (threads[i]!.id === threadId) return threads[i]!;
-  return null;
+  return conv.threadIndex.get(threadId) ?? null;
 }
 
 /** A new thread, started now, added to the conversation. */
 function startThread(world: World, conv: ConversationState, threadId: string): ThreadState {
   const thread: ThreadState = { id: threadId, startedAt: world.now, messages: [] };
   conv.threads.push(thread);
+  conv.threadIndex.set(threadId, thread);
   return thread;
 }
 
-function ticketOf(world: World, ticketId: string, event: number, type: string): TicketState | null {
-  const ticket = world.tickets.get(ticketId);
-  if (!ticket) world.error('event.unknownTicket', `events[${event}] (${type}): ticket "${ticketId}" does not exist.`, { event });
+/** Where an event names its ticket: `ticketId`, or `ticketOf` (the ticket of a conversation at that moment). */
+type TicketRef = { ticketId?: string | undefined; ticketOf?: string | undefined };
+
+/**
+ * The ticket an event names, directly or as the ticket of a conversation (SPEC §6: a scenario may name
+ * the ticket of a conversation wherever it names a ticket); null, with the error, when there is none.
+ */
+export function ticketOf(world: World, ref: TicketRef, event: number, type: string): TicketState | null {
+  if (ref.ticketOf !== undefined) {
+    const conv = world.conversations.get(ref.ticketOf);
+    if (!conv) {
+      world.error('event.unknownConversation', `events[${event}] (${type}): conversation "${ref.ticketOf}" does not exist.`, { conversation: ref.ticketOf }, { event });
+      return null;
+    }
+    const ticket = conv.ticketId === null ? undefined : world.tickets.get(conv.ticketId);
+    if (!ticket) {
+      world.error(
+        'event.conversationWithoutTicket',
+        `events[${event}] (${type}): conversation "${conv.id}" has no ticket at ${world.nowText}.`,
+        { conversation: conv.id },
+        { event },
+      );
+      return null;
+    }
+    return ticket;
+  }
+  const id = ref.ticketId ?? '';
+  const ticket = world.tickets.get(id);
+  if (!ticket) world.error('event.unknownTicket', `events[${event}] (${type}): ticket "${id}" does not exist.`, { ticket: id }, { event });
   return ticket ?? null;
 }
 
@@ -53,36 +78,38 @@ function newConversation(world: World, ev: EventOf<'incomingMessage'>, event: nu
     ticketId: null,
     location: channel.location,
     moved: false,
+    threadIndex: new Map(),
   };
   world.conversations.set(conv.id, conv);
   startThread(world, conv, ev.threadId).messages.push(message(world, 'in', ev.text));
-  // Texts for the trace only; the ticket's records do not need them.
-  const name = world.traceOn ? channelName(channel) : '';
-  if (world.traceOn) world.trace('conversation', `New conversation ${conv.id} from ${world.contacts.get(ev.contactId)!.name} on ${name}, in the ${conv.location === 'inbox' ? 'conversations inbox' : 'help desk'}.`);
+  world.records++;
+  if (world.traceOn) {
+    world.trace('conversation', 'conversation.started', { conversation: conv.id, contact: ev.contactId, channel: channel.def.id, location: conv.location });
+  }
   if (channel.moving) {
     // [S-move] A conversation arriving while its channel moves is detected and moved too.
     conv.location = 'helpDesk';
     conv.moved = true;
-    if (world.traceOn) world.trace('move', `Conversation ${conv.id} arrived while ${name} is moving: detected and moved to the help desk.`);
+    if (world.traceOn) world.trace('move', 'move.detected', { conversation: conv.id, channel: channel.def.id });
   }
   const info = world.pipelineOfChannel(channel);
-  let why = '';
+  let why: TraceParams;
   if (channel.movedAt !== null || channel.moving) {
     // [S-move] On a moved channel every new conversation arrives in the help desk with a ticket.
-    if (world.traceOn) why = `[S-move] new conversation on ${name}, which ${channel.moving ? 'is moving' : 'moved'} to the help desk`;
+    why = { cause: channel.moving ? 'movingChannel' : 'movedChannel', channel: channel.def.id };
   } else if (!channel.def.createTickets) {
-    if (world.traceOn) world.trace('automation', `[S-create] No ticket: ticket creation is off for ${name}.`);
+    if (world.traceOn) world.trace('automation', 'automation.noTicket', { reason: 'channelOff', channel: channel.def.id, pipeline: info?.pipeline.id ?? null });
     return;
   } else if (info && !info.pipeline.automation.createTickets) {
-    if (world.traceOn) world.trace('automation', `[S-create] No ticket: the pipeline "${info.pipeline.name}" does not create tickets for new conversations.`);
+    if (world.traceOn) world.trace('automation', 'automation.noTicket', { reason: 'pipelineOff', channel: channel.def.id, pipeline: info.pipeline.id });
     return;
-  } else if (world.traceOn) {
-    why = `[S-create] new conversation on ${name}`;
+  } else {
+    why = { cause: 'create', channel: channel.def.id };
   }
   if (!info) {
     const target = channel.def.pipelineId ?? world.firstPipelineId;
     const where = target ? `pipeline "${target}", which does not exist` : 'the first pipeline, and the workspace has none';
-    world.error('channel.unknownPipeline', `Channel ${channelName(channel)} sends tickets to ${where}.`, { event });
+    world.error('channel.unknownPipeline', `Channel ${channelName(channel)} sends tickets to ${where}.`, { channel: channel.def.id, pipeline: target || null }, { event });
     return;
   }
   createTicket(
@@ -112,11 +139,11 @@ function newConversation(world: World, ev: EventOf<'incomingMessage'>, event: nu
 /** The contact writes: a new conversation, or a reply that may update the ticket ([S-in], [S-reopen]). */
 function incomingMessage(world: World, ev: EventOf<'incomingMessage'>, event: number): void {
   if (!world.channels.has(ev.channelId)) {
-    world.error('event.unknownChannel', `events[${event}] (incomingMessage): channel "${ev.channelId}" does not exist.`, { event });
+    world.error('event.unknownChannel', `events[${event}] (incomingMessage): channel "${ev.channelId}" does not exist.`, { channel: ev.channelId }, { event });
     return;
   }
   if (!world.contacts.has(ev.contactId)) {
-    world.error('event.unknownContact', `events[${event}] (incomingMessage): contact "${ev.contactId}" does not exist.`, { event });
+    world.error('event.unknownContact', `events[${event}] (incomingMessage): contact "${ev.contactId}" does not exist.`, { contact: ev.contactId }, { event });
     return;
   }
   const conv = world.conversations.get(ev.conversationId);
@@ -128,74 +155,80 @@ function incomingMessage(world: World, ev: EventOf<'incomingMessage'>, event: nu
     world.error(
       'event.wrongContact',
       `events[${event}] (incomingMessage): conversation ${conv.id} is with contact "${conv.contactId}", not "${ev.contactId}".`,
+      { conversation: conv.id, contact: ev.contactId, expected: conv.contactId },
       { event },
     );
     return;
   }
-  if (currentChannel(conv) !== ev.channelId) {
-    conv.channelHistory.push(ev.channelId);
-    if (world.traceOn) world.trace('conversation', `Conversation ${conv.id} continues on channel ${ev.channelId}, its most recent channel now.`);
-  }
+  const ticket = conv.ticketId === null ? undefined : world.tickets.get(conv.ticketId);
   const known = findThread(conv, ev.threadId);
   const thread = known ?? startThread(world, conv, ev.threadId);
   thread.messages.push(message(world, 'in', ev.text));
+  world.records++;
   if (conv.status === 'closed') conv.status = 'open';
-  const ticket = conv.ticketId === null ? undefined : world.tickets.get(conv.ticketId);
-  const where = world.traceOn ? `${known ? 'thread' : 'a new thread'} ${thread.id} of conversation ${conv.id}` : '';
-  if (!ticket) {
-    if (world.traceOn) world.trace('conversation', `Contact replied on ${where}, which has no ticket.`);
-    return;
+  if (world.traceOn) {
+    world.trace('conversation', 'conversation.reply', { conversation: conv.id, thread: thread.id, newThread: !known, hasTicket: ticket !== undefined }, ticket?.id);
   }
-  if (world.traceOn) world.trace('conversation', `Contact replied on ${where}.`, { ticket: ticket.id });
+  if (currentChannel(conv) !== ev.channelId) {
+    conv.channelHistory.push(ev.channelId);
+    if (world.traceOn) world.trace('conversation', 'conversation.channelChanged', { conversation: conv.id, channel: ev.channelId }, ticket?.id);
+    // The ticket's channel (as filters read it) changed: enrolled tickets may meet their unenrollment criteria.
+    if (ticket && ticket.activeRuns > 0) unenrollOnChange(world, ticket);
+  }
+  if (!ticket) return;
   // [S-in] only a reply on the thread the ticket was created on; [S-reopen] after a reopen, also any
   // thread started since the (last) reopen. Threads started before the reopen still change nothing.
   const onTicketThread = thread.id === ticket.threadId;
   const afterReopen = !onTicketThread && ticket.reopenedAt !== null && thread.startedAt >= ticket.reopenedAt;
   if (!onTicketThread && !afterReopen) {
-    const reopenNote = ticket.reopenedAt === null ? '' : ' (and the thread did not start after the reopen)';
-    if (world.traceOn) world.trace('automation', `[S-in] not applied: the reply is on thread ${thread.id}, not on ${ticket.threadId ?? 'no thread'}, the thread the ticket was created on${reopenNote}.`, { ticket: ticket.id });
+    if (world.traceOn) {
+      world.trace(
+        'automation',
+        'automation.notApplied',
+        { rule: 'in', reason: ticket.reopenedAt === null ? 'otherThread' : 'threadBeforeReopen', thread: thread.id, ticketThread: ticket.threadId },
+        ticket.id,
+      );
+    }
     return;
   }
-  const rule = afterReopen ? '[S-reopen] reply on a new thread after the ticket was reopened' : "[S-in] reply on the ticket's thread";
-  applyBuiltInStatus(world, ticket, 'onCustomerReply', rule, event);
+  applyBuiltInStatus(world, ticket, 'onCustomerReply', afterReopen ? 'reopen' : 'in', event);
   fire(world, ticket, CONTACT_REPLIED);
 }
 
 /** An agent emails the contact: [S-out] updates the status only when sent from the ticket record. */
 function agentEmail(world: World, ev: EventOf<'agentEmail'>, event: number): void {
   if (!world.users.has(ev.userId)) {
-    world.error('event.unknownUser', `events[${event}] (agentEmail): user "${ev.userId}" does not exist.`, { event });
+    world.error('event.unknownUser', `events[${event}] (agentEmail): user "${ev.userId}" does not exist.`, { user: ev.userId }, { event });
     return;
   }
   const conv = world.conversations.get(ev.conversationId);
   if (!conv) {
-    world.error('event.unknownConversation', `events[${event}] (agentEmail): conversation "${ev.conversationId}" does not exist.`, { event });
+    world.error('event.unknownConversation', `events[${event}] (agentEmail): conversation "${ev.conversationId}" does not exist.`, { conversation: ev.conversationId }, { event });
     return;
   }
   const thread = findThread(conv, ev.threadId) ?? startThread(world, conv, ev.threadId);
   thread.messages.push(message(world, 'out', ev.text, ev.from));
+  world.records++;
   const ticket = conv.ticketId === null ? undefined : world.tickets.get(conv.ticketId);
-  const record = ev.from === 'ticket' ? 'ticket record' : 'contact record';
-  if (!ticket) {
-    if (ev.from === 'ticket') {
-      world.error('event.noTicket', `events[${event}] (agentEmail): sent from the ticket record, but conversation ${conv.id} has no ticket.`, { event });
-    } else {
-      if (world.traceOn) world.trace('conversation', `${world.userName(ev.userId)} emailed the contact from the ${record} on conversation ${conv.id}, which has no ticket.`);
-    }
+  if (!ticket && ev.from === 'ticket') {
+    world.error('event.noTicket', `events[${event}] (agentEmail): sent from the ticket record, but conversation ${conv.id} has no ticket.`, { conversation: conv.id }, { event });
     return;
   }
-  if (world.traceOn) world.trace('conversation', `${world.userName(ev.userId)} emailed the contact from the ${record} on thread ${thread.id}.`, { ticket: ticket.id });
+  if (world.traceOn) {
+    world.trace('conversation', 'conversation.agentEmail', { user: ev.userId, from: ev.from, conversation: conv.id, thread: thread.id, hasTicket: ticket !== undefined }, ticket?.id);
+  }
+  if (!ticket) return;
   firstResponse(world, ticket);
   if (ev.from === 'contact') {
-    if (world.traceOn) world.trace('automation', '[S-out] not applied: the email was sent from the contact record, which never changes the ticket status.', { ticket: ticket.id });
+    if (world.traceOn) world.trace('automation', 'automation.notApplied', { rule: 'out', reason: 'contactRecord' }, ticket.id);
     return;
   }
-  applyBuiltInStatus(world, ticket, 'onEmailSent', '[S-out] email sent from the ticket record', event);
+  applyBuiltInStatus(world, ticket, 'onEmailSent', 'out', event);
   fire(world, ticket, EMAIL_SENT_FROM_TICKET);
 }
 
 function refuse(world: World, event: number, type: string, ticket: TicketState, message: string): void {
-  world.error('event.refused', `events[${event}] (${type}) on ticket ${ticket.id}: ${message}.`, { event, ticket: ticket.id });
+  world.error('event.refused', `events[${event}] (${type}) on ticket ${ticket.id}: ${message}.`, { type, reason: message }, { event, ticket: ticket.id });
 }
 
 /** Applies one scenario event to the world. */
@@ -208,10 +241,10 @@ export function applyEvent(world: World, ev: ScenarioEvent, event: number): void
       agentEmail(world, ev, event);
       return;
     case 'setStatus': {
-      const ticket = ticketOf(world, ev.ticketId, event, ev.type);
+      const ticket = ticketOf(world, ev, event, ev.type);
       if (!ticket) return;
       if (ticket.statusId === ev.statusId) {
-        if (world.traceOn) world.trace('status', `The ticket is already ${world.statusLabel(ticket.pipelineId, ev.statusId)}; nothing changes.`, { ticket: ticket.id });
+        if (world.traceOn) world.trace('status', 'status.unchanged', { status: ev.statusId }, ticket.id);
         return;
       }
       const refused = changeStatus(world, ticket, ev.statusId, 'scenario');
@@ -220,7 +253,7 @@ export function applyEvent(world: World, ev: ScenarioEvent, event: number): void
     }
     case 'setOwner':
     case 'setPriority': {
-      const ticket = ticketOf(world, ev.ticketId, event, ev.type);
+      const ticket = ticketOf(world, ev, event, ev.type);
       if (!ticket) return;
       const refused = changeProperty(
         world,
@@ -232,7 +265,7 @@ export function applyEvent(world: World, ev: ScenarioEvent, event: number): void
       return;
     }
     case 'closeTicket': {
-      const ticket = ticketOf(world, ev.ticketId, event, ev.type);
+      const ticket = ticketOf(world, ev, event, ev.type);
       if (!ticket) return;
       if (ticket.statusCategory === 'closed') return refuse(world, event, ev.type, ticket, 'the ticket is already closed');
       const closed = world.pipelines.get(ticket.pipelineId)?.firstClosed;
@@ -241,7 +274,7 @@ export function applyEvent(world: World, ev: ScenarioEvent, event: number): void
       return;
     }
     case 'reopenTicket': {
-      const ticket = ticketOf(world, ev.ticketId, event, ev.type);
+      const ticket = ticketOf(world, ev, event, ev.type);
       if (!ticket) return;
       if (ticket.statusCategory !== 'closed') return refuse(world, event, ev.type, ticket, 'the ticket is not closed');
       // A reopen returns the ticket to the open status it had before it was closed.
@@ -258,26 +291,30 @@ export function applyEvent(world: World, ev: ScenarioEvent, event: number): void
   }
 }
 
-/** The event in words, for the trace. */
-export function describeEvent(world: World, ev: ScenarioEvent): string {
+/**
+ * The trace entry of a scenario event (code "event.<type>"), with the ticket it names when it names one
+ * and that ticket exists (a conversation's ticket is looked up at the moment of the event).
+ */
+export function eventEntry(world: World, ev: ScenarioEvent, index: number): TraceEntry {
+  const code = `event.${ev.type}`;
   switch (ev.type) {
     case 'incomingMessage':
-      return `Incoming message from ${world.contacts.get(ev.contactId)?.name ?? ev.contactId} on ${ev.channelId} (conversation ${ev.conversationId}, thread ${ev.threadId}).`;
+      return world.entry('event', code, { index, contact: ev.contactId, channel: ev.channelId, conversation: ev.conversationId, thread: ev.threadId });
     case 'agentEmail':
-      return `${world.userName(ev.userId)} sends an email from the ${ev.from} record (conversation ${ev.conversationId}, thread ${ev.threadId}).`;
-    case 'setStatus':
-      return `Agent sets ticket ${ev.ticketId} to status ${ev.statusId}.`;
-    case 'setOwner':
-      return `Agent sets the owner of ticket ${ev.ticketId} to ${world.userName(ev.ownerId)}.`;
-    case 'setPriority':
-      return `Agent sets the priority of ticket ${ev.ticketId} to ${ev.priority}.`;
-    case 'closeTicket':
-      return `Agent closes ticket ${ev.ticketId}.`;
-    case 'reopenTicket':
-      return `Agent reopens ticket ${ev.ticketId}.`;
+      return world.entry('event', code, { index, user: ev.userId, from: ev.from, conversation: ev.conversationId, thread: ev.threadId });
     case 'advance':
-      return 'Time passes.';
+      return world.entry('event', code, { index });
     case 'moveChannel':
-      return `${world.userName(ev.userId)} moves channel ${ev.channelId} to the help desk (history: ${ev.history}).`;
+      return world.entry('event', code, { index, user: ev.userId, channel: ev.channelId, history: ev.history });
+    default: {
+      const params: TraceParams = { index };
+      if (ev.type === 'setStatus') params.status = ev.statusId;
+      else if (ev.type === 'setOwner') params.owner = ev.ownerId;
+      else if (ev.type === 'setPriority') params.priority = ev.priority;
+      const ref: TicketRef = ev;
+      if (ref.ticketOf !== undefined) params.ticketOf = ref.ticketOf;
+      const named = ref.ticketOf !== undefined ? world.conversations.get(ref.ticketOf)?.ticketId : ref.ticketId;
+      return world.entry('event', code, params, named ?? undefined);
+    }
   }
 }

@@ -314,3 +314,42 @@ export function describeOutcome(filters: CompiledFilters, outcome: FilterOutcome
   });
   return `no group held: ${parts.join('; ')}`;
 }
+
+/** A condition value as one text (lists joined by ", "), made once per condition. */
+const valueTexts = new WeakMap<FilterCondition, string | null>();
+function valueText(c: FilterCondition): string | null {
+  let text = valueTexts.get(c);
+  if (text === undefined) {
+    text = c.value === undefined ? null : Array.isArray(c.value) ? c.value.join(', ') : String(c.value);
+    valueTexts.set(c, text);
+  }
+  return text;
+}
+
+/** A fact as a trace parameter: dates as milliseconds, unknown as null. */
+function factParam(fact: FactValue): string | number | boolean | null {
+  return fact === '' ? null : fact;
+}
+
+/**
+ * The outcome of filters as trace parameters, without prose: `group` is the 1-based group that held
+ * (0 for no filters); when none held, `group` is the first group that failed, with its failing condition
+ * (`property`, `operator`, `value`) and what the ticket had (`actual`), and `groups` how many failed.
+ * Written into `into`, the parameters of the entry being made.
+ */
+export function outcomeParams(filters: CompiledFilters, outcome: FilterOutcome, read: FactReader, into: Record<string, string | number | boolean | null>): void {
+  into.held = outcome.held;
+  if (outcome.held) {
+    into.group = outcome.group + 1;
+    return;
+  }
+  const [gi, ci] = outcome.failed[0] ?? [0, 0];
+  const c = filters.source[gi]?.conditions[ci];
+  into.group = gi + 1;
+  into.groups = outcome.failed.length;
+  if (!c) return;
+  into.property = c.property;
+  into.operator = c.operator;
+  into.value = valueText(c);
+  into.actual = factParam(read(c.property));
+}

@@ -1,7 +1,8 @@
 import type { PropertyChange } from '../actions/types';
 import type { StatusTriggerSetting } from '../model/workspace';
-import { fire, fireEach, type TriggerEvent } from './enrollment';
-import { iso, MINUTE_MS, type ConversationState, type SlaState, type SlaTarget, type TicketState, type World } from './world';
+import type { TraceParams } from './types';
+import { fire, fireEach, unenrollOnChange, type TriggerEvent } from './enrollment';
+import { MINUTE_MS, type ConversationState, type SlaState, type SlaTarget, type TicketState, type World } from './world';
 
 /** Who changes a ticket: "creation", "scenario", "move", a built-in automation id or a workflow id. */
 export type Actor = string;
@@ -23,7 +24,7 @@ export type NewTicket = Pick<
   | 'closedAt'
   | 'reopened'
   | 'inHelpDesk'
->;
+> & { slaFrom?: number };
 
 /** A ticket state with empty records, ready to register. */
 export function ticketState(id: string, init: NewTicket, category: 'open' | 'closed'): TicketState {
@@ -44,6 +45,7 @@ export function ticketState(id: string, init: NewTicket, category: 'open' | 'clo
     closedAt: init.closedAt,
     reopened: init.reopened,
     inHelpDesk: init.inHelpDesk,
+    slaFrom: init.slaFrom ?? init.createdAt,
     statusCategory: category,
     reopenedAt: null,
     lastOpenStatusId: null,
@@ -68,20 +70,24 @@ export function subjectFrom(text: string): string {
 
 /**
  * Creates and registers a ticket, associates it with its conversation, starts its SLA when it is in the
- * help desk and fires the given triggers. The caller checked that pipeline and status exist. `why` is for
- * the trace only (callers may leave it empty when tracing is off).
+ * help desk and fires the given triggers. The caller checked that pipeline and status exist. `why` holds
+ * the trace parameters saying why it was made (its cause and what the cause names).
  */
-export function createTicket(world: World, init: NewTicket, by: Actor, why: string, triggers: readonly TriggerEvent[]): TicketState {
+export function createTicket(world: World, init: NewTicket, by: Actor, why: TraceParams, triggers: readonly TriggerEvent[]): TicketState {
   const info = world.pipelines.get(init.pipelineId)!;
   const ticket = ticketState(world.newTicketId(), init, info.statuses.get(init.statusId)!.category);
   world.tickets.set(ticket.id, ticket);
   if (init.conversationId !== null) world.conversations.get(init.conversationId)!.ticketId = ticket.id;
   ticket.log.statuses.push({ at: world.nowText, from: null, to: init.statusId, by });
-  if (world.traceOn) world.trace(
-    'ticket',
-    `Created ticket ${ticket.id} "${ticket.subject}" in ${info.pipeline.name}, status ${world.statusLabel(init.pipelineId, init.statusId)}, owner ${world.userName(init.ownerId)}: ${why}.`,
-    { ticket: ticket.id },
-  );
+  world.records++;
+  if (world.traceOn) {
+    world.trace(
+      'ticket',
+      'ticket.created',
+      { subject: ticket.subject, pipeline: init.pipelineId, status: init.statusId, owner: init.ownerId, conversation: init.conversationId, ...why },
+      ticket.id,
+    );
+  }
   if (ticket.inHelpDesk) startSla(world, ticket);
   fireEach(world, ticket, triggers);
   return ticket;
@@ -102,36 +108,42 @@ export function changeStatus(world: World, ticket: TicketState, statusId: string
   const wasClosed = ticket.statusCategory === 'closed';
   ticket.statusId = statusId;
   ticket.statusCategory = status.category;
-  let note = '';
-  if (!wasClosed && status.category === 'closed') {
+  const closing = !wasClosed && status.category === 'closed';
+  const reopening = wasClosed && status.category === 'open';
+  if (closing) {
     ticket.closedAt = world.now;
     ticket.lastOpenStatusId = from;
-    note = '; closed time set';
-    const sla = ticket.sla;
-    if (sla && sla.close === 'pending' && world.now < sla.closeDue) {
-      sla.close = 'met';
-      if (world.traceOn) world.trace('sla', `Close SLA met (due ${iso(sla.closeDue)}).`, { ticket: ticket.id });
-    }
-    // Closing resolves the request: a ticket closed before its first-response due time owes no response.
-    if (sla && sla.firstResponse === 'pending' && world.now < sla.firstResponseDue) {
-      sla.firstResponse = 'met';
-      if (world.traceOn) world.trace('sla', `First response SLA met: the ticket was closed before ${iso(sla.firstResponseDue)}.`, { ticket: ticket.id });
-    }
-  } else if (wasClosed && status.category === 'open') {
+  } else if (reopening) {
     ticket.closedAt = null;
     ticket.reopened = true;
     ticket.reopenedAt = world.now;
-    note = '; reopened, closed time cleared';
   }
   ticket.log.statuses.push({ at: world.nowText, from, to: statusId, by });
+  world.records++;
+  // Causes before effects: the change itself, then what it leads to (SLA met, unenrollment, enrollments).
   if (world.traceOn) {
-    world.trace('status', `Status ${info.statuses.get(from)?.label ?? from} → ${status.label} (by ${by})${note}.`, {
-      ticket: ticket.id,
-      ...(by.startsWith('builtin:') || by === 'scenario' || by === 'move' ? {} : { workflow: by }),
-    });
+    world.trace('status', 'status.changed', { from, to: statusId, by, closed: closing, reopened: reopening }, ticket.id, isWorkflowActor(by) ? by : undefined);
   }
+  const sla = ticket.sla;
+  if (closing && sla) {
+    if (sla.close === 'pending' && world.now < sla.closeDue) {
+      sla.close = 'met';
+      if (world.traceOn) world.trace('sla', 'sla.met', { target: 'close', due: sla.closeDue, byClose: false }, ticket.id);
+    }
+    // Closing resolves the request: a ticket closed before its first-response due time owes no response.
+    if (sla.firstResponse === 'pending' && world.now < sla.firstResponseDue) {
+      sla.firstResponse = 'met';
+      if (world.traceOn) world.trace('sla', 'sla.met', { target: 'firstResponse', due: sla.firstResponseDue, byClose: true }, ticket.id);
+    }
+  }
+  if (ticket.activeRuns > 0) unenrollOnChange(world, ticket);
   fire(world, ticket, { type: 'statusChanged', from, to: statusId });
   return null;
+}
+
+/** Whether an actor id names a workflow (not creation, the scenario, a move or a built-in automation). */
+function isWorkflowActor(by: Actor): boolean {
+  return !(by.startsWith('builtin:') || by === 'scenario' || by === 'move' || by === 'creation');
 }
 
 /** The trigger events of property changes, one per property (events are only read). */
@@ -146,7 +158,7 @@ const PROPERTY_CHANGED: Record<PropertyChange['property'], TriggerEvent> = {
  * by a user without help-desk access. Returns why it was refused, or null.
  */
 export function changeProperty(world: World, ticket: TicketState, change: PropertyChange, by: Actor): string | null {
-  let shown = '';
+  let shown: string | null;
   switch (change.property) {
     case 'owner': {
       if (change.ownerId !== null) {
@@ -158,31 +170,34 @@ export function changeProperty(world: World, ticket: TicketState, change: Proper
       }
       if (ticket.ownerId === change.ownerId) return null;
       ticket.ownerId = change.ownerId;
-      if (world.traceOn) shown = world.userName(change.ownerId);
+      shown = change.ownerId;
       break;
     }
     case 'priority':
       if (ticket.priority === change.priority) return null;
       ticket.priority = change.priority;
       shown = change.priority;
-      if (ticket.sla) rescheduleSla(world, ticket);
       break;
     case 'subject':
       if (ticket.subject === change.subject) return null;
       ticket.subject = change.subject;
-      shown = `"${change.subject}"`;
+      shown = change.subject;
       break;
   }
-  if (world.traceOn) world.trace('property', `${change.property} set to ${shown} (by ${by}).`, { ticket: ticket.id });
+  // Causes before effects: the change, then the SLA due times it moves, unenrollment and enrollments.
+  if (world.traceOn) world.trace('property', 'property.changed', { property: change.property, value: shown, by }, ticket.id, isWorkflowActor(by) ? by : undefined);
+  if (change.property === 'priority' && ticket.sla) rescheduleSla(world, ticket);
+  if (ticket.activeRuns > 0) unenrollOnChange(world, ticket);
   fire(world, ticket, PROPERTY_CHANGED[change.property]);
   return null;
 }
 
+/** Due times from the moment SLAs count from: the created time, or entering the help desk through a move (SPEC §7). */
 function slaDue(world: World, ticket: TicketState): { firstResponseDue: number; closeDue: number } {
   const target = world.workspace.sla.targets[ticket.priority];
   return {
-    firstResponseDue: ticket.createdAt + target.firstResponseMinutes * MINUTE_MS,
-    closeDue: ticket.createdAt + target.closeMinutes * MINUTE_MS,
+    firstResponseDue: ticket.slaFrom + target.firstResponseMinutes * MINUTE_MS,
+    closeDue: ticket.slaFrom + target.closeMinutes * MINUTE_MS,
   };
 }
 
@@ -231,9 +246,7 @@ export function startSla(world: World, ticket: TicketState): void {
     timers: { firstResponse: null, close: null },
   };
   if (world.traceOn) {
-    world.trace('sla', `SLA applies: first response due ${iso(due.firstResponseDue)}, close due ${iso(due.closeDue)} (${ticket.priority} priority).`, {
-      ticket: ticket.id,
-    });
+    world.trace('sla', 'sla.started', { priority: ticket.priority, firstResponseDue: due.firstResponseDue, closeDue: due.closeDue, from: ticket.slaFrom }, ticket.id);
   }
   armSla(world, ticket, 'firstResponse');
   armSla(world, ticket, 'close');
@@ -257,11 +270,7 @@ function rescheduleSla(world: World, ticket: TicketState): void {
   const due = slaDue(world, ticket);
   sla.firstResponseDue = due.firstResponseDue;
   sla.closeDue = due.closeDue;
-  if (world.traceOn) {
-    world.trace('sla', `SLA due times moved for ${ticket.priority} priority: first response ${iso(due.firstResponseDue)}, close ${iso(due.closeDue)}.`, {
-      ticket: ticket.id,
-    });
-  }
+  if (world.traceOn) world.trace('sla', 'sla.moved', { priority: ticket.priority, firstResponseDue: due.firstResponseDue, closeDue: due.closeDue }, ticket.id);
   armSla(world, ticket, 'firstResponse');
   armSla(world, ticket, 'close');
 }
@@ -286,8 +295,8 @@ export function slaDuePassed(world: World, ticket: TicketState, target: SlaTarge
   }
   sla[target] = 'breached';
   sla.breaches.push({ target, t: world.now });
-  const what = target === 'firstResponse' ? 'first response' : 'close';
-  if (world.traceOn) world.trace('sla', `SLA breached: no ${what} by ${iso(dueOf(sla, target))}.`, { ticket: ticket.id });
+  world.records++;
+  if (world.traceOn) world.trace('sla', 'sla.breached', { target, due: dueOf(sla, target) }, ticket.id);
   fire(world, ticket, SLA_DUE_PASSED[target]);
   return true;
 }
@@ -299,7 +308,7 @@ export function firstResponse(world: World, ticket: TicketState): void {
   sla.firstResponseAt = world.now;
   if (sla.firstResponse === 'pending') {
     sla.firstResponse = 'met';
-    if (world.traceOn) world.trace('sla', `First response SLA met (due ${iso(sla.firstResponseDue)}).`, { ticket: ticket.id });
+    if (world.traceOn) world.trace('sla', 'sla.met', { target: 'firstResponse', due: sla.firstResponseDue, byClose: false }, ticket.id);
   }
 }
 
@@ -307,26 +316,31 @@ export function firstResponse(world: World, ticket: TicketState): void {
  * Applies one of the pipeline's built-in status updates ([S-out] on an agent email from the ticket
  * record, [S-in] on a customer reply on the ticket's thread), when it is turned on.
  */
-export function applyBuiltInStatus(world: World, ticket: TicketState, which: 'onEmailSent' | 'onCustomerReply', rule: string, event?: number): void {
+export function applyBuiltInStatus(world: World, ticket: TicketState, which: 'onEmailSent' | 'onCustomerReply', rule: BuiltInRule, event?: number): void {
   const info = world.pipelines.get(ticket.pipelineId);
   if (!info) return;
   const setting: StatusTriggerSetting = info.pipeline.automation[which];
   const id = info.builtIn[which];
   if (!setting.enabled) {
-    if (world.traceOn) world.trace('automation', `${rule}: not applied, the trigger is turned off in ${info.pipeline.name}.`, { ticket: ticket.id, workflow: id });
+    if (world.traceOn) world.trace('automation', 'automation.off', { rule, pipeline: info.pipeline.id }, ticket.id, id);
     return;
   }
   if (ticket.statusId === setting.statusId) {
-    if (world.traceOn) world.trace('automation', `${rule}: the ticket is already ${world.statusLabel(ticket.pipelineId, setting.statusId)}.`, { ticket: ticket.id, workflow: id });
+    if (world.traceOn) world.trace('automation', 'automation.already', { rule, status: setting.statusId }, ticket.id, id);
     return;
   }
-  if (world.traceOn) world.trace('automation', `${rule}: status → ${world.statusLabel(ticket.pipelineId, setting.statusId)}.`, { ticket: ticket.id, workflow: id });
+  if (world.traceOn) world.trace('automation', 'automation.apply', { rule, status: setting.statusId }, ticket.id, id);
   const refused = changeStatus(world, ticket, setting.statusId, id);
   if (refused) {
-    world.error('automation.badStatus', `${rule} in pipeline "${info.pipeline.name}" could not update ticket ${ticket.id}: ${refused}.`, {
-      ticket: ticket.id,
-      workflow: id,
-      ...(event === undefined ? {} : { event }),
-    });
+    world.error(
+      'automation.badStatus',
+      `The built-in rule ${RULE_TAGS[rule]} in pipeline "${info.pipeline.name}" could not update ticket ${ticket.id}: ${refused}.`,
+      { rule, pipeline: info.pipeline.id, status: setting.statusId },
+      { ticket: ticket.id, workflow: id, ...(event === undefined ? {} : { event }) },
+    );
   }
 }
+
+/** The built-in status rules, as trace parameters name them: [S-out], [S-in] and [S-reopen]. */
+export type BuiltInRule = 'out' | 'in' | 'reopen';
+const RULE_TAGS: Record<BuiltInRule, string> = { out: '[S-out]', in: '[S-in]', reopen: '[S-reopen]' };

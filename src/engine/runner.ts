@@ -1,11 +1,13 @@
 import type { Action } from '../actions';
-import type { ActionRunContext, OutgoingEmail, PropertyChange, Rendered } from '../actions/types';
+import type { ActionRunContext, AwaitedEvent, OutgoingEmail, PropertyChange, Rendered } from '../actions/types';
 import type { Filters } from '../model/filters';
 import type { Contact, EmailTemplate, Pipeline, Team, User, Workspace } from '../model/workspace';
-import { compiled, describeOutcome, evaluateFilters, firstHoldingGroup } from './filters';
+import { COMPLETED, endRun, unenrollIfMet } from './enrollment';
+import { compiled, firstHoldingGroup } from './filters';
 import { changeProperty, changeStatus } from './help-desk';
 import { renderTokens, ticketLink } from './tokens';
-import { iso, MINUTE_MS, type Run, type TicketState, type World } from './world';
+import type { TraceEntry, TraceParams } from './types';
+import { MINUTE_MS, NO_PARAMS, type Awaiting, type Run, type TicketState, type World } from './world';
 
 /**
  * The capabilities lent to the action being run. One instance serves every step (no allocation per
@@ -14,17 +16,21 @@ import { iso, MINUTE_MS, type Run, type TicketState, type World } from './world'
 class RunContext implements ActionRunContext {
   private run!: Run;
   private action!: Action;
-  outcome: string | null = null;
+  code = '';
+  params: TraceParams = NO_PARAMS;
   failure: string | null = null;
   waitAt: number | null = null;
+  awaiting: Awaiting | null = null;
   constructor(private readonly world: World) {}
 
   begin(run: Run, action: Action): void {
     this.run = run;
     this.action = action;
-    this.outcome = null;
+    this.code = '';
+    this.params = NO_PARAMS;
     this.failure = null;
     this.waitAt = null;
+    this.awaiting = null;
   }
 
   get now(): number {
@@ -55,16 +61,24 @@ class RunContext implements ActionRunContext {
   render(text: string): Rendered {
     return renderTokens(this.world, this.run.ticket, text);
   }
-  evaluate(filters: Filters): { held: boolean; reason: string } {
-    const c = compiled(filters);
-    const read = this.world.reader(this.run.ticket);
-    const outcome = evaluateFilters(c, read);
-    return { held: outcome.held, reason: describeOutcome(c, outcome, read) };
+  evaluate(filters: Filters): { held: boolean; group: number } {
+    const group = firstHoldingGroup(compiled(filters), this.world.reader(this.run.ticket));
+    return { held: group >= 0 || filters.length === 0, group: group + 1 };
+  }
+  fact(property: 'status' | 'priority' | 'owner' | 'source' | 'createdAt' | 'closedAt'): string | number | null {
+    return this.world.fact(this.run.ticket, property) as string | number | null;
+  }
+  slaDue(target: 'firstResponse' | 'close'): number | null {
+    const sla = this.run.ticket.sla;
+    return sla === null ? null : target === 'firstResponse' ? sla.firstResponseDue : sla.closeDue;
   }
   sendEmail(email: OutgoingEmail): void {
     const at = this.world.nowText;
     const ticket = this.run.ticket;
     const to = this.contact!.email;
+    const world = this.world;
+    world.records += 2;
+    world.outputBytes += email.subject.length + email.body.length + (email.footer?.length ?? 0);
     this.world.outbox.push({
       at,
       ticket: ticket.id,
@@ -81,16 +95,20 @@ class RunContext implements ActionRunContext {
       at,
       ticket: ticket.id,
       conversation: ticket.conversationId,
-      text: `Automated email "${email.subject}" sent to ${to} at ${at}.`,
+      subject: email.subject,
+      to,
       link: (ticket.link ??= ticketLink(ticket.id)),
     });
   }
   notify(userId: string, subject: string, body: string): void {
     const { run, action } = this;
+    this.world.records++;
+    this.world.outputBytes += subject.length + body.length;
     this.world.notifications.push({ at: this.world.nowText, recipient: userId, ticket: run.ticket.id, workflow: run.wf.id, action: action.id, subject, body });
   }
   skipNotification(reason: string, subject: string): void {
     const { run, action } = this;
+    this.world.records++;
     this.world.notifications.push({
       at: this.world.nowText,
       recipient: null,
@@ -111,8 +129,14 @@ class RunContext implements ActionRunContext {
   waitUntil(at: number): void {
     this.waitAt = Math.max(at, this.world.now);
   }
+  awaitEvent(event: AwaitedEvent, statusId: string | null, timeoutAt: number, happened: string | null, timedOut: string | null): void {
+    this.waitAt = Math.max(timeoutAt, this.world.now);
+    this.awaiting = { event, statusId, happened, timedOut };
+  }
   recordWebhook(request: { method: string; url: string; body: string }): void {
     const { run, action } = this;
+    this.world.records++;
+    this.world.outputBytes += request.url.length + request.body.length;
     this.world.webhooks.push({
       at: this.world.nowText,
       ticket: run.ticket.id,
@@ -123,8 +147,9 @@ class RunContext implements ActionRunContext {
       body: request.body,
     });
   }
-  note(outcome: string): void {
-    this.outcome = outcome;
+  note(code: string, params: TraceParams = NO_PARAMS): void {
+    this.code = code;
+    this.params = params;
   }
   fail(message: string): null {
     this.failure = message;
@@ -132,50 +157,41 @@ class RunContext implements ActionRunContext {
   }
 }
 
-/** Takes a ticket out of a workflow and records why. */
-export function endRun(world: World, run: Run, outcome: 'completed' | 'unenrolled' | 'failed' | 'stopped', reason: string): void {
-  if (run.state === 'ended') return;
-  run.state = 'ended';
-  const ticket = run.ticket;
-  ticket.runs!.set(run.wf.id, null);
-  ticket.activeRuns--;
-  ticket.log.enrollments.push({ at: world.nowText, workflow: run.wf.id, trigger: run.trigger, outcome, reason });
-  if (world.traceOn && outcome !== 'failed') {
-    world.trace('unenrollment', `Left "${run.wf.name}" (${outcome}): ${reason}.`, { ticket: ticket.id, workflow: run.wf.id });
-  }
-}
-
-/** A workflow as guard messages name it: "Name" (id), or "Name" (id, detail). */
-function workflowName(world: World, id: string, detail?: string): string {
-  return `"${world.workflows.find((w) => w.id === id)?.name ?? id}" (${id}${detail === undefined ? '' : `, ${detail}`})`;
-}
-
 /** Stops a ticket's runs after the runaway guard tripped; `until` is the minute its automation may resume. */
 function haltTicket(world: World, ticket: TicketState, until: number): void {
   ticket.haltedUntil = until;
-  for (const run of [...ticket.runs!.values()]) if (run) endRun(world, run, 'stopped', 'stopped by the runaway guard');
+  for (const run of [...ticket.runs!.values()]) if (run) endRun(world, run, 'stopped', NO_PARAMS);
+}
+
+/** A workflow as guard messages name it: "Name" (id). */
+function workflowName(world: World, id: string): string {
+  return `"${world.workflowsById.get(id)?.name ?? id}" (${id})`;
 }
 
 /**
  * The runaway guard: more actions on one ticket within one virtual minute than the limit means workflows
  * keep triggering each other; the ticket's runs stop, and it enrolls in nothing more during that minute.
+ * The message says what was counted: the actions of this ticket in this minute, by workflow.
  */
 function tripMinuteGuard(world: World, ticket: TicketState, minute: number): void {
-  // The workflows that ran actions on the ticket this minute: the tail of its action log (ISO times sort as text).
-  const since = iso(minute * MINUTE_MS);
+  const since = minute * MINUTE_MS;
   const log = ticket.log.actions;
-  const ids = new Set<string>();
-  for (let i = log.length - 1; i >= 0 && log[i]!.at >= since; i--) ids.add(log[i]!.workflow);
-  const involved = [...ids]
-    .sort()
-    .map((id) => workflowName(world, id))
-    .join(', ');
+  const counts = new Map<string, number>();
+  for (let i = log.length - 1; i >= 0 && log[i]!.at >= since; i--) counts.set(log[i]!.workflow, (counts.get(log[i]!.workflow) ?? 0) + 1);
+  const limit = world.maxActionsPerTicketMinute;
+  const involved = busiestOf(counts).map(([id, n]) => `${workflowName(world, id)}: ${n}`);
   world.error(
     'guard.runaway',
-    `Runaway automation stopped on ticket ${ticket.id}: more than ${world.maxActionsPerTicketMinute} actions within one virtual minute (from ${since}). Workflows involved: ${involved}. They keep triggering each other or loop without a delay; the ticket's runs are stopped.`,
+    `Runaway automation stopped on ticket ${ticket.id}: it ran ${limit} actions within the virtual minute from ${new Date(since).toISOString()}, the limit per ticket and minute, and was about to run one more. Actions counted, by workflow: ${involved.join(', ')}. They keep triggering each other or loop without a delay; the ticket's runs are stopped and it enrolls in no workflow for the rest of this minute.`,
+    { counted: limit, limit, per: 'minute', since, workflows: busiestOf(counts).map(([id, n]) => `${id}:${n}`).join(',') },
     { ticket: ticket.id },
   );
   haltTicket(world, ticket, minute + 1);
+}
+
+/** Workflow ids and counts, busiest first (ties by id), at most five. */
+function busiestOf(counts: Map<string, number>): [string, number][] {
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 5);
 }
 
 /**
@@ -187,13 +203,12 @@ function tripMinuteGuard(world: World, ticket: TicketState, minute: number): voi
 function tripTicketGuard(world: World, ticket: TicketState): void {
   const counts = new Map<string, number>();
   for (const entry of ticket.log.actions) counts.set(entry.workflow, (counts.get(entry.workflow) ?? 0) + 1);
-  const busiest = [...counts]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, 5)
-    .map(([id, count]) => workflowName(world, id, `${count} actions`));
+  const limit = world.maxActionsPerTicket;
+  const busiest = busiestOf(counts).map(([id, count]) => `${workflowName(world, id)}: ${count}`);
   world.error(
     'guard.runaway',
-    `Runaway automation stopped on ticket ${ticket.id}: more than ${world.maxActionsPerTicket} actions in this simulation. Workflows involved, busiest first: ${busiest.join(', ')}. They keep triggering each other or loop through a delay without end; the ticket's runs are stopped and it enrolls in no workflow for the rest of the simulation.`,
+    `Runaway automation stopped on ticket ${ticket.id}: it ran ${limit} actions in this simulation, the limit per ticket, and was about to run one more. Actions counted, by workflow, busiest first: ${busiest.join(', ')}. They keep triggering each other or loop through a delay without end; the ticket's runs are stopped and it enrolls in no workflow for the rest of the simulation.`,
+    { counted: limit, limit, per: 'simulation', workflows: busiestOf(counts).map(([id, n]) => `${id}:${n}`).join(',') },
     { ticket: ticket.id },
   );
   haltTicket(world, ticket, Infinity);
@@ -205,7 +220,7 @@ export class Runner {
   /** The run, action and outcome of the last step that ran an action (kept here: a step allocates nothing to report them). */
   lastRun: Run | null = null;
   lastAction: Action | null = null;
-  lastOutcome = '';
+  lastEntry: ActionEntry | null = null;
 
   constructor(private readonly world: World) {
     this.ctx = new RunContext(world);
@@ -213,7 +228,7 @@ export class Runner {
 
   /**
    * Runs the next action of the run at the head of the queue. Returns whether it ran an action (then
-   * lastRun, lastAction and lastOutcome say which), or false when the step only took a ticket out of its
+   * lastRun, lastAction and lastEntry say which), or false when the step only took a ticket out of its
    * workflow (unenrolled, stopped, or at a path end).
    */
   step(): boolean {
@@ -227,15 +242,12 @@ export class Runner {
     const wf = run.wf;
     if (run.actionId === null) {
       world.ready.shift();
-      endRun(world, run, 'completed', 'reached the end of its path');
+      endRun(world, run, 'completed', COMPLETED.pathEnd);
       return false;
     }
-    // Checked before every action, so the common "still enrolled" answer allocates nothing.
-    if (wf.unenroll && firstHoldingGroup(wf.unenroll, world.reader(ticket)) >= 0) {
-      const read = world.reader(ticket);
-      const why = describeOutcome(wf.unenroll, evaluateFilters(wf.unenroll, read), read);
+    // Checked before every action too (SPEC §3.1).
+    if (unenrollIfMet(world, run, 'beforeAction')) {
       world.ready.shift();
-      endRun(world, run, 'unenrolled', `met the unenrollment criteria before ${run.actionId}: ${why}`);
       return false;
     }
     const minute = world.minute;
@@ -257,59 +269,81 @@ export class Runner {
     const action = step.action;
     const ctx = this.ctx;
     ctx.begin(run, action);
+    // Causes before effects: the action's entry goes into the trace before whatever it changes; its code
+    // and parameters are filled in once the action has run (the entry is not shown before that).
+    const entry = world.entry('action', '', NO_PARAMS, ticket.id, wf.id, action.id) as ActionEntry;
+    ticket.log.actions.push(entry);
+    world.records++;
+    world.traceEntry(entry);
     const next = step.def.run(action, ctx);
     world.stats.actions++;
     wf.actionsRun++;
     if (ctx.failure !== null) {
-      const failed = `failed: ${ctx.failure}`;
-      ticket.log.actions.push({ at: world.nowText, workflow: wf.id, action: action.id, kind: action.kind, outcome: failed });
-      world.error('action.failed', `Action ${action.id} (${action.kind}) of "${wf.name}" failed on ticket ${ticket.id}: ${ctx.failure}.`, {
+      entry.code = 'action.failed';
+      entry.params = { kind: action.kind, message: ctx.failure };
+      world.error('action.failed', `Action ${action.id} (${action.kind}) of "${wf.name}" failed on ticket ${ticket.id}: ${ctx.failure}.`, entry.params, {
         ticket: ticket.id,
         workflow: wf.id,
         action: action.id,
       });
       world.ready.shift();
-      endRun(world, run, 'failed', ctx.failure);
-      return this.ran(run, action, failed);
+      endRun(world, run, 'failed', { message: ctx.failure });
+      return this.ran(run, action, entry);
     }
-    const outcome = ctx.outcome ?? 'done';
-    ticket.log.actions.push({ at: world.nowText, workflow: wf.id, action: action.id, kind: action.kind, outcome });
-    if (world.traceOn) {
-      const detail = ctx.waitAt === null ? `${action.kind} ${action.id}: ${outcome}.` : `${action.kind} ${action.id}: ${outcome}; resumes at ${iso(ctx.waitAt)}.`;
-      world.trace(ctx.waitAt === null ? 'action' : 'delay', detail, { ticket: ticket.id, workflow: wf.id, action: action.id });
+    entry.code = ctx.code;
+    entry.params = ctx.params;
+    if (ctx.waitAt !== null) entry.kind = 'delay';
+    if ((run.state as Run['state']) === 'ended') {
+      // The action's own change met the unenrollment criteria: the ticket has left already.
+      world.ready.shift();
+      return this.ran(run, action, entry);
     }
     run.actionId = next;
     if (ctx.waitAt !== null) {
       world.ready.shift();
       run.state = 'waiting';
       run.resumeAt = ctx.waitAt;
+      run.awaiting = ctx.awaiting;
       world.scheduleResume(ctx.waitAt, run);
     } else if (next === null) {
       world.ready.shift();
-      endRun(world, run, 'completed', 'reached the end of its path');
+      endRun(world, run, 'completed', COMPLETED.pathEnd);
     }
-    return this.ran(run, action, outcome);
+    return this.ran(run, action, entry);
   }
 
-  private ran(run: Run, action: Action, outcome: string): true {
+  private ran(run: Run, action: Action, entry: ActionEntry): true {
     this.lastRun = run;
     this.lastAction = action;
-    this.lastOutcome = outcome;
+    this.lastEntry = entry;
     return true;
   }
 
-  /** A waiting run's delay is over: it continues at the action after the delay. Returns false for a stale timer. */
+  /**
+   * A waiting run's delay is over: it continues at the action after the delay, or on the timeout path of a
+   * delay until an event. Returns false for a stale timer.
+   */
   resume(run: Run): boolean {
     const world = this.world;
     if (run.state !== 'waiting') return false;
+    const awaiting = run.awaiting;
+    if (awaiting !== null) {
+      run.awaiting = null;
+      run.actionId = awaiting.timedOut;
+      if (world.traceOn) world.trace('resume', 'delay.timedOut', { event: awaiting.event, status: awaiting.statusId, next: awaiting.timedOut }, run.ticket.id, run.wf.id);
+    }
     const next = run.actionId;
     if (next === null) {
-      endRun(world, run, 'completed', 'the delay was the last action of its path');
+      endRun(world, run, 'completed', COMPLETED.delayLast);
       return true;
     }
     run.state = 'ready';
-    if (world.traceOn) world.trace('resume', `Resumed "${run.wf.name}" after its delay, at ${next}.`, { ticket: run.ticket.id, workflow: run.wf.id, action: next });
+    if (world.traceOn && awaiting === null) world.trace('resume', 'delay.resumed', { next }, run.ticket.id, run.wf.id, next);
     world.ready.push(run);
     return true;
   }
 }
+
+/** The entry of an action, filled in after it ran. */
+type ActionEntry = TraceEntryMut & { workflow: string; action: string };
+type TraceEntryMut = { -readonly [K in keyof TraceEntry]: TraceEntry[K] };

@@ -18,7 +18,7 @@ export function loadInitial(world: World, scenario: Scenario): void {
   const init = scenario.initial;
   init.contacts.forEach((c, i) => {
     if (world.contacts.has(c.id)) {
-      world.error('scenario.duplicateContact', `initial.contacts[${i}]: contact "${c.id}" already exists; the first one is kept.`);
+      world.error('scenario.duplicateContact', `initial.contacts[${i}]: contact "${c.id}" already exists; the first one is kept.`, { index: i, contact: c.id });
       return;
     }
     world.contacts.set(c.id, c);
@@ -33,7 +33,7 @@ export function loadInitial(world: World, scenario: Scenario): void {
       c.channelHistory.map((id) => !world.channels.has(id) && `channel "${id}" does not exist`).find(Boolean) ||
       (parseTime(c.startedAt) === null && `startedAt "${c.startedAt}" is not a date`);
     if (problem) {
-      world.error('scenario.badConversation', `${where}: ${problem}; the conversation is left out.`);
+      world.error('scenario.badConversation', `${where}: ${problem}; the conversation is left out.`, { index: i, conversation: c.id });
       return;
     }
     const threads: ThreadState[] = [];
@@ -53,6 +53,7 @@ export function loadInitial(world: World, scenario: Scenario): void {
       ticketId: null,
       location: 'inbox',
       moved: false,
+      threadIndex: new Map(threads.map((th) => [th.id, th])),
     };
     conv.location = world.channels.get(currentChannel(conv))!.location;
     world.conversations.set(c.id, conv);
@@ -73,7 +74,7 @@ export function loadInitial(world: World, scenario: Scenario): void {
       (conv && conv.ticketId !== null && `conversation "${conv.id}" already has ticket ${conv.ticketId}`) ||
       (parseTime(t.createdAt) === null && `createdAt "${t.createdAt}" is not a date`);
     if (problem) {
-      world.error('scenario.badTicket', `${where}: ${problem}; the ticket is left out.`);
+      world.error('scenario.badTicket', `${where}: ${problem}; the ticket is left out.`, { index: i, ticket: t.id });
       return;
     }
     const createdAt = parseTime(t.createdAt)!;
@@ -110,7 +111,7 @@ export function loadInitial(world: World, scenario: Scenario): void {
     if (conv.ticketId === null) continue;
     const ticket = world.tickets.get(conv.ticketId)!;
     if (ticket.conversationId !== conv.id) {
-      world.error('scenario.badConversation', `Conversation ${conv.id} and ticket ${ticket.id} do not point at each other.`);
+      world.error('scenario.badConversation', `Conversation ${conv.id} and ticket ${ticket.id} do not point at each other.`, { conversation: conv.id, ticket: ticket.id });
     }
   }
   for (const ticket of world.tickets.values()) if (ticket.inHelpDesk) startSla(world, ticket);
@@ -127,18 +128,16 @@ export function orderEvents(world: World, scenario: Scenario): TimedEvent[] {
   scenario.events.forEach((event, index) => {
     const at = parseTime(event.at);
     if (at === null) {
-      world.error('scenario.badTime', `events[${index}] (${event.type}): "${event.at}" is not a date; the event is skipped.`, { event: index });
+      world.error('scenario.badTime', `events[${index}] (${event.type}): "${event.at}" is not a date; the event is skipped.`, { index }, { event: index });
       return;
     }
     if (at < world.start) {
-      world.error('scenario.beforeStart', `events[${index}] (${event.type}) at ${event.at} is before the scenario start ${scenario.start}; the event is skipped.`, {
-        event: index,
-      });
+      world.error('scenario.beforeStart', `events[${index}] (${event.type}) at ${event.at} is before the scenario start ${scenario.start}; the event is skipped.`, { index }, { event: index });
       return;
     }
     if (at < last && !unsorted) {
       unsorted = true;
-      world.error('scenario.unsorted', `events[${index}] at ${event.at} comes before the event listed ahead of it; events run sorted by time.`, { event: index });
+      world.error('scenario.unsorted', `events[${index}] at ${event.at} comes before the event listed ahead of it; events run sorted by time.`, { index }, { event: index });
     }
     last = Math.max(last, at);
     timed.push({ at, index, event });

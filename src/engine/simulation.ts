@@ -1,12 +1,14 @@
 import { finishMove } from './channel-move';
 import { compileWorkflows } from './enrollment';
-import { applyEvent, describeEvent } from './events';
+import { applyEvent, eventEntry } from './events';
 import { slaDuePassed, slaPending } from './help-desk';
 import { Runner } from './runner';
 import { loadInitial, orderEvents, type TimedEvent } from './setup';
 import { snapshot } from './snapshot';
-import type { RunningAction, SimulationInput, SimulationResult, StepInfo } from './types';
+import type { Budgets, RunningAction, SimulationInput, SimulationResult, StepInfo, TraceEntry } from './types';
 import { parseTime, World, type Timer } from './world';
+
+const BUDGET_UNITS: Record<keyof Budgets, string> = { maxActions: 'actions', maxRecords: 'records', maxOutputBytes: 'bytes of output' };
 
 /**
  * The interpreter as a stepper (SPEC §6): scenario events and timers (delays, SLA due times, the end of a
@@ -30,7 +32,7 @@ export class Simulation {
     const { workspace, workflows, scenario, options } = this.input;
     const start = parseTime(scenario.start);
     const world = new World(workspace, start ?? 0, options);
-    if (start === null) world.error('scenario.badTime', `start: "${scenario.start}" is not a date; the clock starts at 1970-01-01T00:00:00Z.`);
+    if (start === null) world.error('scenario.badTime', `start: "${scenario.start}" is not a date; the clock starts at 1970-01-01T00:00:00Z.`, { field: 'start' });
     compileWorkflows(world, workflows);
     loadInitial(world, scenario);
     this.events = orderEvents(world, scenario);
@@ -79,8 +81,8 @@ export class Simulation {
     const next = this.advance();
     if (next === null) return null;
     const at = this.world.nowText;
-    if ('event' in next) return { type: 'event', at, detail: describeEvent(this.world, next.event) };
-    return { type: 'timer', at, detail: this.describeTimer(next) };
+    if ('event' in next) return { type: 'event', at, entry: next.entry ?? eventEntry(this.world, next.event, next.index) };
+    return { type: 'timer', at, entry: this.timerEntry(next) };
   }
 
   /** Runs one action, first applying events and timers until one is queued. Null when nothing is left. */
@@ -98,7 +100,7 @@ export class Simulation {
         return {
           type: 'action',
           at: this.world.nowText,
-          detail: runner.lastOutcome,
+          entry: runner.lastEntry!,
           ticket: runner.lastRun!.ticket.id,
           workflow: runner.lastRun!.wf.id,
           action: runner.lastAction!.id,
@@ -148,7 +150,7 @@ export class Simulation {
   }
 
   /** Applies the next timer or scenario event (timers first at equal times); null when none is left. */
-  private advance(): Timer | TimedEvent | null {
+  private advance(): Timer | (TimedEvent & { entry: TraceEntry | null }) | null {
     const world = this.world;
     const ev = this.events[this.nextEvent];
     const timer = this.nextTimer(ev ? ev.at : Infinity);
@@ -169,36 +171,56 @@ export class Simulation {
     this.nextEvent++;
     world.advanceTo(ev!.at);
     world.stats.events++;
-    if (world.traceOn) world.trace('event', `events[${ev!.index}]: ${describeEvent(world, ev!.event)}`);
+    const entry = world.traceOn ? eventEntry(world, ev!.event, ev!.index) : null;
+    if (entry) world.traceEntry(entry);
     applyEvent(world, ev!.event, ev!.index);
-    return ev!;
+    return { ...ev!, entry };
   }
 
-  private describeTimer(timer: Timer): string {
+  /** The entry a stepper shows for a timer step (the trace has the entries of what it caused). */
+  private timerEntry(timer: Timer): TraceEntry {
+    const world = this.world;
     switch (timer.kind) {
       case 'resume':
-        return `Delay over: ticket ${timer.run.ticket.id} continues in "${timer.run.wf.name}".`;
+        return world.entry('resume', 'delay.resumed', { next: timer.run.actionId }, timer.run.ticket.id, timer.run.wf.id);
       case 'sla':
-        return `SLA ${timer.target === 'firstResponse' ? 'first response' : 'close'} due time of ticket ${timer.ticket.id}.`;
+        return world.entry('sla', 'sla.breached', { target: timer.target, due: timer.at }, timer.ticket.id);
       case 'moveEnd':
-        return `The move of channel ${timer.move.channel.def.id} to the help desk finishes.`;
+        return world.entry('move', 'move.finished', { channel: timer.move.channel.def.id, createTickets: timer.move.channel.def.createTickets });
     }
   }
 
-  /** Counts a step; past the step limit the whole simulation stops, naming the busiest workflows. */
+  /**
+   * Counts a step and checks the run's bounds: past the step limit, or past one of its budgets (actions,
+   * records, output bytes), the whole simulation stops, naming the busiest workflows.
+   */
   private countStep(): boolean {
     const world = this.world;
-    if (++world.steps <= world.maxSteps) return true;
+    const budgets = world.budgets;
+    let hit: keyof Budgets | null = null;
+    if (world.stats.actions >= budgets.maxActions) hit = 'maxActions';
+    else if (world.records >= budgets.maxRecords) hit = 'maxRecords';
+    else if (world.outputBytes >= budgets.maxOutputBytes) hit = 'maxOutputBytes';
+    if (hit === null && ++world.steps <= world.maxSteps) return true;
     world.stopped = true;
     const busiest = [...world.workflows]
       .filter((w) => w.actionsRun > 0)
       .sort((a, b) => b.actionsRun - a.actionsRun || (a.id < b.id ? -1 : 1))
-      .slice(0, 5)
-      .map((w) => `"${w.name}" (${w.id}, ${w.actionsRun} actions)`);
-    world.error(
-      'guard.maxSteps',
-      `The simulation stopped after ${world.maxSteps} steps without finishing${busiest.length ? `; busiest workflows: ${busiest.join(', ')}` : ''}.`,
-    );
+      .slice(0, 5);
+    const named = busiest.map((w) => `"${w.name}" (${w.id}, ${w.actionsRun} actions)`);
+    const busiestList = busiest.map((w) => ({ workflow: w.id, actions: w.actionsRun }));
+    const tail = named.length ? `; busiest workflows: ${named.join(', ')}` : '';
+    if (hit !== null) {
+      const limit = budgets[hit];
+      const used = hit === 'maxActions' ? world.stats.actions : hit === 'maxRecords' ? world.records : world.outputBytes;
+      world.error(
+        'guard.budget',
+        `The simulation stopped at its budget of ${limit} ${BUDGET_UNITS[hit]} (${hit}; ${used} used) without finishing${tail}. The result so far is kept.`,
+        { budget: hit, limit, used, busiest: busiestList },
+      );
+      return false;
+    }
+    world.error('guard.maxSteps', `The simulation stopped after ${world.maxSteps} steps without finishing${tail}.`, { limit: world.maxSteps, busiest: busiestList });
     return false;
   }
 }

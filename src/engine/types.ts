@@ -17,8 +17,18 @@ export interface SimulationOptions {
   maxActionsPerTicket?: number;
   /** Most steps (events, timers and actions) before the whole simulation stops (default 50,000,000). */
   maxSteps?: number;
-  /** Global limits on one run: total actions, records and rendered bytes; a run that reaches one stops with guard.budget. */
-  budgets?: { maxActions?: number; maxRecords?: number; maxOutputBytes?: number };
+  /** Budgets of the whole run (see DEFAULT_BUDGETS); hitting one ends the run with the error guard.budget. */
+  budgets?: Partial<Budgets>;
+}
+
+/** Global bounds of one run, so no input can exhaust memory (SPEC §6). */
+export interface Budgets {
+  /** Actions run by all tickets together. */
+  maxActions: number;
+  /** Records kept: trace entries, history entries, emails, notices, notifications, webhooks, errors, messages. */
+  maxRecords: number;
+  /** Bytes of text the run produces: emails, notifications and webhook bodies, as rendered (UTF-16 code units). */
+  maxOutputBytes: number;
 }
 
 /** What the interpreter runs: a workspace, its workflows and a scenario. */
@@ -47,22 +57,36 @@ export type TraceKind =
   | 'guard'
   | 'error';
 
-/** One line of the trace, in the order things happened. */
+/** The parameters of a trace entry: plain values only, ids rather than names (the renderer finds labels). */
+export type TraceParams = Record<string, string | number | boolean | null>;
+
+/**
+ * One entry of the trace, in the order things happened, causes before their effects. It carries a code
+ * from TRACE_CODES or ERROR_CODES and its parameters, never prose: renderTraceEntry makes the text in
+ * the reader's language. `at` is the virtual clock in milliseconds since the epoch.
+ */
 export interface TraceEntry {
-  at: string;
+  at: number;
   kind: TraceKind;
+  code: string;
   ticket?: string;
   workflow?: string;
   action?: string;
-  detail: string;
+  params: TraceParams;
 }
+
+/** Parameters of an error: trace values, and for the guards the busiest workflows with their action counts. */
+export type ErrorParams = Record<string, string | number | boolean | null | readonly { workflow: string; actions: number }[]>;
 
 /** A problem met while simulating: bad scenario input, a refused operation, a failing action, the guard. */
 export interface SimulationError {
   at: string;
-  /** Stable code, e.g. "move.notSuperAdmin". */
+  /** Stable code from ERROR_CODES, e.g. "move.notSuperAdmin". */
   code: string;
+  /** The problem in English (made when it happens; errors are rare, so this is not the hot path). */
   message: string;
+  /** The values the message names, for renderers and tools (guard.budget: budget, limit, busiest). */
+  params: ErrorParams;
   ticket?: string;
   workflow?: string;
   action?: string;
@@ -123,7 +147,9 @@ export interface InboxNotice {
   at: string;
   ticket: string;
   conversation: string | null;
-  text: string;
+  /** The subject of the email and where it went; the inbox shows "Automated email … sent to … at …". */
+  subject: string;
+  to: string;
   link: string;
 }
 
@@ -193,25 +219,17 @@ export interface StatusChange {
   by: string;
 }
 
-/** One enrollment decision or exit of a ticket in a workflow. */
-export interface EnrollmentRecord {
-  at: string;
-  workflow: string;
-  /** The trigger that fired, in words. */
-  trigger: string;
-  outcome: 'enrolled' | 'rejected' | 'excluded' | 'completed' | 'unenrolled' | 'failed' | 'stopped';
-  /** Why: which filter group held or failed, why excluded, why it left. */
-  reason: string;
-}
+/** How an enrollment decision or exit came out: the part of its code after the dot. */
+export type EnrollmentOutcome = 'enrolled' | 'rejected' | 'excluded' | 'completed' | 'unenrolled' | 'failed' | 'stopped';
 
-/** One action a ticket went through. */
-export interface ActionLogEntry {
-  at: string;
-  workflow: string;
-  action: string;
-  kind: string;
-  outcome: string;
-}
+/**
+ * One enrollment decision or exit of a ticket in a workflow: the very trace entry of it (code
+ * "enrollment.<outcome>" or "unenrollment.<outcome>", the trigger and the reason in its params).
+ */
+export type EnrollmentRecord = TraceEntry & { workflow: string };
+
+/** One action a ticket went through: the very trace entry of it (code "action.<kind>.<outcome>"). */
+export type ActionLogEntry = TraceEntry & { workflow: string; action: string };
 
 /** Everything that happened to one ticket. */
 export interface TicketHistory {
@@ -255,11 +273,11 @@ export interface RunningAction {
   action: string;
 }
 
-/** What one step of the stepper did. */
+/** What one step of the stepper did: the trace entry that says it (render it with renderTraceEntry). */
 export interface StepInfo {
   type: 'event' | 'timer' | 'action';
   at: string;
-  detail: string;
+  entry: TraceEntry;
   ticket?: string;
   workflow?: string;
   action?: string;

@@ -11,11 +11,14 @@ import type {
   MessageResult,
   NotificationResult,
   OutboxEmail,
+  Budgets,
+  ErrorParams,
   SimulationError,
   SimulationOptions,
   TicketHistory,
   TraceEntry,
   TraceKind,
+  TraceParams,
   WebhookResult,
 } from './types';
 
@@ -53,8 +56,6 @@ export interface CompiledWorkflow {
   reenroll: boolean;
   /** Chat-like sources the enrollment names explicitly, which lifts the [S-chat] exclusion for them. */
   sources: ReadonlySet<ChannelKind>;
-  /** Enrollment reasons by the filter group that held (index 0: no filters), made once each. */
-  enrolledReasons: (string | undefined)[];
   /** Actions run so far, for naming the busiest workflows when the step limit stops a run. */
   actionsRun: number;
   /** The last offer round that gave it a trigger, so one round decides once per workflow. */
@@ -68,10 +69,23 @@ export interface Run {
   wf: CompiledWorkflow;
   /** The action it runs next. */
   actionId: string | null;
-  trigger: string;
   state: 'ready' | 'waiting' | 'ended';
   /** When a waiting run resumes. */
   resumeAt: number;
+  /**
+   * What a waiting run waits for besides the clock (a "delay until an event"), with the action each
+   * outcome continues at; null for a plain delay.
+   */
+  awaiting: Awaiting | null;
+}
+
+/** The event a "delay until an event" waits for, and where each outcome leads. */
+export interface Awaiting {
+  event: 'contactReplied' | 'statusChanged';
+  /** For statusChanged: the status awaited, or null for any change. */
+  statusId: string | null;
+  happened: string | null;
+  timedOut: string | null;
 }
 
 /** SLA bookkeeping of a help-desk ticket. */
@@ -110,6 +124,8 @@ export interface TicketState extends RunTicket {
   lastOpenStatusId: string | null;
   /** Worked in the help desk: SLAs apply. Tickets of inbox conversations are not, until their channel moves. */
   inHelpDesk: boolean;
+  /** The moment its SLA due times count from: its created time, or when a channel move brought it into the help desk (SPEC §7). */
+  slaFrom: number;
   sla: SlaState | null;
   /** Status history, enrollment history and action log; entries are never changed once recorded, so snapshots share them. */
   log: TicketHistory;
@@ -149,8 +165,10 @@ export interface ConversationState {
   ownerId: string | null;
   status: 'open' | 'closed';
   channelHistory: string[];
-  /** Threads in the order they started (a conversation has a few: a list beats a map). */
+  /** Threads in the order they started. */
   threads: ThreadState[];
+  /** The same threads by id, so a reply finds its thread at once however many there are. */
+  threadIndex: Map<string, ThreadState>;
   startedAt: number;
   ticketId: string | null;
   location: 'inbox' | 'helpDesk';
@@ -223,6 +241,20 @@ export class RunQueue {
   }
 }
 
+/**
+ * The budgets of a run unless its options say otherwise (SPEC §6): generous for any real scenario, small
+ * enough that a run stays within a few hundred megabytes. A run that hits one stops with guard.budget.
+ * - maxActions: 5,000,000 actions by all tickets together;
+ * - maxRecords: 5,000,000 records (trace and history entries, emails, notices, notifications, webhooks,
+ *   messages, errors);
+ * - maxOutputBytes: 200,000,000 bytes of text (UTF-16 code units) in emails, notifications and webhooks.
+ */
+export const DEFAULT_BUDGETS: Readonly<Budgets> = Object.freeze({ maxActions: 5_000_000, maxRecords: 5_000_000, maxOutputBytes: 200_000_000 });
+
+const NO_PARAMS: TraceParams = Object.freeze({}) as TraceParams;
+/** Parameters of entries that have none (shared, never changed). */
+export { NO_PARAMS };
+
 const DEFAULT_MAX_ACTIONS_PER_TICKET_MINUTE = 100;
 // A reminder every hour for a year is 8,760 actions; a ticket past 10,000 is caught in a loop.
 const DEFAULT_MAX_ACTIONS_PER_TICKET = 10_000;
@@ -238,6 +270,10 @@ export class World {
   readonly maxActionsPerTicketMinute: number;
   readonly maxActionsPerTicket: number;
   readonly maxSteps: number;
+  readonly budgets: Budgets;
+  /** Records kept so far and bytes of text produced so far, for the budgets. */
+  records = 0;
+  outputBytes = 0;
 
   readonly users = new Map<string, User>();
   readonly teams = new Map<string, Team>();
@@ -266,6 +302,7 @@ export class World {
   private runNo = 0;
 
   workflows: CompiledWorkflow[] = [];
+  readonly workflowsById = new Map<string, CompiledWorkflow>();
   readonly triggerIndex = new Map<string, { wf: CompiledWorkflow; trigger: Trigger }[]>();
   move: MoveState | null = null;
   /** Counts offer rounds of trigger events (see CompiledWorkflow.lastFire). */
@@ -292,6 +329,7 @@ export class World {
     this.maxActionsPerTicketMinute = options.maxActionsPerTicketMinute ?? DEFAULT_MAX_ACTIONS_PER_TICKET_MINUTE;
     this.maxActionsPerTicket = options.maxActionsPerTicket ?? DEFAULT_MAX_ACTIONS_PER_TICKET;
     this.maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
+    this.budgets = { ...DEFAULT_BUDGETS, ...definedBudgets(options.budgets) };
     this.now = start;
     this.nowText = iso(start);
     this.minute = Math.floor(start / MINUTE_MS);
@@ -304,7 +342,7 @@ export class World {
     for (const p of workspace.pipelines) {
       const first = p.statuses[0];
       if (!first) {
-        this.error('workspace.emptyPipeline', `Pipeline "${p.name}" (${p.id}) has no status; tickets cannot go to it.`);
+        this.error('workspace.emptyPipeline', `Pipeline "${p.name}" (${p.id}) has no status; tickets cannot go to it.`, { pipeline: p.id });
         continue;
       }
       this.pipelines.set(p.id, {
@@ -358,8 +396,8 @@ export class World {
     return `msg-${++this.messageNo}`;
   }
 
-  newRun(ticket: TicketState, wf: CompiledWorkflow, trigger: string): Run {
-    return { id: ++this.runNo, ticket, wf, actionId: wf.start, trigger, state: 'ready', resumeAt: 0 };
+  newRun(ticket: TicketState, wf: CompiledWorkflow): Run {
+    return { id: ++this.runNo, ticket, wf, actionId: wf.start, state: 'ready', resumeAt: 0, awaiting: null };
   }
 
   /** Schedules the end of a run's delay; equal times keep the order they were scheduled in (so for every timer below). */
@@ -377,22 +415,44 @@ export class World {
     this.timers.push({ at, seq: ++this.seq, kind: 'moveEnd', run: null, ticket: null, target: null, move });
   }
 
-  /** Records a trace line (when tracing is on). */
-  trace(kind: TraceKind, detail: string, refs?: Refs): void {
+  /**
+   * A trace entry made now, not recorded yet. One object shape for every entry (absent references are
+   * undefined, which JSON leaves out).
+   */
+  entry(kind: TraceKind, code: string, params: TraceParams, ticket?: string, workflow?: string, action?: string): TraceEntry {
+    return { at: this.now, kind, code, ticket, workflow, action, params };
+  }
+
+  /** Records a trace entry (when tracing is on). */
+  trace(kind: TraceKind, code: string, params: TraceParams, ticket?: string, workflow?: string, action?: string): void {
     if (!this.traceOn) return;
-    // One object shape for every line (absent references are undefined, which JSON leaves out).
-    this.lines.push({ at: this.nowText, kind, ticket: refs?.ticket, workflow: refs?.workflow, action: refs?.action, detail });
+    this.records++;
+    this.lines.push({ at: this.now, kind, code, ticket, workflow, action, params });
+  }
+
+  /** Adds an entry made with entry() to the trace (when tracing is on); history records share it. */
+  traceEntry(entry: TraceEntry): void {
+    if (!this.traceOn) return;
+    this.records++;
+    this.lines.push(entry);
   }
 
   /** Records an error; it also appears in the trace so the trace tells the whole story. */
-  error(code: string, message: string, refs?: Refs): void {
-    const e: SimulationError = { at: this.nowText, code, message };
+  error(code: string, message: string, params: ErrorParams = NO_PARAMS, refs?: Refs): void {
+    const e: SimulationError = { at: this.nowText, code, message, params };
     if (refs?.ticket !== undefined) e.ticket = refs.ticket;
     if (refs?.workflow !== undefined) e.workflow = refs.workflow;
     if (refs?.action !== undefined) e.action = refs.action;
     if (refs?.event !== undefined) e.event = refs.event;
     this.errors.push(e);
-    this.trace('error', message, refs);
+    this.records++;
+    if (!this.traceOn) return;
+    const flat: TraceParams = {};
+    for (const [key, value] of Object.entries(params)) {
+      flat[key] = Array.isArray(value) ? value.map((b: { workflow: string; actions: number }) => `${b.workflow}:${b.actions}`).join(',') : (value as TraceParams[string]);
+    }
+    flat.message = message;
+    this.trace('error', code, flat, refs?.ticket, refs?.workflow, refs?.action);
   }
 
   /** The trace so far (entries are never changed once recorded; the list is only appended to). */
@@ -445,6 +505,17 @@ export class World {
         return Math.floor(((t.closedAt ?? this.now) - t.createdAt) / MINUTE_MS);
     }
   }
+}
+
+/** The budgets an option object sets, leaving out the ones it leaves undefined. */
+function definedBudgets(budgets: Partial<Budgets> | undefined): Partial<Budgets> {
+  const out: Partial<Budgets> = {};
+  if (!budgets) return out;
+  for (const key of ['maxActions', 'maxRecords', 'maxOutputBytes'] as const) {
+    const value = budgets[key];
+    if (typeof value === 'number' && !Number.isNaN(value)) out[key] = Math.max(0, value);
+  }
+  return out;
 }
 
 // 65,536 minutes is 45 days: a month-long scenario's moments on whole minutes never evict each other.

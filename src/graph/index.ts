@@ -8,4 +8,5 @@ export { deleteAction, deleteFollowing, planDeleteFollowing } from './delete';
 export { drawingForest, endNodeId, LAYOUT_GAP, layoutWorkflow, NODE_SIZE, rowTop, type TreeNode } from './layout';
 export { toCanvas, type CanvasEdge, type CanvasNode } from './canvas';
 export * from './links';
+export { chainFragment, connectWithGoto, deleteActions, inPathOrder, moveActions } from './several';
 export { applyWorkflowDiff, diffFields, diffWorkflows, isEmptyDiff, type ActionChange, type FieldChange, type WorkflowDiff } from './diff';

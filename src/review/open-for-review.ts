@@ -32,10 +32,10 @@ function reviewId(id: string, taken: ReadonlySet<string>): string {
  */
 export function readForReview(text: string, workspace: Workspace, existingIds: Iterable<string>): ReviewFile {
   const result = importWorkflow(text, { workspace });
-  if (!result.ok) return { ok: false, problems: result.problems };
+  if (!result.document) return { ok: false, problems: result.problems };
   const taken = new Set(existingIds);
-  const doc = result.value;
-  if (!taken.has(doc.workflow.id)) return { ok: true, document: doc, warnings: result.warnings };
+  const doc = result.document;
+  if (!taken.has(doc.workflow.id)) return { ok: true, document: doc, warnings: result.problems };
   const id = reviewId(doc.workflow.id, taken);
-  return { ok: true, document: { ...doc, workflow: { ...doc.workflow, id } }, warnings: result.warnings, renamedFrom: doc.workflow.id };
+  return { ok: true, document: { ...doc, workflow: { ...doc.workflow, id } }, warnings: result.problems, renamedFrom: doc.workflow.id };
 }

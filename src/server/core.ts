@@ -1,6 +1,5 @@
 import {
   exportWorkflow,
-  hasErrors,
   importBundle,
   importScenario,
   importWorkflow,
@@ -26,9 +25,8 @@ export interface Verdict<T> {
 }
 
 function verdict<T>(result: ReturnType<typeof importWorkflow> | ReturnType<typeof importScenario> | ReturnType<typeof importWorkspace> | ReturnType<typeof importBundle>): Verdict<T> {
-  if (!result.ok) return { ok: false, value: null, problems: result.problems, notes: [] };
-  const out: Verdict<T> = { ok: !hasErrors(result.warnings), value: result.value as T, problems: result.warnings, notes: result.notes };
-  if (result.migratedFrom !== undefined) out.migratedFrom = result.migratedFrom;
+  const out: Verdict<T> = { ok: result.ok, value: (result.document ?? null) as T | null, problems: result.problems, notes: result.notes };
+  if (result.migratedFrom !== null) out.migratedFrom = result.migratedFrom;
   return out;
 }
 

@@ -27,6 +27,12 @@ export function copyFragment(workflow: Workflow, id: string): string {
     }
     return action;
   });
+  return copyChain(workflow, { actions, startActionId: id });
+}
+
+/** The clipboard text for copied actions (already cut from the rest of the workflow) and the one they start at. */
+export function copyChain(workflow: Workflow, fragment: { actions: Action[]; startActionId: string }): string {
+  const { actions, startActionId: id } = fragment;
   const doc: WorkflowDocument = {
     format: WORKFLOW_FORMAT,
     schemaVersion: WORKFLOW_SCHEMA_VERSION,
@@ -49,14 +55,14 @@ export function parseClipboard(text: string): { ok: true; workflow: Workflow } |
   if (!text.trim()) return { ok: false, message: 'the clipboard is empty' };
   if (!validatorsReady()) return { ok: false, message: 'the checks a paste goes through are still loading; paste again in a moment' };
   const result = importWorkflow(text);
-  if (!result.ok) {
+  if (!result.document) {
     const first = result.problems[0];
     return {
       ok: false,
       message: first ? `${first.message}${first.path ? ` (at ${first.path})` : ''}` : 'it is not a Ticketflow workflow',
     };
   }
-  const workflow = result.value.workflow;
+  const workflow = result.document.workflow;
   if (workflow.startActionId === null || workflow.actions.length === 0) {
     return { ok: false, message: 'the copied workflow has no actions' };
   }

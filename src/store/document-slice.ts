@@ -7,6 +7,7 @@ import {
   type WorkflowDocument,
   type Workspace,
 } from '../model';
+import { copyIdRecord, hasId, idRecord, withId, withoutId } from './id-record';
 import { emptyHistory, recordStep, redoStep, undoStep, type HistoryEntry, type WorkflowHistory } from './history';
 import type { VersionState } from './revisions';
 import type { Selection } from './selection-slice';
@@ -114,23 +115,34 @@ export function freshWorkflowId(name: string, taken: Record<string, unknown>): s
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
       .slice(0, 40) || 'workflow');
-  if (!(base in taken)) return base;
-  for (let n = 2; ; n++) if (!(`${base}-${n}` in taken)) return `${base}-${n}`;
+  if (!hasId(taken, base)) return base;
+  for (let n = 2; ; n++) if (!hasId(taken, `${base}-${n}`)) return `${base}-${n}`;
 }
 
 export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
   workspace: defaultWorkspace(),
-  documents: {},
+  documents: idRecord(),
   order: [],
   openId: null,
-  histories: {},
+  histories: idRecord(),
   loaded: false,
   lastCommit: null,
   load(state) {
-    set({ ...state, versions: state.versions ?? {}, historyView: null, loaded: true, lastCommit: null, selection: null });
+    // Stored and seeded records come as ordinary objects; the store keeps null-prototype ones (id-record.ts).
+    set({
+      ...state,
+      documents: copyIdRecord(state.documents),
+      histories: copyIdRecord(state.histories),
+      versions: copyIdRecord(state.versions ?? {}),
+      historyView: null,
+      openId: state.openId !== null && hasId(state.documents, state.openId) ? state.openId : null,
+      loaded: true,
+      lastCommit: null,
+      selection: null,
+    });
   },
   openWorkflow(id) {
-    if (!get().documents[id]) return;
+    if (!hasId(get().documents, id)) return;
     if (get().inspectorDirty && id !== get().openId) {
       get().notify({ tone: 'error', key: 'notice.unsavedEdits' });
       return;
@@ -153,8 +165,8 @@ export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
       now - last.at < COALESCE_WINDOW_MS;
     const history = s.histories[workflowId] ?? emptyHistory();
     set({
-      documents: { ...s.documents, [workflowId]: next },
-      histories: merge ? s.histories : { ...s.histories, [workflowId]: recordStep(history, before, options.label) },
+      documents: withId(s.documents, workflowId, next),
+      histories: merge ? s.histories : withId(s.histories, workflowId, recordStep(history, before, options.label)),
       lastCommit: options.coalesce !== undefined ? { workflowId, key: options.coalesce, at: now, doc: next } : null,
       ...selectionAfter(s, next, options.select),
     });
@@ -169,9 +181,9 @@ export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
     const s = get();
     const id = freshWorkflowId(name, s.documents);
     set({
-      documents: { ...s.documents, [id]: newWorkflowDocument(id, name) },
+      documents: withId(s.documents, id, newWorkflowDocument(id, name)),
       order: [...s.order, id],
-      histories: { ...s.histories, [id]: emptyHistory() },
+      histories: withId(s.histories, id, emptyHistory()),
       openId: id,
       selection: null,
       lastCommit: null,
@@ -187,24 +199,21 @@ export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
     const rename = (e: HistoryEntry): HistoryEntry => ({ ...e, doc: { ...e.doc, workflow: { ...e.doc.workflow, id } } });
     const copiedHistory = history ? { ...history, past: history.past.map(rename), future: history.future.map(rename) } : emptyHistory();
     set({
-      documents: { ...s.documents, [id]: copy },
+      documents: withId(s.documents, id, copy),
       order: [...s.order, id],
-      histories: { ...s.histories, [id]: copiedHistory },
+      histories: withId(s.histories, id, copiedHistory),
     });
     return id;
   },
   deleteWorkflow(id) {
     const s = get();
-    if (!s.documents[id]) return;
-    const documents = { ...s.documents };
-    delete documents[id];
-    const histories = { ...s.histories };
-    delete histories[id];
+    if (!hasId(s.documents, id)) return;
+    const documents = withoutId(s.documents, id);
+    const histories = withoutId(s.histories, id);
     const order = s.order.filter((x) => x !== id);
     const openId = s.openId === id ? (order[0] ?? null) : s.openId;
     // A deleted workflow takes its revisions with it: nothing of it stays live.
-    const versions = { ...s.versions };
-    delete versions[id];
+    const versions = withoutId(s.versions, id);
     const historyView = s.historyView?.workflowId === id ? null : s.historyView;
     set({ documents, histories, versions, historyView, order, openId, selection: s.openId === id ? null : s.selection, lastCommit: null });
   },
@@ -218,8 +227,8 @@ export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
   },
   replaceFromStorage(id, doc, history) {
     const s = get();
-    const documents = { ...s.documents };
-    const histories = { ...s.histories };
+    const documents = copyIdRecord(s.documents);
+    const histories = copyIdRecord(s.histories);
     let order = s.order;
     if (doc) {
       documents[id] = doc;
@@ -230,7 +239,7 @@ export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
       delete histories[id];
       order = order.filter((x) => x !== id);
     }
-    const openId = s.openId && documents[s.openId] ? s.openId : (order[0] ?? null);
+    const openId = s.openId && hasId(documents, s.openId) ? s.openId : (order[0] ?? null);
     set({ documents, histories, order, openId, lastCommit: s.lastCommit?.workflowId === id ? null : s.lastCommit });
   },
   setWorkspace(workspace) {
@@ -246,11 +255,11 @@ export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
   addDocument(doc) {
     const s = get();
     const id = doc.workflow.id;
-    if (s.documents[id]) throw new Error(`A workflow with the id "${id}" exists already`);
+    if (hasId(s.documents, id)) throw new Error(`A workflow with the id "${id}" exists already`);
     set({
-      documents: { ...s.documents, [id]: doc },
+      documents: withId(s.documents, id, doc),
       order: [...s.order, id],
-      histories: { ...s.histories, [id]: emptyHistory() },
+      histories: withId(s.histories, id, emptyHistory()),
       openId: id,
       preview: null,
       selection: null,
@@ -260,10 +269,10 @@ export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
   replaceAll(workspace, docs) {
     set({
       workspace,
-      documents: Object.fromEntries(docs.map((d) => [d.workflow.id, d])),
+      documents: idRecord(docs.map((d) => [d.workflow.id, d] as const)),
       order: docs.map((d) => d.workflow.id),
-      histories: Object.fromEntries(docs.map((d) => [d.workflow.id, emptyHistory()])),
-      versions: {},
+      histories: idRecord(docs.map((d) => [d.workflow.id, emptyHistory()] as const)),
+      versions: idRecord(),
       historyView: null,
       openId: docs[0]?.workflow.id ?? null,
       preview: null,
@@ -304,8 +313,8 @@ function step(
   const keepSelection =
     sel === null || sel.kind === 'trigger' || result.doc.workflow.actions.some((a) => a.id === sel.id);
   set({
-    documents: { ...s.documents, [id]: result.doc },
-    histories: { ...s.histories, [id]: result.history },
+    documents: withId(s.documents, id, result.doc),
+    histories: withId(s.histories, id, result.history),
     lastCommit: null,
     selection: keepSelection ? sel : null,
     interaction: { type: 'idle' },

@@ -2,8 +2,9 @@ import type { Action, ActionKind } from '../actions';
 import * as graph from '../graph';
 import { continuationSlot, reachableFrom } from '../graph/links';
 import type { CommentThread, Layout, Point, Workflow, WorkflowDocument } from '../model';
-import { pasteFragment, parseClipboard, copyFragment } from './clipboard';
+import { pasteFragment, parseClipboard, copyChain, copyFragment } from './clipboard';
 import type { AppState, Outcome, SliceCreator } from './types';
+import { idRecord } from './id-record';
 
 /** Every editing command of the open workflow; each committed command is one undo step. */
 export interface EditSlice {
@@ -31,6 +32,16 @@ export interface EditSlice {
   pointAfter(id: string): graph.InsertionPoint | null;
   /** Pastes clipboard text at a point (after the selection when no point is given). */
   pasteText(text: string, point?: graph.InsertionPoint): Outcome;
+  /** Deletes several actions in one step (graph.deleteActions). */
+  deleteActions(ids: readonly string[]): Outcome;
+  /** Moves several actions to a point as one run, in one step (graph.moveActions). */
+  moveActions(ids: readonly string[], point: graph.InsertionPoint): Outcome;
+  /** The clipboard text for several actions as one chain (graph.chainFragment); null, with a notice saying why, when refused. */
+  copyActions(ids: readonly string[]): string | null;
+  /** Connects an action's output to another action with a go-to, in one step (graph.connectWithGoto). */
+  connectGoto(from: string, to: string): Outcome;
+  /** Keeps the positions several nodes were dragged to (one step for the drag). */
+  placeNodes(positions: Record<string, Point>): void;
 }
 
 type Get = () => AppState;
@@ -82,7 +93,7 @@ export function applyOp(doc: WorkflowDocument, result: graph.OpResult, unplace: 
 function withoutPositions(layout: Layout | undefined, ids: ReadonlySet<string>): Layout | undefined {
   if (!layout) return undefined;
   if (ids.size === 0) return layout;
-  const positions: Layout['positions'] = {};
+  const positions: Layout['positions'] = idRecord();
   let count = 0;
   for (const [key, point] of Object.entries(layout.positions)) {
     if (ids.has(key)) continue;
@@ -155,8 +166,12 @@ export const createEditSlice: SliceCreator<EditSlice> = (_set, get) => ({
     );
   },
   placeNode(nodeId, position) {
+    get().placeNodes({ [nodeId]: position });
+  },
+  placeNodes(positions) {
+    const placed = idRecord(Object.entries(positions).map(([id, p]) => [id, { x: p.x, y: p.y }] as const));
     change(get, 'history.place', (doc) => ({
-      doc: { ...doc, layout: { positions: { ...doc.layout?.positions, [nodeId]: { x: position.x, y: position.y } } } },
+      doc: { ...doc, layout: { positions: idRecord([...Object.entries(doc.layout?.positions ?? {}), ...Object.entries(placed)]) } },
     }));
   },
   tidyUp() {
@@ -195,6 +210,36 @@ export const createEditSlice: SliceCreator<EditSlice> = (_set, get) => ({
     const action = s.openId ? s.documents[s.openId]?.workflow.actions.find((a) => a.id === id) : undefined;
     const slot = action ? continuationSlot(action) : null;
     return slot ? { type: 'link', from: id, slot } : null;
+  },
+  deleteActions(ids) {
+    return change(get, 'history.delete', (doc) => ({ doc: applyOp(doc, graph.deleteActions(doc.workflow, ids)), select: null }));
+  },
+  moveActions(ids, point) {
+    get().setInteraction({ type: 'idle' });
+    return change(get, 'history.move', (doc) => {
+      const result = graph.moveActions(doc.workflow, ids, point);
+      const moved = ids.flatMap((id) => reachableFrom(result.workflow, id, { jumps: false }));
+      return { doc: applyOp(doc, result, moved) };
+    });
+  },
+  copyActions(ids) {
+    const s = get();
+    const doc = s.openId ? s.documents[s.openId] : undefined;
+    if (!doc) return null;
+    try {
+      return copyChain(doc.workflow, graph.chainFragment(doc.workflow, ids));
+    } catch (error: unknown) {
+      if (error instanceof graph.GraphError) s.notify({ tone: 'error', key: `graph.${error.code}`, params: error.params, fallback: error.message });
+      else s.notify({ tone: 'error', key: 'notice.refused', params: { reason: String(error) } });
+      return null;
+    }
+  },
+  connectGoto(from, to) {
+    return change(get, 'history.insert', (doc) => {
+      const result = graph.connectWithGoto(doc.workflow, from, to);
+      const added = result.added[0];
+      return { doc: applyOp(doc, result), select: { kind: 'action', id: added ?? from } };
+    });
   },
   pasteText(text, point) {
     const parsed = parseClipboard(text);

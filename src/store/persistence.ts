@@ -18,6 +18,7 @@ import { LANGUAGES } from '../ui/i18n/core';
 import type { LoadedState } from './document-slice';
 import { emptyHistory, HISTORY_LIMIT, recordStep, type HistoryEntry, type WorkflowHistory } from './history';
 import { browserJournalStorage, journalKey, readJournals, removeJournal, writeJournal, type JournalStorage } from './journal';
+import { hasId, idRecord, withId, withoutId } from './id-record';
 import { withoutMark, type VersionState } from './revisions';
 import { seedVersions, storedWorkspace, upgradeStoredDocument, upgradeWorkflowRecord, versionStateOf } from './revisions-storage';
 import type { AppStore } from './store';
@@ -30,6 +31,9 @@ const DB_VERSION = 2;
 const CHANNEL = 'ticketflow-storage';
 const SAVE_DELAY_MS = 400;
 export const RETRY_DELAYS_MS = [2000, 5000, 15000, 30000, 60000];
+/** How long opening the database may take before the app opens without saving (some browsers never answer). */
+export const OPEN_TIMEOUT_MS = 4000;
+
 const JOURNAL_PREFIX = 'ticketflow-unsaved:';
 /** Meta keys under which unreadable records are copied before anything is written over them. */
 const QUARANTINE_PREFIX = 'unreadable:';
@@ -116,6 +120,10 @@ export interface StorageControl {
   reloadWorkflow(id: string): Promise<void>;
   /** Keeps this tab's version as a new workflow named `name`, then loads the stored one under the original id. */
   forkWorkflow(id: string, name: string): Promise<void>;
+  /** Throws away this tab's help-desk settings and loads the ones another tab saved. */
+  reloadWorkspace(): Promise<void>;
+  /** Saves this tab's help-desk settings over the ones another tab saved (the user chose to). */
+  keepWorkspace(): Promise<void>;
   /** Everything in memory as one JSON file, for a user who cannot save. */
   exportAll(): string;
   /** Whether this start found nothing stored and seeded the example workspace. */
@@ -143,9 +151,13 @@ export interface PersistenceOptions {
   scenarios?: () => Scenario[];
   /** Where unsaved work is copied on page hide (default localStorage; null for none). */
   journal?: JournalStorage | null;
+  /** Opens the database (default: IndexedDB through idb); for tests of a browser that never answers. */
+  open?: () => Promise<IDBPDatabase<TicketflowDB>>;
+  /** How long the open may take (default OPEN_TIMEOUT_MS). */
+  openTimeoutMs?: number;
 }
 
-type SavedMessage = { type: 'saved'; tab: string; workflows: { id: string; revision: number }[]; deleted: string[] };
+type SavedMessage = { type: 'saved'; tab: string; workflows: { id: string; revision: number }[]; deleted: string[]; workspace?: number };
 
 function defaultSeed() {
   return { workspace: defaultWorkspace(), documents: EXAMPLE_WORKFLOWS.map((e) => e.document) };
@@ -194,8 +206,8 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
 
   let db: IDBPDatabase<TicketflowDB> | null = null;
   try {
-    if (typeof indexedDB === 'undefined') throw new Error('IndexedDB is not available in this browser.');
-    db = await openDatabase();
+    if (!options.open && typeof indexedDB === 'undefined') throw new Error('IndexedDB is not available in this browser.');
+    db = await openWithin(options.open ?? openDatabase, options.openTimeoutMs ?? OPEN_TIMEOUT_MS);
   } catch (error) {
     const { detail } = errorKey(error);
     const s = seed();
@@ -223,6 +235,8 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
       },
       reloadWorkflow: (id) => reloadWorkflow(id),
       forkWorkflow: (id, name) => forkWorkflow(id, name),
+      reloadWorkspace: () => reloadWorkspace(),
+      keepWorkspace: () => keepWorkspace(),
       exportAll,
       seeded,
       flush: (flushOptions) => {
@@ -244,10 +258,9 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
   }
 
   function seededState(s: { workspace: Workspace; documents: WorkflowDocument[] }): LoadedState {
-    const documents: Record<string, WorkflowDocument> = {};
-    for (const d of s.documents) documents[d.workflow.id] = withoutMark(d);
+    const documents = idRecord(s.documents.map((d) => [d.workflow.id, withoutMark(d)] as const));
     const order = s.documents.map((d) => d.workflow.id);
-    return { workspace: s.workspace, documents, order, openId: order[0] ?? null, histories: {}, versions: seedVersions(s.documents) };
+    return { workspace: s.workspace, documents, order, openId: order[0] ?? null, histories: idRecord(), versions: seedVersions(s.documents) };
   }
 
   async function load(database: IDBPDatabase<TicketflowDB>) {
@@ -293,9 +306,9 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
       byWf.set(parsed.data.seq, parsed.data);
       entries.set(parsed.data.workflowId, byWf);
     }
-    const documents: Record<string, WorkflowDocument> = {};
-    const histories: Record<string, WorkflowHistory> = {};
-    const versions: Record<string, VersionState> = {};
+    const documents = idRecord<WorkflowDocument>();
+    const histories = idRecord<WorkflowHistory>();
+    const versions = idRecord<VersionState>();
     for (const raw of workflowRaws) {
       const parsed = WorkflowRecordSchema.safeParse(raw);
       if (!parsed.success) {
@@ -314,9 +327,9 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
       if (state) versions[rec.id] = state;
       rememberVersions(rec.id, state, revs);
     }
-    const known = session.success ? session.data.order.filter((id) => id in documents) : [];
+    const known = session.success ? session.data.order.filter((id) => hasId(documents, id)) : [];
     const order = [...known, ...Object.keys(documents).filter((id) => !known.includes(id)).sort()];
-    const openId = session.success && session.data.openId && documents[session.data.openId] ? session.data.openId : (order[0] ?? null);
+    const openId = session.success && session.data.openId && hasId(documents, session.data.openId) ? session.data.openId : (order[0] ?? null);
     const state: LoadedState = { workspace, documents, order, openId, histories, versions };
     const recovered = replayJournals(state);
     s.load(state);
@@ -481,8 +494,9 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
   async function save(): Promise<void> {
     if (!db || stopped) return;
     if (saving) {
+      // A flush during a write waits for the write of what changed since, not only the one under way.
       again = true;
-      return saving;
+      return saving.then(() => save());
     }
     saving = write(db).finally(() => {
       saving = null;
@@ -498,7 +512,7 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
     const s = store.getState();
     const conflicted = new Set(s.conflicts.map((c) => c.workflowId));
     const changed = unsavedIds(s).filter((id) => !conflicted.has(id));
-    const deleted = [...savedDocs.keys()].filter((id) => !(id in s.documents) && !conflicted.has(id));
+    const deleted = [...savedDocs.keys()].filter((id) => !hasId(s.documents, id) && !conflicted.has(id));
     const session = JSON.stringify(sessionOf(s));
     const workspaceChanged = s.workspace !== savedWorkspace;
     if (!changed.length && !deleted.length && session === savedSession && !workspaceChanged) {
@@ -517,6 +531,7 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
     }[] = [];
     const removed: string[] = [];
     const conflicts: { workflowId: string; theirRevision: number }[] = [];
+    let workspaceConflict: number | null = null;
     try {
       const tx = database.transaction(['meta', 'workflows', 'history', 'revisions'], 'readwrite');
       const workflows = tx.objectStore('workflows');
@@ -576,16 +591,26 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
         for (const n of storedRevisions.get(id) ?? []) await revisionStore.delete([id, n]);
         removed.push(id);
       }
-      if (workspaceChanged) {
-        if (savedWorkspace === null) {
-          // The first write over a stored workspace this tab could not read keeps that record aside.
-          const raw = await meta.get('workspace');
-          if (raw !== undefined && !WorkspaceRecordSchema.safeParse(raw).success) await quarantine(meta, 'workspace', raw);
+      let workspaceWritten = false;
+      if (workspaceChanged && s.workspaceConflict === null) {
+        const raw = await meta.get('workspace');
+        const stored = WorkspaceRecordSchema.safeParse(raw);
+        // The first write over a stored workspace this tab could not read keeps that record aside.
+        if (raw !== undefined && !stored.success) await quarantine(meta, 'workspace', raw);
+        const theirs = stored.success ? stored.data.revision : 0;
+        // The same check as a workflow's: another tab saved settings since this tab read them.
+        if (theirs !== workspaceRevision && stored.success) workspaceConflict = theirs;
+        else {
+          await meta.put({ v: STORAGE_VERSION, revision: workspaceRevision + 1, workspace: s.workspace }, 'workspace');
+          workspaceWritten = true;
         }
-        await meta.put({ v: STORAGE_VERSION, revision: workspaceRevision + 1, workspace: s.workspace }, 'workspace');
       }
       if (session !== savedSession) await meta.put(sessionOf(s), 'session');
       await tx.done;
+      if (workspaceWritten) {
+        workspaceRevision++;
+        savedWorkspace = s.workspace;
+      }
     } catch (error) {
       failures++;
       const { key, detail } = errorKey(error);
@@ -600,19 +625,23 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
       rememberVersions(w.id, w.versions, w.numbers);
     }
     for (const id of removed) forget(id);
-    if (workspaceChanged) {
-      workspaceRevision++;
-      savedWorkspace = s.workspace;
-    }
     savedSession = session;
     for (const key of replayed) removeJournal(journal, key);
     replayed = [];
     const after = store.getState();
     if (after.workspace === savedWorkspace && unsavedIds(after).length === 0) removeJournal(journal, ownJournal);
     if (conflicts.length) addConflicts(conflicts);
+    if (workspaceConflict !== null) store.setState({ workspaceConflict });
     store.setState({ storage: { state: 'saved' } });
-    if (written.length || removed.length) {
-      const message: SavedMessage = { type: 'saved', tab, workflows: written.map((w) => ({ id: w.id, revision: w.revision })), deleted: removed };
+    const workspaceSaved = s.workspace === savedWorkspace && workspaceChanged;
+    if (written.length || removed.length || workspaceSaved) {
+      const message: SavedMessage = {
+        type: 'saved',
+        tab,
+        workflows: written.map((w) => ({ id: w.id, revision: w.revision })),
+        deleted: removed,
+        ...(workspaceSaved ? { workspace: workspaceRevision } : {}),
+      };
       channel?.postMessage(message);
     }
   }
@@ -626,15 +655,20 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
     if (!db || stopped || message?.type !== 'saved' || message.tab === tab) return;
     for (const { id, revision } of message.workflows) {
       if (revisions.get(id) === revision) continue;
-      if (!(id in store.getState().documents) && !savedDocs.has(id)) await reloadWorkflow(id);
+      if (!hasId(store.getState().documents, id) && !savedDocs.has(id)) await reloadWorkflow(id);
       else if (isClean(id)) await reloadWorkflow(id);
       else addConflicts([{ workflowId: id, theirRevision: revision }]);
+    }
+    if (message.workspace !== undefined && message.workspace !== workspaceRevision) {
+      if (store.getState().workspace === savedWorkspace) await reloadWorkspace();
+      else store.setState({ workspaceConflict: message.workspace });
     }
     for (const id of message.deleted) {
       if (!savedDocs.has(id)) continue;
       if (isClean(id)) {
         forget(id);
         store.getState().replaceFromStorage(id, null, null);
+        store.setState((s) => ({ versions: withoutId(s.versions, id) }));
       } else addConflicts([{ workflowId: id, theirRevision: 0 }]);
     }
   }
@@ -670,17 +704,33 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
       const state = versionStateOf(found.rec.versions, found.revisions);
       rememberVersions(id, state, found.revisions);
       store.getState().replaceFromStorage(id, found.rec.doc, found.history);
-      store.setState((s) => {
-        const versions = { ...s.versions };
-        if (state) versions[id] = state;
-        else delete versions[id];
-        return { versions };
-      });
+      store.setState((s) => ({ versions: state ? withId(s.versions, id, state) : withoutId(s.versions, id) }));
     } else {
       forget(id);
       store.getState().replaceFromStorage(id, null, null);
+      store.setState((s) => ({ versions: withoutId(s.versions, id) }));
     }
     store.setState((s) => ({ conflicts: s.conflicts.filter((c) => c.workflowId !== id) }));
+  }
+
+  async function reloadWorkspace() {
+    if (!db) return;
+    const parsed = WorkspaceRecordSchema.safeParse(await db.get('meta', 'workspace'));
+    if (parsed.success) {
+      workspaceRevision = parsed.data.revision;
+      savedWorkspace = parsed.data.workspace;
+      store.getState().setWorkspace(parsed.data.workspace);
+    }
+    store.setState({ workspaceConflict: null });
+  }
+
+  /** The user chose this tab's settings: they are saved over the other tab's, as the next revision. */
+  async function keepWorkspace() {
+    if (!db) return;
+    const parsed = WorkspaceRecordSchema.safeParse(await db.get('meta', 'workspace'));
+    if (parsed.success) workspaceRevision = parsed.data.revision;
+    store.setState({ workspaceConflict: null });
+    await save();
   }
 
   async function forkWorkflow(id: string, name: string) {
@@ -767,5 +817,31 @@ function openDatabase(): Promise<IDBPDatabase<TicketflowDB>> {
         if (oldVersion >= 1) await upgradeToVersions(transaction);
       }
     },
+  });
+}
+
+/**
+ * Opens the database, or fails after `ms`: a browser whose IndexedDB never answers (a blocked
+ * upgrade, a private mode that hangs) must not leave the app loading for ever. A database that
+ * opens after the deadline is closed again, so it blocks nothing.
+ */
+function openWithin<T extends { close(): void }>(open: () => Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    let late = false;
+    const timer = setTimeout(() => {
+      late = true;
+      reject(new Error(`The browser's storage did not answer within ${Math.round(ms / 1000)} seconds.`));
+    }, ms);
+    open().then(
+      (db) => {
+        clearTimeout(timer);
+        if (late) db.close();
+        else resolve(db);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
   });
 }

@@ -14,6 +14,7 @@ import {
 } from './revisions';
 import { validatorsReady } from '../document/schema-validation';
 import { revisionThreads } from './history-view';
+import { idRecord, withId } from './id-record';
 import type { AppState, Outcome, SliceCreator } from './types';
 
 /** A revision shown read-only on the canvas, and what it is compared with ("draft" or another revision). */
@@ -75,7 +76,7 @@ function refuse(get: () => AppState, key: string, params?: Record<string, string
 }
 
 export const createRevisionsSlice: SliceCreator<RevisionsSlice> = (set, get, api) => {
-  const put = (workflowId: string, state: VersionState) => set({ versions: { ...get().versions, [workflowId]: state } });
+  const put = (workflowId: string, state: VersionState) => set({ versions: withId(get().versions, workflowId, state) });
   // Threads a draft loses (with a removed bubble) stay readable from the revisions that have the bubble.
   api.subscribe((s, prev) => {
     if (s.documents === prev.documents) return;
@@ -113,7 +114,7 @@ export const createRevisionsSlice: SliceCreator<RevisionsSlice> = (set, get, api
   };
 
   return {
-    versions: {},
+    versions: idRecord(),
     historyView: null,
     versionDialog: null,
     openVersionDialog(dialog) {

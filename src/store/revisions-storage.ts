@@ -2,6 +2,7 @@ import { documentProblems } from '../document';
 import { isRecord } from '../document/json-pointer';
 import { FORMATS, migrateDocument, type JsonObject } from '../document/migrations';
 import { defaultWorkspace, RevisionSchema, WorkflowDocumentSchema, WorkspaceSchema, type Revision, type WorkflowDocument, type WorkflowVersions, type Workspace } from '../model';
+import { idRecord } from './id-record';
 import { addRevision, NO_VERSIONS, withoutMark, withPublished, type VersionState } from './revisions';
 
 // The local revision store's pieces that persistence.ts uses: reading older stored documents, the
@@ -33,7 +34,7 @@ export function versionStateOf(row: WorkflowVersions | undefined, revisions: rea
  * (`revision.published`). The app's own examples, not an import: an imported file never publishes.
  */
 export function seedVersions(documents: readonly WorkflowDocument[], at = new Date()): Record<string, VersionState> {
-  const out: Record<string, VersionState> = {};
+  const out = idRecord<VersionState>();
   for (const doc of documents) {
     const id = doc.workflow.id;
     const { state } = addRevision(undefined, id, withoutMark(doc), 'create', SYSTEM_AUTHOR, at);

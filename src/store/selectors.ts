@@ -3,6 +3,7 @@ import type { Problem } from '../document';
 import type { CommentThread, Workflow, WorkflowDocument } from '../model';
 import { openCommentCounts } from '../review/threads';
 import { revisionView, selectViewedRevision } from './history-view';
+import { ownEntry } from './id-record';
 import type { AppState } from './types';
 
 // Derived indexes are cached per immutable input object, so a thousand bubbles each selecting
@@ -23,9 +24,9 @@ export interface ProblemCount {
 /** The open workflow document, or null; while the history shows a revision, that revision (read-only). */
 export const selectOpenDoc = (s: AppState): WorkflowDocument | null => {
   if (s.preview) return s.preview;
-  const draft = s.openId ? (s.documents[s.openId] ?? null) : null;
+  const draft = s.openId ? (ownEntry(s.documents, s.openId) ?? null) : null;
   const revision = s.historyView ? selectViewedRevision(s) : null;
-  return revision ? revisionView(revision, draft ?? undefined, s.versions[revision.workflowId]?.removedThreads) : draft;
+  return revision ? revisionView(revision, draft ?? undefined, ownEntry(s.versions, revision.workflowId)?.removedThreads) : draft;
 };
 
 /** Actions of a workflow by id (cached per workflow object). */
@@ -46,11 +47,11 @@ export const selectAction = (id: string) => (s: AppState): Action | undefined =>
 
 /** Problems of the open workflow from the last validation run (empty before the first run). */
 export const selectOpenProblems = (s: AppState): Problem[] =>
-  (s.openId ? s.validation[s.openId]?.problems : undefined) ?? NO_PROBLEMS;
+  (s.openId ? ownEntry(s.validation, s.openId)?.problems : undefined) ?? NO_PROBLEMS;
 const NO_PROBLEMS: Problem[] = [];
 
 /** Whether the open workflow is yet to be checked: no validation run has judged it (false with none open). */
-export const selectOpenUnchecked = (s: AppState): boolean => s.openId !== null && s.validation[s.openId] === undefined;
+export const selectOpenUnchecked = (s: AppState): boolean => s.openId !== null && ownEntry(s.validation, s.openId) === undefined;
 
 /** Problem counts per action id (cached per problem list); "trigger" collects enrollment problems. */
 export function problemIndex(problems: Problem[]): Map<string, ProblemCount> {
@@ -89,5 +90,5 @@ export const selectOpenCommentCount = (id: string) => (s: AppState): number =>
   openCommentIndex(selectOpenDoc(s)?.comments ?? NO_COMMENTS).get(id) ?? 0;
 
 /** Whether the open workflow has something to undo / redo. */
-export const selectCanUndo = (s: AppState): boolean => (s.openId ? (s.histories[s.openId]?.past.length ?? 0) > 0 : false);
-export const selectCanRedo = (s: AppState): boolean => (s.openId ? (s.histories[s.openId]?.future.length ?? 0) > 0 : false);
+export const selectCanUndo = (s: AppState): boolean => (s.openId ? (ownEntry(s.histories, s.openId)?.past.length ?? 0) > 0 : false);
+export const selectCanRedo = (s: AppState): boolean => (s.openId ? (ownEntry(s.histories, s.openId)?.future.length ?? 0) > 0 : false);

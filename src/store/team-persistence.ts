@@ -132,7 +132,8 @@ export async function startTeamPersistence(store: AppStore, options: TeamPersist
   await load();
   const unsubscribe = store.subscribe(
     (s) => [s.documents, s.workspace] as const,
-    () => schedule(),
+    // A comment is one deliberate act: it goes at once; edits wait for a pause in the typing.
+    () => schedule(onlyComments() ? 0 : saveDelay),
     { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] },
   );
   const unsubscribePrefs = store.subscribe(
@@ -179,6 +180,22 @@ export async function startTeamPersistence(store: AppStore, options: TeamPersist
       void save();
     },
     reloadWorkflow: (id) => reloadWorkflow(id),
+    reloadWorkspace: async () => {
+      const w = await api.get<unknown>('/workspace');
+      const next = parseWorkspace(w.body, w.headers.get('etag'));
+      workspaceRevision = next.revision;
+      savedWorkspace = next.workspace;
+      workspaceRefused = null;
+      store.getState().setWorkspace(next.workspace);
+      store.setState({ workspaceConflict: null });
+    },
+    keepWorkspace: async () => {
+      const w = await api.get<unknown>('/workspace');
+      workspaceRevision = parseWorkspace(w.body, w.headers.get('etag')).revision;
+      workspaceRefused = null;
+      store.setState({ workspaceConflict: null });
+      await save();
+    },
     forkWorkflow: (id, name) => forkWorkflow(id, name),
     exportAll: () => {
       const s = store.getState();
@@ -466,6 +483,8 @@ export async function startTeamPersistence(store: AppStore, options: TeamPersist
         } catch (error) {
           if (!(error instanceof ApiError) || error.status === 0 || error.status >= 500) throw error;
           workspaceRefused = next;
+          // A stale base is the same choice as two tabs in local mode: load theirs or keep mine.
+          if (error.status === 409) store.setState({ workspaceConflict: workspaceRevision + 1 });
           store.getState().notify({ tone: 'error', key: error.status === 409 ? 'team.workspace.conflict' : 'team.refused.settings', params: { detail: error.message } });
         }
       }
@@ -545,7 +564,11 @@ export async function startTeamPersistence(store: AppStore, options: TeamPersist
   /** Reads a workflow's threads from the server into the page, keeping comments added since `sent`. */
   async function refreshComments(id: string, sent?: readonly CommentThread[], idMap: ReadonlyMap<string, string> = new Map()) {
     const r = await api.get<unknown>(`/workflows/${encodeURIComponent(id)}/comments`);
-    const server = threadsFromApi(r.body);
+    showServerComments(id, threadsFromApi(r.body), sent, idMap);
+  }
+
+  /** Puts the server's threads `server` in the page, keeping comments the page added since `sent`. */
+  function showServerComments(id: string, server: CommentThread[], sent?: readonly CommentThread[], idMap: ReadonlyMap<string, string> = new Map()) {
     const s = store.getState();
     const doc = s.documents[id];
     if (!doc) return;
@@ -558,6 +581,11 @@ export async function startTeamPersistence(store: AppStore, options: TeamPersist
     store.setState({ documents: { ...s.documents, [id]: next } });
     // The document's content did not change, so what was saved still is.
     if (saved && sameContent(doc, saved)) savedDocs.set(id, next);
+  }
+
+  /** Whether what the page has not sent is comments only (no document content, no settings). */
+  function onlyComments(): boolean {
+    return store.getState().workspace === savedWorkspace && changedIds().length === 0;
   }
 
   /** Whether the page shows comments the server does not hold (or lacks some it holds). */
@@ -604,9 +632,16 @@ export async function startTeamPersistence(store: AppStore, options: TeamPersist
           return;
         }
         case 'comment.created':
-        case 'comment.updated':
-          if (id && heads.has(id) && !pendingComments.has(id)) await refreshComments(id);
+        case 'comment.updated': {
+          if (!id || !heads.has(id) || pendingComments.has(id)) return;
+          // The event carries the thread as it now is: shown at once, without asking for the list.
+          const thread = threadFromApi(e.thread);
+          if (!thread) return refreshComments(id);
+          const known = savedComments.get(id) ?? [];
+          const server = known.some((t) => t.id === thread.id) ? known.map((t) => (t.id === thread.id ? thread : t)) : [...known, thread];
+          showServerComments(id, server);
           return;
+        }
         case 'workspace.saved': {
           const revision = revisionNumber(e.version ?? e.revision);
           if (revision !== null && revision <= workspaceRevision) return;

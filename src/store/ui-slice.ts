@@ -77,6 +77,8 @@ export interface UiSlice {
   notices: Notice[];
   storage: StorageStatus;
   conflicts: Conflict[];
+  /** The revision of help-desk settings another tab saved while this tab had unsaved changes to them. */
+  workspaceConflict: number | null;
   /** What the storage banner can ask of persistence; null until persistence has started. */
   storageControl: StorageControl | null;
   setLanguage(language: Language): void;
@@ -110,6 +112,7 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
   notices: [],
   storage: { state: 'loading' },
   conflicts: [],
+  workspaceConflict: null,
   storageControl: null,
   setLanguage: (language) => set({ language }),
   setTheme: (theme) => set({ theme }),

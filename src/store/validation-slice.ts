@@ -1,6 +1,7 @@
 import { validateWorkflowDocument, type Problem } from '../document';
 import { loadValidators, validatorsReady } from '../document/schema-validation';
 import type { WorkflowDocument, Workspace } from '../model';
+import { idRecord } from './id-record';
 import type { SliceCreator } from './types';
 
 /** Problems found in one document, with the document and workspace they were computed for. */
@@ -34,12 +35,12 @@ export function isCurrent(result: ValidationResult | undefined, doc: WorkflowDoc
 }
 
 export const createValidationSlice: SliceCreator<ValidationSlice> = (set, get) => ({
-  validation: {},
+  validation: idRecord(),
   validateNow() {
     if (!validatorsReady()) return;
     const s = get();
     const ids = s.openId ? [s.openId, ...s.order.filter((id) => id !== s.openId)] : s.order;
-    const next: Record<string, ValidationResult> = {};
+    const next = idRecord<ValidationResult>();
     let changed = false;
     for (const id of ids) {
       const doc = s.documents[id];

@@ -12,13 +12,14 @@ import { startScenarioStorage, type ScenarioStorageControl } from './simulation/
 import { teamSession } from '../store/team-session';
 import { localAdapter, TeamGate } from './team/TeamGate';
 import { startTeamScenarios } from './team/team-scenarios';
+import { hasId } from '../store/id-record';
 
 /** Opens the workflow a review link (#/review/<id>) names, read-only. */
 function followReviewRoute(store: AppStore): void {
   const route = parseReviewRoute(window.location.hash);
   if (!route) return;
   const s = store.getState();
-  if (route.kind === 'invalid' || !s.documents[route.workflowId]) {
+  if (route.kind === 'invalid' || !hasId(s.documents, route.workflowId)) {
     s.notify({ tone: 'error', key: 'shell.reviewLinkBroken', params: { reason: route.kind === 'invalid' ? route.message : route.workflowId } });
     return;
   }

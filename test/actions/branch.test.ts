@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BranchAction } from '../../src/actions';
-import { action, at, incoming, run, workflow } from '../engine/helpers';
+import { action, at, incoming, run, text, workflow } from '../engine/helpers';
 
 function triage(): BranchAction {
   return action('branch', 'triage', {
@@ -27,7 +27,8 @@ describe('branch.run', () => {
   it('takes the first path whose filters hold, in order', () => {
     const r = run({ workflows: [wf], events: [incoming(0, 'conv-1', 'th-1'), { type: 'setPriority', at: at(1), ticketId: 'ticket-1', priority: 'urgent' }] });
     expect(r.notifications.map((n) => n.recipient)).toEqual(['u-ana']);
-    expect(r.history['ticket-1']!.actions[0]!.outcome).toBe('took the path "Urgent": group 1 held (priority is urgent)');
+    expect(r.history['ticket-1']!.actions[0]).toMatchObject({ code: 'action.branch.path', params: { path: 'urgent', label: 'Urgent', group: 1 } });
+    expect(text(r.history['ticket-1']!.actions[0]!)).toBe('Took the path "Urgent" (group 1 held).');
   });
 
   it('takes a later path when an earlier one fails', () => {
@@ -35,12 +36,10 @@ describe('branch.run', () => {
     expect(r.notifications.map((n) => n.recipient)).toEqual(['u-marco', 'u-claire']);
   });
 
-  it('takes the default path when no path holds, saying why each failed', () => {
+  it('takes the default path when no path holds, saying how many paths it tried', () => {
     const r = run({ workflows: [wf], events: [incoming(0, 'conv-1', 'th-1'), { type: 'setPriority', at: at(1), ticketId: 'ticket-1', priority: 'low' }] });
     expect(r.notifications).toEqual([]);
-    expect(r.history['ticket-1']!.actions[0]!.outcome).toBe(
-      'took the default path "Otherwise"; no path matched ("Urgent": no group held: group 1: priority is urgent failed (priority is low); "High or urgent": no group held: group 1: priority is greater than medium failed (priority is low))',
-    );
-    expect(r.history['ticket-1']!.enrollments.at(-1)).toMatchObject({ outcome: 'completed' });
+    expect(text(r.history['ticket-1']!.actions[0]!)).toBe('Took the default path "Otherwise": none of the 2 paths matched.');
+    expect(r.history['ticket-1']!.enrollments.at(-1)).toMatchObject({ code: 'unenrollment.completed' });
   });
 });

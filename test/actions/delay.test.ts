@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nextWeekdayTime } from '../../src/actions/delay';
-import { action, at, chain, incoming, run, workflow } from '../engine/helpers';
+import { action, at, chain, incoming, ms, run, text, traceLines, workflow } from '../engine/helpers';
 
 const MONDAY_9 = Date.parse('2026-01-05T09:00:00Z');
 
@@ -28,15 +28,23 @@ describe('delay.run', () => {
     const r = run({ workflows: [wf], events: [incoming(0, 'conv-1', 'th-1')] });
     expect(r.notifications.map((n) => n.at)).toEqual([at(120)]);
     expect(r.trace.filter((t) => t.kind === 'delay' || t.kind === 'resume').map((t) => [t.kind, t.at])).toEqual([
-      ['delay', at(0)],
-      ['resume', at(120)],
+      ['delay', ms(0)],
+      ['resume', ms(120)],
     ]);
+    expect(traceLines(r, 'delay')).toEqual(['Waits 2 hours; resumes at 2026-01-05 11:00 UTC.']);
   });
 
   it('waits until a day of the week and a time of day', () => {
     const wf = workflow('wf-until', { triggers: [{ type: 'ticketCreated' }], actions: chain(action('delay', 'wait', { wait: { type: 'until', days: ['wed'], time: '10:15' } }), notify()) });
     const r = run({ workflows: [wf], events: [incoming(0, 'conv-1', 'th-1')] });
     expect(r.notifications.map((n) => n.at)).toEqual(['2026-01-07T10:15:00.000Z']);
+  });
+
+  it('says "waits 1 day" for one day and "waits 3 days" for three, in every language', () => {
+    const one = workflow('wf-one', { triggers: [{ type: 'ticketCreated' }], actions: chain(action('delay', 'wait', { wait: { type: 'duration', duration: { amount: 1, unit: 'days' } } }), notify()) });
+    const entry = run({ workflows: [one], events: [incoming(0, 'conv-1', 'th-1')] }).trace.find((e) => e.kind === 'delay')!;
+    expect(text(entry)).toBe('Waits 1 day; resumes at 2026-01-06 09:00 UTC.');
+    expect(text({ ...entry, params: { ...entry.params, amount: 3 } })).toMatch(/^Waits 3 days;/);
   });
 
   it('is still waiting when the scenario ends before the delay is over', () => {
@@ -50,7 +58,7 @@ describe('delay.run', () => {
   it('ends the path when the delay is the last action', () => {
     const wf = workflow('wf-last', { triggers: [{ type: 'ticketCreated' }], actions: [action('delay', 'wait', { wait: { type: 'duration', duration: { amount: 5, unit: 'minutes' } } })] });
     const r = run({ workflows: [wf], events: [incoming(0, 'conv-1', 'th-1')] });
-    expect(r.history['ticket-1']!.enrollments.at(-1)).toMatchObject({ outcome: 'completed', at: at(5) });
+    expect(r.history['ticket-1']!.enrollments.at(-1)).toMatchObject({ code: 'unenrollment.completed', at: ms(5), params: { reason: 'delayLast' } });
     expect(r.enrolled).toEqual([]);
   });
 });

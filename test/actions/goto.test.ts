@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { action, at, incoming, run, workflow } from '../engine/helpers';
+import { action, at, incoming, ms, run, workflow } from '../engine/helpers';
 
 describe('goto.run', () => {
-  it('continues at its target, so a loop through a delay repeats until the ticket leaves', () => {
+  it('continues at its target, so a loop through a delay repeats until the ticket leaves, the moment it meets the criteria', () => {
     const wf = workflow('wf-loop', {
       triggers: [{ type: 'statusChanged', toStatusId: 'waiting-contact' }],
       unenroll: [{ conditions: [{ property: 'status', operator: 'isNot', value: 'waiting-contact' }] }],
@@ -21,7 +21,8 @@ describe('goto.run', () => {
       ],
     });
     expect(r.outbox.map((e) => e.at)).toEqual([at(1450), at(2890), at(4330)]);
-    expect(r.history['ticket-1']!.actions.filter((a) => a.kind === 'goto').map((a) => a.outcome)).toEqual(['continues at wait', 'continues at wait', 'continues at wait']);
-    expect(r.history['ticket-1']!.enrollments.at(-1)).toMatchObject({ outcome: 'unenrolled', at: at(5770) });
+    expect(r.history['ticket-1']!.actions.filter((a) => a.code === 'action.goto').map((a) => a.params.target)).toEqual(['wait', 'wait', 'wait']);
+    // It leaves when the status changes (day 3, 10:00), not at the end of the delay it was waiting in.
+    expect(r.history['ticket-1']!.enrollments.at(-1)).toMatchObject({ code: 'unenrollment.unenrolled', at: ms(4380), params: { when: 'change', delayCancelled: true } });
   });
 });

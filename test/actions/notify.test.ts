@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultWorkspace } from '../../src/model';
-import { action, at, incoming, run, workflow } from '../engine/helpers';
+import { action, at, incoming, run, text, workflow } from '../engine/helpers';
 
 const notifyOnCreate = (recipients: { userIds: string[]; teamIds: string[]; owner: boolean }) =>
   workflow('wf-notify', { triggers: [{ type: 'ticketCreated' }], actions: [action('notify', 'tell', { recipients, subject: 'New: {{ticket.subject}}', body: 'From {{contact.name}}' })] });
@@ -45,7 +45,8 @@ describe('notify.run', () => {
     });
     const r = run({ workflows: [wf], events: [incoming(0, 'conv-1', 'th-1'), { type: 'setOwner', at: at(1), ticketId: 'ticket-1', ownerId: 'u-marco' }] });
     expect(r.notifications.map((n) => n.recipient)).toEqual(['u-ana', 'u-marco']);
-    expect(r.history['ticket-1']!.actions[0]!.outcome).toBe('notified Ana García, Marco Rossi');
+    expect(r.history['ticket-1']!.actions[0]!.params).toEqual({ users: 'u-ana', owner: 'u-marco', ownerSkipped: false });
+    expect(text(r.history['ticket-1']!.actions[0]!)).toBe('Notified Ana García and Marco Rossi.');
   });
 
   it('resolves the same action again against another workspace', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultWorkspace } from '../../src/model';
-import { action, incoming, run, workflow } from '../engine/helpers';
+import { action, incoming, run, text, workflow } from '../engine/helpers';
 
 const onCreate = (a: ReturnType<typeof action<'sendEmail'>>) => workflow('wf-email', { triggers: [{ type: 'ticketCreated' }], actions: [a] });
 
@@ -25,7 +25,7 @@ describe('sendEmail.run', () => {
     expect(r1.outbox).toEqual([]);
     expect(r1.errors[0]).toMatchObject({ code: 'action.failed', action: 'mail', workflow: 'wf-email', ticket: 'ticket-1' });
     expect(r1.errors[0]!.message).toContain('the body could not be filled in');
-    expect(r1.history['ticket-1']!.enrollments.at(-1)).toMatchObject({ outcome: 'failed' });
+    expect(r1.history['ticket-1']!.enrollments.at(-1)).toMatchObject({ code: 'unenrollment.failed' });
 
     const ws = defaultWorkspace();
     ws.templates = ws.templates.filter((t) => t.id !== 'tpl-closed');
@@ -38,7 +38,7 @@ describe('[S-branding] automated emails carry the branding footer by default', (
   it('appends the footer when the workspace keeps branding on', () => {
     const r = run({ workflows: [onCreate(action('sendEmail', 'mail', { templateId: 'tpl-received' }))], events: [incoming(0, 'conv-1', 'th-1')] });
     expect(r.outbox[0]!.footer).toBe('Sent with Ticketflow');
-    expect(r.history['ticket-1']!.actions[0]!.outcome).toContain('with the branding footer');
+    expect(text(r.history['ticket-1']!.actions[0]!)).toContain('with the branding footer');
   });
 
   it('leaves the footer out when the workspace setting removes it', () => {
@@ -46,6 +46,6 @@ describe('[S-branding] automated emails carry the branding footer by default', (
     ws.branding.footer = false;
     const r = run({ workspace: ws, workflows: [onCreate(action('sendEmail', 'mail', { templateId: 'tpl-received' }))], events: [incoming(0, 'conv-1', 'th-1')] });
     expect(r.outbox[0]!.footer).toBeNull();
-    expect(r.history['ticket-1']!.actions[0]!.outcome).toContain('without the branding footer');
+    expect(text(r.history['ticket-1']!.actions[0]!)).toContain('without the branding footer');
   });
 });

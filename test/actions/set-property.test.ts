@@ -12,7 +12,7 @@ describe('setProperty.run', () => {
     const r = run({ workflows: onCreate({ property: 'priority', priority: 'urgent' }, [watcher]), events: [incoming(0, 'conv-1', 'th-1')] });
     expect(ticket(r, 'ticket-1')).toMatchObject({ priority: 'urgent' });
     expect(ticket(r, 'ticket-1').sla!.firstResponseDue).toBe('2026-01-05T09:30:00.000Z');
-    expect(r.history['ticket-1']!.enrollments.find((e) => e.workflow === 'wf-watch')).toMatchObject({ outcome: 'enrolled', trigger: 'priority changed' });
+    expect(r.history['ticket-1']!.enrollments.find((e) => e.workflow === 'wf-watch')).toMatchObject({ code: 'enrollment.enrolled', params: { trigger: 'propertyChanged', property: 'priority' } });
   });
 
   it('sets the owner to a user with help-desk access, and unassigns', () => {

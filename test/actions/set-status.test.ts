@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { action, at, incoming, run, statusPath, ticket, workflow } from '../engine/helpers';
+import { action, at, incoming, run, statusPath, text, ticket, workflow } from '../engine/helpers';
 
 describe('setStatus.run', () => {
   it('moves the ticket, sets the closed time and records who did it', () => {
@@ -7,7 +7,8 @@ describe('setStatus.run', () => {
     const r = run({ workflows: [wf], events: [incoming(0, 'conv-1', 'th-1')] });
     expect(ticket(r, 'ticket-1')).toMatchObject({ status: 'closed', closedAt: at(0) });
     expect(r.history['ticket-1']!.statuses.at(-1)).toEqual({ at: at(0), from: 'new', to: 'closed', by: 'wf-close' });
-    expect(r.history['ticket-1']!.actions[0]).toMatchObject({ workflow: 'wf-close', action: 'close', kind: 'setStatus', outcome: 'set the status to Closed' });
+    expect(r.history['ticket-1']!.actions[0]).toMatchObject({ workflow: 'wf-close', action: 'close', kind: 'action', code: 'action.setStatus.set', params: { status: 'closed' } });
+    expect(text(r.history['ticket-1']!.actions[0]!)).toBe('Set the status to Closed.');
   });
 
   it('clears the closed time and marks the ticket reopened when it sets an open status', () => {
@@ -20,7 +21,7 @@ describe('setStatus.run', () => {
     const wf = workflow('wf-same', { triggers: [{ type: 'ticketCreated' }], actions: [action('setStatus', 'same', { statusId: 'new' })] });
     const r = run({ workflows: [wf], events: [incoming(0, 'conv-1', 'th-1')] });
     expect(statusPath(r, 'ticket-1')).toEqual(['new']);
-    expect(r.history['ticket-1']!.actions[0]!.outcome).toBe('the ticket is already New; nothing changes');
+    expect(text(r.history['ticket-1']!.actions[0]!)).toBe('The ticket is already New; nothing changes.');
   });
 
   it('fails on a status outside the ticket pipeline', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { action, at, incoming, run, workflow } from '../engine/helpers';
+import { action, at, incoming, run, text, workflow } from '../engine/helpers';
 
 describe('webhook.run', () => {
   it('records the request with its tokens filled and sends nothing', () => {
@@ -8,7 +8,7 @@ describe('webhook.run', () => {
     expect(r.webhooks).toEqual([
       { at: at(0), ticket: 'ticket-1', workflow: 'wf-hook', action: 'hook', method: 'POST', url: 'https://hooks.example.test/tickets/ticket-1', body: '{"subject":"Subject of conv-1"}' },
     ]);
-    expect(r.history['ticket-1']!.actions[0]!.outcome).toBe('recorded POST https://hooks.example.test/tickets/ticket-1 (not sent)');
+    expect(text(r.history['ticket-1']!.actions[0]!)).toBe('Recorded POST https://hooks.example.test/tickets/ticket-1 (not sent).');
   });
 
   it('fails when the filled URL is not an http address', () => {

@@ -9,7 +9,8 @@ import { build, preview } from 'vite';
 /** Files whose change makes a build stale. */
 const SOURCES = ['src', 'index.html', 'vite.config.ts', 'package.json'];
 
-function newestMtime(path: string): number {
+/** The newest modification time of a file or of anything under a folder (0 when missing). */
+export function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.mtimeMs;

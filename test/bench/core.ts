@@ -31,7 +31,7 @@ export async function benchCore(repeat: Repeat, profile: string[] | null): Promi
     const started = performance.now();
     const check = importWorkflow(text, { workspace });
     const firstMs = performance.now() - started;
-    if (!check.ok || check.warnings.length) throw new Error(`The generated ${size}-action workflow does not import cleanly.`);
+    if (!check.ok || check.problems.length) throw new Error(`The generated ${size}-action workflow does not import cleanly.`);
     if (!WorkflowDocumentSchema.safeParse(parsed).success || schemaProblems('workflow', parsed).length) {
       throw new Error(`The generated ${size}-action workflow does not pass the schema validators.`);
     }

@@ -22,7 +22,7 @@ describe('generateWorkflowDocument', () => {
     const doc = generateWorkflowDocument(size);
     expect(doc.workflow.actions).toHaveLength(size);
     const result = importWorkflow(exportWorkflow(doc), { workspace });
-    expect(result.ok && result.warnings).toEqual([]);
+    expect(result.document && result.problems).toEqual([]);
   });
 
   it('mixes every action kind, with branches, delays and go-tos that jump to a delay', () => {
@@ -49,7 +49,7 @@ describe('generateScenario', () => {
     const creations = scenario.events.filter((e) => e.type === 'incomingMessage' && e.subject !== undefined);
     expect(creations).toHaveLength(1000);
     const result = importScenario(JSON.stringify(scenario), { workspace });
-    expect(result.ok && result.warnings).toEqual([]);
+    expect(result.document && result.problems).toEqual([]);
   });
 
   it('holds replies, agent emails from both records, status changes, closes and reopens within 30 days', () => {

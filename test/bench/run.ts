@@ -6,6 +6,7 @@
  *   npm run bench -- --out bench.json      also writes the figures as JSON
  *   npm run bench -- --only core,interpreter   some sections: core, interpreter, canvas, load
  *   npm run bench -- --quick               fewer runs (a smoke check of the bench itself)
+ *   npm run bench -- --sizes 1000,5000     the canvas section at these sizes only (1,000, 2,000, 5,000, 20,000 by default)
  *   npm run bench -- --profile             adds what the time goes to: CPU profiles (self and total time per
  *                                          function) of import and the interpreter; in Chromium, on an
  *                                          unminified build so names read, the main thread's split, CPU
@@ -36,12 +37,13 @@ interface Options {
   only: Set<Section>;
   quick: boolean;
   profile: boolean;
+  sizes: number[] | null;
 }
 
-const USAGE = 'usage: npm run bench -- [--out FILE] [--only core,interpreter,canvas,load] [--quick] [--profile]';
+const USAGE = 'usage: npm run bench -- [--out FILE] [--only core,interpreter,canvas,load] [--quick] [--profile] [--sizes 1000,2000]';
 
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { out: null, only: new Set(SECTIONS), quick: false, profile: false };
+  const options: Options = { out: null, only: new Set(SECTIONS), quick: false, profile: false, sizes: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--out') {
@@ -55,6 +57,10 @@ function parseArgs(argv: readonly string[]): Options {
       const unknown = chosen.filter((s) => !(SECTIONS as readonly string[]).includes(s));
       if (unknown.length) throw new Error(`Unknown section ${unknown.map((s) => `"${s}"`).join(', ')}; the sections are ${SECTIONS.join(', ')}.`);
       options.only = new Set(chosen as Section[]);
+    } else if (arg === '--sizes') {
+      const sizes = (argv[++i] ?? '').split(',').map(Number);
+      if (!sizes.length || sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--sizes needs a list of action counts. ${USAGE}`);
+      options.sizes = sizes;
     } else if (arg === '--quick') options.quick = true;
     else if (arg === '--profile') options.profile = true;
     else throw new Error(`Unknown argument "${arg}". ${USAGE}`);
@@ -90,7 +96,7 @@ async function main(): Promise<number> {
       server = await serveApp(DIST, 4398);
     }
     const baseUrl = server?.baseUrl ?? '';
-    await run('canvas', () => benchCanvas(baseUrl, repeat, (text) => process.stdout.write(text)));
+    await run('canvas', () => benchCanvas(baseUrl, options.quick, (text) => process.stdout.write(text), options.sizes ?? undefined));
     await run('load', async () => [...benchBundle(DIST), ...(await benchOffline(baseUrl))]);
     if (profiles && options.only.has('load')) profiles.push(await bundleComposition());
     if (profiles && options.only.has('canvas')) {

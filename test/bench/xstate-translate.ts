@@ -6,6 +6,7 @@
  * - one machine per workflow and one actor per (ticket, workflow), created when a trigger first reaches it;
  * - enrollment: trigger matching and the "still enrolled" rule in the driver (as the engine's fire()), the
  *   re-enrollment rule, the [S-chat] exclusion and the enrollment filters as the machine's guard;
+ * - unenrollment the moment a change to the ticket meets the criteria (HALT), and before each action:
  * - per action two states: `a:<id>` checks the unenrollment criteria and the runaway guard before the action,
  *   `x:<id>` runs it; next links, go-tos and branch paths are transitions, branch paths guarded by their
  *   filters (evaluated with the engine's own filter evaluator), delays wait for an explicit RESUME event
@@ -288,6 +289,16 @@ class Harness {
     return run.wf.unenroll !== null && this.holds(run.wf.unenroll, run.ticket);
   }
 
+  /** As the engine: after any change to a ticket, a run whose unenrollment criteria now hold leaves at once (its delay cancelled). */
+  unenrollOnChange(ticket: HarnessTicket): void {
+    for (const run of ticket.runs) {
+      if (!run || !run.active || !this.leaves(run)) continue;
+      run.active = false;
+      run.wait++;
+      run.actor!.send({ type: 'HALT' });
+    }
+  }
+
   /** Runs one action's effect through its definition; a delay schedules the RESUME event. */
   runAction(run: RunRecord, action: Action): void {
     const ctx = this.ctx;
@@ -335,6 +346,7 @@ class Harness {
       ticket.reopened = true;
       ticket.reopenedAt = this.now;
     }
+    this.unenrollOnChange(ticket);
     this.fire(ticket, [{ type: 'statusChanged', from, to: statusId }]);
     return null;
   }
@@ -360,6 +372,7 @@ class Harness {
         ticket.subject = change.subject;
         break;
     }
+    this.unenrollOnChange(ticket);
     this.fire(ticket, [{ type: 'propertyChanged', property: change.property }]);
     return null;
   }
@@ -585,8 +598,17 @@ class HarnessContext implements ActionRunContext {
       return { error: e instanceof Error ? e.message : String(e) };
     }
   }
-  evaluate(): { held: boolean; reason: string } {
+  evaluate(): { held: boolean; group: number } {
     throw new Error('Branches are guarded transitions in the XState peer; no action evaluates filters itself.');
+  }
+  fact(): string | number | null {
+    throw new Error('Value branches and dated delays are not translated to the XState peer.');
+  }
+  slaDue(): number | null {
+    throw new Error('Dated delays are not translated to the XState peer.');
+  }
+  awaitEvent(): void {
+    throw new Error('Delays until an event are not translated to the XState peer.');
   }
   sendEmail(_email: OutgoingEmail): void {
     this.h.recordEmail();
@@ -609,7 +631,7 @@ class HarnessContext implements ActionRunContext {
   recordWebhook(): void {
     this.h.recordWebhook();
   }
-  /** The action has already composed its sentence (the same work as in the engine); the peer keeps no log of sentences. */
+  /** The action has already made its code and parameters (the same work as in the engine); the peer keeps no log of them. */
   note(): void {}
   fail(message: string): null {
     this.failure = message;

@@ -29,12 +29,12 @@ describe('simulationLines', () => {
     const scenario = EXAMPLE_SCENARIOS[0]!.scenario;
     const workspace = defaultWorkspace();
     const result = simulate({ workspace, workflows: [], scenario });
-    const line: TraceEntry = { at: scenario.start, kind: 'event', detail: 'Time passes.' };
+    const line: TraceEntry = { at: Date.parse(scenario.start), kind: 'event', code: 'event.advance', params: { index: 0 } };
     const trace = Array.from({ length: 500_000 }, () => line);
     const lines = [...simulationLines({ ...result, trace }, { workspace, scenario, workflows: [] })];
     const heading = lines.indexOf('Trace (500000)');
     expect(heading).toBeGreaterThan(0);
-    expect(lines[heading + 1]).toBe('  2026-01-05 09:00  -  event  Time passes.');
+    expect(lines[heading + 1]).toBe('  2026-01-05 09:00  -  event  events[0]: time passes.');
     expect(lines[heading + 500_000]).toBe(lines[heading + 1]);
     expect(lines[heading + 500_002]).toMatch(/^Tickets \(\d+\)$/);
   }, 30_000);

@@ -354,9 +354,9 @@ describe('simulate', () => {
   describe('on a year in which two workflows re-enroll one ticket through one-minute delays', () => {
     const pingPong = ['--scenario', join(FIXTURES, 'year-of-ping-pong.scenario.json'), join(FIXTURES, 'slow-ping.json'), join(FIXTURES, 'slow-pong.json')];
     const guardSays = [
-      'Runaway automation stopped on ticket ticket-1: more than 10000 actions in this simulation.',
-      '"Slow ping: a minute after Waiting on us, Waiting on contact" (wf-slow-ping, 5000 actions)',
-      '"Slow pong: a minute after Waiting on contact, Waiting on us" (wf-slow-pong, 5000 actions)',
+      'Runaway automation stopped on ticket ticket-1: it ran 10000 actions in this simulation, the limit per ticket, and was about to run one more.',
+      '"Slow ping: a minute after Waiting on us, Waiting on contact" (wf-slow-ping): 5000',
+      '"Slow pong: a minute after Waiting on contact, Waiting on us" (wf-slow-pong): 5000',
     ];
 
     it('prints a bounded report ending with the guard error, and says it on stderr', async () => {

@@ -13,8 +13,8 @@ describe('exportBundle / importBundle', () => {
   it('round-trips the workspace, every workflow and every scenario', () => {
     const text = exportBundle(bundle());
     const back = importBundle(text);
-    expect(back.ok && back.value).toEqual(bundle());
-    expect(back.ok && back.warnings).toEqual([]);
+    expect(back.document).toEqual(bundle());
+    expect(back.document && back.problems).toEqual([]);
   });
 
   it('writes the same bytes for the same bundle, and each workflow as its own export writes it', () => {

@@ -6,7 +6,7 @@ import { fixtureText } from './helpers';
 function validDoc(): WorkflowDocument {
   const r = importWorkflow(fixtureText('valid-workflow.json'));
   if (!r.ok) throw new Error(JSON.stringify(r.problems));
-  return r.value;
+  return r.document!;
 }
 
 /** The same value with the keys of every object inserted in reverse order. */
@@ -47,7 +47,7 @@ describe('exportWorkflow', () => {
   it('gives back an equal document when the export is imported', () => {
     const doc = validDoc();
     const again = importWorkflow(exportWorkflow(doc), { workspace: defaultWorkspace() });
-    expect(again).toEqual({ ok: true, value: doc, warnings: [], notes: [] });
+    expect(again).toEqual({ ok: true, document: doc, problems: [], notes: [], migratedFrom: null, changes: [] });
   });
 
   it('starts with the envelope keys in sorted order and ends with a newline', () => {
@@ -63,16 +63,16 @@ describe('exportWorkflow', () => {
     const without = exportWorkflow(doc, { comments: false });
     expect(JSON.parse(without)).not.toHaveProperty('comments');
     const { comments: _comments, ...rest } = doc;
-    expect(importWorkflow(without)).toMatchObject({ ok: true, value: rest });
+    expect(importWorkflow(without)).toMatchObject({ ok: true, document: rest });
     expect(doc.comments).toHaveLength(2);
   });
 
   it('stays stable for a migrated document: a v1 file exports like its v2 form', () => {
     const migrated = importWorkflow(fixtureText('v1-closed-follow-up.json'));
     if (!migrated.ok) throw new Error('expected success');
-    const text = exportWorkflow(migrated.value);
+    const text = exportWorkflow(migrated.document!);
     const again = importWorkflow(text);
-    expect(again.ok && exportWorkflow(again.value)).toBe(text);
-    expect(again.ok && again.migratedFrom).toBeUndefined();
+    expect(again.document && exportWorkflow(again.document)).toBe(text);
+    expect(again.ok && again.migratedFrom).toBeNull();
   });
 });

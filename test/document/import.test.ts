@@ -9,7 +9,7 @@ const brief = (problems: Problem[]) => problems.map((p) => [p.code, p.severity, 
 describe('importWorkflow', () => {
   it('opens the valid fixture with no warning and no note', () => {
     const r = importWorkflow(fixtureText('valid-workflow.json'), { workspace });
-    expect(r).toEqual({ ok: true, value: JSON.parse(fixtureText('valid-workflow.json')), warnings: [], notes: [] });
+    expect(r).toEqual({ ok: true, document: JSON.parse(fixtureText('valid-workflow.json')), problems: [], notes: [], migratedFrom: null, changes: [] });
   });
 
   it.each([
@@ -44,14 +44,14 @@ describe('importWorkflow', () => {
     doc.layout.positions.constructor = doc.layout.positions['back-to-us'];
     delete doc.layout.positions['back-to-us'];
     const r = importWorkflow(JSON.stringify(doc), { workspace });
-    expect(r).toMatchObject({ ok: true, warnings: [] });
-    expect(r.ok && Object.hasOwn(r.value.layout!.positions, 'constructor')).toBe(true);
+    expect(r).toMatchObject({ ok: true, problems: [] });
+    expect(r.document && Object.hasOwn(r.document.layout!.positions, 'constructor')).toBe(true);
   });
 
-  it('opens a workflow with dangling links and unknown references, listing each as a warning', () => {
+  it('gives a workflow with dangling links and unknown references to open and fix, but not ok, listing each problem', () => {
     const r = importWorkflow(fixtureText('dangling-refs.json'), { workspace });
-    expect(r.ok).toBe(true);
-    expect(r.ok && brief(r.warnings)).toEqual([
+    expect(r.ok).toBe(false);
+    expect(r.document && brief(r.problems)).toEqual([
       ['TF304', 'error', '/workflow/actions/1/defaultNext', 'route'],
       ['TF304', 'error', '/workflow/actions/4/target', 'jump'],
       ['TF315', 'error', '/workflow/actions/0/templateId', 'email'],
@@ -65,7 +65,8 @@ describe('importWorkflow', () => {
 
   it('opens a workflow that loops without a delay, with the loop as an error', () => {
     const r = importWorkflow(fixtureText('loop-without-delay.json'), { workspace });
-    expect(r.ok && r.warnings).toEqual([
+    expect(r.ok).toBe(false);
+    expect(r.document && r.problems).toEqual([
       {
         code: 'TF308',
         severity: 'error',
@@ -78,7 +79,7 @@ describe('importWorkflow', () => {
 
   it('opens a half-built workflow, with every placeholder as an error', () => {
     const r = importWorkflow(fixtureText('placeholders.json'), { workspace });
-    expect(r.ok && brief(r.warnings)).toEqual([
+    expect(r.document && brief(r.problems)).toEqual([
       ['TF309', 'error', '/workflow/actions/0/templateId', 'email'],
       ['TF309', 'error', '/workflow/actions/1/recipients', 'notify'],
       ['TF309', 'error', '/workflow/actions/2/statusId', 'status'],
@@ -94,7 +95,7 @@ describe('importWorkflow', () => {
 
   it('checks references only when given a workspace', () => {
     const r = importWorkflow(fixtureText('dangling-refs.json'));
-    expect(r.ok && r.warnings.map((p) => p.code)).toEqual(['TF304', 'TF304']);
+    expect(r.document && r.problems.map((p) => p.code)).toEqual(['TF304', 'TF304']);
   });
 
   it('applies the size and depth limits it is given', () => {
@@ -106,7 +107,7 @@ describe('importWorkflow', () => {
 
 describe('importWorkspace', () => {
   it('opens the default workspace, written as a file, with no problem', () => {
-    expect(importWorkspace(stableStringify(workspace))).toEqual({ ok: true, value: workspace, warnings: [], notes: [] });
+    expect(importWorkspace(stableStringify(workspace))).toEqual({ ok: true, document: workspace, problems: [], notes: [], migratedFrom: null, changes: [] });
   });
 
   it('reports rule problems of a workspace as warnings', () => {
@@ -114,7 +115,7 @@ describe('importWorkspace', () => {
     ws.teams[0]!.memberIds.push('u-gone');
     ws.users.push({ ...ws.users[0]! });
     const r = importWorkspace(stableStringify(ws));
-    expect(r.ok && r.warnings.map((p) => [p.code, p.path])).toEqual([
+    expect(r.document && r.problems.map((p) => [p.code, p.path])).toEqual([
       ['TF401', '/users/4/id'],
       ['TF402', '/teams/0/memberIds/2'],
     ]);
@@ -150,7 +151,7 @@ describe('importScenario', () => {
   };
 
   it('opens a scenario whose events are in order and name workspace entities', () => {
-    expect(importScenario(JSON.stringify(scenario), { workspace })).toEqual({ ok: true, value: scenario, warnings: [], notes: [] });
+    expect(importScenario(JSON.stringify(scenario), { workspace })).toEqual({ ok: true, document: scenario, problems: [], notes: [], migratedFrom: null, changes: [] });
   });
 
   it('reports events out of time order and entities the workspace lacks', () => {
@@ -158,7 +159,7 @@ describe('importScenario', () => {
     s.events[1]!.at = '2026-01-05T09:00:00Z';
     (s.events[0] as { channelId: string }).channelId = 'ch-fax';
     const r = importScenario(JSON.stringify(s), { workspace });
-    expect(r.ok && r.warnings.map((p) => [p.code, p.path, p.message])).toEqual([
+    expect(r.document && r.problems.map((p) => [p.code, p.path, p.message])).toEqual([
       ['TF403', '/events/1/at', 'Event 2 happens at 2026-01-05T09:00:00Z, before event 1 (2026-01-05T09:05:00Z); events must be in time order from the scenario start.'],
       ['TF402', '/events/0/channelId', 'The value at /events/0/channelId refers to the channel "ch-fax", which does not exist.'],
     ]);

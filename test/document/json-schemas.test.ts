@@ -10,15 +10,38 @@ import { compareJsonSchemas, writeJsonSchemas } from '../../src/document/write-s
 const schemasDir = new URL('../../schemas/', import.meta.url).pathname;
 const generated = generateJsonSchemas();
 
-/** Pointers of every property in a schema tree that has no description. */
-function undescribed(schema: unknown, path = ''): string[] {
+/** Pointers of every property in a schema tree that has no description, its own or its definition's. */
+function undescribed(root: JsonSchema, schema: unknown = root, path = ''): string[] {
   if (typeof schema !== 'object' || schema === null) return [];
+  const defs = (root.$defs ?? {}) as Record<string, JsonSchema>;
+  const described = (p: JsonSchema): boolean =>
+    typeof p.description === 'string' || (typeof p.$ref === 'string' && described(defs[p.$ref.replace('#/$defs/', '')] ?? {}));
   const out: string[] = [];
   const properties = (schema as JsonSchema).properties as Record<string, JsonSchema> | undefined;
-  for (const [name, p] of Object.entries(properties ?? {})) if (typeof p.description !== 'string') out.push(`${path}/properties/${name}`);
-  for (const [key, child] of Object.entries(schema)) out.push(...undescribed(child, `${path}/${key}`));
+  for (const [name, p] of Object.entries(properties ?? {})) if (!described(p)) out.push(`${path}/properties/${name}`);
+  for (const [key, child] of Object.entries(schema)) out.push(...undescribed(root, child, `${path}/${key}`));
   return out;
 }
+
+/** Every keyword used anywhere in a schema tree (the keys of schema objects, not of properties or $defs maps). */
+function keywords(schema: unknown, out = new Set<string>()): Set<string> {
+  if (Array.isArray(schema)) schema.forEach((s) => keywords(s, out));
+  else if (typeof schema === 'object' && schema !== null) {
+    for (const [key, value] of Object.entries(schema)) {
+      out.add(key);
+      if (key === 'properties' || key === '$defs') Object.values(value as object).forEach((s) => keywords(s, out));
+      else keywords(value, out);
+    }
+  }
+  return out;
+}
+
+/** The keywords of draft 2020-12's vocabularies (core, applicator, validation, format, meta-data). */
+const STANDARD = new Set(
+  '$schema $id $comment $defs $ref title description default examples deprecated readOnly writeOnly type enum const multipleOf maximum exclusiveMaximum minimum exclusiveMinimum maxLength minLength pattern maxItems minItems uniqueItems maxContains minContains maxProperties minProperties required dependentRequired allOf anyOf oneOf not if then else properties patternProperties additionalProperties propertyNames items prefixItems contains format'.split(
+    ' ',
+  ),
+);
 
 describe('generateJsonSchemas', () => {
   it.each(SCHEMA_FILES)('keeps the committed %s equal to what the zod model generates', (file) => {
@@ -39,8 +62,18 @@ describe('generateJsonSchemas', () => {
     expect(undescribed(generated[file])).toEqual([]);
   });
 
+  it.each(SCHEMA_FILES)('uses only the standard draft 2020-12 vocabulary in %s (no "discriminator")', (file) => {
+    expect([...keywords(generated[file])].filter((k) => !STANDARD.has(k))).toEqual([]);
+  });
+
+  it.each(SCHEMA_FILES)('names every reusable part of %s under $defs, each with a title', (file) => {
+    const defs = generated[file].$defs as Record<string, JsonSchema>;
+    expect(Object.keys(defs).length).toBeGreaterThan(8);
+    for (const [id, def] of Object.entries(defs)) expect(typeof def.title, `$defs/${id}`).toBe('string');
+  });
+
   it.each(SCHEMA_FILES)('compiles %s with ajv in strict mode', (file) => {
-    const ajv = new Ajv2020({ strict: true, discriminator: true });
+    const ajv = new Ajv2020({ strict: true });
     addFormats(ajv);
     expect(() => ajv.compile(generated[file])).not.toThrow();
   });
@@ -57,19 +90,25 @@ describe('generateJsonSchemas', () => {
     expect(objects.filter((o) => o.additionalProperties !== false)).toEqual([]);
   });
 
-  it('marks discriminated unions so a validator checks only the variant the tag selects', () => {
-    const actions = (generated['workflow.schema.json'] as any).properties.workflow.properties.actions.items; // any: reaching into generated JSON
-    expect(actions.discriminator).toEqual({ propertyName: 'kind' });
-    expect(actions.oneOf.map((b: JsonSchema) => (b.properties as any).kind.const)).toEqual([
-      'sendEmail',
-      'notify',
-      'setStatus',
-      'setProperty',
-      'delay',
-      'branch',
-      'goto',
-      'webhook',
+  it('writes each tagged union as a oneOf of named members whose tag is a const', () => {
+    const defs = generated['workflow.schema.json'].$defs as Record<string, any>; // any: reaching into generated JSON
+    const members = (union: string) => defs[union].oneOf.map((m: JsonSchema) => String(m.$ref).replace('#/$defs/', ''));
+    expect(members('Action')).toEqual([
+      'SendEmailAction',
+      'NotifyAction',
+      'SetStatusAction',
+      'SetPropertyAction',
+      'DelayAction',
+      'BranchAction',
+      'GotoAction',
+      'WebhookAction',
     ]);
+    expect(members('Action').map((m: string) => defs[m].properties.kind.const)).toEqual(['sendEmail', 'notify', 'setStatus', 'setProperty', 'delay', 'branch', 'goto', 'webhook']);
+    expect(members('Trigger')).toContain('StatusChangedTrigger');
+    expect(members('Wait')).toEqual(['DurationWait', 'UntilWait']);
+    for (const name of ['Filters', 'FilterGroup', 'FilterCondition', 'Enrollment', 'Workflow', 'CommentThread', 'Layout']) expect(defs[name], name).toBeDefined();
+    const scenario = generated['scenario.schema.json'].$defs as Record<string, any>; // any: reaching into generated JSON
+    for (const name of ['Ticket', 'Conversation', 'Thread', 'Message', 'ScenarioEvent', 'IncomingMessageEvent', 'MoveChannelEvent']) expect(scenario[name], name).toBeDefined();
   });
 
   it('generates the same text every time', () => {

@@ -10,6 +10,6 @@ describe('a 1,000-action workflow', () => {
 
   it('imports with no problem and equal to the exported document', () => {
     expect(doc.workflow.actions).toHaveLength(1000);
-    expect(importWorkflow(text, { workspace })).toEqual({ ok: true, value: doc, warnings: [], notes: [] });
+    expect(importWorkflow(text, { workspace })).toEqual({ ok: true, document: doc, problems: [], notes: [], migratedFrom: null, changes: [] });
   });
 });

@@ -87,7 +87,8 @@ describe('standaloneValidators', () => {
       }),
       { seed: 20260105, numRuns: 150 },
     );
-  });
+    // Generating and loading the standalone code takes seconds on a busy machine.
+  }, 60_000);
 
   it('refuses a schema it has no validator for, naming it', async () => {
     const precompiled = await loadPrecompiled();
@@ -145,5 +146,5 @@ describe('compileDecider', () => {
     // Both verdicts are met often (each value is also judged by the other kinds' schemas, which refuse it).
     expect(verdicts.accepted).toBeGreaterThan(150);
     expect(verdicts.refused).toBeGreaterThan(150);
-  });
+  }, 60_000);
 });

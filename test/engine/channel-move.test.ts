@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultWorkspace, type ScenarioEvent, type Workspace } from '../../src/model';
-import { action, at, conversation, incoming, initialTicket, run, statusPath, ticket, workflow } from './helpers';
+import { action, at, conversation, incoming, initialTicket, run, statusPath, text, ticket, traceLines, workflow } from './helpers';
 
 type Move = Extract<ScenarioEvent, { type: 'moveChannel' }>;
 
@@ -29,9 +29,15 @@ describe('[S-move] only super admins can move a channel', () => {
   it('refuses a move by a user who is not a super admin, as an error in the trace', () => {
     const r = run({ events: [move(0, 'ch-sales', { userId: 'u-marco' })] });
     expect(r.errors).toEqual([
-      { at: at(0), code: 'move.notSuperAdmin', message: 'Move refused: Only super admins can move a channel to the help desk; Marco Rossi (u-marco) is not one.', event: 0 },
+      {
+        at: at(0),
+        code: 'move.notSuperAdmin',
+        message: 'Move refused: Only super admins can move a channel to the help desk; Marco Rossi (u-marco) is not one.',
+        params: { user: 'u-marco', channel: 'ch-sales' },
+        event: 0,
+      },
     ]);
-    expect(r.trace.some((t) => t.kind === 'error' && t.detail.includes('Only super admins'))).toBe(true);
+    expect(r.trace.some((t) => t.kind === 'error' && text(t).includes('Only super admins'))).toBe(true);
     expect(r.channels.find((c) => c.id === 'ch-sales')).toMatchObject({ location: 'inbox', moving: false, movedAt: null });
   });
 
@@ -111,7 +117,7 @@ describe('[S-move] settings and new conversations', () => {
   it('detects conversations that arrive while the move is under way and moves them too', () => {
     const r = run({ events: [move(0, 'ch-sales', { history: 'none' }), incoming(10, 'conv-mid', 'th-1', 'ch-sales')] });
     expect(r.conversations[0]).toMatchObject({ id: 'conv-mid', location: 'helpDesk', ticket: 'ticket-1' });
-    expect(r.trace.some((t) => t.detail === 'Conversation conv-mid arrived while "sales@acme.test" (ch-sales) is moving: detected and moved to the help desk.')).toBe(true);
+    expect(traceLines(r)).toContain('Conversation conv-mid arrived while sales@acme.test is moving: detected and moved to the help desk.');
   });
 });
 
@@ -133,8 +139,24 @@ describe('[S-move] historical conversations', () => {
       ['conv-open-sam', at(-2000), 'waiting-us', null, false],
     ]);
     expect(r.conversations.every((c) => c.location === 'helpDesk')).toBe(true);
-    const samTrace = r.trace.find((t) => t.kind === 'ticket' && t.detail.includes('conv-open-sam'))!;
-    expect(samTrace.detail).toContain('owner Sam Lee has no help-desk access, so the ticket is unassigned');
+    const samTrace = r.trace.find((t) => t.kind === 'ticket' && t.params.conversation === 'conv-open-sam')!;
+    expect(text(samTrace)).toContain('owner Sam Lee has no help-desk access, so the ticket is unassigned');
+  });
+
+  it('counts the SLA due times of a ticket the move creates from the moment it enters the help desk, so history does not breach at once', () => {
+    const r = run({ events: [move(0, 'ch-sales')], initial: history, end: at(60) });
+    for (const t of r.tickets.filter((x) => x.id !== 'T-1' && x.status !== 'closed')) {
+      // Created days ago at the conversation's start, yet due a day (medium priority) after the move ended.
+      expect(Date.parse(t.createdAt)).toBeLessThan(Date.parse(at(0)));
+      expect(t.sla).toMatchObject({ firstResponse: 'pending', close: 'pending', breaches: [] });
+      expect(Date.parse(t.sla!.firstResponseDue)).toBeGreaterThan(Date.parse(r.channels.find((c) => c.id === 'ch-sales')!.movedAt!));
+    }
+    expect(r.trace.filter((e) => e.code === 'sla.breached' && e.ticket !== 'T-1')).toEqual([]);
+  });
+
+  it('keeps counting the SLA of a ticket that moves as it is from its created time (it is not one the move creates)', () => {
+    const r = run({ events: [move(0, 'ch-sales')], initial: history });
+    expect(ticket(r, 'T-1').sla!.firstResponseDue).toBe(at(-1400 + 1440));
   });
 
   it('with "none", leaves historical conversations in the inbox without tickets', () => {
@@ -173,7 +195,7 @@ describe('[S-move] historical conversations', () => {
       },
     });
     expect(r.tickets.map((t) => t.conversation)).toEqual(['conv-came-over']);
-    expect(r.trace.some((t) => t.detail.includes('Conversation conv-went-on was on "sales@acme.test" before but is now on ch-calling'))).toBe(true);
+    expect(traceLines(r).some((line) => line.includes('Conversation conv-went-on was on sales@acme.test before but is now on '))).toBe(true);
   });
 
   it('moving a form channel does not move conversations that went on by email; moving the email channel does', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { action, agentEmail, at, chain, enrollments, incoming, run, statusPath, workflow } from './helpers';
+import { enrollmentOutcome } from '../../src/engine';
+import { action, agentEmail, at, chain, enrollments, incoming, ms, outcomes, run, statusPath, text, workflow } from './helpers';
 
 const receivedEmail = () => action('sendEmail', 'email', { templateId: 'tpl-received' });
 const closedEmail = () => action('sendEmail', 'email', { templateId: 'tpl-closed' });
@@ -28,7 +29,7 @@ describe('[S-status-actions] trigger actions when tickets reach a certain status
   it('leaves a notice with a link and a time stamp in the inbox after the email', () => {
     const r = run({ workflows: [onNew], events: [incoming(0, 'conv-1', 'th-1')] });
     expect(r.inboxNotices).toEqual([
-      { at: at(0), ticket: 'ticket-1', conversation: 'conv-1', text: `Automated email "We received your request: Subject of conv-1" sent to jo@example.test at ${at(0)}.`, link: '#/tickets/ticket-1' },
+      { at: at(0), ticket: 'ticket-1', conversation: 'conv-1', subject: 'We received your request: Subject of conv-1', to: 'jo@example.test', link: '#/tickets/ticket-1' },
     ]);
   });
 
@@ -63,9 +64,9 @@ describe('[S-chat] Chat and Messenger are excluded by default', () => {
     expect(r.outbox.map((e) => e.ticket)).toEqual(['ticket-3']);
     const chat = enrollments(r, 'ticket-1', 'wf-plain');
     expect(chat).toHaveLength(1);
-    expect(chat[0]).toMatchObject({ outcome: 'excluded', trigger: 'ticket created' });
-    expect(chat[0]!.reason).toContain("[S-chat] the ticket's source is chat");
-    expect(enrollments(r, 'ticket-2', 'wf-plain')[0]!.reason).toContain("the ticket's source is messenger");
+    expect(chat[0]).toMatchObject({ code: 'enrollment.excluded', params: { trigger: 'ticketCreated', source: 'chat' } });
+    expect(text(chat[0]!)).toContain("[S-chat] the ticket's source is chat");
+    expect(text(enrollments(r, 'ticket-2', 'wf-plain')[0]!)).toContain("the ticket's source is messenger");
   });
 
   it('includes chat tickets when a conversation-started trigger lists chat', () => {
@@ -82,7 +83,7 @@ describe('[S-chat] Chat and Messenger are excluded by default', () => {
     });
     const r = run({ workflows: [sourceFilter], events: [incoming(0, 'conv-chat', 'th-1', 'ch-chat'), incoming(1, 'conv-msg', 'th-1', 'ch-messenger')] });
     expect(r.outbox.map((e) => e.ticket)).toEqual(['ticket-1']);
-    expect(enrollments(r, 'ticket-2', 'wf-src')[0]!.outcome).toBe('excluded');
+    expect(outcomes(r, 'ticket-2', 'wf-src')[0]).toBe('excluded');
   });
 
   it('does not count a conversation-started trigger for every kind, or a negative source filter, as naming chat', () => {
@@ -94,7 +95,7 @@ describe('[S-chat] Chat and Messenger are excluded by default', () => {
     });
     const r = run({ workflows: [everyKind, notEmail], events: [incoming(0, 'conv-chat', 'th-1', 'ch-chat')] });
     expect(r.outbox).toEqual([]);
-    expect(r.history['ticket-1']!.enrollments.map((e) => e.outcome)).toEqual(['excluded', 'excluded']);
+    expect(r.history['ticket-1']!.enrollments.map(enrollmentOutcome)).toEqual(['excluded', 'excluded']);
   });
 });
 
@@ -110,8 +111,9 @@ describe('[S-reenroll] re-enrollment', () => {
     const once = workflow('wf-once', { triggers: [{ type: 'statusChanged', toStatusId: 'closed' }], actions: [closedEmail()] });
     const r = run({ workflows: [once], events });
     expect(r.outbox).toHaveLength(1);
-    expect(enrollments(r, 'ticket-1', 'wf-once').map((e) => e.outcome)).toEqual(['enrolled', 'completed', 'rejected']);
-    expect(enrollments(r, 'ticket-1', 'wf-once')[2]!.reason).toBe('the ticket enrolled before and re-enrollment is off');
+    expect(outcomes(r, 'ticket-1', 'wf-once')).toEqual(['enrolled', 'completed', 'rejected']);
+    expect(enrollments(r, 'ticket-1', 'wf-once')[2]!.params.reason).toBe('noReenroll');
+    expect(text(enrollments(r, 'ticket-1', 'wf-once')[2]!)).toContain('the ticket enrolled before and re-enrollment is off');
   });
 
   it('when on, re-enrolls each time the trigger occurs again', () => {
@@ -129,7 +131,8 @@ describe('[S-reenroll] re-enrollment', () => {
     const r = run({ workflows: [slow], events });
     expect(r.outbox.map((e) => e.at)).toEqual([at(70)]);
     const second = enrollments(r, 'ticket-1', 'wf-slow')[1]!;
-    expect(second).toMatchObject({ outcome: 'rejected', reason: 'the ticket is still enrolled (never re-enrolled while enrolled)' });
+    expect(second).toMatchObject({ code: 'enrollment.rejected', params: { reason: 'stillEnrolled' } });
+    expect(text(second!)).toContain('the ticket is still enrolled (never re-enrolled while enrolled)');
   });
 });
 
@@ -155,16 +158,17 @@ describe('enrollment', () => {
         { type: 'setPriority', at: at(5), ticketId: 'ticket-1', priority: 'urgent' },
       ],
     });
-    const decisions = enrollments(r, 'ticket-1', 'wf-urgent').filter((e) => e.outcome !== 'completed');
-    expect(decisions.map((e) => [e.at, e.outcome])).toEqual([
-      [at(1), 'rejected'],
-      [at(3), 'rejected'],
-      [at(4), 'enrolled'],
-      [at(5), 'enrolled'],
+    const decisions = enrollments(r, 'ticket-1', 'wf-urgent').filter((e) => enrollmentOutcome(e) !== 'completed');
+    expect(decisions.map((e) => [e.at, enrollmentOutcome(e)])).toEqual([
+      [ms(1), 'rejected'],
+      [ms(3), 'rejected'],
+      [ms(4), 'enrolled'],
+      [ms(5), 'enrolled'],
     ]);
-    expect(decisions[0]!.reason).toContain('group 2: owner is known failed (owner is unknown)');
-    expect(decisions[2]!.reason).toBe('enrollment filters: group 2 held (priority is high and owner is known)');
-    expect(decisions[3]!.reason).toBe('enrollment filters: group 1 held (priority is urgent)');
+    expect(decisions[0]!.params).toMatchObject({ reason: 'filters', group: 1, property: 'priority', operator: 'is', value: 'urgent', actual: 'high', groups: 2 });
+    expect(text(decisions[0]!)).toContain('enrollment filters failed: group 1: priority is urgent failed (priority is high) (and 1 more failing group)');
+    expect(decisions[2]!.params).toMatchObject({ held: true, group: 2 });
+    expect(text(decisions[3]!)).toBe('Enrolled in wf-urgent on priority changed: enrollment filters: group 1 held.');
   });
 
   it('fires each kind of trigger', () => {
@@ -183,14 +187,15 @@ describe('enrollment', () => {
       end: at(600),
       events: [incoming(0, 'conv-1', 'th-1'), agentEmail(500, 'conv-1', 'th-1', 'ticket'), incoming(510, 'conv-1', 'th-1'), { type: 'setOwner', at: at(520), ticketId: 'ticket-1', ownerId: 'u-claire' }],
     });
-    const enrolled = r.history['ticket-1']!.enrollments.filter((e) => e.outcome === 'enrolled').map((e) => [e.workflow, e.at, e.trigger]);
-    expect(enrolled).toEqual([
-      ['created', at(0), 'ticket created'],
-      ['started-email', at(0), 'conversation started on a channel of kind email'],
-      ['sla', at(480), 'SLA first response due time passed'],
-      ['sent', at(500), 'email sent to the contact from the ticket record'],
-      ['replied', at(510), "contact replied on the ticket's thread"],
-      ['owner', at(520), 'owner changed'],
+    const enrolled = r.history['ticket-1']!.enrollments.filter((e) => enrollmentOutcome(e) === 'enrolled').map((e) => [e.workflow, e.at, text(e)]);
+    const on = (trigger: string) => `on ${trigger}: enrollment filters: no filters.`;
+    expect(enrolled.map(([w, t, line]) => [w, t, String(line).slice(String(line).indexOf(' on ') + 1)])).toEqual([
+      ['created', ms(0), on('ticket created')],
+      ['started-email', ms(0), on('conversation started on a channel of kind email')],
+      ['sla', ms(480), on('SLA first response due time passed')],
+      ['sent', ms(500), on('email sent to the contact from the ticket record')],
+      ['replied', ms(510), on("contact replied on the ticket's thread")],
+      ['owner', ms(520), on('owner changed')],
     ]);
   });
 
@@ -198,7 +203,7 @@ describe('enrollment', () => {
     const both = workflow('wf-both', { triggers: [{ type: 'ticketCreated' }, { type: 'statusChanged', toStatusId: 'new' }], actions: [receivedEmail()], reenroll: true });
     const r = run({ workflows: [both], events: [incoming(0, 'conv-1', 'th-1')] });
     expect(r.outbox).toHaveLength(1);
-    expect(enrollments(r, 'ticket-1', 'wf-both').map((e) => e.outcome)).toEqual(['enrolled', 'completed']);
+    expect(outcomes(r, 'ticket-1', 'wf-both')).toEqual(['enrolled', 'completed']);
   });
 
   it('leaves out a live workflow that is incomplete, saying what is missing', () => {
@@ -224,16 +229,79 @@ describe('unenrollment', () => {
     actions: chain(action('delay', 'wait', { wait: { type: 'duration', duration: { amount: 1, unit: 'days' } } }), action('sendEmail', 'nudge', { subject: 'Any news?', body: 'Hi {{contact.name}}' })),
   });
 
-  it('takes a ticket that comes to meet the criteria out before its next action', () => {
+  it('takes a ticket out the moment it comes to meet the criteria, cancelling the delay it waits in', () => {
     const r = run({ workflows: [reminder], events: [incoming(0, 'conv-1', 'th-1'), agentEmail(10, 'conv-1', 'th-1', 'ticket'), incoming(60, 'conv-1', 'th-1')] });
     expect(r.outbox).toEqual([]);
     const left = enrollments(r, 'ticket-1', 'wf-remind').at(-1)!;
-    expect(left).toMatchObject({ outcome: 'unenrolled', at: at(1450) });
-    expect(left.reason).toBe('met the unenrollment criteria before nudge: group 1 held (status is not waiting-contact)');
+    expect(left).toMatchObject({ code: 'unenrollment.unenrolled', at: ms(60), params: { when: 'change', delayCancelled: true, until: ms(1450), group: 1 } });
+    expect(text(left)).toBe(
+      'Left wf-remind at once: the ticket meets its unenrollment criteria (group 1 held) after a change to it; the delay it waited in (until 2026-01-06 09:10 UTC) is cancelled.',
+    );
+    expect(r.enrolled).toEqual([]);
+  });
+
+  it('takes out a ticket that meets the criteria during a delay and stops meeting them before it ends (closed, then reopened)', () => {
+    const open = workflow('wf-open', {
+      triggers: [{ type: 'ticketCreated' }],
+      unenroll: [{ conditions: [{ property: 'statusCategory', operator: 'is', value: 'closed' }] }],
+      actions: chain(action('delay', 'wait', { wait: { type: 'duration', duration: { amount: 1, unit: 'days' } } }), action('sendEmail', 'follow', { subject: 'Follow-up', body: 'Hi' })),
+    });
+    const r = run({
+      workflows: [open],
+      events: [incoming(0, 'conv-1', 'th-1'), { type: 'closeTicket', at: at(60), ticketId: 'ticket-1' }, { type: 'reopenTicket', at: at(120), ticketId: 'ticket-1' }],
+    });
+    expect(r.outbox).toEqual([]);
+    expect(enrollments(r, 'ticket-1', 'wf-open').at(-1)).toMatchObject({ code: 'unenrollment.unenrolled', at: ms(60) });
+  });
+
+  it('takes a ticket out when another workflow makes the change, after the change in the trace', () => {
+    const closer = workflow('wf-closer', { triggers: [{ type: 'statusChanged', toStatusId: 'waiting-contact' }], actions: [action('delay', 'w', { wait: { type: 'duration', duration: { amount: 1, unit: 'hours' } }, next: 'close' }), action('setStatus', 'close', { statusId: 'closed' })] });
+    const r = run({ workflows: [reminder, closer], events: [incoming(0, 'conv-1', 'th-1'), agentEmail(10, 'conv-1', 'th-1', 'ticket')] });
+    expect(r.outbox).toEqual([]);
+    const codes = r.trace.filter((e) => e.at === ms(70) && e.ticket === 'ticket-1').map((e) => `${e.code}${e.workflow ? ` ${e.workflow}` : ''}`);
+    expect(codes.slice(0, 5)).toEqual(['delay.resumed wf-closer', 'action.setStatus.set wf-closer', 'status.changed wf-closer', 'sla.met', 'unenrollment.unenrolled wf-remind']);
+  });
+
+  it('takes a ticket out when its own action makes it meet the criteria, and runs nothing after', () => {
+    const self = workflow('wf-self', {
+      triggers: [{ type: 'ticketCreated' }],
+      unenroll: [{ conditions: [{ property: 'statusCategory', operator: 'is', value: 'closed' }] }],
+      actions: chain(action('setStatus', 'close', { statusId: 'closed' }), action('notify', 'tell', { recipients: { userIds: ['u-ana'], teamIds: [], owner: false } })),
+    });
+    const r = run({ workflows: [self], events: [incoming(0, 'conv-1', 'th-1')] });
+    expect(r.notifications).toEqual([]);
+    expect(r.history['ticket-1']!.actions.map((a) => a.action)).toEqual(['close']);
+    expect(enrollments(r, 'ticket-1', 'wf-self').at(-1)).toMatchObject({ code: 'unenrollment.unenrolled', params: { when: 'change', delayCancelled: false } });
+  });
+
+  it('checks the criteria before each action too: a ticket enrolled while meeting them leaves before the first', () => {
+    const high = workflow('wf-high', {
+      triggers: [{ type: 'ticketCreated' }],
+      unenroll: [{ conditions: [{ property: 'priority', operator: 'is', value: 'medium' }] }],
+      actions: [action('notify', 'tell', { recipients: { userIds: ['u-ana'], teamIds: [], owner: false } })],
+    });
+    const r = run({ workflows: [high], events: [incoming(0, 'conv-1', 'th-1')] });
+    expect(r.notifications).toEqual([]);
+    expect(enrollments(r, 'ticket-1', 'wf-high').at(-1)).toMatchObject({ code: 'unenrollment.unenrolled', params: { when: 'beforeAction', next: 'tell' } });
+    expect(text(enrollments(r, 'ticket-1', 'wf-high').at(-1)!)).toBe('Left wf-high at once: the ticket meets its unenrollment criteria (group 1 held) before tell.');
   });
 
   it('keeps a ticket that does not meet the criteria', () => {
     const r = run({ workflows: [reminder], events: [incoming(0, 'conv-1', 'th-1'), agentEmail(10, 'conv-1', 'th-1', 'ticket')] });
     expect(r.outbox.map((e) => [e.subject, e.body, e.at])).toEqual([['Any news?', 'Hi Jo Customer', at(1450)]]);
+  });
+
+  it('keeps a ticket through changes that do not meet the criteria (owner, priority)', () => {
+    const r = run({
+      workflows: [reminder],
+      events: [
+        incoming(0, 'conv-1', 'th-1'),
+        agentEmail(10, 'conv-1', 'th-1', 'ticket'),
+        { type: 'setOwner', at: at(20), ticketId: 'ticket-1', ownerId: 'u-marco' },
+        { type: 'setPriority', at: at(30), ticketId: 'ticket-1', priority: 'high' },
+      ],
+    });
+    expect(r.outbox.map((e) => e.at)).toEqual([at(1450)]);
+    expect(outcomes(r, 'ticket-1', 'wf-remind')).toEqual(['enrolled', 'completed']);
   });
 });

@@ -1,5 +1,5 @@
 import { ACTIONS, type Action, type ActionKind } from '../../src/actions';
-import { simulate, type SimulationOptions, type SimulationResult } from '../../src/engine';
+import { enrollmentOutcome, labelsOf, renderTraceEntry, simulate, type SimulationOptions, type SimulationResult, type TraceEntry } from '../../src/engine';
 import {
   defaultWorkspace,
   type Conversation,
@@ -158,4 +158,25 @@ export function webhookEveryMinute(id: string): Workflow {
       action('goto', 'again', { target: 'wait' }),
     ],
   });
+}
+
+/** The trace as English lines with the default workspace's names (the renderer the CLI uses), optionally of one kind. */
+export function traceLines(result: SimulationResult, kind?: TraceEntry['kind'], workspace: Workspace = defaultWorkspace()): string[] {
+  const labels = labelsOf(workspace);
+  return result.trace.filter((e) => kind === undefined || e.kind === kind).map((e) => renderTraceEntry(e, { labels }));
+}
+
+/** An entry (trace, history) rendered in English with the default workspace's names. */
+export function text(entry: TraceEntry, workspace: Workspace = defaultWorkspace()): string {
+  return renderTraceEntry(entry, { labels: labelsOf(workspace) });
+}
+
+/** The outcomes of a ticket's enrollment records in a workflow, in order. */
+export function outcomes(result: SimulationResult, ticketId: string, workflowId: string): string[] {
+  return enrollments(result, ticketId, workflowId).map(enrollmentOutcome);
+}
+
+/** The virtual-clock milliseconds `minutes` after T0, as trace and history entries carry them. */
+export function ms(minutes: number): number {
+  return T0 + minutes * 60_000;
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { Simulation, simulate } from '../../src/engine';
+import { DEFAULT_BUDGETS, Simulation, simulate } from '../../src/engine';
 import { EXAMPLE_SCENARIOS } from '../../src/examples';
 import { defaultWorkspace, type Workflow } from '../../src/model';
 import hostileLoop from '../fixtures/hostile/goto-loop-every-minute.json';
-import { action, agentEmail, at, chain, incoming, run, scenario, webhookEveryMinute, workflow } from './helpers';
+import { action, agentEmail, at, chain, incoming, run, scenario, text, traceLines, webhookEveryMinute, workflow } from './helpers';
 
 const acknowledge = workflow('wf-ack', {
   triggers: [{ type: 'ticketCreated' }],
@@ -34,7 +34,10 @@ describe('Simulation', () => {
 
   it('steps one action at a time, applying events until an action is queued', () => {
     const sim = stepper();
-    expect(sim.stepAction()).toEqual({ type: 'action', at: at(0), detail: expect.stringContaining('sent "We received your request'), ticket: 'ticket-1', workflow: 'wf-ack', action: 'ack' });
+    const first = sim.stepAction()!;
+    expect(first).toMatchObject({ type: 'action', at: at(0), ticket: 'ticket-1', workflow: 'wf-ack', action: 'ack' });
+    expect(first.entry).toMatchObject({ code: 'action.sendEmail.sent', kind: 'action' });
+    expect(text(first.entry)).toContain('Sent "We received your request');
     expect(sim.running).toEqual({ ticket: 'ticket-1', workflow: 'wf-ack', action: 'wait' });
     expect(sim.stepAction()).toMatchObject({ action: 'wait', at: at(0) });
     expect(sim.running).toBeNull();
@@ -147,8 +150,14 @@ describe('the runaway guard', () => {
     const guard = r.errors.filter((e) => e.code === 'guard.runaway');
     expect(guard).toHaveLength(1);
     expect(guard[0]!.ticket).toBe('ticket-1');
-    expect(guard[0]!.message).toContain('more than 100 actions within one virtual minute');
-    expect(guard[0]!.message).toContain('Workflows involved: "Workflow wf-ping" (wf-ping), "Workflow wf-pong" (wf-pong)');
+    // It says exactly what it counted: 100 actions of this ticket in this minute, by workflow.
+    expect(guard[0]!.params).toMatchObject({ counted: 100, limit: 100, per: 'minute', workflows: 'wf-ping:50,wf-pong:50' });
+    expect(guard[0]!.message).toContain('it ran 100 actions within the virtual minute from 2026-01-05T09:05:00.000Z, the limit per ticket and minute, and was about to run one more');
+    expect(guard[0]!.message).toContain('Actions counted, by workflow: "Workflow wf-ping" (wf-ping): 50, "Workflow wf-pong" (wf-pong): 50');
+    const line = traceLines(r, 'error')[0]!;
+    expect(line).toBe(
+      "Runaway automation stopped on ticket ticket-1: it ran 100 actions within the virtual minute from 2026-01-05 09:05 UTC (the limit per ticket and minute) and was about to run one more. Actions counted by workflow: wf-ping 50, wf-pong 50. The ticket's runs are stopped and it enrolls in nothing for the rest of this minute.",
+    );
     expect(r.history['ticket-1']!.actions).toHaveLength(100);
     expect(r.enrolled).toEqual([]);
     // The rest of the scenario still runs.
@@ -162,7 +171,7 @@ describe('the runaway guard', () => {
     });
     const r = run({ workflows: [loop], events: [incoming(0, 'conv-1', 'th-1')], options: { maxActionsPerTicketMinute: 30 } });
     expect(r.errors.map((e) => e.code)).toEqual(['guard.runaway']);
-    expect(r.errors[0]!.message).toContain('Workflows involved: "Workflow wf-loop" (wf-loop)');
+    expect(r.errors[0]!.params).toMatchObject({ counted: 30, workflows: 'wf-loop:30' });
     expect(r.webhooks).toHaveLength(15);
   });
 
@@ -185,14 +194,14 @@ describe('the runaway guard', () => {
     expect(r.errors.map((e) => e.code)).toEqual(['guard.runaway']);
     const guard = r.errors[0]!;
     expect(guard.ticket).toBe('ticket-1');
-    expect(guard.message).toContain('more than 400 actions in this simulation');
-    expect(guard.message).toContain('Workflows involved, busiest first: "Workflow wf-slow-ping" (wf-slow-ping, 200 actions), "Workflow wf-slow-pong" (wf-slow-pong, 200 actions)');
+    expect(guard.message).toContain('it ran 400 actions in this simulation, the limit per ticket, and was about to run one more');
+    expect(guard.message).toContain('busiest first: "Workflow wf-slow-ping" (wf-slow-ping): 200, "Workflow wf-slow-pong" (wf-slow-pong): 200');
     const history = r.history['ticket-1']!;
     expect(history.actions).toHaveLength(400);
     expect(r.enrolled).toEqual([]);
     // After the guard, the ticket's status changes still offer triggers, and every one is turned down.
-    const after = history.enrollments.filter((e) => e.at > guard.at);
-    expect(after.every((e) => e.outcome === 'rejected' && e.reason.includes('for the rest of the simulation'))).toBe(true);
+    const after = history.enrollments.filter((e) => e.at > Date.parse(guard.at));
+    expect(after.every((e) => e.code === 'enrollment.rejected' && e.params.reason === 'halted')).toBe(true);
     // Another ticket later in the year is not affected.
     expect(r.tickets.map((t) => t.id)).toEqual(['ticket-1', 'ticket-2']);
     expect(r.trace.length).toBeLessThan(2000);
@@ -205,7 +214,7 @@ describe('the runaway guard', () => {
       end: at(365 * 24 * 60),
     });
     expect(r.errors.map((e) => e.code)).toEqual(['guard.runaway']);
-    expect(r.errors[0]!.message).toContain('more than 10000 actions in this simulation');
+    expect(r.errors[0]!.params).toMatchObject({ counted: 10_000, per: 'simulation' });
     expect(r.stats.actions).toBe(10_000);
     expect(r.trace.length).toBeLessThan(40_000);
     expect(JSON.stringify(r).length).toBeLessThan(20_000_000);
@@ -218,7 +227,7 @@ describe('the runaway guard', () => {
     expect(r.tickets).not.toEqual([]);
     const stopped = r.errors.filter((e) => e.code === 'guard.runaway');
     expect(stopped.map((e) => e.ticket)).toEqual(r.tickets.map((t) => t.id));
-    for (const e of stopped) expect(e.message).toContain('"Hostile test workflow" (wf-hostile, 1000 actions)');
+    for (const e of stopped) expect(e.message).toContain('"Hostile test workflow" (wf-hostile): 1000');
     for (const t of r.tickets) expect(r.history[t.id]!.actions).toHaveLength(1000);
   });
 
@@ -236,5 +245,50 @@ describe('options', () => {
     expect(r.trace).toEqual([]);
     expect(r.history['ticket-1']!.actions.map((a) => a.action)).toEqual(['ack', 'wait', 'tell']);
     expect(r.stats).toEqual({ events: 3, timers: expect.any(Number), actions: 6 });
+  });
+});
+
+describe('budgets of a run', () => {
+  const tick = webhookEveryMinute('wf-tick');
+
+  it('has documented defaults', () => {
+    expect(DEFAULT_BUDGETS).toEqual({ maxActions: 5_000_000, maxRecords: 5_000_000, maxOutputBytes: 200_000_000 });
+  });
+
+  it('ends a run that hits its action budget with guard.budget, naming the busiest workflows, and keeps the result so far', () => {
+    const r = run({ workflows: [tick, acknowledge], events: [incoming(0, 'conv-1', 'th-1')], end: at(600), options: { budgets: { maxActions: 50 } } });
+    expect(r.errors.map((e) => e.code)).toEqual(['guard.budget']);
+    expect(r.errors[0]!.params).toMatchObject({ budget: 'maxActions', limit: 50, busiest: [{ workflow: 'wf-tick', actions: expect.any(Number) }, { workflow: 'wf-ack', actions: expect.any(Number) }] });
+    expect(r.stats.actions).toBe(50);
+    expect(r.webhooks.length).toBeGreaterThan(10);
+    expect(traceLines(r, 'error')[0]).toMatch(/^The simulation stopped at its budget maxActions of 50 \(50 used\) without finishing; busiest workflows \(actions run\): wf-tick \d+, wf-ack \d+\./);
+  });
+
+  it('ends a run that hits its record or output budget', () => {
+    const records = run({ workflows: [tick], events: [incoming(0, 'conv-1', 'th-1')], end: at(600), options: { budgets: { maxRecords: 200 } } });
+    expect(records.errors.map((e) => e.params.budget)).toEqual(['maxRecords']);
+    const output = run({ workflows: [tick], events: [incoming(0, 'conv-1', 'th-1')], end: at(600), options: { trace: false, budgets: { maxOutputBytes: 1000 } } });
+    expect(output.errors.map((e) => e.params.budget)).toEqual(['maxOutputBytes']);
+    expect(output.webhooks.length).toBeLessThan(60);
+  });
+
+  it('does not stop a run that stays within its budgets', () => {
+    const r = run({ workflows: [tick], events: [incoming(0, 'conv-1', 'th-1')], end: at(600), options: { budgets: { maxActions: 10_000 } } });
+    expect(r.errors).toEqual([]);
+    expect(r.webhooks).toHaveLength(600);
+  });
+
+  it('bounds a team fanned out many times: a notify of every member, over and over', () => {
+    const fan = workflow('wf-fan', {
+      triggers: [{ type: 'ticketCreated' }],
+      actions: [
+        action('delay', 'wait', { wait: { type: 'duration', duration: { amount: 1, unit: 'minutes' } }, next: 'tell' }),
+        action('notify', 'tell', { recipients: { userIds: [], teamIds: ['t-tier1', 't-leads'], owner: false }, body: 'x'.repeat(5000), next: 'again' }),
+        action('goto', 'again', { target: 'wait' }),
+      ],
+    });
+    const r = run({ workflows: [fan], events: [incoming(0, 'conv-1', 'th-1')], end: at(60 * 24 * 30), options: { trace: false, budgets: { maxOutputBytes: 2_000_000 } } });
+    expect(r.errors.map((e) => e.code)).toEqual(['guard.budget']);
+    expect(JSON.stringify(r).length).toBeLessThan(4_000_000);
   });
 });

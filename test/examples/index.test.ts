@@ -21,12 +21,12 @@ describe('examples', () => {
 
   it.each(EXAMPLE_WORKFLOWS.map((e) => [e.file, e] as const))('imports %s against the default workspace without a problem', (_file, example) => {
     const result = importWorkflow(stableStringify(example.document), { workspace: defaultWorkspace() });
-    expect(result.ok && result.warnings).toEqual([]);
+    expect(result.document && result.problems).toEqual([]);
   });
 
   it.each(EXAMPLE_SCENARIOS.map((e) => [e.file, e] as const))('imports the scenario %s against the default workspace', (_file, example) => {
     const result = importScenario(stableStringify(example.scenario), { workspace: defaultWorkspace() });
-    expect(result.ok && result.warnings).toEqual([]);
+    expect(result.document && result.problems).toEqual([]);
   });
 
   it('covers each use of the help-center articles with at least one example', () => {

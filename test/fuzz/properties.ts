@@ -17,6 +17,7 @@ import {
   workflowArb,
 } from './arbitraries';
 import { checkGraph, checkImport, checkRoundTrip, checkSimulation, KINDS, type GraphOp } from './check';
+import { JsonLocator } from '../../src/ui/json/json-locate';
 
 /** A named property and how many inputs the fixed-seed test gives it. */
 export interface FuzzProperty {
@@ -61,8 +62,8 @@ export const PROPERTIES: readonly FuzzProperty[] = [
     300,
     fc.property(documentArb(), fc.array(graphOpArb, { maxLength: 8 }), (doc, ops) => {
       const r = checkImport('workflow', JSON.stringify(doc), workspace);
-      if (!r.ok) throw new Error(`a schema-valid document was refused: ${JSON.stringify(r.problems.slice(0, 3))}`);
-      afterImport(r.value as WorkflowDocument, r.warnings, ops);
+      if (!r.document) throw new Error(`a schema-valid document was refused: ${JSON.stringify(r.problems.slice(0, 3))}`);
+      afterImport(r.document! as WorkflowDocument, r.problems, ops);
     }),
   ),
   prop(
@@ -75,7 +76,7 @@ export const PROPERTIES: readonly FuzzProperty[] = [
       fc.array(graphOpArb, { maxLength: 4 }),
       (i, values, texts, ops) => {
         const r = checkImport('workflow', mutateText(mutateJson(EXAMPLE_WORKFLOWS[i]!.document, values), texts), workspace);
-        if (r.ok) afterImport(r.value as WorkflowDocument, r.warnings, ops);
+        if (r.document) afterImport(r.document! as WorkflowDocument, r.problems, ops);
       },
     ),
   ),
@@ -84,7 +85,7 @@ export const PROPERTIES: readonly FuzzProperty[] = [
     500,
     fc.property(fc.array(valueMutationArb, { minLength: 1, maxLength: 3 }), fewTextMutations(1), (values, texts) => {
       const r = checkImport('workflow', mutateText(mutateJson(JSON.parse(v1Text), values), texts), workspace);
-      if (r.ok) afterImport(r.value as WorkflowDocument, r.warnings, []);
+      if (r.document) afterImport(r.document! as WorkflowDocument, r.problems, []);
     }),
   ),
   prop(
@@ -121,10 +122,31 @@ export const PROPERTIES: readonly FuzzProperty[] = [
       fc.array(valueMutationArb, { maxLength: 2 }),
       (wsMutations, s, scenarioMutations) => {
         const ws = checkImport('workspace', mutateJson(defaultWorkspace(), wsMutations));
-        if (!ws.ok) return;
-        const sc = checkImport('scenario', mutateJson(EXAMPLE_SCENARIOS[s]!.scenario, scenarioMutations), ws.value as Workspace);
-        if (!sc.ok) return;
-        checkSimulation(ws.value as Workspace, distinct(EXAMPLE_WORKFLOWS.map((e) => e.document.workflow)), sc.value as Scenario);
+        if (!ws.document) return;
+        const sc = checkImport('scenario', mutateJson(EXAMPLE_SCENARIOS[s]!.scenario, scenarioMutations), ws.document! as Workspace);
+        if (!sc.document) return;
+        checkSimulation(ws.document! as Workspace, distinct(EXAMPLE_WORKFLOWS.map((e) => e.document.workflow)), sc.document! as Scenario);
+      },
+    ),
+  ),
+  prop(
+    "the JSON view's locator answers on any text, however deep, for any pointer and offset",
+    80,
+    fc.property(
+      fc.nat({ max: EXAMPLE_WORKFLOWS.length - 1 }),
+      fewTextMutations(),
+      fc.nat({ max: 20_000 }),
+      fc.constantFrom('[', '{"a":', '{"workflow":{"actions":[{"id":'),
+      fc.array(fc.oneof(fc.nat({ max: 5 }), fc.constantFrom('workflow', 'actions', 'id', 'a')), { maxLength: 6 }),
+      fc.nat(),
+      (i, texts, depth, opener, path, at) => {
+        const base = mutateText(JSON.stringify(EXAMPLE_WORKFLOWS[i]!.document, null, 2), texts);
+        for (const text of [base, opener.repeat(depth) + base]) {
+          const loc = new JsonLocator(text);
+          loc.spanOf('/' + path.join('/'));
+          loc.actionSpan('a1');
+          loc.actionAt(text.length ? at % text.length : 0);
+        }
       },
     ),
   ),

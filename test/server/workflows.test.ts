@@ -132,12 +132,12 @@ for (const kind of DATABASE_KINDS) {
       const answer = await token.call('GET', '/bundle');
       expect(answer.status).toBe(200);
       const bundle = importBundle(answer.text);
-      if (!bundle.ok) throw new Error(JSON.stringify(bundle.problems));
+      if (!bundle.document) throw new Error(JSON.stringify(bundle.problems));
       const published = (await admin.call('GET', '/workflows?state=published')).json.workflows as { id: string; published: number }[];
-      expect(bundle.value.workflows.map((w) => w.workflow.id).sort()).toEqual(published.map((w) => w.id).sort());
+      expect(bundle.document.workflows.map((w) => w.workflow.id).sort()).toEqual(published.map((w) => w.id).sort());
       for (const w of published) {
         const live = await admin.call('GET', `/workflows/${w.id}?revision=${w.published}`);
-        expect(exportWorkflow(bundle.value.workflows.find((d) => d.workflow.id === w.id) as WorkflowDocument, { comments: false })).toBe(live.text);
+        expect(exportWorkflow(bundle.document.workflows.find((d) => d.workflow.id === w.id) as WorkflowDocument, { comments: false })).toBe(live.text);
       }
       expect((await token.call('GET', '/bundle', { headers: { 'if-none-match': answer.headers.get('etag') ?? '' } })).status).toBe(304);
     });

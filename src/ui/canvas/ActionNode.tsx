@@ -1,12 +1,14 @@
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { memo, useMemo } from 'react';
 import { definitionOf } from '../../actions';
-import { selectAction } from '../../store/selectors';
+import { selectAction, selectProblemCount } from '../../store/selectors';
 import { useApp, useAppStore } from '../../store/store';
 import { useT } from '../i18n';
 import { NodeBadges } from './NodeBadges';
 import { BubbleMenu, type MenuItem } from './BubbleMenu';
 import { deleteOne, deleteWithFollowing, editNode, startMove } from './commands';
+import { useFar } from './far';
+import '../i18n/canvas-tools';
 import { KIND_ICONS } from './kinds';
 import { useNodeMark } from '../simulation/use-canvas-marks';
 
@@ -17,7 +19,34 @@ export type ActionNodeType = Node<Record<string, never>, 'action'>;
  * One action bubble: kind icon, one-line summary, problem badge, open comment count, and its menu.
  * It subscribes only to its own action, problems and comments, so editing one bubble re-renders one bubble.
  */
-export const ActionNode = memo(function ActionNode({ id }: NodeProps<ActionNodeType>) {
+export const ActionNode = memo(function ActionNode(props: NodeProps<ActionNodeType>) {
+  return useFar() ? <FarActionNode id={props.id} /> : <NearActionNode id={props.id} />;
+});
+
+/**
+ * A bubble zoomed out, too small to read or click into: a plain shape in its kind's colour, with its
+ * selection, simulation mark and whether it has an error, and nothing else (no icon, text, badges or menu).
+ */
+function FarActionNode({ id }: { id: string }) {
+  const kind = useApp((s) => selectAction(id)(s)?.kind);
+  const error = useApp((s) => (selectProblemCount(id)(s)?.errors ?? 0) > 0);
+  const moving = useApp((s) => s.interaction.type === 'move' && s.interaction.actionId === id);
+  const mark = useNodeMark(useApp((s) => s.openId), id);
+  if (!kind) return null;
+  return (
+    <div
+      className={`tf-bubble tf-bubble--far tf-bubble--${kind}${moving ? ' tf-bubble--moving' : ''}`}
+      data-kind={kind}
+      data-sim={mark ?? undefined}
+      data-error={error || undefined}
+    >
+      <Handle type="target" position={Position.Top} isConnectable={false} className="tf-handle" />
+      <Handle type="source" position={Position.Bottom} isConnectable={false} className="tf-handle" />
+    </div>
+  );
+}
+
+function NearActionNode({ id }: { id: string }) {
   const { t } = useT();
   const store = useAppStore();
   const action = useApp(selectAction(id));
@@ -61,7 +90,7 @@ export const ActionNode = memo(function ActionNode({ id }: NodeProps<ActionNodeT
       </span>
       <NodeBadges id={id} />
       <BubbleMenu label={t('canvas.menu.label', { name: summary })} items={items} />
-      <Handle type="source" position={Position.Bottom} isConnectable={false} className="tf-handle" />
+      <Handle type="source" position={Position.Bottom} isConnectable={!review} className="tf-handle tf-handle--out" title={review ? undefined : t('canvasTools.connect.handle')} />
     </div>
   );
-});
+}

@@ -1,5 +1,6 @@
 import { Ellipsis } from 'lucide-react';
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { createPortal } from 'react-dom';
 import { useT } from '../i18n';
 import '../i18n/canvas';
 
@@ -11,9 +12,21 @@ export interface MenuItem {
   items?: MenuItem[];
 }
 
+/** Where an open menu goes: below its button, right-aligned with it, flipped above when there is no room below, kept inside the window. */
+export function placeMenu(button: DOMRect, menu: { width: number; height: number }, view: { width: number; height: number }): { left: number; top: number } {
+  const margin = 8;
+  const left = Math.min(Math.max(margin, button.right - menu.width), view.width - menu.width - margin);
+  const below = button.bottom + 4;
+  const top = below + menu.height + margin <= view.height ? below : Math.max(margin, button.top - 4 - menu.height);
+  return { left: Math.max(margin, left), top };
+}
+
 /**
  * The "⋯" menu on a bubble: a button that opens a list of commands. Arrow keys move between
  * entries, Enter or → opens a submenu, ← or Escape goes back, and closing returns focus to the button.
+ * The list opens in a layer of its own above the page (a portal on <body>), so no canvas overlay
+ * (overview map, zoom controls) and no neighbouring bubble covers it; it closes when the canvas
+ * scrolls or zooms under it.
  */
 export function BubbleMenu({ label, items }: { label: string; items: MenuItem[] }) {
   const { t } = useT();
@@ -34,6 +47,18 @@ export function BubbleMenu({ label, items }: { label: string; items: MenuItem[] 
     if (open) list.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
   }, [open, trail]);
 
+  const [position, setPosition] = useState<{ left: number; top: number } | null>(null);
+  useLayoutEffect(() => {
+    if (!open) {
+      setPosition(null);
+      return;
+    }
+    const b = button.current?.getBoundingClientRect();
+    const l = list.current;
+    if (!b || !l) return;
+    setPosition(placeMenu(b, { width: l.offsetWidth, height: l.offsetHeight }, { width: window.innerWidth, height: window.innerHeight }));
+  }, [open, trail]);
+
   useEffect(() => {
     if (!open) return;
     const close = (e: PointerEvent) => {
@@ -42,8 +67,21 @@ export function BubbleMenu({ label, items }: { label: string; items: MenuItem[] 
         setTrail([]);
       }
     };
+    // The list stays where it opened: a scroll or zoom of the canvas under it closes it.
+    const moved = (e: Event) => {
+      if (!list.current?.contains(e.target as Node)) {
+        setOpen(false);
+        setTrail([]);
+      }
+    };
     document.addEventListener('pointerdown', close);
-    return () => document.removeEventListener('pointerdown', close);
+    window.addEventListener('wheel', moved, { capture: true, passive: true });
+    window.addEventListener('resize', moved);
+    return () => {
+      document.removeEventListener('pointerdown', close);
+      window.removeEventListener('wheel', moved, { capture: true });
+      window.removeEventListener('resize', moved);
+    };
   }, [open]);
 
   const closeMenu = () => {
@@ -137,16 +175,19 @@ export function BubbleMenu({ label, items }: { label: string; items: MenuItem[] 
       >
         <Ellipsis size={16} aria-hidden />
       </button>
-      {open && (
+      {open &&
+        createPortal(
         <div
           ref={list}
           id={menuId}
           role="menu"
           aria-label={parent ? parent.label : label}
           className="tf-menu__list"
+          style={position ?? { visibility: 'hidden', left: 0, top: 0 }}
           onKeyDown={onKeyDown}
           onClick={(e) => e.stopPropagation()}
           onDoubleClick={(e) => e.stopPropagation()}
+          onPointerDown={(e) => e.stopPropagation()}
         >
           {parent && (
             <button type="button" role="menuitem" className="tf-menu__item tf-menu__item--back" onClick={() => setTrail((tr) => tr.slice(0, -1))}>
@@ -166,7 +207,8 @@ export function BubbleMenu({ label, items }: { label: string; items: MenuItem[] 
               {item.items && <span aria-hidden> ›</span>}
             </button>
           ))}
-        </div>
+        </div>,
+        document.body,
       )}
     </div>
   );

@@ -2,15 +2,17 @@ import {
   applyNodeChanges,
   Background,
   Controls,
-  MiniMap,
   ReactFlow,
   useReactFlow,
+  useStore,
+  useStoreApi,
   type NodeChange,
+  type OnConnectEnd,
   type NodeMouseHandler,
   type OnNodeDrag,
 } from '@xyflow/react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
-import { NODE_SIZE } from '../../graph';
+import { NODE_SIZE, type InsertionPoint } from '../../graph';
 import { TRIGGER_NODE_ID } from '../../model';
 import { selectOpenDoc } from '../../store/selectors';
 import { useApp, useAppStore } from '../../store/store';
@@ -21,9 +23,16 @@ import { ActionNode } from './ActionNode';
 import { deleteOne, editNode } from './commands';
 import { EndNode } from './EndNode';
 import { FlowEdge, type FlowEdgeType } from './FlowEdge';
-import { buildFlow, effectiveLayout, mergeEdges, mergeNodes, withDiffOverlay, type FlowNode } from './flow-model';
-import { pointAt, pointKey } from './insertion';
+import { FLOW_PROPS, fitViewOptions } from './flow-props';
+import { FarContext } from './far';
+import { FindBar } from './FindBar';
+import { SelectionBar } from './SelectionBar';
+import { buildFlow, effectiveLayout, mergeEdges, mergeNodes, withDiffOverlay, withSelection, type FlowNode } from './flow-model';
+import { nodeAt, spotAt } from './insertion';
+import { FAR_ZOOM, InsertionLayer } from './InsertionLayer';
+import './canvas.css';
 import { neighbour, type Direction } from './navigation';
+import { OverviewMap, readMapOpen } from './OverviewMap';
 import { TriggerNode } from './TriggerNode';
 import { GhostNode } from '../history/GhostNode';
 import { useDiffOverlay } from '../history/use-diff-overlay';
@@ -31,7 +40,12 @@ import { useDiffOverlay } from '../history/use-diff-overlay';
 const NODE_TYPES = { action: ActionNode, trigger: TriggerNode, end: EndNode, ghost: GhostNode };
 const EDGE_TYPES = { flow: FlowEdge };
 const ARROWS: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
-const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1 };
+const NONE: ReadonlySet<string> = new Set();
+/** Whether a node id names an action (not the trigger card or a path end). */
+const isActionId = (id: string) => id !== TRIGGER_NODE_ID && !id.startsWith('#');
+
+/** How near (flow units) the pointer of a dragged bubble must be to a "+" to drop there: the "+" grown on hover. */
+const DROP_RADIUS = 17;
 
 /** The canvas of the open workflow: trigger card, bubbles, labelled paths, go-to jumps, insertion points. */
 export function Canvas() {
@@ -59,11 +73,48 @@ function WorkflowCanvas() {
   const reveal = useApp((s) => s.reveal);
 
   const layout = useMemo(() => (workflow ? effectiveLayout(workflow, placed) : { positions: {} }), [workflow, placed]);
+  const built = useMemo(() => (workflow ? buildFlow(workflow, layout, null) : { nodes: [], edges: [], inserts: [], labels: [] }), [workflow, layout]);
+  // Several bubbles picked with shift-click or a shift-drawn box, beside the store's one selection.
+  const [picked, setPicked] = useState<ReadonlySet<string>>(NONE);
+  const pickedRef = useRef(picked);
+  pickedRef.current = picked;
+  const selectedIds = useMemo(() => {
+    const ids = new Set(picked);
+    if (selection !== null) ids.add(selection.kind === 'trigger' ? TRIGGER_NODE_ID : selection.id);
+    return ids;
+  }, [selection, picked]);
+  const [finding, setFinding] = useState(false);
+  const [movingMany, setMovingMany] = useState<readonly string[] | null>(null);
+  // The history view's diff: marks on added and changed bubbles, ghosts of removed ones.
   const overlay = useDiffOverlay();
-  const derived = useMemo(() => {
-    const flow = workflow ? buildFlow(workflow, layout, selection) : { nodes: [], edges: [] };
-    return overlay ? { nodes: withDiffOverlay(flow.nodes, overlay), edges: flow.edges } : flow;
-  }, [workflow, layout, selection, overlay]);
+  const derived = useMemo(
+    () => ({ ...built, nodes: withDiffOverlay(withSelection(built.nodes, selectedIds), overlay) }),
+    [built, selectedIds, overlay],
+  );
+  // Zoomed out, bubbles draw as plain shapes (React Flow's width is 0 until the pane is measured).
+  const far = useStore((s) => s.width > 0 && s.transform[2] < FAR_ZOOM);
+  // Fitted once the pane has its size: React Flow's own fitView runs at the first commit of nodes whose
+  // sizes are known up front, before the pane is measured, and would fit them into nothing. A passive
+  // effect, so React Flow (a child) has taken this workflow's nodes first.
+  const paneReady = useStore((s) => s.width > 0 && s.height > 0 && s.panZoom !== null);
+  const fitted = useRef(false);
+  const [mapOpen, setMapOpen] = useState(readMapOpen);
+  const fitOptions = useMemo(() => fitViewOptions(mapOpen), [mapOpen]);
+  useEffect(() => {
+    if (!paneReady || fitted.current) return;
+    fitted.current = true;
+    void flow.fitView(fitOptions);
+  }, [paneReady, flow, fitOptions]);
+  const ariaLabelConfig = useMemo(() => ({ 'controls.ariaLabel': t('canvas.controls') }), [t]);
+  const canvasRef = useRef<HTMLDivElement>(null);
+  // The viewport gets its own compositing layer only while it moves: a permanent one makes every bubble
+  // drag re-layerize the whole flow, none at all makes every pan frame repaint it.
+  const layered = useCallback((on: boolean) => {
+    const viewport = canvasRef.current?.querySelector<HTMLElement>('.react-flow__viewport');
+    if (viewport) viewport.style.willChange = on ? 'transform' : '';
+  }, []);
+  const onMoveStart = useCallback(() => layered(true), [layered]);
+  const onMoveEnd = useCallback(() => layered(false), [layered]);
   const [nodes, setNodes] = useState<FlowNode[]>(derived.nodes);
   const [edges, setEdges] = useState<FlowEdgeType[]>(derived.edges);
   const latest = useRef(derived);
@@ -73,16 +124,45 @@ function WorkflowCanvas() {
     setEdges((prev) => mergeEdges(prev, derived.edges));
   }, [derived]);
 
-  // Selection belongs to the store; React Flow's own select/remove changes are not applied.
-  const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
-    const kept = changes.filter((c) => c.type === 'position' || c.type === 'dimensions');
-    if (kept.length) setNodes((nds) => applyNodeChanges(kept, nds));
-  }, []);
+  // Selection belongs to the store (one bubble) and to `picked` (several); React Flow's own select and
+  // remove changes are not applied, except that a box drawn with Shift picks the bubbles inside it.
+  const rf = useStoreApi();
+  const onNodesChange = useCallback(
+    (changes: NodeChange<FlowNode>[]) => {
+      const kept = changes.filter((c) => c.type === 'position' || c.type === 'dimensions');
+      if (kept.length) setNodes((nds) => applyNodeChanges(kept, nds));
+      if (!rf.getState().userSelectionActive) return;
+      const boxed = changes.filter((c) => c.type === 'select' && isActionId(c.id));
+      if (boxed.length === 0) return;
+      setPicked((prev) => {
+        const next = new Set(prev);
+        for (const c of boxed) if (c.type === 'select') (c.selected ? next.add(c.id) : next.delete(c.id));
+        return next;
+      });
+    },
+    [rf],
+  );
 
   const onNodeClick: NodeMouseHandler<FlowNode> = useCallback(
-    (_e, node) => {
+    (e, node) => {
       const s = store.getState();
       if (node.type === 'end' || node.type === 'ghost') return;
+      if ((e.shiftKey || e.metaKey || e.ctrlKey) && node.type === 'action') {
+        // Shift-click adds a bubble to the picked ones (the selected bubble first), or takes it out again.
+        const next = new Set(pickedRef.current);
+        if (next.size === 0 && s.selection?.kind === 'action') next.add(s.selection.id);
+        if (next.has(node.id)) {
+          next.delete(node.id);
+          setPicked(next);
+          if (s.selection?.kind === 'action' && s.selection.id === node.id) s.select(next.size ? { kind: 'action', id: [...next].at(-1)! } : null);
+          return;
+        }
+        next.add(node.id);
+        setPicked(next);
+        s.select({ kind: 'action', id: node.id });
+        return;
+      }
+      setPicked(NONE);
       s.select(node.id === TRIGGER_NODE_ID ? { kind: 'trigger' } : { kind: 'action', id: node.id });
     },
     [store],
@@ -96,6 +176,7 @@ function WorkflowCanvas() {
   const onPaneClick = useCallback(() => {
     const s = store.getState();
     if (s.interaction.type === 'move') s.setInteraction({ type: 'idle' });
+    setPicked(NONE);
     s.select(null);
   }, [store]);
 
@@ -106,28 +187,135 @@ function WorkflowCanvas() {
     },
     [store],
   );
+  /** The "+" under the pointer of a dragged bubble, from the layout's geometry (none when zoomed out: no "+" is drawn). */
+  const spotUnder = useCallback(
+    (e: MouseEvent | TouchEvent) => {
+      if (!('clientX' in e) || flow.getZoom() < FAR_ZOOM) return null;
+      const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }, { snapToGrid: false });
+      return spotAt(latest.current.inserts, p.x, p.y, DROP_RADIUS);
+    },
+    [flow],
+  );
   const onNodeDrag: OnNodeDrag<FlowNode> = useCallback(
     (e, node) => {
-      if (node.type !== 'action' || !('clientX' in e)) return;
-      const point = pointAt(e.clientX, e.clientY);
-      const key = point ? pointKey(point) : null;
+      if (node.type !== 'action') return;
+      const key = spotUnder(e)?.key ?? null;
       const s = store.getState();
       if (s.dropTarget !== key) s.setDropTarget(key);
     },
-    [store],
+    [store, spotUnder],
   );
   const onNodeDragStop: OnNodeDrag<FlowNode> = useCallback(
-    (e, node) => {
+    (e, node, dragged) => {
       const s = store.getState();
-      const point = node.type === 'action' && 'clientX' in e ? pointAt(e.clientX, e.clientY) : null;
+      const point = node.type === 'action' ? (spotUnder(e)?.point ?? null) : null;
       s.setDropTarget(null);
       s.setInteraction({ type: 'idle' });
-      if (point) s.moveAction(node.id, point);
-      else if (!s.reviewMode) s.placeNode(node.id, node.position);
+      const several = dragged.filter((n) => n.type === 'action');
+      if (point && several.length > 1) s.moveActions(several.map((n) => n.id), point);
+      else if (point) s.moveAction(node.id, point);
+      else if (!s.reviewMode) s.placeNodes(Object.fromEntries((dragged.length ? dragged : [node]).map((n) => [n.id, n.position])));
       // Whatever the store kept (a refused move, an unchanged place), the canvas shows it again.
       setNodes((prev) => mergeNodes(prev, latest.current.nodes));
     },
+    [store, spotUnder],
+  );
+
+  // Dragging from a bubble's output onto another bubble connects them with a go-to, where the rules allow.
+  const onConnectEnd: OnConnectEnd = useCallback(
+    (e, connection) => {
+      const from = connection.fromNode?.id;
+      if (!from || !('clientX' in e)) return;
+      const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }, { snapToGrid: false });
+      const target = nodeAt(latest.current.nodes, p.x, p.y);
+      const s = store.getState();
+      if (!target || target.type !== 'action') {
+        s.notify({ tone: 'error', key: 'canvasTools.connect.nowhere' });
+        return;
+      }
+      if (target.id === from) return;
+      if (s.connectGoto(from, target.id).ok) {
+        const sel = store.getState().selection;
+        if (sel?.kind === 'action') store.getState().revealNode(sel.id);
+      }
+    },
+    [flow, store],
+  );
+
+  // Move for several picked bubbles: the "+" picked next receives them all.
+  useEffect(() => {
+    if (mode !== 'move') setMovingMany(null);
+  }, [mode]);
+  const onMoveHere = useCallback(
+    (point: InsertionPoint) => {
+      const ids = movingMany;
+      if (!ids) return false;
+      setMovingMany(null);
+      if (store.getState().moveActions(ids, point).ok) setPicked(NONE);
+      return true;
+    },
+    [movingMany, store],
+  );
+  const selectionCommands = useMemo(
+    () => ({
+      delete: () => {
+        if (store.getState().deleteActions([...pickedRef.current]).ok) setPicked(NONE);
+      },
+      copy: async () => {
+        const text = store.getState().copyActions([...pickedRef.current]);
+        if (text === null) return;
+        await navigator.clipboard?.writeText(text);
+        store.getState().notify({ tone: 'info', key: 'canvasTools.selection.copied', params: { count: pickedRef.current.size } });
+      },
+      move: () => {
+        const ids = [...pickedRef.current];
+        setMovingMany(ids);
+        store.getState().setInteraction({ type: 'move', actionId: ids[0]! });
+      },
+      clear: () => setPicked(NONE),
+    }),
     [store],
+  );
+  // Copy (Ctrl/Cmd+C) of several picked bubbles, ahead of the one-bubble copy of the app's shortcuts.
+  useEffect(() => {
+    const onCopy = (e: ClipboardEvent) => {
+      if (pickedRef.current.size < 2 || isTextEntry(e.target) || !e.clipboardData) return;
+      if (document.getSelection()?.toString()) return;
+      const text = store.getState().copyActions([...pickedRef.current]);
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      if (text === null) return;
+      e.clipboardData.setData('text/plain', text);
+      store.getState().notify({ tone: 'info', key: 'canvasTools.selection.copied', params: { count: pickedRef.current.size } });
+    };
+    // Ctrl/Cmd+F finds bubbles (unless an editor such as the JSON view took the key first).
+    const onKeyDown = (e: globalThis.KeyboardEvent) => {
+      if (e.defaultPrevented || !(e.ctrlKey || e.metaKey) || e.altKey || e.key.toLowerCase() !== 'f') return;
+      e.preventDefault();
+      setFinding(true);
+      requestAnimationFrame(() => document.querySelector<HTMLInputElement>('.tf-find input')?.select());
+    };
+    window.addEventListener('copy', onCopy, true);
+    window.addEventListener('keydown', onKeyDown);
+    return () => {
+      window.removeEventListener('copy', onCopy, true);
+      window.removeEventListener('keydown', onKeyDown);
+    };
+  }, [store]);
+
+  /** Shows a found bubble: selects it and pans there (zooming in so it can be read), leaving focus in the find bar. */
+  const showMatch = useCallback(
+    (id: string) => {
+      setPicked(NONE);
+      store.getState().select({ kind: 'action', id });
+      const node = flow.getNode(id);
+      if (!node) return;
+      void flow.setCenter(node.position.x + NODE_SIZE.action.width / 2, node.position.y + NODE_SIZE.action.height / 2, {
+        zoom: Math.max(flow.getZoom(), 0.75),
+        duration: 200,
+      });
+    },
+    [flow, store],
   );
 
   useEffect(() => {
@@ -161,6 +349,15 @@ function WorkflowCanvas() {
       if (!doc) return;
       const next = selectedId ? neighbour(doc.workflow, selectedId, direction, layout.positions) : TRIGGER_NODE_ID;
       if (next) s.revealNode(next);
+      return;
+    }
+    if ((e.key === 'Delete' || e.key === 'Backspace') && onNode && pickedRef.current.size > 1) {
+      e.preventDefault();
+      selectionCommands.delete();
+      return;
+    }
+    if (e.key === 'Escape' && pickedRef.current.size > 0 && s.interaction.type === 'idle') {
+      setPicked(NONE);
       return;
     }
     if (!onNode || !selectedId) return;
@@ -198,15 +395,18 @@ function WorkflowCanvas() {
   };
 
   return (
-    <div className="tf-canvas" data-mode={mode} onKeyDown={onKeyDown} onDragOver={onDragOver} onDrop={onDrop}>
+    <div ref={canvasRef} className="tf-canvas" data-mode={mode} data-far={far || undefined} onKeyDown={onKeyDown} onDragOver={onDragOver} onDrop={onDrop}>
+      {finding && workflow && <FindBar workflow={workflow} onShow={showMatch} onClose={() => setFinding(false)} />}
+      {picked.size > 1 && mode !== 'move' && <SelectionBar count={picked.size} commands={selectionCommands} review={review} />}
       {mode === 'move' && (
         <div className="tf-canvas__hint" role="status">
-          {t('canvas.move.hint')}
+          {movingMany ? t('canvasTools.selection.moveHint', { count: movingMany.length }) : t('canvas.move.hint')}
           <button type="button" onClick={() => store.getState().setInteraction({ type: 'idle' })}>
             {t('canvas.move.cancel')}
           </button>
         </div>
       )}
+      <FarContext.Provider value={far}>
       <ReactFlow<FlowNode, FlowEdgeType>
         nodes={nodes}
         edges={edges}
@@ -220,28 +420,23 @@ function WorkflowCanvas() {
         onNodeDrag={onNodeDrag}
         onNodeDragStop={onNodeDragStop}
         nodesDraggable={!review}
-        nodesConnectable={false}
-        edgesFocusable={false}
-        elementsSelectable
-        deleteKeyCode={null}
-        selectionKeyCode={null}
-        multiSelectionKeyCode={null}
-        disableKeyboardA11y
-        panOnScroll
-        zoomOnDoubleClick={false}
-        minZoom={0.1}
-        maxZoom={2}
-        fitView
-        fitViewOptions={FIT_VIEW_OPTIONS}
+        {...FLOW_PROPS}
+        fitView={false}
         onlyRenderVisibleElements={nodes.length > 300}
-        proOptions={{ hideAttribution: true }}
-        ariaLabelConfig={{ 'controls.ariaLabel': t('canvas.controls') }}
+        nodesConnectable={!review}
+        onConnectEnd={onConnectEnd}
+        selectionKeyCode="Shift"
+        onMoveStart={onMoveStart}
+        onMoveEnd={onMoveEnd}
+        ariaLabelConfig={ariaLabelConfig}
         aria-label={t('canvas.label')}
       >
+        <InsertionLayer inserts={derived.inserts} labels={derived.labels} workflow={workflow} onMoveHere={movingMany ? onMoveHere : undefined} />
         <Background gap={24} />
-        <MiniMap pannable zoomable ariaLabel={t('canvas.minimap')} />
-        <Controls showInteractive={false} />
+        <OverviewMap nodes={built.nodes} workflow={workflow} open={mapOpen} onOpenChange={setMapOpen} />
+        <Controls showInteractive={false} fitViewOptions={fitOptions} />
       </ReactFlow>
+      </FarContext.Provider>
     </div>
   );
 }

@@ -1,40 +1,53 @@
 import { Plus } from 'lucide-react';
 import { memo, useRef, useState, type DragEvent } from 'react';
-import type { ActionKind } from '../../actions';
-import { canInsertAt, type InsertionPoint } from '../../graph';
-import type { Translate } from '../../actions';
-import { selectAction, selectOpenDoc } from '../../store/selectors';
-import type { AppState } from '../../store/types';
-import { useApp, useAppStore } from '../../store/store';
+import type { Action, ActionKind, Translate } from '../../actions';
+import { actionMap, canInsertAt, type InsertionPoint } from '../../graph';
+import type { Workflow } from '../../model';
+import { selectOpenDoc } from '../../store/selectors';
+import { useAppStore } from '../../store/store';
 import { useT } from '../i18n';
-import { POINT_ATTRIBUTE, pointKey } from './insertion';
+import { POINT_ATTRIBUTE } from './insertion';
 import { KindPicker } from './KindPicker';
 import { KIND_MIME } from './kinds';
 
+/** What one "+" shows; the InsertionLayer works it out for every "+" it draws. */
+export interface InsertionButtonProps {
+  point: InsertionPoint;
+  /** pointKey(point). */
+  pointKey: string;
+  /** Its centre in flow coordinates. */
+  x: number;
+  y: number;
+  /** Where it is, in words ("after Delay (wait-one-day)"). */
+  where: string;
+  /** Move mode: a click moves the action being moved here. */
+  moving: boolean;
+  pickerOpen: boolean;
+  /** A bubble or a palette kind is held over it. */
+  hovered: boolean;
+  /** The open workflow, while its kind picker is open. */
+  workflow: Workflow | undefined;
+  /** In move mode, receives the point instead of the store's moveAction (several bubbles moving). */
+  onMoveHere?: (point: InsertionPoint) => void;
+}
+
 /**
- * A "+" where an action can go: on every edge and at every path end. Click or Enter opens the kind
- * picker; in move mode it receives the action being moved; palette kinds can be dropped on it.
+ * A "+" where an action can go: on every path edge and at every path end. Click or Enter opens the kind
+ * picker; in move mode it receives the action being moved; palette kinds can be dropped on it. It
+ * holds no store subscription of its own (the layer passes what changed), and while a bubble is dragged
+ * its look comes from the canvas's data-mode, so a drag start or drop renders no "+" again.
  */
-export const InsertionButton = memo(function InsertionButton({ point }: { point: InsertionPoint }) {
+export const InsertionButton = memo(function InsertionButton({ point, pointKey: key, x, y, where, moving, pickerOpen, hovered, workflow, onMoveHere }: InsertionButtonProps) {
   const { t } = useT();
   const store = useAppStore();
-  const key = pointKey(point);
-  const review = useApp((s) => s.reviewMode);
-  const mode = useApp((s) => s.interaction.type);
-  const pickerOpen = useApp((s) => s.pickerAt === key);
-  const hovered = useApp((s) => s.dropTarget === key);
-  const workflow = useApp((s) => (pickerOpen ? selectOpenDoc(s)?.workflow : undefined));
-  const label = useApp((s) => describePoint(s, point, t));
   const [refused, setRefused] = useState(false);
   const ref = useRef<HTMLButtonElement>(null);
-  if (review) return null;
-
-  const receiving = mode === 'move' || mode === 'dragAction' || mode === 'dragKind';
 
   const activate = () => {
     const s = store.getState();
     if (s.interaction.type === 'move') {
-      s.moveAction(s.interaction.actionId, point);
+      if (onMoveHere) onMoveHere(point);
+      else s.moveAction(s.interaction.actionId, point);
       return;
     }
     s.openPicker(key);
@@ -69,21 +82,18 @@ export const InsertionButton = memo(function InsertionButton({ point }: { point:
     if (kind) s.insertAt(point, kind);
   };
 
+  const label = moving ? t('canvas.insert.moveHere', { where }) : t('canvas.insert.add', { where });
   return (
-    <>
+    <div className="tf-edge-insert" style={{ transform: `translate(-50%, -50%) translate(${x}px, ${y}px)` }}>
       <button
         ref={ref}
         type="button"
-        className={[
-          'tf-insert nodrag nopan',
-          receiving ? 'tf-insert--receiving' : '',
-          hovered ? (refused ? 'tf-insert--refused' : 'tf-insert--over') : '',
-        ].join(' ')}
+        className={['tf-insert nodrag nopan', hovered ? (refused ? 'tf-insert--refused' : 'tf-insert--over') : ''].join(' ')}
         {...{ [POINT_ATTRIBUTE]: key }}
-        aria-label={mode === 'move' ? t('canvas.insert.moveHere', { where: label }) : t('canvas.insert.add', { where: label })}
-        title={mode === 'move' ? t('canvas.insert.moveHere', { where: label }) : t('canvas.insert.add', { where: label })}
-        aria-haspopup={mode === 'move' ? undefined : 'menu'}
-        aria-expanded={mode === 'move' ? undefined : pickerOpen}
+        aria-label={label}
+        title={label}
+        aria-haspopup={moving ? undefined : 'menu'}
+        aria-expanded={moving ? undefined : pickerOpen}
         onClick={(e) => {
           e.stopPropagation();
           activate();
@@ -110,14 +120,26 @@ export const InsertionButton = memo(function InsertionButton({ point }: { point:
           }}
         />
       )}
-    </>
+    </div>
   );
 });
 
-/** Where an insertion point is, in words: "at the start", "after Delay (delay-1)", "on path Urgent of …". */
-export function describePoint(s: AppState, point: InsertionPoint, t: Translate): string {
+const lookups = new WeakMap<Workflow, Map<string, Action>>();
+
+/** The actions of a workflow by id (one map per workflow object). */
+function actionsById(workflow: Workflow): Map<string, Action> {
+  let map = lookups.get(workflow);
+  if (!map) {
+    map = actionMap(workflow);
+    lookups.set(workflow, map);
+  }
+  return map;
+}
+
+/** Where an insertion point of a workflow is, in words: "at the start", "after Delay (delay-1)", "on path Urgent of …". */
+export function describePointIn(workflow: Workflow | undefined, point: InsertionPoint, t: Translate): string {
   if (point.type === 'start') return t('canvas.where.start');
-  const from = selectAction(point.from)(s);
+  const from = workflow ? actionsById(workflow).get(point.from) : undefined;
   if (!from) return point.from;
   const name = `${t(`kind.${from.kind}`)} (${from.id})`;
   if (from.kind === 'branch') {

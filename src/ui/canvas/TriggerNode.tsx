@@ -8,6 +8,7 @@ import { useT } from '../i18n';
 import { NodeBadges } from './NodeBadges';
 import { BubbleMenu, type MenuItem } from './BubbleMenu';
 import { editNode } from './commands';
+import { useFar } from './far';
 import { triggerSummary } from './trigger-summary';
 import { useNodeMark } from '../simulation/use-canvas-marks';
 
@@ -16,6 +17,20 @@ export type TriggerNodeType = Node<Record<string, never>, 'trigger'>;
 
 /** The enrollment card at the top: the workflow's triggers and filters; its menu offers Comment and Edit. */
 export const TriggerNode = memo(function TriggerNode() {
+  return useFar() ? <FarTriggerNode /> : <NearTriggerNode />;
+});
+
+/** The enrollment card zoomed out: a plain shape in the trigger's colour. */
+function FarTriggerNode() {
+  const mark = useNodeMark(useApp((s) => s.openId), TRIGGER_NODE_ID);
+  return (
+    <div className="tf-trigger tf-bubble--far" data-sim={mark ?? undefined}>
+      <Handle type="source" position={Position.Bottom} isConnectable={false} className="tf-handle" />
+    </div>
+  );
+}
+
+function NearTriggerNode() {
   const { t } = useT();
   const store = useAppStore();
   const enrollment = useApp((s) => selectOpenDoc(s)?.workflow.enrollment);
@@ -49,4 +64,4 @@ export const TriggerNode = memo(function TriggerNode() {
       <Handle type="source" position={Position.Bottom} isConnectable={false} className="tf-handle" />
     </div>
   );
-});
+}

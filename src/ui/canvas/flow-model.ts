@@ -1,4 +1,4 @@
-import { MarkerType, type Edge, type Node } from '@xyflow/react';
+import { MarkerType, Position, type NodeHandle } from '@xyflow/react';
 import { layoutWorkflow, NODE_SIZE, toCanvas, type InsertionPoint } from '../../graph';
 import { linksOf } from '../../graph/links';
 import { TRIGGER_NODE_ID, type Layout, type Workflow } from '../../model';
@@ -7,6 +7,7 @@ import type { ActionNodeType } from './ActionNode';
 import type { EndNodeType } from './EndNode';
 import type { FlowEdgeType } from './FlowEdge';
 import type { GhostNodeType } from '../history/GhostNode';
+import { pointKey } from './insertion';
 import type { TriggerNodeType } from './TriggerNode';
 
 /** Any node of the canvas. */
@@ -43,14 +44,103 @@ export function effectiveLayout(workflow: Workflow, placed: Layout | undefined):
   return placed ? { positions: { ...auto.positions, ...placed.positions } } : auto;
 }
 
-/** React Flow nodes and edges for a workflow (plain data from toCanvas, dressed for the canvas). */
-export function buildFlow(workflow: Workflow, layout: Layout, selection: Selection): { nodes: FlowNode[]; edges: FlowEdgeType[] } {
+/** Half the size of a node's (invisible) handle: React Flow centres it on the node's top or bottom edge. */
+const HANDLE = 3;
+
+/**
+ * Where a node's handles are, given up front with its size (`measured`), so React Flow can draw its
+ * edges and cull it before it has been rendered once: without them, every node is mounted on the
+ * first commit to be measured.
+ */
+function handlesOf(width: number, height: number, sides: { target: boolean; source: boolean }): NodeHandle[] {
+  const x = width / 2 - HANDLE;
+  const size = { width: 2 * HANDLE, height: 2 * HANDLE };
+  const handles: NodeHandle[] = [];
+  if (sides.target) handles.push({ type: 'target', position: Position.Top, x, y: -HANDLE, ...size });
+  if (sides.source) handles.push({ type: 'source', position: Position.Bottom, x, y: height - HANDLE, ...size });
+  return handles;
+}
+
+/** A "+" on the canvas: an insertion point and its centre in flow coordinates. */
+export interface InsertSpot {
+  key: string;
+  point: InsertionPoint;
+  x: number;
+  y: number;
+}
+
+/** A branch-path or go-to label: its anchor in flow coordinates (left-middle for a path, centre for a jump). */
+export interface LabelSpot {
+  id: string;
+  text: string;
+  x: number;
+  y: number;
+  jump: boolean;
+}
+
+/** The distance from a path's target to its "+", on the last leg into the target. */
+export function plusOffset(sourceY: number, targetY: number): number {
+  return Math.min(24, Math.max(12, (targetY - sourceY) / 3));
+}
+
+/**
+ * A go-to jump from the right side of its bubble to the right side of the target, bowing out to the
+ * right so it never runs through the bubbles of the path between them; returns the path and its label's centre.
+ * The coordinates are those of the edge's ends (bottom of the source, top of the target).
+ */
+export function jumpPath(sourceX: number, sourceY: number, targetX: number, targetY: number): [string, number, number] {
+  const half = NODE_SIZE.action.width / 2;
+  const sx = sourceX + half;
+  const sy = sourceY - NODE_SIZE.action.height / 2;
+  const tx = targetX + half;
+  const ty = targetY + NODE_SIZE.action.height / 2;
+  const bow = Math.max(sx, tx) + 60 + Math.min(200, Math.abs(sy - ty) / 4);
+  return [`M ${sx} ${sy} C ${bow} ${sy}, ${bow} ${ty}, ${tx} ${ty}`, bow - 15, (sy + ty) / 2];
+}
+
+/** The canvas's flow: React Flow's nodes and edges, and the "+" and labels drawn in one layer above the edges. */
+export interface Flow {
+  nodes: FlowNode[];
+  edges: FlowEdgeType[];
+  inserts: InsertSpot[];
+  labels: LabelSpot[];
+}
+
+/**
+ * React Flow nodes and edges for a workflow (plain data from toCanvas, dressed for the canvas), with
+ * their sizes and handles known up front, and where every "+" and path label goes.
+ */
+export function buildFlow(workflow: Workflow, layout: Layout, selection: Selection): Flow {
   const canvas = toCanvas(workflow, layout);
   const selectedId = selection === null ? null : selection.kind === 'trigger' ? TRIGGER_NODE_ID : selection.id;
   const ends = new Set(canvas.nodes.flatMap((n) => (n.type === 'end' ? [n.id] : [])));
+  const boxes = new Map(canvas.nodes.map((n) => [n.id, n]));
+  const inserts: InsertSpot[] = [];
+  const labels: LabelSpot[] = [];
+  for (const n of canvas.nodes) {
+    if (n.type === 'end') inserts.push({ key: pointKey(n.data.point), point: n.data.point, x: n.position.x + n.width / 2, y: n.position.y + n.height / 2 });
+  }
   const edges: FlowEdgeType[] = canvas.edges.map((e) => {
     // A path end is itself a "+": the edge into it carries none of its own.
     const toEnd = ends.has(e.target);
+    const from = boxes.get(e.source);
+    const to = boxes.get(e.target);
+    if (from && to) {
+      // The ends of the edge as React Flow draws it: the centre of the source's bottom handle and of the target's top one.
+      const sourceX = from.position.x + from.width / 2;
+      const sourceY = from.position.y + from.height + HANDLE;
+      const targetX = to.position.x + to.width / 2;
+      const targetY = to.position.y - HANDLE;
+      if (e.jump) {
+        const [, x, y] = jumpPath(sourceX, sourceY, targetX, targetY);
+        if (e.label) labels.push({ id: e.id, text: e.label, x, y, jump: true });
+      } else {
+        // The "+" sits on the last leg into the target; a path label sits just right of it, so neither hides the other.
+        const plusY = targetY - plusOffset(sourceY, targetY);
+        if (e.label) labels.push({ id: e.id, text: e.label, x: targetX + 16, y: plusY, jump: false });
+        if (e.point && !toEnd) inserts.push({ key: pointKey(e.point), point: e.point, x: targetX, y: plusY });
+      }
+    }
     return {
       id: e.id,
       source: e.source,
@@ -75,6 +165,8 @@ export function buildFlow(workflow: Workflow, layout: Layout, selection: Selecti
         focusable: false,
         width: NODE_SIZE.end.width,
         height: NODE_SIZE.end.height,
+        measured: NODE_SIZE.end,
+        handles: handlesOf(NODE_SIZE.end.width, NODE_SIZE.end.height, { target: true, source: false }),
       } satisfies EndNodeType;
     }
     const size = n.type === 'trigger' ? NODE_SIZE.trigger : NODE_SIZE.action;
@@ -87,9 +179,26 @@ export function buildFlow(workflow: Workflow, layout: Layout, selection: Selecti
       draggable: true,
       width: size.width,
       height: size.height,
+      measured: size,
+      handles: handlesOf(size.width, size.height, { target: n.type === 'action', source: true }),
     } as ActionNodeType | TriggerNodeType;
   });
-  return { nodes, edges };
+  return { nodes, edges, inserts, labels };
+}
+
+/**
+ * The nodes with `selected` set on exactly the ids given, keeping every node object whose selection
+ * did not change (so a click re-renders two bubbles, not the whole flow).
+ */
+export function withSelection(nodes: readonly FlowNode[], selected: ReadonlySet<string>): FlowNode[] {
+  let changed = false;
+  const out = nodes.map((n) => {
+    const want = selected.has(n.id);
+    if (!!n.selected === want) return n;
+    changed = true;
+    return { ...n, selected: want } as FlowNode;
+  });
+  return changed ? out : (nodes as FlowNode[]);
 }
 
 function samePoint(a: InsertionPoint | null | undefined, b: InsertionPoint | null | undefined): boolean {

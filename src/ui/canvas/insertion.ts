@@ -15,12 +15,30 @@ export function parsePointKey(key: string): InsertionPoint {
 /** The attribute that marks an element as an insertion point, holding its key. */
 export const POINT_ATTRIBUTE = 'data-insertion-point';
 
-/** The insertion point under a screen position (for a bubble dragged onto a "+"), if any. */
-export function pointAt(x: number, y: number): InsertionPoint | null {
-  if (typeof document.elementsFromPoint !== 'function') return null;
-  for (const el of document.elementsFromPoint(x, y)) {
-    const key = el.getAttribute(POINT_ATTRIBUTE);
-    if (key !== null) return parsePointKey(key);
+/**
+ * The nearest of the spots within `radius` of a point (all in flow coordinates), if any: what a bubble
+ * dragged onto a "+" is over, found from the layout's geometry rather than from the DOM.
+ */
+export function spotAt<T extends { x: number; y: number }>(spots: readonly T[], x: number, y: number, radius: number): T | null {
+  let best: T | null = null;
+  let bestD = radius * radius;
+  for (const s of spots) {
+    const dx = s.x - x;
+    const dy = s.y - y;
+    const d = dx * dx + dy * dy;
+    if (d <= bestD) {
+      best = s;
+      bestD = d;
+    }
+  }
+  return best;
+}
+
+/** The node whose box holds a point (flow coordinates), the topmost (last) first; null over empty canvas. */
+export function nodeAt<T extends { position: { x: number; y: number }; width?: number; height?: number }>(nodes: readonly T[], x: number, y: number): T | null {
+  for (let i = nodes.length - 1; i >= 0; i--) {
+    const n = nodes[i]!;
+    if (x >= n.position.x && y >= n.position.y && x <= n.position.x + (n.width ?? 0) && y <= n.position.y + (n.height ?? 0)) return n;
   }
   return null;
 }

@@ -4,7 +4,7 @@ import { selectOpenDoc } from '../../store/selectors';
 import { useApp, useAppStore } from '../../store/store';
 import { IconButton } from '../common/IconButton';
 import { useT } from '../i18n';
-import { copyOpenWorkflow, downloadOpenWorkflow, downloadWorkspaceBundle, importText } from './file-actions';
+import { copyOpenWorkflow, downloadOpenWorkflow, downloadWorkspaceBundle, importFile } from './file-actions';
 import { useImportState } from './import-state';
 
 /** Files in and out: export the workflow or the workspace, copy the JSON, import a file or pasted text. */
@@ -18,7 +18,7 @@ export function FileMenu() {
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     e.target.value = '';
-    if (file) await importText(store, await file.text(), file.name);
+    if (file) await importFile(store, file, file.name);
   };
 
   return (

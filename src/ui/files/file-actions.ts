@@ -1,4 +1,4 @@
-import { exportBundle, exportWorkflow, importBundle, importWorkflow, BUNDLE_FORMAT, ENABLED_NOTE } from '../../document';
+import { exportBundle, exportWorkflow, importBundle, importWorkflow, parseJsonSafely, BUNDLE_FORMAT, ENABLED_NOTE } from '../../document';
 import { loadValidators } from '../../document/schema-validation';
 import type { WorkflowDocument } from '../../model';
 import type { AppStore } from '../../store/store';
@@ -7,7 +7,9 @@ import { withoutMark, withRevisionMark } from '../../store/revisions';
 import { selectOpenDoc } from '../../store/selectors';
 import { downloadText } from '../shell/download';
 import { useImportState } from './import-state';
+import { readDocumentFile } from './read-file';
 import { scenariosForBundle, restoreScenarios } from './scenario-bridge';
+import { hasId } from '../../store/id-record';
 
 /** A file name from a workflow name: lower-case words joined by dashes. */
 export function fileSlug(name: string): string {
@@ -73,6 +75,29 @@ function announce(store: AppStore, source: string, notes: string[], migratedFrom
 }
 
 /**
+ * Imports a picked or dropped file: it is read with a bounded reader (at most the size limit plus one
+ * byte) and decoded as the CLI decodes files, then imported as text. A file that cannot be read opens
+ * the report; nothing open changes.
+ */
+export async function importFile(store: AppStore, file: Blob, source: string): Promise<void> {
+  if (store.getState().reviewMode) {
+    store.getState().notify({ tone: 'error', key: 'notice.readOnly' });
+    return;
+  }
+  const read = await readDocumentFile(file);
+  if (!read.ok) {
+    useImportState.getState().set({ kind: 'report', source, problems: [read.problem] });
+    return;
+  }
+  await importText(store, read.text, source);
+}
+
+/** Whether parsed JSON is a workspace bundle: decided by its "format" field, never by a substring. */
+function isBundle(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && (value as { format?: unknown }).format === BUNDLE_FORMAT;
+}
+
+/**
  * Imports a file's text: a workflow document or a workspace bundle. Nothing open changes until the
  * file has been read cleanly; a bad file opens a report, an id already in use asks what to do.
  * Resolves once that is done (the first import may wait for the schema validators to load).
@@ -85,26 +110,31 @@ export async function importText(store: AppStore, text: string, source: string):
     s.notify({ tone: 'error', key: 'notice.readOnly' });
     return;
   }
-  // A bundle names its format near the top; anything else is read as a workflow document.
-  if (text.slice(0, 4096).includes(`"${BUNDLE_FORMAT}"`)) {
+  const parsed = parseJsonSafely(text);
+  if (!parsed.ok) {
+    pending.set({ kind: 'report', source, problems: [parsed.problem] });
+    return;
+  }
+  if (isBundle(parsed.value)) {
     const r = importBundle(text);
-    if (!r.ok) pending.set({ kind: 'report', source, problems: r.problems });
-    else pending.set({ kind: 'bundle', source, bundle: r.value, notes: r.notes });
+    if (!r.document) pending.set({ kind: 'report', source, problems: r.problems });
+    else pending.set({ kind: 'bundle', source, bundle: r.document, notes: r.notes });
     return;
   }
   const r = importWorkflow(text, { workspace: s.workspace });
-  if (!r.ok) {
+  if (!r.document) {
     pending.set({ kind: 'report', source, problems: r.problems });
     return;
   }
-  if (s.documents[r.value.workflow.id]) {
-    pending.set({ kind: 'conflict', source, doc: r.value, notes: r.notes, migratedFrom: r.migratedFrom });
+  const migratedFrom = r.migratedFrom ?? undefined;
+  if (hasId(s.documents, r.document.workflow.id)) {
+    pending.set({ kind: 'conflict', source, doc: r.document, notes: r.notes, migratedFrom });
     return;
   }
   pending.set(null);
-  s.addDocument(withoutMark(r.value));
-  s.recordRevision(r.value.workflow.id, 'import');
-  announce(store, source, r.notes, r.migratedFrom, r.value);
+  s.addDocument(withoutMark(r.document));
+  s.recordRevision(r.document.workflow.id, 'import');
+  announce(store, source, r.notes, migratedFrom, r.document);
 }
 
 /** Resolves an id conflict: replace the workflow (one undo step) or add the file as a copy. */

@@ -2,6 +2,7 @@ import { createContext, createElement, useContext, useEffect, useMemo, useSyncEx
 import type { Translate } from '../../actions';
 import { ACTIONS_MESSAGES } from './actions';
 import { FILES_MESSAGES } from '../files/messages';
+import { JSON_MESSAGES } from '../json/messages';
 import { COMMON_MESSAGES } from './common';
 import {
   languageLoaded,
@@ -17,6 +18,14 @@ import {
 import { INSPECTOR_MESSAGES } from './inspector';
 import { PROBLEMS_MESSAGES } from './problems';
 import { WORKFLOWS_MESSAGES } from './workflows';
+// Every area's English registers here too, not only when its feature first loads: a notice raised by
+// a part of the app whose panel has not opened yet (scenario storage at start, say) still reads as
+// words, never as its raw key.
+import './app';
+import './canvas';
+import './review';
+import './settings';
+import './simulation';
 
 export { languageLoaded, LANGUAGES, loadLanguage, registerArea, registeredAreas, translate, type Language, type Messages };
 
@@ -26,6 +35,8 @@ registerArea('inspector', INSPECTOR_MESSAGES);
 registerArea('workflows', WORKFLOWS_MESSAGES);
 registerArea('problems', PROBLEMS_MESSAGES);
 registerArea('files', FILES_MESSAGES);
+registerArea('json', JSON_MESSAGES);
+
 
 /** What `useT()` gives a component: the translator and the language it speaks. */
 export interface I18n {

@@ -1,6 +1,7 @@
 import Editor, { type OnMount } from '@monaco-editor/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { exportWorkflow, importWorkflow, type Problem } from '../../document';
+import { DEFAULT_LIMITS, exportWorkflow, importWorkflow, type Problem } from '../../document';
+import { firstTooDeep } from '../../document/safe-json';
 import type { WorkflowDocument, Workspace } from '../../model';
 import { useT } from '../i18n';
 import { JsonLocator } from './json-locate';
@@ -28,6 +29,35 @@ type Sync =
   | { state: 'diverged'; problems: Problem[] };
 
 const APPLY_DELAY_MS = 300;
+
+/**
+ * The editor's structure-aware features (the JSON language worker, bracket pairs, folding) recurse or
+ * slow down on text nested far deeper than any document. Such text is refused by the import anyway
+ * (TF103), so while the text is that deep the editor treats it as plain text; they come back with the
+ * first edit that brings the depth within the limit.
+ */
+const DEEP_TEXT_OPTIONS: monaco.editor.IEditorOptions = {
+  // Wrapped, one long line becomes thousands of view lines, each asking for the whole line's decorations.
+  wordWrap: 'off',
+  matchBrackets: 'never',
+  folding: false,
+  guides: { bracketPairs: false, bracketPairsHorizontal: false, highlightActiveBracketPair: false, indentation: false },
+};
+const JSON_TEXT_OPTIONS: monaco.editor.IEditorOptions = {
+  wordWrap: 'on',
+  matchBrackets: 'always',
+  folding: true,
+  guides: { bracketPairs: false, bracketPairsHorizontal: 'active', highlightActiveBracketPair: true, indentation: true },
+};
+
+function guardDepth(editor: monaco.editor.IStandaloneCodeEditor, model: monaco.editor.ITextModel, text: string): void {
+  const deep = firstTooDeep(text, DEFAULT_LIMITS.maxDepth) >= 0;
+  const plain = model.getLanguageId() === 'plaintext';
+  if (deep === plain) return;
+  monaco.editor.setModelLanguage(model, deep ? 'plaintext' : 'json');
+  model.updateOptions({ bracketColorizationOptions: { enabled: false, independentColorPoolPerBracketType: false } });
+  editor.updateOptions(deep ? DEEP_TEXT_OPTIONS : JSON_TEXT_OPTIONS);
+}
 const MARKER_OWNER = 'ticketflow';
 
 function toMarkers(model: monaco.editor.ITextModel, locator: JsonLocator, problems: readonly Problem[]): monaco.editor.IMarkerData[] {
@@ -64,7 +94,7 @@ export default function JsonView(props: JsonViewProps) {
   const setMarkers = useCallback((list: readonly Problem[]) => {
     const model = editorRef.current?.getModel();
     if (!model) return;
-    monaco.editor.setModelMarkers(model, MARKER_OWNER, toMarkers(model, new JsonLocator(model.getValue()), list));
+    monaco.editor.setModelMarkers(model, MARKER_OWNER, toMarkers(model, JsonLocator.of(model.getValue()), list));
   }, []);
 
   // Canvas → JSON: a new document replaces the text unless the user holds unapplied invalid JSON.
@@ -97,7 +127,7 @@ export default function JsonView(props: JsonViewProps) {
       selectingFromEditor.current = false;
       return;
     }
-    const span = selectedActionId ? new JsonLocator(model.getValue()).actionSpan(selectedActionId) : null;
+    const span = selectedActionId ? JsonLocator.of(model.getValue()).actionSpan(selectedActionId) : null;
     const ranges = span
       ? [{ range: monaco.Range.fromPositions(model.getPositionAt(span.start), model.getPositionAt(span.end)), options: { isWholeLine: true, className: 'tf-json-selected' } }]
       : [];
@@ -108,16 +138,16 @@ export default function JsonView(props: JsonViewProps) {
   const applyText = useCallback(
     (text: string) => {
       const result = importWorkflow(text, { workspace });
-      if (!result.ok) {
+      if (!result.document) {
         setSync({ state: 'invalid', problems: result.problems });
         setMarkers(result.problems);
         return;
       }
-      const next = exportWorkflow(result.value, { comments: true });
+      const next = exportWorkflow(result.document, { comments: true });
       setSync({ state: 'synced' });
       if (next !== lastApplied.current) {
         lastApplied.current = next;
-        onApply(result.value, result.notes);
+        onApply(result.document, result.notes);
       }
     },
     [workspace, onApply, setMarkers],
@@ -128,7 +158,9 @@ export default function JsonView(props: JsonViewProps) {
     decorations.current = editor.createDecorationsCollection();
     editor.onDidChangeModelContent((e) => {
       if (e.isFlush) return;
-      const text = editor.getModel()?.getValue() ?? '';
+      const model = editor.getModel();
+      const text = model?.getValue() ?? '';
+      if (model) guardDepth(editor, model, text);
       if (text === lastApplied.current) return;
       if (timer.current) clearTimeout(timer.current);
       timer.current = setTimeout(() => applyText(editor.getModel()?.getValue() ?? text), APPLY_DELAY_MS);
@@ -137,7 +169,7 @@ export default function JsonView(props: JsonViewProps) {
       if (e.source !== 'mouse' && e.source !== 'keyboard') return;
       const model = editor.getModel();
       if (!model) return;
-      const id = new JsonLocator(model.getValue()).actionAt(model.getOffsetAt(e.position));
+      const id = JsonLocator.of(model.getValue()).actionAt(model.getOffsetAt(e.position));
       if (id && id !== selectedActionId) {
         selectingFromEditor.current = true;
         onSelectAction(id);
@@ -193,6 +225,8 @@ export default function JsonView(props: JsonViewProps) {
             scrollBeyondLastLine: false,
             automaticLayout: true,
             wordWrap: 'on',
+            // Coloured bracket pairs decorate every bracket: pasted text with 100,000 of them froze the page.
+            bracketPairColorization: { enabled: false },
             ariaLabel: t('json.editorLabel'),
           }}
         />

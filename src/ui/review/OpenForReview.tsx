@@ -3,6 +3,7 @@ import { useId, useRef, useState, type ChangeEvent } from 'react';
 import type { Problem } from '../../document';
 import type { WorkflowDocument, Workspace } from '../../model';
 import { readForReview, type ReviewFile } from '../../review/open-for-review';
+import { readDocumentFile } from '../files/read-file';
 import { useT } from '../i18n';
 import '../i18n/review';
 import './review.css';
@@ -30,7 +31,12 @@ export function OpenForReview({
     const file = e.target.files?.[0];
     e.target.value = '';
     if (!file) return;
-    const result = readForReview(await file.text(), workspace, existingIds);
+    const read = await readDocumentFile(file);
+    if (!read.ok) {
+      setFailure({ file: file.name, problems: [read.problem] });
+      return;
+    }
+    const result = readForReview(read.text, workspace, existingIds);
     if (!result.ok) {
       setFailure({ file: file.name, problems: result.problems });
       return;

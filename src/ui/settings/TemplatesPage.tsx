@@ -3,6 +3,7 @@ import type { EmailTemplate } from '../../model';
 import { previewTemplate, tokenError, unknownTokens } from '../../settings/template-preview';
 import { workflowsUsing } from '../../settings/usages';
 import { addTemplate, removeItem, updateItem } from '../../settings/workspace-edits';
+import { PanelBoundary } from '../common/PanelBoundary';
 import type { FieldProblem } from '../common/problems';
 import { useT } from '../i18n';
 import '../i18n/settings';
@@ -86,7 +87,9 @@ export function TemplatesPage(props: SettingsProps) {
             />
             <UnknownTokens template={tpl} />
             <TokenHelp />
-            <TemplatePreviewBox template={tpl} {...props} />
+            <PanelBoundary name={t('app.panel.preview')} resetKey={`${tpl.subject}\n${tpl.body}`}>
+              <TemplatePreviewBox template={tpl} {...props} />
+            </PanelBoundary>
             <EditProblems problems={problems} />
             {!tpl.builtIn && (
               <div className="tf-settings__buttons">
@@ -119,7 +122,13 @@ function UnknownTokens({ template }: { template: EmailTemplate }) {
  */
 function TemplatePreviewBox({ template, workspace }: SettingsProps & { template: EmailTemplate }) {
   const { t } = useT();
-  const preview = previewTemplate(workspace, template, t('settings.templates.sampleSubject'));
+  let preview: ReturnType<typeof previewTemplate>;
+  try {
+    preview = previewTemplate(workspace, template, t('settings.templates.sampleSubject'));
+  } catch (e) {
+    // Whatever a template holds, the preview says what is wrong in place instead of blanking the page.
+    preview = { ok: false, field: 'body', message: e instanceof Error ? e.message : String(e) };
+  }
   return (
     <figure className="tf-email-preview" aria-label={t('settings.templates.preview')}>
       <figcaption>{t('settings.templates.preview')}</figcaption>

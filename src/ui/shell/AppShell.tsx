@@ -8,12 +8,13 @@ import { Canvas } from '../canvas/Canvas';
 import { CommentBox } from '../canvas/CommentBox';
 import { DeleteDialogs } from '../canvas/DeleteDialogs';
 import { Palette } from '../canvas/Palette';
+import { PanelBoundary } from '../common/PanelBoundary';
 import { useT } from '../i18n';
 import '../i18n/canvas';
 import { ReviewBanner } from '../review/ReviewBanner';
 import { canEdit, useTeamSession } from '../../store/team-session';
 import { useTheme } from '../theme/theme';
-import { importText } from '../files/file-actions';
+import { importFile } from '../files/file-actions';
 import { ImportDialogs } from '../files/ImportDialogs';
 import { VersionDialogs } from '../history/VersionDialogs';
 import { Header } from './Header';
@@ -40,6 +41,7 @@ export function AppShell() {
   const loaded = useApp((s) => s.loaded);
   const review = useApp((s) => s.reviewMode);
   const editor = useTeamSession(canEdit);
+  const openId = useApp((s) => s.openId);
   const workflowName = useApp((s) => selectOpenDoc(s)?.workflow.name ?? '');
   const openThreads = useApp((s) => (selectOpenDoc(s)?.comments ?? []).filter((c) => !c.resolved).length);
   useTheme(useApp((s) => s.theme));
@@ -59,7 +61,7 @@ export function AppShell() {
     e.preventDefault();
     setDropping(false);
     const file = e.dataTransfer.files[0];
-    if (file) await importText(store, await file.text(), file.name);
+    if (file) await importFile(store, file, file.name);
   };
 
   return (
@@ -75,7 +77,9 @@ export function AppShell() {
         onDragLeave={(e) => e.currentTarget === e.target && setDropping(false)}
         onDrop={(e) => void onDrop(e)}
       >
-        <Header />
+        <PanelBoundary name={t('app.panel.header')}>
+          <Header />
+        </PanelBoundary>
         <div className="tf-app__banners">
           <StorageBanner />
           <PreviewBanner />
@@ -95,19 +99,25 @@ export function AppShell() {
         </nav>
         {panels.left && (
           <aside className="tf-app__left" aria-label={t('shell.area.left')}>
-            <Palette />
-            <WorkflowsArea />
+            <PanelBoundary name={t('app.panel.left')}>
+              <Palette />
+              <WorkflowsArea />
+            </PanelBoundary>
           </aside>
         )}
         <main className="tf-app__centre" aria-label={t('shell.area.canvas')}>
           {!loaded ? (
             <p className="tf-empty">{t('shell.loading')}</p>
           ) : settings ? (
-            <Suspense fallback={<p className="tf-empty">{t('shell.loading')}</p>}>
-              <SettingsArea page={settings} />
-            </Suspense>
+            <PanelBoundary name={t('app.panel.settings')} resetKey={settings}>
+              <Suspense fallback={<p className="tf-empty">{t('shell.loading')}</p>}>
+                <SettingsArea page={settings} />
+              </Suspense>
+            </PanelBoundary>
           ) : (
-            <Canvas />
+            <PanelBoundary name={t('app.panel.canvas')} resetKey={openId}>
+              <Canvas />
+            </PanelBoundary>
           )}
           <CommentBox />
         </main>

@@ -1,5 +1,6 @@
 import { useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useApp, useAppStore } from '../../store/store';
+import { PanelBoundary } from '../common/PanelBoundary';
 import { useT } from '../i18n';
 
 /** One tab of a side area; later features (JSON view, simulation) add theirs to the lists in tabs.tsx. */
@@ -49,7 +50,9 @@ export function PanelTabs({ area, tabs }: { area: 'right' | 'bottom'; tabs: read
         ))}
       </div>
       <div role="tabpanel" id={`tf-tabpanel-${area}`} aria-labelledby={`tf-tab-${area}-${current.id}`} className="tf-tabs__panel">
-        {current.render()}
+        <PanelBoundary name={t(current.labelKey)} resetKey={current.id}>
+          {current.render()}
+        </PanelBoundary>
       </div>
     </div>
   );

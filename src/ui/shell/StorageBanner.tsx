@@ -2,6 +2,7 @@ import { useApp, useAppStore } from '../../store/store';
 import { useTeamSession } from '../../store/team-session';
 import '../i18n/team';
 import { useT } from '../i18n';
+import '../i18n/app';
 import { downloadText } from './download';
 
 /**
@@ -13,6 +14,7 @@ export function StorageBanner() {
   const store = useAppStore();
   const storage = useApp((s) => s.storage);
   const conflicts = useApp((s) => s.conflicts);
+  const workspaceConflict = useApp((s) => s.workspaceConflict);
   const documents = useApp((s) => s.documents);
   const control = useApp((s) => s.storageControl);
   // In team mode the other version is a teammate's save, not another tab's.
@@ -22,7 +24,7 @@ export function StorageBanner() {
     if (text) downloadText(`ticketflow-backup-${new Date().toISOString().slice(0, 19).replace(/:/g, '-')}.bundle.json`, text);
   };
   const failing = storage.state === 'error' || storage.state === 'unavailable';
-  if (!failing && conflicts.length === 0) return null;
+  if (!failing && conflicts.length === 0 && workspaceConflict === null) return null;
   return (
     <div className="tf-banners">
       {failing && (
@@ -39,6 +41,19 @@ export function StorageBanner() {
             )}
             <button type="button" className="tf-button" onClick={exportAll}>
               {t('storage.export')}
+            </button>
+          </div>
+        </div>
+      )}
+      {workspaceConflict !== null && (
+        <div className="tf-banner tf-banner--warning" role="alert">
+          <p>{t('app.workspaceConflict')}</p>
+          <div className="tf-banner__buttons">
+            <button type="button" className="tf-button" onClick={() => void control?.reloadWorkspace()}>
+              {t('app.workspaceConflict.reload')}
+            </button>
+            <button type="button" className="tf-button tf-button--primary" onClick={() => void control?.keepWorkspace()}>
+              {t('app.workspaceConflict.keep')}
             </button>
           </div>
         </div>

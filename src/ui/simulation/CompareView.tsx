@@ -65,13 +65,13 @@ export function CompareView({
 
   const importText = (text: string, fileName: string) => {
     const result = importWorkflow(text, { workspace: inputs.workspace });
-    if (!result.ok) {
+    if (!result.document) {
       setImportProblems(result.problems);
       return;
     }
     setImportProblems([]);
     const id = `imported-${imported.length + 1}`;
-    setImported([...imported, { id, label: t('sim.compare.importedLabel', { name: result.value.workflow.name, file: fileName }), workflow: result.value.workflow }]);
+    setImported([...imported, { id, label: t('sim.compare.importedLabel', { name: result.document.workflow.name, file: fileName }), workflow: result.document.workflow }]);
     setChosen(id);
   };
 
@@ -93,7 +93,7 @@ export function CompareView({
           placeholder={all.length ? undefined : t('sim.compare.noVersions')}
           onChange={setChosen}
         />
-        <JsonFileButton label={t('sim.compare.import')} onText={importText} />
+        <JsonFileButton label={t('sim.compare.import')} onText={importText} onRefused={setImportProblems} />
         <button
           type="button"
           className="tf-button tf-button--primary"

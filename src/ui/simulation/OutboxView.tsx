@@ -43,7 +43,7 @@ export function OutboxView({ result, workspace, names }: { result: SimulationRes
           {result.inboxNotices.map((n, i) => (
             <li key={i}>
               <span className="tf-sim-muted">{formatMoment(n.at, lang)} · </span>
-              {n.text} <code>{n.link}</code>
+              {t('sim.outbox.notice', { subject: n.subject, to: n.to, time: formatMoment(n.at, lang, true) })} <code>{n.link}</code>
             </li>
           ))}
         </ul>

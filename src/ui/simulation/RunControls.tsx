@@ -2,7 +2,7 @@ import { Download, FastForward, RotateCcw, SkipForward, Square, StepForward } fr
 import type { ComponentType } from 'react';
 import { useT } from '../i18n';
 import '../i18n/simulation';
-import { formatMoment, type Names } from './names';
+import { formatMoment, traceText, type Names } from './names';
 import type { SessionSnapshot } from './simulation-session';
 import type { RunCommand, SimulationState } from './simulation-store';
 
@@ -80,7 +80,7 @@ export function RunControls({
             </span>
             <span>{t('sim.run.progress', { applied: snapshot.eventsApplied, total: totalEvents })}</span>
             {done && <strong>{t('sim.run.done')}</strong>}
-            {snapshot.last && <span className="tf-sim-run__last">{t('sim.run.last', { detail: snapshot.last.detail })}</span>}
+            {snapshot.last && <span className="tf-sim-run__last">{t('sim.run.last', { detail: traceText(snapshot.last.entry, lang, names) })}</span>}
             {running && (
               <span className="tf-sim-run__next">
                 {t('sim.run.next', { action: names.action(running.workflow, running.action), workflow: names.workflow(running.workflow), ticket: running.ticket })}

@@ -48,12 +48,12 @@ export function ScenarioBar({
   const add = (scenario: Scenario) => onAdd(withFreeId(scenario, scenarios));
   const importText = (text: string) => {
     const result = importScenario(text, { workspace });
-    if (!result.ok) {
+    if (!result.document) {
       setNote({ ok: false, problems: result.problems });
       return;
     }
-    setNote({ ok: true, name: result.value.name, warnings: result.warnings });
-    add(result.value);
+    setNote({ ok: true, name: result.document.name, warnings: result.problems });
+    add(result.document);
   };
 
   return (
@@ -101,7 +101,7 @@ export function ScenarioBar({
             <Trash2 size={16} aria-hidden />
             {t('sim.scenario.delete')}
           </button>
-          <JsonFileButton label={t('sim.scenario.import')} onText={importText} />
+          <JsonFileButton label={t('sim.scenario.import')} onText={importText} onRefused={(problems) => setNote({ ok: false, problems })} />
         </>
       )}
       <button type="button" className="tf-button" disabled={!active} onClick={() => active && downloadText(`${active.id}.scenario.json`, stableStringify(active))}>

@@ -5,8 +5,9 @@ import type { Scenario, Workflow, Workspace } from '../../model';
 import '../i18n/simulation';
 import { useT } from '../i18n';
 import { downloadText } from '../shell/download';
+import { BudgetOptions, usableBudgets } from './BudgetOptions';
 import { CompareView, type WorkflowVersion } from './CompareView';
-import { namesOf } from './names';
+import { errorText, namesOf } from './names';
 import { NotificationsView } from './NotificationsView';
 import { OutboxView } from './OutboxView';
 import { RunControls } from './RunControls';
@@ -45,11 +46,12 @@ type Tab = (typeof TABS)[number];
  * ticket's path from the store.
  */
 export function SimulationPanel({ workspace, workflows, currentWorkflowId, versions = [], readOnly = false, store = useSimulationStore }: SimulationPanelProps) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const s = useStore(store);
   const [tab, setTab] = useState<Tab>('scenario');
   const scenario = activeScenario(s);
-  const inputs = useMemo<RunInputs | null>(() => (scenario ? { workspace, workflows, scenario } : null), [workspace, workflows, scenario]);
+  const budgets = useMemo(() => usableBudgets(s.budgets), [s.budgets]);
+  const inputs = useMemo<RunInputs | null>(() => (scenario ? { workspace, workflows, scenario, budgets } : null), [workspace, workflows, scenario, budgets]);
   const names = useMemo(() => namesOf(workspace, workflows, scenario, t), [workspace, workflows, scenario, t]);
   const snapshot = s.snapshot;
   const stale = snapshot !== null && inputs !== null && !sameInputs(s.loadedFrom, inputs);
@@ -67,7 +69,7 @@ export function SimulationPanel({ workspace, workflows, currentWorkflowId, versi
   const change = (next: Scenario) => store.getState().saveScenario(next);
   const moveAdded = (next: Scenario, index: number, run: boolean) => {
     change(next);
-    if (run) void runThrough(index, { workspace, workflows, scenario: next });
+    if (run) void runThrough(index, { workspace, workflows, scenario: next, budgets });
   };
   const runaway = result?.errors.filter((e) => e.code.startsWith('guard.')) ?? [];
   const moving = result?.channels.filter((c) => c.moving) ?? [];
@@ -93,6 +95,7 @@ export function SimulationPanel({ workspace, workflows, currentWorkflowId, versi
         onDelete={(id) => s.deleteScenario(id)}
         readOnly={readOnly}
       />
+      <BudgetOptions budgets={s.budgets} onChange={(b) => s.setBudgets(b)} />
       <RunControls
         snapshot={snapshot}
         stale={stale}
@@ -111,7 +114,7 @@ export function SimulationPanel({ workspace, workflows, currentWorkflowId, versi
       )}
       {runaway.map((e, i) => (
         <p key={i} role="alert" className="tf-sim-banner tf-sim-banner--error">
-          <strong>{t(e.code === 'guard.runaway' ? 'sim.runaway' : 'sim.stepLimit')}</strong> {e.message}
+          <strong>{t(e.code === 'guard.runaway' ? 'sim.runaway' : e.code === 'guard.budget' ? 'sim.budget' : 'sim.stepLimit')}</strong> {errorText(e, lang, names)}
         </p>
       ))}
       {moving.map((c) => (

@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
-import type { SimulationResult, StatusChange, TicketResult } from '../../engine';
+import { enrollmentOutcome, type SimulationResult, type StatusChange, type TicketResult } from '../../engine';
 import type { Workflow } from '../../model';
 import { useT } from '../i18n';
 import '../i18n/simulation';
-import { formatMoment, type Names } from './names';
+import { formatMoment, traceText, type Names } from './names';
 import type { TicketPath } from './ticket-path';
+import { ownEntry } from '../../store/id-record';
 
 /** Words for who changed a status: the engine names the scenario, ticket creation, a move, a built-in automation or a workflow. */
 function changedBy(by: StatusChange['by'], names: Names, t: (key: string) => string): string {
@@ -103,8 +104,8 @@ function TicketDetail({
   path: TicketPath | null;
 }) {
   const { t, lang } = useT();
-  const at = (iso: string) => formatMoment(iso, lang);
-  const history = result.history[ticket.id] ?? { statuses: [], enrollments: [], actions: [] };
+  const at = (iso: string | number) => formatMoment(iso, lang);
+  const history = ownEntry(result.history, ticket.id) ?? { statuses: [], enrollments: [], actions: [] };
   const conversation = result.conversations.find((c) => c.id === ticket.conversation);
   const facts: [string, ReactNode][] = [
     [t('sim.ticket.subject'), ticket.subject],
@@ -171,14 +172,14 @@ function TicketDetail({
       />
       <Table
         caption={t('sim.ticket.enrollments')}
-        head={[t('sim.col.at'), t('sim.col.workflow'), t('sim.col.trigger'), t('sim.col.outcome'), t('sim.col.reason')]}
-        rows={history.enrollments.map((e) => [at(e.at), names.workflow(e.workflow), e.trigger, t(`sim.outcome.${e.outcome}`), e.reason])}
+        head={[t('sim.col.at'), t('sim.col.workflow'), t('sim.col.outcome'), t('sim.col.reason')]}
+        rows={history.enrollments.map((e) => [at(e.at), names.workflow(e.workflow), t(`sim.outcome.${enrollmentOutcome(e)}`), traceText(e, lang, names)])}
         empty={t('sim.ticket.noEnrollments')}
       />
       <Table
         caption={t('sim.ticket.actions')}
         head={[t('sim.col.at'), t('sim.col.workflow'), t('sim.col.action'), t('sim.col.outcome')]}
-        rows={history.actions.map((a) => [at(a.at), names.workflow(a.workflow), names.action(a.workflow, a.action), a.outcome])}
+        rows={history.actions.map((a) => [at(a.at), names.workflow(a.workflow), names.action(a.workflow, a.action), traceText(a, lang, names)])}
         empty={t('sim.ticket.noActions')}
       />
       {conversation && (

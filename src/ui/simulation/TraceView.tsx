@@ -3,7 +3,7 @@ import type { SimulationResult, TraceKind } from '../../engine';
 import { SelectField } from '../common/SelectField';
 import { useT } from '../i18n';
 import '../i18n/simulation';
-import { formatMoment, type Names } from './names';
+import { formatMoment, traceText, type Names } from './names';
 
 const KINDS: readonly TraceKind[] = [
   'event',
@@ -95,7 +95,7 @@ export function TraceView({ result, names, onSelectTicket }: { result: Simulatio
                   {e.workflow && names.workflow(e.workflow)}
                   {e.action && <span className="tf-sim-muted"> · {names.action(e.workflow ?? null, e.action)}</span>}
                 </td>
-                <td>{e.detail}</td>
+                <td>{traceText(e, lang, names)}</td>
               </tr>
             ))}
           </tbody>

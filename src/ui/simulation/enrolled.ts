@@ -6,7 +6,7 @@ export function enrolledCounts(result: SimulationResult): Record<string, number>
   for (const history of Object.values(result.history)) {
     const seen = new Set<string>();
     for (const e of history.enrollments) {
-      if (e.outcome !== 'enrolled' || seen.has(e.workflow)) continue;
+      if (e.code !== 'enrollment.enrolled' || seen.has(e.workflow)) continue;
       seen.add(e.workflow);
       counts[e.workflow] = (counts[e.workflow] ?? 0) + 1;
     }

@@ -1,17 +1,20 @@
 import { create } from 'zustand';
 import { subscribeWithSelector } from 'zustand/middleware';
-import type { RunningAction, SimulationInput, SimulationResult } from '../../engine';
+import { DEFAULT_BUDGETS, type Budgets, type RunningAction, type SimulationInput, type SimulationResult } from '../../engine';
 import { ScenarioSchema, type Scenario, type Workflow, type Workspace } from '../../model';
 import { compareResults, type ResultComparison } from './compare';
 import { CANCELLED, defaultClient, type SimulationClient } from './simulation-client';
 import type { SessionRequest, SessionResponse, SessionSnapshot } from './simulation-session';
 import { ticketPaths, type TicketPath } from './ticket-path';
+import { idRecord, ownEntry } from '../../store/id-record';
 
 /** The help desk a run uses: the workspace and every workflow (the engine runs the enabled ones). */
 export interface RunInputs {
   workspace: Workspace;
   workflows: readonly Workflow[];
   scenario: Scenario;
+  /** The run's budgets (the engine's defaults when left out). */
+  budgets?: Budgets;
 }
 
 /** The action the canvas highlights: the one just run, or the one about to run. */
@@ -46,6 +49,9 @@ export interface SimulationState {
   /** For the canvas: the path the selected ticket took, by workflow id. */
   paths: Record<string, TicketPath>;
   compare: CompareState | null;
+  /** The budgets of the panel's runs, as the options show them (DEFAULT_BUDGETS at first). */
+  budgets: Budgets;
+  setBudgets(budgets: Budgets): void;
 
   /** Replaces the scenario library (loading saved state). */
   loadScenarios(scenarios: Scenario[], activeId?: string | null): void;
@@ -69,6 +75,7 @@ export function sameInputs(a: RunInputs | null, b: RunInputs): boolean {
     a !== null &&
     a.workspace === b.workspace &&
     a.scenario === b.scenario &&
+    a.budgets === b.budgets &&
     a.workflows.length === b.workflows.length &&
     a.workflows.every((w, i) => w === b.workflows[i])
   );
@@ -87,7 +94,7 @@ export function createSimulationStore(client: SimulationClient = defaultClient()
   return create<SimulationState>()(
     subscribeWithSelector((set, get) => {
       const pathsFor = (selectedTicket: string | null, snapshot: SessionSnapshot | null, from: RunInputs | null) =>
-        selectedTicket && snapshot && from ? ticketPaths(from.workflows, selectedTicket, snapshot.result.history[selectedTicket]) : {};
+        selectedTicket && snapshot && from ? ticketPaths(from.workflows, selectedTicket, ownEntry(snapshot.result.history, selectedTicket)) : idRecord<TicketPath>();
 
       const applySnapshot = (snapshot: SessionSnapshot, loadedFrom: RunInputs) => {
         const activeAction = activeOf(snapshot);
@@ -98,7 +105,7 @@ export function createSimulationStore(client: SimulationClient = defaultClient()
       };
 
       const discard = (failure: string | null) =>
-        set({ snapshot: null, loadedFrom: null, activeAction: null, paths: {}, failure, busy: null });
+        set({ snapshot: null, loadedFrom: null, activeAction: null, paths: idRecord(), failure, busy: null });
 
       const expectSnapshot = (response: SessionResponse): SessionSnapshot | string => {
         if (response.type === 'snapshot') return response.snapshot;
@@ -114,8 +121,12 @@ export function createSimulationStore(client: SimulationClient = defaultClient()
         failure: null,
         selectedTicket: null,
         activeAction: null,
-        paths: {},
+        paths: idRecord(),
         compare: null,
+        budgets: DEFAULT_BUDGETS,
+        setBudgets(budgets) {
+          set({ budgets });
+        },
 
         loadScenarios(scenarios, activeId) {
           const active = activeId !== undefined && scenarios.some((s) => s.id === activeId) ? activeId : (scenarios[0]?.id ?? null);
@@ -141,7 +152,12 @@ export function createSimulationStore(client: SimulationClient = defaultClient()
           set({ busy: command === 'runToEnd' ? 'run' : 'step', failure: null });
           const needsLoad = command === 'reset' || !sameInputs(get().loadedFrom, inputs);
           if (needsLoad) {
-            const input: SimulationInput = { workspace: inputs.workspace, workflows: inputs.workflows, scenario: inputs.scenario };
+            const input: SimulationInput = {
+              workspace: inputs.workspace,
+              workflows: inputs.workflows,
+              scenario: inputs.scenario,
+              ...(inputs.budgets ? { options: { budgets: inputs.budgets } } : {}),
+            };
             const loaded = expectSnapshot(await client.request({ type: 'load', input }));
             if (typeof loaded === 'string') return discard(loaded === CANCELLED ? null : loaded);
             if (command === 'reset') {

@@ -1,6 +1,7 @@
-import type { TicketHistory } from '../../engine';
+import { enrollmentOutcome, type TicketHistory } from '../../engine';
 import { linksOf } from '../../graph/links';
 import { TRIGGER_NODE_ID, type Workflow } from '../../model';
+import { idRecord } from '../../store/id-record';
 
 /** A link of the canvas a ticket went along: from the trigger card or an action, out of one slot. */
 export interface PathEdge {
@@ -32,7 +33,7 @@ export interface TicketPath {
 export function ticketPath(workflow: Workflow, ticketId: string, history: TicketHistory | undefined): TicketPath {
   const path: TicketPath = { ticket: ticketId, workflow: workflow.id, enrolled: false, actions: [], edges: [] };
   if (!history) return path;
-  path.enrolled = history.enrollments.some((e) => e.workflow === workflow.id && e.outcome === 'enrolled');
+  path.enrolled = history.enrollments.some((e) => e.workflow === workflow.id && enrollmentOutcome(e) === 'enrolled');
   const byId = new Map(workflow.actions.map((a) => [a.id, a]));
   const seenActions = new Set<string>();
   const seenEdges = new Set<string>();
@@ -77,7 +78,7 @@ export function ticketPath(workflow: Workflow, ticketId: string, history: Ticket
 
 /** The paths of a ticket in every workflow, by workflow id. */
 export function ticketPaths(workflows: readonly Workflow[], ticketId: string, history: TicketHistory | undefined): Record<string, TicketPath> {
-  const out: Record<string, TicketPath> = {};
+  const out = idRecord<TicketPath>();
   for (const wf of workflows) out[wf.id] = ticketPath(wf, ticketId, history);
   return out;
 }

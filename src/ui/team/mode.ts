@@ -17,9 +17,9 @@ export const LOCAL_CHOICE_KEY = 'ticketflow-mode';
 /** How long the first question may take before the page opens in local mode. */
 export const DETECT_TIMEOUT_MS = 5000;
 
-/** The invitation token of an invite link (`#/invite/<token>`), or null. */
+/** The invitation token of an invite link (`#/invite/<token>`, or `#invite=<token>` as the server writes it), or null. */
 export function parseInviteRoute(hash: string): string | null {
-  const m = /^#\/invite\/([A-Za-z0-9_.~-]{8,400})$/.exec(hash);
+  const m = /^#(?:\/invite\/|invite=)([A-Za-z0-9_.~-]{8,400})$/.exec(hash);
   return m ? m[1]! : null;
 }
 

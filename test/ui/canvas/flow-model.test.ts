@@ -51,4 +51,29 @@ describe('flow model', () => {
     expect(jump.data).toMatchObject({ jump: true, point: null });
     expect(jump.markerEnd).toBeDefined();
   });
+
+  it('gives every node its size and handles up front, so React Flow can draw and cull it before measuring', () => {
+    const flow = flowOf(storeWith(example(URGENT)));
+    for (const n of flow.nodes) {
+      expect(n.measured, n.id).toEqual({ width: n.width, height: n.height });
+      expect(n.handles?.some((h) => h.type === 'source'), n.id).toBe(n.type !== 'end');
+      expect(n.handles?.some((h) => h.type === 'target'), n.id).toBe(n.type !== 'trigger');
+    }
+  });
+
+  it('puts one "+" on each path edge and path end, none on a jump, each at the edge into its target', () => {
+    const store = storeWith(example(URGENT));
+    const flow = flowOf(store);
+    const keys = flow.inserts.map((i) => i.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    const pointsOnEdges = flow.edges.filter((e) => e.data?.point).length;
+    const ends = flow.nodes.filter((n) => n.type === 'end').length;
+    expect(flow.inserts).toHaveLength(pointsOnEdges + ends);
+    const delay = flow.nodes.find((n) => n.id === 'wait-one-day')!;
+    const intoDelay = flow.inserts.find((i) => i.point.type === 'link' && i.point.from === 'branch-priority' && i.point.slot === 'default')!;
+    expect(intoDelay.x).toBe(delay.position.x + delay.width! / 2);
+    expect(intoDelay.y).toBeLessThan(delay.position.y);
+    const label = flow.labels.find((l) => l.text === 'Otherwise')!;
+    expect(label).toMatchObject({ jump: false, x: intoDelay.x + 16, y: intoDelay.y });
+  });
 });

@@ -42,3 +42,43 @@ describe('JsonLocator', () => {
     expect(broken.actionSpan('a1')).toBeNull();
   });
 });
+
+describe('JsonLocator on hostile text (iterative, never recursive)', () => {
+  const DEPTH = 100_000;
+
+  it.each([
+    ['arrays', '['.repeat(DEPTH) + ']'.repeat(DEPTH)],
+    ['objects', '{"a":'.repeat(DEPTH) + '1' + '}'.repeat(DEPTH)],
+    ['unclosed arrays', '['.repeat(DEPTH)],
+    ['objects inside the workflow', `{"workflow": {"actions": [${'{"x":'.repeat(DEPTH)}1${'}'.repeat(DEPTH)}]}}`],
+  ])('locates in %s nested 100,000 levels deep without a RangeError', (_name, deep) => {
+    const loc = new JsonLocator(deep);
+    expect(loc.spanOf('')).toMatchObject({ start: 0 });
+    expect(loc.spanOf('/0/0/0/a/a')).not.toBeNull();
+    expect(loc.actionSpan('a1')).toBeNull();
+    expect(loc.actionAt(deep.length >> 1)).toBeNull();
+  });
+
+  it('finds the deepest value a long pointer names', () => {
+    const deep = '{"a":'.repeat(1000) + '"end"' + '}'.repeat(1000);
+    const span = new JsonLocator(deep).spanOf('/' + Array(1000).fill('a').join('/'))!;
+    expect(deep.slice(span.start, span.end)).toBe('"end"');
+  });
+
+  it('reads a key written twice at its last place, as JSON.parse does', () => {
+    const dup = '{"workflow": {"name": "first", "name": "second"}}';
+    const span = new JsonLocator(dup).spanOf('/workflow/name')!;
+    expect(dup.slice(span.start, span.end)).toBe('"second"');
+  });
+
+  it('still finds what comes before the first syntax error', () => {
+    const broken = '{"workflow": {"actions": [{"id": "a1", "kind": "delay"}, {"id": "a2",, }]';
+    const loc = new JsonLocator(broken);
+    expect(loc.actionSpan('a1')).not.toBeNull();
+    expect(loc.actionAt(broken.indexOf('"kind"'))).toBe('a1');
+  });
+
+  it('reuses the tree of the same text', () => {
+    expect(JsonLocator.of(text)).toBe(JsonLocator.of(text));
+  });
+});

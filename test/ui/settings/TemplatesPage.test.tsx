@@ -2,7 +2,7 @@
 import '@testing-library/jest-dom/vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { defaultWorkspace } from '../../../src/model';
 import { TemplatesPage } from '../../../src/ui/settings/TemplatesPage';
 import { renderSettings } from './host';
@@ -76,5 +76,18 @@ describe('TemplatesPage', () => {
     await user.click(screen.getByRole('button', { name: 'Delete New template' }));
     await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete' }));
     expect(last().templates).toHaveLength(2);
+  });
+});
+
+describe('TemplatesPage when rendering a template fails', () => {
+  it('shows the error in the preview, and the rest of the page stays', async () => {
+    const module = await import('../../../src/settings/template-preview');
+    const spy = vi.spyOn(module, 'previewTemplate').mockImplementation(() => {
+      throw new Error('the renderer gave up');
+    });
+    setup();
+    expect(preview()).toHaveTextContent('the renderer gave up');
+    expect(screen.getByLabelText('Subject')).toBeInTheDocument();
+    spy.mockRestore();
   });
 });

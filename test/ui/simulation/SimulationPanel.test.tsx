@@ -133,8 +133,7 @@ describe('SimulationPanel', { timeout: 30_000 }, () => {
     });
     await runToEnd();
     const alert = screen.getByText('Runaway automation stopped.').closest('[role="alert"]')!;
-    expect(alert.textContent).toContain('"Set waiting-contact" (wf-a)');
-    expect(alert.textContent).toContain('"Set waiting-us" (wf-b)');
+    expect(alert.textContent).toContain('Actions counted by workflow: Set waiting-contact 50, Set waiting-us 50');
     await user.click(screen.getByRole('button', { name: 'Reset' }));
     await waitFor(() => expect(screen.getByText('0 of 3 events applied')).toBeInTheDocument());
   });

@@ -6,11 +6,13 @@ import { workflows, workspace } from './fixtures';
 
 const escalation = workflows.find((w) => w.id === 'wf-urgent-escalation')!;
 
+const AT = Date.parse('2026-01-05T09:00:00Z');
+
 function history(actions: string[], enrolled = true): TicketHistory {
   return {
     statuses: [],
-    enrollments: enrolled ? [{ at: '2026-01-05T09:00:00Z', workflow: escalation.id, trigger: 'ticket created', outcome: 'enrolled', reason: 'no filters' }] : [],
-    actions: actions.map((action) => ({ at: '2026-01-05T09:00:00Z', workflow: escalation.id, action, kind: 'x', outcome: 'done' })),
+    enrollments: enrolled ? [{ at: AT, kind: 'enrollment', code: 'enrollment.enrolled', workflow: escalation.id, params: { trigger: 'ticketCreated', held: true, group: 0 } }] : [],
+    actions: actions.map((action) => ({ at: AT, kind: 'action', code: 'action.goto', workflow: escalation.id, action, params: {} })),
   };
 }
 

@@ -56,6 +56,7 @@ describe('detectMode', () => {
 describe('parseInviteRoute', () => {
   it.each([
     ['#/invite/abcdefgh12', 'abcdefgh12'],
+    ['#invite=abcdefgh12', 'abcdefgh12'],
     ['#/invite/short', null],
     ['#/invite/abc def ghi', null],
     ['#/review/wf-1', null],

@@ -1,0 +1,236 @@
+import type { Helpers, Phrases } from './render';
+import { counts } from './render-en';
+import type { TraceParams } from './types';
+
+const RULES: Record<string, string> = {
+  out: '[S-out] e-mail envoyé depuis la fiche du ticket',
+  in: '[S-in] réponse dans le fil du ticket',
+  reopen: '[S-reopen] réponse dans un nouveau fil après la réouverture du ticket',
+};
+const TARGETS: Record<string, string> = { firstResponse: 'première réponse', close: 'clôture' };
+
+const prop = (p: unknown) => PHRASES_FR.properties[String(p)] ?? String(p);
+
+function awaited(p: TraceParams, h: Helpers): string {
+  if (p.event === 'contactReplied') return 'que le contact réponde';
+  return p.status ? `que le statut devienne ${h.status(p.status)}` : 'que le statut change';
+}
+
+function offset(p: TraceParams, h: Helpers): string {
+  const amount = Number(p.offset);
+  if (!amount) return `sa ${prop(p.property)}`;
+  return `${h.count(Math.abs(amount), String(p.unit))} ${amount < 0 ? 'avant' : 'après'} sa ${prop(p.property)}`;
+}
+
+const next = (p: TraceParams, h: Helpers) => (p.next === null ? ', qui est vide' : ` à ${h.action(p.next)}`);
+const ticketRef = (p: TraceParams, h: Helpers) => (p.ticketOf ? `le ticket de la conversation ${p.ticketOf}` : `le ticket ${h.entry.ticket ?? '?'}`);
+
+function rejection(p: TraceParams, h: Helpers): string {
+  switch (p.reason) {
+    case 'halted':
+      return "la protection contre les boucles a arrêté l'automatisation de ce ticket pour le reste de la simulation";
+    case 'haltedMinute':
+      return "la protection contre les boucles a arrêté l'automatisation de ce ticket pour le reste de cette minute";
+    case 'stillEnrolled':
+      return 'le ticket est encore inscrit (jamais réinscrit tant qu’il est inscrit)';
+    case 'noReenroll':
+      return 'le ticket s’est déjà inscrit et la réinscription est désactivée';
+    default:
+      return `les filtres d'inscription ont échoué : ${h.filters(p)}`;
+  }
+}
+
+function cause(p: TraceParams, h: Helpers): string {
+  switch (p.cause) {
+    case 'movedChannel':
+      return `[S-move] nouvelle conversation sur ${h.channel(p.channel)}, déplacé vers le help desk`;
+    case 'movingChannel':
+      return `[S-move] nouvelle conversation sur ${h.channel(p.channel)}, en cours de déplacement vers le help desk`;
+    case 'moveHistory': {
+      const owner =
+        p.ownerRule === 'none'
+          ? "la conversation n'avait pas de propriétaire"
+          : p.ownerRule === 'kept'
+            ? `propriétaire ${h.user(p.owner)} conservé (a accès au help desk)`
+            : `le propriétaire ${h.user(p.previousOwner)} n'a pas accès au help desk, le ticket n'est donc pas attribué`;
+      return `[S-move] conversation ${p.state === 'open' ? 'ouverte' : 'fermée'} ${p.conversation} déplacée sans ticket (créé au début de la conversation, ${h.status(p.status)} ; ${owner})`;
+    }
+    default:
+      return `[S-create] nouvelle conversation sur ${h.channel(p.channel)}`;
+  }
+}
+
+/** French. */
+export const PHRASES_FR: Phrases = {
+  units: {
+    minutes: { one: 'minute', other: 'minutes' },
+    hours: { one: 'heure', other: 'heures' },
+    days: { one: 'jour', other: 'jours' },
+    weeks: { one: 'semaine', other: 'semaines' },
+  },
+  weekdays: { sun: 'dimanche', mon: 'lundi', tue: 'mardi', wed: 'mercredi', thu: 'jeudi', fri: 'vendredi', sat: 'samedi' },
+  priorities: { low: 'basse', medium: 'moyenne', high: 'haute', urgent: 'urgente' },
+  properties: {
+    status: 'statut',
+    statusCategory: 'catégorie de statut',
+    owner: 'propriétaire',
+    priority: 'priorité',
+    subject: 'objet',
+    source: 'source',
+    channel: 'canal',
+    pipeline: 'pipeline',
+    contact: 'contact',
+    contactEmail: 'e-mail du contact',
+    createdAt: 'date de création',
+    closedAt: 'date de clôture',
+    reopened: 'rouvert',
+    openMinutes: 'minutes ouvert',
+    firstResponseDue: 'échéance de première réponse',
+    closeDue: 'échéance de clôture',
+  },
+  operators: {
+    is: 'est',
+    isNot: "n'est pas",
+    isAnyOf: "est l'un de",
+    isNoneOf: "n'est aucun de",
+    contains: 'contient',
+    isKnown: 'est connu',
+    isUnknown: 'est inconnu',
+    before: 'est avant',
+    after: 'est après',
+    greaterThan: 'est supérieur à',
+    lessThan: 'est inférieur à',
+  },
+  nobody: 'personne',
+  unknown: 'inconnu',
+  and: 'et',
+  actors: { scenario: 'le scénario', creation: 'la création', move: 'le déplacement du canal', onEmailSent: '[S-out]', onCustomerReply: '[S-in]' },
+  trigger(p, h) {
+    switch (p.trigger) {
+      case 'ticketCreated':
+        return 'ticket créé';
+      case 'statusChanged':
+        return p.from === null ? `le statut est devenu ${h.status(p.to)} (nouveau ticket)` : `le statut est passé de ${h.status(p.from)} à ${h.status(p.to)}`;
+      case 'emailSentFromTicket':
+        return 'e-mail envoyé au contact depuis la fiche du ticket';
+      case 'contactReplied':
+        return 'le contact a répondu dans le fil du ticket';
+      case 'conversationStarted':
+        return `conversation commencée sur un canal de type ${String(p.channelKind)}`;
+      case 'propertyChanged':
+        return `${prop(p.property)} modifié`;
+      case 'slaDuePassed':
+        return `échéance SLA de ${TARGETS[String(p.target)]} dépassée`;
+      default:
+        return String(p.trigger);
+    }
+  },
+  filters(p, h) {
+    if (p.held) return Number(p.group) === 0 ? 'aucun filtre' : `groupe ${String(p.group)} satisfait`;
+    const word = prop(p.property);
+    const value = p.value === null || p.value === undefined ? '' : ` ${h.value(p.property, p.value)}`;
+    const more = Number(p.groups) > 1 ? ` (et ${Number(p.groups) - 1} autre(s) groupe(s) non satisfait(s))` : '';
+    return `groupe ${String(p.group)} : ${word} ${PHRASES_FR.operators[String(p.operator)] ?? String(p.operator)}${value} non satisfait (${word} est ${h.value(p.property, p.actual)})${more}`;
+  },
+  codes: {
+    'event.incomingMessage': (p, h) => `events[${p.index}] : message entrant de ${h.contact(p.contact)} sur ${h.channel(p.channel)} (conversation ${p.conversation}, fil ${p.thread}).`,
+    'event.agentEmail': (p, h) =>
+      `events[${p.index}] : ${h.user(p.user)} envoie un e-mail depuis la fiche du ${p.from === 'ticket' ? 'ticket' : 'contact'} (conversation ${p.conversation}, fil ${p.thread}).`,
+    'event.setStatus': (p, h) => `events[${p.index}] : un agent passe ${ticketRef(p, h)} au statut ${h.status(p.status)}.`,
+    'event.setOwner': (p, h) => `events[${p.index}] : un agent attribue ${ticketRef(p, h)} à ${h.user(p.owner)}.`,
+    'event.setPriority': (p, h) => `events[${p.index}] : un agent règle la priorité de ${ticketRef(p, h)} sur ${h.value('priority', p.priority)}.`,
+    'event.closeTicket': (p, h) => `events[${p.index}] : un agent ferme ${ticketRef(p, h)}.`,
+    'event.reopenTicket': (p, h) => `events[${p.index}] : un agent rouvre ${ticketRef(p, h)}.`,
+    'event.advance': (p) => `events[${p.index}] : le temps passe.`,
+    'event.moveChannel': (p, h) =>
+      `events[${p.index}] : ${h.user(p.user)} déplace ${h.channel(p.channel)} vers le help desk (${p.history === 'all' ? 'avec toutes les conversations historiques' : 'sans conversation historique'}).`,
+    'conversation.started': (p, h) =>
+      `Nouvelle conversation ${p.conversation} de ${h.contact(p.contact)} sur ${h.channel(p.channel)}, ${p.location === 'inbox' ? 'dans la boîte des conversations' : 'dans le help desk'}.`,
+    'conversation.channelChanged': (p, h) => `La conversation ${p.conversation} continue sur ${h.channel(p.channel)}, désormais son canal le plus récent.`,
+    'conversation.reply': (p) =>
+      `Le contact a répondu ${p.newThread ? 'dans un nouveau fil' : 'dans le fil'} ${p.thread} de la conversation ${p.conversation}${p.hasTicket ? '' : ', qui n’a pas de ticket'}.`,
+    'conversation.agentEmail': (p, h) =>
+      `${h.user(p.user)} a écrit au contact depuis la fiche du ${p.from === 'ticket' ? 'ticket' : 'contact'} dans le fil ${p.thread} de la conversation ${p.conversation}${p.hasTicket ? '' : ', qui n’a pas de ticket'}.`,
+    'automation.noTicket': (p, h) =>
+      p.reason === 'channelOff'
+        ? `[S-create] Pas de ticket : la création de tickets est désactivée pour ${h.channel(p.channel)}.`
+        : `[S-create] Pas de ticket : le pipeline ${h.pipeline(p.pipeline)} ne crée pas de tickets pour les nouvelles conversations.`,
+    'automation.notApplied': (p) =>
+      p.rule === 'out'
+        ? "[S-out] non appliqué : l'e-mail a été envoyé depuis la fiche du contact, qui ne change jamais le statut du ticket."
+        : `[S-in] non appliqué : la réponse est dans le fil ${p.thread}, pas dans ${p.ticketThread ?? 'aucun fil'}, le fil où le ticket a été créé${p.reason === 'threadBeforeReopen' ? ' (et le fil n’a pas commencé après la réouverture)' : ''}.`,
+    'automation.off': (p, h) => `${RULES[String(p.rule)]} : non appliqué, le déclencheur est désactivé dans ${h.pipeline(p.pipeline)}.`,
+    'automation.already': (p, h) => `${RULES[String(p.rule)]} : le ticket est déjà ${h.status(p.status)}.`,
+    'automation.apply': (p, h) => `${RULES[String(p.rule)]} : statut → ${h.status(p.status)}.`,
+    'ticket.created': (p, h) =>
+      `Ticket ${h.entry.ticket} « ${p.subject} » créé dans ${h.pipeline(p.pipeline)}, statut ${h.status(p.status)}, propriétaire ${h.user(p.owner)} : ${cause(p, h)}.`,
+    'status.changed': (p, h) =>
+      `Statut ${h.status(p.from)} → ${h.status(p.to)} (par ${h.actor(p.by)})${p.closed ? ' ; date de clôture fixée' : ''}${p.reopened ? ' ; rouvert, date de clôture effacée' : ''}.`,
+    'status.unchanged': (p, h) => `Le ticket est déjà ${h.status(p.status)} ; rien ne change.`,
+    'property.changed': (p, h) => `${cap(prop(p.property))} réglé sur ${h.value(p.property, p.value)} (par ${h.actor(p.by)}).`,
+    'sla.started': (p, h) =>
+      `Le SLA s'applique : première réponse avant ${h.time(p.firstResponseDue)}, clôture avant ${h.time(p.closeDue)} (priorité ${h.value('priority', p.priority)}${p.from !== h.entry.at ? `, compté depuis ${h.time(p.from)}` : ', compté à partir de maintenant'}).`,
+    'sla.moved': (p, h) =>
+      `Échéances SLA déplacées pour la priorité ${h.value('priority', p.priority)} : première réponse ${h.time(p.firstResponseDue)}, clôture ${h.time(p.closeDue)}.`,
+    'sla.met': (p, h) =>
+      p.byClose
+        ? `SLA de première réponse respecté : le ticket a été fermé avant ${h.time(p.due)}.`
+        : `SLA de ${TARGETS[String(p.target)]} respecté (échéance ${h.time(p.due)}).`,
+    'sla.breached': (p, h) => `SLA non respecté : pas de ${TARGETS[String(p.target)]} avant ${h.time(p.due)}.`,
+    'enrollment.disabled': (_p, h) => `Le workflow ${h.workflow(h.entry.workflow)} n'est pas publié : il n'inscrit aucun ticket.`,
+    'enrollment.enrolled': (p, h) => `Inscrit dans ${h.workflow(h.entry.workflow)} sur ${h.trigger(p)} : filtres d'inscription : ${h.filters(p)}.`,
+    'enrollment.rejected': (p, h) => `Non inscrit dans ${h.workflow(h.entry.workflow)} sur ${h.trigger(p)} : ${rejection(p, h)}.`,
+    'enrollment.excluded': (p, h) =>
+      `Exclu de ${h.workflow(h.entry.workflow)} sur ${h.trigger(p)} : [S-chat] la source du ticket est ${p.source}, et les tickets du chat en direct et de Messenger sont exclus des actions automatiques sauf si l'inscription du workflow nomme cette source.`,
+    'unenrollment.completed': (p, h) =>
+      `Sorti de ${h.workflow(h.entry.workflow)} (terminé) : ${p.reason === 'delayLast' ? 'le délai était la dernière action de son chemin' : 'a atteint la fin de son chemin'}.`,
+    'unenrollment.unenrolled': (p, h) =>
+      `Sorti aussitôt de ${h.workflow(h.entry.workflow)} : le ticket remplit les critères de désinscription (${h.filters(p)}) ${p.when === 'change' ? 'après une modification' : `avant ${h.action(p.next)}`}${p.delayCancelled ? ` ; le délai qu'il attendait (jusqu'au ${h.time(p.until)}) est annulé` : ''}.`,
+    'unenrollment.stopped': (_p, h) => `Sorti de ${h.workflow(h.entry.workflow)} : arrêté par la protection contre les boucles.`,
+    'unenrollment.failed': (p, h) => `Sorti de ${h.workflow(h.entry.workflow)} (échec) : ${p.message}.`,
+    'action.sendEmail.sent': (p, h) =>
+      `Envoyé « ${p.subject} » à ${p.to}${p.template ? ` (modèle « ${h.template(p.template)} »)` : ''}, ${p.footer ? 'avec' : 'sans'} le pied de page de la marque.`,
+    'action.notify.sent': (p, h) =>
+      `Notifié : ${h.users([p.users ?? '', p.owner ?? ''].filter(Boolean).join(','))}${p.ownerSkipped ? " ; notification au propriétaire ignorée : le ticket n'a pas de propriétaire" : ''}.`,
+    'action.setStatus.set': (p, h) => `Statut réglé sur ${h.status(p.status)}.`,
+    'action.setStatus.already': (p, h) => `Le ticket est déjà ${h.status(p.status)} ; rien ne change.`,
+    'action.setProperty.set': (p, h) => `${cap(prop(p.property))} réglé sur ${p.property === 'owner' && p.value === null ? 'non attribué' : h.value(p.property, p.value)}.`,
+    'action.delay.duration': (p, h) => `Attend ${h.count(p.amount, String(p.unit))} ; reprend le ${h.time(p.until)}.`,
+    'action.delay.until': (p, h) => `Attend jusqu'à ${h.days(p.days)} à ${p.time} UTC ; reprend le ${h.time(p.until)}.`,
+    'action.delayUntilDate.waits': (p, h) => `Attend jusqu'à ${offset(p, h)} ; reprend le ${h.time(p.until)}.`,
+    'action.delayUntilDate.past': (p, h) => `${cap(offset(p, h))} (${h.time(p.date)}) est déjà passée : continue aussitôt.`,
+    'action.delayUntilDate.unknown': (p) => `Le ticket n'a pas de ${prop(p.property)} : continue aussitôt.`,
+    'action.delayUntilEvent.waits': (p, h) => `Attend ${awaited(p, h)}, au plus tard jusqu'au ${h.time(p.until)}.`,
+    'action.branch.path': (p, h) => `A pris le chemin « ${p.label} » (${h.filters({ held: true, group: p.group ?? 0 })}).`,
+    'action.branch.default': (p) => `A pris le chemin par défaut « ${p.label} » : aucun des ${p.paths} chemins ne correspond.`,
+    'action.valueBranch.path': (p, h) => `${cap(prop(p.property))} : ${h.value(p.property, p.value)} ; a pris le chemin « ${p.label} ».`,
+    'action.valueBranch.default': (p, h) => `${cap(prop(p.property))} : ${h.value(p.property, p.value)}, sans chemin propre ; a pris le chemin par défaut « ${p.label} ».`,
+    'action.goto': (p, h) => `Continue à ${h.action(p.target)}.`,
+    'action.webhook.recorded': (p) => `Requête ${p.method} ${p.url} enregistrée (non envoyée).`,
+    'action.failed': (p) => `Échec : ${p.message}.`,
+    'delay.resumed': (p, h) => `Reprise de ${h.workflow(h.entry.workflow)} après son délai, à ${h.action(p.next)}.`,
+    'delay.happened': (p, h) => `L'événement attendu est arrivé (${awaited(p, h)}) : continue sur le chemin « arrivé »${next(p, h)}.`,
+    'delay.timedOut': (p, h) => `L'attente (${awaited(p, h)}) a expiré : continue sur le chemin d'expiration${next(p, h)}.`,
+    'move.started': (p, h) =>
+      `${h.user(p.user)} a commencé à déplacer ${h.channel(p.channel)} vers le help desk avec ${p.history === 'all' ? `toutes les conversations (Ouvertes → ${h.status(p.openStatus)}, Fermées → ${h.status(p.closedStatus)})` : 'aucune conversation historique'} ; il se termine le ${h.time(p.endsAt)} et ne peut pas être arrêté.`,
+    'move.finished': (p, h) =>
+      `${h.channel(p.channel)} est maintenant dans le help desk. Ses réglages gardent leurs valeurs (son propre réglage de création de tickets reste ${p.createTickets ? 'activé' : 'désactivé'}) ; en tant que canal du help desk, chaque nouvelle conversation arrive désormais avec un ticket.`,
+    'move.detected': (p, h) => `La conversation ${p.conversation} est arrivée pendant le déplacement de ${h.channel(p.channel)} : détectée et déplacée vers le help desk.`,
+    'move.notWithChannel': (p, h) =>
+      `La conversation ${p.conversation} était sur ${h.channel(p.channel)} mais est maintenant sur ${h.channel(p.current)} : elle ne compte que sous son canal le plus récent et ne se déplace pas avec celui-ci.`,
+    'move.historyStays': (p, h) => `Les conversations historiques de ${h.channel(p.channel)} restent dans la boîte des conversations (${p.count}), comme choisi.`,
+    'move.withTicket': (p, h) =>
+      `La conversation ${p.conversation} est passée au help desk avec son ticket, tel quel${p.ownerWithoutAccess ? ` ; son propriétaire ${h.user(p.ownerWithoutAccess)} n'a pas accès au help desk` : ''}.`,
+    'guard.runaway': (p, h) =>
+      p.per === 'minute'
+        ? `Automatisation emballée arrêtée sur le ticket ${h.entry.ticket} : il a exécuté ${p.counted} actions dans la minute virtuelle depuis ${h.time(p.since)} (la limite par ticket et par minute) et allait en exécuter une de plus. Actions comptées par workflow : ${counts(p.workflows, h)}. Ses exécutions s'arrêtent et il ne s'inscrit à rien pour le reste de cette minute.`
+        : `Automatisation emballée arrêtée sur le ticket ${h.entry.ticket} : il a exécuté ${p.counted} actions dans cette simulation (la limite par ticket) et allait en exécuter une de plus. Actions comptées par workflow : ${counts(p.workflows, h)}. Ses exécutions s'arrêtent et il ne s'inscrit à rien pour le reste de la simulation.`,
+    'guard.maxSteps': (p, h) => `La simulation s'est arrêtée après ${p.limit} étapes sans finir${p.busiest ? ` ; workflows les plus actifs (actions) : ${counts(p.busiest, h)}` : ''}.`,
+    'guard.budget': (p, h) =>
+      `La simulation s'est arrêtée à son budget ${p.budget} de ${p.limit} (${p.used} utilisés) sans finir${p.busiest ? ` ; workflows les plus actifs (actions) : ${counts(p.busiest, h)}` : ''}. Le résultat obtenu jusqu'ici est conservé.`,
+  },
+};
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,0 +1,181 @@
+import type { Workflow } from '../model/workflow';
+import type { Workspace } from '../model/workspace';
+import { PHRASES_EN } from './render-en';
+import { PHRASES_ES } from './render-es';
+import { PHRASES_FR } from './render-fr';
+import { PHRASES_IT } from './render-it';
+import type { TraceEntry, TraceParams } from './types';
+
+/** The languages the trace is rendered in (the seeds' languages, as the UI speaks them). */
+export type TraceLanguage = 'en' | 'es' | 'it' | 'fr';
+export const TRACE_LANGUAGES: readonly TraceLanguage[] = ['en', 'es', 'it', 'fr'];
+
+/** Names for the ids a trace entry carries; an id without a name is shown as it is. */
+export interface LabelLookup {
+  status?(id: string): string | undefined;
+  user?(id: string): string | undefined;
+  channel?(id: string): string | undefined;
+  contact?(id: string): string | undefined;
+  pipeline?(id: string): string | undefined;
+  workflow?(id: string): string | undefined;
+  template?(id: string): string | undefined;
+  /** An action's summary or id, within its workflow. */
+  action?(workflowId: string | undefined, actionId: string): string | undefined;
+}
+
+/** Labels from a workspace (and optionally the workflows that ran), as the CLI and the app use them. */
+export function labelsOf(workspace: Workspace, workflows: readonly Workflow[] = []): LabelLookup {
+  const statuses = new Map<string, string>();
+  for (const p of workspace.pipelines) for (const s of p.statuses) if (!statuses.has(s.id)) statuses.set(s.id, s.label);
+  const byId = <T extends { id: string }>(list: readonly T[], name: (t: T) => string) => new Map(list.map((x) => [x.id, name(x)]));
+  const users = byId(workspace.users, (u) => u.name);
+  const channels = byId(workspace.channels, (c) => c.name);
+  const contacts = byId(workspace.contacts, (c) => c.name);
+  const pipelines = byId(workspace.pipelines, (p) => p.name);
+  const templates = byId(workspace.templates, (t) => t.name);
+  const flows = byId(workflows, (w) => w.name);
+  return {
+    status: (id) => statuses.get(id),
+    user: (id) => users.get(id),
+    channel: (id) => channels.get(id),
+    contact: (id) => contacts.get(id),
+    pipeline: (id) => pipelines.get(id),
+    template: (id) => templates.get(id),
+    workflow: (id) => flows.get(id),
+  };
+}
+
+/** What a language's phrases are given: the entry's parameters and helpers that name things in that language. */
+export interface Helpers {
+  readonly entry: TraceEntry;
+  status(id: unknown): string;
+  user(id: unknown): string;
+  channel(id: unknown): string;
+  contact(id: unknown): string;
+  pipeline(id: unknown): string;
+  workflow(id: unknown): string;
+  template(id: unknown): string;
+  action(id: unknown): string;
+  /** Who made a change: a workflow's name, a built-in rule, the scenario, creation, a move. */
+  actor(id: unknown): string;
+  /** A moment of the virtual clock, "2026-01-05 09:00 UTC". */
+  time(ms: unknown): string;
+  /** "1 day", "3 days", in the language, chosen with Intl.PluralRules. */
+  count(amount: unknown, unit: string): string;
+  /** A list of user ids ("u-1,u-2") as names joined in the language. */
+  users(ids: unknown): string;
+  /** Weekdays ("mon,fri") as names joined in the language. */
+  days(list: unknown): string;
+  /** The value of a ticket property (status and owner ids named, priorities in words). */
+  value(property: unknown, value: unknown): string;
+  /** The trigger of an enrollment entry, from its parameters. */
+  trigger(p: TraceParams): string;
+  /** The filter outcome of an enrollment or unenrollment entry, from its parameters. */
+  filters(p: TraceParams): string;
+}
+
+/** A language's words and the sentence of every code. */
+export interface Phrases {
+  /** Sentences by trace or error code; a code without one falls back to English, an error to its message. */
+  codes: Record<string, (p: TraceParams, h: Helpers) => string>;
+  /** Unit names by plural category: units.days.one = "day". */
+  units: Record<string, Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }>;
+  weekdays: Record<string, string>;
+  priorities: Record<string, string>;
+  properties: Record<string, string>;
+  operators: Record<string, string>;
+  /** Words for a missing value: no owner, an unknown fact. */
+  nobody: string;
+  unknown: string;
+  and: string;
+  actors: Record<'scenario' | 'creation' | 'move' | 'onEmailSent' | 'onCustomerReply', string>;
+  trigger(p: TraceParams, h: Helpers): string;
+  filters(p: TraceParams, h: Helpers): string;
+}
+
+const PHRASES: Record<TraceLanguage, Phrases> = { en: PHRASES_EN, es: PHRASES_ES, it: PHRASES_IT, fr: PHRASES_FR };
+const pluralRules = new Map<TraceLanguage, Intl.PluralRules>();
+const listFormats = new Map<TraceLanguage, Intl.ListFormat>();
+
+function text(value: unknown): string {
+  return value === null || value === undefined ? '' : String(value);
+}
+
+/** A moment as "2026-01-05 09:00 UTC" (seconds when there are any): the same in every language. */
+export function formatTraceTime(ms: number): string {
+  if (!Number.isFinite(ms)) return String(ms);
+  const iso = new Date(ms).toISOString();
+  const seconds = iso.slice(17, 23) === '00.000' ? '' : `:${iso.slice(17, 19)}`;
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)}${seconds} UTC`;
+}
+
+function helpers(entry: TraceEntry, lang: TraceLanguage, labels: LabelLookup): Helpers {
+  const words = PHRASES[lang];
+  const name = (look: ((id: string) => string | undefined) | undefined, id: unknown, none = words.nobody) => {
+    if (id === null || id === undefined || id === '') return none;
+    const key = String(id);
+    return look?.(key) ?? key;
+  };
+  let plural = pluralRules.get(lang);
+  if (!plural) pluralRules.set(lang, (plural = new Intl.PluralRules(lang)));
+  let list = listFormats.get(lang);
+  if (!list) listFormats.set(lang, (list = new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' })));
+  const join = (items: string[]) => list.format(items);
+  const h: Helpers = {
+    entry,
+    status: (id) => name(labels.status, id, words.unknown),
+    user: (id) => name(labels.user, id),
+    channel: (id) => name(labels.channel, id, words.unknown),
+    contact: (id) => name(labels.contact, id, words.unknown),
+    pipeline: (id) => name(labels.pipeline, id, words.unknown),
+    workflow: (id) => name(labels.workflow, id, words.unknown),
+    template: (id) => name(labels.template, id, words.unknown),
+    action: (id) => (id === null || id === undefined ? words.unknown : (labels.action?.(entry.workflow, String(id)) ?? String(id))),
+    actor(id) {
+      const by = text(id);
+      if (by === 'scenario' || by === 'creation' || by === 'move') return words.actors[by];
+      if (by.startsWith('builtin:')) return by.endsWith(':onEmailSent') ? words.actors.onEmailSent : words.actors.onCustomerReply;
+      return labels.workflow?.(by) ?? by;
+    },
+    time: (ms) => (typeof ms === 'number' ? formatTraceTime(ms) : text(ms)),
+    count(amount, unit) {
+      const n = Number(amount);
+      const forms = words.units[unit];
+      if (!forms) return `${text(amount)} ${unit}`;
+      return `${n} ${forms[plural.select(n)] ?? forms.other}`;
+    },
+    users: (ids) => {
+      const list = text(ids).split(',').filter(Boolean).map((id) => name(labels.user, id));
+      return list.length ? join(list) : words.nobody;
+    },
+    days: (days) => join(text(days).split(',').filter(Boolean).map((d) => words.weekdays[d] ?? d)),
+    value(property, value) {
+      if (property === 'status') return h.status(value);
+      if (property === 'owner') return h.user(value);
+      if (property === 'channel') return h.channel(value);
+      if (property === 'contact') return h.contact(value);
+      if (property === 'pipeline') return h.pipeline(value);
+      if (property === 'priority') return value === null ? words.unknown : (words.priorities[text(value)] ?? text(value));
+      if ((property === 'createdAt' || property === 'closedAt') && typeof value === 'number') return formatTraceTime(value);
+      if (value === null || value === undefined || value === '') return words.unknown;
+      return property === 'subject' ? `"${text(value)}"` : text(value);
+    },
+    trigger: (p) => words.trigger(p, h),
+    filters: (p) => words.filters(p, h),
+  };
+  return h;
+}
+
+/**
+ * The text of a trace entry in the reader's language (SPEC §6), with labels for the ids it carries. The
+ * one renderer of the trace: the CLI, the app's simulation panel and the trace export all use it. An
+ * error without a sentence in the language shows its English message.
+ */
+export function renderTraceEntry(entry: TraceEntry, options: { lang?: TraceLanguage; labels?: LabelLookup } = {}): string {
+  const lang = options.lang && PHRASES[options.lang] ? options.lang : 'en';
+  const h = helpers(entry, lang, options.labels ?? {});
+  const phrase = PHRASES[lang].codes[entry.code] ?? PHRASES_EN.codes[entry.code];
+  if (phrase) return phrase(entry.params, h);
+  const message = entry.params.message;
+  return typeof message === 'string' ? message : `${entry.code} ${JSON.stringify(entry.params)}`;
+}

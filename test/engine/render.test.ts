@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { documentedCodes, ERROR_CODES, labelsOf, renderTraceEntry, simulate, TRACE_CODES, TRACE_LANGUAGES, type TraceEntry } from '../../src/engine';
+import { PHRASES_EN } from '../../src/engine/render-en';
+import { PHRASES_ES } from '../../src/engine/render-es';
+import { PHRASES_FR } from '../../src/engine/render-fr';
+import { PHRASES_IT } from '../../src/engine/render-it';
+import { EXAMPLE_SCENARIOS, EXAMPLE_WORKFLOWS } from '../../src/examples';
+import { defaultWorkspace } from '../../src/model';
+import { action, chain, incoming, ms, run, workflow } from './helpers';
+
+const workspace = defaultWorkspace();
+const labels = labelsOf(workspace);
+
+function examples() {
+  const workflows = EXAMPLE_WORKFLOWS.map((e) => ({ ...e.document.workflow, enabled: true }));
+  return EXAMPLE_SCENARIOS.map((e) => simulate({ workspace, workflows, scenario: e.scenario }));
+}
+
+describe('the trace codes', () => {
+  it('list every code an entry of the example runs carries, each with its kind and a description', () => {
+    const known = new Set(Object.keys(TRACE_CODES));
+    const errors = new Set(Object.keys(ERROR_CODES));
+    for (const r of examples()) {
+      for (const e of r.trace) {
+        if (e.kind === 'error') expect(errors.has(e.code), e.code).toBe(true);
+        else {
+          expect(known.has(e.code), e.code).toBe(true);
+          expect(TRACE_CODES[e.code as keyof typeof TRACE_CODES].kind).toBe(e.kind);
+        }
+      }
+    }
+    for (const c of documentedCodes()) expect(c.description.length).toBeGreaterThan(10);
+  });
+
+  it('carry no prose: every parameter is a plain value, and no entry has a text field', () => {
+    for (const r of examples()) {
+      for (const e of r.trace) {
+        expect(Object.keys(e).sort()).toEqual(expect.arrayContaining(['at', 'code', 'kind', 'params']));
+        expect(e).not.toHaveProperty('detail');
+        for (const v of Object.values(e.params)) expect(['string', 'number', 'boolean'].includes(typeof v) || v === null).toBe(true);
+      }
+    }
+  });
+
+  it('have a sentence in every language for every code that is not an error', () => {
+    for (const phrases of [PHRASES_EN, PHRASES_ES, PHRASES_IT, PHRASES_FR]) {
+      for (const code of Object.keys(TRACE_CODES)) expect(phrases.codes[code], code).toBeTypeOf('function');
+      for (const code of ['guard.runaway', 'guard.maxSteps', 'guard.budget']) expect(phrases.codes[code], code).toBeTypeOf('function');
+    }
+  });
+});
+
+describe('renderTraceEntry', () => {
+  const statusEntry: TraceEntry = { at: ms(0), kind: 'status', code: 'status.changed', ticket: 'ticket-1', params: { from: 'new', to: 'waiting-contact', by: 'scenario', closed: false, reopened: false } };
+
+  it('shows labels, not ids ("to status Waiting on contact")', () => {
+    expect(renderTraceEntry(statusEntry, { labels })).toBe('Status New → Waiting on contact (by the scenario).');
+    expect(renderTraceEntry(statusEntry)).toBe('Status new → waiting-contact (by the scenario).');
+  });
+
+  it('speaks the reader’s language', () => {
+    expect(renderTraceEntry(statusEntry, { lang: 'es', labels })).toBe('Estado New → Waiting on contact (por el escenario).');
+    expect(renderTraceEntry(statusEntry, { lang: 'it', labels })).toBe('Stato New → Waiting on contact (autore: lo scenario).');
+    expect(renderTraceEntry(statusEntry, { lang: 'fr', labels })).toBe('Statut New → Waiting on contact (par le scénario).');
+  });
+
+  it('chooses plurals with the language’s rules: "waits 1 day", "waits 2 days", "espera 1 día"', () => {
+    const delay = (amount: number): TraceEntry => ({ at: ms(0), kind: 'delay', code: 'action.delay.duration', params: { amount, unit: 'days', until: ms(amount * 1440) } });
+    expect(renderTraceEntry(delay(1))).toBe('Waits 1 day; resumes at 2026-01-06 09:00 UTC.');
+    expect(renderTraceEntry(delay(2))).toBe('Waits 2 days; resumes at 2026-01-07 09:00 UTC.');
+    expect(renderTraceEntry(delay(1), { lang: 'es' })).toMatch(/^Espera 1 día;/);
+    expect(renderTraceEntry(delay(1), { lang: 'fr' })).toMatch(/^Attend 1 jour ;/);
+    expect(renderTraceEntry(delay(3), { lang: 'it' })).toMatch(/^Attende 3 giorni;/);
+  });
+
+  it('names the channel of a finished move without contradicting itself', () => {
+    const entry: TraceEntry = { at: ms(0), kind: 'move', code: 'move.finished', params: { channel: 'ch-sales', createTickets: false } };
+    const line = renderTraceEntry(entry, { labels });
+    expect(line).toBe(
+      'sales@acme.test is now in the help desk. Its settings keep their values (its own ticket-creation setting stays off); as a help-desk channel, every new conversation on it now arrives with a ticket.',
+    );
+    expect(line).not.toContain('ch-sales');
+  });
+
+  it('renders every entry of the example runs in every language without a raw code or "undefined"', () => {
+    for (const r of examples()) {
+      for (const e of r.trace) {
+        for (const lang of TRACE_LANGUAGES) {
+          const line = renderTraceEntry(e, { lang, labels });
+          expect(line, `${lang} ${e.code}`).not.toMatch(/undefined|\[object|NaN/);
+          expect(line.startsWith(e.code)).toBe(false);
+        }
+      }
+    }
+  });
+
+  it('shows the English message of an error it has no sentence for', () => {
+    const entry: TraceEntry = { at: ms(0), kind: 'error', code: 'event.unknownTicket', params: { ticket: 'nope', message: 'events[3] (closeTicket): ticket "nope" does not exist.' } };
+    expect(renderTraceEntry(entry, { lang: 'fr' })).toBe('events[3] (closeTicket): ticket "nope" does not exist.');
+  });
+
+  it('is the text the whole run reads as: causes before effects, a status change before what it leads to', () => {
+    const onClosed = workflow('wf-closed', { triggers: [{ type: 'statusChanged', toStatusId: 'closed' }], actions: [action('sendEmail', 'bye', { templateId: 'tpl-closed' })] });
+    const closer = workflow('wf-closer', { triggers: [{ type: 'ticketCreated' }], actions: chain(action('setProperty', 'urgent', { change: { property: 'priority', priority: 'urgent' } }), action('setStatus', 'close', { statusId: 'closed' })) });
+    const r = run({ workflows: [closer, onClosed], events: [incoming(0, 'conv-1', 'th-1')] });
+    const codes = r.trace.map((e) => e.code);
+    const at = (code: string, from = 0) => codes.indexOf(code, from);
+    expect(at('action.setProperty.set')).toBeLessThan(at('property.changed'));
+    expect(at('property.changed')).toBeLessThan(at('sla.moved'));
+    expect(at('action.setStatus.set')).toBeLessThan(at('status.changed', at('action.setStatus.set')));
+    expect(at('status.changed', at('action.setStatus.set'))).toBeLessThan(at('sla.met'));
+    expect(at('sla.met')).toBeLessThan(at('enrollment.enrolled', at('action.setStatus.set')));
+  });
+});
