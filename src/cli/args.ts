@@ -128,8 +128,8 @@ ${EXIT_CODES}
 
 Runs the workspace's built-in pipeline automation and the given workflows (files, directories or -)
 against the scenario, deterministically, and prints what happened: each ticket, enrollment, action,
-email and notification, with its time and reason. The workflow files given are the live set; one that
-says "enabled": false is skipped with a note.
+email and notification, with its time and reason. The workflow files given are the live set; an older
+file (schemaVersion 2 or 1) that says "enabled": false is skipped with a note.
 
 Options:
   --scenario SCENARIO.json  the scenario to run (required; - reads it from standard input)

@@ -282,7 +282,7 @@ function* rawSimulationLines(result: SimulationResult, ctx: SimulationContext): 
   yield `Scenario: ${scenario.name} (${scenario.id})`;
   yield `Workspace: ${workspace.name} (${workspace.id})`;
   yield `Workflows: ${workflows.length ? '' : 'none; only the built-in pipeline automation runs'}`.trimEnd();
-  yield* table(workflows, (w) => [w.id, w.enabled ? w.name : `${w.name} (disabled: enrolls nothing)`]);
+  yield* table(workflows, (w) => [w.id, w.name]);
   yield `Clock: ${formatTime(scenario.start)} → ${formatTime(result.clock)} UTC; ` +
     `${plural(result.stats.events, 'event')}, ${plural(result.stats.actions, 'action')}, ${plural(result.stats.timers, 'timer')}` +
     (result.done ? '' : '; stopped before the end');

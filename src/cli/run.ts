@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { exportBundle, exportWorkflow, generateJsonSchemas, problem, schemaFileText, SCHEMA_FILES, stableStringify } from '../document';
+import { DISABLED_NOTE, exportBundle, exportWorkflow, generateJsonSchemas, problem, schemaFileText, SCHEMA_FILES, stableStringify } from '../document';
 import { simulate, type SimulationOptions } from '../engine';
 import { defaultWorkspace, type Workflow, type Workspace } from '../model';
 import { parseArgs, usageText, type CliCommand, type RewriteName } from './args';
@@ -199,7 +199,7 @@ async function rewrite(command: Extract<CliCommand, { name: RewriteName }>, io: 
 }
 
 /** The note on a workflow file that simulate leaves out of the live set. */
-export const SKIPPED_DISABLED = 'Skipped: the file says "enabled": false, so it is not part of the live set that simulate runs.';
+export const SKIPPED_DISABLED = 'Skipped: this older file says "enabled": false, so it is not part of the live set that simulate runs.';
 
 /** The engine options a simulate command line asks for. */
 function simulationOptions(command: Extract<CliCommand, { name: 'simulate' }>): SimulationOptions {
@@ -217,8 +217,8 @@ async function simulateCommand(command: Extract<CliCommand, { name: 'simulate' }
     if ('format' in loaded) {
       ids.check(loaded);
       if (loaded.format === 'workflow' && loaded.value !== null) {
-        // Each file given is one revision of the live set; a file that says it is off is not part of it (SPEC §10).
-        if ((loaded.value.workflow as { enabled?: unknown }).enabled === false) loaded.report.notes.push(SKIPPED_DISABLED);
+        // Each file given is one revision of the live set; an older file that said it was off is not part of it (SPEC §10).
+        if (loaded.report.notes.includes(DISABLED_NOTE)) loaded.report.notes.push(SKIPPED_DISABLED);
         else workflows.push(loaded.value.workflow);
       }
     }

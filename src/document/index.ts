@@ -18,7 +18,7 @@ export {
   type ImportResult,
 } from './import';
 export { generateJsonSchemas, schemaFileText, schemaId, SCHEMA_FILES, type JsonSchema, type JsonSchemas, type SchemaFile } from './json-schemas';
-export { FORMATS, supportedVersions, type DocumentKind, type FormatInfo, type Migration } from './migrations';
+export { DISABLED_NOTE, ENABLED_NOTE, FORMATS, supportedVersions, type DocumentKind, type FormatInfo, type Migration } from './migrations';
 export { decodeDocumentBytes, recogniseEncoding, type DecodeOutcome } from './encoding';
 export { DEFAULT_LIMITS, parseJsonSafely, type ParseLimits } from './safe-json';
 export { documentProblems, semanticProblems } from './semantic';

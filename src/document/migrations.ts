@@ -143,6 +143,31 @@ function durationOf(minutes: number): { amount: number; unit: 'minutes' | 'hours
   return { amount: minutes, unit: 'minutes' };
 }
 
+/**
+ * Version 3 (versions, SPEC §10): a workflow is on when it has a published revision, so the document
+ * no longer says "enabled"; the envelope may say which revision it is (`revision: { number, published }`).
+ * An old "enabled": true never publishes anything: the note tells the user to publish.
+ */
+const workflowV2ToV3: Migration = {
+  from: 2,
+  to: 3,
+  summary: 'A workflow is turned on by publishing a revision, so "enabled" is gone; the envelope may name the revision.',
+  migrate(doc) {
+    const out: JsonObject = { ...doc, schemaVersion: 3 };
+    // A value that is no boolean stays, for validation to report as the property the format lacks.
+    if (!isRecord(doc.workflow) || typeof doc.workflow.enabled !== 'boolean') return { doc: out, notes: [] };
+    const { enabled, ...workflow } = doc.workflow;
+    out.workflow = workflow;
+    return { doc: out, notes: [enabled === true ? ENABLED_NOTE : DISABLED_NOTE] };
+  },
+};
+
+/** The migration's note for a file that said "enabled": true (it imports as a draft that is not live). */
+export const ENABLED_NOTE =
+  'Dropped "enabled": true: a workflow is on when a revision of it is published, and importing never publishes. This file was on; publish it to turn it on.';
+/** The migration's note for a file that said "enabled": false. */
+export const DISABLED_NOTE = 'Dropped "enabled": false: a workflow is on when a revision of it is published. This file was off.';
+
 /** Everything the importer knows about one kind of document: its format name and version history. */
 export interface FormatInfo {
   format: string;
@@ -154,7 +179,7 @@ export interface FormatInfo {
 
 /** The formats, by document kind. */
 export const FORMATS: Record<DocumentKind, FormatInfo> = {
-  workflow: { format: WORKFLOW_FORMAT, current: WORKFLOW_SCHEMA_VERSION, migrations: [workflowV1ToV2] },
+  workflow: { format: WORKFLOW_FORMAT, current: WORKFLOW_SCHEMA_VERSION, migrations: [workflowV1ToV2, workflowV2ToV3] },
   workspace: { format: WORKSPACE_FORMAT, current: WORKSPACE_SCHEMA_VERSION, migrations: [] },
   scenario: { format: SCENARIO_FORMAT, current: SCENARIO_SCHEMA_VERSION, migrations: [] },
 };

@@ -266,8 +266,7 @@ const EMPTY_ENROLLMENT = { triggers: [], filters: [], reenroll: false, unenroll:
 function fillWorkflowDocument(doc: JsonObject, notes: FixChange[]): JsonObject {
   let out = doc;
   if (isRecord(out.workflow)) {
-    // A workflow without "enabled" opens disabled: importing must never switch automation on.
-    let workflow = fillFrom(out.workflow, { enabled: false, enrollment: EMPTY_ENROLLMENT, actions: [], startActionId: null }, '/workflow', notes);
+    let workflow = fillFrom(out.workflow, { enrollment: EMPTY_ENROLLMENT, actions: [], startActionId: null }, '/workflow', notes);
     if (isRecord(workflow.enrollment)) {
       // The type is unchecked here: a non-string, or a name such as "toString", must not reach the lookup.
       const enrollment = fillItems(workflow.enrollment, 'triggers', '/workflow/enrollment', notes, (t) =>

@@ -76,8 +76,8 @@ function workflowProblems(workflow: Workflow): { actions: Map<string, Action>; p
 }
 
 /**
- * Compiles the enabled workflows and indexes their triggers by type. A disabled workflow enrolls nothing;
- * an enabled one that is incomplete is reported and left out (SPEC §3.2: it could not have been enabled).
+ * Compiles the workflows (the live revisions, SPEC §10) and indexes their triggers by type. One that is
+ * incomplete is reported and left out (SPEC §3.2: it could not have been published).
  */
 export function compileWorkflows(world: World, workflows: readonly Workflow[]): void {
   const seen = new Set<string>();
@@ -88,15 +88,11 @@ export function compileWorkflows(world: World, workflows: readonly Workflow[]): 
       continue;
     }
     seen.add(workflow.id);
-    if (!workflow.enabled) {
-      world.trace('enrollment', 'enrollment.disabled', NO_PARAMS, undefined, workflow.id);
-      continue;
-    }
     const { actions, problems, filters, unenroll } = workflowProblems(workflow);
     if (problems.length) {
       world.error(
         'workflow.incomplete',
-        `Workflow "${workflow.name}" (${workflow.id}) is enabled but cannot run: ${problems.join('; ')}.`,
+        `Workflow "${workflow.name}" (${workflow.id}) is live but cannot run: ${problems.join('; ')}.`,
         { name: workflow.name, problems: problems.length },
         refs,
       );

@@ -4,3 +4,4 @@ export * from './workspace';
 export * from './workflow';
 export * from './scenario';
 export * from './default-workspace';
+export * from './revision';

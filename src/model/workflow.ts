@@ -62,7 +62,6 @@ export const WorkflowSchema = z
     id: IdSchema,
     name: NameSchema,
     description: TextSchema.optional(),
-    enabled: z.boolean().describe('Only enabled workflows enroll tickets.'),
     enrollment: EnrollmentSchema,
     actions: z.array(ActionSchema).max(20000).describe('The actions, in any order.'),
     startActionId: IdSchema.nullable().describe('The first action after enrollment; null for an empty workflow.'),
@@ -106,13 +105,26 @@ export const CommentThreadSchema = z
 export type CommentThread = z.infer<typeof CommentThreadSchema>;
 
 export const WORKFLOW_FORMAT = 'ticketflow.workflow';
-export const WORKFLOW_SCHEMA_VERSION = 2;
+export const WORKFLOW_SCHEMA_VERSION = 3;
+
+/**
+ * Which revision of its workflow a file holds and whether that revision was live when exported
+ * (SPEC §10). Informational: importing never publishes, whatever it says.
+ */
+export const RevisionMarkSchema = z
+  .object({
+    number: z.number().int().min(1).max(1e9).describe('The revision number (1, 2, …).'),
+    published: z.boolean().describe('Whether this revision was the live (published) one when exported.'),
+  })
+  .describe('The revision this file is.');
+export type RevisionMark = z.infer<typeof RevisionMarkSchema>;
 
 /** The exported file: an envelope around one workflow, its layout and comments. */
 export const WorkflowDocumentSchema = z
   .object({
     format: z.literal(WORKFLOW_FORMAT).describe('Format name.'),
     schemaVersion: z.literal(WORKFLOW_SCHEMA_VERSION).describe('Version of the workflow document format.'),
+    revision: RevisionMarkSchema.optional(),
     workflow: WorkflowSchema,
     layout: LayoutSchema.optional(),
     comments: z.array(CommentThreadSchema).max(10000).optional(),

@@ -72,10 +72,12 @@ export function scenarioBytes(scenario: Scenario): string {
   return stableStringify(scenario);
 }
 
-/** Notes about fields of the file that do not do what they used to (`enabled` never publishes). */
+/**
+ * Notes about what a file says that never publishes: a file marked as a live revision. (An older
+ * file's "enabled": true is dropped by the core's migration, whose note says to publish.)
+ */
 export function importNotes(document: WorkflowDocument, revision: number): string[] {
-  const raw = document.workflow as { enabled?: unknown };
-  return raw.enabled === true
-    ? [`"${document.workflow.id}": the file says "enabled": true, which does not publish it; publish revision ${revision} to make it live.`]
+  return document.revision?.published === true
+    ? [`"${document.workflow.id}": the file was the live revision where it came from, which does not publish it here; publish revision ${revision} to make it live.`]
     : [];
 }

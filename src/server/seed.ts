@@ -23,7 +23,8 @@ export async function seedExamples(tx: Orm, workspaceId: string, workspace: Work
       authorName: actor.name,
     });
     if (!revision) continue;
-    const on = (document.workflow as { enabled?: boolean }).enabled === true;
+    // The examples' files say which revision is live where they come from (SPEC §10).
+    const on = document.revision?.published === true;
     if (on && !hasErrors(workflowProblems(document, workspace))) {
       await workflows.publishRevision(tx, workspaceId, id, revision.number, actor.account);
       await audit.appendAudit(tx, { workspaceId, actor, action: 'workflow.published', target: id, detail: { revision: revision.number, seeded: true } });

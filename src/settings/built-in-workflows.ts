@@ -66,8 +66,8 @@ export function builtInWorkflowId(pipelineId: string, which: BuiltInTrigger): st
 
 /**
  * A pipeline's built-in status update as the workflow it stands for ("View workflow"): the email
- * trigger, a filter on the pipeline, and one Set status action to the target status; enabled as
- * the checkbox is. Tickets re-enroll each time, as the setting fires on every email.
+ * trigger, a filter on the pipeline, and one Set status action to the target status (it runs while
+ * the checkbox is on). Tickets re-enroll each time, as the setting fires on every email.
  */
 export function builtInStatusWorkflow(ws: Workspace, pipelineId: string, which: BuiltInTrigger, t: Translate = english): WorkflowDocument {
   const p = pipelineOf(ws, pipelineId);
@@ -78,7 +78,6 @@ export function builtInStatusWorkflow(ws: Workspace, pipelineId: string, which: 
     id: builtInWorkflowId(pipelineId, which),
     name: t(`settings.builtIn.${which}.name`, params).slice(0, 200),
     description: t(`settings.builtIn.${which}.description`, params),
-    enabled: setting.enabled,
     enrollment: {
       triggers: [{ type: which === 'onEmailSent' ? 'emailSentFromTicket' : 'contactReplied' }],
       filters: [{ conditions: [pipelineCondition(pipelineId)] }],
@@ -141,7 +140,6 @@ export function statusActionWorkflow(
   const workflow: Workflow = {
     id,
     name: name.slice(0, 200),
-    enabled: true,
     enrollment: {
       triggers: [{ type: 'statusChanged', toStatusId: statusId }],
       filters,

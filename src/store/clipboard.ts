@@ -39,7 +39,6 @@ export function copyChain(workflow: Workflow, fragment: { actions: Action[]; sta
     workflow: {
       id: 'clipboard',
       name: `Copied from ${workflow.name}`,
-      enabled: false,
       enrollment: { triggers: [], filters: [], reenroll: false, unenroll: [] },
       actions,
       startActionId: id,

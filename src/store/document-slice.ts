@@ -9,6 +9,7 @@ import {
 } from '../model';
 import { copyIdRecord, hasId, idRecord, withId, withoutId } from './id-record';
 import { emptyHistory, recordStep, redoStep, undoStep, type HistoryEntry, type WorkflowHistory } from './history';
+import type { VersionState } from './revisions';
 import type { Selection } from './selection-slice';
 import type { AppState, SliceCreator } from './types';
 
@@ -35,6 +36,8 @@ export interface LoadedState {
   order: string[];
   openId: string | null;
   histories: Record<string, WorkflowHistory>;
+  /** Revisions and the live revision per workflow (none: nothing saved or live yet). */
+  versions?: Record<string, VersionState>;
 }
 
 /** Workspace, workflow documents and their undo histories. */
@@ -95,7 +98,6 @@ export function newWorkflowDocument(id: string, name: string): WorkflowDocument 
   const workflow: Workflow = {
     id,
     name,
-    enabled: false,
     enrollment: { triggers: [{ type: 'ticketCreated' }], filters: [], reenroll: false, unenroll: [] },
     actions: [],
     startActionId: null,
@@ -131,6 +133,8 @@ export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
       ...state,
       documents: copyIdRecord(state.documents),
       histories: copyIdRecord(state.histories),
+      versions: copyIdRecord(state.versions ?? {}),
+      historyView: null,
       openId: state.openId !== null && hasId(state.documents, state.openId) ? state.openId : null,
       loaded: true,
       lastCommit: null,
@@ -143,7 +147,8 @@ export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
       get().notify({ tone: 'error', key: 'notice.unsavedEdits' });
       return;
     }
-    set({ openId: id, preview: null, selection: null, interaction: { type: 'idle' }, commentTarget: null, lastCommit: null });
+    const historyView = get().historyView?.workflowId === id ? get().historyView : null;
+    set({ openId: id, preview: null, historyView, selection: null, interaction: { type: 'idle' }, commentTarget: null, lastCommit: null });
   },
   commit(workflowId, next, options) {
     const s = get();
@@ -188,7 +193,7 @@ export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
   addCopy(doc, name, history, options) {
     const s = get();
     const id = freshWorkflowId(name, s.documents);
-    const copy: WorkflowDocument = { ...doc, workflow: { ...doc.workflow, id, name, enabled: false } };
+    const copy: WorkflowDocument = { ...doc, workflow: { ...doc.workflow, id, name } };
     if (!options?.keepComments) delete copy.comments;
     // Undo in the copy must bring back states of the copy, so its steps carry the new id too.
     const rename = (e: HistoryEntry): HistoryEntry => ({ ...e, doc: { ...e.doc, workflow: { ...e.doc.workflow, id } } });
@@ -207,7 +212,10 @@ export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
     const histories = withoutId(s.histories, id);
     const order = s.order.filter((x) => x !== id);
     const openId = s.openId === id ? (order[0] ?? null) : s.openId;
-    set({ documents, histories, order, openId, selection: s.openId === id ? null : s.selection, lastCommit: null });
+    // A deleted workflow takes its revisions with it: nothing of it stays live.
+    const versions = withoutId(s.versions, id);
+    const historyView = s.historyView?.workflowId === id ? null : s.historyView;
+    set({ documents, histories, versions, historyView, order, openId, selection: s.openId === id ? null : s.selection, lastCommit: null });
   },
   cloneWithEnrollment(enrollment) {
     const s = get();
@@ -264,6 +272,8 @@ export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
       documents: idRecord(docs.map((d) => [d.workflow.id, d] as const)),
       order: docs.map((d) => d.workflow.id),
       histories: idRecord(docs.map((d) => [d.workflow.id, emptyHistory()] as const)),
+      versions: idRecord(),
+      historyView: null,
       openId: docs[0]?.workflow.id ?? null,
       preview: null,
       selection: null,

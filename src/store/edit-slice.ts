@@ -3,7 +3,6 @@ import * as graph from '../graph';
 import { continuationSlot, reachableFrom } from '../graph/links';
 import type { CommentThread, Layout, Point, Workflow, WorkflowDocument } from '../model';
 import { pasteFragment, parseClipboard, copyChain, copyFragment } from './clipboard';
-import { problemsOf } from './validation-slice';
 import type { AppState, Outcome, SliceCreator } from './types';
 import { idRecord } from './id-record';
 
@@ -24,8 +23,6 @@ export interface EditSlice {
   placeNode(nodeId: string, position: Point): void;
   /** Drops the positions the user placed, so the automatic layout applies again. */
   tidyUp(): void;
-  /** Turns a workflow on or off; turning on is refused, with the reason, while it has errors or cannot be checked yet. */
-  setWorkflowEnabled(workflowId: string, enabled: boolean): Outcome;
   renameWorkflow(workflowId: string, name: string): Outcome;
   /** Saves the comment threads (review works through the pure operations of src/review/threads). */
   setComments(comments: CommentThread[]): Outcome;
@@ -65,7 +62,7 @@ function change(
   const id = options.workflowId ?? s.openId;
   const doc = id ? s.documents[id] : undefined;
   if (!id || !doc) return refuse(get, 'notice.noWorkflow');
-  if (s.preview || (s.reviewMode && !options.allowInReview)) return refuse(get, 'notice.readOnly');
+  if (s.preview || s.historyView || (s.reviewMode && !options.allowInReview)) return refuse(get, 'notice.readOnly');
   let result: { doc: WorkflowDocument; select?: AppState['selection'] };
   try {
     result = edit(doc);
@@ -184,22 +181,6 @@ export const createEditSlice: SliceCreator<EditSlice> = (_set, get) => ({
       const next = { ...d };
       delete next.layout;
       return { doc: next };
-    });
-  },
-  setWorkflowEnabled(workflowId, enabled) {
-    const s = get();
-    const doc = s.documents[workflowId];
-    if (!doc) return refuse(get, 'notice.noWorkflow');
-    if (enabled) {
-      const problems = problemsOf(doc, s.workspace);
-      if (!problems) return refuse(get, 'notice.enableChecking');
-      const errors = problems.filter((p) => p.severity === 'error');
-      if (errors.length) {
-        return refuse(get, 'notice.enableRefused', { count: errors.length, first: errors[0]!.message });
-      }
-    }
-    return change(get, enabled ? 'history.enable' : 'history.disable', (d) => ({ doc: { ...d, workflow: { ...d.workflow, enabled } } }), {
-      workflowId,
     });
   },
   renameWorkflow(workflowId, name) {

@@ -1,19 +1,33 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { z } from 'zod';
 import { exportBundle } from '../document';
 import { EXAMPLE_WORKFLOWS } from '../examples';
-import { defaultWorkspace, IdSchema, WorkflowDocumentSchema, WorkspaceSchema, type Scenario, type WorkflowDocument, type Workspace } from '../model';
+import {
+  defaultWorkspace,
+  IdSchema,
+  RevisionSchema,
+  WorkflowDocumentSchema,
+  WorkflowVersionsSchema,
+  WorkspaceSchema,
+  type Revision,
+  type Scenario,
+  type WorkflowDocument,
+  type Workspace,
+} from '../model';
 import { LANGUAGES } from '../ui/i18n/core';
 import type { LoadedState } from './document-slice';
 import { emptyHistory, HISTORY_LIMIT, recordStep, type HistoryEntry, type WorkflowHistory } from './history';
 import { browserJournalStorage, journalKey, readJournals, removeJournal, writeJournal, type JournalStorage } from './journal';
-import { hasId, idRecord } from './id-record';
+import { hasId, idRecord, withId, withoutId } from './id-record';
+import { withoutMark, type VersionState } from './revisions';
+import { seedVersions, storedWorkspace, upgradeStoredDocument, upgradeWorkflowRecord, versionStateOf } from './revisions-storage';
 import type { AppStore } from './store';
 
 /** Version of the records this code writes; records of another version are not trusted. */
 export const STORAGE_VERSION = 1;
 const DB_NAME = 'ticketflow';
-const DB_VERSION = 1;
+// 2: revisions (SPEC §10) — a store of revisions, and each workflow record says which one is live.
+const DB_VERSION = 2;
 const CHANNEL = 'ticketflow-storage';
 const SAVE_DELAY_MS = 400;
 export const RETRY_DELAYS_MS = [2000, 5000, 15000, 30000, 60000];
@@ -44,13 +58,21 @@ type SessionRecord = z.infer<typeof SessionRecordSchema>;
 
 const WorkspaceRecordSchema = z.object({ v: z.literal(STORAGE_VERSION), revision: z.number().int().min(1), workspace: WorkspaceSchema });
 
+/**
+ * A stored workflow document, read through the format's migrations: a journal written before versions
+ * (schemaVersion 2, with "enabled") still replays. The database upgrade rewrites the stored records.
+ */
+const StoredDocSchema = z.preprocess(upgradeStoredDocument, WorkflowDocumentSchema);
+
 const WorkflowRecordSchema = z.object({
   v: z.literal(STORAGE_VERSION),
   id: IdSchema,
   revision: z.number().int().min(1),
   savedAt: z.number(),
   tab: z.string().max(100),
-  doc: WorkflowDocumentSchema,
+  doc: StoredDocSchema,
+  /** Which revisions the workflow has and which is live; absent before its first revision. */
+  versions: WorkflowVersionsSchema.optional(),
   history: z.object({
     past: z.array(z.number().int()).max(HISTORY_LIMIT),
     future: z.array(z.number().int()).max(HISTORY_LIMIT * 2),
@@ -64,7 +86,7 @@ const HistoryRecordSchema = z.object({
   workflowId: IdSchema,
   seq: z.number().int(),
   label: z.string().max(200),
-  doc: WorkflowDocumentSchema,
+  doc: StoredDocSchema,
 });
 type HistoryRecord = z.infer<typeof HistoryRecordSchema>;
 
@@ -72,16 +94,23 @@ type HistoryRecord = z.infer<typeof HistoryRecordSchema>;
 export const JournalSchema = z.object({
   v: z.literal(STORAGE_VERSION),
   at: z.number(),
-  workflows: z.array(z.object({ id: IdSchema, base: z.number().int().min(0), doc: WorkflowDocumentSchema })).max(100000),
+  workflows: z.array(z.object({ id: IdSchema, base: z.number().int().min(0), doc: StoredDocSchema })).max(100000),
   workspace: z.object({ base: z.number().int().min(0), workspace: WorkspaceSchema }).nullable(),
 });
 export type Journal = z.infer<typeof JournalSchema>;
+
+/** One stored revision (immutable: written once, deleted only with its workflow). */
+const RevisionRecordSchema = z.object({ v: z.literal(STORAGE_VERSION), revision: RevisionSchema });
 
 interface TicketflowDB extends DBSchema {
   meta: { key: string; value: unknown };
   workflows: { key: string; value: unknown };
   history: { key: [string, number]; value: unknown };
+  revisions: { key: [string, number]; value: unknown };
 }
+
+/** Meta key of the workflows the versions upgrade found on but with errors, told to the user at the next load. */
+const UPGRADE_NOTICES = 'versions-upgrade';
 
 /** What the user can do about storage, offered by the storage banner. */
 export interface StorageControl {
@@ -160,6 +189,9 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
   // Undefined for a workflow the store holds no history object for (a seeded example never edited).
   const savedHistories = new Map<string, WorkflowHistory | undefined>();
   const storedSeqs = new Map<string, Set<number>>();
+  // Versions as last written or read, and the revision numbers storage holds, per workflow.
+  const savedVersions = new Map<string, VersionState | undefined>();
+  const storedRevisions = new Map<string, Set<number>>();
   let workspaceRevision = 0;
   let savedWorkspace: Workspace | null = null;
   let savedSession = '';
@@ -189,9 +221,9 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
   channel = options.channel === undefined ? openChannel() : options.channel;
   channel?.addEventListener('message', (e) => void onMessage(e.data as SavedMessage));
   unsubscribe = store.subscribe(
-    (s) => [s.documents, s.histories, s.workspace, sessionOf(s)] as const,
+    (s) => [s.documents, s.histories, s.workspace, sessionOf(s), s.versions] as const,
     () => schedule(),
-    { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && JSON.stringify(a[3]) === JSON.stringify(b[3]) },
+    { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[4] === b[4] && JSON.stringify(a[3]) === JSON.stringify(b[3]) },
   );
   return control();
 
@@ -226,20 +258,23 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
   }
 
   function seededState(s: { workspace: Workspace; documents: WorkflowDocument[] }): LoadedState {
-    const documents = idRecord(s.documents.map((d) => [d.workflow.id, d] as const));
+    const documents = idRecord(s.documents.map((d) => [d.workflow.id, withoutMark(d)] as const));
     const order = s.documents.map((d) => d.workflow.id);
-    return { workspace: s.workspace, documents, order, openId: order[0] ?? null, histories: idRecord() };
+    return { workspace: s.workspace, documents, order, openId: order[0] ?? null, histories: idRecord(), versions: seedVersions(s.documents) };
   }
 
   async function load(database: IDBPDatabase<TicketflowDB>) {
-    const tx = database.transaction(['meta', 'workflows', 'history'], 'readonly');
-    const [sessionRaw, workspaceRaw, workflowRaws, historyRaws] = await Promise.all([
+    const tx = database.transaction(['meta', 'workflows', 'history', 'revisions'], 'readonly');
+    const [sessionRaw, workspaceRaw, workflowRaws, historyRaws, revisionRaws, upgradeNotices] = await Promise.all([
       tx.objectStore('meta').get('session'),
       tx.objectStore('meta').get('workspace'),
       tx.objectStore('workflows').getAll(),
       tx.objectStore('history').getAll(),
+      tx.objectStore('revisions').getAll(),
+      tx.objectStore('meta').get(UPGRADE_NOTICES),
     ]);
     await tx.done;
+    const revisionsById = revisionsByWorkflow(revisionRaws);
     const s = store.getState();
     if (sessionRaw === undefined && workspaceRaw === undefined && workflowRaws.length === 0) {
       const state = seededState(seed());
@@ -273,6 +308,7 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
     }
     const documents = idRecord<WorkflowDocument>();
     const histories = idRecord<WorkflowHistory>();
+    const versions = idRecord<VersionState>();
     for (const raw of workflowRaws) {
       const parsed = WorkflowRecordSchema.safeParse(raw);
       if (!parsed.success) {
@@ -286,11 +322,15 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
       const history = historyFrom(rec, entries.get(rec.id));
       histories[rec.id] = history;
       remember(rec.id, rec.revision, rec.doc, history, new Set(entries.get(rec.id)?.keys() ?? []));
+      const revs = revisionsById.get(rec.id) ?? [];
+      const state = versionStateOf(rec.versions, revs);
+      if (state) versions[rec.id] = state;
+      rememberVersions(rec.id, state, revs);
     }
     const known = session.success ? session.data.order.filter((id) => hasId(documents, id)) : [];
     const order = [...known, ...Object.keys(documents).filter((id) => !known.includes(id)).sort()];
     const openId = session.success && session.data.openId && hasId(documents, session.data.openId) ? session.data.openId : (order[0] ?? null);
-    const state: LoadedState = { workspace, documents, order, openId, histories };
+    const state: LoadedState = { workspace, documents, order, openId, histories, versions };
     const recovered = replayJournals(state);
     s.load(state);
     if (session.success) {
@@ -302,6 +342,7 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
     for (const what of unreadable) {
       store.getState().notify({ tone: 'error', key: 'storage.unreadable', params: { what } });
     }
+    await announceUpgrade(database, upgradeNotices);
     announceRecovery(recovered);
   }
 
@@ -409,7 +450,22 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
     storedSeqs.set(id, seqs);
   }
 
+  function rememberVersions(id: string, state: VersionState | undefined, stored: readonly Revision[] | Set<number>) {
+    savedVersions.set(id, state);
+    storedRevisions.set(id, stored instanceof Set ? stored : new Set(stored.map((r) => r.number)));
+  }
+
+  /** Tells once about the workflows the versions upgrade left off because they have errors. */
+  async function announceUpgrade(database: IDBPDatabase<TicketflowDB>, raw: unknown) {
+    const names = z.array(z.string()).safeParse(raw);
+    if (!names.success) return;
+    for (const name of names.data) store.getState().notify({ tone: 'info', key: 'versions.migrated', params: { name } });
+    await database.delete('meta', UPGRADE_NOTICES);
+  }
+
   function forget(id: string) {
+    savedVersions.delete(id);
+    storedRevisions.delete(id);
     revisions.delete(id);
     savedDocs.delete(id);
     savedHistories.delete(id);
@@ -423,7 +479,7 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
 
   function isClean(id: string): boolean {
     const s = store.getState();
-    return s.documents[id] === savedDocs.get(id) && s.histories[id] === savedHistories.get(id);
+    return s.documents[id] === savedDocs.get(id) && s.histories[id] === savedHistories.get(id) && s.versions[id] === savedVersions.get(id);
   }
 
   function schedule(delay = saveDelay) {
@@ -464,14 +520,23 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
       return;
     }
     store.setState({ storage: { state: 'saving' } });
-    const written: { id: string; revision: number; doc: WorkflowDocument; history: WorkflowHistory | undefined; seqs: Set<number> }[] = [];
+    const written: {
+      id: string;
+      revision: number;
+      doc: WorkflowDocument;
+      history: WorkflowHistory | undefined;
+      seqs: Set<number>;
+      versions: VersionState | undefined;
+      numbers: Set<number>;
+    }[] = [];
     const removed: string[] = [];
     const conflicts: { workflowId: string; theirRevision: number }[] = [];
     let workspaceConflict: number | null = null;
     try {
-      const tx = database.transaction(['meta', 'workflows', 'history'], 'readwrite');
+      const tx = database.transaction(['meta', 'workflows', 'history', 'revisions'], 'readwrite');
       const workflows = tx.objectStore('workflows');
       const history = tx.objectStore('history');
+      const revisionStore = tx.objectStore('revisions');
       const meta = tx.objectStore('meta');
       for (const id of changed) {
         const doc = s.documents[id]!;
@@ -492,6 +557,15 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
           if (!had.has(e.seq)) await history.put({ v: STORAGE_VERSION, workflowId: id, seq: e.seq, label: e.label, doc: e.doc }, [id, e.seq]);
         }
         for (const seq of had) if (!keep.has(seq)) await history.delete([id, seq]);
+        // Revisions are immutable: only the ones storage does not hold yet are written.
+        const state = s.versions[id];
+        const numbers = new Set(storedRevisions.get(id) ?? []);
+        for (const r of state?.revisions ?? []) {
+          if (numbers.has(r.number)) continue;
+          await revisionStore.put({ v: STORAGE_VERSION, revision: r }, [id, r.number]);
+          numbers.add(r.number);
+        }
+        const { revisions: _list, ...row } = state ?? { revisions: [] };
         const record: WorkflowRecord = {
           v: STORAGE_VERSION,
           id,
@@ -500,9 +574,10 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
           tab,
           doc,
           history: { past: hist.past.map((e) => e.seq), future: hist.future.map((e) => e.seq), nextSeq: hist.nextSeq },
+          ...(state && { versions: row as WorkflowRecord['versions'] }),
         };
         await workflows.put(record, id);
-        written.push({ id, revision: base + 1, doc, history: s.histories[id], seqs: keep });
+        written.push({ id, revision: base + 1, doc, history: s.histories[id], seqs: keep, versions: state, numbers });
       }
       for (const id of deleted) {
         const stored = WorkflowRecordSchema.safeParse(await workflows.get(id));
@@ -513,6 +588,7 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
         }
         await workflows.delete(id);
         for (const seq of storedSeqs.get(id) ?? []) await history.delete([id, seq]);
+        for (const n of storedRevisions.get(id) ?? []) await revisionStore.delete([id, n]);
         removed.push(id);
       }
       let workspaceWritten = false;
@@ -544,7 +620,10 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
       return;
     }
     failures = 0;
-    for (const w of written) remember(w.id, w.revision, w.doc, w.history, w.seqs);
+    for (const w of written) {
+      remember(w.id, w.revision, w.doc, w.history, w.seqs);
+      rememberVersions(w.id, w.versions, w.numbers);
+    }
     for (const id of removed) forget(id);
     savedSession = session;
     for (const key of replayed) removeJournal(journal, key);
@@ -589,13 +668,16 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
       if (isClean(id)) {
         forget(id);
         store.getState().replaceFromStorage(id, null, null);
+        store.setState((s) => ({ versions: withoutId(s.versions, id) }));
       } else addConflicts([{ workflowId: id, theirRevision: 0 }]);
     }
   }
 
-  async function readWorkflow(id: string): Promise<{ rec: WorkflowRecord; history: WorkflowHistory; seqs: Set<number> } | null> {
+  async function readWorkflow(
+    id: string,
+  ): Promise<{ rec: WorkflowRecord; history: WorkflowHistory; seqs: Set<number>; revisions: Revision[] } | null> {
     if (!db) return null;
-    const tx = db.transaction(['workflows', 'history'], 'readonly');
+    const tx = db.transaction(['workflows', 'history', 'revisions'], 'readonly');
     const raw = await tx.objectStore('workflows').get(id);
     const parsed = WorkflowRecordSchema.safeParse(raw);
     if (!parsed.success) {
@@ -604,23 +686,29 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
     }
     const range = IDBKeyRange.bound([id, -Infinity], [id, Infinity]);
     const raws = await tx.objectStore('history').getAll(range);
+    const revisionRaws = await tx.objectStore('revisions').getAll(range);
     await tx.done;
     const entries = new Map<number, HistoryRecord>();
     for (const r of raws) {
       const h = HistoryRecordSchema.safeParse(r);
       if (h.success) entries.set(h.data.seq, h.data);
     }
-    return { rec: parsed.data, history: historyFrom(parsed.data, entries), seqs: new Set(entries.keys()) };
+    const revisions = revisionsByWorkflow(revisionRaws).get(id) ?? [];
+    return { rec: parsed.data, history: historyFrom(parsed.data, entries), seqs: new Set(entries.keys()), revisions };
   }
 
   async function reloadWorkflow(id: string) {
     const found = await readWorkflow(id);
     if (found) {
       remember(id, found.rec.revision, found.rec.doc, found.history, found.seqs);
+      const state = versionStateOf(found.rec.versions, found.revisions);
+      rememberVersions(id, state, found.revisions);
       store.getState().replaceFromStorage(id, found.rec.doc, found.history);
+      store.setState((s) => ({ versions: state ? withId(s.versions, id, state) : withoutId(s.versions, id) }));
     } else {
       forget(id);
       store.getState().replaceFromStorage(id, null, null);
+      store.setState((s) => ({ versions: withoutId(s.versions, id) }));
     }
     store.setState((s) => ({ conflicts: s.conflicts.filter((c) => c.workflowId !== id) }));
   }
@@ -679,13 +767,54 @@ function sessionOf(s: ReturnType<AppStore['getState']>): SessionRecord {
   };
 }
 
+/** Stored revisions grouped by workflow; a record that does not parse is left out (and left in storage). */
+function revisionsByWorkflow(raws: readonly unknown[]): Map<string, Revision[]> {
+  const out = new Map<string, Revision[]>();
+  for (const raw of raws) {
+    const parsed = RevisionRecordSchema.safeParse(raw);
+    if (!parsed.success) continue;
+    const r = parsed.data.revision;
+    const list = out.get(r.workflowId) ?? [];
+    list.push(r);
+    out.set(r.workflowId, list);
+  }
+  return out;
+}
+
+type UpgradeTransaction = IDBPTransaction<TicketflowDB, StoreNames<TicketflowDB>[], 'versionchange'>;
+
+/**
+ * Version 1 → 2 (versions, SPEC §10): each stored workflow becomes revision 1 of itself, live if it
+ * was enabled and is valid; one that was enabled with errors is kept as a draft, and the next load
+ * says so. Runs inside the upgrade transaction, so it happens once and entirely, or not at all.
+ */
+async function upgradeToVersions(tx: UpgradeTransaction) {
+  const meta = tx.objectStore('meta');
+  const workspace = storedWorkspace(await meta.get('workspace'));
+  const revisions = tx.objectStore('revisions');
+  const at = new Date();
+  const refused: string[] = [];
+  for (let cursor = await tx.objectStore('workflows').openCursor(); cursor; cursor = await cursor.continue()) {
+    const upgraded = upgradeWorkflowRecord(cursor.value, workspace, at);
+    if (!upgraded) continue;
+    await cursor.update(upgraded.record);
+    await revisions.put({ v: STORAGE_VERSION, revision: upgraded.revision }, [upgraded.revision.workflowId, upgraded.revision.number]);
+    if (upgraded.refused) refused.push(upgraded.revision.document.workflow.name);
+  }
+  if (refused.length) await meta.put(refused, UPGRADE_NOTICES);
+}
+
 function openDatabase(): Promise<IDBPDatabase<TicketflowDB>> {
   return openDB<TicketflowDB>(DB_NAME, DB_VERSION, {
-    upgrade(database, oldVersion) {
+    async upgrade(database, oldVersion, _newVersion, transaction) {
       if (oldVersion < 1) {
         database.createObjectStore('meta');
         database.createObjectStore('workflows');
         database.createObjectStore('history');
+      }
+      if (oldVersion < 2) {
+        database.createObjectStore('revisions');
+        if (oldVersion >= 1) await upgradeToVersions(transaction);
       }
     },
   });

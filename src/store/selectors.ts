@@ -2,6 +2,7 @@ import type { Action } from '../actions';
 import type { Problem } from '../document';
 import type { CommentThread, Workflow, WorkflowDocument } from '../model';
 import { openCommentCounts } from '../review/threads';
+import { revisionView, selectViewedRevision } from './history-view';
 import { ownEntry } from './id-record';
 import type { AppState } from './types';
 
@@ -20,8 +21,13 @@ export interface ProblemCount {
   first: string;
 }
 
-/** The open workflow document, or null. */
-export const selectOpenDoc = (s: AppState): WorkflowDocument | null => s.preview ?? (s.openId ? (ownEntry(s.documents, s.openId) ?? null) : null);
+/** The open workflow document, or null; while the history shows a revision, that revision (read-only). */
+export const selectOpenDoc = (s: AppState): WorkflowDocument | null => {
+  if (s.preview) return s.preview;
+  const draft = s.openId ? (ownEntry(s.documents, s.openId) ?? null) : null;
+  const revision = s.historyView ? selectViewedRevision(s) : null;
+  return revision ? revisionView(revision, draft ?? undefined, ownEntry(s.versions, revision.workflowId)?.removedThreads) : draft;
+};
 
 /** Actions of a workflow by id (cached per workflow object). */
 export function actionIndex(workflow: Workflow): Map<string, Action> {

@@ -6,6 +6,7 @@ import { createDocumentSlice } from './document-slice';
 import { createDraftSlice } from './draft-slice';
 import { createEditSlice } from './edit-slice';
 import { createLayoutSlice } from './layout';
+import { createRevisionsSlice } from './revisions-slice';
 import { createSelectionSlice } from './selection-slice';
 import type { AppState } from './types';
 import { createUiSlice } from './ui-slice';
@@ -25,6 +26,7 @@ export function createAppStore() {
       ...createEditSlice(...a),
       ...createDraftSlice(...a),
       ...createLayoutSlice(...a),
+      ...createRevisionsSlice(...a),
     })),
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { parseReviewRoute } from '../review/route';
 import type { PersistenceAdapter } from '../store/persistence';
 import { createAppStore, StoreProvider, type AppStore } from '../store/store';
+import { startCheckpoints } from '../store/revisions-slice';
 import { startValidation } from '../store/validation-slice';
 import { useApp } from '../store/store';
 import { detectLanguage, I18nProvider } from './i18n';
@@ -35,6 +36,7 @@ export function startServices(store: AppStore, persistence: PersistenceAdapter =
   const stopValidation = startValidation(store);
   const stopDrafts = startDraftKeeping(store);
   const stopLayout = startLayoutKeeping(store);
+  const stopCheckpoints = startCheckpoints(store);
   let scenarios: ScenarioStorageControl | null = null;
   const team = teamSession.getState();
   const scenarioStorage = team.mode === 'team' && team.api && team.me ? startTeamScenarios(store, team.api, team.me) : startScenarioStorage(store);
@@ -70,6 +72,7 @@ export function startServices(store: AppStore, persistence: PersistenceAdapter =
     stopValidation();
     stopDrafts();
     stopLayout();
+    stopCheckpoints();
     stopStorage?.();
     scenarios?.stop();
     window.removeEventListener('hashchange', onHash);

@@ -264,7 +264,6 @@ export function generateWorkflowDocument(size: number, seed = DEFAULT_SEED): Wor
     workflow: {
       id: `wf-bench-${size}`,
       name: `Benchmark workflow (${size} actions)`,
-      enabled: true,
       enrollment: {
         triggers: [{ type: 'ticketCreated' }],
         filters: [],

@@ -159,10 +159,9 @@ class Harness {
     return this.statuses.get(id)?.label ?? id;
   }
 
-  /** Compiles the enabled workflows into machines and indexes their triggers. */
+  /** Compiles the workflows (the live set) into machines and indexes their triggers. */
   addWorkflows(workflows: readonly Workflow[]): void {
     for (const source of workflows) {
-      if (!source.enabled) continue;
       const wf: CompiledHarnessWorkflow = {
         index: this.workflows.length,
         source,

@@ -119,7 +119,7 @@ describe('validate', () => {
     expect(schema.code).toBe(1);
     const report = JSON.parse(schema.stdout) as JsonReport;
     expect(report.files[0]!.problems.map((p) => [p.code, p.path])).toEqual([
-      ['TF203', '/workflow/enabled'],
+      ['TF202', '/workflow/enabled'],
       ['TF205', '/workflow/actions/0'],
     ]);
   });
@@ -317,14 +317,17 @@ describe('simulate', () => {
     expect(out.problems.map((p) => p.code)).toEqual(['TF318']);
   });
 
-  it('runs the files it is given as the live set, skipping one that says "enabled": false with a note', async () => {
-    const doc = JSON.parse(readFileSync(join(WORKFLOWS_DIR, 'ticket-received-email.json'), 'utf8')) as { workflow: { enabled: boolean } };
+  it('runs the files it is given as the live set, skipping an older one that says "enabled": false with a note', async () => {
+    const doc = JSON.parse(readFileSync(join(WORKFLOWS_DIR, 'ticket-received-email.json'), 'utf8')) as { schemaVersion: number; revision?: unknown; workflow: { enabled: boolean } };
+    doc.schemaVersion = 2;
+    delete doc.revision;
     doc.workflow.enabled = false;
     const off = scratchFile('off.json', doc);
     const scenario = join(SCENARIOS_DIR, 'email-ticket-life.json');
     const { code, stdout, stderr } = await run(['simulate', '--scenario', scenario, off]);
     expect(code).toBe(0);
-    expect(stderr).toContain(`${off}: workflow, valid\n  note: Skipped: the file says "enabled": false`);
+    expect(stderr).toContain(`${off}: workflow, valid (migrated from schemaVersion 2)`);
+    expect(stderr).toContain('note: Skipped: this older file says "enabled": false');
     expect(stdout).toMatch(/\nWorkflows: none; only the built-in pipeline automation runs\n/);
     const json = JSON.parse((await run(['simulate', '--json', '--scenario', scenario, off])).stdout) as { result: { outbox: unknown[] } };
     expect(json.result.outbox).toEqual([]);

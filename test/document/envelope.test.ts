@@ -40,28 +40,28 @@ describe('the document envelope', () => {
       '{"format": "ticketflow.workflow"}',
       'TF106',
       '/schemaVersion',
-      'The file has no "schemaVersion". This version of Ticketflow reads ticketflow.workflow schemaVersion 1 and 2.',
+      'The file has no "schemaVersion". This version of Ticketflow reads ticketflow.workflow schemaVersion 1, 2 and 3.',
     ],
     [
       'a schemaVersion written as text',
       '{"format": "ticketflow.workflow", "schemaVersion": "2"}',
       'TF106',
       '/schemaVersion',
-      'The "schemaVersion" is the string "2", not a whole number. This version of Ticketflow reads ticketflow.workflow schemaVersion 1 and 2.',
+      'The "schemaVersion" is the string "2", not a whole number. This version of Ticketflow reads ticketflow.workflow schemaVersion 1, 2 and 3.',
     ],
     [
       'a fractional schemaVersion',
       '{"format": "ticketflow.workflow", "schemaVersion": 1.5}',
       'TF106',
       '/schemaVersion',
-      'The "schemaVersion" is the number 1.5, not a whole number. This version of Ticketflow reads ticketflow.workflow schemaVersion 1 and 2.',
+      'The "schemaVersion" is the number 1.5, not a whole number. This version of Ticketflow reads ticketflow.workflow schemaVersion 1, 2 and 3.',
     ],
     [
       'a schemaVersion that never existed',
       '{"format": "ticketflow.workflow", "schemaVersion": 0}',
       'TF106',
       '/schemaVersion',
-      'The file has schemaVersion 0, which Ticketflow never wrote. This version of Ticketflow reads ticketflow.workflow schemaVersion 1 and 2.',
+      'The file has schemaVersion 0, which Ticketflow never wrote. This version of Ticketflow reads ticketflow.workflow schemaVersion 1, 2 and 3.',
     ],
   ])('refuses %s', (_name, text, code, path, message) => {
     expect(refusal(text)).toEqual({ code, severity: 'error', path, message });
@@ -73,7 +73,7 @@ describe('the document envelope', () => {
       severity: 'error',
       path: '/schemaVersion',
       message:
-        'The file has schemaVersion 3, which is newer than this version of Ticketflow; update Ticketflow to open it. This version of Ticketflow reads ticketflow.workflow schemaVersion 1 and 2.',
+        'The file has schemaVersion 4, which is newer than this version of Ticketflow; update Ticketflow to open it. This version of Ticketflow reads ticketflow.workflow schemaVersion 1, 2 and 3.',
     });
   });
 

@@ -35,11 +35,10 @@ export const complete = {
 export function workflowDoc(actions: Action[], changes: Partial<WorkflowDocument['workflow']> = {}): WorkflowDocument {
   return {
     format: 'ticketflow.workflow',
-    schemaVersion: 2,
+    schemaVersion: 3,
     workflow: {
       id: 'wf',
       name: 'Test workflow',
-      enabled: false,
       enrollment: { triggers: [{ type: 'ticketCreated' }], filters: [], reenroll: false, unenroll: [] },
       actions,
       startActionId: actions[0]?.id ?? null,

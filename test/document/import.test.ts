@@ -14,7 +14,7 @@ describe('importWorkflow', () => {
 
   it.each([
     ['invalid-json.json', 'TF101', 'Invalid JSON at line 4, column 3'],
-    ['unknown-version.json', 'TF106', 'The file has schemaVersion 3, which is newer'],
+    ['unknown-version.json', 'TF106', 'The file has schemaVersion 4, which is newer'],
     ['deep-nesting.json', 'TF103', 'Values are nested more than 64 levels deep'],
   ])('refuses %s with one problem (%s)', (file, code, start) => {
     const r = importWorkflow(fixtureText(file), { workspace });

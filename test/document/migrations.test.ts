@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FORMATS, importWorkflow, supportedVersions, type FormatInfo } from '../../src/document';
+import { DISABLED_NOTE, ENABLED_NOTE, FORMATS, importWorkflow, supportedVersions, type FormatInfo } from '../../src/document';
 import { migrateDocument } from '../../src/document/migrations';
 import { defaultWorkspace, WORKFLOW_SCHEMA_VERSION } from '../../src/model';
 import { deepFreeze, fixtureText } from './helpers';
@@ -8,15 +8,14 @@ const v1Text = fixtureText('v1-closed-follow-up.json');
 const reopenedFilter = [{ conditions: [{ property: 'reopened', operator: 'is', value: true }] }];
 
 describe('the workflow migration from schemaVersion 1 to 2', () => {
-  it('turns the v1 fixture into the v2 shape', () => {
+  it('turns the v1 fixture into the v2 shape (and on into v3, without "enabled")', () => {
     const { doc } = migrateDocument(JSON.parse(v1Text), FORMATS.workflow);
     expect(doc).toEqual({
       format: 'ticketflow.workflow',
-      schemaVersion: 2,
+      schemaVersion: 3,
       workflow: {
         id: 'closed-follow-up',
         name: 'Follow up on closed tickets',
-        enabled: false,
         enrollment: {
           triggers: [{ type: 'statusChanged', toStatusId: 'closed' }],
           filters: [{ conditions: [{ property: 'source', operator: 'isNoneOf', value: ['chat', 'messenger'] }] }],
@@ -111,7 +110,6 @@ describe('the workflow migration from schemaVersion 1 to 2', () => {
     expect(r.document!.workflow).toEqual({
       id: 'w',
       name: 'W',
-      enabled: false,
       enrollment: { triggers: [], filters: [], reenroll: false, unenroll: [] },
       actions: [],
       startActionId: null,
@@ -139,10 +137,54 @@ describe('the workflow migration from schemaVersion 1 to 2', () => {
   });
 
   it('returns a current document as it is, with no notes', () => {
-    const doc = { format: 'ticketflow.workflow', schemaVersion: 2, workflow: {} };
+    const doc = { format: 'ticketflow.workflow', schemaVersion: 3, workflow: {} };
     const out = migrateDocument(doc, FORMATS.workflow);
-    expect(out).toEqual({ doc, notes: [], from: 2 });
+    expect(out).toEqual({ doc, notes: [], from: 3 });
     expect(out.doc).toBe(doc);
+  });
+});
+
+describe('the workflow migration from schemaVersion 2 to 3 (versions)', () => {
+  const v2Text = fixtureText('v2-enabled-workflow.json');
+
+  it('drops "enabled" and keeps everything else as it was', () => {
+    const v2 = JSON.parse(v2Text);
+    const { doc, notes } = migrateDocument(deepFreeze(JSON.parse(v2Text)), FORMATS.workflow);
+    const { enabled: _on, ...workflow } = v2.workflow;
+    expect(doc).toEqual({ ...v2, schemaVersion: 3, workflow });
+    expect(notes).toEqual([expect.stringMatching(/^Migrated from schemaVersion 2 to 3: /), ENABLED_NOTE]);
+  });
+
+  it('imports an old file that was on as it did before, saying to publish it to turn it on', () => {
+    const r = importWorkflow(v2Text, { workspace: defaultWorkspace() });
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect(r.migratedFrom).toBe(2);
+    expect(r.problems).toEqual([]);
+    expect(r.document!.workflow).not.toHaveProperty('enabled');
+    expect(r.document!.workflow).toEqual(importWorkflow(fixtureText('valid-workflow.json')).document!.workflow);
+    expect(r.notes).toContain(ENABLED_NOTE);
+    expect(ENABLED_NOTE).toMatch(/publish it to turn it on/);
+  });
+
+  it('says an old file that was off was off', () => {
+    const off = JSON.parse(v2Text);
+    off.workflow.enabled = false;
+    const r = importWorkflow(JSON.stringify(off));
+    expect(r.ok && r.notes).toContain(DISABLED_NOTE);
+  });
+
+  it('refuses "enabled" in a current file: the format no longer has it', () => {
+    const current = JSON.parse(fixtureText('valid-workflow.json'));
+    current.workflow.enabled = true;
+    const r = importWorkflow(JSON.stringify(current));
+    expect(!r.ok && r.problems.map((p) => [p.code, p.path])).toEqual([['TF202', '/workflow/enabled']]);
+  });
+
+  it('accepts the revision a current file says it is', () => {
+    const current = JSON.parse(fixtureText('valid-workflow.json'));
+    current.revision = { number: 12, published: true };
+    const r = importWorkflow(JSON.stringify(current));
+    expect(r.ok && r.document!.revision).toEqual({ number: 12, published: true });
   });
 });
 

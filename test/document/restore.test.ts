@@ -51,7 +51,6 @@ describe('fixDocument (the repair behind "Fix and import")', () => {
   });
 
   it.each([
-    ['enabled', (d: any) => delete d.workflow.enabled, '/workflow/enabled', false],
     ['the filters', (d: any) => delete d.workflow.enrollment.filters, '/workflow/enrollment/filters', []],
     ['re-enrollment', (d: any) => delete d.workflow.enrollment.reenroll, '/workflow/enrollment/reenroll', false],
     ['unenrollment', (d: any) => delete d.workflow.enrollment.unenroll, '/workflow/enrollment/unenroll', []],
@@ -119,7 +118,7 @@ describe('fixDocument (the repair behind "Fix and import")', () => {
     expect(fixDocument(complete)).toEqual({ document: complete, changes: [] });
     expect(restoreDocument(complete, 'workflow').doc).toBe(complete);
     const partial = valid();
-    delete partial.workflow.enabled;
+    delete partial.workflow.enrollment.reenroll;
     partial.workflow.description = null;
     deepFreeze(partial);
     const before = JSON.stringify(partial);

@@ -35,8 +35,8 @@ describe('validateWorkflowDocument against the JSON Schema', () => {
     ],
     [
       'a value of the wrong type',
-      (d: any) => (d.workflow.enabled = 'yes'),
-      { code: 'TF203', path: '/workflow/enabled', message: 'The value at /workflow/enabled must be true or false, not the string "yes".' },
+      (d: any) => (d.workflow.enrollment.reenroll = 'yes'),
+      { code: 'TF203', path: '/workflow/enrollment/reenroll', message: 'The value at /workflow/enrollment/reenroll must be true or false, not the string "yes".' },
     ],
     [
       'a number where an id or null belongs',

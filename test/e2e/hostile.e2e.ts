@@ -20,13 +20,12 @@ function fixture<T>(name: string): T {
 }
 
 /**
- * The catalogue's markup-everywhere workflow, enabled and complete (its javascript: webhook becomes an
+ * The catalogue's markup-everywhere workflow, complete (its javascript: webhook becomes an
  * https URL holding the payload), enrolling every new ticket: its filters move to unenrollment, where
  * they still show but never hold.
  */
 function hostileWorkflow(): WorkflowDocument {
   const doc = fixture<WorkflowDocument>('markup-everywhere.json');
-  doc.workflow.enabled = true;
   doc.workflow.enrollment.filters = [];
   for (const a of doc.workflow.actions) if (a.kind === 'webhook') a.url = `https://hooks.acme.test/?q=${encodeURIComponent(SCRIPT)}`;
   return doc;
@@ -198,6 +197,8 @@ e2e('hostile: markup and script in every string of a workspace, workflow and sce
   const panel = page.locator('.tf-sim');
   await panel.waitFor();
   await panel.getByRole('combobox', { name: 'Scenario', exact: true }).selectOption({ label: short('Scenario') });
+  // An imported workflow is a draft that is not live (SPEC §10): run it in place of a live revision.
+  await page.getByRole('radio', { name: 'The open draft in place of its live revision' }).check();
   await panel.getByRole('button', { name: 'Run to the end' }).click();
   await panel.getByText('Finished', { exact: true }).waitFor();
   for (const name of [/^Trace/, /^Tickets/, /^Notifications/, /^Board/, /^Outbox/]) {

@@ -206,14 +206,7 @@ describe('enrollment', () => {
     expect(outcomes(r, 'ticket-1', 'wf-both')).toEqual(['enrolled', 'completed']);
   });
 
-  it('enrolls nothing in a disabled workflow', () => {
-    const off = workflow('wf-off', { triggers: [{ type: 'ticketCreated' }], actions: [receivedEmail()], enabled: false });
-    const r = run({ workflows: [off], events: [incoming(0, 'conv-1', 'th-1')] });
-    expect(r.outbox).toEqual([]);
-    expect(r.history['ticket-1']!.enrollments).toEqual([]);
-  });
-
-  it('leaves out an enabled workflow that is incomplete, saying what is missing', () => {
+  it('leaves out a live workflow that is incomplete, saying what is missing', () => {
     const broken = workflow('wf-broken', {
       triggers: [{ type: 'ticketCreated' }],
       filters: [{ conditions: [{ property: 'createdAt', operator: 'after', value: 'soon' }] }],

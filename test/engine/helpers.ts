@@ -25,7 +25,7 @@ export function action<K extends ActionKind>(kind: K, id: string, settings: Part
   return { ...(ACTIONS[kind].create(id) as Extract<Action, { kind: K }>), ...settings };
 }
 
-/** An enabled workflow; actions are chained in the order given unless they set their own links. */
+/** A workflow (run as live); actions are chained in the order given unless they set their own links. */
 export function workflow(
   id: string,
   spec: {
@@ -34,7 +34,6 @@ export function workflow(
     filters?: Filters;
     reenroll?: boolean;
     unenroll?: Filters;
-    enabled?: boolean;
     start?: string | null;
   },
 ): Workflow {
@@ -42,7 +41,6 @@ export function workflow(
   return {
     id,
     name: `Workflow ${id}`,
-    enabled: spec.enabled ?? true,
     enrollment: { triggers: spec.triggers, filters: spec.filters ?? [], reenroll: spec.reenroll ?? false, unenroll: spec.unenroll ?? [] },
     actions,
     startActionId: spec.start !== undefined ? spec.start : (actions[0]?.id ?? null),

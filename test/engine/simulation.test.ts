@@ -221,7 +221,7 @@ describe('the runaway guard', () => {
   });
 
   it('stops the hostile go-to loop through one-minute delays on the tickets of a week-long example', () => {
-    const loop = { ...(hostileLoop as unknown as { workflow: Workflow }).workflow, enabled: true };
+    const loop = (hostileLoop as unknown as { workflow: Workflow }).workflow;
     const { scenario: week } = EXAMPLE_SCENARIOS.find((e) => e.file === 'email-ticket-life.json')!;
     const r = simulate({ workspace: defaultWorkspace(), workflows: [loop], scenario: week, options: { trace: false, maxActionsPerTicket: 1000 } });
     expect(r.tickets).not.toEqual([]);

@@ -208,7 +208,6 @@ export function workflowArb(options: { maxActions?: number; id?: string } = {}):
         id: fc.constant(options.id ?? 'wf-fuzz'),
         name: nameArb,
         description: fc.option(textArb(300), { nil: undefined }),
-        enabled: fc.boolean(),
         enrollment: fc.record({ triggers: fc.array(triggerArb, { maxLength: 3 }), filters: filtersArb, reenroll: fc.boolean(), unenroll: filtersArb }),
         actions: fc.array(one, { maxLength: maxActions }),
         startActionId: fc.option(fc.constantFrom(...pool), { nil: null, freq: 8 }),
@@ -224,7 +223,7 @@ export function documentArb(options: { maxActions?: number; id?: string } = {}):
     const point = fc.record({ x: fc.integer({ min: -10_000, max: 10_000 }), y: fc.integer({ min: -10_000, max: 10_000 }) });
     return fc.record({
       format: fc.constant('ticketflow.workflow' as const),
-      schemaVersion: fc.constant(2 as const),
+      schemaVersion: fc.constant(3 as const),
       workflow: fc.constant(workflow),
       layout: fc.option(fc.dictionary(fc.constantFrom(...ids), point, { maxKeys: 6 }).map((positions) => ({ positions })), { nil: undefined }),
       comments: fc.option(

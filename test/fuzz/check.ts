@@ -36,7 +36,7 @@ import {
   type InsertionPoint,
   type OpResult,
 } from '../../src/graph';
-import type { Scenario, Workflow, WorkflowDocument, Workspace } from '../../src/model';
+import { WORKFLOW_SCHEMA_VERSION, type Scenario, type Workflow, type WorkflowDocument, type Workspace } from '../../src/model';
 import { deepFreeze } from '../document/helpers';
 
 /** Longest any one input may take, in milliseconds of wall time (generous: two shared cores). */
@@ -219,7 +219,7 @@ export function checkGraph(start: Workflow, ops: readonly GraphOp[]): number {
       throw new Error(`graph operation ${JSON.stringify(op)} threw a non-GraphError on ${JSON.stringify(wf)}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     }
     if (!result) continue;
-    const schema = validateWorkflowDocument({ format: 'ticketflow.workflow', schemaVersion: 2, workflow: result.workflow }).filter((p) => p.code.startsWith('TF2'));
+    const schema = validateWorkflowDocument({ format: 'ticketflow.workflow', schemaVersion: WORKFLOW_SCHEMA_VERSION, workflow: result.workflow }).filter((p) => p.code.startsWith('TF2'));
     if (schema.length) fail(`graph operation ${JSON.stringify(op)} returned a schema-invalid workflow: ${schema.map((p) => `${p.code} ${p.path}: ${p.message}`).join('; ')}`);
     applied++;
     wf = deepFreeze(result.workflow);

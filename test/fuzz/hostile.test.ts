@@ -78,7 +78,7 @@ describe('the hostile file catalogue', () => {
       if (result.document && entry.kind === 'workflow') {
         const doc = result.document! as WorkflowDocument;
         checkGraph(doc.workflow, [{ t: 'insert', kind: 'setStatus', at: 1 }, { t: 'delete', pick: 0, keep: 0 }, { t: 'move', pick: 1, at: 2 }]);
-        checkSimulation(workspace, [{ ...doc.workflow, enabled: true }], EXAMPLE_SCENARIOS[0]!.scenario);
+        checkSimulation(workspace, [doc.workflow], EXAMPLE_SCENARIOS[0]!.scenario);
       }
       assertPrototypesIntact(entry.file);
     });

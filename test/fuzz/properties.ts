@@ -50,7 +50,7 @@ function afterImport(doc: WorkflowDocument, warnings: Parameters<typeof checkRou
   checkGraph(doc.workflow, ops);
 }
 
-const enabled = (workflows: readonly Workflow[]): Workflow[] => workflows.map((w, i) => ({ ...w, id: `wf-${i}`, enabled: true }));
+const distinct = (workflows: readonly Workflow[]): Workflow[] => workflows.map((w, i) => ({ ...w, id: `wf-${i}` }));
 
 // Typed loosely on purpose: fc.property's tuple type differs per property, and the runners only call fc.check on it.
 const prop = (name: string, ciRuns: number, property: fc.IProperty<unknown[]>): FuzzProperty => ({ name, ciRuns, property: property as fc.IProperty<never> });
@@ -110,7 +110,7 @@ export const PROPERTIES: readonly FuzzProperty[] = [
     'random workflows and scenarios simulate to a result, deterministically, stepped or not',
     200,
     fc.property(fc.array(workflowArb({ maxActions: 8 }), { maxLength: 3 }), scenarioArb, (wfs, scenario) => {
-      checkSimulation(workspace, enabled(wfs), scenario, { stepper: true });
+      checkSimulation(workspace, distinct(wfs), scenario, { stepper: true });
     }),
   ),
   prop(
@@ -125,7 +125,7 @@ export const PROPERTIES: readonly FuzzProperty[] = [
         if (!ws.document) return;
         const sc = checkImport('scenario', mutateJson(EXAMPLE_SCENARIOS[s]!.scenario, scenarioMutations), ws.document! as Workspace);
         if (!sc.document) return;
-        checkSimulation(ws.document! as Workspace, enabled(EXAMPLE_WORKFLOWS.map((e) => e.document.workflow)), sc.document! as Scenario);
+        checkSimulation(ws.document! as Workspace, distinct(EXAMPLE_WORKFLOWS.map((e) => e.document.workflow)), sc.document! as Scenario);
       },
     ),
   ),

@@ -31,7 +31,6 @@ export function workflow(start: string | null, actions: Action[]): Workflow {
   return {
     id: 'wf-1',
     name: 'Test workflow',
-    enabled: false,
     enrollment: { triggers: [{ type: 'ticketCreated' }], filters: [], reenroll: false, unenroll: [] },
     actions,
     startActionId: start,

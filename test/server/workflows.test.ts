@@ -36,7 +36,7 @@ for (const kind of DATABASE_KINDS) {
     it('starts a new workspace from the examples, with the ones that were on published', async () => {
       const list = (await admin.call('GET', '/workflows')).json.workflows as { id: string; head: number; published: number | null }[];
       expect(list.map((w) => w.id).sort()).toEqual(EXAMPLE_WORKFLOWS.map((w) => w.document.workflow.id).sort());
-      const on = EXAMPLE_WORKFLOWS.filter((w) => (w.document.workflow as { enabled?: boolean }).enabled).map((w) => w.document.workflow.id);
+      const on = EXAMPLE_WORKFLOWS.filter((w) => w.document.revision?.published).map((w) => w.document.workflow.id);
       expect(list.filter((w) => w.published === 1).map((w) => w.id).sort()).toEqual(on.sort());
       const scenarios = (await admin.call('GET', '/scenarios')).json.scenarios as { id: string }[];
       expect(scenarios.map((s) => s.id).sort()).toEqual(EXAMPLE_SCENARIOS.map((s) => s.scenario.id).sort());
@@ -142,7 +142,7 @@ for (const kind of DATABASE_KINDS) {
       expect((await token.call('GET', '/bundle', { headers: { 'if-none-match': answer.headers.get('etag') ?? '' } })).status).toBe(304);
     });
 
-    it('creates a workflow from a document, says that "enabled" does not publish it, and refuses a second with the id', async () => {
+    it('creates a workflow from a document, says that a file marked live does not publish it, and refuses a second with the id', async () => {
       const doc = withId(EXAMPLE, 'wf-new');
       const made = await admin.call('POST', '/workflows', { raw: exportWorkflow(doc) });
       expect(made.status).toBe(201);

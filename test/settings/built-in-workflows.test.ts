@@ -11,7 +11,6 @@ describe('builtInStatusWorkflow', () => {
     const doc = builtInStatusWorkflow(defaultWorkspace(), 'support', 'onEmailSent');
     expect(doc.workflow).toMatchObject({
       id: 'builtin-support-email-sent',
-      enabled: true,
       enrollment: {
         triggers: [{ type: 'emailSentFromTicket' }],
         filters: [{ conditions: [{ property: 'pipeline', operator: 'is', value: 'support' }] }],
@@ -29,11 +28,10 @@ describe('builtInStatusWorkflow', () => {
     expect(doc.workflow.actions[0]).toMatchObject({ kind: 'setStatus', statusId: 'waiting-us' });
   });
 
-  it('follows the checkbox and the edited target status', () => {
+  it('follows the edited target status', () => {
     const ws = defaultWorkspace();
     ws.pipelines[0]!.automation.onEmailSent = { enabled: false, statusId: 'closed' };
     const doc = builtInStatusWorkflow(ws, 'support', 'onEmailSent');
-    expect(doc.workflow.enabled).toBe(false);
     expect(doc.workflow.actions[0]).toMatchObject({ statusId: 'closed' });
   });
 
@@ -61,7 +59,6 @@ describe('statusActionWorkflow', () => {
     expect(doc.workflow).toMatchObject({
       id: 'wf-support-closed-1',
       name: 'Send "Ticket closed" when a ticket reaches Closed',
-      enabled: true,
       enrollment: {
         triggers: [{ type: 'statusChanged', toStatusId: 'closed' }],
         filters: [{ conditions: [{ property: 'pipeline', operator: 'is', value: 'support' }] }],

@@ -9,7 +9,6 @@ const workflows: Workflow[] = EXAMPLE_WORKFLOWS.map((e) => e.document.workflow);
 const filtered: Workflow = {
   id: 'wf-filters',
   name: 'Filters only',
-  enabled: false,
   enrollment: {
     triggers: [{ type: 'statusChanged', toStatusId: 'new', fromStatusId: 'closed' }],
     filters: [{ conditions: [{ property: 'owner', operator: 'isAnyOf', value: ['u-sam', 'u-ana'] }] }],

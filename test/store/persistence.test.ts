@@ -103,7 +103,7 @@ describe('persistence', () => {
     const first = await tab();
     await first.control.flush();
     first.control.stop();
-    const db = await openDB('ticketflow', 1);
+    const db = await openDB('ticketflow');
     await db.put('workflows', { v: 1, id: 'wf-broken', revision: 1, doc: { format: 'nonsense' } }, 'wf-broken');
     db.close();
 
@@ -112,7 +112,7 @@ describe('persistence', () => {
     expect(second.store.getState().notices.map((n) => n.key)).toContain('storage.unreadable');
     second.store.getState().insertAt({ type: 'start' }, 'delay');
     await second.control.flush();
-    const check = await openDB('ticketflow', 1);
+    const check = await openDB('ticketflow');
     expect(await check.get('workflows', 'wf-broken')).toMatchObject({ doc: { format: 'nonsense' } });
     check.close();
   });
@@ -267,7 +267,7 @@ describe('persistence', () => {
     const first = await tab();
     await first.control.flush();
     first.control.stop();
-    const db = await openDB('ticketflow', 1);
+    const db = await openDB('ticketflow');
     const garbage = { v: 1, revision: 3, workspace: { name: 42 } };
     await db.put('meta', garbage, 'workspace');
     db.close();
@@ -276,7 +276,7 @@ describe('persistence', () => {
     expect(second.store.getState().notices.map((n) => n.params?.what)).toContain('workspace');
     second.store.getState().setWorkspace({ ...second.store.getState().workspace, name: 'Started again' });
     await second.control.flush();
-    const check = await openDB('ticketflow', 1);
+    const check = await openDB('ticketflow');
     const keys = (await check.getAllKeys('meta')).map(String);
     const aside = keys.filter((k) => k.startsWith('unreadable:workspace:'));
     expect(aside).toHaveLength(1);
@@ -289,7 +289,7 @@ describe('persistence', () => {
     await first.control.flush();
     const id = first.store.getState().openId!;
     first.control.stop();
-    const db = await openDB('ticketflow', 1);
+    const db = await openDB('ticketflow');
     await db.put('workflows', 'not a record', id);
     db.close();
 
@@ -297,7 +297,7 @@ describe('persistence', () => {
     expect(second.store.getState().documents[id]).toBeUndefined();
     second.store.getState().addDocument(EXAMPLE_WORKFLOWS[0]!.document);
     await second.control.flush();
-    const check = await openDB('ticketflow', 1);
+    const check = await openDB('ticketflow');
     const keys = (await check.getAllKeys('meta')).map(String);
     const aside = keys.filter((k) => k.startsWith(`unreadable:workflow:${id}:`));
     expect(aside).toHaveLength(1);

@@ -24,7 +24,7 @@ async function tab(options: PersistenceOptions = {}): Promise<{ store: AppStore;
 const rename = (store: AppStore, name: string) => store.getState().setWorkspace({ ...store.getState().workspace, name });
 
 async function storedWorkspaceName(): Promise<string> {
-  const db = await openDB('ticketflow', 1);
+  const db = await openDB('ticketflow');
   const rec = (await db.get('meta', 'workspace')) as { workspace: { name: string } };
   db.close();
   return rec.workspace.name;

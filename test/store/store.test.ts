@@ -104,13 +104,13 @@ describe('document slice', () => {
     expect(wf.actions.some((a) => a.id === 'wait-one-day')).toBe(false);
   });
 
-  it('refuses to turn on a workflow with errors, naming the first', () => {
-    const store = storeWith({ ...example(URGENT), workflow: { ...example(URGENT).workflow, enabled: false } });
+  it('refuses to publish a workflow with errors, naming the first', () => {
+    const store = storeWith(example(URGENT));
     store.getState().insertAt({ type: 'start' }, 'webhook');
-    const outcome = store.getState().setWorkflowEnabled(URGENT, true);
+    const outcome = store.getState().publish(URGENT);
     expect(outcome.ok).toBe(false);
-    expect(store.getState().notices.at(-1)).toMatchObject({ key: 'notice.enableRefused' });
-    expect(openWorkflow(store).enabled).toBe(false);
+    expect(store.getState().notices.at(-1)).toMatchObject({ key: 'versions.publish.refused' });
+    expect(store.getState().versions[URGENT]?.published ?? null).toBeNull();
   });
 
   it('keeps a workflow read-only in review mode but lets comments through', () => {
@@ -139,7 +139,7 @@ describe('document slice', () => {
     expect(s.documents[URGENT]).toBeUndefined();
     expect(s.openId).not.toBe(URGENT);
     expect(openWorkflow(store).enrollment.reenroll).toBe(true);
-    expect(openWorkflow(store).enabled).toBe(false);
+    expect(s.versions[s.openId!]?.published ?? null).toBeNull();
   });
 });
 

@@ -35,8 +35,7 @@ describe('validation while the schema validators load', () => {
   });
 
   it('leaves every workflow unchecked, refuses to turn one on or paste, then checks them all once the validators arrive', async () => {
-    const off = { ...example(URGENT), workflow: { ...example(URGENT).workflow, enabled: false } };
-    const store = storeWith(off, example('wf-ticket-received-email'));
+    const store = storeWith(example(URGENT), example('wf-ticket-received-email'));
     stops.push(startValidation(store, 250));
     expect(validators.requested.count).toBeGreaterThan(0);
 
@@ -44,9 +43,9 @@ describe('validation while the schema validators load', () => {
     expect(store.getState().validation).toEqual({});
     expect(selectOpenUnchecked(store.getState())).toBe(true);
 
-    expect(store.getState().setWorkflowEnabled(URGENT, true).ok).toBe(false);
+    expect(store.getState().publish(URGENT).ok).toBe(false);
     expect(store.getState().notices.at(-1)).toMatchObject({ key: 'notice.enableChecking' });
-    expect(openWorkflow(store).enabled).toBe(false);
+    expect(store.getState().versions[URGENT]?.published ?? null).toBeNull();
 
     const text = store.getState().copyAction('notify-leads')!;
     expect(store.getState().pasteText(text).ok).toBe(false);
@@ -57,7 +56,7 @@ describe('validation while the schema validators load', () => {
     await Promise.resolve();
     expect(Object.keys(store.getState().validation).sort()).toEqual(['wf-ticket-received-email', URGENT]);
     expect(selectOpenUnchecked(store.getState())).toBe(false);
-    expect(store.getState().setWorkflowEnabled(URGENT, true).ok).toBe(true);
+    expect(store.getState().publish(URGENT).ok).toBe(true);
     expect(store.getState().pasteText(text).ok).toBe(true);
   });
 });

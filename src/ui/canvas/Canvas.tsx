@@ -27,15 +27,17 @@ import { FLOW_PROPS, fitViewOptions } from './flow-props';
 import { FarContext } from './far';
 import { FindBar } from './FindBar';
 import { SelectionBar } from './SelectionBar';
-import { buildFlow, effectiveLayout, mergeEdges, mergeNodes, withSelection, type FlowNode } from './flow-model';
+import { buildFlow, effectiveLayout, mergeEdges, mergeNodes, withDiffOverlay, withSelection, type FlowNode } from './flow-model';
 import { nodeAt, spotAt } from './insertion';
 import { FAR_ZOOM, InsertionLayer } from './InsertionLayer';
 import './canvas.css';
 import { neighbour, type Direction } from './navigation';
 import { OverviewMap, readMapOpen } from './OverviewMap';
 import { TriggerNode } from './TriggerNode';
+import { GhostNode } from '../history/GhostNode';
+import { useDiffOverlay } from '../history/use-diff-overlay';
 
-const NODE_TYPES = { action: ActionNode, trigger: TriggerNode, end: EndNode };
+const NODE_TYPES = { action: ActionNode, trigger: TriggerNode, end: EndNode, ghost: GhostNode };
 const EDGE_TYPES = { flow: FlowEdge };
 const ARROWS: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
 const NONE: ReadonlySet<string> = new Set();
@@ -65,7 +67,8 @@ function WorkflowCanvas() {
   const workflow = useApp((s) => selectOpenDoc(s)?.workflow);
   const placed = useApp((s) => selectOpenDoc(s)?.layout);
   const selection = useApp((s) => s.selection);
-  const review = useApp((s) => s.reviewMode);
+  // A revision shown from the history is read-only, as review mode is.
+  const review = useApp((s) => s.reviewMode || s.historyView !== null);
   const mode = useApp((s) => s.interaction.type);
   const reveal = useApp((s) => s.reveal);
 
@@ -82,7 +85,12 @@ function WorkflowCanvas() {
   }, [selection, picked]);
   const [finding, setFinding] = useState(false);
   const [movingMany, setMovingMany] = useState<readonly string[] | null>(null);
-  const derived = useMemo(() => ({ ...built, nodes: withSelection(built.nodes, selectedIds) }), [built, selectedIds]);
+  // The history view's diff: marks on added and changed bubbles, ghosts of removed ones.
+  const overlay = useDiffOverlay();
+  const derived = useMemo(
+    () => ({ ...built, nodes: withDiffOverlay(withSelection(built.nodes, selectedIds), overlay) }),
+    [built, selectedIds, overlay],
+  );
   // Zoomed out, bubbles draw as plain shapes (React Flow's width is 0 until the pane is measured).
   const far = useStore((s) => s.width > 0 && s.transform[2] < FAR_ZOOM);
   // Fitted once the pane has its size: React Flow's own fitView runs at the first commit of nodes whose
@@ -138,7 +146,7 @@ function WorkflowCanvas() {
   const onNodeClick: NodeMouseHandler<FlowNode> = useCallback(
     (e, node) => {
       const s = store.getState();
-      if (node.type === 'end') return;
+      if (node.type === 'end' || node.type === 'ghost') return;
       if ((e.shiftKey || e.metaKey || e.ctrlKey) && node.type === 'action') {
         // Shift-click adds a bubble to the picked ones (the selected bubble first), or takes it out again.
         const next = new Set(pickedRef.current);
@@ -161,7 +169,7 @@ function WorkflowCanvas() {
   );
   const onNodeDoubleClick: NodeMouseHandler<FlowNode> = useCallback(
     (_e, node) => {
-      if (node.type !== 'end') editNode(store, node.id);
+      if (node.type !== 'end' && node.type !== 'ghost') editNode(store, node.id);
     },
     [store],
   );

@@ -6,11 +6,12 @@ import type { Selection } from '../../store/selection-slice';
 import type { ActionNodeType } from './ActionNode';
 import type { EndNodeType } from './EndNode';
 import type { FlowEdgeType } from './FlowEdge';
+import type { GhostNodeType } from '../history/GhostNode';
 import { pointKey } from './insertion';
 import type { TriggerNodeType } from './TriggerNode';
 
 /** Any node of the canvas. */
-export type FlowNode = ActionNodeType | TriggerNodeType | EndNodeType;
+export type FlowNode = ActionNodeType | TriggerNodeType | EndNodeType | GhostNodeType;
 
 const EMPTY = {} as Record<string, never>;
 const autoLayouts = new WeakMap<Workflow, { key: string; layout: Layout }>();
@@ -221,6 +222,7 @@ export function mergeNodes(previous: readonly FlowNode[], next: readonly FlowNod
       p.position.x === n.position.x &&
       p.position.y === n.position.y &&
       !!p.selected === !!n.selected &&
+      p.className === n.className &&
       !p.dragging &&
       (n.type !== 'end' || samePoint((p as EndNodeType).data.point, (n as EndNodeType).data.point))
     ) {
@@ -256,3 +258,38 @@ export function mergeEdges(previous: readonly FlowEdgeType[], next: readonly Flo
   return same ? (previous as FlowEdgeType[]) : merged;
 }
 
+
+/** The history view's diff on the canvas: how each node differs, and where removed actions stood. */
+export interface DiffOverlay {
+  marks: ReadonlyMap<string, 'added' | 'changed' | 'removed'>;
+  /** Removed actions, drawn as ghosts at their place in the compared version. */
+  ghosts: readonly { id: string; kind: string; position: { x: number; y: number } }[];
+}
+
+/**
+ * Dresses nodes for the history view (SPEC §10): a CSS class on each added or changed node, and a
+ * ghost node per removed action. Kept apart from buildFlow so the editing canvas pays nothing for it.
+ */
+export function withDiffOverlay(nodes: readonly FlowNode[], overlay: DiffOverlay | null): FlowNode[] {
+  if (!overlay) return nodes as FlowNode[];
+  const marked = nodes.map((n) => {
+    const mark = overlay.marks.get(n.id);
+    return mark && mark !== 'removed' ? ({ ...n, className: `tf-diff tf-diff--${mark}` } as FlowNode) : n;
+  });
+  const ghosts = overlay.ghosts.map(
+    (g) =>
+      ({
+        id: `ghost:${g.id}`,
+        type: 'ghost',
+        position: g.position,
+        data: { kind: g.kind, actionId: g.id },
+        className: 'tf-diff tf-diff--removed',
+        draggable: false,
+        selectable: false,
+        focusable: false,
+        width: NODE_SIZE.action.width,
+        height: NODE_SIZE.action.height,
+      }) satisfies GhostNodeType,
+  );
+  return [...marked, ...ghosts];
+}

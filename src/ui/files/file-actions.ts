@@ -1,7 +1,9 @@
-import { exportBundle, exportWorkflow, importBundle, importWorkflow, parseJsonSafely, BUNDLE_FORMAT } from '../../document';
+import { exportBundle, exportWorkflow, importBundle, importWorkflow, parseJsonSafely, BUNDLE_FORMAT, ENABLED_NOTE } from '../../document';
 import { loadValidators } from '../../document/schema-validation';
 import type { WorkflowDocument } from '../../model';
 import type { AppStore } from '../../store/store';
+import { selectViewedRevision } from '../../store/history-view';
+import { withoutMark, withRevisionMark } from '../../store/revisions';
 import { selectOpenDoc } from '../../store/selectors';
 import { downloadText } from '../shell/download';
 import { useImportState } from './import-state';
@@ -22,16 +24,24 @@ export function fileSlug(name: string): string {
   );
 }
 
+/** The open document as exported: marked with its revision when it is one (SPEC §10). */
+function exportedOpenDoc(store: AppStore): WorkflowDocument | null {
+  const s = store.getState();
+  const doc = selectOpenDoc(s);
+  if (!doc || s.preview) return doc;
+  return withRevisionMark(doc, s.openId ? s.versions[s.openId] : undefined, selectViewedRevision(s)?.number ?? null);
+}
+
 /** Downloads the open workflow as `<name>.workflow.json` (the deterministic export). */
 export function downloadOpenWorkflow(store: AppStore): void {
-  const doc = selectOpenDoc(store.getState());
+  const doc = exportedOpenDoc(store);
   if (doc) downloadText(`${fileSlug(doc.workflow.name)}.workflow.json`, exportWorkflow(doc));
 }
 
 /** Copies the open workflow's JSON to the clipboard, telling the user how it went. */
 export async function copyOpenWorkflow(store: AppStore): Promise<void> {
   const s = store.getState();
-  const doc = selectOpenDoc(s);
+  const doc = exportedOpenDoc(store);
   if (!doc) return;
   try {
     await navigator.clipboard.writeText(exportWorkflow(doc));
@@ -44,12 +54,19 @@ export async function copyOpenWorkflow(store: AppStore): Promise<void> {
 /** Downloads the whole workspace (help desk, workflows, scenarios) as one bundle file. */
 export function downloadWorkspaceBundle(store: AppStore): void {
   const s = store.getState();
-  const workflows = s.order.map((id) => s.documents[id]).filter((d): d is WorkflowDocument => d !== undefined);
+  const workflows = s.order.flatMap((id) => (s.documents[id] ? [withRevisionMark(s.documents[id], s.versions[id])] : []));
   downloadText(`${fileSlug(s.workspace.name)}.bundle.json`, exportBundle({ workspace: s.workspace, workflows, scenarios: scenariosForBundle() }));
 }
 
-function announce(store: AppStore, source: string, notes: string[], migratedFrom: number | undefined): void {
+/**
+ * What an import did: the migration's notes, and (SPEC §10) that importing never publishes — a file
+ * that was on or live opens as a draft that is not live until the user publishes it.
+ */
+function announce(store: AppStore, source: string, notes: string[], migratedFrom: number | undefined, doc?: WorkflowDocument): void {
   const s = store.getState();
+  if (doc && (doc.revision?.published || notes.includes(ENABLED_NOTE))) {
+    s.notify({ tone: 'info', key: 'versions.import.notLive', params: { name: doc.workflow.name } });
+  }
   if (migratedFrom !== undefined) {
     s.notify({ tone: 'info', key: 'files.migrated', params: { source, from: migratedFrom, notes: notes.join('; ') } });
   } else {
@@ -115,8 +132,9 @@ export async function importText(store: AppStore, text: string, source: string):
     return;
   }
   pending.set(null);
-  s.addDocument(r.document);
-  announce(store, source, r.notes, migratedFrom);
+  s.addDocument(withoutMark(r.document));
+  s.recordRevision(r.document.workflow.id, 'import');
+  announce(store, source, r.notes, migratedFrom, r.document);
 }
 
 /** Resolves an id conflict: replace the workflow (one undo step) or add the file as a copy. */
@@ -126,13 +144,16 @@ export function resolveConflict(store: AppStore, choice: 'replace' | 'copy'): vo
   const s = store.getState();
   const id = pending.doc.workflow.id;
   if (choice === 'replace') {
+    // The draft is replaced (one undo step); whatever revision is live stays live.
     s.openWorkflow(id);
-    s.commit(id, pending.doc, { label: 'history.import' });
-    announce(store, pending.source, pending.notes, pending.migratedFrom);
+    s.commit(id, withoutMark(pending.doc), { label: 'history.import' });
+    s.recordRevision(id, 'import');
+    announce(store, pending.source, pending.notes, pending.migratedFrom, pending.doc);
   } else {
-    const copyId = s.addCopy(pending.doc, pending.doc.workflow.name, undefined, { keepComments: true });
+    const copyId = s.addCopy(withoutMark(pending.doc), pending.doc.workflow.name, undefined, { keepComments: true });
     s.openWorkflow(copyId);
-    announce(store, pending.source, pending.notes, pending.migratedFrom);
+    s.recordRevision(copyId, 'import');
+    announce(store, pending.source, pending.notes, pending.migratedFrom, pending.doc);
   }
   useImportState.getState().set(null);
 }
@@ -141,7 +162,9 @@ export function resolveConflict(store: AppStore, choice: 'replace' | 'copy'): vo
 export function applyBundle(store: AppStore): void {
   const pending = useImportState.getState().pending;
   if (pending?.kind !== 'bundle') return;
-  store.getState().replaceAll(pending.bundle.workspace, pending.bundle.workflows);
+  // Every workflow of the bundle becomes a draft with one imported revision; none is live until published.
+  store.getState().replaceAll(pending.bundle.workspace, pending.bundle.workflows.map(withoutMark));
+  for (const doc of pending.bundle.workflows) store.getState().recordRevision(doc.workflow.id, 'import');
   restoreScenarios(pending.bundle.scenarios);
   store.getState().notify({ tone: 'info', key: 'files.bundleImported', params: { source: pending.source, count: pending.bundle.workflows.length } });
   useImportState.getState().set(null);

@@ -190,7 +190,7 @@ export function AutomateTab({ pipelineId, onViewWorkflow, onCreateWorkflow, ...p
                     {existing.map((wf) => (
                       <li key={wf.id}>
                         <span>{wf.name}</span>
-                        {!wf.enabled && <span className="tf-field__hint"> ({t('settings.automate.disabled')})</span>}{' '}
+                        {!props.liveIds?.has(wf.id) && <span className="tf-field__hint"> ({t('settings.automate.disabled')})</span>}{' '}
                         <button
                           type="button"
                           className="tf-link-button"

@@ -17,6 +17,7 @@ import { useTheme } from '../theme/theme';
 import { importFile } from '../files/file-actions';
 import { ImportDialogs } from '../files/ImportDialogs';
 import { focusCanvas } from './focus';
+import { VersionDialogs } from '../history/VersionDialogs';
 import { Header } from './Header';
 import { Notices } from './Notices';
 import { PanelTabs } from './PanelTabs';
@@ -151,6 +152,7 @@ export function AppShell() {
         <DeleteDialogs />
         <ImportDialogs />
         <ShortcutSheet />
+        <VersionDialogs />
         {dropping && (
           <div className="tf-drop-hint" aria-hidden>
             {t('files.drop')}

@@ -1,6 +1,7 @@
 import { Eye, LayoutGrid, Redo2, Settings, Undo2 } from 'lucide-react';
 import { FileMenu } from '../files/FileMenu';
-import { selectCanRedo, selectCanUndo, selectOpenDoc, selectOpenProblems } from '../../store/selectors';
+import { selectCanRedo, selectCanUndo, selectOpenDoc } from '../../store/selectors';
+import { VersionBar } from '../history/VersionBar';
 import { useApp, useAppStore } from '../../store/store';
 import { IconButton } from '../common/IconButton';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
@@ -11,29 +12,24 @@ import { canEdit, useTeamSession } from '../../store/team-session';
 import { ModeLine } from '../team/ModeLine';
 import { SaveStatus } from './SaveStatus';
 
-/** The header: workspace and workflow names, enable toggle, undo/redo, tidy up, review mode, language, theme, save state. */
+/** The header: workspace and workflow names, what is live and what the draft holds (publish), undo/redo, tidy up, review mode, language, theme, save state. */
 export function Header() {
   const { t } = useT();
   const store = useAppStore();
   const workspaceName = useApp((s) => s.workspace.name);
-  const openId = useApp((s) => s.openId);
   const name = useApp((s) => selectOpenDoc(s)?.workflow.name);
-  const enabled = useApp((s) => selectOpenDoc(s)?.workflow.enabled ?? false);
-  const errors = useApp((s) => selectOpenProblems(s).filter((p) => p.severity === 'error').length);
   const canUndo = useApp(selectCanUndo);
   const canRedo = useApp(selectCanRedo);
   const undoLabel = useApp((s) => (s.openId ? s.histories[s.openId]?.past.at(-1)?.label : undefined));
   const redoLabel = useApp((s) => (s.openId ? s.histories[s.openId]?.future.at(-1)?.label : undefined));
   const hasLayout = useApp((s) => selectOpenDoc(s)?.layout !== undefined);
   const review = useApp((s) => s.reviewMode);
-  const previewing = useApp((s) => s.preview !== null);
   const language = useApp((s) => s.language);
   const chosenTheme = useApp((s) => s.theme);
   const theme = useTheme(chosenTheme);
   // A reviewer's or viewer's review mode is their role, not a toggle.
   const editor = useTeamSession(canEdit);
 
-  const blockedReason = !enabled && errors ? t('shell.enable.blocked', { count: errors }) : undefined;
   return (
     <header className="tf-header">
       <div className="tf-header__names">
@@ -47,23 +43,7 @@ export function Header() {
           {name ?? t('shell.noWorkflow')}
         </h1>
       </div>
-      {openId && (
-        <button
-          type="button"
-          role="switch"
-          aria-checked={enabled}
-          className={`tf-switch${enabled ? ' tf-switch--on' : ''}${blockedReason ? ' tf-switch--blocked' : ''}`}
-          title={blockedReason ?? (enabled ? t('shell.enable.turnOff') : t('shell.enable.turnOn'))}
-          aria-description={blockedReason}
-          disabled={review || previewing}
-          onClick={() => openId && store.getState().setWorkflowEnabled(openId, !enabled)}
-        >
-          <span className="tf-switch__track" aria-hidden>
-            <span className="tf-switch__thumb" />
-          </span>
-          {t('shell.enable.label')}
-        </button>
-      )}
+      <VersionBar />
       <div className="tf-header__tools" role="toolbar" aria-label={t('shell.toolbar')}>
         <IconButton
           icon={Undo2}

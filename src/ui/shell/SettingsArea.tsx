@@ -11,6 +11,8 @@ export function SettingsArea({ page }: { page: SettingsPageId }) {
   const documents = useApp((s) => s.documents);
   const order = useApp((s) => s.order);
   const workflows = useMemo<Workflow[]>(() => order.flatMap((id) => (documents[id] ? [documents[id].workflow] : [])), [documents, order]);
+  const versions = useApp((s) => s.versions);
+  const liveIds = useMemo(() => new Set(Object.keys(versions).filter((id) => versions[id]!.published !== null)), [versions]);
 
   const leave = () => {
     window.location.hash = '';
@@ -23,7 +25,16 @@ export function SettingsArea({ page }: { page: SettingsPageId }) {
     [store],
   );
   // The Automate tab's "+" creates the workflow and stays there; "Open in workflows" goes to it.
-  const onCreateWorkflow = useCallback((doc: WorkflowDocument) => store.getState().addDocument(doc), [store]);
+  // [S-status-actions] The new workflow is meant to run: it is published when it has no errors (publish checks).
+  const onCreateWorkflow = useCallback(
+    (doc: WorkflowDocument) => {
+      const s = store.getState();
+      s.addDocument(doc);
+      s.recordRevision(doc.workflow.id, 'create');
+      s.publish(doc.workflow.id);
+    },
+    [store],
+  );
   const onViewWorkflow = useCallback(
     (_pipelineId: string, _which: string, doc: WorkflowDocument) => {
       store.getState().openPreview(doc);
@@ -36,6 +47,7 @@ export function SettingsArea({ page }: { page: SettingsPageId }) {
       <SettingsPage
         workspace={workspace}
         workflows={workflows}
+        liveIds={liveIds}
         onChange={(ws) => store.getState().setWorkspace(ws)}
         onOpenWorkflow={onOpenWorkflow}
         onCreateWorkflow={onCreateWorkflow}

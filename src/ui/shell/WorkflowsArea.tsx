@@ -14,6 +14,7 @@ export function WorkflowsArea() {
   const order = useApp((s) => s.order);
   const documents = useApp((s) => s.documents);
   const validation = useApp((s) => s.validation);
+  const versions = useApp((s) => s.versions);
   const openId = useApp((s) => s.openId);
   const editor = useTeamSession(canEdit);
   const items = useMemo<WorkflowListItem[]>(
@@ -22,25 +23,41 @@ export function WorkflowsArea() {
         const doc = documents[id];
         if (!doc) return [];
         const problems = validation[id]?.problems ?? [];
-        return [{ id, name: doc.workflow.name, enabled: doc.workflow.enabled, problemCount: problems.filter((p) => p.severity === 'error').length }];
+        return [{ id, name: doc.workflow.name, enabled: (versions[id]?.published ?? null) !== null, problemCount: problems.filter((p) => p.severity === 'error').length }];
       }),
-    [order, documents, validation],
+    [order, documents, validation, versions],
   );
   const onOpen = useCallback((id: string) => store.getState().openWorkflow(id), [store]);
   const onCreate = useCallback(() => {
-    store.getState().createWorkflow(t('shell.newWorkflowName'));
+    const id = store.getState().createWorkflow(t('shell.newWorkflowName'));
+    store.getState().recordRevision(id, 'create');
   }, [store, t]);
   const onRename = useCallback((id: string, name: string) => store.getState().renameWorkflow(id, name), [store]);
   const onDuplicate = useCallback(
     (id: string) => {
       const s = store.getState();
       const doc = s.documents[id];
-      if (doc) s.openWorkflow(s.addCopy(doc, t('shell.copyName', { name: doc.workflow.name })));
+      if (!doc) return;
+      const copyId = s.addCopy(doc, t('shell.copyName', { name: doc.workflow.name }));
+      s.recordRevision(copyId, 'create');
+      s.openWorkflow(copyId);
     },
     [store, t],
   );
   const onDelete = useCallback((id: string) => store.getState().deleteWorkflow(id), [store]);
-  const onToggleEnabled = useCallback((id: string, enabled: boolean) => store.getState().setWorkflowEnabled(id, enabled), [store]);
+  // On is publishing (the dialog judges the draft and shows what changes); off is unpublishing.
+  const onToggleEnabled = useCallback(
+    (id: string, on: boolean) => {
+      const s = store.getState();
+      if (!on) {
+        s.unpublish(id);
+        return;
+      }
+      s.openWorkflow(id);
+      s.openVersionDialog({ type: 'publish', workflowId: id });
+    },
+    [store],
+  );
   return (
     <WorkflowList
       workflows={items}

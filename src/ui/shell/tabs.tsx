@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { loadValidators } from '../../document/schema-validation';
+import { HistoryArea } from '../history/HistoryArea';
 import { CommentsArea } from './CommentsArea';
 import { InspectorArea } from './InspectorArea';
 import { JsonArea } from './JsonArea';
@@ -17,6 +18,7 @@ export const RIGHT_TABS: readonly PanelTab[] = [
   { id: 'inspector', labelKey: 'shell.tab.inspector', render: () => <InspectorArea /> },
   { id: 'comments', labelKey: 'shell.tab.comments', render: () => <CommentsArea /> },
   { id: 'json', labelKey: 'shell.tab.json', render: () => <JsonArea /> },
+  { id: 'history', labelKey: 'shell.tab.history', render: () => <HistoryArea /> },
 ];
 
 /** Tabs of the bottom area. */

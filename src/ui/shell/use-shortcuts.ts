@@ -20,7 +20,7 @@ function hasTextSelection(): boolean {
 }
 
 /**
- * Application-wide keys: undo (Ctrl/Cmd+Z), redo (Shift+Ctrl/Cmd+Z, Ctrl+Y), Escape to leave move
+ * Application-wide keys: undo (Ctrl/Cmd+Z), redo (Shift+Ctrl/Cmd+Z, Ctrl+Y), save a revision (Ctrl/Cmd+S), Escape to leave move
  * mode or close the kind picker and comment box, and copy / paste of actions as workflow JSON
  * through the system clipboard. Keys typed into form fields are left alone.
  */
@@ -38,6 +38,10 @@ export function useShortcuts(store: AppStore): void {
       } else if (mod && key === 'y' && !e.shiftKey) {
         e.preventDefault();
         s.redo();
+      } else if (mod && key === 's') {
+        // Save a revision (SPEC §10), with an optional message; never the browser's "save page".
+        e.preventDefault();
+        if (s.openId && !s.preview) s.openVersionDialog({ type: 'save', workflowId: s.openId });
       } else if (e.key === 'Escape') {
         if (s.interaction.type !== 'idle') s.setInteraction({ type: 'idle' });
         else if (s.pickerAt) s.openPicker(null);

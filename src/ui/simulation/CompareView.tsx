@@ -5,6 +5,7 @@ import type { Workflow } from '../../model';
 import { SelectField } from '../common/SelectField';
 import { useT } from '../i18n';
 import '../i18n/simulation';
+import '../i18n/versions';
 import type { Difference } from './compare';
 import { ProblemList } from './ScenarioBar';
 import { JsonFileButton } from './JsonFileButton';
@@ -48,7 +49,8 @@ export function CompareView({
   compare: CompareState | null;
   busy: boolean;
   names: Names;
-  onCompare: (label: string, other: Workflow[]) => void;
+  /** Runs the scenario with `base` (the current workflows when not given) and with `other`. */
+  onCompare: (label: string, other: Workflow[], base?: Workflow[]) => void;
 }) {
   const { t } = useT();
   const [imported, setImported] = useState<WorkflowVersion[]>([]);
@@ -56,6 +58,10 @@ export function CompareView({
   const all = [...versions, ...imported];
   const [chosen, setChosen] = useState<string | null>(null);
   const version = all.find((v) => v.id === chosen) ?? all[0];
+  // Any two versions on one scenario (SPEC §10): the base is the current run unless another is chosen.
+  const [baseId, setBaseId] = useState<string | null>(null);
+  const base = all.find((v) => v.id === baseId) ?? null;
+  const [baseLabel, setBaseLabel] = useState<string | null>(null);
 
   const importText = (text: string, fileName: string) => {
     const result = importWorkflow(text, { workspace: inputs.workspace });
@@ -74,6 +80,13 @@ export function CompareView({
       <p className="tf-field__hint">{t('sim.compare.hint', { workflow: names.workflow(currentWorkflowId) })}</p>
       <div className="tf-sim-filters">
         <SelectField
+          label={t('versions.compare.base')}
+          value={base?.id ?? null}
+          options={all.map((v) => ({ value: v.id, label: v.label }))}
+          placeholder={t('sim.compare.current')}
+          onChange={setBaseId}
+        />
+        <SelectField
           label={t('sim.compare.version')}
           value={version?.id ?? null}
           options={all.map((v) => ({ value: v.id, label: v.label }))}
@@ -85,7 +98,15 @@ export function CompareView({
           type="button"
           className="tf-button tf-button--primary"
           disabled={!version || busy}
-          onClick={() => version && onCompare(version.label, withVersion(inputs.workflows, currentWorkflowId, version.workflow))}
+          onClick={() => {
+            if (!version) return;
+            setBaseLabel(base?.label ?? null);
+            onCompare(
+              version.label,
+              withVersion(inputs.workflows, currentWorkflowId, version.workflow),
+              base ? withVersion(inputs.workflows, currentWorkflowId, base.workflow) : undefined,
+            );
+          }}
         >
           {t('sim.compare.run')}
         </button>
@@ -103,13 +124,24 @@ export function CompareView({
         </p>
       )}
       {compare?.status === 'done' && (
-        <CompareResult label={compare.label} comparison={compare.comparison} names={names} />
+        <CompareResult label={compare.label} baseLabel={baseLabel} comparison={compare.comparison} names={names} />
       )}
     </div>
   );
 }
 
-function CompareResult({ label, comparison, names }: { label: string; comparison: Extract<CompareState, { status: 'done' }>['comparison']; names: Names }) {
+function CompareResult({
+  label,
+  baseLabel,
+  comparison,
+  names,
+}: {
+  label: string;
+  /** The base version's name; null for the current workflows. */
+  baseLabel: string | null;
+  comparison: Extract<CompareState, { status: 'done' }>['comparison'];
+  names: Names;
+}) {
   const { t, lang } = useT();
   if (comparison.same) return <p role="status">{t('sim.compare.same', { other: label })}</p>;
   const email = (e: OutboxEmail) => t('sim.compare.email', { at: formatMoment(e.at, lang), to: e.to, subject: e.subject, ticket: e.ticket });
@@ -127,7 +159,7 @@ function CompareResult({ label, comparison, names }: { label: string; comparison
           <thead>
             <tr>
               <th scope="col">{t('sim.col.ticket')}</th>
-              <th scope="col">{t('sim.compare.current')}</th>
+              <th scope="col">{baseLabel ?? t('sim.compare.current')}</th>
               <th scope="col">{label}</th>
             </tr>
           </thead>

@@ -25,11 +25,11 @@ export type SimulationStore = typeof useSimulationStore;
 /** What the shell gives the panel. */
 export interface SimulationPanelProps {
   workspace: Workspace;
-  /** Every workflow of the workspace; the engine runs the enabled, complete ones. */
+  /** The workflows to run: the live revisions (or the open draft in place of its own, SPEC §10). */
   workflows: readonly Workflow[];
   /** The workflow open in the builder: its path is listed per ticket, and it is the one compared. */
   currentWorkflowId: string | null;
-  /** Other versions of the open workflow to compare with (undo steps, saved copies). */
+  /** Other versions of the open workflow to compare on one scenario (its revisions and draft). */
   versions?: readonly WorkflowVersion[];
   /** Review mode: scenarios can be run and read but not edited. */
   readOnly?: boolean;
@@ -197,7 +197,7 @@ export function SimulationPanel({ workspace, workflows, currentWorkflowId, versi
               compare={s.compare}
               busy={s.busy !== null}
               names={names}
-              onCompare={(label, other) => void s.compareWith(label, inputs, { ...inputs, workflows: other })}
+              onCompare={(label, other, base) => void s.compareWith(label, base ? { ...inputs, workflows: base } : inputs, { ...inputs, workflows: other })}
             />
           ) : (
             <p className="tf-empty">{t('sim.scenario.start')}</p>

@@ -8,7 +8,6 @@ export const workspace = defaultWorkspace();
 export const workflow: Workflow = WorkflowSchema.parse({
   id: 'wf-all',
   name: 'Every kind',
-  enabled: false,
   enrollment: {
     triggers: [{ type: 'ticketCreated' }],
     filters: [],

@@ -120,7 +120,6 @@ describe('SimulationPanel', { timeout: 30_000 }, () => {
     const loop = (id: string, from: string, to: string): Workflow => ({
       id,
       name: `Set ${to}`,
-      enabled: true,
       enrollment: { triggers: [{ type: 'statusChanged', toStatusId: from }], filters: [], reenroll: true, unenroll: [] },
       actions: [{ id: 'set', kind: 'setStatus', statusId: to, next: null }],
       startActionId: 'set',
@@ -158,7 +157,7 @@ describe('SimulationPanel', { timeout: 30_000 }, () => {
         workspace={workspace}
         workflows={workflows}
         currentWorkflowId={current.id}
-        versions={[{ id: 'v1', label: 'Disabled copy', workflow: { ...current, enabled: false } }]}
+        versions={[{ id: 'v1', label: 'Copy without triggers', workflow: { ...current, enrollment: { ...current.enrollment, triggers: [] } } }]}
         store={store}
       />,
     );
@@ -166,7 +165,7 @@ describe('SimulationPanel', { timeout: 30_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Compare' }));
     const emails = await screen.findByRole('region', { name: 'Emails' });
     expect(within(emails).getByRole('heading', { name: /^Only with the current workflow/ })).toBeInTheDocument();
-    expect(within(emails).queryByRole('heading', { name: /^Only with Disabled copy/ })).toBeNull();
+    expect(within(emails).queryByRole('heading', { name: /^Only with Copy without triggers/ })).toBeNull();
   });
 
   it('runs another scenario after one has finished', async () => {
