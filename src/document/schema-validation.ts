@@ -6,7 +6,8 @@ import { capProblems, problem, type Problem, type ReportLimits } from './codes';
 import { actionIdAt, describePlace, pointer, valueAt } from './json-pointer';
 import type { JsonSchema } from './json-schemas';
 import type { DocumentKind } from './migrations';
-import { compileDecider, compileValidator, unionTag, validatedSchema } from './schema-compile';
+import { compileDecider, compileValidator } from './schema-compile';
+import { unionTag, validatedSchema } from './schema-shape';
 import { describeTimestamp } from './timestamps';
 import { clip, describeJson, listWords, quote } from './words';
 

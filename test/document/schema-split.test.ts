@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PUBLISHED_SCHEMAS } from '../../src/document/schema-validation';
 import { splitSchema } from '../../src/document/schema-split';
-import { validatedSchema } from '../../src/document/schema-compile';
+import { validatedSchema } from '../../src/document/schema-shape';
 
 describe('splitSchema', () => {
   it('moves each object schema below the root under $defs and names it with a $ref', () => {
