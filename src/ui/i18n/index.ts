@@ -17,6 +17,7 @@ import {
 } from './core';
 import { INSPECTOR_MESSAGES } from './inspector';
 import { PROBLEMS_MESSAGES } from './problems';
+import { TEAM_MESSAGES } from './team';
 import { WORKFLOWS_MESSAGES } from './workflows';
 // Every area's English registers here too, not only when its feature first loads: a notice raised by
 // a part of the app whose panel has not opened yet (scenario storage at start, say) still reads as
@@ -31,6 +32,8 @@ registerArea('inspector', INSPECTOR_MESSAGES);
 registerArea('workflows', WORKFLOWS_MESSAGES);
 registerArea('problems', PROBLEMS_MESSAGES);
 registerArea('files', FILES_MESSAGES);
+// Team mode's notices come from the store (its persistence adapter), wherever they are shown.
+registerArea('team', TEAM_MESSAGES);
 registerArea('json', JSON_MESSAGES);
 
 
