@@ -172,23 +172,22 @@ describe('fixDocument (the repair behind "Fix and import")', () => {
   });
 
   it('is never part of validation: the same incomplete file is refused without it, with the missing properties named', () => {
-    const text = JSON.stringify({ format: 'ticketflow.workflow', schemaVersion: 2, workflow: { id: 'w', name: 'W' } });
+    const text = JSON.stringify({ format: 'ticketflow.workflow', schemaVersion: 3, workflow: { id: 'w', name: 'W' } });
     const r = importWorkflow(text);
     expect(r.ok).toBe(false);
     expect(r.document).toBeUndefined();
     expect(r.problems.map((p) => [p.code, p.path])).toEqual([
-      ['TF201', '/workflow/enabled'],
       ['TF201', '/workflow/enrollment'],
       ['TF201', '/workflow/actions'],
       ['TF201', '/workflow/startActionId'],
     ]);
-    expect(importFixed(text).changes.map((c) => c.path)).toEqual(['/workflow/enabled', '/workflow/enrollment', '/workflow/actions', '/workflow/startActionId']);
+    expect(importFixed(text).changes.map((c) => c.path)).toEqual(['/workflow/enrollment', '/workflow/actions', '/workflow/startActionId']);
   });
 
   it('migrates an older document first, listing the migration among its changes', () => {
     const v1 = { format: 'ticketflow.workflow', schemaVersion: 1, workflow: { id: 'w', name: 'W', enabled: false, trigger: null, actions: {} } };
     const { document, changes } = fixDocument(v1);
-    expect((document as { schemaVersion: number }).schemaVersion).toBe(2);
+    expect((document as { schemaVersion: number }).schemaVersion).toBe(3);
     expect(changes.length).toBeGreaterThan(0);
     expect(changes.at(-1)).toEqual({ path: '/workflow/startActionId', change: 'Added the missing /workflow/startActionId: null.' });
   });
