@@ -23,6 +23,7 @@ import { WORKFLOWS_MESSAGES } from './workflows';
 // words, never as its raw key.
 import './app';
 import './canvas';
+import './canvas-tools';
 import './review';
 import './settings';
 import './simulation';
