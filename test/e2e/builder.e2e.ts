@@ -44,14 +44,14 @@ e2e('builder: an admin builds, edits, clones, moves and deletes by drag and drop
   await page.locator('.react-flow__node-trigger').click();
   await page.getByRole('combobox', { name: 'New trigger' }).selectOption('emailSentFromTicket');
   await page.getByRole('button', { name: 'Add trigger' }).click();
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.locator('.react-flow__node-trigger .tf-trigger__more').waitFor();
 
   await dropKind(page, 'Send email', 'Add an action at the start');
   await expectCount(page, 1, 'after dropping Send email');
   await (await bubble(page, 'Send email')).click();
   await page.getByRole('radio', { name: /Ticket received/ }).check();
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await bubble(page, 'Send email: Ticket received');
 
   await dropKind(page, 'Delay', /^Add an action after Send email/);
@@ -62,7 +62,7 @@ e2e('builder: an admin builds, edits, clones, moves and deletes by drag and drop
   await expectCount(page, 4, 'after dropping Set ticket status');
   await (await bubble(page, 'Set ticket status')).click();
   await page.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Closed' });
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await bubble(page, 'Set status → Closed');
 
   await menu(page, 'Delay 1 days', 'Clone');

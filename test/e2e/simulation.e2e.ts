@@ -146,7 +146,7 @@ e2e('simulation: a channel move through the guided dialog, refused first, then r
   await form.getByLabel('Channel', { exact: true }).selectOption('ch-sales');
   await form.getByLabel('Subject').fill('Arrived mid-move');
   await form.getByLabel('Message').fill('Hello sales');
-  await form.getByRole('button', { name: 'Save' }).click();
+  await form.getByRole('button', { name: 'Save', exact: true }).click();
 
   await runToEnd(panel);
   await tab(panel, /^Board/);
@@ -155,6 +155,6 @@ e2e('simulation: a channel move through the guided dialog, refused first, then r
   await panel.getByRole('button', { name: /Arrived mid-move/ }).click();
   await panel.getByRole('article', { name: 'Ticket ticket-1' }).getByText('help desk', { exact: true }).waitFor();
   await tab(panel, /^Trace/);
-  await panel.getByText(/arrived while "sales@acme\.test" \(ch-sales\) is moving: detected and moved to the help desk/).waitFor();
+  await panel.getByText(/arrived while .+ is moving: detected and moved to the help desk/).waitFor();
   await screenshot('simulation-move-done');
 });
