@@ -43,11 +43,12 @@ export function BubbleMenu({ label, items }: { label: string; items: MenuItem[] 
     shown = parent?.items ?? shown;
   }
 
-  useEffect(() => {
-    if (open) list.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
-  }, [open, trail]);
-
   const [position, setPosition] = useState<{ left: number; top: number } | null>(null);
+  // Focus once the list is placed: until then it is hidden, and a hidden item cannot take focus.
+  useEffect(() => {
+    if (open && position) list.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+  }, [open, trail, position]);
+
   useLayoutEffect(() => {
     if (!open) {
       setPosition(null);
