@@ -1,10 +1,11 @@
 import { Copy, Trash2 } from 'lucide-react';
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { ROLES, type Member, type Role, type TeamApi } from '../../store/team-api';
 import { Dialog } from '../canvas/Dialog';
 import { useT } from '../i18n';
 import '../i18n/team';
-import { errorText, TextInput } from './AuthScreens';
+import { useApiList } from './use-api-list';
+import { TextInput } from './AuthScreens';
 
 /** The members of a `GET /members` answer (`{ members }` or a bare list). */
 export function membersFromApi(body: unknown): Member[] {
@@ -41,31 +42,11 @@ export async function copyText(text: string): Promise<boolean> {
 /** The admin's members screen: invite by email and role (a one-time link to pass on), change roles, remove. */
 export function MembersDialog({ api, selfId, onClose }: { api: TeamApi; selfId: string; onClose: () => void }) {
   const { t } = useT();
-  const [members, setMembers] = useState<Member[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { items: members, error, run } = useApiList(api, '/members', membersFromApi);
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('reviewer');
   const [invite, setInvite] = useState<{ url: string; expiresAt: string | null } | null>(null);
   const [copied, setCopied] = useState(false);
-
-  const reload = useCallback(async () => {
-    try {
-      setMembers(membersFromApi((await api.get('/members')).body));
-    } catch (e) {
-      setError(errorText(t, e));
-    }
-  }, [api, t]);
-  useEffect(() => void reload(), [reload]);
-
-  const run = async (action: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await action();
-      await reload();
-    } catch (e) {
-      setError(errorText(t, e));
-    }
-  };
 
   const onInvite = (e: FormEvent) => {
     e.preventDefault();

@@ -1,10 +1,11 @@
 import { Copy } from 'lucide-react';
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { ApiToken, TeamApi } from '../../store/team-api';
 import { Dialog } from '../canvas/Dialog';
 import { useT } from '../i18n';
 import '../i18n/team';
-import { errorText, TextInput } from './AuthScreens';
+import { useApiList } from './use-api-list';
+import { TextInput } from './AuthScreens';
 import { copyText } from './MembersDialog';
 
 /** The tokens of a `GET /tokens` answer (`{ tokens }` or a bare list). */
@@ -31,31 +32,11 @@ export function tokenSecret(body: unknown): string | null {
 /** The admin's API tokens: create one with a scope (its secret shown once), list, revoke. */
 export function TokensDialog({ api, onClose }: { api: TeamApi; onClose: () => void }) {
   const { t } = useT();
-  const [tokens, setTokens] = useState<ApiToken[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { items: tokens, error, run } = useApiList(api, '/tokens', tokensFromApi);
   const [name, setName] = useState('');
   const [scope, setScope] = useState<'read' | 'read+run'>('read');
   const [secret, setSecret] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
-
-  const reload = useCallback(async () => {
-    try {
-      setTokens(tokensFromApi((await api.get('/tokens')).body));
-    } catch (e) {
-      setError(errorText(t, e));
-    }
-  }, [api, t]);
-  useEffect(() => void reload(), [reload]);
-
-  const run = async (action: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await action();
-      await reload();
-    } catch (e) {
-      setError(errorText(t, e));
-    }
-  };
 
   const onCreate = (e: FormEvent) => {
     e.preventDefault();
