@@ -19,6 +19,8 @@ export const EN_MESSAGES: Record<string, string> = {
   'summary.delay.duration': 'Delay {amount} {unit}',
   'summary.delay.until': 'Delay until {days} at {time}',
   'summary.branch': 'Branch: {count} paths + default',
+  'summary.branch.one': 'Branch: {count} path + default',
+  'summary.branch.other': 'Branch: {count} paths + default',
   'summary.goto': 'Go to {target}',
   'summary.webhook': '{method} {url}',
   'summary.incomplete': 'Incomplete: {what}',
@@ -29,6 +31,14 @@ export const EN_MESSAGES: Record<string, string> = {
   'unit.hours': 'hours',
   'unit.days': 'days',
   'unit.weeks': 'weeks',
+  'unit.minutes.one': 'minute',
+  'unit.minutes.other': 'minutes',
+  'unit.hours.one': 'hour',
+  'unit.hours.other': 'hours',
+  'unit.days.one': 'day',
+  'unit.days.other': 'days',
+  'unit.weeks.one': 'week',
+  'unit.weeks.other': 'weeks',
   'property.owner': 'owner',
   'property.priority': 'priority',
   'property.subject': 'subject',
@@ -52,5 +62,18 @@ export function format(text: string, params?: Record<string, string | number>): 
   return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
 }
 
-/** The English translator used by the CLI and tests. */
-export const englishT: Translate = (key, params) => format(EN_MESSAGES[key] ?? key, params);
+/**
+ * The text of a key for a count, written per plural category (`key.one`, `key.other`, …) and chosen
+ * by Intl.PluralRules; undefined when the key has no plural forms (or no numeric `count` is given).
+ */
+export function pluralText(find: (key: string) => string | undefined, rules: Intl.PluralRules, key: string, params?: Record<string, string | number>): string | undefined {
+  const count = params?.count;
+  if (typeof count !== 'number') return undefined;
+  return find(`${key}.${rules.select(count)}`) ?? find(`${key}.other`);
+}
+
+const englishPlurals = new Intl.PluralRules('en');
+const english = (key: string) => EN_MESSAGES[key];
+
+/** The English translator used by the CLI and tests ("1 day", "2 days" from one key, as the UI does). */
+export const englishT: Translate = (key, params) => format(pluralText(english, englishPlurals, key, params) ?? EN_MESSAGES[key] ?? key, params);

@@ -16,7 +16,7 @@ import { useNodeMark } from '../simulation/use-canvas-marks';
 export type ActionNodeType = Node<Record<string, never>, 'action'>;
 
 /**
- * One action bubble: kind icon, one-line summary, problem badge, open comment count, and its menu.
+ * One action bubble: kind icon, kind and whole summary (wrapped on up to 3 lines, full text in its tooltip), problem badge, open comment count, and its menu.
  * It subscribes only to its own action, problems and comments, so editing one bubble re-renders one bubble.
  */
 export const ActionNode = memo(function ActionNode(props: NodeProps<ActionNodeType>) {
@@ -82,9 +82,9 @@ function NearActionNode({ id }: { id: string }) {
       <span className="tf-bubble__icon" aria-hidden>
         <Icon size={18} />
       </span>
-      <span className="tf-bubble__text">
+      <span className="tf-bubble__text" title={`${kindLabel}: ${summary}`}>
         <span className="tf-bubble__kind">{kindLabel}</span>
-        <span className="tf-bubble__summary" title={summary}>
+        <span className="tf-bubble__summary">
           {summary}
         </span>
       </span>
