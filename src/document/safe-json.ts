@@ -1,4 +1,6 @@
 import { problem, type Problem } from './codes';
+import { pointer } from './json-pointer';
+import { quote } from './words';
 
 /** Bounds on what the importer agrees to read. */
 export interface ParseLimits {
@@ -24,6 +26,7 @@ const OPEN_BRACE = 123;
 const CLOSE_BRACE = 125;
 const OPEN_BRACKET = 91;
 const CLOSE_BRACKET = 93;
+const COMMA = 44;
 
 /**
  * Reads JSON text defensively: the size and nesting depth are checked on the raw text before any
@@ -52,7 +55,94 @@ export function parseJsonSafely(text: string, limits: Partial<ParseLimits> = {})
     const { line, column } = lineColumn(body, index);
     return { ok: false, problem: problem('TF101', '', { line, column, detail }) };
   }
+  const twice = firstDuplicateKey(body);
+  if (twice) {
+    const first = lineColumn(body, twice.first);
+    const again = lineColumn(body, twice.again);
+    return {
+      ok: false,
+      problem: problem('TF108', twice.pointer, {
+        key: quote(twice.key),
+        line: first.line,
+        column: first.column,
+        againLine: again.line,
+        againColumn: again.column,
+      }),
+    };
+  }
   return { ok: true, value };
+}
+
+/** A key written twice in one object: the key, the object member's JSON pointer and both offsets. */
+export interface DuplicateKey {
+  key: string;
+  pointer: string;
+  first: number;
+  again: number;
+}
+
+interface KeyFrame {
+  /** The keys of an object read so far and where each was written; null for an array. */
+  keys: Map<string, number> | null;
+  /** The member being read: an object's key or an array's index. */
+  at: string | number;
+  /** In an object, whether the next string is a key. */
+  expectKey: boolean;
+}
+
+/**
+ * The first key written twice in one object of valid JSON text, or null. JSON.parse keeps the last
+ * value without a word, so a reviewer reading the first would see other settings than the canvas.
+ * One pass with an explicit stack (no recursion); strings are jumped over, and only keys holding an
+ * escape are decoded.
+ */
+export function firstDuplicateKey(text: string): DuplicateKey | null {
+  const stack: KeyFrame[] = [];
+  let top: KeyFrame | undefined;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) {
+      const end = stringEnd(text, i);
+      if (end === -1) return null;
+      if (top?.keys && top.expectKey) {
+        const raw = text.slice(i + 1, end);
+        const key = raw.includes('\\') ? (JSON.parse(text.slice(i, end + 1)) as string) : raw;
+        const seen = top.keys.get(key);
+        if (seen !== undefined) {
+          const path = stack.map((f) => f.at);
+          path[path.length - 1] = key;
+          return { key, pointer: pointer(...path), first: seen, again: i };
+        }
+        top.keys.set(key, i);
+        top.at = key;
+        top.expectKey = false;
+      }
+      i = end;
+    } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      top = { keys: c === OPEN_BRACE ? new Map() : null, at: 0, expectKey: c === OPEN_BRACE };
+      stack.push(top);
+    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+      stack.pop();
+      top = stack[stack.length - 1];
+    } else if (c === COMMA && top) {
+      if (top.keys) top.expectKey = true;
+      else top.at = (top.at as number) + 1;
+    }
+  }
+  return null;
+}
+
+/** Index of the quote that closes the string opening at `start`: the next one not escaped by an odd run of backslashes. */
+function stringEnd(text: string, start: number): number {
+  let end = text.indexOf('"', start + 1);
+  while (end !== -1) {
+    let b = end - 1;
+    while (text.charCodeAt(b) === BACKSLASH) b--;
+    if ((end - b) % 2 === 1) return end;
+    end = text.indexOf('"', end + 1);
+  }
+  return -1;
 }
 
 /** UTF-8 length of a string, counted without encoding it. */
@@ -86,14 +176,7 @@ export function firstTooDeep(text: string, maxDepth: number): number {
     // Indentation is most of what lies outside strings in a pretty-printed file.
     while (c === SPACE) c = text.charCodeAt(++i);
     if (c === QUOTE) {
-      // Jump to the closing quote: the next quote not escaped by an odd run of backslashes.
-      let end = text.indexOf('"', i + 1);
-      while (end !== -1) {
-        let b = end - 1;
-        while (text.charCodeAt(b) === BACKSLASH) b--;
-        if ((end - b) % 2 === 1) break;
-        end = text.indexOf('"', end + 1);
-      }
+      const end = stringEnd(text, i);
       if (end === -1) return -1;
       i = end;
     } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {

@@ -253,3 +253,12 @@ describe('long reports', () => {
     expect(json.files[11]!.more).toBe(300);
   });
 });
+
+describe('duplicate keys (TF108)', () => {
+  it('refuses a workflow file with a key written twice, printing the key, its pointer and both places', async () => {
+    const file = put('twice/wf.json', exampleText.replace('"templateId": "tpl-received",', '"templateId": "tpl-received", "templateId": "tpl-other",'));
+    const { code, stdout, stderr } = await run(['validate', file]);
+    expect(code).toBe(1);
+    expect(stdout + stderr).toMatch(/TF108 at \/workflow\/actions\/0\/templateId: The key "templateId" appears twice in the same object, at line 19, column \d+ and again at line 19, column \d+/);
+  });
+});

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseJsonSafely } from '../../src/document';
-import { keepsProtoKeys, parseKeepingKeys } from '../../src/document/safe-json';
+import { firstDuplicateKey, keepsProtoKeys, parseKeepingKeys } from '../../src/document/safe-json';
 import { fixtureText } from './helpers';
 
 afterEach(() => vi.restoreAllMocks());
@@ -131,5 +131,36 @@ describe('parseJsonSafely', () => {
         throw new SyntaxError('unsupported');
       }),
     ).toBe(false);
+  });
+});
+
+describe('duplicate keys (TF108)', () => {
+  it('refuses a key written twice in one object, naming the key, both places and the pointer', () => {
+    const p = failure('{"workflow": {"actions": [{"id": "a1"},\n  {"id": "a2", "next": "a1", "next": null}]}}');
+    expect(p).toMatchObject({ code: 'TF108', path: '/workflow/actions/1/next' });
+    expect(p.message).toContain('The key "next" appears twice');
+    expect(p.message).toContain('at line 2, column 16 and again at line 2, column 30');
+  });
+
+  it('sees a key spelled with an escape as the same key', () => {
+    const p = failure('{"name": 1, "n\\u0061me": 2}');
+    expect(p).toMatchObject({ code: 'TF108', path: '/name' });
+  });
+
+  it('accepts the same key in different objects, and keys that only look alike inside strings', () => {
+    expect(parseJsonSafely('{"a": {"id": 1}, "b": {"id": 2}, "c": [{"id": 3}, {"id": 4}], "d": "\\"id\\": \\"id\\""}').ok).toBe(true);
+    expect(firstDuplicateKey('{"k": "a,\\"k\\"", "j": ["k", "k"]}')).toBeNull();
+  });
+
+  it('finds a duplicate after 100,000 nested levels of arrays without overflowing the stack', () => {
+    const deep = '['.repeat(100_000) + '{"x": 1, "x": 2}' + ']'.repeat(100_000);
+    expect(firstDuplicateKey(deep)).toMatchObject({ key: 'x', first: 100_001, again: 100_009 });
+  });
+
+  it('quotes a huge duplicate key clipped', () => {
+    const key = 'k'.repeat(100_000);
+    const p = failure(`{"${key}": 1, "${key}": 2}`, { maxBytes: 1e7 });
+    expect(p.code).toBe('TF108');
+    expect(p.message.length).toBeLessThan(600);
   });
 });

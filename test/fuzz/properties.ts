@@ -18,6 +18,31 @@ import {
 } from './arbitraries';
 import { checkGraph, checkImport, checkRoundTrip, checkSimulation, KINDS, type GraphOp } from './check';
 import { JsonLocator } from '../../src/ui/json/json-locate';
+import { parseJsonSafely } from '../../src/document';
+import { pointer } from '../../src/document/json-pointer';
+
+/**
+ * JSON text of a value in which the `target`-th object (in text order) that has a key writes its
+ * first key again at its end; returns the text and the pointer of that member, or no pointer when
+ * the value has fewer such objects.
+ */
+function withKeyTwice(value: unknown, target: number): { text: string; twice: string | null } {
+  let seen = 0;
+  let twice: string | null = null;
+  const write = (v: unknown, path: (string | number)[]): string => {
+    if (Array.isArray(v)) return `[${v.map((x, i) => write(x, [...path, i])).join(',')}]`;
+    if (v === null || typeof v !== 'object') return JSON.stringify(v);
+    const keys = Object.keys(v);
+    const members = keys.map((k) => `${JSON.stringify(k)}:${write((v as Record<string, unknown>)[k], [...path, k])}`);
+    if (keys.length > 0 && seen++ === target && twice === null) {
+      twice = pointer(...path, keys[0]!);
+      members.push(`\n${JSON.stringify(keys[0])}: "again"`);
+    }
+    return `{${members.join(',')}}`;
+  };
+  const text = write(value, []);
+  return { text, twice };
+}
 
 /** A named property and how many inputs the fixed-seed test gives it. */
 export interface FuzzProperty {
@@ -126,6 +151,27 @@ export const PROPERTIES: readonly FuzzProperty[] = [
         const sc = checkImport('scenario', mutateJson(EXAMPLE_SCENARIOS[s]!.scenario, scenarioMutations), ws.document! as Workspace);
         if (!sc.document) return;
         checkSimulation(ws.document! as Workspace, distinct(EXAMPLE_WORKFLOWS.map((e) => e.document.workflow)), sc.document! as Scenario);
+      },
+    ),
+  ),
+  prop(
+    'a key written twice in any object is refused with both places (TF108), and no other text is',
+    300,
+    fc.property(
+      fc.oneof(fc.jsonValue({ maxDepth: 4 }), fc.nat({ max: EXAMPLE_WORKFLOWS.length - 1 }).map((i) => EXAMPLE_WORKFLOWS[i]!.document as unknown)),
+      fc.nat({ max: 40 }),
+      (value, target) => {
+        const { text, twice } = withKeyTwice(value, target);
+        const r = parseJsonSafely(text);
+        if (twice === null) {
+          if (!r.ok) throw new Error(`valid JSON without a repeated key was refused: ${r.problem.message}`);
+          return;
+        }
+        if (r.ok || r.problem.code !== 'TF108' || r.problem.path !== twice) {
+          throw new Error(`expected TF108 at ${twice}, got ${JSON.stringify(r.ok ? 'accepted' : r.problem)}`);
+        }
+        if (!/at line \d+, column \d+ and again at line 2, column 1;/.test(r.problem.message)) throw new Error(`the message misses a place: ${r.problem.message}`);
+        checkImport('workflow', text, workspace);
       },
     ),
   ),

@@ -73,6 +73,16 @@ describe('importFile', () => {
     expect(store.getState().order).toEqual([]);
   });
 
+  it('refuses a file with a key written twice (TF108) with both places, and changes nothing open', async () => {
+    const store = empty();
+    const text = exportWorkflow(newWorkflowDocument('wf-twice', 'Twice')).replace('"name": "Twice"', '"name": "Twice",\n    "name": "Other"');
+    await importText(store, text, 'twice.json');
+    const pending = useImportState.getState().pending;
+    expect(pending).toMatchObject({ kind: 'report', source: 'twice.json', problems: [{ code: 'TF108' }] });
+    expect(pending && 'problems' in pending && pending.problems[0]!.message).toMatch(/"name" appears twice .* at line \d+, column \d+ and again at line \d+, column \d+/);
+    expect(store.getState().order).toEqual([]);
+  });
+
   it('imports a UTF-8 workflow file', async () => {
     const store = empty();
     await importFile(store, new Blob([exportWorkflow(newWorkflowDocument('wf-a', 'A'))]), 'a.json');

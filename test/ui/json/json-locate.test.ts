@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { importWorkflow } from '../../../src/document';
 import { JsonLocator, pointerSegments } from '../../../src/ui/json/json-locate';
 
 const text = JSON.stringify(
@@ -80,5 +81,17 @@ describe('JsonLocator on hostile text (iterative, never recursive)', () => {
 
   it('reuses the tree of the same text', () => {
     expect(JsonLocator.of(text)).toBe(JsonLocator.of(text));
+  });
+});
+
+describe('duplicate keys in the JSON view (TF108)', () => {
+  it('marks the second place of a key written twice, and the message names both places', () => {
+    const twice = '{\n  "format": "ticketflow.workflow",\n  "schemaVersion": 1,\n  "format": "other"\n}';
+    const r = importWorkflow(twice);
+    expect(r.document).toBeFalsy();
+    const p = r.problems.find((x) => x.code === 'TF108')!;
+    expect(p.message).toContain('at line 2, column 3 and again at line 4, column 3');
+    const span = new JsonLocator(twice).spanOf(p.path)!;
+    expect(twice.slice(span.start, span.end)).toBe('"other"');
   });
 });
