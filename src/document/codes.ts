@@ -164,6 +164,16 @@ export const CODES = {
     severity: 'warning',
     template: '{where} uses {{{token}}}, which is not a personalization token; it is sent as written.',
   },
+  TF324: {
+    name: 'VALUE_BRANCH_DUPLICATE_VALUE',
+    severity: 'error',
+    template: 'Value branch "{actionId}" lists the value "{value}" on path {path} and already on path {first}; each value may have one path only.',
+  },
+  TF325: {
+    name: 'VALUE_BRANCH_BAD_VALUE',
+    severity: 'error',
+    template: 'Value branch "{actionId}" has a path for "{value}", which the {property} cannot be (it is one of {choices}).',
+  },
   TF401: { name: 'DUPLICATE_ID', severity: 'error', template: 'Another {what} already has the id "{id}".' },
   TF402: { name: 'UNKNOWN_REFERENCE', severity: 'error', template: '{where} refers to the {what} "{id}", which does not exist.' },
   TF403: {

@@ -717,6 +717,7 @@ function translateWorkflow(wf: CompiledHarnessWorkflow, h: Harness): AnyStateMac
         states[`x:${action.id}`] = { entry: ({ context }) => h.runAction(context.run, action), always: [failed, enter(action.target)] };
         break;
       default:
+        if (!('next' in action)) throw new Error(`The peer does not translate ${action.kind} actions (${action.id}).`);
         states[`x:${action.id}`] = { entry: ({ context }) => h.runAction(context.run, action), always: [failed, enter(action.next)] };
     }
   }
