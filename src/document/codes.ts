@@ -181,6 +181,16 @@ export const CODES = {
     severity: 'error',
     template: 'Event {index} happens at {at}, before {before}; events must be in time order from the scenario start.',
   },
+  TF404: {
+    name: 'EVENT_TICKET_TWICE_OR_NEVER',
+    severity: 'error',
+    template: 'Event {index} ({type}) {how}; give either ticketId (a ticket id) or ticketOf (a conversation whose ticket is meant), exactly one.',
+  },
+  TF405: {
+    name: 'EVENT_TICKET_OF_UNKNOWN_CONVERSATION',
+    severity: 'error',
+    template: 'Event {index} ({type}) names the ticket of conversation "{conversation}", which neither the initial state nor any earlier event starts.',
+  },
   // TF5xx: the files of one command line together (reported by the CLI).
   TF501: { name: 'UNREADABLE_FILE', severity: 'error', template: 'The file cannot be read: {reason}.' },
   TF502: {
