@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { portablePattern } from './schema-shape';
 import { ActionSchema } from '../actions';
 import { BranchPathSchema } from '../actions/branch';
 import { DelaySchema } from '../actions/delay';
@@ -207,6 +208,32 @@ function override(ctx: { zodSchema: unknown; jsonSchema: JsonSchema }): void {
 }
 
 /**
+ * Gives every `$ref` a schema object of its own: `{ description, $ref }` becomes `{ description,
+ * allOf: [{ $ref }] }`, which means the same. Code generators such as json-schema-to-typescript
+ * copy a definition for each `$ref` with siblings (Id1, Id2, …); alone, each `$ref` names its type.
+ */
+function refsAlone(schema: unknown): void {
+  if (Array.isArray(schema)) return schema.forEach(refsAlone);
+  if (typeof schema !== 'object' || schema === null) return;
+  const node = schema as JsonSchema;
+  for (const child of Object.values(node)) refsAlone(child);
+  if (typeof node.$ref === 'string' && Object.keys(node).length > 1) {
+    const ref = node.$ref;
+    delete node.$ref;
+    node.allOf = [{ $ref: ref }];
+  }
+}
+
+/** Rewrites every `pattern` of a schema tree with portablePattern, in place. */
+function portablePatterns(schema: unknown): void {
+  if (typeof schema !== 'object' || schema === null) return;
+  for (const [key, child] of Object.entries(schema)) {
+    if (key === 'pattern' && typeof child === 'string') (schema as JsonSchema).pattern = portablePattern(child);
+    else portablePatterns(child);
+  }
+}
+
+/**
  * Throws, naming the JSON pointer, if any property of the schema lacks a description (its own, or
  * that of the definition it refers to), or any definition a title.
  */
@@ -253,6 +280,8 @@ export function generateJsonSchemas(): JsonSchemas {
     const { zod, title } = SOURCES[file];
     // The JSON round trip detaches objects zod may share between places, so the result is a plain tree.
     const generated = JSON.parse(JSON.stringify(z.toJSONSchema(zod, { target: 'draft-2020-12', override, metadata }))) as JsonSchema;
+    portablePatterns(generated);
+    refsAlone(generated);
     const { $schema, description, ...rest } = generated;
     const schema: JsonSchema = {
       $schema,
