@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { portablePattern } from './schema-shape';
 import { ActionSchema } from '../actions';
+import { RESULT_PARTS, SimulateOutputSchema } from '../engine/result-schema';
 import { BranchPathSchema } from '../actions/branch';
 import { DelaySchema } from '../actions/delay';
 import { RecipientsSchema } from '../actions/notify';
@@ -42,6 +43,7 @@ export interface JsonSchemas {
   'workflow.schema.json': JsonSchema;
   'workspace.schema.json': JsonSchema;
   'scenario.schema.json': JsonSchema;
+  'simulation-result.schema.json': JsonSchema;
 }
 
 /** Names of the files in schemas/. */
@@ -53,6 +55,7 @@ const SOURCES: Record<SchemaFile, { zod: z.ZodType; title: string }> = {
   'workflow.schema.json': { zod: WorkflowDocumentSchema, title: 'Ticketflow workflow document' },
   'workspace.schema.json': { zod: WorkspaceSchema, title: 'Ticketflow workspace' },
   'scenario.schema.json': { zod: ScenarioSchema, title: 'Ticketflow simulation scenario' },
+  'simulation-result.schema.json': { zod: SimulateOutputSchema, title: 'Ticketflow simulate --json output' },
 };
 
 /** The schema files, in the order they are written and listed. */
@@ -184,6 +187,7 @@ function definitionNames(): Map<z.ZodType, DefName> {
   name(SlaTargetSchema, 'SlaTarget', 'SLA target');
   name(SlaPolicySchema, 'SlaPolicy', 'SLA policy');
   name(BrandingSchema, 'Branding');
+  for (const [schema, id, title] of RESULT_PARTS) name(schema, id, title);
   return names;
 }
 
@@ -221,6 +225,21 @@ function refsAlone(schema: unknown): void {
     const ref = node.$ref;
     delete node.$ref;
     node.allOf = [{ $ref: ref }];
+  }
+}
+
+/**
+ * `type: ["string", "number", …]` (how zod writes a union of primitives) as an anyOf of single types,
+ * which means the same and which ajv's strict mode accepts without allowUnionTypes.
+ */
+function typeListsAsAnyOf(schema: unknown): void {
+  if (Array.isArray(schema)) return schema.forEach(typeListsAsAnyOf);
+  if (typeof schema !== 'object' || schema === null) return;
+  const node = schema as JsonSchema;
+  for (const child of Object.values(node)) typeListsAsAnyOf(child);
+  if (Array.isArray(node.type) && node.anyOf === undefined) {
+    node.anyOf = (node.type as string[]).map((type) => ({ type }));
+    delete node.type;
   }
 }
 
@@ -281,6 +300,7 @@ export function generateJsonSchemas(): JsonSchemas {
     // The JSON round trip detaches objects zod may share between places, so the result is a plain tree.
     const generated = JSON.parse(JSON.stringify(z.toJSONSchema(zod, { target: 'draft-2020-12', override, metadata }))) as JsonSchema;
     portablePatterns(generated);
+    typeListsAsAnyOf(generated);
     refsAlone(generated);
     const { $schema, description, ...rest } = generated;
     const schema: JsonSchema = {
