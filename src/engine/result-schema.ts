@@ -73,12 +73,17 @@ const TicketResultSchema = z
   })
   .describe('A ticket at the end of the simulation.');
 
+/** Where an output of an action comes from: when, which ticket, workflow and action. */
+const FROM_ACTION = {
+  at: When,
+  ticket: Text.describe('Ticket id.'),
+  workflow: Text.describe('Workflow id.'),
+  action: Text.describe('Action id.'),
+};
+
 const OutboxEmailSchema = z
   .strictObject({
-    at: When,
-    ticket: Text.describe('Ticket id.'),
-    workflow: Text.describe('Workflow id.'),
-    action: Text.describe('Action id.'),
+    ...FROM_ACTION,
     to: Text.describe('Recipient address.'),
     subject: Text.describe('Rendered subject.'),
     body: Text.describe('Rendered body.'),
@@ -113,10 +118,7 @@ const NotificationResultSchema = z
 
 const WebhookResultSchema = z
   .strictObject({
-    at: When,
-    ticket: Text.describe('Ticket id.'),
-    workflow: Text.describe('Workflow id.'),
-    action: Text.describe('Action id.'),
+    ...FROM_ACTION,
     method: Text.describe('HTTP method.'),
     url: Text.describe('URL.'),
     body: Text.describe('Rendered body.'),
