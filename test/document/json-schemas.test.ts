@@ -53,7 +53,7 @@ describe('generateJsonSchemas', () => {
     const schema = generated[file];
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     expect(schema.$id).toBe(schemaId(file));
-    expect(schema.$id).toMatch(/^https:\/\/ticketflow\.dev\/schemas\/\w+\.schema\.json$/);
+    expect(schema.$id).toMatch(/^https:\/\/ticketflow\.dev\/schemas\/[\w-]+\.schema\.json$/);
     expect(typeof schema.title).toBe('string');
     expect(typeof schema.description).toBe('string');
   });
@@ -117,11 +117,11 @@ describe('generateJsonSchemas', () => {
 });
 
 describe('writeJsonSchemas', () => {
-  it('writes the three files, which then compare as the same', () => {
+  it('writes the four files, which then compare as the same', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ticketflow-schemas-'));
-    expect(compareJsonSchemas(dir).map((s) => s.state)).toEqual(['missing', 'missing', 'missing']);
+    expect(compareJsonSchemas(dir).map((s) => s.state)).toEqual(['missing', 'missing', 'missing', 'missing']);
     expect(writeJsonSchemas(dir)).toEqual(SCHEMA_FILES.map((f) => join(dir, f)));
-    expect(compareJsonSchemas(dir).map((s) => s.state)).toEqual(['same', 'same', 'same']);
+    expect(compareJsonSchemas(dir).map((s) => s.state)).toEqual(['same', 'same', 'same', 'same']);
     expect(readFileSync(join(dir, 'workflow.schema.json'), 'utf8').endsWith('}\n')).toBe(true);
   });
 
@@ -133,6 +133,7 @@ describe('writeJsonSchemas', () => {
       ['workflow.schema.json', 'same'],
       ['workspace.schema.json', 'same'],
       ['scenario.schema.json', 'differs'],
+      ['simulation-result.schema.json', 'same'],
     ]);
   });
 });
