@@ -171,6 +171,11 @@ export const CODES = {
     severity: 'error',
     template: 'Event {index} happens at {at}, before {before}; events must be in time order from the scenario start.',
   },
+  TF404: {
+    name: 'END_BEFORE_START',
+    severity: 'error',
+    template: 'The scenario ends at {end}, before it starts at {start}, so no delay or timer would ever run; set an end after the start, or leave it out (30 days after the last event).',
+  },
   // TF5xx: the files of one command line together (reported by the CLI).
   TF501: { name: 'UNREADABLE_FILE', severity: 'error', template: 'The file cannot be read: {reason}.' },
   TF502: {

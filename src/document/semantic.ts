@@ -1,12 +1,13 @@
 import { definitionOf, type Action, type ActionLink, type ActionReference } from '../actions';
 import { EN_MESSAGES } from '../actions/messages';
-import { ChannelKindSchema, PRIORITIES } from '../model/common';
+import { ChannelKindSchema, PRIORITIES, TimestampSchema } from '../model/common';
 import { FILTER_OPERATORS, LIST_OPERATORS, operatorApplies, VALUELESS_OPERATORS, type FilterCondition, type Filters } from '../model/filters';
 import { TRIGGER_NODE_ID, type Workflow, type WorkflowDocument } from '../model/workflow';
 import type { Workspace } from '../model/workspace';
 import { linksOf, predecessors } from '../graph/links';
 import { addProblems, problem, type Code, type Problem } from './codes';
 import { cyclicComponents, type Rows } from './cycles';
+import { describeTimestamp } from './timestamps';
 import { clip, listWords } from './words';
 import { unknownTokenNames } from '../engine/tokens';
 import { describePlace, pointer } from './json-pointer';
@@ -363,6 +364,12 @@ function conditionPath(base: () => string, g: number, k: number): string {
   return `${base()}/${g}/conditions/${k}`;
 }
 
+/** The properties whose values are moments: their conditions compare with UTC date-times only. */
+const DATE_PROPERTIES: ReadonlySet<string> = new Set(['createdAt', 'closedAt']);
+
+/** A moment as the formats write it (UTC, with a final Z): the same instant on every machine. */
+const isMoment = (v: unknown): boolean => typeof v === 'string' && TimestampSchema.safeParse(v).success;
+
 /** Why a condition's value does not fit, or null when it does. */
 function conditionMismatch(c: FilterCondition): string | null {
   if (!operatorApplies(c.property, c.operator)) {
@@ -376,8 +383,9 @@ function conditionMismatch(c: FilterCondition): string | null {
     if (v.length === 0) return 'needs at least one value in its list.';
   } else if (Array.isArray(v)) return 'needs a single value, not a list.';
   if ((c.operator === 'greaterThan' || c.operator === 'lessThan') && typeof v !== 'number') return 'needs a number.';
-  if ((c.operator === 'before' || c.operator === 'after') && (typeof v !== 'string' || Number.isNaN(Date.parse(v)))) {
-    return 'needs a date-time such as 2026-01-05T09:00:00Z.';
+  if (DATE_PROPERTIES.has(c.property) && !isMoment(v)) {
+    // A date-time without a zone would be read in each machine's local time: refused, never guessed.
+    return typeof v === 'string' ? `compares with a value that ${describeTimestamp(v)}` : 'needs a date-time such as 2026-01-05T09:00:00Z.';
   }
   const choices = FILTER_CHOICES[c.property];
   if (choices) {
