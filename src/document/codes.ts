@@ -102,7 +102,7 @@ export const CODES = {
   TF308: {
     name: 'LOOP_WITHOUT_DELAY',
     severity: 'error',
-    template: 'Actions {cycle} form a loop with no delay action on it; a ticket would repeat them without end.',
+    template: 'Actions {cycle} form a loop with no delay action on it{zeroDelays}; a ticket would repeat them without end.',
   },
   TF309: {
     name: 'INCOMPLETE_ACTION',

@@ -257,7 +257,15 @@ function loopProblems(graph: ActionGraph, nodes: number[]): Problem[] {
   const inDocumentOrder = (c: number[]) => [...c].sort((x, y) => x - y);
   const names = (c: number[]) => listWords(c.map((i) => `"${actions[i]!.id}"`));
   const at = (i: number, ...rest: string[]) => pointer('workflow', 'actions', i, ...rest);
-  const isDelay = (i: number) => actions[i]!.kind === 'delay';
+  // A delay that may wait 0 minutes does not break a loop: the ticket would repeat it without end all the same.
+  const isDelay = (i: number) => {
+    const a = actions[i]!;
+    return a.kind === 'delay' && !(a.wait.type === 'duration' && a.wait.duration.amount === 0);
+  };
+  const zeroDelays = (c: number[]) => {
+    const zero = c.filter((i) => actions[i]!.kind === 'delay').map((i) => `"${actions[i]!.id}"`);
+    return zero.length === 0 ? '' : ` (${listWords(zero)} ${zero.length === 1 ? 'waits' : 'wait'} 0 minutes, which is no delay)`;
+  };
   // The links of the first action of each id that lead to an action, in link order: with or without
   // go-to jumps, with or without the links into delays.
   const linksWhere = (jumps: boolean, intoDelays: boolean): Rows => {
@@ -286,7 +294,7 @@ function loopProblems(graph: ActionGraph, nodes: number[]): Problem[] {
   for (const cycle of cyclicComponents(linksWhere(true, false), undelayed).map(inDocumentOrder)) {
     const jump = cycle.find((i) => actions[i]!.kind === 'goto') ?? cycle[0]!;
     const path = actions[jump]!.kind === 'goto' ? at(jump, 'target') : at(jump);
-    out.push(problem('TF308', path, { cycle: names(cycle) }, { actionId: actions[jump]!.id }));
+    out.push(problem('TF308', path, { cycle: names(cycle), zeroDelays: zeroDelays(cycle) }, { actionId: actions[jump]!.id }));
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { documentProblems, semanticProblems, type Problem } from '../../src/document';
+import type { Action } from '../../src/actions';
 import type { FilterCondition } from '../../src/model';
 import { defaultWorkspace, type Workflow, type Workspace } from '../../src/model';
 import { action, complete, workflowDoc } from './helpers';
@@ -115,6 +116,21 @@ describe('semanticProblems', () => {
       complete.goto('again', 'd'),
     ]);
     expect(semanticProblems(workflow, ws)).toEqual([]);
+  });
+
+  it('loops: a delay of 0 minutes on a loop is the same error as no delay, and names the delay', () => {
+    const zero = { ...complete.delay('z', 'g'), wait: { type: 'duration', duration: { amount: 0, unit: 'hours' } } } as Action;
+    const [p] = semanticProblems(wf([complete.email('a', 'z'), zero, complete.goto('g', 'a')]), ws);
+    expect(p).toMatchObject({ code: 'TF308', path: '/workflow/actions/2/target', actionId: 'g' });
+    expect(p!.message).toBe('Actions "a", "z" and "g" form a loop with no delay action on it ("z" waits 0 minutes, which is no delay); a ticket would repeat them without end.');
+    const minute = { ...zero, wait: { type: 'duration', duration: { amount: 1, unit: 'minutes' } } } as Action;
+    expect(semanticProblems(wf([complete.email('a', 'z'), minute, complete.goto('g', 'a')]), ws)).toEqual([]);
+  });
+
+  it('loops: a long but finite chain of go-tos is no loop', () => {
+    const n = 5000;
+    const chainOfJumps = Array.from({ length: n }, (_, i) => (i === n - 1 ? complete.status(`g${i}`) : complete.goto(`g${i}`, `g${i + 1}`)));
+    expect(semanticProblems(wf(chainOfJumps), ws).filter((p) => p.code === 'TF307' || p.code === 'TF308')).toEqual([]);
   });
 
   it('names the actions of a loop and says what is wrong with it', () => {
