@@ -102,7 +102,7 @@ export const CODES = {
   TF308: {
     name: 'LOOP_WITHOUT_DELAY',
     severity: 'error',
-    template: 'Actions {cycle} form a loop with no delay action on it; a ticket would repeat them without end.',
+    template: 'Actions {cycle} form a loop with no delay action on it{zeroDelays}; a ticket would repeat them without end.',
   },
   TF309: {
     name: 'INCOMPLETE_ACTION',
@@ -180,6 +180,11 @@ export const CODES = {
     name: 'EVENT_OUT_OF_ORDER',
     severity: 'error',
     template: 'Event {index} happens at {at}, before {before}; events must be in time order from the scenario start.',
+  },
+  TF404: {
+    name: 'END_BEFORE_START',
+    severity: 'error',
+    template: 'The scenario ends at {end}, before it starts at {start}, so no delay or timer would ever run; set an end after the start, or leave it out (30 days after the last event).',
   },
   // TF5xx: the files of one command line together (reported by the CLI).
   TF501: { name: 'UNREADABLE_FILE', severity: 'error', template: 'The file cannot be read: {reason}.' },

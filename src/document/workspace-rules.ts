@@ -64,6 +64,9 @@ export function scenarioProblems(scenario: Scenario, workspace?: Workspace): Pro
     ...duplicateIds(scenario.initial.conversations, '/initial/conversations', 'conversation'),
     ...duplicateIds(scenario.initial.tickets, '/initial/tickets', 'ticket'),
   ];
+  if (scenario.end !== undefined && Date.parse(scenario.end) < Date.parse(scenario.start)) {
+    out.push(problem('TF404', '/end', { end: scenario.end, start: scenario.start }));
+  }
   let previous = { at: Date.parse(scenario.start), words: `the scenario start (${scenario.start})` };
   scenario.events.forEach((e, i) => {
     const at = Date.parse(e.at);
