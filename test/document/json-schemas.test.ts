@@ -99,11 +99,14 @@ describe('generateJsonSchemas', () => {
       'SetStatusAction',
       'SetPropertyAction',
       'DelayAction',
+      'DelayUntilDateAction',
+      'DelayUntilEventAction',
       'BranchAction',
+      'ValueBranchAction',
       'GotoAction',
       'WebhookAction',
     ]);
-    expect(members('Action').map((m: string) => defs[m].properties.kind.const)).toEqual(['sendEmail', 'notify', 'setStatus', 'setProperty', 'delay', 'branch', 'goto', 'webhook']);
+    expect(members('Action').map((m: string) => defs[m].properties.kind.const)).toEqual(['sendEmail', 'notify', 'setStatus', 'setProperty', 'delay', 'delayUntilDate', 'delayUntilEvent', 'branch', 'valueBranch', 'goto', 'webhook']);
     expect(members('Trigger')).toContain('StatusChangedTrigger');
     expect(members('Wait')).toEqual(['DurationWait', 'UntilWait']);
     for (const name of ['Filters', 'FilterGroup', 'FilterCondition', 'Enrollment', 'Workflow', 'CommentThread', 'Layout']) expect(defs[name], name).toBeDefined();
