@@ -186,6 +186,16 @@ export const CODES = {
     severity: 'error',
     template: 'The scenario ends at {end}, before it starts at {start}, so no delay or timer would ever run; set an end after the start, or leave it out (30 days after the last event).',
   },
+  TF405: {
+    name: 'EVENT_TICKET_TWICE_OR_NEVER',
+    severity: 'error',
+    template: 'Event {index} ({type}) {how}; give either ticketId (a ticket id) or ticketOf (a conversation whose ticket is meant), exactly one.',
+  },
+  TF406: {
+    name: 'EVENT_TICKET_OF_UNKNOWN_CONVERSATION',
+    severity: 'error',
+    template: 'Event {index} ({type}) names the ticket of conversation "{conversation}", which neither the initial state nor any earlier event starts.',
+  },
   // TF5xx: the files of one command line together (reported by the CLI).
   TF501: { name: 'UNREADABLE_FILE', severity: 'error', template: 'The file cannot be read: {reason}.' },
   TF502: {

@@ -177,7 +177,6 @@ export const PHRASES_EN: Phrases = {
     'sla.met': (p, h) =>
       p.byClose ? `First response SLA met: the ticket was closed before ${h.time(p.due)}.` : `${p.target === 'close' ? 'Close' : 'First response'} SLA met (due ${h.time(p.due)}).`,
     'sla.breached': (p, h) => `SLA breached: no ${TARGETS[String(p.target)]} by ${h.time(p.due)}.`,
-    'enrollment.disabled': (_p, h) => `Workflow ${h.workflow(h.entry.workflow)} is not live: it enrolls no tickets.`,
     'enrollment.enrolled': (p, h) => `Enrolled in ${h.workflow(h.entry.workflow)} on ${h.trigger(p)}: enrollment filters: ${h.filters(p)}.`,
     'enrollment.rejected': (p, h) => `Not enrolled in ${h.workflow(h.entry.workflow)} on ${h.trigger(p)}: ${rejection(p, h)}.`,
     'enrollment.excluded': (p, h) =>

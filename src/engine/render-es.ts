@@ -216,7 +216,6 @@ export const PHRASES_ES: Phrases = {
         ? `SLA de primera respuesta cumplido: el ticket se cerró antes de ${h.time(p.due)}.`
         : `SLA de ${TARGETS[String(p.target)]} cumplido (vencía ${h.time(p.due)}).`,
     'sla.breached': (p, h) => `SLA incumplido: sin ${TARGETS[String(p.target)]} antes de ${h.time(p.due)}.`,
-    'enrollment.disabled': (_p, h) => `El flujo ${h.workflow(h.entry.workflow)} no está publicado: no inscribe tickets.`,
     'enrollment.enrolled': (p, h) => `Inscrito en ${h.workflow(h.entry.workflow)} por ${h.trigger(p)}: filtros de inscripción: ${h.filters(p)}.`,
     'enrollment.rejected': (p, h) => `No inscrito en ${h.workflow(h.entry.workflow)} por ${h.trigger(p)}: ${rejection(p, h)}.`,
     'enrollment.excluded': (p, h) =>

@@ -216,7 +216,6 @@ export const PHRASES_FR: Phrases = {
         ? `SLA de première réponse respecté : le ticket a été fermé avant ${h.time(p.due)}.`
         : `SLA de ${TARGETS[String(p.target)]} respecté (échéance ${h.time(p.due)}).`,
     'sla.breached': (p, h) => `SLA non respecté : pas de ${TARGETS[String(p.target)]} avant ${h.time(p.due)}.`,
-    'enrollment.disabled': (_p, h) => `Le workflow ${h.workflow(h.entry.workflow)} n'est pas publié : il n'inscrit aucun ticket.`,
     'enrollment.enrolled': (p, h) => `Inscrit dans ${h.workflow(h.entry.workflow)} sur ${h.trigger(p)} : filtres d'inscription : ${h.filters(p)}.`,
     'enrollment.rejected': (p, h) => `Non inscrit dans ${h.workflow(h.entry.workflow)} sur ${h.trigger(p)} : ${rejection(p, h)}.`,
     'enrollment.excluded': (p, h) =>

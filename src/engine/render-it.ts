@@ -216,7 +216,6 @@ export const PHRASES_IT: Phrases = {
         ? `SLA di prima risposta rispettato: il ticket è stato chiuso prima di ${h.time(p.due)}.`
         : `SLA di ${TARGETS[String(p.target)]} rispettato (scadenza ${h.time(p.due)}).`,
     'sla.breached': (p, h) => `SLA violato: nessuna ${TARGETS[String(p.target)]} entro ${h.time(p.due)}.`,
-    'enrollment.disabled': (_p, h) => `Il workflow ${h.workflow(h.entry.workflow)} non è pubblicato: non iscrive ticket.`,
     'enrollment.enrolled': (p, h) => `Iscritto a ${h.workflow(h.entry.workflow)} per ${h.trigger(p)}: filtri di iscrizione: ${h.filters(p)}.`,
     'enrollment.rejected': (p, h) => `Non iscritto a ${h.workflow(h.entry.workflow)} per ${h.trigger(p)}: ${rejection(p, h)}.`,
     'enrollment.excluded': (p, h) =>
