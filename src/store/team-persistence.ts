@@ -215,6 +215,13 @@ export async function startTeamPersistence(store: AppStore, options: TeamPersist
       await save();
     },
     forkWorkflow: (id, name) => forkWorkflow(id, name),
+    compareConflict: async (id, theirRevision) => {
+      await versions.refresh(id);
+      const s = store.getState();
+      s.openWorkflow(id);
+      s.setPanels({ right: true, rightTab: 'history' });
+      s.viewRevision({ workflowId: id, number: theirRevision, against: 'draft' });
+    },
     exportAll: () => {
       const s = store.getState();
       return exportBundle({

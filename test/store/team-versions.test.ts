@@ -91,5 +91,25 @@ for (const kind of DATABASE_KINDS) {
       await until(async () => (await revisions(id)).published === null, 'the unpublish');
       await until(() => store.getState().versions[id]!.published === null, 'the store to follow the unpublish');
     }, 60_000);
+
+    it('a stale save becomes a conflict whose compare shows their revision against my draft in the versions view', async () => {
+      const id = store.getState().order[1]!;
+      store.getState().openWorkflow(id);
+      const head = store.getState().versions[id]!.head;
+      const theirs = (await owner.call('GET', `/workflows/${id}`)).json as { workflow: { name: string } };
+      theirs.workflow.name = 'Renamed by a teammate';
+      const put = await owner.call('PUT', `/workflows/${id}`, { body: theirs, headers: { 'if-match': `"${id}.r${head}"` } });
+      expect(put.status).toBe(200);
+      store.getState().insertAt({ type: 'start' }, 'delay');
+      await until(() => store.getState().conflicts.some((c) => c.workflowId === id), 'the conflict');
+      const conflict = store.getState().conflicts.find((c) => c.workflowId === id)!;
+      expect(conflict.theirRevision).toBe(head + 1);
+      await control.compareConflict!(id, conflict.theirRevision);
+      const s = store.getState();
+      expect(s.historyView).toEqual({ workflowId: id, number: head + 1, against: 'draft' });
+      expect(s.panels.rightTab).toBe('history');
+      expect(s.versions[id]!.revisions.find((r) => r.number === head + 1)!.document.workflow.name).toBe('Renamed by a teammate');
+      expect(s.documents[id]!.workflow.name).not.toBe('Renamed by a teammate');
+    }, 60_000);
   });
 }
