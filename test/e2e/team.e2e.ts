@@ -275,7 +275,7 @@ e2e('team: an API token created in the app fetches the live workflows', async (c
   });
 });
 
-const URGENT = { id: 'wf-urgent-escalation', name: 'Escalate urgent tickets' };
+const URGENT = { id: 'wf-urgent-escalation', name: 'Escalate urgent tickets, follow up on the rest' };
 
 /** The server's history of a workflow, read as the page's own session. */
 async function serverRevisions(page: Page, id: string) {
