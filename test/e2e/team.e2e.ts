@@ -215,6 +215,11 @@ e2e('team: two admins edit one workflow and the second save gets the conflict ch
     const banner = b.getByRole('alert').filter({ hasText: 'was saved by someone else while you were editing it' });
     await banner.waitFor({ timeout: 20_000 });
     await ctx.screenshot('team-conflict', b);
+    // Compare: their revision read-only in the versions view, with its diff against Bea's draft.
+    await banner.getByRole('button', { name: 'Compare theirs with mine' }).click();
+    const history = b.locator('.tf-history');
+    await history.getByText(/^Showing revision \d+, read-only, compared with /).waitFor({ timeout: 10_000 });
+    await ctx.screenshot('team-conflict-compare', b);
     await banner.getByRole('button', { name: 'Keep mine as a copy' }).click();
     await b.getByRole('navigation', { name: 'Workflows' }).getByRole('button', { name: 'Renamed by Ada', exact: true }).waitFor();
     // Both versions are on the server: Ada's under the id, Bea's as a new workflow.
