@@ -54,8 +54,8 @@ export const delayUntilEvent: ActionDefinition<DelayUntilEventAction> = {
   references: (a): ActionReference[] =>
     a.event.type === 'statusChanged' && a.event.toStatusId !== null ? [{ type: 'status', id: a.event.toStatusId, pointer: '/event/toStatusId' }] : [],
   links: (a): ActionLink[] => [
-    { slot: 'happened', target: a.happenedNext, jump: false, label: 'happened' },
-    { slot: 'timeout', target: a.timeoutNext, jump: false, label: 'timeout' },
+    { slot: 'happened', target: a.happenedNext, jump: false, label: 'Happened' },
+    { slot: 'timeout', target: a.timeoutNext, jump: false, label: 'Timed out' },
   ],
   withLink(a, slot, target) {
     if (slot === 'happened') return { ...a, happenedNext: target };

@@ -73,6 +73,11 @@ export const EN_MESSAGES: Record<string, string> = {
   'missing.value': 'Choose a value.',
   'missing.target': 'Choose the action to go to.',
   'missing.url': 'Enter the URL.',
+  'url.scheme': "The URL must start with http:// or https://; other kinds of address (javascript:, file:, data: …) are refused.",
+  'url.control': "The URL holds a control character (a line break, a tab or similar); remove it.",
+  'url.invisible': "The URL holds an invisible character (a direction mark or a zero-width space), which can make it read as another address; remove it.",
+  'url.space': "The URL holds a space; write it as %20.",
+  'url.host': "The URL needs a host name after http:// or https://.",
   'missing.days': 'Choose at least one day.',
 };
 

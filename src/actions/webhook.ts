@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { actionHead, linearLinks, NextSchema, withNext } from './link';
+import { quote } from '../document/words';
+import { EN_MESSAGES } from './messages';
 import { fillField } from './render';
 import type { ActionDefinition } from './types';
 
@@ -15,15 +17,36 @@ export const WebhookSchema = z
   .describe('Webhook.');
 export type WebhookAction = z.infer<typeof WebhookSchema>;
 
-const HTTP_URL = /^https?:\/\/\S+$/;
+/** The rule a webhook URL breaks, as the key of its message (see messages.ts). */
+export type UrlRule = 'missing.url' | 'url.control' | 'url.invisible' | 'url.scheme' | 'url.space' | 'url.host';
 
-/** Whether a webhook's URL setting, taken as it is, is an http or https address (settings never change in place). */
-const urlChecked = new WeakMap<WebhookAction, boolean>();
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+/** Direction marks, embeddings, overrides and isolates, zero-width characters and the BOM: they make an address read as another. */
+const INVISIBLE = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/;
+const SCHEME = /^https?:\/\//i;
+const HOST = /^https?:\/\/[^/?#@\s]*@?[^/?#:@\s]+/i;
 
-function settingIsHttpUrl(a: WebhookAction): boolean {
-  let ok = urlChecked.get(a);
-  if (ok === undefined) urlChecked.set(a, (ok = HTTP_URL.test(a.url)));
-  return ok;
+/**
+ * Why a text is not a webhook URL, or null when it is one: an http or https address with a host, and
+ * no control, invisible or space character. One rule for validation, the inspector and the run.
+ */
+export function urlRule(url: string): UrlRule | null {
+  if (url.trim() === '') return 'missing.url';
+  if (CONTROL.test(url)) return 'url.control';
+  if (INVISIBLE.test(url)) return 'url.invisible';
+  if (!SCHEME.test(url)) return 'url.scheme';
+  if (/\s/.test(url)) return 'url.space';
+  if (!HOST.test(url)) return 'url.host';
+  return null;
+}
+
+/** The rule a webhook's URL setting, taken as it is, breaks (settings never change in place). */
+const urlChecked = new WeakMap<WebhookAction, UrlRule | null>();
+
+function settingRule(a: WebhookAction): UrlRule | null {
+  let rule = urlChecked.get(a);
+  if (rule === undefined) urlChecked.set(a, (rule = urlRule(a.url)));
+  return rule;
 }
 
 export const webhook: ActionDefinition<WebhookAction> = {
@@ -31,7 +54,10 @@ export const webhook: ActionDefinition<WebhookAction> = {
   schema: WebhookSchema,
   create: (id) => ({ id, kind: 'webhook', method: 'POST', url: '', body: '', next: null }),
   summary: (a, _ws, t) => (a.url ? t('summary.webhook', { method: a.method, url: a.url }) : t('summary.incomplete', { what: t('kind.webhook') })),
-  missing: (a) => (HTTP_URL.test(a.url) ? [] : [{ pointer: '/url', message: 'missing.url' }]),
+  missing: (a) => {
+    const rule = settingRule(a);
+    return rule === null ? [] : [{ pointer: '/url', message: rule }];
+  },
   references: () => [],
   links: linearLinks,
   withLink: withNext,
@@ -41,7 +67,8 @@ export const webhook: ActionDefinition<WebhookAction> = {
     const body = fillField(ctx, 'body', a.body);
     if (body === null) return null;
     // A URL without tokens is checked once per action; a filled one each time, as its values vary by ticket.
-    if (!(url === a.url ? settingIsHttpUrl(a) : HTTP_URL.test(url))) return ctx.fail(`the URL "${url}" is not an http or https address`);
+    const rule = url === a.url ? settingRule(a) : urlRule(url);
+    if (rule !== null) return ctx.fail(`the URL ${quote(url, 200)} breaks a rule: ${EN_MESSAGES[rule]}`);
     // The simulation never sends anything (SPEC §8 offline); the request is only recorded.
     ctx.recordWebhook({ method: a.method, url, body });
     ctx.note('action.webhook.recorded', { method: a.method, url });

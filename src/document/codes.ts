@@ -102,7 +102,7 @@ export const CODES = {
   TF308: {
     name: 'LOOP_WITHOUT_DELAY',
     severity: 'error',
-    template: 'Actions {cycle} form a loop with no delay action on it; a ticket would repeat them without end.',
+    template: 'Actions {cycle} form a loop with no delay action on it{zeroDelays}; a ticket would repeat them without end.',
   },
   TF309: {
     name: 'INCOMPLETE_ACTION',
@@ -182,11 +182,16 @@ export const CODES = {
     template: 'Event {index} happens at {at}, before {before}; events must be in time order from the scenario start.',
   },
   TF404: {
+    name: 'END_BEFORE_START',
+    severity: 'error',
+    template: 'The scenario ends at {end}, before it starts at {start}, so no delay or timer would ever run; set an end after the start, or leave it out (30 days after the last event).',
+  },
+  TF405: {
     name: 'EVENT_TICKET_TWICE_OR_NEVER',
     severity: 'error',
     template: 'Event {index} ({type}) {how}; give either ticketId (a ticket id) or ticketOf (a conversation whose ticket is meant), exactly one.',
   },
-  TF405: {
+  TF406: {
     name: 'EVENT_TICKET_OF_UNKNOWN_CONVERSATION',
     severity: 'error',
     template: 'Event {index} ({type}) names the ticket of conversation "{conversation}", which neither the initial state nor any earlier event starts.',

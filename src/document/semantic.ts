@@ -1,13 +1,14 @@
 import { definitionOf, type Action, type ActionKind, type ActionLink, type ActionReference, type ValueBranchAction } from '../actions';
 import { repeatedValues } from '../actions/value-branch';
 import { EN_MESSAGES } from '../actions/messages';
-import { ChannelKindSchema, PRIORITIES } from '../model/common';
+import { ChannelKindSchema, PRIORITIES, TimestampSchema } from '../model/common';
 import { FILTER_OPERATORS, LIST_OPERATORS, operatorApplies, VALUELESS_OPERATORS, type FilterCondition, type Filters } from '../model/filters';
 import { TRIGGER_NODE_ID, type Workflow, type WorkflowDocument } from '../model/workflow';
 import type { Workspace } from '../model/workspace';
 import { linksOf, predecessors } from '../graph/links';
 import { addProblems, problem, type Code, type Problem } from './codes';
 import { cyclicComponents, type Rows } from './cycles';
+import { describeTimestamp } from './timestamps';
 import { clip, listWords } from './words';
 import { unknownTokenNames } from '../engine/tokens';
 import { describePlace, pointer } from './json-pointer';
@@ -258,7 +259,16 @@ function loopProblems(graph: ActionGraph, nodes: number[]): Problem[] {
   const inDocumentOrder = (c: number[]) => [...c].sort((x, y) => x - y);
   const names = (c: number[]) => listWords(c.map((i) => `"${actions[i]!.id}"`));
   const at = (i: number, ...rest: string[]) => pointer('workflow', 'actions', i, ...rest);
-  const isDelay = (i: number) => WAITING_KINDS.has(actions[i]!.kind);
+  // A delay that may wait 0 minutes does not break a loop: the ticket would repeat it without end all the same.
+  const isDelay = (i: number) => {
+    const a = actions[i]!;
+    if (!WAITING_KINDS.has(a.kind)) return false;
+    return !(a.kind === 'delay' && a.wait.type === 'duration' && a.wait.duration.amount === 0);
+  };
+  const zeroDelays = (c: number[]) => {
+    const zero = c.filter((i) => actions[i]!.kind === 'delay').map((i) => `"${actions[i]!.id}"`);
+    return zero.length === 0 ? '' : ` (${listWords(zero)} ${zero.length === 1 ? 'waits' : 'wait'} 0 minutes, which is no delay)`;
+  };
   // The links of the first action of each id that lead to an action, in link order: with or without
   // go-to jumps, with or without the links into delays.
   const linksWhere = (jumps: boolean, intoDelays: boolean): Rows => {
@@ -287,7 +297,7 @@ function loopProblems(graph: ActionGraph, nodes: number[]): Problem[] {
   for (const cycle of cyclicComponents(linksWhere(true, false), undelayed).map(inDocumentOrder)) {
     const jump = cycle.find((i) => actions[i]!.kind === 'goto') ?? cycle[0]!;
     const path = actions[jump]!.kind === 'goto' ? at(jump, 'target') : at(jump);
-    out.push(problem('TF308', path, { cycle: names(cycle) }, { actionId: actions[jump]!.id }));
+    out.push(problem('TF308', path, { cycle: names(cycle), zeroDelays: zeroDelays(cycle) }, { actionId: actions[jump]!.id }));
   }
   return out;
 }
@@ -395,6 +405,12 @@ function conditionPath(base: () => string, g: number, k: number): string {
   return `${base()}/${g}/conditions/${k}`;
 }
 
+/** The properties whose values are moments: their conditions compare with UTC date-times only. */
+const DATE_PROPERTIES: ReadonlySet<string> = new Set(['createdAt', 'closedAt']);
+
+/** A moment as the formats write it (UTC, with a final Z): the same instant on every machine. */
+const isMoment = (v: unknown): boolean => typeof v === 'string' && TimestampSchema.safeParse(v).success;
+
 /** Why a condition's value does not fit, or null when it does. */
 function conditionMismatch(c: FilterCondition): string | null {
   if (!operatorApplies(c.property, c.operator)) {
@@ -408,8 +424,9 @@ function conditionMismatch(c: FilterCondition): string | null {
     if (v.length === 0) return 'needs at least one value in its list.';
   } else if (Array.isArray(v)) return 'needs a single value, not a list.';
   if ((c.operator === 'greaterThan' || c.operator === 'lessThan') && typeof v !== 'number') return 'needs a number.';
-  if ((c.operator === 'before' || c.operator === 'after') && (typeof v !== 'string' || Number.isNaN(Date.parse(v)))) {
-    return 'needs a date-time such as 2026-01-05T09:00:00Z.';
+  if (DATE_PROPERTIES.has(c.property) && !isMoment(v)) {
+    // A date-time without a zone would be read in each machine's local time: refused, never guessed.
+    return typeof v === 'string' ? `compares with a value that ${describeTimestamp(v)}` : 'needs a date-time such as 2026-01-05T09:00:00Z.';
   }
   const choices = FILTER_CHOICES[c.property];
   if (choices) {

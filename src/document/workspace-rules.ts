@@ -67,6 +67,9 @@ export function scenarioProblems(scenario: Scenario, workspace?: Workspace): Pro
     ...duplicateIds(scenario.initial.conversations, '/initial/conversations', 'conversation'),
     ...duplicateIds(scenario.initial.tickets, '/initial/tickets', 'ticket'),
   ];
+  if (scenario.end !== undefined && Date.parse(scenario.end) < Date.parse(scenario.start)) {
+    out.push(problem('TF404', '/end', { end: scenario.end, start: scenario.start }));
+  }
   let previous = { at: Date.parse(scenario.start), words: `the scenario start (${scenario.start})` };
   scenario.events.forEach((e, i) => {
     const at = Date.parse(e.at);
@@ -82,11 +85,11 @@ export function scenarioProblems(scenario: Scenario, workspace?: Workspace): Pro
     const ref = e as { ticketId?: string; ticketOf?: string };
     const where = { index: i + 1, type: e.type };
     if (ref.ticketId !== undefined && ref.ticketOf !== undefined) {
-      out.push(problem('TF404', pointer('events', i, 'ticketOf'), { ...where, how: `gives both ticketId "${ref.ticketId}" and ticketOf "${ref.ticketOf}"` }));
+      out.push(problem('TF405', pointer('events', i, 'ticketOf'), { ...where, how: `gives both ticketId "${ref.ticketId}" and ticketOf "${ref.ticketOf}"` }));
     } else if (ref.ticketId === undefined && ref.ticketOf === undefined) {
-      out.push(problem('TF404', pointer('events', i, 'ticketId'), { ...where, how: 'names no ticket' }));
+      out.push(problem('TF405', pointer('events', i, 'ticketId'), { ...where, how: 'names no ticket' }));
     } else if (ref.ticketOf !== undefined && !conversations.has(ref.ticketOf)) {
-      out.push(problem('TF405', pointer('events', i, 'ticketOf'), { ...where, conversation: ref.ticketOf }));
+      out.push(problem('TF406', pointer('events', i, 'ticketOf'), { ...where, conversation: ref.ticketOf }));
     }
   });
   if (!workspace) return out;

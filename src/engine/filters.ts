@@ -89,8 +89,14 @@ function asText(fact: FactValue, type: PropertyType): string | null {
   return type === 'text' ? lower(fact) : String(fact);
 }
 
+/**
+ * A date-time with its zone written (Z or an offset): Date.parse reads a date-time without one in the
+ * machine's local time, so such a value is no date here and a run never depends on TZ.
+ */
+const ZONED = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
 function parseDate(value: unknown): number | null {
-  if (typeof value !== 'string') return null;
+  if (typeof value !== 'string' || !ZONED.test(value)) return null;
   const ms = Date.parse(value);
   return Number.isNaN(ms) ? null : ms;
 }

@@ -173,20 +173,39 @@ function workflowName(world: World, id: string): string {
  * keep triggering each other; the ticket's runs stop, and it enrolls in nothing more during that minute.
  * The message says what was counted: the actions of this ticket in this minute, by workflow.
  */
-function tripMinuteGuard(world: World, ticket: TicketState, minute: number): void {
+function tripMinuteGuard(world: World, ticket: TicketState, minute: number, counted: number): void {
   const since = minute * MINUTE_MS;
   const log = ticket.log.actions;
   const counts = new Map<string, number>();
   for (let i = log.length - 1; i >= 0 && log[i]!.at >= since; i--) counts.set(log[i]!.workflow, (counts.get(log[i]!.workflow) ?? 0) + 1);
   const limit = world.maxActionsPerTicketMinute;
   const involved = busiestOf(counts).map(([id, n]) => `${workflowName(world, id)}: ${n}`);
+  const over = counted === limit ? 'the limit per ticket and minute' : `more than the limit of ${limit} per ticket and minute, some of them again`;
   world.error(
     'guard.runaway',
-    `Runaway automation stopped on ticket ${ticket.id}: it ran ${limit} actions within the virtual minute from ${new Date(since).toISOString()}, the limit per ticket and minute, and was about to run one more. Actions counted, by workflow: ${involved.join(', ')}. They keep triggering each other or loop without a delay; the ticket's runs are stopped and it enrolls in no workflow for the rest of this minute.`,
-    { counted: limit, limit, per: 'minute', since, workflows: busiestOf(counts).map(([id, n]) => `${id}:${n}`).join(',') },
+    `Runaway automation stopped on ticket ${ticket.id}: it ran ${counted} actions within the virtual minute from ${new Date(since).toISOString()}, ${over}, and was about to run one more. Actions counted, by workflow: ${involved.join(', ')}. They keep triggering each other or loop without a delay; the ticket's runs are stopped and it enrolls in no workflow for the rest of this minute.`,
+    { counted, limit, per: 'minute', since, workflows: busiestOf(counts).map(([id, n]) => `${id}:${n}`).join(',') },
     { ticket: ticket.id },
   );
   haltTicket(world, ticket, minute + 1);
+}
+
+/**
+ * For the guards: the ticket's actions since a moment when one of them (or the one about to run) ran
+ * before in that time, 0 when each ran once. Only a loop repeats an action; a long chain of distinct
+ * actions that ends is no runaway, however many it has (the run's global budgets still bound it).
+ */
+function actionsRepeatedIn(ticket: TicketState, since: number, workflow: string, action: string): number {
+  const log = ticket.log.actions;
+  const seen = new Set<string>([`${workflow}\u0000${action}`]);
+  let repeated = false;
+  let i = log.length - 1;
+  for (; i >= 0 && log[i]!.at >= since; i--) {
+    const key = `${log[i]!.workflow}\u0000${log[i]!.action}`;
+    if (seen.has(key)) repeated = true;
+    else seen.add(key);
+  }
+  return repeated ? log.length - 1 - i : 0;
 }
 
 /** Workflow ids and counts, busiest first (ties by id), at most five. */
@@ -200,15 +219,15 @@ function busiestOf(counts: Map<string, number>): [string, number][] {
  * a go-to loop through a short delay). The ticket's runs stop and it enrolls in nothing more, so the
  * records of one ticket stay bounded however long the scenario lasts.
  */
-function tripTicketGuard(world: World, ticket: TicketState): void {
+function tripTicketGuard(world: World, ticket: TicketState, counted: number): void {
   const counts = new Map<string, number>();
   for (const entry of ticket.log.actions) counts.set(entry.workflow, (counts.get(entry.workflow) ?? 0) + 1);
   const limit = world.maxActionsPerTicket;
   const busiest = busiestOf(counts).map(([id, count]) => `${workflowName(world, id)}: ${count}`);
   world.error(
     'guard.runaway',
-    `Runaway automation stopped on ticket ${ticket.id}: it ran ${limit} actions in this simulation, the limit per ticket, and was about to run one more. Actions counted, by workflow, busiest first: ${busiest.join(', ')}. They keep triggering each other or loop through a delay without end; the ticket's runs are stopped and it enrolls in no workflow for the rest of the simulation.`,
-    { counted: limit, limit, per: 'simulation', workflows: busiestOf(counts).map(([id, n]) => `${id}:${n}`).join(',') },
+    `Runaway automation stopped on ticket ${ticket.id}: it ran ${counted} actions in this simulation, ${counted === limit ? 'the limit per ticket' : `more than the limit of ${limit} per ticket, some of them again`}, and was about to run one more. Actions counted, by workflow, busiest first: ${busiest.join(', ')}. They keep triggering each other or loop through a delay without end; the ticket's runs are stopped and it enrolls in no workflow for the rest of the simulation.`,
+    { counted, limit, per: 'simulation', workflows: busiestOf(counts).map(([id, n]) => `${id}:${n}`).join(',') },
     { ticket: ticket.id },
   );
   haltTicket(world, ticket, Infinity);
@@ -256,14 +275,23 @@ export class Runner {
       ticket.guardCount = 0;
     }
     if (++ticket.guardCount > world.maxActionsPerTicketMinute) {
-      world.ready.shift();
-      tripMinuteGuard(world, ticket, minute);
-      return false;
+      const counted = actionsRepeatedIn(ticket, minute * MINUTE_MS, wf.id, run.actionId);
+      if (counted > 0) {
+        world.ready.shift();
+        tripMinuteGuard(world, ticket, minute, counted);
+        return false;
+      }
+      // Many actions, none run twice: a long chain (of go-tos, say) that ends, not a loop. Checked again after as many more.
+      ticket.guardCount = 1;
     }
     if (++ticket.actionsRun > world.maxActionsPerTicket) {
-      world.ready.shift();
-      tripTicketGuard(world, ticket);
-      return false;
+      const counted = actionsRepeatedIn(ticket, -Infinity, wf.id, run.actionId);
+      if (counted > 0) {
+        world.ready.shift();
+        tripTicketGuard(world, ticket, counted);
+        return false;
+      }
+      ticket.actionsRun = 1;
     }
     const step = wf.actions.get(run.actionId)!;
     const action = step.action;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { action, at, incoming, run, text, workflow } from '../engine/helpers';
+import { EN_MESSAGES } from '../../src/actions/messages';
+import { urlRule, webhook, type WebhookAction } from '../../src/actions/webhook';
 
 describe('webhook.run', () => {
   it('records the request with its tokens filled and sends nothing', () => {
@@ -15,7 +17,27 @@ describe('webhook.run', () => {
     const hook = action('webhook', 'hook', { url: 'https://{{contact.name}}' });
     const r = run({ workflows: [workflow('wf-hook', { triggers: [{ type: 'ticketCreated' }], actions: [hook] })], events: [incoming(0, 'conv-1', 'th-1')] });
     expect(r.webhooks).toEqual([]);
-    expect(r.errors[0]!.message).toContain('the URL "https://Jo Customer" is not an http or https address');
+    expect(r.errors[0]!.message).toContain('the URL "https://Jo Customer" breaks a rule: The URL holds a space; write it as %20.');
+  });
+
+  it.each([
+    ['javascript:alert(1)', 'url.scheme', 'must start with http:// or https://'],
+    ['file:///etc/passwd', 'url.scheme', 'must start with http:// or https://'],
+    ['https://example.test/\na', 'url.control', 'control character'],
+    ['https://example.test/\u0000', 'url.control', 'control character'],
+    ['https://exa\u202emple.test/', 'url.invisible', 'invisible character'],
+    ['https://\u200bexample.test/', 'url.invisible', 'invisible character'],
+    ['https:///path', 'url.host', 'needs a host name'],
+    ['https://a b.test', 'url.space', 'holds a space'],
+    ['   ', 'missing.url', 'Enter the URL.'],
+  ])('webhook URL rules: %j breaks %s, and the message names it', (url, rule, words) => {
+    expect(urlRule(url)).toBe(rule);
+    expect(EN_MESSAGES[rule]).toContain(words);
+    expect(webhook.missing(action('webhook', 'h', { url }) as WebhookAction)).toEqual([{ pointer: '/url', message: rule }]);
+  });
+
+  it.each(['https://hooks.example.test/x?y=1#z', 'HTTP://EXAMPLE.TEST', 'https://user@example.test:8443/{{ticket.id}}'])('webhook URL rules: accepts %j', (url) => {
+    expect(urlRule(url)).toBeNull();
   });
 
   it('records a URL without tokens as it is for every ticket that reaches it', () => {

@@ -262,3 +262,15 @@ describe('duplicate keys (TF108)', () => {
     expect(stdout + stderr).toMatch(/TF108 at \/workflow\/actions\/0\/templateId: The key "templateId" appears twice in the same object, at line 19, column \d+ and again at line 19, column \d+/);
   });
 });
+
+describe('webhook URL rules', () => {
+  it('names the rule each URL breaks, as validation and the inspector do', async () => {
+    const { code, stdout, stderr } = await run(['validate', 'test/fixtures/hostile/webhook-urls.json']);
+    expect(code).toBe(1);
+    const out = stdout + stderr;
+    expect(out).toContain('/workflow/actions/1/url [action hook1]: Action "hook1" is incomplete: The URL must start with http:// or https://');
+    expect(out).toContain('[action hook2]: Action "hook2" is incomplete: The URL holds an invisible character');
+    expect(out).toContain('[action hook3]: Action "hook3" is incomplete: The URL holds a control character');
+    expect(out).not.toContain('Enter the URL.');
+  });
+});

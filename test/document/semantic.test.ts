@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { documentProblems, semanticProblems, type Problem } from '../../src/document';
+import type { Action } from '../../src/actions';
 import type { FilterCondition } from '../../src/model';
 import { defaultWorkspace, type Workflow, type Workspace } from '../../src/model';
 import { action, complete, workflowDoc } from './helpers';
@@ -115,6 +116,21 @@ describe('semanticProblems', () => {
       complete.goto('again', 'd'),
     ]);
     expect(semanticProblems(workflow, ws)).toEqual([]);
+  });
+
+  it('loops: a delay of 0 minutes on a loop is the same error as no delay, and names the delay', () => {
+    const zero = { ...complete.delay('z', 'g'), wait: { type: 'duration', duration: { amount: 0, unit: 'hours' } } } as Action;
+    const [p] = semanticProblems(wf([complete.email('a', 'z'), zero, complete.goto('g', 'a')]), ws);
+    expect(p).toMatchObject({ code: 'TF308', path: '/workflow/actions/2/target', actionId: 'g' });
+    expect(p!.message).toBe('Actions "a", "z" and "g" form a loop with no delay action on it ("z" waits 0 minutes, which is no delay); a ticket would repeat them without end.');
+    const minute = { ...zero, wait: { type: 'duration', duration: { amount: 1, unit: 'minutes' } } } as Action;
+    expect(semanticProblems(wf([complete.email('a', 'z'), minute, complete.goto('g', 'a')]), ws)).toEqual([]);
+  });
+
+  it('loops: a long but finite chain of go-tos is no loop', () => {
+    const n = 5000;
+    const chainOfJumps = Array.from({ length: n }, (_, i) => (i === n - 1 ? complete.status(`g${i}`) : complete.goto(`g${i}`, `g${i + 1}`)));
+    expect(semanticProblems(wf(chainOfJumps), ws).filter((p) => p.code === 'TF307' || p.code === 'TF308')).toEqual([]);
   });
 
   it('names the actions of a loop and says what is wrong with it', () => {
@@ -261,7 +277,11 @@ describe('filter conditions', () => {
     ['"is none of" with an empty list', { property: 'status', operator: 'isNoneOf', value: [] }, 'needs at least one value in its list.'],
     ['"is" with a list', { property: 'status', operator: 'is', value: ['new'] }, 'needs a single value, not a list.'],
     ['"greater than" with text', { property: 'openMinutes', operator: 'greaterThan', value: 'ten' }, 'needs a number.'],
-    ['"before" with something not a date', { property: 'createdAt', operator: 'before', value: 'soon' }, 'needs a date-time such as 2026-01-05T09:00:00Z.'],
+    ['"before" with something not a date', { property: 'createdAt', operator: 'before', value: 'soon' }, 'compares with a value that is not a date-time written like 2026-01-05T09:00:00Z (found "soon").'],
+    ['"before" with a number', { property: 'createdAt', operator: 'before', value: 5 }, 'needs a date-time such as 2026-01-05T09:00:00Z.'],
+    ['time zones: "after" with a date-time without a zone', { property: 'createdAt', operator: 'after', value: '2026-01-05T09:00:00' }, 'compares with a value that has no time zone, so it would mean another moment on each machine; write it in UTC with a final "Z", as in 2026-01-05T09:00:00Z (found "2026-01-05T09:00:00").'],
+    ['time zones: "is" with a date alone', { property: 'closedAt', operator: 'is', value: '2026-01-05' }, 'compares with a value that has a date but no time: write the moment in UTC, such as 2026-01-05T00:00:00Z (found "2026-01-05").'],
+    ['time zones: "before" with an offset', { property: 'createdAt', operator: 'before', value: '2026-01-05T09:00:00+05:30' }, 'compares with a value that has the offset "+05:30"; write the moment in UTC with a final "Z": 2026-01-05T03:30:00Z (found "2026-01-05T09:00:00+05:30").'],
     ['a priority that does not exist', { property: 'priority', operator: 'is', value: 'highest' }, 'compares with "highest", which is not one of: low, medium, high, urgent.'],
     ['a channel kind that does not exist', { property: 'source', operator: 'isAnyOf', value: ['email', 'fax'] }, 'compares with "fax", which is not one of: email, form, chat, whatsapp, messenger, calling.'],
     ['"before" on the subject', { property: 'subject', operator: 'before', value: '2026-01-05T09:00:00Z' }, 'does not apply: subject takes "is", "isNot", "isAnyOf", "isNoneOf", "isKnown", "isUnknown", "contains".'],

@@ -87,12 +87,22 @@ describe('scenarioProblems', () => {
     ],
   });
 
+  it('messages in words: an end before the start says both moments and why it matters', () => {
+    const s = base();
+    s.end = '2026-01-01T00:00:00Z';
+    const [p] = validateScenario(s, defaultWorkspace());
+    expect(p!.message).toBe(`The scenario ends at 2026-01-01T00:00:00Z, before it starts at ${s.start}, so no delay or timer would ever run; set an end after the start, or leave it out (30 days after the last event).`);
+    s.end = s.start;
+    expect(validateScenario(s, defaultWorkspace())).toEqual([]);
+  });
+
   it('finds nothing wrong with a consistent scenario', () => {
     expect(validateScenario(base(), defaultWorkspace())).toEqual([]);
   });
 
   it.each<[string, (s: Scenario) => void, string[][]]>([
     ['an event before the start', (s) => (s.events[0]!.at = '2026-01-05T08:00:00Z'), [['TF403', '/events/0/at']]],
+    ['messages in words: an end before the start', (s) => (s.end = '2026-01-04T09:00:00Z'), [['TF404', '/end']]],
     ['a repeated ticket id', (s) => s.initial.tickets.push(structuredClone(s.initial.tickets[0]!)), [['TF401', '/initial/tickets/1/id']]],
     ['a conversation on an unknown channel', (s) => (s.initial.conversations[0]!.channelHistory = ['ch-fax']), [['TF402', '/initial/conversations/0/channelHistory/0']]],
     [
@@ -129,8 +139,8 @@ describe('scenarioProblems', () => {
     ];
     const problems = scenarioProblems(s);
     expect(problems.map((p) => [p.code, p.path])).toEqual([
-      ['TF404', '/events/0/ticketOf'],
-      ['TF404', '/events/1/ticketId'],
+      ['TF405', '/events/0/ticketOf'],
+      ['TF405', '/events/1/ticketId'],
     ]);
     expect(problems[0]!.message).toContain('gives both ticketId "t-1" and ticketOf "conv-1"');
     expect(problems[1]!.message).toContain('names no ticket');
@@ -144,7 +154,7 @@ describe('scenarioProblems', () => {
       { type: 'reopenTicket', at: '2026-01-05T12:00:00Z', ticketOf: 'conv-new' },
     ];
     const problems = scenarioProblems(s);
-    expect(problems.map((p) => [p.code, p.path])).toEqual([['TF405', '/events/0/ticketOf']]);
+    expect(problems.map((p) => [p.code, p.path])).toEqual([['TF406', '/events/0/ticketOf']]);
     expect(problems[0]!.message).toContain('conversation "conv-new", which neither the initial state nor any earlier event starts');
   });
 

@@ -112,6 +112,8 @@ describe('compileFilters', () => {
   const bad: [string, FilterCondition, RegExp][] = [
     ['a date operator on text', { property: 'subject', operator: 'before', value: '2026-01-01T00:00:00Z' }, /"is before" does not apply to subject/],
     ['a value that is not a date', { property: 'createdAt', operator: 'after', value: 'yesterday' }, /needs a date/],
+    ['time zones: a date-time without a zone (it would be read in local time)', { property: 'createdAt', operator: 'after', value: '2026-01-05T08:00:00' }, /needs a date/],
+    ['time zones: a date-time without a zone for "is"', { property: 'createdAt', operator: 'is', value: '2026-01-05T09:00' }, /needs a date/],
     ['a list operator without a list', { property: 'priority', operator: 'isAnyOf', value: 'high' }, /needs a list/],
     ['an empty list', { property: 'priority', operator: 'isNoneOf', value: [] }, /at least one value/],
     ['a priority that does not exist', { property: 'priority', operator: 'is', value: 'critical' }, /needs a priority/],

@@ -85,6 +85,24 @@ function refArb(real: readonly string[]): fc.Arbitrary<string> {
   return fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...real) }, { weight: 1, arbitrary: fc.constantFrom('ghost', ...OBJECT_MEMBER_IDS) });
 }
 
+/**
+ * Moments written every way but the formats' own: without a zone (read in local time by Date.parse),
+ * a date alone, a lower-case z, a space for T, an offset, no seconds, out of range.
+ */
+export const ODD_TIMESTAMPS = [
+  '2026-01-05T09:00:00',
+  '2026-01-05T09:00',
+  '2026-01-05',
+  '2026-01-05T09:00:00z',
+  '2026-01-05 09:00:00Z',
+  '2026-01-05t09:00:00Z',
+  '2026-01-05T09:00:00+05:30',
+  '2026-01-05T09:00:00-0800',
+  '2026-01-05T09:00Z',
+  '2026-02-30T09:00:00Z',
+  '2026-01-05T24:00:00Z',
+] as const;
+
 /** A filter condition whose value may or may not suit its operator and property. */
 const conditionArb: fc.Arbitrary<FilterCondition> = fc
   .record({
@@ -95,6 +113,7 @@ const conditionArb: fc.Arbitrary<FilterCondition> = fc
         refArb([...STATUS_IDS, ...USER_IDS, ...PRIORITIES, ...CHANNEL_KINDS, 'open', 'closed', 'support']),
         textArb(60),
         fc.constantFrom('2026-01-05T09:00:00Z', 'not a date', ''),
+        fc.constantFrom(...ODD_TIMESTAMPS),
         fc.oneof(fc.integer(), fc.double()).filter(Number.isFinite),
         fc.boolean(),
         fc.array(refArb([...STATUS_IDS, ...PRIORITIES, ...USER_IDS]), { maxLength: 4 }),
@@ -326,7 +345,7 @@ export const scenarioArb: fc.Arbitrary<Scenario> = fc
         id: fc.constant('sc-fuzz'),
         name: nameArb,
         start: fc.constant(new Date(T0).toISOString()),
-        end: fc.option(fc.constantFrom('2026-01-06T09:00:00Z', '2026-02-05T09:00:00Z', '2025-01-01T00:00:00Z'), { nil: undefined }),
+        end: fc.option(fc.constantFrom('2026-01-06T09:00:00Z', '2026-02-05T09:00:00Z', '2025-01-01T00:00:00Z', ...ODD_TIMESTAMPS), { nil: undefined }),
         initial: fc.record({
           contacts: fc.array(fc.record({ id: fc.constantFrom('c-x', 'c-jo'), name: nameArb, email: fc.constantFrom('x@acme.test', 'jo@acme.test') }), { maxLength: 2 }),
           conversations: fc.constant<Conversation[]>([]),

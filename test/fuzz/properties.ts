@@ -16,7 +16,8 @@ import {
   valueMutationArb,
   workflowArb,
 } from './arbitraries';
-import { checkGraph, checkImport, checkRoundTrip, checkSimulation, KINDS, type GraphOp } from './check';
+import { checkGraph, checkImport, checkRoundTrip, checkSimulation, firstDifference, KINDS, type GraphOp } from './check';
+import { stableStringify } from '../../src/document';
 import { JsonLocator } from '../../src/ui/json/json-locate';
 import { parseJsonSafely } from '../../src/document';
 import { pointer } from '../../src/document/json-pointer';
@@ -50,6 +51,8 @@ export interface FuzzProperty {
   /** Inputs in the CI sample; sized so that all properties together stay within a few seconds. */
   ciRuns: number;
   property: fc.IProperty<never>;
+  /** Only for `npm run fuzz`: it needs the main thread of a process (changing TZ has no effect in a test worker). */
+  longOnly?: boolean;
 }
 
 /** The seed of the CI sample: the same inputs on every run. */
@@ -78,7 +81,12 @@ function afterImport(doc: WorkflowDocument, warnings: Parameters<typeof checkRou
 const distinct = (workflows: readonly Workflow[]): Workflow[] => workflows.map((w, i) => ({ ...w, id: `wf-${i}` }));
 
 // Typed loosely on purpose: fc.property's tuple type differs per property, and the runners only call fc.check on it.
-const prop = (name: string, ciRuns: number, property: fc.IProperty<unknown[]>): FuzzProperty => ({ name, ciRuns, property: property as fc.IProperty<never> });
+const prop = (name: string, ciRuns: number, property: fc.IProperty<unknown[]>, longOnly = false): FuzzProperty => ({
+  name,
+  ciRuns,
+  property: property as fc.IProperty<never>,
+  ...(longOnly && { longOnly }),
+});
 
 /** Every fuzz property. */
 export const PROPERTIES: readonly FuzzProperty[] = [
@@ -153,6 +161,34 @@ export const PROPERTIES: readonly FuzzProperty[] = [
         checkSimulation(ws.document! as Workspace, distinct(EXAMPLE_WORKFLOWS.map((e) => e.document.workflow)), sc.document! as Scenario);
       },
     ),
+  ),
+  prop(
+    'time zones: validation and simulation give the same bytes under any local zone',
+    60,
+    fc.property(fc.array(workflowArb({ maxActions: 6 }), { minLength: 1, maxLength: 2 }), scenarioArb, (wfs, scenario) => {
+      const once = (tz: string): string => {
+        process.env.TZ = tz;
+        const text = JSON.stringify(scenario);
+        const sc = checkImport('scenario', text, workspace);
+        const docs = distinct(wfs).map((w) => checkImport('workflow', JSON.stringify({ format: 'ticketflow.workflow', schemaVersion: 3, workflow: w }), workspace).problems);
+        const run = sc.document ? stableStringify(checkSimulation(workspace, distinct(wfs), sc.document as Scenario)) : '';
+        return JSON.stringify([sc.problems, docs]) + run;
+      };
+      const before = process.env.TZ;
+      try {
+        const utc = once('UTC');
+        for (const tz of ['America/Los_Angeles', 'Asia/Kolkata']) {
+          const other = once(tz);
+          if (new Date(Date.UTC(2026, 0, 5)).getTimezoneOffset() === 0) throw new Error(`TZ=${tz} did not take effect`);
+          if (other !== utc) throw new Error(`TZ=${tz} changed the result:\n${firstDifference(other, utc)}`);
+        }
+      } finally {
+        if (before === undefined) delete process.env.TZ;
+        else process.env.TZ = before;
+      }
+    }),
+    // The fixed-seed CI check of this class is test/cli/time-zones.test.ts, in child processes.
+    true,
   ),
   prop(
     'a key written twice in any object is refused with both places (TF108), and no other text is',

@@ -67,6 +67,33 @@ describe('the runaway guard', () => {
     expect(ms).toBeLessThan(2000);
   });
 
+  it('loops: a long but finite chain of go-tos is no loop, and the guard lets it end (per minute and per ticket)', () => {
+    // 12,000 go-tos, each to the next, in one minute: over both the limit per minute and the limit per ticket.
+    const n = 12_000;
+    const actions: Action[] = Array.from({ length: n }, (_, i) => (i === n - 1 ? setStatus(`g${i}`, 'waiting-contact') : action('goto', `g${i}`, { target: `g${i + 1}` })));
+    const chainWf = workflow('wf-long-chain', { triggers: [{ type: 'ticketCreated' }], actions });
+    const { result, ms } = measured({ workflows: [chainWf] });
+    expect(result.errors).toEqual([]);
+    expect(result.history['ticket-1']!.statuses.some((s) => s.to === 'waiting-contact')).toBe(true);
+    expect(ms).toBeLessThan(10_000);
+  });
+
+  it('loops: the same chain with a go-to back to its start is a loop, and the guard stops it', () => {
+    const n = 300;
+    const actions: Action[] = Array.from({ length: n }, (_, i) => action('goto', `g${i}`, { target: i === n - 1 ? 'g0' : `g${i + 1}` }));
+    const { result } = measured({ workflows: [workflow('wf-long-loop', { triggers: [{ type: 'ticketCreated' }], actions })] });
+    const [guard] = guardErrors(result);
+    expect(guard).toMatchObject({ code: 'guard.runaway' });
+    expect(guard!.message).toContain('some of them again');
+  });
+
+  it('loops: a go-to loop through a delay of 0 minutes is stopped like one without a delay', () => {
+    const loop = workflow('wf-zero', { triggers: [{ type: 'ticketCreated' }], actions: [setStatus('a', 'waiting-us', 'z'), wait('z', 0, 'back'), action('goto', 'back', { target: 'a' })] });
+    const [guard] = guardErrors(measured({ workflows: [loop] }).result);
+    expect(guard).toMatchObject({ code: 'guard.runaway' });
+    expect(guard!.message).toContain('within the virtual minute');
+  });
+
   it('ends a workflow whose own actions fire its trigger: a ticket never re-enrolls while still enrolled', () => {
     const self = workflow('wf-self', { triggers: [toStatus('waiting-us')], reenroll: true, actions: chain(setStatus('away', 'new'), setStatus('back', 'waiting-us')) });
     const { result } = measured({ workflows: [self] });

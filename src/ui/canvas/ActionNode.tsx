@@ -11,6 +11,7 @@ import { useFar } from './far';
 import '../i18n/canvas-tools';
 import { KIND_ICONS } from './kinds';
 import { useNodeMark } from '../simulation/use-canvas-marks';
+import { fansOut } from '../../graph/links';
 
 /** A canvas node that draws one action bubble; it reads its action from the store by id. */
 export type ActionNodeType = Node<Record<string, never>, 'action'>;
@@ -62,7 +63,7 @@ function NearActionNode({ id }: { id: string }) {
   const items: MenuItem[] = [{ id: 'comment', label: t('canvas.menu.comment'), onSelect: () => store.getState().openComments(id) }];
   if (!review) {
     items.push({ id: 'edit', label: t('canvas.menu.edit'), onSelect: () => editNode(store, id) });
-    if (action.kind !== 'branch') {
+    if (!fansOut(action)) {
       items.push({ id: 'clone', label: t('canvas.menu.clone'), onSelect: () => store.getState().cloneAction(id) });
     }
     items.push({ id: 'move', label: t('canvas.menu.move'), onSelect: () => startMove(store, id) });

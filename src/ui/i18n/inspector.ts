@@ -137,7 +137,6 @@ export const INSPECTOR_MESSAGES: Messages = {
   'inspector.goto.hint': 'A path that loops back must pass through a delay.',
   'inspector.webhook.method': 'Method',
   'inspector.webhook.url': 'URL',
-  'inspector.webhook.urlFormat': 'Enter a URL starting with http:// or https://.',
   'inspector.webhook.body': 'Request body',
   'inspector.webhook.simulated': 'The simulation records the request; nothing is sent.',
   'filters.group': 'Group {n}',

@@ -75,8 +75,8 @@ export function ValueBranchForm({ draft, onChange, problems, workspace }: Action
                   options={options}
                   placeholder={t('inspector.valueBranch.choose')}
                   onChange={(value) => {
-                    // A label still equal to the old value's name follows the new value.
-                    const follows = p.label === labelOf(p.value) || /^Value \d+$/.test(p.label);
+                    // The label follows the value while it is the default one: no value yet, or the old value's name.
+                    const follows = p.value === null || p.label === labelOf(p.value);
                     setPath(i, { ...p, value, label: follows && value ? (labelOf(value) ?? p.label) : p.label });
                   }}
                   problem={problemAt(problems, `/paths/${i}/value`)}

@@ -9,10 +9,8 @@ import type { ActionFormProps } from './types';
 /** Webhook: method, http(s) URL and body; the simulation records the request and sends nothing. */
 export function WebhookForm({ draft, onChange, problems }: ActionFormProps<WebhookAction>) {
   const { t } = useT();
-  const urlProblem = problemAt(problems, '/url');
-  // "Enter the URL" fits an empty field; a typed one that is not http(s) deserves its own words.
-  const shownUrlProblem: FieldProblem | undefined =
-    urlProblem?.key === 'missing.url' && draft.url.trim() !== '' ? { ...urlProblem, key: 'inspector.webhook.urlFormat' } : urlProblem;
+  // The message names the rule the URL breaks (actions/webhook.ts urlRule): empty, scheme, control or invisible characters…
+  const shownUrlProblem: FieldProblem | undefined = problemAt(problems, '/url');
   return (
     <>
       <SelectField

@@ -298,8 +298,9 @@ describe('Inspector action forms', () => {
       const { user } = editAction('hook');
       await user.clear(screen.getByLabelText('URL'));
       expect(screen.getByText('Enter the URL.')).toBeInTheDocument();
-      await user.type(screen.getByLabelText('URL'), 'ftp://files');
-      expect(screen.getByText('Enter a URL starting with http:// or https://.')).toBeInTheDocument();
+      await user.type(screen.getByLabelText('URL'), 'javascript:alert(1)');
+      expect(screen.getByText(/The URL must start with http:\/\/ or https:\/\//)).toBeInTheDocument();
+      expect(screen.queryByText('Enter the URL.')).toBeNull();
     });
   });
 });

@@ -73,5 +73,10 @@ export const MESSAGES: Messages = {
   'missing.value': 'Elige un valor.',
   'missing.target': 'Elige la acción a la que ir.',
   'missing.url': 'Introduce la URL.',
+  'url.scheme': "La URL debe empezar por http:// o https://; otros tipos de dirección (javascript:, file:, data: …) se rechazan.",
+  'url.control': "La URL contiene un carácter de control (un salto de línea, un tabulador o similar); quítalo.",
+  'url.invisible': "La URL contiene un carácter invisible (una marca de dirección o un espacio de ancho cero), que puede hacer que se lea como otra dirección; quítalo.",
+  'url.space': "La URL contiene un espacio; escríbelo como %20.",
+  'url.host': "La URL necesita un nombre de host tras http:// o https://.",
   'missing.days': 'Elige al menos un día.',
 };

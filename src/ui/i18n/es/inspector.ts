@@ -137,7 +137,6 @@ export const MESSAGES: Messages = {
   'inspector.goto.hint': 'Un camino que vuelve atrás debe pasar por un retraso.',
   'inspector.webhook.method': 'Método',
   'inspector.webhook.url': 'URL',
-  'inspector.webhook.urlFormat': 'Introduce una URL que empiece por http:// o https://.',
   'inspector.webhook.body': 'Cuerpo de la petición',
   'inspector.webhook.simulated': 'La simulación registra la petición; no se envía nada.',
   'filters.group': 'Grupo {n}',

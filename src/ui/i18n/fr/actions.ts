@@ -73,5 +73,10 @@ export const MESSAGES: Messages = {
   'missing.value': 'Choisissez une valeur.',
   'missing.target': "Choisissez l'action vers laquelle aller.",
   'missing.url': "Saisissez l'URL.",
+  'url.scheme': "L'URL doit commencer par http:// ou https:// ; les autres types d'adresse (javascript:, file:, data: …) sont refusés.",
+  'url.control': "L'URL contient un caractère de contrôle (un saut de ligne, une tabulation ou autre) ; supprimez-le.",
+  'url.invisible': "L'URL contient un caractère invisible (une marque de direction ou une espace sans chasse), qui peut la faire lire comme une autre adresse ; supprimez-le.",
+  'url.space': "L'URL contient une espace ; écrivez-la %20.",
+  'url.host': "L'URL a besoin d'un nom d'hôte après http:// ou https://.",
   'missing.days': 'Choisissez au moins un jour.',
 };

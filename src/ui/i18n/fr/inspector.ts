@@ -137,7 +137,6 @@ export const MESSAGES: Messages = {
   'inspector.goto.hint': 'Un chemin qui revient en arrière doit passer par un délai.',
   'inspector.webhook.method': 'Méthode',
   'inspector.webhook.url': 'URL',
-  'inspector.webhook.urlFormat': 'Saisissez une URL commençant par http:// ou https://.',
   'inspector.webhook.body': 'Corps de la requête',
   'inspector.webhook.simulated': 'La simulation enregistre la requête ; rien n’est envoyé.',
   'filters.group': 'Groupe {n}',

@@ -73,5 +73,10 @@ export const MESSAGES: Messages = {
   'missing.value': 'Scegli un valore.',
   'missing.target': "Scegli l'azione a cui andare.",
   'missing.url': "Inserisci l'URL.",
+  'url.scheme': "L'URL deve iniziare con http:// o https://; gli altri tipi di indirizzo (javascript:, file:, data: …) sono rifiutati.",
+  'url.control': "L'URL contiene un carattere di controllo (un a capo, una tabulazione o simili); rimuovilo.",
+  'url.invisible': "L'URL contiene un carattere invisibile (un segno di direzione o uno spazio a larghezza zero), che può farlo leggere come un altro indirizzo; rimuovilo.",
+  'url.space': "L'URL contiene uno spazio; scrivilo come %20.",
+  'url.host': "L'URL ha bisogno di un nome host dopo http:// o https://.",
   'missing.days': 'Scegli almeno un giorno.',
 };

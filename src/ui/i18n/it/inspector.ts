@@ -137,7 +137,6 @@ export const MESSAGES: Messages = {
   'inspector.goto.hint': 'Un percorso che torna indietro deve passare per un ritardo.',
   'inspector.webhook.method': 'Metodo',
   'inspector.webhook.url': 'URL',
-  'inspector.webhook.urlFormat': 'Inserisci un URL che inizi con http:// o https://.',
   'inspector.webhook.body': 'Corpo della richiesta',
   'inspector.webhook.simulated': 'La simulazione registra la richiesta; non viene inviato nulla.',
   'filters.group': 'Gruppo {n}',
