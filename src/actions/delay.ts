@@ -38,7 +38,7 @@ export const delay: ActionDefinition<DelayAction> = {
   create: (id) => ({ id, kind: 'delay', wait: { type: 'duration', duration: { amount: 1, unit: 'days' } }, next: null }),
   summary(a, _ws, t) {
     const w = a.wait;
-    if (w.type === 'duration') return t('summary.delay.duration', { amount: w.duration.amount, unit: t(`unit.${w.duration.unit}`) });
+    if (w.type === 'duration') return t('summary.delay.duration', { amount: w.duration.amount, unit: t(`unit.${w.duration.unit}`, { count: w.duration.amount }) });
     return t('summary.delay.until', { days: w.days.length ? w.days.join(', ') : t('summary.anyDay'), time: w.time });
   },
   missing: (a) => (a.wait.type === 'until' && a.wait.days.length === 0 ? [{ pointer: '/wait/days', message: 'missing.days' }] : []),

@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { branch, BranchSchema, type BranchAction } from './branch';
 import { delay, DelaySchema, type DelayAction } from './delay';
+import { delayUntilDate, DelayUntilDateSchema, type DelayUntilDateAction } from './delay-until-date';
+import { delayUntilEvent, DelayUntilEventSchema, type DelayUntilEventAction } from './delay-until-event';
 import { goto, GotoSchema, type GotoAction } from './goto';
 import { notify, NotifySchema, type NotifyAction } from './notify';
 import { sendEmail, SendEmailSchema, type SendEmailAction } from './send-email';
 import { setProperty, SetPropertySchema, type SetPropertyAction } from './set-property';
 import { setStatus, SetStatusSchema, type SetStatusAction } from './set-status';
 import type { ActionDefinition } from './types';
+import { valueBranch, ValueBranchSchema, type ValueBranchAction } from './value-branch';
 import { webhook, WebhookSchema, type WebhookAction } from './webhook';
 
 /** Any workflow action. */
@@ -16,7 +19,10 @@ export type Action =
   | SetStatusAction
   | SetPropertyAction
   | DelayAction
+  | DelayUntilDateAction
+  | DelayUntilEventAction
   | BranchAction
+  | ValueBranchAction
   | GotoAction
   | WebhookAction;
 export type ActionKind = Action['kind'];
@@ -29,7 +35,10 @@ export const ActionSchema = z
     SetStatusSchema,
     SetPropertySchema,
     DelaySchema,
+    DelayUntilDateSchema,
+    DelayUntilEventSchema,
     BranchSchema,
+    ValueBranchSchema,
     GotoSchema,
     WebhookSchema,
   ])
@@ -38,7 +47,19 @@ export const ActionSchema = z
 type Registry = { [K in ActionKind]: ActionDefinition<Extract<Action, { kind: K }>> };
 
 /** Every action kind, in palette order. */
-export const ACTIONS: Registry = { sendEmail, notify, setStatus, setProperty, delay, branch, goto, webhook };
+export const ACTIONS: Registry = {
+  sendEmail,
+  notify,
+  setStatus,
+  setProperty,
+  delay,
+  delayUntilDate,
+  delayUntilEvent,
+  branch,
+  valueBranch,
+  goto,
+  webhook,
+};
 export const ACTION_KINDS = Object.keys(ACTIONS) as ActionKind[];
 
 /** The definition of an action's kind, typed for that action. */
@@ -50,10 +71,13 @@ export type { ActionDefinition, ActionLink, ActionReference, Translate } from '.
 export type {
   BranchAction,
   DelayAction,
+  DelayUntilDateAction,
+  DelayUntilEventAction,
   GotoAction,
   NotifyAction,
   SendEmailAction,
   SetPropertyAction,
   SetStatusAction,
+  ValueBranchAction,
   WebhookAction,
 };

@@ -8,6 +8,9 @@ export const EN_MESSAGES: Record<string, string> = {
   'kind.setProperty': 'Set ticket property',
   'kind.delay': 'Delay',
   'kind.branch': 'Branch (if/then)',
+  'kind.delayUntilDate': 'Delay until a date',
+  'kind.delayUntilEvent': 'Delay until an event',
+  'kind.valueBranch': 'Value branch',
   'kind.goto': 'Go to',
   'kind.webhook': 'Webhook',
   'summary.sendEmail.template': 'Send email: {name}',
@@ -19,6 +22,15 @@ export const EN_MESSAGES: Record<string, string> = {
   'summary.delay.duration': 'Delay {amount} {unit}',
   'summary.delay.until': 'Delay until {days} at {time}',
   'summary.branch': 'Branch: {count} paths + default',
+  'summary.branch.one': 'Branch: {count} path + default',
+  'summary.branch.other': 'Branch: {count} paths + default',
+  'summary.delayUntilDate.at': 'Delay until its {property}',
+  'summary.delayUntilDate.before': 'Delay until {amount} {unit} before its {property}',
+  'summary.delayUntilDate.after': 'Delay until {amount} {unit} after its {property}',
+  'summary.delayUntilEvent.reply': 'Wait for the contact to reply (at most {amount} {unit})',
+  'summary.delayUntilEvent.anyStatus': 'Wait for a status change (at most {amount} {unit})',
+  'summary.delayUntilEvent.status': 'Wait for status {status} (at most {amount} {unit})',
+  'summary.valueBranch': 'Value branch on {property}: {count} values + default',
   'summary.goto': 'Go to {target}',
   'summary.webhook': '{method} {url}',
   'summary.incomplete': 'Incomplete: {what}',
@@ -29,6 +41,14 @@ export const EN_MESSAGES: Record<string, string> = {
   'unit.hours': 'hours',
   'unit.days': 'days',
   'unit.weeks': 'weeks',
+  'unit.minutes.one': 'minute',
+  'unit.minutes.other': 'minutes',
+  'unit.hours.one': 'hour',
+  'unit.hours.other': 'hours',
+  'unit.days.one': 'day',
+  'unit.days.other': 'days',
+  'unit.weeks.one': 'week',
+  'unit.weeks.other': 'weeks',
   'property.owner': 'owner',
   'property.priority': 'priority',
   'property.subject': 'subject',
@@ -37,6 +57,16 @@ export const EN_MESSAGES: Record<string, string> = {
   'priority.high': 'high',
   'priority.urgent': 'urgent',
   'branch.default': 'Otherwise',
+  'delayUntilDate.property.createdAt': 'created time',
+  'delayUntilDate.property.firstResponseDue': 'first-response due time',
+  'delayUntilDate.property.closeDue': 'close due time',
+  'valueBranch.property.status': 'status',
+  'valueBranch.property.priority': 'priority',
+  'valueBranch.property.owner': 'owner',
+  'valueBranch.property.source': 'source',
+  'valueBranch.default': 'Any other value',
+  'delayUntilEvent.happened': 'Happened',
+  'delayUntilEvent.timeout': 'Timed out',
   'missing.template': 'Choose a template, or write a subject and body.',
   'missing.recipients': 'Choose at least one recipient.',
   'missing.status': 'Choose a status.',
@@ -57,5 +87,18 @@ export function format(text: string, params?: Record<string, string | number>): 
   return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
 }
 
-/** The English translator used by the CLI and tests. */
-export const englishT: Translate = (key, params) => format(EN_MESSAGES[key] ?? key, params);
+/**
+ * The text of a key for a count, written per plural category (`key.one`, `key.other`, …) and chosen
+ * by Intl.PluralRules; undefined when the key has no plural forms (or no numeric `count` is given).
+ */
+export function pluralText(find: (key: string) => string | undefined, rules: Intl.PluralRules, key: string, params?: Record<string, string | number>): string | undefined {
+  const count = params?.count;
+  if (typeof count !== 'number') return undefined;
+  return find(`${key}.${rules.select(count)}`) ?? find(`${key}.other`);
+}
+
+const englishPlurals = new Intl.PluralRules('en');
+const english = (key: string) => EN_MESSAGES[key];
+
+/** The English translator used by the CLI and tests ("1 day", "2 days" from one key, as the UI does). */
+export const englishT: Translate = (key, params) => format(pluralText(english, englishPlurals, key, params) ?? EN_MESSAGES[key] ?? key, params);

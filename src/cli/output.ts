@@ -1,3 +1,4 @@
+import { appendCanonical, canonicalKeys, canonicalText, jsonValue, unwritten } from '../document/canonical';
 import type { Output } from './io';
 
 /** Gathered text is written once it reaches this many characters: few writes, and no string of the whole output. */
@@ -56,67 +57,12 @@ export async function writeLines(out: Output, lines: Iterable<string>): Promise<
   await w.flush();
 }
 
-/** Values JSON leaves out of objects (and writes as null in arrays). */
-function unwritten(value: unknown): boolean {
-  return value === undefined || typeof value === 'function' || typeof value === 'symbol';
-}
-
-/** The value JSON writes for v: what toJSON gives, when it has one. */
-function jsonValue(value: unknown, key: string): unknown {
-  const toJSON = (value as { toJSON?: unknown } | null | undefined)?.toJSON;
-  return typeof value === 'object' && value !== null && typeof toJSON === 'function' ? (toJSON as (k: string) => unknown).call(value, key) : value;
-}
-
-/** The keys of an object that JSON writes, in RFC 8785 order (UTF-16 code units, as the default sort). */
-function sortedKeys(value: Record<string, unknown>): string[] {
-  return Object.keys(value)
-    .filter((key) => !unwritten(jsonValue(value[key], key)))
-    .sort();
-}
-
-/**
- * Appends the canonical JSON of a value: keys in RFC 8785 order at every level, two-space indent.
- * Recursive: used below the levels that are written member by member, where values are small.
- */
-function appendJson(out: string[], value: unknown, indent: string): void {
-  if (typeof value !== 'object' || value === null) {
-    out.push(JSON.stringify(value) ?? 'null');
-    return;
-  }
-  const inner = `${indent}  `;
-  if (Array.isArray(value)) {
-    if (value.length === 0) return void out.push('[]');
-    out.push('[\n');
-    for (let i = 0; i < value.length; i++) {
-      const item = jsonValue(value[i], String(i));
-      out.push(inner);
-      appendJson(out, unwritten(item) ? null : item, inner);
-      out.push(i + 1 < value.length ? ',\n' : '\n');
-    }
-    return void out.push(`${indent}]`);
-  }
-  const record = value as Record<string, unknown>;
-  const keys = sortedKeys(record);
-  if (keys.length === 0) return void out.push('{}');
-  out.push('{\n');
-  keys.forEach((key, i) => {
-    out.push(`${inner}${JSON.stringify(key)}: `);
-    appendJson(out, jsonValue(record[key], key), inner);
-    out.push(i + 1 < keys.length ? ',\n' : '\n');
-  });
-  out.push(`${indent}}`);
-}
-
-/** Canonical JSON text of a value (sorted keys in RFC 8785 order, two-space indent, a final line end). */
-export function canonicalJson(value: unknown): string {
-  return `${jsonText(value, '')}\n`;
-}
+/** Canonical JSON text of a value: the one writer in src/document/canonical.ts. */
+export { canonicalJson } from '../document/canonical';
 
 /** The canonical JSON of a value as it is written at an indent inside a larger value (no final line end). */
 export function jsonText(value: unknown, indent: string): string {
-  const out: string[] = [];
-  appendJson(out, jsonValue(value, ''), indent);
-  return out.join('');
+  return canonicalText(value, indent);
 }
 
 /** Levels of arrays and objects written member by member (down to the records of a ticket's history); below, built whole. */
@@ -138,7 +84,7 @@ export function* jsonChunks(value: unknown): Generator<string, void, undefined> 
   function* walk(v: unknown, indent: string, levels: number): Generator<string, void, undefined> {
     if (levels === 0 || typeof v !== 'object' || v === null) {
       const out: string[] = [];
-      appendJson(out, v, indent);
+      appendCanonical(out, v, indent, '  ');
       yield* emit(out.join(''));
       return;
     }
@@ -155,7 +101,7 @@ export function* jsonChunks(value: unknown): Generator<string, void, undefined> 
       return yield* emit(`${indent}]`);
     }
     const record = v as Record<string, unknown>;
-    const keys = sortedKeys(record);
+    const keys = canonicalKeys(record);
     if (keys.length === 0) return yield* emit('{}');
     yield* emit('{\n');
     for (let i = 0; i < keys.length; i++) {

@@ -5,6 +5,7 @@ import { defaultWorkspace, type Workflow, type Workspace } from '../model';
 import { parseArgs, usageText, type CliCommand, type RewriteName } from './args';
 import { STDIN, type CliIo, type Output } from './io';
 import { checkText, expandInputs, loadInput, readInput, WorkflowIds, type Checked, type FormatValue } from './load';
+import { codeListFiles } from './codes-list';
 import { ChunkedWriter, jsonText, writeJson, writeLines } from './output';
 import {
   fileJson,
@@ -260,7 +261,10 @@ function* reportLines(reports: readonly FileReport[], budget: ListingBudget): Ge
 
 async function schemas(command: Extract<CliCommand, { name: 'schemas' }>, io: CliIo): Promise<number> {
   const generated = generateJsonSchemas();
-  const files = SCHEMA_FILES.map((file) => ({ path: join(command.out, file), text: schemaFileText(generated[file]) }));
+  const files = [
+    ...SCHEMA_FILES.map((file) => ({ path: join(command.out, file), text: schemaFileText(generated[file]) })),
+    ...codeListFiles().map((f) => ({ path: join(command.out, f.file), text: f.text })),
+  ];
   if (!command.check) {
     for (const f of files) {
       try {

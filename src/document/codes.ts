@@ -164,6 +164,16 @@ export const CODES = {
     severity: 'warning',
     template: '{where} uses {{{token}}}, which is not a personalization token; it is sent as written.',
   },
+  TF324: {
+    name: 'VALUE_BRANCH_DUPLICATE_VALUE',
+    severity: 'error',
+    template: 'Value branch "{actionId}" lists the value "{value}" on path {path} and already on path {first}; each value may have one path only.',
+  },
+  TF325: {
+    name: 'VALUE_BRANCH_BAD_VALUE',
+    severity: 'error',
+    template: 'Value branch "{actionId}" has a path for "{value}", which the {property} cannot be (it is one of {choices}).',
+  },
   TF401: { name: 'DUPLICATE_ID', severity: 'error', template: 'Another {what} already has the id "{id}".' },
   TF402: { name: 'UNKNOWN_REFERENCE', severity: 'error', template: '{where} refers to the {what} "{id}", which does not exist.' },
   TF403: {
@@ -175,6 +185,16 @@ export const CODES = {
     name: 'END_BEFORE_START',
     severity: 'error',
     template: 'The scenario ends at {end}, before it starts at {start}, so no delay or timer would ever run; set an end after the start, or leave it out (30 days after the last event).',
+  },
+  TF405: {
+    name: 'EVENT_TICKET_TWICE_OR_NEVER',
+    severity: 'error',
+    template: 'Event {index} ({type}) {how}; give either ticketId (a ticket id) or ticketOf (a conversation whose ticket is meant), exactly one.',
+  },
+  TF406: {
+    name: 'EVENT_TICKET_OF_UNKNOWN_CONVERSATION',
+    severity: 'error',
+    template: 'Event {index} ({type}) names the ticket of conversation "{conversation}", which neither the initial state nor any earlier event starts.',
   },
   // TF5xx: the files of one command line together (reported by the CLI).
   TF501: { name: 'UNREADABLE_FILE', severity: 'error', template: 'The file cannot be read: {reason}.' },

@@ -4,6 +4,7 @@ export { capProblems, CODES, hasErrors, problem, REPORT_LIMITS, type Code, type 
 export { fixDocument, type FixChange, type FixResult } from './restore';
 export { clip, quote, QUOTE_LIMIT } from './words';
 export { stableStringify, exportWorkflow, type ExportOptions } from './export';
+export { canonicalJson, jcs } from './canonical';
 export {
   importParsed,
   importScenario,

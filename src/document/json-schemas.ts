@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { portablePattern } from './schema-shape';
 import { ActionSchema } from '../actions';
+import { RESULT_PARTS, SimulateOutputSchema } from '../engine/result-schema';
 import { BranchPathSchema } from '../actions/branch';
 import { DelaySchema } from '../actions/delay';
 import { RecipientsSchema } from '../actions/notify';
@@ -41,6 +43,7 @@ export interface JsonSchemas {
   'workflow.schema.json': JsonSchema;
   'workspace.schema.json': JsonSchema;
   'scenario.schema.json': JsonSchema;
+  'simulation-result.schema.json': JsonSchema;
 }
 
 /** Names of the files in schemas/. */
@@ -52,6 +55,7 @@ const SOURCES: Record<SchemaFile, { zod: z.ZodType; title: string }> = {
   'workflow.schema.json': { zod: WorkflowDocumentSchema, title: 'Ticketflow workflow document' },
   'workspace.schema.json': { zod: WorkspaceSchema, title: 'Ticketflow workspace' },
   'scenario.schema.json': { zod: ScenarioSchema, title: 'Ticketflow simulation scenario' },
+  'simulation-result.schema.json': { zod: SimulateOutputSchema, title: 'Ticketflow simulate --json output' },
 };
 
 /** The schema files, in the order they are written and listed. */
@@ -183,6 +187,7 @@ function definitionNames(): Map<z.ZodType, DefName> {
   name(SlaTargetSchema, 'SlaTarget', 'SLA target');
   name(SlaPolicySchema, 'SlaPolicy', 'SLA policy');
   name(BrandingSchema, 'Branding');
+  for (const [schema, id, title] of RESULT_PARTS) name(schema, id, title);
   return names;
 }
 
@@ -203,6 +208,47 @@ function override(ctx: { zodSchema: unknown; jsonSchema: JsonSchema }): void {
       PROPERTY_DESCRIPTIONS[name] ?? (property.const !== undefined ? `Always ${JSON.stringify(property.const)} for this variant.` : undefined);
     // Replaced, not edited: zod may share one generated object between several places.
     if (description !== undefined) properties[name] = { ...property, description };
+  }
+}
+
+/**
+ * Gives every `$ref` a schema object of its own: `{ description, $ref }` becomes `{ description,
+ * allOf: [{ $ref }] }`, which means the same. Code generators such as json-schema-to-typescript
+ * copy a definition for each `$ref` with siblings (Id1, Id2, …); alone, each `$ref` names its type.
+ */
+function refsAlone(schema: unknown): void {
+  if (Array.isArray(schema)) return schema.forEach(refsAlone);
+  if (typeof schema !== 'object' || schema === null) return;
+  const node = schema as JsonSchema;
+  for (const child of Object.values(node)) refsAlone(child);
+  if (typeof node.$ref === 'string' && Object.keys(node).length > 1) {
+    const ref = node.$ref;
+    delete node.$ref;
+    node.allOf = [{ $ref: ref }];
+  }
+}
+
+/**
+ * `type: ["string", "number", …]` (how zod writes a union of primitives) as an anyOf of single types,
+ * which means the same and which ajv's strict mode accepts without allowUnionTypes.
+ */
+function typeListsAsAnyOf(schema: unknown): void {
+  if (Array.isArray(schema)) return schema.forEach(typeListsAsAnyOf);
+  if (typeof schema !== 'object' || schema === null) return;
+  const node = schema as JsonSchema;
+  for (const child of Object.values(node)) typeListsAsAnyOf(child);
+  if (Array.isArray(node.type) && node.anyOf === undefined) {
+    node.anyOf = (node.type as string[]).map((type) => ({ type }));
+    delete node.type;
+  }
+}
+
+/** Rewrites every `pattern` of a schema tree with portablePattern, in place. */
+function portablePatterns(schema: unknown): void {
+  if (typeof schema !== 'object' || schema === null) return;
+  for (const [key, child] of Object.entries(schema)) {
+    if (key === 'pattern' && typeof child === 'string') (schema as JsonSchema).pattern = portablePattern(child);
+    else portablePatterns(child);
   }
 }
 
@@ -253,6 +299,9 @@ export function generateJsonSchemas(): JsonSchemas {
     const { zod, title } = SOURCES[file];
     // The JSON round trip detaches objects zod may share between places, so the result is a plain tree.
     const generated = JSON.parse(JSON.stringify(z.toJSONSchema(zod, { target: 'draft-2020-12', override, metadata }))) as JsonSchema;
+    portablePatterns(generated);
+    typeListsAsAnyOf(generated);
+    refsAlone(generated);
     const { $schema, description, ...rest } = generated;
     const schema: JsonSchema = {
       $schema,

@@ -63,13 +63,21 @@ function withDiscriminators(node: unknown): unknown {
   return out;
 }
 
+/** `{ …annotations, allOf: [{ $ref }] }` (how the published files give a $ref its own description) as `{ …annotations, $ref }`. */
+function soleRef(node: JsonSchema): JsonSchema {
+  const { allOf, ...rest } = node;
+  if (!Array.isArray(allOf) || allOf.length !== 1 || rest.$ref !== undefined) return node;
+  const only = allOf[0] as JsonSchema;
+  return typeof only?.$ref === 'string' && Object.keys(only).length === 1 ? { ...rest, $ref: only.$ref } : node;
+}
+
 function inlineNow(schema: JsonSchema): JsonSchema {
   const { $defs, ...root } = schema;
   const defs = ($defs ?? {}) as Record<string, JsonSchema>;
   const inline = (node: unknown, seen: readonly string[]): unknown => {
     if (Array.isArray(node)) return node.map((n) => inline(n, seen));
     if (typeof node !== 'object' || node === null) return node;
-    const { $ref, ...rest } = node as JsonSchema;
+    const { $ref, ...rest } = soleRef(node as JsonSchema);
     if (typeof $ref === 'string') {
       const name = $ref.startsWith('#/$defs/') ? $ref.slice('#/$defs/'.length) : null;
       if (name === null || !Object.hasOwn(defs, name)) throw new Error(`inlineDefinitions: ${String(schema.$id)} refers to ${$ref}, which is not one of its $defs`);
@@ -84,4 +92,30 @@ function inlineNow(schema: JsonSchema): JsonSchema {
     return out;
   };
   return inline(root, []) as JsonSchema;
+}
+
+/**
+ * A regular expression that means the same in every validator's dialect as in JavaScript's: `\\d`
+ * and `\\w` spelt as ASCII classes (Python's match any Unicode digit or letter), and a final `$`
+ * written as "nothing follows" (Python's `$` also matches before a final line end). In JavaScript,
+ * where the model's zod regexes run, the rewritten pattern accepts exactly the same strings.
+ */
+export function portablePattern(pattern: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === '\\' && i + 1 < pattern.length) {
+      const next = pattern[++i]!;
+      if (next === 'd') out += inClass ? '0-9' : '[0-9]';
+      else if (next === 'w') out += inClass ? 'A-Za-z0-9_' : '[A-Za-z0-9_]';
+      else out += c + next;
+      continue;
+    }
+    if (c === '[' && !inClass) inClass = true;
+    else if (c === ']' && inClass) inClass = false;
+    if (c === '$' && !inClass && i === pattern.length - 1) out += '(?![\\s\\S])';
+    else out += c;
+  }
+  return out;
 }

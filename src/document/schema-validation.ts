@@ -7,7 +7,7 @@ import { actionIdAt, describePlace, pointer, valueAt } from './json-pointer';
 import type { JsonSchema } from './json-schemas';
 import type { DocumentKind } from './migrations';
 import { compileDecider, compileValidator } from './schema-compile';
-import { unionTag, validatedSchema } from './schema-shape';
+import { portablePattern, unionTag, validatedSchema } from './schema-shape';
 import { describeTimestamp } from './timestamps';
 import { clip, describeJson, listWords, quote } from './words';
 
@@ -208,9 +208,9 @@ function anyOfTypes(branches: unknown): string {
 
 /** Friendly words for the patterns the model uses; anything else is named, never quoted. */
 const PATTERN_WORDS: Record<string, string> = {
-  '^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$':
+  [portablePattern('^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$')]:
     'is not a valid id: use letters, digits and _ . : - (at most 128 characters, starting with a letter or digit).',
-  '^([01]\\d|2[0-3]):[0-5]\\d$': 'is not a time of day written HH:MM (00:00 to 23:59).',
+  [portablePattern('^([01]\\d|2[0-3]):[0-5]\\d$')]: 'is not a time of day written HH:MM (00:00 to 23:59).',
 };
 
 function plural(n: number, word: string): string {

@@ -1,4 +1,5 @@
-import { definitionOf, type Action, type ActionLink, type ActionReference } from '../actions';
+import { definitionOf, type Action, type ActionKind, type ActionLink, type ActionReference, type ValueBranchAction } from '../actions';
+import { repeatedValues } from '../actions/value-branch';
 import { EN_MESSAGES } from '../actions/messages';
 import { ChannelKindSchema, PRIORITIES, TimestampSchema } from '../model/common';
 import { FILTER_OPERATORS, LIST_OPERATORS, operatorApplies, VALUELESS_OPERATORS, type FilterCondition, type Filters } from '../model/filters';
@@ -133,6 +134,7 @@ export function semanticProblems(workflow: Workflow, workspace?: Workspace): Pro
         addProblems(out, filterProblems(p.filters, () => at(i, 'paths', j, 'filters'), ws, a.id));
       });
     }
+    if (a.kind === 'valueBranch') addProblems(out, valueBranchProblems(a, (j) => at(i, 'paths', j, 'value')));
     for (const [field, text] of templatedTexts(a)) {
       for (const token of unknownTokensOf(text)) {
         const path = at(i, ...field);
@@ -260,7 +262,8 @@ function loopProblems(graph: ActionGraph, nodes: number[]): Problem[] {
   // A delay that may wait 0 minutes does not break a loop: the ticket would repeat it without end all the same.
   const isDelay = (i: number) => {
     const a = actions[i]!;
-    return a.kind === 'delay' && !(a.wait.type === 'duration' && a.wait.duration.amount === 0);
+    if (!WAITING_KINDS.has(a.kind)) return false;
+    return !(a.kind === 'delay' && a.wait.type === 'duration' && a.wait.duration.amount === 0);
   };
   const zeroDelays = (c: number[]) => {
     const zero = c.filter((i) => actions[i]!.kind === 'delay').map((i) => `"${actions[i]!.id}"`);
@@ -323,6 +326,36 @@ function enrollmentProblems(workflow: Workflow, ws: WorkspaceIndex | null): Prob
 }
 
 /** Which workspace collection a filter property's values name. */
+/**
+ * Kinds that always make a ticket wait, so a loop through one is not a busy loop: a delay, and a delay until
+ * an event (it waits for the event or its timeout). A delay until a date is not one: a date already past
+ * goes on at once.
+ */
+const WAITING_KINDS: ReadonlySet<ActionKind> = new Set<ActionKind>(['delay', 'delayUntilEvent']);
+
+/** The values a value branch may list for priority and source; status and owner are workspace references. */
+const VALUE_CHOICES: Partial<Record<ValueBranchAction['property'], readonly string[]>> = {
+  priority: PRIORITIES,
+  source: ChannelKindSchema.options,
+};
+
+/** A value branch's values: each at most once (TF324), and one the property can take (TF325). */
+function valueBranchProblems(a: ValueBranchAction, valueAt: (index: number) => string): Problem[] {
+  const out: Problem[] = [];
+  for (const r of repeatedValues(a)) {
+    out.push(problem('TF324', valueAt(r.index), { value: clip(r.value), path: r.index + 1, first: r.first + 1 }, { actionId: a.id }));
+  }
+  const choices = VALUE_CHOICES[a.property];
+  if (choices) {
+    a.paths.forEach((p, j) => {
+      if (p.value !== null && !choices.includes(p.value)) {
+        out.push(problem('TF325', valueAt(j), { value: clip(p.value), property: a.property, choices: choices.join(', ') }, { actionId: a.id }));
+      }
+    });
+  }
+  return out;
+}
+
 const FILTER_REFERENCES: Partial<Record<FilterCondition['property'], { what: string; set: keyof WorkspaceIndex }>> = {
   status: { what: 'status', set: 'status' },
   pipeline: { what: 'pipeline', set: 'pipeline' },

@@ -53,6 +53,9 @@ export function workspaceProblems(ws: Workspace): Problem[] {
   return out;
 }
 
+/** The events that act on a ticket, named by ticketId or ticketOf. */
+const TICKET_EVENTS: ReadonlySet<string> = new Set(['setStatus', 'setOwner', 'setPriority', 'closeTicket', 'reopenTicket']);
+
 /**
  * Rules of a scenario beyond its JSON Schema: events in time order from the start, unique ids in the
  * initial state, and (given a workspace) channels, users, statuses and pipelines that exist in it.
@@ -72,6 +75,22 @@ export function scenarioProblems(scenario: Scenario, workspace?: Workspace): Pro
     const at = Date.parse(e.at);
     if (at < previous.at) out.push(problem('TF403', pointer('events', i, 'at'), { index: i + 1, at: e.at, before: previous.words }));
     else previous = { at, words: `event ${i + 1} (${e.at})` };
+  });
+  // An event on a ticket names it by id or as the ticket of a conversation, exactly one of the two; a
+  // conversation must exist by then (initially, or started by an earlier incoming message).
+  const conversations = new Set(scenario.initial.conversations.map((c) => c.id));
+  scenario.events.forEach((e, i) => {
+    if (e.type === 'incomingMessage') conversations.add(e.conversationId);
+    if (!TICKET_EVENTS.has(e.type)) return;
+    const ref = e as { ticketId?: string; ticketOf?: string };
+    const where = { index: i + 1, type: e.type };
+    if (ref.ticketId !== undefined && ref.ticketOf !== undefined) {
+      out.push(problem('TF405', pointer('events', i, 'ticketOf'), { ...where, how: `gives both ticketId "${ref.ticketId}" and ticketOf "${ref.ticketOf}"` }));
+    } else if (ref.ticketId === undefined && ref.ticketOf === undefined) {
+      out.push(problem('TF405', pointer('events', i, 'ticketId'), { ...where, how: 'names no ticket' }));
+    } else if (ref.ticketOf !== undefined && !conversations.has(ref.ticketOf)) {
+      out.push(problem('TF406', pointer('events', i, 'ticketOf'), { ...where, conversation: ref.ticketOf }));
+    }
   });
   if (!workspace) return out;
   const channels = new Set(workspace.channels.map((c) => c.id));

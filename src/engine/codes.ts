@@ -32,7 +32,6 @@ export const TRACE_CODES = {
   'sla.moved': { kind: 'sla', description: 'SLA due times moved after a priority change (params: priority, firstResponseDue, closeDue).' },
   'sla.met': { kind: 'sla', description: 'An SLA target was met (params: target, due, byClose).' },
   'sla.breached': { kind: 'sla', description: 'An SLA target was breached (params: target, due).' },
-  'enrollment.disabled': { kind: 'enrollment', description: 'A workflow is not live and enrolls nothing.' },
   'enrollment.enrolled': { kind: 'enrollment', description: 'The ticket enrolled (params: trigger…, group).' },
   'enrollment.rejected': {
     kind: 'enrollment',

@@ -343,4 +343,8 @@ export function applyBuiltInStatus(world: World, ticket: TicketState, which: 'on
 
 /** The built-in status rules, as trace parameters name them: [S-out], [S-in] and [S-reopen]. */
 export type BuiltInRule = 'out' | 'in' | 'reopen';
-const RULE_TAGS: Record<BuiltInRule, string> = { out: '[S-out]', in: '[S-in]', reopen: '[S-reopen]' };
+const RULE_TAGS: Record<BuiltInRule, string> = {
+  out: '“status on an email from the ticket”',
+  in: '“status on a reply on the ticket’s thread”',
+  reopen: '“status on a reply after a reopen”',
+};

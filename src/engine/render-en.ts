@@ -2,9 +2,9 @@ import type { Helpers, Phrases } from './render';
 import type { TraceParams } from './types';
 
 const RULES: Record<string, string> = {
-  out: '[S-out] email sent from the ticket record',
-  in: "[S-in] reply on the ticket's thread",
-  reopen: '[S-reopen] reply on a new thread after the ticket was reopened',
+  out: 'Built-in rule “status on an email from the ticket”',
+  in: 'Built-in rule “status on a reply on the ticket’s thread”',
+  reopen: 'Built-in rule “status on a reply after a reopen”',
 };
 
 const TARGETS: Record<string, string> = { firstResponse: 'first response', close: 'close' };
@@ -32,6 +32,45 @@ export const PHRASES_EN: Phrases = {
     hours: { one: 'hour', other: 'hours' },
     days: { one: 'day', other: 'days' },
     weeks: { one: 'week', other: 'weeks' },
+    actions: { one: 'action', other: 'actions' },
+    paths: { one: 'path', other: 'paths' },
+    groups: { one: 'group', other: 'groups' },
+    steps: { one: 'step', other: 'steps' },
+  },
+  rules: {
+    create: {
+      name: 'Ticket creation',
+      explanation: 'A ticket is created for every new incoming conversation on a channel whose ticket creation is on, in a pipeline that creates tickets for new conversations.',
+    },
+    out: {
+      name: 'Status on an email from the ticket',
+      explanation:
+        'When an agent emails the contact from the ticket record, the pipeline’s built-in update sets the ticket’s status, if it is turned on in Settings → Automate. An email sent from the contact record never changes the status.',
+    },
+    in: {
+      name: 'Status on a reply on the ticket’s thread',
+      explanation:
+        'When the contact replies on the thread the ticket was created on, the pipeline’s built-in update sets the ticket’s status, if it is turned on in Settings → Automate. A reply on another thread changes nothing.',
+    },
+    reopen: {
+      name: 'Status on a reply after a reopen',
+      explanation: 'Once a ticket has been reopened, a reply on a thread that started after the reopen counts as a reply on the ticket’s thread too.',
+    },
+    chat: {
+      name: 'Chat and Messenger exclusion',
+      explanation:
+        'Tickets from live chat and Messenger are left out of automated actions, unless the workflow’s enrollment names that source: a conversation-started trigger listing it, or a source filter naming it.',
+    },
+    move: {
+      name: 'Channel move',
+      explanation:
+        'A channel moved to the help desk takes its conversations along as chosen; a conversation counts only under its most recent channel. The channel’s settings keep their values, and every new conversation on it arrives with a ticket.',
+    },
+    runaway: {
+      name: 'Runaway guard',
+      explanation:
+        'To stop workflows that keep triggering each other, a ticket runs a limited number of actions per virtual minute and per simulation; past the limit its runs stop and it enrolls in nothing more for that time.',
+    },
   },
   weekdays: { sun: 'Sunday', mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday' },
   priorities: { low: 'low', medium: 'medium', high: 'high', urgent: 'urgent' },
@@ -69,7 +108,7 @@ export const PHRASES_EN: Phrases = {
   nobody: 'nobody',
   unknown: 'unknown',
   and: 'and',
-  actors: { scenario: 'the scenario', creation: 'creation', move: 'the channel move', onEmailSent: '[S-out]', onCustomerReply: '[S-in]' },
+  actors: { scenario: 'the scenario', creation: 'creation', move: 'the channel move', onEmailSent: 'the built-in rule “status on an email from the ticket”', onCustomerReply: 'the built-in rule “status on a reply on the ticket’s thread”' },
   trigger(p, h) {
     switch (p.trigger) {
       case 'ticketCreated':
@@ -95,7 +134,7 @@ export const PHRASES_EN: Phrases = {
     const property = String(p.property);
     const word = PHRASES_EN.properties[property] ?? property;
     const value = p.value === null || p.value === undefined ? '' : ` ${h.value(property, p.value)}`;
-    const more = Number(p.groups) > 1 ? ` (and ${Number(p.groups) - 1} more failing group${Number(p.groups) > 2 ? 's' : ''})` : '';
+    const more = Number(p.groups) > 1 ? ` (and ${Number(p.groups) - 1} more failing ${h.noun(Number(p.groups) - 1, 'groups')})` : '';
     return `group ${String(p.group)}: ${word} ${PHRASES_EN.operators[String(p.operator)] ?? String(p.operator)}${value} failed (${word} is ${h.value(property, p.actual)})${more}`;
   },
   codes: {
@@ -118,12 +157,12 @@ export const PHRASES_EN: Phrases = {
       `${h.user(p.user)} emailed the contact from the ${p.from} record on thread ${p.thread} of conversation ${p.conversation}${p.hasTicket ? '' : ', which has no ticket'}.`,
     'automation.noTicket': (p, h) =>
       p.reason === 'channelOff'
-        ? `[S-create] No ticket: ticket creation is off for ${h.channel(p.channel)}.`
-        : `[S-create] No ticket: the pipeline ${h.pipeline(p.pipeline)} does not create tickets for new conversations.`,
+        ? `No ticket: ticket creation is off for ${h.channel(p.channel)}.`
+        : `No ticket: the pipeline ${h.pipeline(p.pipeline)} does not create tickets for new conversations.`,
     'automation.notApplied': (p) =>
       p.rule === 'out'
-        ? '[S-out] not applied: the email was sent from the contact record, which never changes the ticket status.'
-        : `[S-in] not applied: the reply is on thread ${p.thread}, not on ${p.ticketThread ?? 'no thread'}, the thread the ticket was created on${p.reason === 'threadBeforeReopen' ? ' (and the thread did not start after the reopen)' : ''}.`,
+        ? `${RULES.out} not applied: the email was sent from the contact record, which never changes the ticket status.`
+        : `${RULES.in} not applied: the reply is on thread ${p.thread}, not on ${p.ticketThread ?? 'no thread'}, the thread the ticket was created on${p.reason === 'threadBeforeReopen' ? ' (and the thread did not start after the reopen)' : ''}.`,
     'automation.off': (p, h) => `${RULES[String(p.rule)]}: not applied, the trigger is turned off in ${h.pipeline(p.pipeline)}.`,
     'automation.already': (p, h) => `${RULES[String(p.rule)]}: the ticket is already ${h.status(p.status)}.`,
     'automation.apply': (p, h) => `${RULES[String(p.rule)]}: status → ${h.status(p.status)}.`,
@@ -138,11 +177,10 @@ export const PHRASES_EN: Phrases = {
     'sla.met': (p, h) =>
       p.byClose ? `First response SLA met: the ticket was closed before ${h.time(p.due)}.` : `${p.target === 'close' ? 'Close' : 'First response'} SLA met (due ${h.time(p.due)}).`,
     'sla.breached': (p, h) => `SLA breached: no ${TARGETS[String(p.target)]} by ${h.time(p.due)}.`,
-    'enrollment.disabled': (_p, h) => `Workflow ${h.workflow(h.entry.workflow)} is not live: it enrolls no tickets.`,
     'enrollment.enrolled': (p, h) => `Enrolled in ${h.workflow(h.entry.workflow)} on ${h.trigger(p)}: enrollment filters: ${h.filters(p)}.`,
     'enrollment.rejected': (p, h) => `Not enrolled in ${h.workflow(h.entry.workflow)} on ${h.trigger(p)}: ${rejection(p, h)}.`,
     'enrollment.excluded': (p, h) =>
-      `Excluded from ${h.workflow(h.entry.workflow)} on ${h.trigger(p)}: [S-chat] the ticket's source is ${p.source}, and tickets from live chat and Messenger are excluded from automated actions unless the workflow's enrollment names that source (a conversation-started trigger listing it, or a source filter naming it).`,
+      `Excluded from ${h.workflow(h.entry.workflow)} on ${h.trigger(p)}: the ticket's source is ${p.source}, and tickets from live chat and Messenger are excluded from automated actions unless the workflow's enrollment names that source (a conversation-started trigger listing it, or a source filter naming it).`,
     'unenrollment.completed': (p, h) =>
       `Left ${h.workflow(h.entry.workflow)} (completed): ${p.reason === 'delayLast' ? 'the delay was the last action of its path' : 'reached the end of its path'}.`,
     'unenrollment.unenrolled': (p, h) =>
@@ -167,7 +205,7 @@ export const PHRASES_EN: Phrases = {
     'action.delayUntilDate.unknown': (p) => `The ticket has no ${PHRASES_EN.properties[String(p.property)] ?? String(p.property)}: goes on at once.`,
     'action.delayUntilEvent.waits': (p, h) => `Waits until ${awaited(p, h)}, at most until ${h.time(p.until)}.`,
     'action.branch.path': (p, h) => `Took the path "${p.label}" (${h.filters({ held: true, group: p.group ?? 0 })}).`,
-    'action.branch.default': (p) => `Took the default path "${p.label}": none of the ${p.paths} paths matched.`,
+    'action.branch.default': (p, h) => `Took the default path "${p.label}": ${Number(p.paths) === 1 ? 'its only path did not match' : `none of the ${h.count(p.paths, 'paths')} matched`}.`,
     'action.valueBranch.path': (p, h) => `The ${PHRASES_EN.properties[String(p.property)]} is ${h.value(p.property, p.value)}: took the path "${p.label}".`,
     'action.valueBranch.default': (p, h) =>
       `The ${PHRASES_EN.properties[String(p.property)]} is ${h.value(p.property, p.value)}, which has no path of its own: took the default path "${p.label}".`,
@@ -189,9 +227,9 @@ export const PHRASES_EN: Phrases = {
       `Conversation ${p.conversation} moved to the help desk with its ticket, as it is${p.ownerWithoutAccess ? `; its owner ${h.user(p.ownerWithoutAccess)} has no help-desk access` : ''}.`,
     'guard.runaway': (p, h) =>
       p.per === 'minute'
-        ? `Runaway automation stopped on ticket ${h.entry.ticket}: it ran ${p.counted} actions within the virtual minute from ${h.time(p.since)} (the limit per ticket and minute) and was about to run one more. Actions counted by workflow: ${counted(p, h)}. The ticket's runs are stopped and it enrolls in nothing for the rest of this minute.`
-        : `Runaway automation stopped on ticket ${h.entry.ticket}: it ran ${p.counted} actions in this simulation (the limit per ticket) and was about to run one more. Actions counted by workflow: ${counted(p, h)}. The ticket's runs are stopped and it enrolls in nothing for the rest of the simulation.`,
-    'guard.maxSteps': (p, h) => `The simulation stopped after ${p.limit} steps without finishing${busiest(p, h)}.`,
+        ? `Runaway automation stopped on ticket ${h.entry.ticket}: it ran ${h.count(p.counted, 'actions')} within the virtual minute from ${h.time(p.since)} (the limit per ticket and minute) and was about to run one more. Actions counted by workflow: ${counted(p, h)}. The ticket's runs are stopped and it enrolls in nothing for the rest of this minute.`
+        : `Runaway automation stopped on ticket ${h.entry.ticket}: it ran ${h.count(p.counted, 'actions')} in this simulation (the limit per ticket) and was about to run one more. Actions counted by workflow: ${counted(p, h)}. The ticket's runs are stopped and it enrolls in nothing for the rest of the simulation.`,
+    'guard.maxSteps': (p, h) => `The simulation stopped after ${h.count(p.limit, 'steps')} without finishing${busiest(p, h)}.`,
     'guard.budget': (p, h) => `The simulation stopped at its budget ${p.budget} of ${p.limit} (${p.used} used) without finishing${busiest(p, h)}. The result so far is kept.`,
   },
 };
@@ -222,9 +260,9 @@ function rejection(p: TraceParams, h: Helpers): string {
 function cause(p: TraceParams, h: Helpers): string {
   switch (p.cause) {
     case 'movedChannel':
-      return `[S-move] new conversation on ${h.channel(p.channel)}, which moved to the help desk`;
+      return `new conversation on ${h.channel(p.channel)}, which moved to the help desk`;
     case 'movingChannel':
-      return `[S-move] new conversation on ${h.channel(p.channel)}, which is moving to the help desk`;
+      return `new conversation on ${h.channel(p.channel)}, which is moving to the help desk`;
     case 'moveHistory': {
       const owner =
         p.ownerRule === 'none'
@@ -232,10 +270,10 @@ function cause(p: TraceParams, h: Helpers): string {
           : p.ownerRule === 'kept'
             ? `owner ${h.user(p.owner)} kept (has help-desk access)`
             : `owner ${h.user(p.previousOwner)} has no help-desk access, so the ticket is unassigned`;
-      return `[S-move] ${p.state} conversation ${p.conversation} moved without a ticket (created at the conversation's start, ${p.state} → ${h.status(p.status)}; ${owner})`;
+      return `${p.state} conversation ${p.conversation} moved without a ticket (created at the conversation's start, ${p.state} → ${h.status(p.status)}; ${owner})`;
     }
     default:
-      return `[S-create] new conversation on ${h.channel(p.channel)}`;
+      return `new conversation on ${h.channel(p.channel)}`;
   }
 }
 
@@ -252,7 +290,15 @@ export function counts(list: unknown, h: Helpers, unit = ''): string {
 }
 
 function counted(p: TraceParams, h: Helpers): string {
-  return counts(p.workflows, h);
+  const rest = uncounted(p);
+  return `${counts(p.workflows, h)}${rest ? `, other workflows ${rest}` : ''}`;
+}
+
+/** The actions of the guard's count that the busiest workflows listed do not account for (0 when they all are). */
+export function uncounted(p: TraceParams): number {
+  let listed = 0;
+  for (const pair of String(p.workflows ?? '').split(',')) if (pair) listed += Number(pair.slice(pair.lastIndexOf(':') + 1)) || 0;
+  return Math.max(0, Number(p.counted) - listed);
 }
 
 function busiest(p: TraceParams, h: Helpers): string {

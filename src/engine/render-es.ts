@@ -1,11 +1,11 @@
 import type { Helpers, Phrases } from './render';
-import { counts } from './render-en';
+import { counts, uncounted } from './render-en';
 import type { TraceParams } from './types';
 
 const RULES: Record<string, string> = {
-  out: '[S-out] correo enviado desde el registro del ticket',
-  in: '[S-in] respuesta en el hilo del ticket',
-  reopen: '[S-reopen] respuesta en un hilo nuevo tras reabrir el ticket',
+  out: 'Regla integrada «estado al enviar un correo desde el ticket»',
+  in: 'Regla integrada «estado al responder en el hilo del ticket»',
+  reopen: 'Regla integrada «estado al responder tras reabrir»',
 };
 const TARGETS: Record<string, string> = { firstResponse: 'primera respuesta', close: 'cierre' };
 
@@ -43,9 +43,9 @@ function rejection(p: TraceParams, h: Helpers): string {
 function cause(p: TraceParams, h: Helpers): string {
   switch (p.cause) {
     case 'movedChannel':
-      return `[S-move] conversación nueva en ${h.channel(p.channel)}, que se trasladó al servicio de asistencia`;
+      return `conversación nueva en ${h.channel(p.channel)}, que se trasladó al servicio de asistencia`;
     case 'movingChannel':
-      return `[S-move] conversación nueva en ${h.channel(p.channel)}, que se está trasladando al servicio de asistencia`;
+      return `conversación nueva en ${h.channel(p.channel)}, que se está trasladando al servicio de asistencia`;
     case 'moveHistory': {
       const owner =
         p.ownerRule === 'none'
@@ -53,10 +53,10 @@ function cause(p: TraceParams, h: Helpers): string {
           : p.ownerRule === 'kept'
             ? `se mantiene el propietario ${h.user(p.owner)} (tiene acceso al servicio de asistencia)`
             : `el propietario ${h.user(p.previousOwner)} no tiene acceso al servicio de asistencia, así que el ticket queda sin asignar`;
-      return `[S-move] conversación ${p.state === 'open' ? 'abierta' : 'cerrada'} ${p.conversation} trasladada sin ticket (creado en el inicio de la conversación, ${h.status(p.status)}; ${owner})`;
+      return `conversación ${p.state === 'open' ? 'abierta' : 'cerrada'} ${p.conversation} trasladada sin ticket (creado en el inicio de la conversación, ${h.status(p.status)}; ${owner})`;
     }
     default:
-      return `[S-create] conversación nueva en ${h.channel(p.channel)}`;
+      return `conversación nueva en ${h.channel(p.channel)}`;
   }
 }
 
@@ -67,6 +67,45 @@ export const PHRASES_ES: Phrases = {
     hours: { one: 'hora', other: 'horas' },
     days: { one: 'día', other: 'días' },
     weeks: { one: 'semana', other: 'semanas' },
+    actions: { one: 'acción', other: 'acciones' },
+    paths: { one: 'camino', other: 'caminos' },
+    groups: { one: 'grupo', other: 'grupos' },
+    steps: { one: 'paso', other: 'pasos' },
+  },
+  rules: {
+    create: {
+      name: 'Creación de tickets',
+      explanation: 'Se crea un ticket por cada conversación entrante nueva en un canal con la creación de tickets activada, en un pipeline que crea tickets para conversaciones nuevas.',
+    },
+    out: {
+      name: 'Estado al enviar un correo desde el ticket',
+      explanation:
+        'Cuando un agente escribe al contacto desde el registro del ticket, la actualización integrada del pipeline cambia el estado del ticket, si está activada en Configuración → Automatizar. Un correo enviado desde el registro del contacto nunca cambia el estado.',
+    },
+    in: {
+      name: 'Estado al responder en el hilo del ticket',
+      explanation:
+        'Cuando el contacto responde en el hilo en el que se creó el ticket, la actualización integrada del pipeline cambia el estado del ticket, si está activada en Configuración → Automatizar. Una respuesta en otro hilo no cambia nada.',
+    },
+    reopen: {
+      name: 'Estado al responder tras reabrir',
+      explanation: 'Una vez reabierto un ticket, una respuesta en un hilo que empezó después de reabrirlo cuenta también como respuesta en el hilo del ticket.',
+    },
+    chat: {
+      name: 'Exclusión de chat y Messenger',
+      explanation:
+        'Los tickets de chat en vivo y de Messenger quedan fuera de las acciones automáticas, salvo que la inscripción del flujo nombre ese origen: un disparador de conversación iniciada que lo incluya, o un filtro de origen que lo nombre.',
+    },
+    move: {
+      name: 'Traslado de canal',
+      explanation:
+        'Un canal trasladado al servicio de asistencia se lleva sus conversaciones según lo elegido; una conversación solo cuenta en su canal más reciente. La configuración del canal conserva sus valores y cada conversación nueva en él llega con un ticket.',
+    },
+    runaway: {
+      name: 'Guardián de bucles',
+      explanation:
+        'Para detener flujos que se disparan entre sí, un ticket ejecuta un número limitado de acciones por minuto virtual y por simulación; pasado el límite sus ejecuciones se detienen y no se inscribe en nada durante ese tiempo.',
+    },
   },
   weekdays: { sun: 'domingo', mon: 'lunes', tue: 'martes', wed: 'miércoles', thu: 'jueves', fri: 'viernes', sat: 'sábado' },
   priorities: { low: 'baja', medium: 'media', high: 'alta', urgent: 'urgente' },
@@ -104,7 +143,7 @@ export const PHRASES_ES: Phrases = {
   nobody: 'nadie',
   unknown: 'desconocido',
   and: 'y',
-  actors: { scenario: 'el escenario', creation: 'la creación', move: 'el traslado del canal', onEmailSent: '[S-out]', onCustomerReply: '[S-in]' },
+  actors: { scenario: 'el escenario', creation: 'la creación', move: 'el traslado del canal', onEmailSent: 'la regla integrada «estado al enviar un correo desde el ticket»', onCustomerReply: 'la regla integrada «estado al responder en el hilo del ticket»' },
   trigger(p, h) {
     switch (p.trigger) {
       case 'ticketCreated':
@@ -129,7 +168,7 @@ export const PHRASES_ES: Phrases = {
     if (p.held) return Number(p.group) === 0 ? 'sin filtros' : `se cumplió el grupo ${String(p.group)}`;
     const word = prop(p.property);
     const value = p.value === null || p.value === undefined ? '' : ` ${h.value(p.property, p.value)}`;
-    const more = Number(p.groups) > 1 ? ` (y ${Number(p.groups) - 1} grupo(s) más sin cumplirse)` : '';
+    const more = Number(p.groups) > 1 ? ` (y ${Number(p.groups) - 1} ${h.noun(Number(p.groups) - 1, 'groups')} más sin cumplirse)` : '';
     return `grupo ${String(p.group)}: falló ${word} ${PHRASES_ES.operators[String(p.operator)] ?? String(p.operator)}${value} (${word} es ${h.value(p.property, p.actual)})${more}`;
   },
   codes: {
@@ -153,12 +192,12 @@ export const PHRASES_ES: Phrases = {
       `${h.user(p.user)} escribió al contacto desde el registro del ${p.from === 'ticket' ? 'ticket' : 'contacto'} en el hilo ${p.thread} de la conversación ${p.conversation}${p.hasTicket ? '' : ', que no tiene ticket'}.`,
     'automation.noTicket': (p, h) =>
       p.reason === 'channelOff'
-        ? `[S-create] Sin ticket: la creación de tickets está desactivada en ${h.channel(p.channel)}.`
-        : `[S-create] Sin ticket: el pipeline ${h.pipeline(p.pipeline)} no crea tickets para conversaciones nuevas.`,
+        ? `Sin ticket: la creación de tickets está desactivada en ${h.channel(p.channel)}.`
+        : `Sin ticket: el pipeline ${h.pipeline(p.pipeline)} no crea tickets para conversaciones nuevas.`,
     'automation.notApplied': (p) =>
       p.rule === 'out'
-        ? '[S-out] no se aplica: el correo se envió desde el registro del contacto, que nunca cambia el estado del ticket.'
-        : `[S-in] no se aplica: la respuesta está en el hilo ${p.thread}, no en ${p.ticketThread ?? 'ningún hilo'}, el hilo en el que se creó el ticket${p.reason === 'threadBeforeReopen' ? ' (y el hilo no empezó después de reabrirlo)' : ''}.`,
+        ? `${RULES.out}: no se aplica, el correo se envió desde el registro del contacto, que nunca cambia el estado del ticket.`
+        : `${RULES.in}: no se aplica, la respuesta está en el hilo ${p.thread}, no en ${p.ticketThread ?? 'ningún hilo'}, el hilo en el que se creó el ticket${p.reason === 'threadBeforeReopen' ? ' (y el hilo no empezó después de reabrirlo)' : ''}.`,
     'automation.off': (p, h) => `${RULES[String(p.rule)]}: no se aplica, el disparador está desactivado en ${h.pipeline(p.pipeline)}.`,
     'automation.already': (p, h) => `${RULES[String(p.rule)]}: el ticket ya está en ${h.status(p.status)}.`,
     'automation.apply': (p, h) => `${RULES[String(p.rule)]}: estado → ${h.status(p.status)}.`,
@@ -177,11 +216,10 @@ export const PHRASES_ES: Phrases = {
         ? `SLA de primera respuesta cumplido: el ticket se cerró antes de ${h.time(p.due)}.`
         : `SLA de ${TARGETS[String(p.target)]} cumplido (vencía ${h.time(p.due)}).`,
     'sla.breached': (p, h) => `SLA incumplido: sin ${TARGETS[String(p.target)]} antes de ${h.time(p.due)}.`,
-    'enrollment.disabled': (_p, h) => `El flujo ${h.workflow(h.entry.workflow)} no está publicado: no inscribe tickets.`,
     'enrollment.enrolled': (p, h) => `Inscrito en ${h.workflow(h.entry.workflow)} por ${h.trigger(p)}: filtros de inscripción: ${h.filters(p)}.`,
     'enrollment.rejected': (p, h) => `No inscrito en ${h.workflow(h.entry.workflow)} por ${h.trigger(p)}: ${rejection(p, h)}.`,
     'enrollment.excluded': (p, h) =>
-      `Excluido de ${h.workflow(h.entry.workflow)} por ${h.trigger(p)}: [S-chat] el origen del ticket es ${p.source}, y los tickets de chat en vivo y Messenger quedan fuera de las acciones automáticas salvo que la inscripción del flujo nombre ese origen.`,
+      `Excluido de ${h.workflow(h.entry.workflow)} por ${h.trigger(p)}: el origen del ticket es ${p.source}, y los tickets de chat en vivo y Messenger quedan fuera de las acciones automáticas salvo que la inscripción del flujo nombre ese origen.`,
     'unenrollment.completed': (p, h) =>
       `Salió de ${h.workflow(h.entry.workflow)} (completado): ${p.reason === 'delayLast' ? 'el retraso era la última acción de su camino' : 'llegó al final de su camino'}.`,
     'unenrollment.unenrolled': (p, h) =>
@@ -202,7 +240,7 @@ export const PHRASES_ES: Phrases = {
     'action.delayUntilDate.unknown': (p) => `El ticket no tiene ${prop(p.property)}: sigue de inmediato.`,
     'action.delayUntilEvent.waits': (p, h) => `Espera a ${awaited(p, h)}, como mucho hasta el ${h.time(p.until)}.`,
     'action.branch.path': (p, h) => `Tomó el camino "${p.label}" (${h.filters({ held: true, group: p.group ?? 0 })}).`,
-    'action.branch.default': (p) => `Tomó el camino por defecto "${p.label}": ninguno de los ${p.paths} caminos coincidió.`,
+    'action.branch.default': (p, h) => `Tomó el camino por defecto "${p.label}": ${Number(p.paths) === 1 ? 'su único camino no coincidió' : `ninguno de los ${h.count(p.paths, 'paths')} coincidió`}.`,
     'action.valueBranch.path': (p, h) => `${cap(prop(p.property))}: ${h.value(p.property, p.value)}; tomó el camino "${p.label}".`,
     'action.valueBranch.default': (p, h) => `${cap(prop(p.property))}: ${h.value(p.property, p.value)}, sin camino propio; tomó el camino por defecto "${p.label}".`,
     'action.goto': (p, h) => `Sigue en ${h.action(p.target)}.`,
@@ -223,9 +261,9 @@ export const PHRASES_ES: Phrases = {
       `La conversación ${p.conversation} pasó al servicio de asistencia con su ticket, tal cual${p.ownerWithoutAccess ? `; su propietario ${h.user(p.ownerWithoutAccess)} no tiene acceso al servicio de asistencia` : ''}.`,
     'guard.runaway': (p, h) =>
       p.per === 'minute'
-        ? `Automatización desbocada detenida en el ticket ${h.entry.ticket}: ejecutó ${p.counted} acciones en el minuto virtual desde ${h.time(p.since)} (el límite por ticket y minuto) e iba a ejecutar una más. Acciones contadas por flujo: ${counts(p.workflows, h)}. Sus ejecuciones se detienen y no se inscribe en nada durante el resto de este minuto.`
-        : `Automatización desbocada detenida en el ticket ${h.entry.ticket}: ejecutó ${p.counted} acciones en esta simulación (el límite por ticket) e iba a ejecutar una más. Acciones contadas por flujo: ${counts(p.workflows, h)}. Sus ejecuciones se detienen y no se inscribe en nada durante el resto de la simulación.`,
-    'guard.maxSteps': (p, h) => `La simulación se detuvo tras ${p.limit} pasos sin terminar${p.busiest ? `; flujos más activos (acciones): ${counts(p.busiest, h)}` : ''}.`,
+        ? `Automatización desbocada detenida en el ticket ${h.entry.ticket}: ejecutó ${h.count(p.counted, 'actions')} en el minuto virtual desde ${h.time(p.since)} (el límite por ticket y minuto) e iba a ejecutar una más. Acciones contadas por flujo: ${counts(p.workflows, h)}${uncounted(p) ? `, otros flujos ${uncounted(p)}` : ''}. Sus ejecuciones se detienen y no se inscribe en nada durante el resto de este minuto.`
+        : `Automatización desbocada detenida en el ticket ${h.entry.ticket}: ejecutó ${h.count(p.counted, 'actions')} en esta simulación (el límite por ticket) e iba a ejecutar una más. Acciones contadas por flujo: ${counts(p.workflows, h)}${uncounted(p) ? `, otros flujos ${uncounted(p)}` : ''}. Sus ejecuciones se detienen y no se inscribe en nada durante el resto de la simulación.`,
+    'guard.maxSteps': (p, h) => `La simulación se detuvo tras ${h.count(p.limit, 'steps')} sin terminar${p.busiest ? `; flujos más activos (acciones): ${counts(p.busiest, h)}` : ''}.`,
     'guard.budget': (p, h) =>
       `La simulación se detuvo en su presupuesto ${p.budget} de ${p.limit} (${p.used} usados) sin terminar${p.busiest ? `; flujos más activos (acciones): ${counts(p.busiest, h)}` : ''}. Se conserva el resultado hasta ahora.`,
   },

@@ -1,11 +1,11 @@
 import type { Helpers, Phrases } from './render';
-import { counts } from './render-en';
+import { counts, uncounted } from './render-en';
 import type { TraceParams } from './types';
 
 const RULES: Record<string, string> = {
-  out: '[S-out] e-mail envoyé depuis la fiche du ticket',
-  in: '[S-in] réponse dans le fil du ticket',
-  reopen: '[S-reopen] réponse dans un nouveau fil après la réouverture du ticket',
+  out: 'Règle intégrée « statut à un e-mail depuis le ticket »',
+  in: 'Règle intégrée « statut à une réponse dans le fil du ticket »',
+  reopen: 'Règle intégrée « statut à une réponse après réouverture »',
 };
 const TARGETS: Record<string, string> = { firstResponse: 'première réponse', close: 'clôture' };
 
@@ -43,9 +43,9 @@ function rejection(p: TraceParams, h: Helpers): string {
 function cause(p: TraceParams, h: Helpers): string {
   switch (p.cause) {
     case 'movedChannel':
-      return `[S-move] nouvelle conversation sur ${h.channel(p.channel)}, déplacé vers le help desk`;
+      return `nouvelle conversation sur ${h.channel(p.channel)}, déplacé vers le help desk`;
     case 'movingChannel':
-      return `[S-move] nouvelle conversation sur ${h.channel(p.channel)}, en cours de déplacement vers le help desk`;
+      return `nouvelle conversation sur ${h.channel(p.channel)}, en cours de déplacement vers le help desk`;
     case 'moveHistory': {
       const owner =
         p.ownerRule === 'none'
@@ -53,10 +53,10 @@ function cause(p: TraceParams, h: Helpers): string {
           : p.ownerRule === 'kept'
             ? `propriétaire ${h.user(p.owner)} conservé (a accès au help desk)`
             : `le propriétaire ${h.user(p.previousOwner)} n'a pas accès au help desk, le ticket n'est donc pas attribué`;
-      return `[S-move] conversation ${p.state === 'open' ? 'ouverte' : 'fermée'} ${p.conversation} déplacée sans ticket (créé au début de la conversation, ${h.status(p.status)} ; ${owner})`;
+      return `conversation ${p.state === 'open' ? 'ouverte' : 'fermée'} ${p.conversation} déplacée sans ticket (créé au début de la conversation, ${h.status(p.status)} ; ${owner})`;
     }
     default:
-      return `[S-create] nouvelle conversation sur ${h.channel(p.channel)}`;
+      return `nouvelle conversation sur ${h.channel(p.channel)}`;
   }
 }
 
@@ -67,6 +67,45 @@ export const PHRASES_FR: Phrases = {
     hours: { one: 'heure', other: 'heures' },
     days: { one: 'jour', other: 'jours' },
     weeks: { one: 'semaine', other: 'semaines' },
+    actions: { one: 'action', other: 'actions' },
+    paths: { one: 'chemin', other: 'chemins' },
+    groups: { one: 'groupe', other: 'groupes' },
+    steps: { one: 'étape', other: 'étapes' },
+  },
+  rules: {
+    create: {
+      name: 'Création de tickets',
+      explanation: 'Un ticket est créé pour chaque nouvelle conversation entrante sur un canal dont la création de tickets est activée, dans un pipeline qui crée des tickets pour les nouvelles conversations.',
+    },
+    out: {
+      name: 'Statut à un e-mail depuis le ticket',
+      explanation:
+        'Quand un agent écrit au contact depuis la fiche du ticket, la mise à jour intégrée du pipeline change le statut du ticket, si elle est activée dans Paramètres → Automatiser. Un e-mail envoyé depuis la fiche du contact ne change jamais le statut.',
+    },
+    in: {
+      name: 'Statut à une réponse dans le fil du ticket',
+      explanation:
+        'Quand le contact répond dans le fil où le ticket a été créé, la mise à jour intégrée du pipeline change le statut du ticket, si elle est activée dans Paramètres → Automatiser. Une réponse dans un autre fil ne change rien.',
+    },
+    reopen: {
+      name: 'Statut à une réponse après réouverture',
+      explanation: 'Une fois un ticket rouvert, une réponse dans un fil commencé après la réouverture compte aussi comme une réponse dans le fil du ticket.',
+    },
+    chat: {
+      name: 'Exclusion du chat et de Messenger',
+      explanation:
+        'Les tickets du chat en direct et de Messenger sont exclus des actions automatiques, sauf si l’inscription du workflow nomme cette source : un déclencheur de conversation démarrée qui la liste, ou un filtre de source qui la nomme.',
+    },
+    move: {
+      name: 'Déplacement de canal',
+      explanation:
+        'Un canal déplacé vers le help desk emmène ses conversations comme choisi ; une conversation ne compte que sous son canal le plus récent. Les paramètres du canal gardent leurs valeurs, et chaque nouvelle conversation sur ce canal arrive avec un ticket.',
+    },
+    runaway: {
+      name: 'Garde-fou anti-boucle',
+      explanation:
+        'Pour arrêter les workflows qui se déclenchent l’un l’autre, un ticket exécute un nombre limité d’actions par minute virtuelle et par simulation ; au-delà, ses exécutions s’arrêtent et il ne s’inscrit à rien pendant ce temps.',
+    },
   },
   weekdays: { sun: 'dimanche', mon: 'lundi', tue: 'mardi', wed: 'mercredi', thu: 'jeudi', fri: 'vendredi', sat: 'samedi' },
   priorities: { low: 'basse', medium: 'moyenne', high: 'haute', urgent: 'urgente' },
@@ -104,7 +143,7 @@ export const PHRASES_FR: Phrases = {
   nobody: 'personne',
   unknown: 'inconnu',
   and: 'et',
-  actors: { scenario: 'le scénario', creation: 'la création', move: 'le déplacement du canal', onEmailSent: '[S-out]', onCustomerReply: '[S-in]' },
+  actors: { scenario: 'le scénario', creation: 'la création', move: 'le déplacement du canal', onEmailSent: 'la règle intégrée « statut à un e-mail depuis le ticket »', onCustomerReply: 'la règle intégrée « statut à une réponse dans le fil du ticket »' },
   trigger(p, h) {
     switch (p.trigger) {
       case 'ticketCreated':
@@ -129,7 +168,7 @@ export const PHRASES_FR: Phrases = {
     if (p.held) return Number(p.group) === 0 ? 'aucun filtre' : `groupe ${String(p.group)} satisfait`;
     const word = prop(p.property);
     const value = p.value === null || p.value === undefined ? '' : ` ${h.value(p.property, p.value)}`;
-    const more = Number(p.groups) > 1 ? ` (et ${Number(p.groups) - 1} autre(s) groupe(s) non satisfait(s))` : '';
+    const more = Number(p.groups) > 1 ? ` (${Number(p.groups) - 1 === 1 ? 'et un autre groupe non satisfait' : `et ${h.count(Number(p.groups) - 1, 'groups')} autres non satisfaits`})` : '';
     return `groupe ${String(p.group)} : ${word} ${PHRASES_FR.operators[String(p.operator)] ?? String(p.operator)}${value} non satisfait (${word} est ${h.value(p.property, p.actual)})${more}`;
   },
   codes: {
@@ -153,12 +192,12 @@ export const PHRASES_FR: Phrases = {
       `${h.user(p.user)} a écrit au contact depuis la fiche du ${p.from === 'ticket' ? 'ticket' : 'contact'} dans le fil ${p.thread} de la conversation ${p.conversation}${p.hasTicket ? '' : ', qui n’a pas de ticket'}.`,
     'automation.noTicket': (p, h) =>
       p.reason === 'channelOff'
-        ? `[S-create] Pas de ticket : la création de tickets est désactivée pour ${h.channel(p.channel)}.`
-        : `[S-create] Pas de ticket : le pipeline ${h.pipeline(p.pipeline)} ne crée pas de tickets pour les nouvelles conversations.`,
+        ? `Pas de ticket : la création de tickets est désactivée pour ${h.channel(p.channel)}.`
+        : `Pas de ticket : le pipeline ${h.pipeline(p.pipeline)} ne crée pas de tickets pour les nouvelles conversations.`,
     'automation.notApplied': (p) =>
       p.rule === 'out'
-        ? "[S-out] non appliqué : l'e-mail a été envoyé depuis la fiche du contact, qui ne change jamais le statut du ticket."
-        : `[S-in] non appliqué : la réponse est dans le fil ${p.thread}, pas dans ${p.ticketThread ?? 'aucun fil'}, le fil où le ticket a été créé${p.reason === 'threadBeforeReopen' ? ' (et le fil n’a pas commencé après la réouverture)' : ''}.`,
+        ? `${RULES.out} : non appliquée, l'e-mail a été envoyé depuis la fiche du contact, qui ne change jamais le statut du ticket.`
+        : `${RULES.in} : non appliquée, la réponse est dans le fil ${p.thread}, pas dans ${p.ticketThread ?? 'aucun fil'}, le fil où le ticket a été créé${p.reason === 'threadBeforeReopen' ? ' (et le fil n’a pas commencé après la réouverture)' : ''}.`,
     'automation.off': (p, h) => `${RULES[String(p.rule)]} : non appliqué, le déclencheur est désactivé dans ${h.pipeline(p.pipeline)}.`,
     'automation.already': (p, h) => `${RULES[String(p.rule)]} : le ticket est déjà ${h.status(p.status)}.`,
     'automation.apply': (p, h) => `${RULES[String(p.rule)]} : statut → ${h.status(p.status)}.`,
@@ -177,11 +216,10 @@ export const PHRASES_FR: Phrases = {
         ? `SLA de première réponse respecté : le ticket a été fermé avant ${h.time(p.due)}.`
         : `SLA de ${TARGETS[String(p.target)]} respecté (échéance ${h.time(p.due)}).`,
     'sla.breached': (p, h) => `SLA non respecté : pas de ${TARGETS[String(p.target)]} avant ${h.time(p.due)}.`,
-    'enrollment.disabled': (_p, h) => `Le workflow ${h.workflow(h.entry.workflow)} n'est pas publié : il n'inscrit aucun ticket.`,
     'enrollment.enrolled': (p, h) => `Inscrit dans ${h.workflow(h.entry.workflow)} sur ${h.trigger(p)} : filtres d'inscription : ${h.filters(p)}.`,
     'enrollment.rejected': (p, h) => `Non inscrit dans ${h.workflow(h.entry.workflow)} sur ${h.trigger(p)} : ${rejection(p, h)}.`,
     'enrollment.excluded': (p, h) =>
-      `Exclu de ${h.workflow(h.entry.workflow)} sur ${h.trigger(p)} : [S-chat] la source du ticket est ${p.source}, et les tickets du chat en direct et de Messenger sont exclus des actions automatiques sauf si l'inscription du workflow nomme cette source.`,
+      `Exclu de ${h.workflow(h.entry.workflow)} sur ${h.trigger(p)} : la source du ticket est ${p.source}, et les tickets du chat en direct et de Messenger sont exclus des actions automatiques sauf si l'inscription du workflow nomme cette source.`,
     'unenrollment.completed': (p, h) =>
       `Sorti de ${h.workflow(h.entry.workflow)} (terminé) : ${p.reason === 'delayLast' ? 'le délai était la dernière action de son chemin' : 'a atteint la fin de son chemin'}.`,
     'unenrollment.unenrolled': (p, h) =>
@@ -202,7 +240,7 @@ export const PHRASES_FR: Phrases = {
     'action.delayUntilDate.unknown': (p) => `Le ticket n'a pas de ${prop(p.property)} : continue aussitôt.`,
     'action.delayUntilEvent.waits': (p, h) => `Attend ${awaited(p, h)}, au plus tard jusqu'au ${h.time(p.until)}.`,
     'action.branch.path': (p, h) => `A pris le chemin « ${p.label} » (${h.filters({ held: true, group: p.group ?? 0 })}).`,
-    'action.branch.default': (p) => `A pris le chemin par défaut « ${p.label} » : aucun des ${p.paths} chemins ne correspond.`,
+    'action.branch.default': (p, h) => `A pris le chemin par défaut « ${p.label} » : ${Number(p.paths) === 1 ? 'son seul chemin ne correspond pas' : `aucun des ${h.count(p.paths, 'paths')} ne correspond`}.`,
     'action.valueBranch.path': (p, h) => `${cap(prop(p.property))} : ${h.value(p.property, p.value)} ; a pris le chemin « ${p.label} ».`,
     'action.valueBranch.default': (p, h) => `${cap(prop(p.property))} : ${h.value(p.property, p.value)}, sans chemin propre ; a pris le chemin par défaut « ${p.label} ».`,
     'action.goto': (p, h) => `Continue à ${h.action(p.target)}.`,
@@ -223,9 +261,9 @@ export const PHRASES_FR: Phrases = {
       `La conversation ${p.conversation} est passée au help desk avec son ticket, tel quel${p.ownerWithoutAccess ? ` ; son propriétaire ${h.user(p.ownerWithoutAccess)} n'a pas accès au help desk` : ''}.`,
     'guard.runaway': (p, h) =>
       p.per === 'minute'
-        ? `Automatisation emballée arrêtée sur le ticket ${h.entry.ticket} : il a exécuté ${p.counted} actions dans la minute virtuelle depuis ${h.time(p.since)} (la limite par ticket et par minute) et allait en exécuter une de plus. Actions comptées par workflow : ${counts(p.workflows, h)}. Ses exécutions s'arrêtent et il ne s'inscrit à rien pour le reste de cette minute.`
-        : `Automatisation emballée arrêtée sur le ticket ${h.entry.ticket} : il a exécuté ${p.counted} actions dans cette simulation (la limite par ticket) et allait en exécuter une de plus. Actions comptées par workflow : ${counts(p.workflows, h)}. Ses exécutions s'arrêtent et il ne s'inscrit à rien pour le reste de la simulation.`,
-    'guard.maxSteps': (p, h) => `La simulation s'est arrêtée après ${p.limit} étapes sans finir${p.busiest ? ` ; workflows les plus actifs (actions) : ${counts(p.busiest, h)}` : ''}.`,
+        ? `Automatisation emballée arrêtée sur le ticket ${h.entry.ticket} : il a exécuté ${h.count(p.counted, 'actions')} dans la minute virtuelle depuis ${h.time(p.since)} (la limite par ticket et par minute) et allait en exécuter une de plus. Actions comptées par workflow : ${counts(p.workflows, h)}${uncounted(p) ? `, autres workflows ${uncounted(p)}` : ''}. Ses exécutions s'arrêtent et il ne s'inscrit à rien pour le reste de cette minute.`
+        : `Automatisation emballée arrêtée sur le ticket ${h.entry.ticket} : il a exécuté ${h.count(p.counted, 'actions')} dans cette simulation (la limite par ticket) et allait en exécuter une de plus. Actions comptées par workflow : ${counts(p.workflows, h)}${uncounted(p) ? `, autres workflows ${uncounted(p)}` : ''}. Ses exécutions s'arrêtent et il ne s'inscrit à rien pour le reste de la simulation.`,
+    'guard.maxSteps': (p, h) => `La simulation s'est arrêtée après ${h.count(p.limit, 'steps')} sans finir${p.busiest ? ` ; workflows les plus actifs (actions) : ${counts(p.busiest, h)}` : ''}.`,
     'guard.budget': (p, h) =>
       `La simulation s'est arrêtée à son budget ${p.budget} de ${p.limit} (${p.used} utilisés) sans finir${p.busiest ? ` ; workflows les plus actifs (actions) : ${counts(p.busiest, h)}` : ''}. Le résultat obtenu jusqu'ici est conservé.`,
   },

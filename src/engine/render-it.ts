@@ -1,11 +1,11 @@
 import type { Helpers, Phrases } from './render';
-import { counts } from './render-en';
+import { counts, uncounted } from './render-en';
 import type { TraceParams } from './types';
 
 const RULES: Record<string, string> = {
-  out: "[S-out] email inviata dal record del ticket",
-  in: '[S-in] risposta nel thread del ticket',
-  reopen: '[S-reopen] risposta in un nuovo thread dopo la riapertura del ticket',
+  out: 'Regola integrata «stato a un’email dal ticket»',
+  in: 'Regola integrata «stato a una risposta nel thread del ticket»',
+  reopen: 'Regola integrata «stato a una risposta dopo la riapertura»',
 };
 const TARGETS: Record<string, string> = { firstResponse: 'prima risposta', close: 'chiusura' };
 
@@ -43,9 +43,9 @@ function rejection(p: TraceParams, h: Helpers): string {
 function cause(p: TraceParams, h: Helpers): string {
   switch (p.cause) {
     case 'movedChannel':
-      return `[S-move] nuova conversazione su ${h.channel(p.channel)}, spostato nell'help desk`;
+      return `nuova conversazione su ${h.channel(p.channel)}, spostato nell'help desk`;
     case 'movingChannel':
-      return `[S-move] nuova conversazione su ${h.channel(p.channel)}, in spostamento verso l'help desk`;
+      return `nuova conversazione su ${h.channel(p.channel)}, in spostamento verso l'help desk`;
     case 'moveHistory': {
       const owner =
         p.ownerRule === 'none'
@@ -53,10 +53,10 @@ function cause(p: TraceParams, h: Helpers): string {
           : p.ownerRule === 'kept'
             ? `proprietario ${h.user(p.owner)} mantenuto (ha accesso all'help desk)`
             : `il proprietario ${h.user(p.previousOwner)} non ha accesso all'help desk, quindi il ticket non è assegnato`;
-      return `[S-move] conversazione ${p.state === 'open' ? 'aperta' : 'chiusa'} ${p.conversation} spostata senza ticket (creato all'inizio della conversazione, ${h.status(p.status)}; ${owner})`;
+      return `conversazione ${p.state === 'open' ? 'aperta' : 'chiusa'} ${p.conversation} spostata senza ticket (creato all'inizio della conversazione, ${h.status(p.status)}; ${owner})`;
     }
     default:
-      return `[S-create] nuova conversazione su ${h.channel(p.channel)}`;
+      return `nuova conversazione su ${h.channel(p.channel)}`;
   }
 }
 
@@ -67,6 +67,45 @@ export const PHRASES_IT: Phrases = {
     hours: { one: 'ora', other: 'ore' },
     days: { one: 'giorno', other: 'giorni' },
     weeks: { one: 'settimana', other: 'settimane' },
+    actions: { one: 'azione', other: 'azioni' },
+    paths: { one: 'percorso', other: 'percorsi' },
+    groups: { one: 'gruppo', other: 'gruppi' },
+    steps: { one: 'passo', other: 'passi' },
+  },
+  rules: {
+    create: {
+      name: 'Creazione dei ticket',
+      explanation: 'Viene creato un ticket per ogni nuova conversazione in arrivo su un canale con la creazione dei ticket attiva, in una pipeline che crea ticket per le nuove conversazioni.',
+    },
+    out: {
+      name: 'Stato a un’email dal ticket',
+      explanation:
+        'Quando un agente scrive al contatto dal record del ticket, l’aggiornamento integrato della pipeline imposta lo stato del ticket, se è attivo in Impostazioni → Automatizza. Un’email inviata dal record del contatto non cambia mai lo stato.',
+    },
+    in: {
+      name: 'Stato a una risposta nel thread del ticket',
+      explanation:
+        'Quando il contatto risponde nel thread in cui è stato creato il ticket, l’aggiornamento integrato della pipeline imposta lo stato del ticket, se è attivo in Impostazioni → Automatizza. Una risposta in un altro thread non cambia nulla.',
+    },
+    reopen: {
+      name: 'Stato a una risposta dopo la riapertura',
+      explanation: 'Dopo la riapertura di un ticket, anche una risposta in un thread iniziato dopo la riapertura conta come risposta nel thread del ticket.',
+    },
+    chat: {
+      name: 'Esclusione di chat e Messenger',
+      explanation:
+        'I ticket da chat dal vivo e da Messenger sono esclusi dalle azioni automatiche, a meno che l’iscrizione del workflow nomini quell’origine: un trigger di conversazione iniziata che la elenca, o un filtro sull’origine che la nomina.',
+    },
+    move: {
+      name: 'Spostamento del canale',
+      explanation:
+        'Un canale spostato nell’help desk porta con sé le sue conversazioni come scelto; una conversazione conta solo sotto il suo canale più recente. Le impostazioni del canale mantengono i loro valori e ogni nuova conversazione su di esso arriva con un ticket.',
+    },
+    runaway: {
+      name: 'Protezione dai cicli',
+      explanation:
+        'Per fermare i workflow che si attivano a vicenda, un ticket esegue un numero limitato di azioni per minuto virtuale e per simulazione; oltre il limite le sue esecuzioni si fermano e non si iscrive a nulla per quel tempo.',
+    },
   },
   weekdays: { sun: 'domenica', mon: 'lunedì', tue: 'martedì', wed: 'mercoledì', thu: 'giovedì', fri: 'venerdì', sat: 'sabato' },
   priorities: { low: 'bassa', medium: 'media', high: 'alta', urgent: 'urgente' },
@@ -104,7 +143,7 @@ export const PHRASES_IT: Phrases = {
   nobody: 'nessuno',
   unknown: 'sconosciuto',
   and: 'e',
-  actors: { scenario: 'lo scenario', creation: 'la creazione', move: 'lo spostamento del canale', onEmailSent: '[S-out]', onCustomerReply: '[S-in]' },
+  actors: { scenario: 'lo scenario', creation: 'la creazione', move: 'lo spostamento del canale', onEmailSent: 'la regola integrata «stato a un’email dal ticket»', onCustomerReply: 'la regola integrata «stato a una risposta nel thread del ticket»' },
   trigger(p, h) {
     switch (p.trigger) {
       case 'ticketCreated':
@@ -129,7 +168,7 @@ export const PHRASES_IT: Phrases = {
     if (p.held) return Number(p.group) === 0 ? 'nessun filtro' : `gruppo ${String(p.group)} soddisfatto`;
     const word = prop(p.property);
     const value = p.value === null || p.value === undefined ? '' : ` ${h.value(p.property, p.value)}`;
-    const more = Number(p.groups) > 1 ? ` (e altri ${Number(p.groups) - 1} gruppi non soddisfatti)` : '';
+    const more = Number(p.groups) > 1 ? ` (${Number(p.groups) - 1 === 1 ? 'e un altro gruppo non soddisfatto' : `e altri ${h.count(Number(p.groups) - 1, 'groups')} non soddisfatti`})` : '';
     return `gruppo ${String(p.group)}: ${word} ${PHRASES_IT.operators[String(p.operator)] ?? String(p.operator)}${value} non soddisfatto (${word} è ${h.value(p.property, p.actual)})${more}`;
   },
   codes: {
@@ -153,12 +192,12 @@ export const PHRASES_IT: Phrases = {
       `${h.user(p.user)} ha scritto al contatto dal record del ${p.from === 'ticket' ? 'ticket' : 'contatto'} nel thread ${p.thread} della conversazione ${p.conversation}${p.hasTicket ? '' : ', che non ha ticket'}.`,
     'automation.noTicket': (p, h) =>
       p.reason === 'channelOff'
-        ? `[S-create] Nessun ticket: la creazione dei ticket è disattivata per ${h.channel(p.channel)}.`
-        : `[S-create] Nessun ticket: la pipeline ${h.pipeline(p.pipeline)} non crea ticket per le nuove conversazioni.`,
+        ? `Nessun ticket: la creazione dei ticket è disattivata per ${h.channel(p.channel)}.`
+        : `Nessun ticket: la pipeline ${h.pipeline(p.pipeline)} non crea ticket per le nuove conversazioni.`,
     'automation.notApplied': (p) =>
       p.rule === 'out'
-        ? "[S-out] non applicato: l'email è stata inviata dal record del contatto, che non cambia mai lo stato del ticket."
-        : `[S-in] non applicato: la risposta è nel thread ${p.thread}, non in ${p.ticketThread ?? 'nessun thread'}, il thread in cui è stato creato il ticket${p.reason === 'threadBeforeReopen' ? ' (e il thread non è iniziato dopo la riapertura)' : ''}.`,
+        ? `${RULES.out}: non applicato, l'email è stata inviata dal record del contatto, che non cambia mai lo stato del ticket.`
+        : `${RULES.in}: non applicato, la risposta è nel thread ${p.thread}, non in ${p.ticketThread ?? 'nessun thread'}, il thread in cui è stato creato il ticket${p.reason === 'threadBeforeReopen' ? ' (e il thread non è iniziato dopo la riapertura)' : ''}.`,
     'automation.off': (p, h) => `${RULES[String(p.rule)]}: non applicato, il trigger è disattivato in ${h.pipeline(p.pipeline)}.`,
     'automation.already': (p, h) => `${RULES[String(p.rule)]}: il ticket è già ${h.status(p.status)}.`,
     'automation.apply': (p, h) => `${RULES[String(p.rule)]}: stato → ${h.status(p.status)}.`,
@@ -177,11 +216,10 @@ export const PHRASES_IT: Phrases = {
         ? `SLA di prima risposta rispettato: il ticket è stato chiuso prima di ${h.time(p.due)}.`
         : `SLA di ${TARGETS[String(p.target)]} rispettato (scadenza ${h.time(p.due)}).`,
     'sla.breached': (p, h) => `SLA violato: nessuna ${TARGETS[String(p.target)]} entro ${h.time(p.due)}.`,
-    'enrollment.disabled': (_p, h) => `Il workflow ${h.workflow(h.entry.workflow)} non è pubblicato: non iscrive ticket.`,
     'enrollment.enrolled': (p, h) => `Iscritto a ${h.workflow(h.entry.workflow)} per ${h.trigger(p)}: filtri di iscrizione: ${h.filters(p)}.`,
     'enrollment.rejected': (p, h) => `Non iscritto a ${h.workflow(h.entry.workflow)} per ${h.trigger(p)}: ${rejection(p, h)}.`,
     'enrollment.excluded': (p, h) =>
-      `Escluso da ${h.workflow(h.entry.workflow)} per ${h.trigger(p)}: [S-chat] l'origine del ticket è ${p.source}, e i ticket da chat dal vivo e Messenger sono esclusi dalle azioni automatiche a meno che l'iscrizione del workflow nomini quell'origine.`,
+      `Escluso da ${h.workflow(h.entry.workflow)} per ${h.trigger(p)}: l'origine del ticket è ${p.source}, e i ticket da chat dal vivo e Messenger sono esclusi dalle azioni automatiche a meno che l'iscrizione del workflow nomini quell'origine.`,
     'unenrollment.completed': (p, h) =>
       `Uscito da ${h.workflow(h.entry.workflow)} (completato): ${p.reason === 'delayLast' ? "il ritardo era l'ultima azione del suo percorso" : 'ha raggiunto la fine del suo percorso'}.`,
     'unenrollment.unenrolled': (p, h) =>
@@ -202,7 +240,7 @@ export const PHRASES_IT: Phrases = {
     'action.delayUntilDate.unknown': (p) => `Il ticket non ha ${prop(p.property)}: prosegue subito.`,
     'action.delayUntilEvent.waits': (p, h) => `Attende ${awaited(p, h)}, al massimo fino al ${h.time(p.until)}.`,
     'action.branch.path': (p, h) => `Ha preso il percorso "${p.label}" (${h.filters({ held: true, group: p.group ?? 0 })}).`,
-    'action.branch.default': (p) => `Ha preso il percorso predefinito "${p.label}": nessuno dei ${p.paths} percorsi corrisponde.`,
+    'action.branch.default': (p, h) => `Ha preso il percorso predefinito "${p.label}": ${Number(p.paths) === 1 ? 'il suo unico percorso non corrisponde' : `nessuno dei ${h.count(p.paths, 'paths')} corrisponde`}.`,
     'action.valueBranch.path': (p, h) => `${cap(prop(p.property))}: ${h.value(p.property, p.value)}; ha preso il percorso "${p.label}".`,
     'action.valueBranch.default': (p, h) => `${cap(prop(p.property))}: ${h.value(p.property, p.value)}, senza un percorso proprio; ha preso il percorso predefinito "${p.label}".`,
     'action.goto': (p, h) => `Prosegue da ${h.action(p.target)}.`,
@@ -223,9 +261,9 @@ export const PHRASES_IT: Phrases = {
       `La conversazione ${p.conversation} è passata all'help desk con il suo ticket, così com'è${p.ownerWithoutAccess ? `; il suo proprietario ${h.user(p.ownerWithoutAccess)} non ha accesso all'help desk` : ''}.`,
     'guard.runaway': (p, h) =>
       p.per === 'minute'
-        ? `Automazione fuori controllo fermata sul ticket ${h.entry.ticket}: ha eseguito ${p.counted} azioni nel minuto virtuale da ${h.time(p.since)} (il limite per ticket e minuto) e stava per eseguirne un'altra. Azioni contate per workflow: ${counts(p.workflows, h)}. Le sue esecuzioni si fermano e non si iscrive a nulla per il resto di questo minuto.`
-        : `Automazione fuori controllo fermata sul ticket ${h.entry.ticket}: ha eseguito ${p.counted} azioni in questa simulazione (il limite per ticket) e stava per eseguirne un'altra. Azioni contate per workflow: ${counts(p.workflows, h)}. Le sue esecuzioni si fermano e non si iscrive a nulla per il resto della simulazione.`,
-    'guard.maxSteps': (p, h) => `La simulazione si è fermata dopo ${p.limit} passi senza finire${p.busiest ? `; workflow più attivi (azioni): ${counts(p.busiest, h)}` : ''}.`,
+        ? `Automazione fuori controllo fermata sul ticket ${h.entry.ticket}: ha eseguito ${h.count(p.counted, 'actions')} nel minuto virtuale da ${h.time(p.since)} (il limite per ticket e minuto) e stava per eseguirne un'altra. Azioni contate per workflow: ${counts(p.workflows, h)}${uncounted(p) ? `, altri workflow ${uncounted(p)}` : ''}. Le sue esecuzioni si fermano e non si iscrive a nulla per il resto di questo minuto.`
+        : `Automazione fuori controllo fermata sul ticket ${h.entry.ticket}: ha eseguito ${h.count(p.counted, 'actions')} in questa simulazione (il limite per ticket) e stava per eseguirne un'altra. Azioni contate per workflow: ${counts(p.workflows, h)}${uncounted(p) ? `, altri workflow ${uncounted(p)}` : ''}. Le sue esecuzioni si fermano e non si iscrive a nulla per il resto della simulazione.`,
+    'guard.maxSteps': (p, h) => `La simulazione si è fermata dopo ${h.count(p.limit, 'steps')} senza finire${p.busiest ? `; workflow più attivi (azioni): ${counts(p.busiest, h)}` : ''}.`,
     'guard.budget': (p, h) =>
       `La simulazione si è fermata al suo budget ${p.budget} di ${p.limit} (${p.used} usati) senza finire${p.busiest ? `; workflow più attivi (azioni): ${counts(p.busiest, h)}` : ''}. Il risultato finora è conservato.`,
   },

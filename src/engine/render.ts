@@ -1,3 +1,5 @@
+import { definitionOf, type Translate } from '../actions';
+import { englishT } from '../actions/messages';
 import type { Workflow } from '../model/workflow';
 import type { Workspace } from '../model/workspace';
 import { PHRASES_EN } from './render-en';
@@ -23,8 +25,11 @@ export interface LabelLookup {
   action?(workflowId: string | undefined, actionId: string): string | undefined;
 }
 
-/** Labels from a workspace (and optionally the workflows that ran), as the CLI and the app use them. */
-export function labelsOf(workspace: Workspace, workflows: readonly Workflow[] = []): LabelLookup {
+/**
+ * Labels from a workspace (and optionally the workflows that ran), as the CLI and the app use them:
+ * actions are named by their summary ("Go to Branch: 2 paths + default"), with `t` for its words.
+ */
+export function labelsOf(workspace: Workspace, workflows: readonly Workflow[] = [], t: Translate = englishT): LabelLookup {
   const statuses = new Map<string, string>();
   for (const p of workspace.pipelines) for (const s of p.statuses) if (!statuses.has(s.id)) statuses.set(s.id, s.label);
   const byId = <T extends { id: string }>(list: readonly T[], name: (t: T) => string) => new Map(list.map((x) => [x.id, name(x)]));
@@ -34,7 +39,12 @@ export function labelsOf(workspace: Workspace, workflows: readonly Workflow[] = 
   const pipelines = byId(workspace.pipelines, (p) => p.name);
   const templates = byId(workspace.templates, (t) => t.name);
   const flows = byId(workflows, (w) => w.name);
+  const byWorkflow = new Map(workflows.map((w) => [w.id, w]));
   return {
+    action(workflowId, actionId) {
+      const action = workflowId === undefined ? undefined : byWorkflow.get(workflowId)?.actions.find((a) => a.id === actionId);
+      return action ? definitionOf(action).summary(action, workspace, t) : undefined;
+    },
     status: (id) => statuses.get(id),
     user: (id) => users.get(id),
     channel: (id) => channels.get(id),
@@ -62,6 +72,8 @@ export interface Helpers {
   time(ms: unknown): string;
   /** "1 day", "3 days", in the language, chosen with Intl.PluralRules. */
   count(amount: unknown, unit: string): string;
+  /** The unit's word alone for that amount: "group" for 1, "groups" for 3. */
+  noun(amount: unknown, unit: string): string;
   /** A list of user ids ("u-1,u-2") as names joined in the language. */
   users(ids: unknown): string;
   /** Weekdays ("mon,fri") as names joined in the language. */
@@ -74,12 +86,17 @@ export interface Helpers {
   filters(p: TraceParams): string;
 }
 
+/** The help-desk rules the trace names in words; each has an explanation the app shows on request. */
+export type HelpDeskRule = 'create' | 'out' | 'in' | 'reopen' | 'chat' | 'move' | 'runaway';
+
 /** A language's words and the sentence of every code. */
 export interface Phrases {
   /** Sentences by trace or error code; a code without one falls back to English, an error to its message. */
   codes: Record<string, (p: TraceParams, h: Helpers) => string>;
   /** Unit names by plural category: units.days.one = "day". */
   units: Record<string, Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }>;
+  /** Each help-desk rule's name and explanation in words. */
+  rules: Record<HelpDeskRule, { name: string; explanation: string }>;
   weekdays: Record<string, string>;
   priorities: Record<string, string>;
   properties: Record<string, string>;
@@ -138,11 +155,10 @@ function helpers(entry: TraceEntry, lang: TraceLanguage, labels: LabelLookup): H
       return labels.workflow?.(by) ?? by;
     },
     time: (ms) => (typeof ms === 'number' ? formatTraceTime(ms) : text(ms)),
-    count(amount, unit) {
-      const n = Number(amount);
+    count: (amount, unit) => `${words.units[unit] ? Number(amount) : text(amount)} ${h.noun(amount, unit)}`,
+    noun(amount, unit) {
       const forms = words.units[unit];
-      if (!forms) return `${text(amount)} ${unit}`;
-      return `${n} ${forms[plural.select(n)] ?? forms.other}`;
+      return forms ? (forms[plural.select(Number(amount))] ?? forms.other) : unit;
     },
     users: (ids) => {
       const list = text(ids).split(',').filter(Boolean).map((id) => name(labels.user, id));
@@ -178,4 +194,36 @@ export function renderTraceEntry(entry: TraceEntry, options: { lang?: TraceLangu
   if (phrase) return phrase(entry.params, h);
   const message = entry.params.message;
   return typeof message === 'string' ? message : `${entry.code} ${JSON.stringify(entry.params)}`;
+}
+
+/** The help-desk rule a trace entry applies or reports on, if any (the app offers its explanation beside the line). */
+export function traceRule(entry: TraceEntry): HelpDeskRule | undefined {
+  const p = entry.params;
+  switch (entry.code) {
+    case 'automation.noTicket':
+      return 'create';
+    case 'automation.notApplied':
+    case 'automation.off':
+    case 'automation.already':
+    case 'automation.apply':
+    case 'automation.badStatus':
+      return p.rule === 'out' || p.rule === 'in' || p.rule === 'reopen' ? p.rule : undefined;
+    case 'ticket.created':
+      return p.cause === 'movedChannel' || p.cause === 'movingChannel' || p.cause === 'moveHistory' ? 'move' : 'create';
+    case 'enrollment.excluded':
+      return 'chat';
+    case 'guard.runaway':
+    case 'unenrollment.stopped':
+      return 'runaway';
+    case 'status.changed':
+      if (typeof p.by === 'string' && p.by.startsWith('builtin:')) return p.by.endsWith(':onEmailSent') ? 'out' : 'in';
+      return undefined;
+    default:
+      return entry.code.startsWith('move.') ? 'move' : undefined;
+  }
+}
+
+/** A help-desk rule's name and explanation in the language (English when the language is not one of the four). */
+export function ruleWords(rule: HelpDeskRule, lang: TraceLanguage = 'en'): { name: string; explanation: string } {
+  return (PHRASES[lang] ?? PHRASES_EN).rules[rule];
 }

@@ -3,8 +3,12 @@ import { ScenarioSchema, WorkflowDocumentSchema, type Scenario, type WorkflowDoc
 import chatAndMessenger from './scenarios/chat-and-messenger.json';
 import emailTicketLife from './scenarios/email-ticket-life.json';
 import moveSalesInbox from './scenarios/move-sales-inbox.json';
+import prioritiesDeadlinesReplies from './scenarios/priorities-deadlines-replies.json';
+import awaitContactReply from './workflows/await-contact-reply.json';
 import chatTicketAcknowledge from './workflows/chat-ticket-acknowledge.json';
+import firstResponseWarning from './workflows/first-response-warning.json';
 import notifyWaitingOnUs from './workflows/notify-waiting-on-us.json';
+import routeByPriority from './workflows/route-by-priority.json';
 import statusOnCustomerReply from './workflows/status-on-customer-reply.json';
 import statusOnEmailSent from './workflows/status-on-email-sent.json';
 import ticketClosedEmail from './workflows/ticket-closed-email.json';
@@ -54,6 +58,9 @@ export const EXAMPLE_WORKFLOWS: readonly WorkflowExample[] = [
   workflowExample('chat-ticket-acknowledge.json', chatTicketAcknowledge),
   workflowExample('urgent-escalation.json', urgentEscalation),
   workflowExample('waiting-contact-reminder.json', waitingContactReminder),
+  workflowExample('route-by-priority.json', routeByPriority),
+  workflowExample('first-response-warning.json', firstResponseWarning),
+  workflowExample('await-contact-reply.json', awaitContactReply),
 ];
 
 /** The example scenarios to run the workflows against. */
@@ -61,4 +68,5 @@ export const EXAMPLE_SCENARIOS: readonly ScenarioExample[] = [
   scenarioExample('email-ticket-life.json', emailTicketLife),
   scenarioExample('chat-and-messenger.json', chatAndMessenger),
   scenarioExample('move-sales-inbox.json', moveSalesInbox),
+  scenarioExample('priorities-deadlines-replies.json', prioritiesDeadlinesReplies),
 ];

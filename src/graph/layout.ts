@@ -5,7 +5,7 @@ import { actionMap, pathLinks } from './links';
 /** Sizes of the canvas nodes; the UI draws its nodes at these sizes. */
 export const NODE_SIZE = {
   trigger: { width: 300, height: 88 },
-  action: { width: 260, height: 72 },
+  action: { width: 260, height: 84 },
   end: { width: 24, height: 24 },
 } as const;
 

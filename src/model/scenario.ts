@@ -59,6 +59,27 @@ export type Ticket = z.infer<typeof TicketSchema>;
 
 const at = TimestampSchema.describe('When the event happens on the virtual clock.');
 
+/**
+ * How an event names its ticket: by id, or as the ticket of a conversation at the moment of the event
+ * (`ticketOf`), which reaches a ticket the run itself creates. Exactly one of the two.
+ */
+const ticketRef = {
+  ticketId: IdSchema.optional().describe('The ticket, by id (give this or ticketOf, not both).'),
+  ticketOf: IdSchema.optional().describe('The ticket of this conversation at the moment of the event, such as one the run creates (give this or ticketId, not both).'),
+};
+
+/** An event on a ticket: refuses both ticketId and ticketOf, or neither, with a message in words. */
+function ticketEvent<T extends z.ZodObject<typeof ticketRef & { type: z.ZodLiteral<string> }>>(schema: T): T {
+  return schema.superRefine((ev, ctx) => {
+    const { ticketId, ticketOf } = ev as { ticketId?: string; ticketOf?: string };
+    if (ticketId !== undefined && ticketOf !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['ticketOf'], message: `Give either ticketId ("${ticketId}") or ticketOf ("${ticketOf}"), not both: they name the ticket twice.` });
+    } else if (ticketId === undefined && ticketOf === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['ticketId'], message: 'Name the ticket: give ticketId (a ticket id) or ticketOf (a conversation id whose ticket is meant).' });
+    }
+  }) as T;
+}
+
 /** Something that happens in the simulated help desk. */
 export const ScenarioEventSchema = z
   .discriminatedUnion('type', [
@@ -85,17 +106,11 @@ export const ScenarioEventSchema = z
         text: TextSchema,
       })
       .describe('An agent emails the contact.'),
-    z
-      .object({ type: z.literal('setStatus'), at, ticketId: IdSchema, statusId: IdSchema })
-      .describe("An agent changes a ticket's status."),
-    z
-      .object({ type: z.literal('setOwner'), at, ticketId: IdSchema, ownerId: IdSchema.nullable() })
-      .describe("An agent changes a ticket's owner."),
-    z
-      .object({ type: z.literal('setPriority'), at, ticketId: IdSchema, priority: PrioritySchema })
-      .describe("An agent changes a ticket's priority."),
-    z.object({ type: z.literal('closeTicket'), at, ticketId: IdSchema }).describe('An agent closes a ticket.'),
-    z.object({ type: z.literal('reopenTicket'), at, ticketId: IdSchema }).describe('An agent reopens a closed ticket.'),
+    ticketEvent(z.object({ type: z.literal('setStatus'), at, ...ticketRef, statusId: IdSchema })).describe("An agent changes a ticket's status."),
+    ticketEvent(z.object({ type: z.literal('setOwner'), at, ...ticketRef, ownerId: IdSchema.nullable() })).describe("An agent changes a ticket's owner."),
+    ticketEvent(z.object({ type: z.literal('setPriority'), at, ...ticketRef, priority: PrioritySchema })).describe("An agent changes a ticket's priority."),
+    ticketEvent(z.object({ type: z.literal('closeTicket'), at, ...ticketRef })).describe('An agent closes a ticket.'),
+    ticketEvent(z.object({ type: z.literal('reopenTicket'), at, ...ticketRef })).describe('An agent reopens a closed ticket.'),
     z.object({ type: z.literal('advance'), at }).describe('Time passes until this moment.'),
     z
       .object({

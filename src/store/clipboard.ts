@@ -2,7 +2,7 @@ import { definitionOf, type Action } from '../actions';
 import { importWorkflow } from '../document';
 import { validatorsReady } from '../document/schema-validation';
 import * as graph from '../graph';
-import { actionMap, linksOf, reachableFrom } from '../graph/links';
+import { actionMap, fansOut, linksOf, reachableFrom } from '../graph/links';
 import { WORKFLOW_FORMAT, WORKFLOW_SCHEMA_VERSION, type Workflow, type WorkflowDocument } from '../model';
 
 /** Largest clipboard text accepted for a paste. */
@@ -16,7 +16,7 @@ export function copyFragment(workflow: Workflow, id: string): string {
   const byId = actionMap(workflow);
   const root = byId.get(id);
   if (!root) throw new Error(`There is no action "${id}" to copy.`);
-  const ids = root.kind === 'branch' ? reachableFrom(workflow, id, { jumps: false, byId }) : [id];
+  const ids = fansOut(root) ? reachableFrom(workflow, id, { jumps: false, byId }) : [id];
   const inside = new Set(ids);
   const actions = ids.map((x) => {
     let action = byId.get(x)!;

@@ -120,6 +120,8 @@ export interface StorageControl {
   reloadWorkflow(id: string): Promise<void>;
   /** Keeps this tab's version as a new workflow named `name`, then loads the stored one under the original id. */
   forkWorkflow(id: string, name: string): Promise<void>;
+  /** Team mode: shows their revision read-only with its diff against this page's draft (the versions view). */
+  compareConflict?(id: string, theirRevision: number): Promise<void>;
   /** Throws away this tab's help-desk settings and loads the ones another tab saved. */
   reloadWorkspace(): Promise<void>;
   /** Saves this tab's help-desk settings over the ones another tab saved (the user chose to). */

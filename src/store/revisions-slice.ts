@@ -31,7 +31,18 @@ export interface VersionDialog {
 }
 
 /** The outcome of a publish: refused with the errors, or done with the revision that is live now. */
-export type PublishOutcome = { ok: true; revision: number } | { ok: false; message: string; review?: PublishReview };
+export type PublishOutcome = { ok: true; revision: number; pending?: boolean } | { ok: false; message: string; review?: PublishReview };
+
+/**
+ * Where revisions live when a team server keeps them: saves with a message, restores, publish and
+ * unpublish go to its routes, and the versions in the store follow what it answers (the outcome,
+ * a refusal with its problems, is notified by the team side when the server has answered).
+ */
+export interface RemoteVersions {
+  save(workflowId: string, kind: 'save' | 'restore', message: string | null): void;
+  publish(workflowId: string, message: string | null): void;
+  unpublish(workflowId: string): void;
+}
 
 /**
  * Revisions and the live revision of each workflow (SPEC §10). A workflow is on iff it has a
@@ -42,6 +53,8 @@ export interface RevisionsSlice {
   versions: Record<string, VersionState>;
   historyView: HistoryView | null;
   versionDialog: VersionDialog | null;
+  /** Set in team mode: the server keeps the revisions (null: this browser does). */
+  remoteVersions: RemoteVersions | null;
   openVersionDialog(dialog: VersionDialog | null): void;
   /** Tickets each workflow enrolled in the last simulation run, for the [S-reenroll] warning. */
   lastEnrolled: Record<string, number>;
@@ -107,6 +120,10 @@ export const createRevisionsSlice: SliceCreator<RevisionsSlice> = (set, get, api
       get().notify({ tone: 'error', key: 'versions.publish.refused', params: { count: review.errors.length, first: review.errors[0]!.message } });
       return { ok: false, message: 'versions.publish.refused', review };
     }
+    if (s.remoteVersions) {
+      s.remoteVersions.publish(workflowId, message);
+      return { ok: true, revision: s.versions[workflowId]?.head ?? 0, pending: true };
+    }
     const number = draftDiffers(s.versions[workflowId], draft) ? revise(workflowId, draft, 'publish', message).number : s.versions[workflowId]!.head;
     const state = get().versions[workflowId]!;
     put(workflowId, withPublished(state, number, author(get()).name, new Date()));
@@ -117,6 +134,7 @@ export const createRevisionsSlice: SliceCreator<RevisionsSlice> = (set, get, api
     versions: idRecord(),
     historyView: null,
     versionDialog: null,
+    remoteVersions: null,
     openVersionDialog(dialog) {
       set({ versionDialog: dialog });
     },
@@ -126,12 +144,17 @@ export const createRevisionsSlice: SliceCreator<RevisionsSlice> = (set, get, api
       const draft = s.documents[workflowId];
       if (!draft) return refuse(get, 'notice.noWorkflow');
       if (s.reviewMode) return refuse(get, 'notice.readOnly');
+      if (s.remoteVersions) {
+        s.remoteVersions.save(workflowId, 'save', message);
+        return { ok: true };
+      }
       if (!draftDiffers(s.versions[workflowId], draft)) return refuse(get, 'versions.save.nothing');
       const revision = revise(workflowId, draft, 'save', message);
       get().notify({ tone: 'info', key: 'versions.saved', params: { number: revision.number } });
       return { ok: true };
     },
     recordRevision(workflowId, kind) {
+      if (get().remoteVersions) return;
       const draft = get().documents[workflowId];
       if (draft && draftDiffers(get().versions[workflowId], draft)) revise(workflowId, draft, kind);
     },
@@ -163,6 +186,10 @@ export const createRevisionsSlice: SliceCreator<RevisionsSlice> = (set, get, api
       const state = s.versions[workflowId];
       if (!state || state.published === null) return { ok: true };
       if (s.reviewMode) return refuse(get, 'notice.readOnly');
+      if (s.remoteVersions) {
+        s.remoteVersions.unpublish(workflowId);
+        return { ok: true };
+      }
       put(workflowId, withoutPublished(state));
       return { ok: true };
     },
@@ -178,12 +205,15 @@ export const createRevisionsSlice: SliceCreator<RevisionsSlice> = (set, get, api
       if (threads.length) next.comments = threads;
       set({ historyView: null });
       get().commit(workflowId, next, { label: 'history.restore' });
-      revise(workflowId, get().documents[workflowId]!, 'restore', null);
+      const remote = get().remoteVersions;
+      if (remote) remote.save(workflowId, 'restore', null);
+      else revise(workflowId, get().documents[workflowId]!, 'restore', null);
       get().notify({ tone: 'info', key: 'versions.restored', params: { number } });
       return { ok: true };
     },
     checkpointNow(now = Date.now()) {
       const s = get();
+      if (s.remoteVersions) return;
       for (const id of s.order) {
         const draft = s.documents[id];
         if (draft && checkpointDue(s.versions[id], draft, now)) revise(id, draft, 'checkpoint');

@@ -20,6 +20,7 @@ import { ApiError, revisionFromEtag, revisionNumber, workflowEtag, workspaceEtag
 import { commentOps, rebaseComments, threadFromApi, threadsFromApi } from './team-comments';
 import { openEventStream, type EventSourceFactory, type EventStream, type TeamEvent } from './team-events';
 import { teamSession, withPresence } from './team-session';
+import { teamVersions } from './team-versions';
 
 const SAVE_DELAY_MS = 800;
 const PRESENCE_EVERY_MS = 20_000;
@@ -126,6 +127,23 @@ export async function startTeamPersistence(store: AppStore, options: TeamPersist
   const inFlight = new Set<string>();
   const deferred = new Map<string, number>();
 
+  const versions = teamVersions({
+    api,
+    store,
+    heads,
+    saved(id, doc, revision) {
+      heads.set(id, revision);
+      savedDocs.set(id, doc);
+    },
+    flush: async () => {
+      if (saving) await saving;
+      await save();
+    },
+    conflict: (id, theirRevision) => addConflicts([{ workflowId: id, theirRevision }]),
+  });
+  const refreshVersions = (id: string) => {
+    versions.refresh(id).catch(() => undefined);
+  };
   const prefsFound = loadPrefs();
   teamSession.setState({ mode: 'team', api, me, presence: {} });
   store.setState({ storage: { state: 'loading' } });
@@ -197,6 +215,13 @@ export async function startTeamPersistence(store: AppStore, options: TeamPersist
       await save();
     },
     forkWorkflow: (id, name) => forkWorkflow(id, name),
+    compareConflict: async (id, theirRevision) => {
+      await versions.refresh(id);
+      const s = store.getState();
+      s.openWorkflow(id);
+      s.setPanels({ right: true, rightTab: 'history' });
+      s.viewRevision({ workflowId: id, number: theirRevision, against: 'draft' });
+    },
     exportAll: () => {
       const s = store.getState();
       return exportBundle({
@@ -222,6 +247,7 @@ export async function startTeamPersistence(store: AppStore, options: TeamPersist
       unsubscribePrefs();
       unsubscribeOpen();
       stream?.close();
+      if (store.getState().remoteVersions === versions.remote) store.setState({ remoteVersions: null });
       teamSession.setState({ live: false });
     },
   };
@@ -304,7 +330,8 @@ export async function startTeamPersistence(store: AppStore, options: TeamPersist
     const recovered = replayJournals(state);
     store.getState().load(state);
     // Review mode is the role now: reviewers and viewers read, and only admins edit.
-    store.setState({ reviewMode: !admin, authorName: me.account.name, storage: { state: 'saved' }, conflicts: recovered.conflicts });
+    store.setState({ reviewMode: !admin, authorName: me.account.name, storage: { state: 'saved' }, conflicts: recovered.conflicts, remoteVersions: versions.remote });
+    await Promise.all(order.map((id) => versions.refresh(id).catch(() => undefined)));
     for (const what of unreadable) store.getState().notify({ tone: 'error', key: 'storage.unreadable', params: { what } });
     if (recovered.count) {
       store.getState().notify({ tone: 'info', key: 'storage.recovered', params: { count: recovered.count } });
@@ -437,10 +464,11 @@ export async function startTeamPersistence(store: AppStore, options: TeamPersist
           const r =
             base === undefined
               ? await api.post<unknown>('/workflows', body)
-              : await api.put<unknown>(`/workflows/${encodeURIComponent(id)}`, body, { ifMatch: workflowEtag(id, base) });
+              : await api.put<unknown>(`/workflows/${encodeURIComponent(id)}?kind=checkpoint`, body, { ifMatch: workflowEtag(id, base) });
           const revision = revisionNumber(r.body) ?? revisionFromEtag(r.headers.get('etag')) ?? (base ?? 0) + 1;
           heads.set(id, revision);
           savedDocs.set(id, doc);
+          refreshVersions(id);
           if (!savedComments.has(id)) savedComments.set(id, []);
           announcePresence(false, 'editing');
         } catch (error) {
@@ -612,6 +640,8 @@ export async function startTeamPersistence(store: AppStore, options: TeamPersist
         case 'workflow.saved':
         case 'workflow.published': {
           if (!id) return;
+          // The live revision moved (or a revision was added): the history and the header follow.
+          if (heads.has(id)) refreshVersions(id);
           const revision = revisionNumber(e.revision) ?? revisionNumber(e.head);
           if (revision !== null && revision <= (heads.get(id) ?? 0)) return;
           if (inFlight.has(id)) {
@@ -711,6 +741,7 @@ export async function startTeamPersistence(store: AppStore, options: TeamPersist
       savedDocs.set(id, full);
       savedComments.set(id, found.comments);
       refused.delete(id);
+      refreshVersions(id);
       // Followed saves keep the undo steps, so a user can still step back to what was there before.
       const history = keepHistory && s.documents[id] ? recordStep(s.histories[id] ?? emptyHistory(), s.documents[id], 'history.recovered') : null;
       store.getState().replaceFromStorage(id, full, history);

@@ -11,7 +11,8 @@
  *                                          function) of import and the interpreter; in Chromium, on an
  *                                          unminified build so names read, the main thread's split, CPU
  *                                          profiles and React render counts of import, pan and bubble drag,
- *                                          and pan frames under style changes; the initial JavaScript by package
+ *                                          and pan frames under style changes (at the first of --sizes, 1,000
+ *                                          unless told); the initial JavaScript by package
  *
  * Every figure is the median of several runs after warm-up runs; every comparison is a ratio of figures
  * measured interleaved in the same run. The machine's load average is printed with the figures.
@@ -105,7 +106,7 @@ async function main(): Promise<number> {
       await ensureBuilt(PROFILE_DIST, { unminified: true });
       const unminified = await serveApp(PROFILE_DIST, 4399);
       try {
-        profiles.push(...(await profileCanvas(unminified.baseUrl)));
+        profiles.push(...(await profileCanvas(unminified.baseUrl, options.sizes?.[0])));
       } catch (e) {
         profiles.push(`profile of the canvas failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
       } finally {

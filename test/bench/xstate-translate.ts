@@ -411,24 +411,24 @@ class Harness {
         return;
       }
       case 'setStatus': {
-        const ticket = this.ticket(ev.ticketId);
+        const ticket = this.ticket(ev);
         if (ticket.statusId !== ev.statusId) this.changeStatus(ticket, ev.statusId);
         return;
       }
       case 'setOwner':
-        this.changeProperty(this.ticket(ev.ticketId), { property: 'owner', ownerId: ev.ownerId });
+        this.changeProperty(this.ticket(ev), { property: 'owner', ownerId: ev.ownerId });
         return;
       case 'setPriority':
-        this.changeProperty(this.ticket(ev.ticketId), { property: 'priority', priority: ev.priority });
+        this.changeProperty(this.ticket(ev), { property: 'priority', priority: ev.priority });
         return;
       case 'closeTicket': {
-        const ticket = this.ticket(ev.ticketId);
+        const ticket = this.ticket(ev);
         const closed = this.workspace.pipelines[0]!.statuses.find((s) => s.category === 'closed');
         if (ticket.statusCategory !== 'closed' && closed) this.changeStatus(ticket, closed.id);
         return;
       }
       case 'reopenTicket': {
-        const ticket = this.ticket(ev.ticketId);
+        const ticket = this.ticket(ev);
         if (ticket.statusCategory !== 'closed') return;
         const target = ticket.lastOpenStatusId ?? this.workspace.pipelines[0]!.statuses.find((s) => s.category === 'open')?.id;
         if (target) this.changeStatus(ticket, target);
@@ -440,7 +440,8 @@ class Harness {
     }
   }
 
-  private ticket(id: string): HarnessTicket {
+  private ticket(ref: { ticketId?: string | undefined; ticketOf?: string | undefined }): HarnessTicket {
+    const id = ref.ticketOf !== undefined ? (this.conversations.get(ref.ticketOf)?.ticket?.id ?? `of ${ref.ticketOf}`) : (ref.ticketId ?? '');
     const t = this.tickets.get(id);
     if (!t) throw new Error(`The scenario names ticket ${id}, which the XState peer did not create.`);
     return t;
@@ -717,6 +718,7 @@ function translateWorkflow(wf: CompiledHarnessWorkflow, h: Harness): AnyStateMac
         states[`x:${action.id}`] = { entry: ({ context }) => h.runAction(context.run, action), always: [failed, enter(action.target)] };
         break;
       default:
+        if (!('next' in action)) throw new Error(`The peer does not translate ${action.kind} actions (${action.id}).`);
         states[`x:${action.id}`] = { entry: ({ context }) => h.runAction(context.run, action), always: [failed, enter(action.next)] };
     }
   }

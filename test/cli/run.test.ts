@@ -436,11 +436,11 @@ describe('simulate', () => {
 });
 
 describe('schemas', () => {
-  it('writes the three schema files, then --check finds them matching', async () => {
+  it('writes the schema files and the code list, then --check finds them matching', async () => {
     const out = join(scratch, 'schemas');
     const written = await run(['schemas', '--out', out]);
     expect(written.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['scenario.schema.json', 'workflow.schema.json', 'workspace.schema.json']);
+    expect(readdirSync(out).sort()).toEqual(['codes.json', 'codes.md', 'scenario.schema.json', 'simulation-result.schema.json', 'workflow.schema.json', 'workspace.schema.json']);
     expect(await run(['schemas', '--out', out, '--check'])).toMatchObject({ code: 0, stderr: '' });
   });
 

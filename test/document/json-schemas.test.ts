@@ -53,7 +53,7 @@ describe('generateJsonSchemas', () => {
     const schema = generated[file];
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     expect(schema.$id).toBe(schemaId(file));
-    expect(schema.$id).toMatch(/^https:\/\/ticketflow\.dev\/schemas\/\w+\.schema\.json$/);
+    expect(schema.$id).toMatch(/^https:\/\/ticketflow\.dev\/schemas\/[\w-]+\.schema\.json$/);
     expect(typeof schema.title).toBe('string');
     expect(typeof schema.description).toBe('string');
   });
@@ -99,11 +99,14 @@ describe('generateJsonSchemas', () => {
       'SetStatusAction',
       'SetPropertyAction',
       'DelayAction',
+      'DelayUntilDateAction',
+      'DelayUntilEventAction',
       'BranchAction',
+      'ValueBranchAction',
       'GotoAction',
       'WebhookAction',
     ]);
-    expect(members('Action').map((m: string) => defs[m].properties.kind.const)).toEqual(['sendEmail', 'notify', 'setStatus', 'setProperty', 'delay', 'branch', 'goto', 'webhook']);
+    expect(members('Action').map((m: string) => defs[m].properties.kind.const)).toEqual(['sendEmail', 'notify', 'setStatus', 'setProperty', 'delay', 'delayUntilDate', 'delayUntilEvent', 'branch', 'valueBranch', 'goto', 'webhook']);
     expect(members('Trigger')).toContain('StatusChangedTrigger');
     expect(members('Wait')).toEqual(['DurationWait', 'UntilWait']);
     for (const name of ['Filters', 'FilterGroup', 'FilterCondition', 'Enrollment', 'Workflow', 'CommentThread', 'Layout']) expect(defs[name], name).toBeDefined();
@@ -117,11 +120,11 @@ describe('generateJsonSchemas', () => {
 });
 
 describe('writeJsonSchemas', () => {
-  it('writes the three files, which then compare as the same', () => {
+  it('writes the four files, which then compare as the same', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ticketflow-schemas-'));
-    expect(compareJsonSchemas(dir).map((s) => s.state)).toEqual(['missing', 'missing', 'missing']);
+    expect(compareJsonSchemas(dir).map((s) => s.state)).toEqual(['missing', 'missing', 'missing', 'missing']);
     expect(writeJsonSchemas(dir)).toEqual(SCHEMA_FILES.map((f) => join(dir, f)));
-    expect(compareJsonSchemas(dir).map((s) => s.state)).toEqual(['same', 'same', 'same']);
+    expect(compareJsonSchemas(dir).map((s) => s.state)).toEqual(['same', 'same', 'same', 'same']);
     expect(readFileSync(join(dir, 'workflow.schema.json'), 'utf8').endsWith('}\n')).toBe(true);
   });
 
@@ -133,6 +136,7 @@ describe('writeJsonSchemas', () => {
       ['workflow.schema.json', 'same'],
       ['workspace.schema.json', 'same'],
       ['scenario.schema.json', 'differs'],
+      ['simulation-result.schema.json', 'same'],
     ]);
   });
 });

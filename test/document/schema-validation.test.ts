@@ -51,12 +51,12 @@ describe('validateWorkflowDocument against the JSON Schema', () => {
     [
       'an unknown action kind',
       (d: any) => (d.workflow.actions[9].kind = 'sendSms'),
-      { code: 'TF205', path: '/workflow/actions/9', actionId: 'back-to-us', message: 'Action "back-to-us" (/workflow/actions/9) has "kind" "sendSms", which is not one of: "sendEmail", "notify", "setStatus", "setProperty", "delay", "branch", "goto", "webhook".' },
+      { code: 'TF205', path: '/workflow/actions/9', actionId: 'back-to-us', message: 'Action "back-to-us" (/workflow/actions/9) has "kind" "sendSms", which is not one of: "sendEmail", "notify", "setStatus", "setProperty", "delay", "delayUntilDate", "delayUntilEvent", "branch", "valueBranch", "goto", "webhook".' },
     ],
     [
       'an action without a kind',
       (d: any) => delete d.workflow.actions[9].kind,
-      { code: 'TF204', path: '/workflow/actions/9', actionId: 'back-to-us', message: 'Action "back-to-us" (/workflow/actions/9) needs "kind" set to one of: "sendEmail", "notify", "setStatus", "setProperty", "delay", "branch", "goto", "webhook".' },
+      { code: 'TF204', path: '/workflow/actions/9', actionId: 'back-to-us', message: 'Action "back-to-us" (/workflow/actions/9) needs "kind" set to one of: "sendEmail", "notify", "setStatus", "setProperty", "delay", "delayUntilDate", "delayUntilEvent", "branch", "valueBranch", "goto", "webhook".' },
     ],
     [
       'an unknown trigger type',

@@ -130,6 +130,34 @@ describe('scenarioProblems', () => {
     expect(scenarioProblems(s, defaultWorkspace()).map((p) => [p.code, p.path])).toEqual(expected);
   });
 
+  it('refuses an event that names its ticket twice (ticketId and ticketOf) or not at all', () => {
+    const s = base();
+    s.events = [
+      { type: 'closeTicket', at: '2026-01-05T10:00:00Z', ticketId: 't-1', ticketOf: 'conv-1' },
+      { type: 'reopenTicket', at: '2026-01-05T11:00:00Z' },
+      { type: 'setPriority', at: '2026-01-05T12:00:00Z', ticketOf: 'conv-1', priority: 'high' },
+    ];
+    const problems = scenarioProblems(s);
+    expect(problems.map((p) => [p.code, p.path])).toEqual([
+      ['TF405', '/events/0/ticketOf'],
+      ['TF405', '/events/1/ticketId'],
+    ]);
+    expect(problems[0]!.message).toContain('gives both ticketId "t-1" and ticketOf "conv-1"');
+    expect(problems[1]!.message).toContain('names no ticket');
+  });
+
+  it('refuses ticketOf naming a conversation that nothing starts before the event', () => {
+    const s = base();
+    s.events = [
+      { type: 'closeTicket', at: '2026-01-05T10:00:00Z', ticketOf: 'conv-new' },
+      { type: 'incomingMessage', at: '2026-01-05T11:00:00Z', channelId: 'ch-email', contactId: 'c-jo', conversationId: 'conv-new', threadId: 'th-n', text: 'Hi' },
+      { type: 'reopenTicket', at: '2026-01-05T12:00:00Z', ticketOf: 'conv-new' },
+    ];
+    const problems = scenarioProblems(s);
+    expect(problems.map((p) => [p.code, p.path])).toEqual([['TF406', '/events/0/ticketOf']]);
+    expect(problems[0]!.message).toContain('conversation "conv-new", which neither the initial state nor any earlier event starts');
+  });
+
   it('checks only the scenario itself without a workspace', () => {
     const s = base();
     s.initial.conversations[0]!.channelHistory = ['ch-fax'];

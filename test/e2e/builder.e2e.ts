@@ -65,7 +65,7 @@ e2e('builder: an admin builds, edits, clones, moves and deletes by drag and drop
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await bubble(page, 'Set status → Closed');
 
-  await menu(page, 'Delay 1 days', 'Clone');
+  await menu(page, 'Delay 1 day', 'Clone');
   await expectCount(page, 5, 'after cloning the delay');
   await menu(page, 'Set status → Closed', 'Move');
   await page.locator('.react-flow__controls-fitview').click();

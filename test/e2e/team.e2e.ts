@@ -215,6 +215,11 @@ e2e('team: two admins edit one workflow and the second save gets the conflict ch
     const banner = b.getByRole('alert').filter({ hasText: 'was saved by someone else while you were editing it' });
     await banner.waitFor({ timeout: 20_000 });
     await ctx.screenshot('team-conflict', b);
+    // Compare: their revision read-only in the versions view, with its diff against Bea's draft.
+    await banner.getByRole('button', { name: 'Compare theirs with mine' }).click();
+    const history = b.locator('.tf-history');
+    await history.getByText(/^Showing revision \d+, read-only, compared with /).waitFor({ timeout: 10_000 });
+    await ctx.screenshot('team-conflict-compare', b);
     await banner.getByRole('button', { name: 'Keep mine as a copy' }).click();
     await b.getByRole('navigation', { name: 'Workflows' }).getByRole('button', { name: 'Renamed by Ada', exact: true }).waitFor();
     // Both versions are on the server: Ada's under the id, Bea's as a new workflow.
@@ -272,5 +277,72 @@ e2e('team: an API token created in the app fetches the live workflows', async (c
     // A read token cannot write.
     const write = await fetch(`${api}/workflows/${target.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${secret}` } });
     if (write.status !== 403) throw new Error(`a read token's DELETE answered ${write.status}`);
+  });
+});
+
+const URGENT = { id: 'wf-urgent-escalation', name: 'Escalate urgent tickets, follow up on the rest' };
+
+/** The server's history of a workflow, read as the page's own session. */
+async function serverRevisions(page: Page, id: string) {
+  return JSON.parse((await apiFromPage(page, 'GET', `/workflows/${id}/revisions`)).text) as {
+    head: number;
+    published: number | null;
+    revisions: { number: number; kind: string; message: string | null; authorName: string }[];
+  };
+}
+
+/** Polls until `check` holds of the server's history of `id`. */
+async function untilServer(page: Page, id: string, check: (r: Awaited<ReturnType<typeof serverRevisions>>) => boolean, what: string) {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const r = await serverRevisions(page, id);
+    if (check(r)) return r;
+    if (Date.now() > deadline) throw new Error(`the server never showed ${what}: ${JSON.stringify(r).slice(0, 300)}`);
+    await page.waitForTimeout(200);
+  }
+}
+
+e2e('team: an admin edits a live workflow, publishes it, diffs two revisions in the history and restores one, all on the server', async (ctx) => {
+  await withServer(async (server) => {
+    const admin = (await person(ctx, server)).page;
+    await setUpOwner(admin, server.base);
+    const before = await serverRevisions(admin, URGENT.id);
+    if (before.published === null) throw new Error('the seeded urgent workflow is not live');
+    await open(admin, URGENT.name);
+    const line = admin.locator('.tf-versions__line');
+    await line.filter({ hasText: `Live: revision ${before.published} · draft: no changes` }).waitFor({ timeout: 10_000 });
+
+    const leads = admin.locator('.react-flow__node[data-id="notify-leads"]');
+    await leads.click();
+    await leads.press('Delete');
+    await leads.waitFor({ state: 'detached' });
+    await line.filter({ hasText: new RegExp(`^Live: revision ${before.published} · draft: \\d+ changes?$`) }).waitFor({ timeout: 10_000 });
+
+    await admin.getByRole('button', { name: 'Publish…' }).click();
+    const dialog = admin.getByRole('dialog', { name: `Publish "${URGENT.name}"` });
+    await dialog.getByRole('region', { name: 'Removed' }).getByText(/notify-leads/).waitFor();
+    await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
+    const after = await untilServer(admin, URGENT.id, (r) => r.published !== null && r.published > before.published!, 'a newer live revision');
+    await line.filter({ hasText: `Live: revision ${after.published} · draft: no changes` }).waitFor({ timeout: 10_000 });
+
+    // The history is the server's, with its authors.
+    await admin.getByRole('tab', { name: 'History' }).click();
+    const history = admin.locator('.tf-history');
+    const items = history.getByRole('list', { name: 'History' }).getByRole('listitem');
+    await items.first().getByText('Live', { exact: true }).waitFor({ timeout: 10_000 });
+    await history.getByText(/Ada Admin/).first().waitFor();
+    const listed = await items.count();
+    if (listed !== after.revisions.length) throw new Error(`the history lists ${listed} revisions; the server holds ${after.revisions.length}`);
+
+    await history.getByRole('button', { name: `Show revision ${before.published}` }).click();
+    await history.getByRole('combobox', { name: 'Compare with' }).selectOption({ label: `Revision ${after.published}` });
+    await admin.locator('.react-flow__node.tf-diff--added[data-id="notify-leads"]').waitFor();
+    await ctx.screenshot('team-versions-diff', admin);
+
+    await history.getByRole('button', { name: `Restore revision ${before.published}` }).click();
+    await admin.locator('.react-flow__node[data-id="notify-leads"]:not(.tf-diff)').waitFor();
+    const restored = await untilServer(admin, URGENT.id, (r) => r.revisions[0]?.kind === 'restore', 'a restore revision');
+    if (restored.published !== after.published) throw new Error('the restore changed the live revision');
+    if (restored.revisions[0]!.authorName !== OWNER.name) throw new Error(`the restore is by ${restored.revisions[0]!.authorName}`);
   });
 });

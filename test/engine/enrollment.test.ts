@@ -65,7 +65,7 @@ describe('[S-chat] Chat and Messenger are excluded by default', () => {
     const chat = enrollments(r, 'ticket-1', 'wf-plain');
     expect(chat).toHaveLength(1);
     expect(chat[0]).toMatchObject({ code: 'enrollment.excluded', params: { trigger: 'ticketCreated', source: 'chat' } });
-    expect(text(chat[0]!)).toContain("[S-chat] the ticket's source is chat");
+    expect(text(chat[0]!)).toContain(": the ticket's source is chat");
     expect(text(enrollments(r, 'ticket-2', 'wf-plain')[0]!)).toContain("the ticket's source is messenger");
   });
 

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importScenario } from '../../src/document';
 import { simulate } from '../../src/engine';
+import { EXAMPLE_WORKFLOWS } from '../../src/examples';
 import { defaultWorkspace, type Scenario, type Workflow } from '../../src/model';
 import { action, enrollments, outcomes, statusPath, ticket, workflow } from './helpers';
 
@@ -22,6 +23,29 @@ describe('example scenarios', () => {
     const result = importScenario(readFileSync(new URL(file, DIR), 'utf8'), { workspace: defaultWorkspace() });
     expect(result.ok).toBe(true);
     if (result.ok) expect(result.problems).toEqual([]);
+  });
+
+  it('priorities-deadlines-replies.json: a value branch, a delay until a date and a delay until an event, on their example workflows', () => {
+    const files = ['route-by-priority.json', 'first-response-warning.json', 'await-contact-reply.json'];
+    const wfs = EXAMPLE_WORKFLOWS.filter((w) => files.includes(w.file)).map((w) => w.document.workflow);
+    expect(wfs).toHaveLength(3);
+    const r = play('priorities-deadlines-replies.json', wfs);
+    expect(r.errors).toEqual([]);
+    const codes = (t: string, wf: string) => r.trace.filter((e) => e.ticket === t && e.workflow === wf).map((e) => e.code);
+    // Value branch: medium at creation takes the default path; urgent a minute later takes its own.
+    expect(codes('ticket-1', 'wf-route-by-priority').filter((c) => c.startsWith('action.valueBranch'))).toEqual(['action.valueBranch.default', 'action.valueBranch.path']);
+    // Delay until a date: Jo's wait is cancelled when she is answered; Lu's owner is warned at 16:05.
+    expect(codes('ticket-1', 'wf-first-response-warning')).toContain('unenrollment.unenrolled');
+    expect(r.notifications.map((n) => [n.at, n.ticket, n.recipient])).toEqual([
+      ['2026-01-05T09:01:00.000Z', 'ticket-1', 'u-ana'],
+      ['2026-01-05T16:05:00.000Z', 'ticket-2', 'u-marco'],
+    ]);
+    // Delay until an event: Jo replies (happened), Lu does not (timeout: emailed and closed).
+    expect(codes('ticket-1', 'wf-await-contact-reply')).toContain('delay.happened');
+    expect(codes('ticket-2', 'wf-await-contact-reply')).toContain('delay.timedOut');
+    expect(r.outbox.map((m) => [m.at, m.ticket])).toEqual([['2026-01-08T17:00:00.000Z', 'ticket-2']]);
+    expect(statusPath(r, 'ticket-2').at(-1)).toBe('closed');
+    expect(statusPath(r, 'ticket-1').at(-1)).toBe('waiting-us');
   });
 
   it("email-ticket-life.json: an email ticket's life through creation, replies, close and reopen", () => {

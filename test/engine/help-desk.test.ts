@@ -41,7 +41,7 @@ describe('[S-create] create tickets for new conversations', () => {
     const r = run({ events: [incoming(0, 'conv-call', 'th-1', 'ch-calling')] });
     expect(r.tickets).toEqual([]);
     expect(r.conversations[0]!.ticket).toBeNull();
-    expect(traceLines(r).some((line) => line.includes('[S-create] No ticket: ticket creation is off'))).toBe(true);
+    expect(traceLines(r).some((line) => line.includes('No ticket: ticket creation is off'))).toBe(true);
   });
 
   it('creates no ticket when the pipeline does not create tickets', () => {
@@ -87,7 +87,7 @@ describe('[S-out] update status when an email is sent to a customer', () => {
   it('never changes the status for an email sent from the contact record', () => {
     const r = run({ events: [incoming(0, 'conv-1', 'th-1'), agentEmail(10, 'conv-1', 'th-1', 'contact')] });
     expect(statusPath(r, 'ticket-1')).toEqual(['new']);
-    expect(traceLines(r).some((line) => line.startsWith('[S-out] not applied: the email was sent from the contact record'))).toBe(true);
+    expect(traceLines(r).some((line) => line.startsWith('Built-in rule “status on an email from the ticket” not applied: the email was sent from the contact record'))).toBe(true);
   });
 
   it('changes nothing when the trigger is turned off, and uses the edited target status', () => {
@@ -115,7 +115,7 @@ describe('[S-in] update status when a customer replies', () => {
   it('changes nothing for a reply on another thread of the same conversation', () => {
     const r = run({ events: [incoming(0, 'conv-1', 'th-1'), agentEmail(10, 'conv-1', 'th-1', 'ticket'), incoming(20, 'conv-1', 'th-other')] });
     expect(statusPath(r, 'ticket-1')).toEqual(['new', 'waiting-contact']);
-    expect(traceLines(r).some((line) => line.startsWith('[S-in] not applied: the reply is on thread th-other'))).toBe(true);
+    expect(traceLines(r).some((line) => line.startsWith('Built-in rule “status on a reply on the ticket’s thread” not applied: the reply is on thread th-other'))).toBe(true);
   });
 
   it('changes nothing when the trigger is turned off', () => {
@@ -143,7 +143,7 @@ describe('[S-reopen] after a reopen, a reply on any new thread updates the statu
   it('updates the status for a reply on a thread started after the reopen', () => {
     const r = run({ events: [...life, incoming(40, 'conv-1', 'th-new')] });
     expect(statusPath(r, 'ticket-1')).toEqual(['new', 'waiting-contact', 'closed', 'waiting-contact', 'waiting-us']);
-    expect(traceLines(r).some((line) => line.startsWith('[S-reopen] reply on a new thread after the ticket was reopened'))).toBe(true);
+    expect(traceLines(r).some((line) => line.startsWith('Built-in rule “status on a reply after a reopen”'))).toBe(true);
   });
 
   it('changes nothing for a reply on a thread that started before the reopen', () => {

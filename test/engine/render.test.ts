@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { documentedCodes, ERROR_CODES, labelsOf, renderTraceEntry, simulate, TRACE_CODES, TRACE_LANGUAGES, type TraceEntry } from '../../src/engine';
 import { PHRASES_EN } from '../../src/engine/render-en';
@@ -5,7 +7,7 @@ import { PHRASES_ES } from '../../src/engine/render-es';
 import { PHRASES_FR } from '../../src/engine/render-fr';
 import { PHRASES_IT } from '../../src/engine/render-it';
 import { EXAMPLE_SCENARIOS, EXAMPLE_WORKFLOWS } from '../../src/examples';
-import { defaultWorkspace } from '../../src/model';
+import { defaultWorkspace, ScenarioEventSchema } from '../../src/model';
 import { action, chain, incoming, ms, run, workflow } from './helpers';
 
 const workspace = defaultWorkspace();
@@ -30,6 +32,26 @@ describe('the trace codes', () => {
       }
     }
     for (const c of documentedCodes()) expect(c.description.length).toBeGreaterThan(10);
+  });
+
+  it('are exactly the codes the engine emits: none stale, none missing from the list', () => {
+    // The sources that make entries: the engine and the action kinds, without the list and the renderers.
+    const dirs = ['src/engine', 'src/actions'];
+    const source = dirs
+      .flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.ts') && f !== 'codes.ts' && !f.startsWith('render')).map((f) => readFileSync(join(d, f), 'utf8')))
+      .join('\n');
+    // Scenario events are traced as `event.${type}`, one code per event type of the scenario schema.
+    const eventTypes = new Set(ScenarioEventSchema.options.map((o) => `event.${o.shape.type.value}`));
+    const stale = documentedCodes()
+      .map((c) => c.code)
+      .filter((code) => !source.includes(`'${code}'`) && !eventTypes.has(code));
+    expect(stale).toEqual([]);
+    for (const code of eventTypes) expect(Object.keys(TRACE_CODES), code).toContain(code);
+    const documented = new Set(documentedCodes().map((c) => c.code));
+    const emitted = [...source.matchAll(/(?:trace|entry|error|note|endRun)\([^)]*?'((?:[a-z]+)\.[a-zA-Z]+(?:\.[a-zA-Z]+)?)'/g)].map((m) => m[1]!);
+    expect(emitted.length).toBeGreaterThan(20);
+    expect(emitted.filter((code) => !documented.has(code))).toEqual([]);
+    expect(Object.keys(TRACE_CODES)).not.toContain('enrollment.disabled');
   });
 
   it('carry no prose: every parameter is a plain value, and no entry has a text field', () => {

@@ -204,6 +204,42 @@ function actionArb(id: string, kind: ActionKind, link: fc.Arbitrary<string | nul
         ),
         next: link,
       });
+    case 'delayUntilDate':
+      return fc.record({
+        id: fc.constant(id),
+        kind: fc.constant('delayUntilDate' as const),
+        property: fc.constantFrom('createdAt' as const, 'firstResponseDue' as const, 'closeDue' as const),
+        offset: fc.record({
+          amount: fc.oneof(fc.constantFrom(0, 1, 100000), fc.nat({ max: 100000 })),
+          unit: fc.constantFrom('minutes' as const, 'hours' as const, 'days' as const, 'weeks' as const),
+          direction: fc.constantFrom('before' as const, 'after' as const),
+        }),
+        next: link,
+      });
+    case 'delayUntilEvent':
+      return fc.record({
+        id: fc.constant(id),
+        kind: fc.constant('delayUntilEvent' as const),
+        event: fc.oneof(
+          fc.constant({ type: 'contactReplied' as const }),
+          fc.record({ type: fc.constant('statusChanged' as const), toStatusId: fc.option(refArb(STATUS_IDS), { nil: null }) }),
+        ),
+        timeout: fc.record({ amount: fc.oneof(fc.constantFrom(0, 1, 100000), fc.nat({ max: 100000 })), unit: fc.constantFrom('minutes' as const, 'hours' as const, 'days' as const, 'weeks' as const) }),
+        happenedNext: link,
+        timeoutNext: link,
+      });
+    case 'valueBranch':
+      return fc.record({
+        id: fc.constant(id),
+        kind: fc.constant('valueBranch' as const),
+        property: fc.constantFrom('status' as const, 'priority' as const, 'owner' as const, 'source' as const),
+        paths: fc.array(
+          fc.record({ id: fc.constantFrom('v1', 'v2', 'v3'), label: nameArb, value: fc.option(fc.constantFrom('low', 'urgent', 'email', 'chat', ...STATUS_IDS), { nil: null }), next: link }),
+          { minLength: 1, maxLength: 3 },
+        ),
+        defaultLabel: nameArb,
+        defaultNext: link,
+      });
     case 'branch':
       return fc.record({
         id: fc.constant(id),

@@ -16,6 +16,10 @@ export function act(kind: ActionKind, id: string, links: Record<string, string |
       a = { ...a, paths: wanted.map((p) => ({ id: p, label: `Path ${p}`, filters: [{ conditions: [] }], next: null })) };
     }
   }
+  if (a.kind === 'valueBranch') {
+    const wanted = Object.keys(links).filter((s) => s.startsWith('value:')).map((s) => s.slice(6));
+    if (wanted.length) a = { ...a, paths: wanted.map((p) => ({ id: p, label: `Value ${p}`, value: p, next: null })) };
+  }
   for (const [slot, target] of Object.entries(links)) a = definitionOf(a).withLink(a, slot, target);
   return a;
 }

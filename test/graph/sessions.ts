@@ -11,6 +11,7 @@ import {
   layoutWorkflow,
   moveAction,
   newAction,
+  fansOut,
   pathLinks,
   setGotoTarget,
   updateAction,
@@ -65,7 +66,7 @@ export function apply(wf: Workflow, op: Op, layout: Layout): OpResult | undefine
     case 'delete': {
       const a = pickFrom(wf.actions, op.pick);
       if (!a) return undefined;
-      const keep = a.kind === 'branch' ? pickFrom([undefined, ...pathLinks(a).map((l) => l.slot)], op.keep) : undefined;
+      const keep = fansOut(a) ? pickFrom([undefined, ...pathLinks(a).map((l) => l.slot)], op.keep) : undefined;
       return deleteAction(wf, a.id, keep, opts);
     }
     case 'deleteFollowing': {
@@ -97,11 +98,11 @@ export function mayBeRefused(wf: Workflow, op: Op): boolean {
       return op.kind === 'goto';
     case 'clone': {
       const a = pickFrom(wf.actions, op.pick)!;
-      return a.kind === 'branch' || a.kind === 'goto';
+      return fansOut(a) || a.kind === 'goto';
     }
     case 'delete': {
       const a = pickFrom(wf.actions, op.pick)!;
-      return a.kind === 'branch' || a.kind === 'goto';
+      return fansOut(a) || a.kind === 'goto';
     }
     case 'deleteFollowing':
       return false;

@@ -11,12 +11,13 @@ import { useFar } from './far';
 import '../i18n/canvas-tools';
 import { KIND_ICONS } from './kinds';
 import { useNodeMark } from '../simulation/use-canvas-marks';
+import { fansOut } from '../../graph/links';
 
 /** A canvas node that draws one action bubble; it reads its action from the store by id. */
 export type ActionNodeType = Node<Record<string, never>, 'action'>;
 
 /**
- * One action bubble: kind icon, one-line summary, problem badge, open comment count, and its menu.
+ * One action bubble: kind icon, kind and whole summary (wrapped on up to 3 lines, full text in its tooltip), problem badge, open comment count, and its menu.
  * It subscribes only to its own action, problems and comments, so editing one bubble re-renders one bubble.
  */
 export const ActionNode = memo(function ActionNode(props: NodeProps<ActionNodeType>) {
@@ -62,7 +63,7 @@ function NearActionNode({ id }: { id: string }) {
   const items: MenuItem[] = [{ id: 'comment', label: t('canvas.menu.comment'), onSelect: () => store.getState().openComments(id) }];
   if (!review) {
     items.push({ id: 'edit', label: t('canvas.menu.edit'), onSelect: () => editNode(store, id) });
-    if (action.kind !== 'branch') {
+    if (!fansOut(action)) {
       items.push({ id: 'clone', label: t('canvas.menu.clone'), onSelect: () => store.getState().cloneAction(id) });
     }
     items.push({ id: 'move', label: t('canvas.menu.move'), onSelect: () => startMove(store, id) });
@@ -82,9 +83,9 @@ function NearActionNode({ id }: { id: string }) {
       <span className="tf-bubble__icon" aria-hidden>
         <Icon size={18} />
       </span>
-      <span className="tf-bubble__text">
+      <span className="tf-bubble__text" title={`${kindLabel}: ${summary}`}>
         <span className="tf-bubble__kind">{kindLabel}</span>
-        <span className="tf-bubble__summary" title={summary}>
+        <span className="tf-bubble__summary">
           {summary}
         </span>
       </span>

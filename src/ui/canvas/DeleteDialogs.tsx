@@ -5,6 +5,7 @@ import { useApp, useAppStore } from '../../store/store';
 import { useT } from '../i18n';
 import '../i18n/canvas';
 import { Dialog } from './Dialog';
+import { fansOut, pathLinks } from '../../graph/links';
 
 /** The question the store asks before a delete: how many actions go, or which branch path stays. */
 export function DeleteDialogs() {
@@ -44,10 +45,7 @@ function DeleteBranchDialog({ id }: { id: string }) {
   const store = useAppStore();
   const action = useApp((s) => selectOpenDoc(s)?.workflow.actions.find((a) => a.id === id));
   const name = useId();
-  const paths =
-    action?.kind === 'branch'
-      ? [...action.paths.map((p) => ({ slot: `branch:${p.id}`, label: p.label })), { slot: 'default', label: action.defaultLabel }]
-      : [];
+  const paths = action && fansOut(action) ? pathLinks(action).map((l) => ({ slot: l.slot, label: l.label ?? l.slot })) : [];
   const [keep, setKeep] = useState(paths[paths.length - 1]?.slot ?? 'default');
   const close = () => store.getState().openDialog(null);
   return (

@@ -9,6 +9,7 @@ import { useT } from '../i18n';
 import { POINT_ATTRIBUTE } from './insertion';
 import { KindPicker } from './KindPicker';
 import { KIND_MIME } from './kinds';
+import { fansOut, pathLinks } from '../../graph/links';
 
 /** What one "+" shows; the InsertionLayer works it out for every "+" it draws. */
 export interface InsertionButtonProps {
@@ -142,8 +143,8 @@ export function describePointIn(workflow: Workflow | undefined, point: Insertion
   const from = workflow ? actionsById(workflow).get(point.from) : undefined;
   if (!from) return point.from;
   const name = `${t(`kind.${from.kind}`)} (${from.id})`;
-  if (from.kind === 'branch') {
-    const path = point.slot === 'default' ? from.defaultLabel : from.paths.find((p) => `branch:${p.id}` === point.slot)?.label;
+  if (fansOut(from)) {
+    const path = pathLinks(from).find((l) => l.slot === point.slot)?.label;
     return t('canvas.where.path', { path: path ?? point.slot, name });
   }
   return t('canvas.where.after', { name });

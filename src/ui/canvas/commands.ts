@@ -1,4 +1,5 @@
 import type { AppStore } from '../../store/store';
+import { fansOut } from '../../graph/links';
 
 /**
  * What the bubble menu and the keyboard do with a node. Each command either runs a store edit (one
@@ -23,7 +24,7 @@ export function deleteOne(store: AppStore, id: string): void {
   const s = store.getState();
   const action = s.openId ? s.documents[s.openId]?.workflow.actions.find((a) => a.id === id) : undefined;
   if (!action) return;
-  if (action.kind === 'branch') s.openDialog({ type: 'deleteBranch', actionId: id });
+  if (fansOut(action)) s.openDialog({ type: 'deleteBranch', actionId: id });
   else s.deleteAction(id);
 }
 

@@ -1,4 +1,4 @@
-import { BellRing, Clock, CornerDownRight, GitBranch, Mail, Tag, Flag, Webhook, type LucideIcon } from 'lucide-react';
+import { BellRing, CalendarClock, Clock, CornerDownRight, GitBranch, Hourglass, ListTree, Mail, Tag, Flag, Webhook, type LucideIcon } from 'lucide-react';
 import type { ActionKind } from '../../actions';
 
 /** The icon drawn for each action kind (bubbles, palette, picker). */
@@ -8,7 +8,10 @@ export const KIND_ICONS: Record<ActionKind, LucideIcon> = {
   setStatus: Flag,
   setProperty: Tag,
   delay: Clock,
+  delayUntilDate: CalendarClock,
+  delayUntilEvent: Hourglass,
   branch: GitBranch,
+  valueBranch: ListTree,
   goto: CornerDownRight,
   webhook: Webhook,
 };

@@ -78,7 +78,7 @@ function PublishDialog({ workflowId }: { workflowId: string }) {
     close();
     const s = store.getState();
     const outcome = asClone ? s.publishAsClone(workflowId) : s.publish(workflowId, message);
-    if (outcome.ok) s.notify({ tone: 'info', key: 'versions.published', params: { number: outcome.revision } });
+    if (outcome.ok && !outcome.pending) s.notify({ tone: 'info', key: 'versions.published', params: { number: outcome.revision } });
   };
   return (
     <Dialog title={t('versions.publish.title', { name })} onCancel={close}>

@@ -1,4 +1,4 @@
-import { EN_MESSAGES, format } from '../../actions/messages';
+import { EN_MESSAGES, format, pluralText } from '../../actions/messages';
 
 /** Languages the UI speaks (the seeds' languages). */
 export const LANGUAGES = ['en', 'es', 'it', 'fr'] as const;
@@ -40,9 +40,13 @@ const pluralRules = new Map<Language, Intl.PluralRules>();
 
 /** The plural category of a count in a language ("one", "other", …), by Intl.PluralRules. */
 export function pluralCategory(lang: Language, count: number): Intl.LDMLPluralRule {
+  return pluralRulesOf(lang).select(count);
+}
+
+function pluralRulesOf(lang: Language): Intl.PluralRules {
   let rules = pluralRules.get(lang);
   if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang)));
-  return rules.select(count);
+  return rules;
 }
 
 /**
@@ -51,11 +55,8 @@ export function pluralCategory(lang: Language, count: number): Intl.LDMLPluralRu
  * chosen by Intl.PluralRules, so "1 problem" and "5 problems" come from one key in every language.
  */
 export function translate(lang: Language, key: string, params?: Record<string, string | number>): string {
-  const count = params?.count;
-  if (typeof count === 'number') {
-    const plural = lookup(lang, `${key}.${pluralCategory(lang, count)}`) ?? lookup(lang, `${key}.other`);
-    if (plural !== undefined) return format(plural, params);
-  }
+  const plural = pluralText((k) => lookup(lang, k), pluralRulesOf(lang), key, params);
+  if (plural !== undefined) return format(plural, params);
   return format(lookup(lang, key) ?? EN_MESSAGES[key] ?? key, params);
 }
 

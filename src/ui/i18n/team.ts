@@ -98,6 +98,7 @@ export const TEAM_MESSAGES: Messages = {
   'team.conflict': '"{name}" was saved by someone else while you were editing it. Nothing was overwritten.',
   'team.conflictDeleted': '"{name}" was deleted by someone else while you were editing it.',
   'team.reload': 'Take theirs',
+  'team.compare': 'Compare theirs with mine',
 };
 
 registerArea('team', TEAM_MESSAGES);

@@ -11,7 +11,7 @@ export function GotoForm({ draft, onChange, problems, workspace, workflow }: Act
   const summaries = others.map((a: Action) => definitionOf(a).summary(a, workspace, t));
   const uses = new Map<string, number>();
   for (const s of summaries) uses.set(s, (uses.get(s) ?? 0) + 1);
-  // Two actions may read the same ("Delay 1 days"): their ids tell them apart.
+  // Two actions may read the same ("Delay 1 day"): their ids tell them apart.
   const options = others.map((a, i) => {
     const summary = summaries[i]!;
     return { value: a.id, label: uses.get(summary)! > 1 ? t('inspector.goto.withId', { summary, id: a.id }) : summary };

@@ -7,6 +7,9 @@ import { problemAt } from '../common/problems';
 import { TextAreaField, TextField } from '../common/TextField';
 import { useT } from '../i18n';
 import { BranchForm } from './BranchForm';
+import { DelayUntilDateForm } from './DelayUntilDateForm';
+import { DelayUntilEventForm } from './DelayUntilEventForm';
+import { ValueBranchForm } from './ValueBranchForm';
 import { DelayForm } from './DelayForm';
 import { EnrollmentForm } from './EnrollmentForm';
 import { GotoForm } from './GotoForm';
@@ -81,7 +84,10 @@ const ACTION_FORMS: Forms = {
   setStatus: SetStatusForm,
   setProperty: SetPropertyForm,
   delay: DelayForm,
+  delayUntilDate: DelayUntilDateForm,
+  delayUntilEvent: DelayUntilEventForm,
   branch: BranchForm,
+  valueBranch: ValueBranchForm,
   goto: GotoForm,
   webhook: WebhookForm,
 };

@@ -73,6 +73,11 @@ export function StorageBanner() {
               }>
               {t('storage.fork')}
             </button>
+            {control?.compareConflict && c.theirRevision > 0 && (
+              <button type="button" className="tf-button" onClick={() => void control.compareConflict?.(c.workflowId, c.theirRevision)}>
+                {t('team.compare')}
+              </button>
+            )}
           </div>
         </div>
       ))}

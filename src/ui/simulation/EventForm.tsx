@@ -292,7 +292,8 @@ function AgentEmailFields({ draft, set, problems, workspace, scenario, world, na
 
 function TicketFields({ draft, set, problems, workspace, world }: PartProps<Of<'setStatus' | 'setOwner' | 'setPriority' | 'closeTicket' | 'reopenTicket'>>) {
   const { t } = useT();
-  const ticket = world.tickets.find((x) => x.id === draft.ticketId);
+  const ticketId = draft.ticketOf !== undefined ? world.conversations.find((c) => c.id === draft.ticketOf)?.ticket : draft.ticketId;
+  const ticket = world.tickets.find((x) => x.id === ticketId);
   const pipeline = workspace.pipelines.find((p) => p.id === ticket?.pipeline) ?? workspace.pipelines[0]!;
   return (
     <>
@@ -300,9 +301,18 @@ function TicketFields({ draft, set, problems, workspace, world }: PartProps<Of<'
         label={t('sim.form.ticket')}
         value={draft.ticketId || null}
         options={ticketOptions(world.tickets, t)}
-        onChange={(ticketId) => set({ ...draft, ticketId: ticketId ?? '' })}
+        onChange={(ticketId) => set({ ...draft, ticketId: ticketId ?? '', ticketOf: undefined })}
         problem={problemAt(problems, '/ticketId')}
         hint={world.tickets.length ? undefined : t('sim.form.noTickets')}
+      />
+      <SelectField
+        label={t('sim.form.ticketOf')}
+        value={draft.ticketOf ?? null}
+        options={world.conversations.map((c) => ({ value: c.id, label: c.id }))}
+        onChange={(ticketOf) => set(ticketOf === null ? { ...draft, ticketOf: undefined } : { ...draft, ticketId: undefined, ticketOf })}
+        problem={problemAt(problems, '/ticketOf')}
+        placeholder={t('sim.form.ticketOf.none')}
+        hint={t('sim.form.ticketOf.hint')}
       />
       {draft.type === 'setStatus' && (
         <SelectField

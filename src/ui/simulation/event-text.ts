@@ -18,15 +18,15 @@ export function describeScenarioEvent(e: ScenarioEvent, shape: MessageShape | nu
         thread: e.threadId,
       });
     case 'setStatus':
-      return t('sim.event.text.setStatus', { ticket: e.ticketId, status: names.status(e.statusId) });
+      return t('sim.event.text.setStatus', { ticket: ticketName(e, t), status: names.status(e.statusId) });
     case 'setOwner':
-      return t('sim.event.text.setOwner', { ticket: e.ticketId, owner: names.user(e.ownerId) });
+      return t('sim.event.text.setOwner', { ticket: ticketName(e, t), owner: names.user(e.ownerId) });
     case 'setPriority':
-      return t('sim.event.text.setPriority', { ticket: e.ticketId, priority: t(`priority.${e.priority}`) });
+      return t('sim.event.text.setPriority', { ticket: ticketName(e, t), priority: t(`priority.${e.priority}`) });
     case 'closeTicket':
-      return t('sim.event.text.close', { ticket: e.ticketId });
+      return t('sim.event.text.close', { ticket: ticketName(e, t) });
     case 'reopenTicket':
-      return t('sim.event.text.reopen', { ticket: e.ticketId });
+      return t('sim.event.text.reopen', { ticket: ticketName(e, t) });
     case 'advance':
       return t('sim.event.text.advance');
     case 'moveChannel':
@@ -37,4 +37,9 @@ export function describeScenarioEvent(e: ScenarioEvent, shape: MessageShape | nu
         closed: names.status(e.closedStatusId ?? null),
       });
   }
+}
+
+/** The ticket an event names: its id, or "the ticket of conversation …" for `ticketOf`. */
+function ticketName(e: { ticketId?: string | undefined; ticketOf?: string | undefined }, t: Translate): string {
+  return e.ticketOf !== undefined ? t('sim.event.ticketOf', { conversation: e.ticketOf }) : (e.ticketId ?? '');
 }

@@ -41,7 +41,7 @@ describe('Canvas', () => {
   it('asks before deleting an action and all following, naming how many go, and undoes with Ctrl+Z', async () => {
     const store = renderCanvas(example(URGENT));
     const user = userEvent.setup();
-    await user.click(screen.getByRole('button', { name: 'Actions for Delay 1 days' }));
+    await user.click(screen.getByRole('button', { name: 'Actions for Delay 1 day' }));
     await user.click(screen.getByRole('menuitem', { name: /Delete/ }));
     await user.click(screen.getByRole('menuitem', { name: 'This action and all following' }));
     const dialog = screen.getByRole('dialog', { name: 'Delete this action and all following?' });
@@ -103,10 +103,10 @@ describe('Canvas', () => {
     act(() => store.getState().setReviewMode(true));
     const user = userEvent.setup();
     expect(screen.queryByRole('button', { name: /^Add an action/ })).not.toBeInTheDocument();
-    await user.click(screen.getByRole('button', { name: 'Actions for Delay 1 days' }));
+    await user.click(screen.getByRole('button', { name: 'Actions for Delay 1 day' }));
     expect(screen.getAllByRole('menuitem').map((m) => m.textContent)).toEqual(['Comment']);
     await user.click(screen.getByRole('menuitem', { name: 'Comment' }));
-    expect(screen.getByRole('dialog', { name: 'Comments on Delay 1 days' })).toBeInTheDocument();
+    expect(screen.getByRole('dialog', { name: 'Comments on Delay 1 day' })).toBeInTheDocument();
   });
 
   it('inserts a kind dropped from the palette on a "+", and refuses a drop elsewhere with a message', () => {

@@ -98,4 +98,5 @@ export const MESSAGES: Messages = {
   'team.conflict': 'Otra persona guardó «{name}» mientras lo editabas. No se ha sobrescrito nada.',
   'team.conflictDeleted': 'Otra persona borró «{name}» mientras lo editabas.',
   'team.reload': 'Quedarme con la suya',
+  'team.compare': 'Comparar la suya con la mía',
 };

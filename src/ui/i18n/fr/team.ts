@@ -98,4 +98,5 @@ export const MESSAGES: Messages = {
   'team.conflict': "Quelqu'un d'autre a enregistré « {name} » pendant que vous le modifiiez. Rien n'a été écrasé.",
   'team.conflictDeleted': "Quelqu'un d'autre a supprimé « {name} » pendant que vous le modifiiez.",
   'team.reload': 'Prendre sa version',
+  'team.compare': 'Comparer sa version et la mienne',
 };

@@ -98,4 +98,5 @@ export const MESSAGES: Messages = {
   'team.conflict': 'Qualcun altro ha salvato «{name}» mentre lo modificavi. Non è stato sovrascritto nulla.',
   'team.conflictDeleted': 'Qualcun altro ha eliminato «{name}» mentre lo modificavi.',
   'team.reload': 'Prendi la sua versione',
+  'team.compare': 'Confronta la sua versione con la mia',
 };
