@@ -82,12 +82,35 @@ export interface DuplicateKey {
 }
 
 interface KeyFrame {
-  /** The keys of an object read so far and where each was written; null for an array. */
-  keys: Map<string, number> | null;
+  /** Whether this is an object (else an array). */
+  object: boolean;
+  /** An object's keys read so far and where each was written, in order; a Map once it has many. */
+  keys: string[];
+  offsets: number[];
+  index: Map<string, number> | null;
   /** The member being read: an object's key or an array's index. */
   at: string | number;
   /** In an object, whether the next string is a key. */
   expectKey: boolean;
+}
+
+/** Up to this many keys an object's keys are compared in a list; most objects have a handful. */
+const FEW_KEYS = 12;
+
+/** Where the key was written before in this object, or -1; records it otherwise. */
+function seenBefore(frame: KeyFrame, key: string, at: number): number {
+  if (frame.index) {
+    const seen = frame.index.get(key);
+    if (seen !== undefined) return seen;
+    frame.index.set(key, at);
+    return -1;
+  }
+  const k = frame.keys.indexOf(key);
+  if (k >= 0) return frame.offsets[k]!;
+  frame.keys.push(key);
+  frame.offsets.push(at);
+  if (frame.keys.length > FEW_KEYS) frame.index = new Map(frame.keys.map((x, j) => [x, frame.offsets[j]!]));
+  return -1;
 }
 
 /**
@@ -105,28 +128,27 @@ export function firstDuplicateKey(text: string): DuplicateKey | null {
     if (c === QUOTE) {
       const end = stringEnd(text, i);
       if (end === -1) return null;
-      if (top?.keys && top.expectKey) {
+      if (top?.object && top.expectKey) {
         const raw = text.slice(i + 1, end);
         const key = raw.includes('\\') ? (JSON.parse(text.slice(i, end + 1)) as string) : raw;
-        const seen = top.keys.get(key);
-        if (seen !== undefined) {
+        const seen = seenBefore(top, key, i);
+        if (seen >= 0) {
           const path = stack.map((f) => f.at);
           path[path.length - 1] = key;
           return { key, pointer: pointer(...path), first: seen, again: i };
         }
-        top.keys.set(key, i);
         top.at = key;
         top.expectKey = false;
       }
       i = end;
     } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
-      top = { keys: c === OPEN_BRACE ? new Map() : null, at: 0, expectKey: c === OPEN_BRACE };
+      top = { object: c === OPEN_BRACE, keys: [], offsets: [], index: null, at: 0, expectKey: c === OPEN_BRACE };
       stack.push(top);
     } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
       stack.pop();
       top = stack[stack.length - 1];
     } else if (c === COMMA && top) {
-      if (top.keys) top.expectKey = true;
+      if (top.object) top.expectKey = true;
       else top.at = (top.at as number) + 1;
     }
   }

@@ -85,6 +85,21 @@ function refArb(real: readonly string[]): fc.Arbitrary<string> {
   return fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...real) }, { weight: 1, arbitrary: fc.constantFrom('ghost', ...OBJECT_MEMBER_IDS) });
 }
 
+/** Webhook URLs that break one rule each: scheme, control, invisible and bidirectional characters, space, host. */
+export const HOSTILE_URLS = [
+  'javascript:alert(1)',
+  'JavaScript:alert(1)',
+  'data:text/html,<b>x</b>',
+  'file:///etc/passwd',
+  'https://h.test/\r\nX-Injected: 1',
+  'https://h.test/\u0000',
+  'https://h\u202e.test/',
+  'https://\u200bh.test/',
+  'https://h.test/a b',
+  'https:///nohost',
+  ' https://h.test/',
+] as const;
+
 /**
  * Moments written every way but the formats' own: without a zone (read in local time by Date.parse),
  * a date alone, a lower-case z, a space for T, an offset, no seconds, out of range.
@@ -240,7 +255,7 @@ function actionArb(id: string, kind: ActionKind, link: fc.Arbitrary<string | nul
         id: fc.constant(id),
         kind: fc.constant('webhook' as const),
         method: fc.constantFrom('GET' as const, 'POST' as const, 'PUT' as const, 'PATCH' as const, 'DELETE' as const),
-        url: fc.oneof(fc.constantFrom('https://hooks.acme.test/x', 'http://127.0.0.1:1/', 'https://h.test/{{ticket.id}}', ''), textArb(100)),
+        url: fc.oneof(fc.constantFrom('https://hooks.acme.test/x', 'http://127.0.0.1:1/', 'https://h.test/{{ticket.id}}', ''), fc.constantFrom(...HOSTILE_URLS), textArb(100)),
         body: textArb(300),
         next: link,
       });

@@ -81,7 +81,8 @@ describe('the hostile file catalogue', () => {
         checkSimulation(workspace, [doc.workflow], EXAMPLE_SCENARIOS[0]!.scenario);
       }
       assertPrototypesIntact(entry.file);
-    });
+      // The biggest files (10,500 to 20,001 actions, 100,000 positions) take seconds on a loaded machine.
+    }, 60_000);
 
     it(`exits ${entry.cli} from the command line, naming the problems`, async () => {
       const { code, out } = await runCliOn(argvFor(entry));
@@ -91,6 +92,6 @@ describe('the hostile file catalogue', () => {
       // Bounded whatever the input: at most 200 problems listed, each text clipped to 1,000 characters.
       expect(out.length).toBeLessThan(500_000);
       assertPrototypesIntact(`the CLI on ${entry.file}`);
-    });
+    }, 60_000);
   });
 });

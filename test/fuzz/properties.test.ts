@@ -9,6 +9,6 @@ describe('fuzzing (fixed-seed sample)', () => {
     // A long-only property (TZ switching) runs in `npm run fuzz`; its CI counterpart runs child processes.
     it.skipIf(longOnly)(name, () => {
       fc.assert(property, { seed: CI_SEED, numRuns: ciRuns });
-    });
+    }, 60_000);
   }
 });

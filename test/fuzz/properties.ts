@@ -19,6 +19,7 @@ import {
 import { checkGraph, checkImport, checkRoundTrip, checkSimulation, firstDifference, KINDS, type GraphOp } from './check';
 import { stableStringify } from '../../src/document';
 import { JsonLocator } from '../../src/ui/json/json-locate';
+import { urlRule } from '../../src/actions/webhook';
 import { parseJsonSafely } from '../../src/document';
 import { pointer } from '../../src/document/json-pointer';
 
@@ -189,6 +190,23 @@ export const PROPERTIES: readonly FuzzProperty[] = [
     }),
     // The fixed-seed CI check of this class is test/cli/time-zones.test.ts, in child processes.
     true,
+  ),
+  prop(
+    'webhook URLs: validation, the inspector rule and the run agree, and a refused URL is never recorded',
+    300,
+    fc.property(workflowArb({ maxActions: 6 }), (wf) => {
+      if (!wf.actions.some((a) => a.kind === 'webhook')) return;
+      const problems = checkImport('workflow', JSON.stringify({ format: 'ticketflow.workflow', schemaVersion: 3, workflow: wf }), workspace).problems;
+      wf.actions.forEach((h, i) => {
+        if (h.kind !== 'webhook') return;
+        const rule = urlRule(h.url);
+        const at = problems.filter((p) => p.code === 'TF309' && p.path === `/workflow/actions/${i}/url`);
+        if ((rule !== null) !== (at.length > 0)) throw new Error(`validation and urlRule disagree on ${JSON.stringify(h.url)}: rule ${rule}, problems ${JSON.stringify(at)}`);
+        if (rule !== null && rule !== 'missing.url' && at.some((p) => p.message.includes('Enter the URL.'))) throw new Error(`a typed URL got "Enter the URL.": ${JSON.stringify(h.url)}`);
+      });
+      const result = checkSimulation(workspace, [{ ...wf, id: 'wf-0' }], EXAMPLE_SCENARIOS[0]!.scenario);
+      for (const w of result.webhooks) if (urlRule(w.url) !== null) throw new Error(`a URL breaking a rule was recorded: ${JSON.stringify(w.url)}`);
+    }),
   ),
   prop(
     'a key written twice in any object is refused with both places (TF108), and no other text is',
