@@ -73,7 +73,7 @@ describe('SimulationPanel', { timeout: 30_000 }, () => {
     expect(within(ticket).getByText('Waiting on contact', { selector: 'dd' })).toBeInTheDocument();
 
     await tab(/^Trace/);
-    expect(screen.getByText(/\[S-in\] not applied: the reply is on thread thread-2/)).toBeInTheDocument();
+    expect(screen.getByText(/Built-in rule “status on a reply on the ticket’s thread” not applied: the reply is on thread thread-2/)).toBeInTheDocument();
   });
 
   it('shows each email rendered in an empty sandbox, every value escaped', async () => {
