@@ -8,8 +8,9 @@ import { notify, NotifySchema, type NotifyAction } from './notify';
 import { sendEmail, SendEmailSchema, type SendEmailAction } from './send-email';
 import { setProperty, SetPropertySchema, type SetPropertyAction } from './set-property';
 import { setStatus, SetStatusSchema, type SetStatusAction } from './set-status';
-import type { ActionDefinition } from './types';
+import type { ActionDefinition, Translate } from './types';
 import { valueBranch, ValueBranchSchema, type ValueBranchAction } from './value-branch';
+import type { Workspace } from '../model/workspace';
 import { webhook, WebhookSchema, type WebhookAction } from './webhook';
 
 /** Any workflow action. */
@@ -81,3 +82,15 @@ export type {
   ValueBranchAction,
   WebhookAction,
 };
+
+/**
+ * An action's summary as people read it: a go-to names the action it continues at by that action's
+ * summary ("Go to Branch: 2 paths + default"), not its id, when `find` knows the target.
+ */
+export function summaryOf(action: Action, workspace: Workspace, t: Translate, find?: (id: string) => Action | undefined): string {
+  if (action.kind === 'goto' && action.target) {
+    const target = find?.(action.target);
+    if (target && target.kind !== 'goto') return t('summary.goto', { target: definitionOf(target).summary(target, workspace, t) });
+  }
+  return definitionOf(action).summary(action, workspace, t);
+}

@@ -134,8 +134,11 @@ export function printable(text: string): string {
   return text.replace(CONTROL, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
 
+const EN_PLURALS = new Intl.PluralRules('en');
+
+/** "1 event", "5 events": the noun by English's plural rules (Intl.PluralRules). */
 function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
+  return `${count} ${EN_PLURALS.select(count) === 'one' ? word : `${word}s`}`;
 }
 
 /** "2 errors, 1 warning", or "" for no problems; `unlisted` counts those the library did not list. */

@@ -14,7 +14,7 @@ export function currentChannel(conv: ConversationState): string {
 }
 
 /** Why a move cannot start, with the error code; null when it can. Checked in the order an admin would meet them. */
-function refusal(world: World, ev: MoveEvent): { code: string; message: string } | null {
+function refusal(world: World, ev: MoveEvent): { code: string; message: string; params?: Record<string, string | number> } | null {
   const user = world.users.get(ev.userId);
   if (!user) return { code: 'move.unknownUser', message: `User "${ev.userId}" does not exist in the workspace.` };
   if (!user.superAdmin) {
@@ -25,10 +25,10 @@ function refusal(world: World, ev: MoveEvent): { code: string; message: string }
   const name = `"${channel.def.name}" (${channel.def.id})`;
   const kind = channel.def.kind;
   if (kind === 'whatsapp' || kind === 'messenger') {
-    return { code: 'move.kindNotMovable', message: `${name} is a ${kind === 'whatsapp' ? 'WhatsApp' : 'Messenger'} chatflow; WhatsApp and Messenger chatflows cannot move to the help desk.` };
+    return { code: 'move.kindNotMovable', params: { kind }, message: `${name} is a ${kind === 'whatsapp' ? 'WhatsApp' : 'Messenger'} chatflow; WhatsApp and Messenger chatflows cannot move to the help desk.` };
   }
   if (!MOVABLE_KINDS.has(kind)) {
-    return { code: 'move.kindNotMovable', message: `${name} is a ${kind} channel; only chatflows, connected email and form channels can move to the help desk.` };
+    return { code: 'move.kindNotMovable', params: { kind }, message: `${name} is a ${kind} channel; only chatflows, connected email and form channels can move to the help desk.` };
   }
   if (channel.moving) {
     return { code: 'move.inProgress', message: `${name} is already moving to the help desk; a move, once started, cannot be stopped or started again.` };
@@ -37,6 +37,7 @@ function refusal(world: World, ev: MoveEvent): { code: string; message: string }
     const other = world.move.channel.def;
     return {
       code: 'move.oneAtATime',
+      params: { moving: other.id, endsAt: world.move.endsAt },
       message: `Only one channel moves at a time: "${other.name}" (${other.id}) is still moving until ${iso(world.move.endsAt)}.`,
     };
   }
@@ -69,7 +70,7 @@ function refusal(world: World, ev: MoveEvent): { code: string; message: string }
 export function startMove(world: World, ev: MoveEvent, event: number): void {
   const refused = refusal(world, ev);
   if (refused) {
-    world.error(refused.code, `Move refused: ${refused.message}`, { user: ev.userId, channel: ev.channelId }, { event });
+    world.error(refused.code, `Move refused: ${refused.message}`, { user: ev.userId, channel: ev.channelId, ...refused.params }, { event });
     return;
   }
   const channel = world.channels.get(ev.channelId)!;

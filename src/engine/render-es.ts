@@ -259,6 +259,16 @@ export const PHRASES_ES: Phrases = {
     'move.historyStays': (p, h) => `Las conversaciones históricas de ${h.channel(p.channel)} se quedan en la bandeja de conversaciones (${p.count}), como se eligió.`,
     'move.withTicket': (p, h) =>
       `La conversación ${p.conversation} pasó al servicio de asistencia con su ticket, tal cual${p.ownerWithoutAccess ? `; su propietario ${h.user(p.ownerWithoutAccess)} no tiene acceso al servicio de asistencia` : ''}.`,
+    'move.unknownUser': (p) => `Traslado rechazado: el usuario "${p.user}" no existe en el espacio de trabajo.`,
+    'move.notSuperAdmin': (p, h) => `Traslado rechazado: solo los superadministradores pueden trasladar un canal al servicio de asistencia; ${h.user(p.user)} no lo es.`,
+    'move.unknownChannel': (p) => `Traslado rechazado: el canal "${p.channel}" no existe en el espacio de trabajo.`,
+    'move.kindNotMovable': (p, h) =>
+      p.kind === 'whatsapp' || p.kind === 'messenger'
+        ? `Traslado rechazado: ${h.channel(p.channel)} es un chatflow de ${p.kind === 'whatsapp' ? 'WhatsApp' : 'Messenger'}; los chatflows de WhatsApp y Messenger no pueden trasladarse al servicio de asistencia.`
+        : `Traslado rechazado: ${h.channel(p.channel)} no puede trasladarse; solo los chatflows, el correo conectado y los formularios pueden.`,
+    'move.inProgress': (p, h) => `Traslado rechazado: ${h.channel(p.channel)} ya se está trasladando al servicio de asistencia; un traslado iniciado no se puede detener ni volver a iniciar.`,
+    'move.oneAtATime': (p, h) => `Traslado rechazado: solo se traslada un canal a la vez; ${h.channel(p.moving)} se sigue trasladando hasta ${h.time(p.endsAt)}.`,
+    'move.alreadyMoved': (p, h) => `Traslado rechazado: ${h.channel(p.channel)} ya se trasladó al servicio de asistencia: un canal nunca vuelve atrás, y la opción de trasladar sus conversaciones históricas desaparece una vez trasladado.`,
     'guard.runaway': (p, h) =>
       p.per === 'minute'
         ? `Automatización desbocada detenida en el ticket ${h.entry.ticket}: ejecutó ${h.count(p.counted, 'actions')} en el minuto virtual desde ${h.time(p.since)} (el límite por ticket y minuto) e iba a ejecutar una más. Acciones contadas por flujo: ${counts(p.workflows, h)}${uncounted(p) ? `, otros flujos ${uncounted(p)}` : ''}. Sus ejecuciones se detienen y no se inscribe en nada durante el resto de este minuto.`

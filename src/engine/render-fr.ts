@@ -259,6 +259,16 @@ export const PHRASES_FR: Phrases = {
     'move.historyStays': (p, h) => `Les conversations historiques de ${h.channel(p.channel)} restent dans la boîte des conversations (${p.count}), comme choisi.`,
     'move.withTicket': (p, h) =>
       `La conversation ${p.conversation} est passée au help desk avec son ticket, tel quel${p.ownerWithoutAccess ? ` ; son propriétaire ${h.user(p.ownerWithoutAccess)} n'a pas accès au help desk` : ''}.`,
+    'move.unknownUser': (p) => `Déplacement refusé : l'utilisateur « ${p.user} » n'existe pas dans l'espace de travail.`,
+    'move.notSuperAdmin': (p, h) => `Déplacement refusé : seuls les super-administrateurs peuvent déplacer un canal vers le help desk ; ${h.user(p.user)} n'en est pas un.`,
+    'move.unknownChannel': (p) => `Déplacement refusé : le canal « ${p.channel} » n'existe pas dans l'espace de travail.`,
+    'move.kindNotMovable': (p, h) =>
+      p.kind === 'whatsapp' || p.kind === 'messenger'
+        ? `Déplacement refusé : ${h.channel(p.channel)} est un chatflow ${p.kind === 'whatsapp' ? 'WhatsApp' : 'Messenger'} ; les chatflows WhatsApp et Messenger ne peuvent pas être déplacés vers le help desk.`
+        : `Déplacement refusé : ${h.channel(p.channel)} ne peut pas être déplacé ; seuls les chatflows, les e-mails connectés et les formulaires le peuvent.`,
+    'move.inProgress': (p, h) => `Déplacement refusé : ${h.channel(p.channel)} est déjà en cours de déplacement vers le help desk ; un déplacement commencé ne peut être ni arrêté ni relancé.`,
+    'move.oneAtATime': (p, h) => `Déplacement refusé : un seul canal se déplace à la fois ; ${h.channel(p.moving)} se déplace jusqu'à ${h.time(p.endsAt)}.`,
+    'move.alreadyMoved': (p, h) => `Déplacement refusé : ${h.channel(p.channel)} a déjà été déplacé vers le help desk : un canal ne revient jamais en arrière, et le choix de déplacer ses conversations historiques disparaît une fois déplacé.`,
     'guard.runaway': (p, h) =>
       p.per === 'minute'
         ? `Automatisation emballée arrêtée sur le ticket ${h.entry.ticket} : il a exécuté ${h.count(p.counted, 'actions')} dans la minute virtuelle depuis ${h.time(p.since)} (la limite par ticket et par minute) et allait en exécuter une de plus. Actions comptées par workflow : ${counts(p.workflows, h)}${uncounted(p) ? `, autres workflows ${uncounted(p)}` : ''}. Ses exécutions s'arrêtent et il ne s'inscrit à rien pour le reste de cette minute.`

@@ -259,6 +259,16 @@ export const PHRASES_IT: Phrases = {
     'move.historyStays': (p, h) => `Le conversazioni storiche di ${h.channel(p.channel)} restano nella casella delle conversazioni (${p.count}), come scelto.`,
     'move.withTicket': (p, h) =>
       `La conversazione ${p.conversation} è passata all'help desk con il suo ticket, così com'è${p.ownerWithoutAccess ? `; il suo proprietario ${h.user(p.ownerWithoutAccess)} non ha accesso all'help desk` : ''}.`,
+    'move.unknownUser': (p) => `Spostamento rifiutato: l'utente "${p.user}" non esiste nello spazio di lavoro.`,
+    'move.notSuperAdmin': (p, h) => `Spostamento rifiutato: solo i super amministratori possono spostare un canale nell'help desk; ${h.user(p.user)} non lo è.`,
+    'move.unknownChannel': (p) => `Spostamento rifiutato: il canale "${p.channel}" non esiste nello spazio di lavoro.`,
+    'move.kindNotMovable': (p, h) =>
+      p.kind === 'whatsapp' || p.kind === 'messenger'
+        ? `Spostamento rifiutato: ${h.channel(p.channel)} è un chatflow ${p.kind === 'whatsapp' ? 'WhatsApp' : 'Messenger'}; i chatflow WhatsApp e Messenger non possono essere spostati nell'help desk.`
+        : `Spostamento rifiutato: ${h.channel(p.channel)} non può essere spostato; solo chatflow, email collegate e moduli possono.`,
+    'move.inProgress': (p, h) => `Spostamento rifiutato: ${h.channel(p.channel)} è già in spostamento verso l'help desk; uno spostamento avviato non può essere fermato né riavviato.`,
+    'move.oneAtATime': (p, h) => `Spostamento rifiutato: si sposta un canale alla volta; ${h.channel(p.moving)} è in spostamento fino a ${h.time(p.endsAt)}.`,
+    'move.alreadyMoved': (p, h) => `Spostamento rifiutato: ${h.channel(p.channel)} è già stato spostato nell'help desk: un canale non torna mai indietro, e la scelta di spostare le sue conversazioni storiche non c'è più dopo lo spostamento.`,
     'guard.runaway': (p, h) =>
       p.per === 'minute'
         ? `Automazione fuori controllo fermata sul ticket ${h.entry.ticket}: ha eseguito ${h.count(p.counted, 'actions')} nel minuto virtuale da ${h.time(p.since)} (il limite per ticket e minuto) e stava per eseguirne un'altra. Azioni contate per workflow: ${counts(p.workflows, h)}${uncounted(p) ? `, altri workflow ${uncounted(p)}` : ''}. Le sue esecuzioni si fermano e non si iscrive a nulla per il resto di questo minuto.`

@@ -1,4 +1,4 @@
-import { definitionOf, type Translate } from '../actions';
+import { summaryOf, type Translate } from '../actions';
 import { englishT } from '../actions/messages';
 import type { Workflow } from '../model/workflow';
 import type { Workspace } from '../model/workspace';
@@ -42,8 +42,9 @@ export function labelsOf(workspace: Workspace, workflows: readonly Workflow[] = 
   const byWorkflow = new Map(workflows.map((w) => [w.id, w]));
   return {
     action(workflowId, actionId) {
-      const action = workflowId === undefined ? undefined : byWorkflow.get(workflowId)?.actions.find((a) => a.id === actionId);
-      return action ? definitionOf(action).summary(action, workspace, t) : undefined;
+      const actions = workflowId === undefined ? undefined : byWorkflow.get(workflowId)?.actions;
+      const action = actions?.find((a) => a.id === actionId);
+      return action ? summaryOf(action, workspace, t, (id) => actions!.find((a) => a.id === id)) : undefined;
     },
     status: (id) => statuses.get(id),
     user: (id) => users.get(id),

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { documentedCodes, ERROR_CODES, labelsOf, renderTraceEntry, simulate, TRACE_CODES, TRACE_LANGUAGES, type TraceEntry } from '../../src/engine';
+import { documentedCodes, ERROR_CODES, labelsOf, renderTraceEntry, ruleWords, simulate, TRACE_CODES, TRACE_LANGUAGES, traceRule, type TraceEntry } from '../../src/engine';
 import { PHRASES_EN } from '../../src/engine/render-en';
 import { PHRASES_ES } from '../../src/engine/render-es';
 import { PHRASES_FR } from '../../src/engine/render-fr';
@@ -132,5 +132,72 @@ describe('renderTraceEntry', () => {
     expect(at('action.setStatus.set')).toBeLessThan(at('status.changed', at('action.setStatus.set')));
     expect(at('status.changed', at('action.setStatus.set'))).toBeLessThan(at('sla.met'));
     expect(at('sla.met')).toBeLessThan(at('enrollment.enrolled', at('action.setStatus.set')));
+  });
+});
+
+describe('the words of the trace', () => {
+  const at = Date.UTC(2026, 0, 5, 9);
+  const entry = (code: string, params: TraceEntry['params'], extra: Partial<TraceEntry> = {}): TraceEntry => ({ at, kind: 'action', code, params, ...extra });
+  const say = (e: TraceEntry, lang: (typeof TRACE_LANGUAGES)[number]) => renderTraceEntry(e, { lang, labels });
+  const COUNTS = [0, 1, 2, 5];
+  // The noun each language writes for every count, by Intl.PluralRules (French says "0 jour", as it does "1 jour").
+  const DAYS = { en: ['0 days', '1 day', '2 days', '5 days'], es: ['0 días', '1 día', '2 días', '5 días'], it: ['0 giorni', '1 giorno', '2 giorni', '5 giorni'], fr: ['0 jour', '1 jour', '2 jours', '5 jours'] };
+  const ACTIONS = { en: ['0 actions', '1 action', '2 actions', '5 actions'], es: ['0 acciones', '1 acción', '2 acciones', '5 acciones'], it: ['0 azioni', '1 azione', '2 azioni', '5 azioni'], fr: ['0 action', '1 action', '2 actions', '5 actions'] };
+  const STEPS = { en: ['0 steps', '1 step', '2 steps', '5 steps'], es: ['0 pasos', '1 paso', '2 pasos', '5 pasos'], it: ['0 passi', '1 passo', '2 passi', '5 passi'], fr: ['0 étape', '1 étape', '2 étapes', '5 étapes'] };
+
+  it.each(TRACE_LANGUAGES)('count days, actions and steps in "%s" as its plural rules say, for 0, 1, 2 and 5', (lang) => {
+    COUNTS.forEach((n, i) => {
+      expect(say(entry('action.delay.duration', { amount: n, unit: 'days', until: at }), lang)).toContain(DAYS[lang][i]);
+      expect(say(entry('guard.runaway', { counted: n, limit: n, per: 'simulation', workflows: n ? `wf-a:${n}` : '' }, { kind: 'error', ticket: 'ticket-1' }), lang)).toContain(ACTIONS[lang][i]);
+      expect(say(entry('guard.maxSteps', { limit: n }, { kind: 'error' }), lang)).toContain(STEPS[lang][i]);
+    });
+  });
+
+  it.each(TRACE_LANGUAGES)('name the paths of a branch in "%s" in the right number: never "1 paths"', (lang) => {
+    const one = say(entry('action.branch.default', { label: 'Otherwise', paths: 1 }), lang);
+    const five = say(entry('action.branch.default', { label: 'Otherwise', paths: 5 }), lang);
+    expect(one).not.toMatch(/\b1 (paths|caminos|percorsi|chemins)\b/);
+    expect(five).toMatch(/\b5 (paths|caminos|percorsi|chemins)\b/);
+    const groups = say(entry('enrollment.rejected', { trigger: 'ticketCreated', reason: 'filters', group: 1, groups: 2, property: 'priority', operator: 'is', value: 'urgent', actual: 'high' }, { kind: 'enrollment', workflow: 'wf-a' }), lang);
+    expect(groups).not.toMatch(/\(s\)|\b1 (groups|grupos|gruppi|groupes)\b/);
+  });
+
+  it('say what the runaway guard counted: the actions of the workflows it lists add up to the count, the rest named as other workflows', () => {
+    const text = say(entry('guard.runaway', { counted: 100, limit: 100, per: 'simulation', workflows: 'wf-a:60,wf-b:30' }, { kind: 'error', ticket: 'ticket-1' }), 'en');
+    expect(text).toContain('it ran 100 actions in this simulation');
+    expect(text).toContain('wf-a 60, wf-b 30, other workflows 10');
+    expect(say(entry('guard.runaway', { counted: 90, limit: 90, per: 'simulation', workflows: 'wf-a:60,wf-b:30' }, { kind: 'error', ticket: 'ticket-1' }), 'en')).not.toContain('other workflows');
+  });
+
+  it.each(TRACE_LANGUAGES)('carry no spec tag ("[S-…]") in "%s", in any line of the example runs or any rule they name', (lang) => {
+    const tagged = examples().flatMap((r) => r.trace.map((e) => say(e, lang)).filter((line) => line.includes('[S-')));
+    expect(tagged).toEqual([]);
+    for (const rule of ['create', 'out', 'in', 'reopen', 'chat', 'move', 'runaway'] as const) {
+      const words = ruleWords(rule, lang);
+      expect(`${words.name} ${words.explanation}`).not.toContain('[S-');
+      expect(words.explanation.length).toBeGreaterThan(40);
+    }
+  });
+
+  it('point each help-desk line at its rule, so the app can explain it, and leave other lines without one', () => {
+    const lines = examples().flatMap((r) => r.trace);
+    const rules = new Set(lines.map((e) => traceRule(e)).filter(Boolean));
+    expect([...rules].sort()).toEqual(expect.arrayContaining(['chat', 'create', 'in', 'move', 'out', 'reopen']));
+    expect(traceRule(entry('action.delay.duration', { amount: 1, unit: 'days', until: at }))).toBeUndefined();
+    expect(say(entry('automation.apply', { rule: 'out', status: 'waiting-contact' }, { kind: 'automation' }), 'en')).toContain(ruleWords('out').name.toLowerCase());
+  });
+
+  it.each(['es', 'it', 'fr'] as const)('are translated into "%s": no line of the example runs reads as in English', (lang) => {
+    const same = examples().flatMap((r) => r.trace.filter((e) => say(e, lang) === say(e, 'en')).map((e) => `${e.code}: ${say(e, 'en')}`));
+    expect(same).toEqual([]);
+  });
+
+  it('name actions by their summary, with labels for statuses and channels', () => {
+    const ws = defaultWorkspace();
+    const wf = workflow('wf-names', { triggers: [{ type: 'ticketCreated' }], actions: [action('setStatus', 'a1', { statusId: 'waiting-contact' }), action('goto', 'g1', { target: 'a1' })] });
+    const named = labelsOf(ws, [wf]);
+    const text = renderTraceEntry(entry('action.goto', { target: 'a1' }, { workflow: wf.id }), { labels: named });
+    expect(text).toBe(`Continues at Set status → ${ws.pipelines[0]!.statuses.find((s) => s.id === 'waiting-contact')!.label}.`);
+    expect(text).not.toContain('a1');
   });
 });

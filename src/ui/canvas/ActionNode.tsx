@@ -1,6 +1,6 @@
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { memo, useMemo } from 'react';
-import { definitionOf } from '../../actions';
+import { summaryOf } from '../../actions';
 import { selectAction, selectProblemCount } from '../../store/selectors';
 import { useApp, useAppStore } from '../../store/store';
 import { useT } from '../i18n';
@@ -55,7 +55,9 @@ function NearActionNode({ id }: { id: string }) {
   const review = useApp((s) => s.reviewMode);
   const moving = useApp((s) => s.interaction.type === 'move' && s.interaction.actionId === id);
   const mark = useNodeMark(useApp((s) => s.openId), id);
-  const summary = useMemo(() => (action ? definitionOf(action).summary(action, workspace, t) : ''), [action, workspace, t]);
+  // A go-to names the action it continues at by that action's summary (it subscribes to that one too).
+  const target = useApp(selectAction(action?.kind === 'goto' && action.target ? action.target : ''));
+  const summary = useMemo(() => (action ? summaryOf(action, workspace, t, (tid) => (tid === target?.id ? target : undefined)) : ''), [action, target, workspace, t]);
   if (!action) return null;
   const Icon = KIND_ICONS[action.kind];
   const kindLabel = t(`kind.${action.kind}`);

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { summaryOf } from '../../actions';
 import { planDeleteFollowing } from '../../graph';
 import { selectOpenDoc } from '../../store/selectors';
 import { useApp, useAppStore } from '../../store/store';
@@ -18,6 +19,7 @@ function DeleteFollowingDialog({ id }: { id: string }) {
   const { t } = useT();
   const store = useAppStore();
   const workflow = useApp((s) => selectOpenDoc(s)?.workflow);
+  const workspace = useApp((s) => s.workspace);
   const [plan] = useState(() => (workflow ? planDeleteFollowing(workflow, id) : []));
   const close = () => store.getState().openDialog(null);
   return (
@@ -25,8 +27,13 @@ function DeleteFollowingDialog({ id }: { id: string }) {
       <p>{t('canvas.deleteFollowing.body', { count: plan.length })}</p>
       <ul className="tf-dialog__list">
         {plan.slice(0, 8).map((x) => {
-          const kind = workflow?.actions.find((a) => a.id === x)?.kind;
-          return <li key={x}>{kind ? `${t(`kind.${kind}`)} (${x})` : x}</li>;
+          const action = workflow?.actions.find((a) => a.id === x);
+          const find = (aid: string) => workflow?.actions.find((a) => a.id === aid);
+          return (
+            <li key={x}>
+              {action ? summaryOf(action, workspace, t, find) : x} <span className="tf-dialog__id">({x})</span>
+            </li>
+          );
         })}
         {plan.length > 8 && <li>{t('canvas.deleteFollowing.more', { count: plan.length - 8 })}</li>}
       </ul>

@@ -245,6 +245,8 @@ export const SIMULATION_MESSAGES: Messages = {
   'sim.trace.count': 'Showing {shown} of {total} entries',
   'sim.trace.empty': 'Nothing in the trace matches.',
   'sim.trace.more': 'Show {count} more',
+  'sim.trace.rule': 'Rule: {name}',
+  'sim.trace.ruleHint': 'What this rule does',
   'sim.kind.event': 'Event',
   'sim.kind.conversation': 'Conversation',
   'sim.kind.ticket': 'Ticket',

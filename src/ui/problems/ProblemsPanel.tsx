@@ -1,6 +1,6 @@
 import { CircleAlert, TriangleAlert } from 'lucide-react';
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
-import { definitionOf, type Translate } from '../../actions';
+import { summaryOf, type Translate } from '../../actions';
 import type { Problem, Severity } from '../../document/codes';
 import type { Workflow, Workspace } from '../../model';
 import { useT } from '../i18n';
@@ -26,10 +26,23 @@ const SEVERITIES: readonly Severity[] = ['error', 'warning'];
 function subjectOf(p: Problem, t: Translate, workflow?: Workflow, workspace?: Workspace): string {
   if (p.actionId) {
     const action = workflow?.actions.find((a) => a.id === p.actionId);
-    if (action && workspace) return definitionOf(action).summary(action, workspace, t);
+    if (action && workspace) return summaryOf(action, workspace, t, (id) => workflow?.actions.find((a) => a.id === id));
     return t('problems.where.action', { id: p.actionId });
   }
   return p.path.includes('/enrollment') ? t('problems.where.enrollment') : t('problems.where.workflow');
+}
+
+/**
+ * A problem's message with the actions it quotes by id ("Action \"a3\" can never run") named by their
+ * summary first and the id after ("Action \"Send email: Welcome\" (a3) can never run").
+ */
+export function namedMessage(p: Problem, t: Translate, workflow?: Workflow, workspace?: Workspace): string {
+  if (!workflow || !workspace) return p.message;
+  const find = (id: string) => workflow.actions.find((a) => a.id === id);
+  return p.message.replace(/"([^"\n]{1,200})"/g, (quoted, id: string) => {
+    const action = find(id);
+    return action ? `"${summaryOf(action, workspace, t, find)}" (${id})` : quoted;
+  });
 }
 
 /**
@@ -108,7 +121,7 @@ export function ProblemsPanel({ problems, onSelect, workflow, workspace, checkin
                     >
                       <code className="tf-problems__code">{p.code}</code>
                       <span className="tf-problems__subject">{subjectOf(p, t, workflow, workspace)}</span>
-                      <span className="tf-problems__message">{p.message}</span>
+                      <span className="tf-problems__message">{namedMessage(p, t, workflow, workspace)}</span>
                     </button>
                   </li>
                 );

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { SimulationResult, TraceKind } from '../../engine';
+import { ruleWords, traceRule, type SimulationResult, type TraceEntry, type TraceKind, type TraceLanguage } from '../../engine';
 import { SelectField } from '../common/SelectField';
 import { useT } from '../i18n';
 import '../i18n/simulation';
@@ -95,7 +95,10 @@ export function TraceView({ result, names, onSelectTicket }: { result: Simulatio
                   {e.workflow && names.workflow(e.workflow)}
                   {e.action && <span className="tf-sim-muted"> · {names.action(e.workflow ?? null, e.action)}</span>}
                 </td>
-                <td>{traceText(e, lang, names)}</td>
+                <td>
+                  {traceText(e, lang, names)}
+                  <RuleHelp entry={e} lang={lang} />
+                </td>
               </tr>
             ))}
           </tbody>
@@ -107,5 +110,19 @@ export function TraceView({ result, names, onSelectTicket }: { result: Simulatio
         </button>
       )}
     </section>
+  );
+}
+
+/** The help-desk rule a trace line applies, named in words, with its explanation one click away. */
+function RuleHelp({ entry, lang }: { entry: TraceEntry; lang: string }) {
+  const { t } = useT();
+  const rule = traceRule(entry);
+  if (!rule) return null;
+  const words = ruleWords(rule, lang as TraceLanguage);
+  return (
+    <details className="tf-sim-rule">
+      <summary title={t('sim.trace.ruleHint')}>{t('sim.trace.rule', { name: words.name })}</summary>
+      <p>{words.explanation}</p>
+    </details>
   );
 }

@@ -1,4 +1,4 @@
-import { definitionOf, type Translate } from '../../actions';
+import { summaryOf, type Translate } from '../../actions';
 import { renderTraceEntry, type LabelLookup, type SimulationError, type TraceEntry, type TraceLanguage } from '../../engine';
 import type { Scenario, Workflow, Workspace } from '../../model';
 
@@ -46,8 +46,9 @@ export function namesOf(ws: Workspace, workflows: readonly Workflow[], scenario:
   const pipelines = new Map(ws.pipelines.map((p) => [p.id, p.name]));
   const templates = new Map(ws.templates.map((x) => [x.id, x.name]));
   const summary = (workflowId: string | null | undefined, actionId: string) => {
-    const action = workflowId == null ? undefined : wfs.get(workflowId)?.actions.find((a) => a.id === actionId);
-    return action ? definitionOf(action).summary(action, ws, t) : undefined;
+    const actions = workflowId == null ? undefined : wfs.get(workflowId)?.actions;
+    const action = actions?.find((a) => a.id === actionId);
+    return action ? summaryOf(action, ws, t, (id) => actions!.find((a) => a.id === id)) : undefined;
   };
   const labels: LabelLookup = {
     status: (id) => statuses.get(id),

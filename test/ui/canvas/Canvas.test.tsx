@@ -46,6 +46,9 @@ describe('Canvas', () => {
     await user.click(screen.getByRole('menuitem', { name: 'This action and all following' }));
     const dialog = screen.getByRole('dialog', { name: 'Delete this action and all following?' });
     expect(within(dialog).getByText(/3 actions will be removed/)).toBeInTheDocument();
+    // The actions that go are named by their summary, the id after it.
+    const listed = within(dialog).getAllByRole('listitem').map((li) => li.textContent);
+    expect(listed[0]).toMatch(/^Delay 1 day \(\S+\)$/);
     await user.click(within(dialog).getByRole('button', { name: 'Delete 3 actions' }));
     expect(openWorkflow(store).actions.map((a) => a.id)).toEqual(['branch-priority', 'notify-leads']);
     await user.keyboard('{Control>}z{/Control}');

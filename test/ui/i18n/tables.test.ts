@@ -82,3 +82,55 @@ describe('texts used by the components', () => {
     expect(absent).toEqual([]);
   });
 });
+
+/**
+ * Product words and words the four languages share, which a translation rightly leaves as English writes
+ * them. A text counts as left in English when, with these, placeholders, numbers and punctuation taken
+ * out, anything is left and it reads exactly as the English.
+ */
+const SAME_IN_EVERY_LANGUAGE = [
+  'Ticketflow', 'HubSpot', 'JSON', 'SLA', 'Webhook', 'webhook', 'URL', 'ID', 'id', 'UTC', 'CLI', 'API', 'HTTP', 'GET', 'POST', 'PUT', 'PATCH', 'DELETE',
+  'Chat', 'chat', 'Messenger', 'WhatsApp', 'Email', 'email', 'Ticket', 'ticket', 'tickets', 'Tickets', 'workflow', 'workflows', 'Workflow', 'Workflows',
+  'pipeline', 'Pipeline', 'Pipelines', 'help desk', 'Help desk', 'Help-desk', 'Token', 'token', 'tokens', 'Tokens', 'Admin', 'admin', 'OK', 'Ctrl', 'Cmd', 'Shift', 'Alt', 'Enter', 'Esc', 'Tab',
+  'Message', 'Actions', 'actions', 'Action', 'action', 'Options', 'Notifications', 'Description', 'Types', 'Comments', 'Total', 'Source', 'Date', 'Simulation', 'Version', 'Versions', 'Import', 'Export', 'Minimap', 'Contact', 'Contacts', 'Statut', 'Trace', 'trace', 'Zoom', 'zoom', 'Branding', 'Outbox', 'Inbox', 'Signature', 'Notes', 'Note',
+];
+/** Words each language writes exactly as English does ("error" in Spanish, "mode" in French). */
+const SAME_IN: Record<Exclude<Language, 'en'>, string[]> = {
+  es: ['Error', 'error', 'No', 'Local'],
+  it: ['Trigger', 'Scenario', 'scenario', 'Thread', 'Password', 'Team', 'No'],
+  fr: ['Conversation', 'Conversations', 'Agent', 'Mode', 'Local', 'minute', 'minutes', 'Code', 'import'],
+};
+// A word left is two letters or more: the key of a shortcut ("Ctrl/⌘ + Z") is not a word to translate.
+const WORD_CHARS = /\p{L}{2}/u;
+function leftInEnglish(text: string, lang?: Exclude<Language, 'en'>): boolean {
+  let rest = text.replace(/\{\w+\}/g, ' ');
+  for (const word of [...SAME_IN_EVERY_LANGUAGE, ...(lang ? SAME_IN[lang] : [])].sort((a, b) => b.length - a.length)) rest = rest.replace(new RegExp(`(?<![\\p{L}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'gu'), ' ');
+  return WORD_CHARS.test(rest);
+}
+
+describe('words users read', () => {
+  it('carry no spec tag ("[S-…]") in any language', () => {
+    const tagged: string[] = [];
+    for (const [area, english] of areas) for (const [key, text] of Object.entries(english)) if (text.includes('[S-')) tagged.push(`en ${area} ${key}`);
+    for (const lang of OTHERS) for (const [area, table] of translationsOf(lang)) for (const [key, text] of Object.entries(table)) if (text.includes('[S-')) tagged.push(`${lang} ${area} ${key}`);
+    expect(tagged).toEqual([]);
+  });
+
+  it.each(OTHERS)('are translated into "%s": no text is left as English writes it, product words aside', (lang) => {
+    const left: string[] = [];
+    for (const [area, english] of areas) {
+      const table = translationsOf(lang).get(area) ?? {};
+      for (const [key, text] of Object.entries(english)) if (table[key] === text && leftInEnglish(text, lang)) left.push(`${area} ${key}: ${text}`);
+    }
+    expect(left).toEqual([]);
+  });
+
+  it('a text made only of product words and placeholders may stay as English writes it', () => {
+    expect(leftInEnglish('{count} JSON')).toBe(false);
+    expect(leftInEnglish('Webhook: {url}')).toBe(false);
+    expect(leftInEnglish('Delete the branch')).toBe(true);
+    expect(leftInEnglish('{count} error')).toBe(true);
+    expect(leftInEnglish('{count} error', 'es')).toBe(false);
+    expect(leftInEnglish('Ctrl/⌘ + Z')).toBe(false);
+  });
+});

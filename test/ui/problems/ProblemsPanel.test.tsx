@@ -3,7 +3,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { Problem } from '../../../src/document/codes';
-import { ProblemsPanel } from '../../../src/ui/problems/ProblemsPanel';
+import { namedMessage, ProblemsPanel } from '../../../src/ui/problems/ProblemsPanel';
 import { renderIn } from '../i18n/render-in';
 import { workflow, workspace } from '../inspector/fixtures';
 
@@ -78,6 +78,13 @@ describe('ProblemsPanel', () => {
     renderIn(<ProblemsPanel problems={[]} onSelect={vi.fn()} checking />);
     expect(screen.getByRole('status')).toHaveTextContent('Checking for problems…');
     expect(screen.queryByText('No problems found.')).not.toBeInTheDocument();
+  });
+
+  it('names the actions a message quotes by their summary, with the id after it', () => {
+    const quoting: Problem = { code: 'TF305', severity: 'error', path: '/workflow/actions/2', actionId: 'status', message: 'Action "status" can never run: no path from the start action leads to it.' };
+    panel([quoting]);
+    expect(screen.getByRole('button')).toHaveTextContent('Action "Set status → Waiting on us" (status) can never run');
+    expect(namedMessage({ ...quoting, message: 'Action "nowhere" is unknown.' }, (k) => k, workflow, workspace)).toBe('Action "nowhere" is unknown.');
   });
 
   it('names actions by their id without the workflow at hand', () => {

@@ -73,7 +73,12 @@ describe('SimulationPanel', { timeout: 30_000 }, () => {
     expect(within(ticket).getByText('Waiting on contact', { selector: 'dd' })).toBeInTheDocument();
 
     await tab(/^Trace/);
-    expect(screen.getByText(/\[S-in\] not applied: the reply is on thread thread-2/)).toBeInTheDocument();
+    expect(screen.getByText(/Built-in rule “status on a reply on the ticket’s thread” not applied: the reply is on thread thread-2/)).toBeInTheDocument();
+    // The rule is named in words beside its line, and its explanation is one click away.
+    const rule = screen.getAllByText('Rule: Status on a reply on the ticket’s thread')[0]!;
+    await userEvent.setup().click(rule);
+    expect(rule.closest('details')).toHaveAttribute('open');
+    expect(within(rule.closest('details')!).getByText(/A reply on another thread changes nothing/)).toBeVisible();
   });
 
   it('shows each email rendered in an empty sandbox, every value escaped', async () => {

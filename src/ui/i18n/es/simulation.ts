@@ -245,6 +245,8 @@ export const MESSAGES: Messages = {
   'sim.trace.count': 'Se muestran {shown} de {total} entradas',
   'sim.trace.empty': 'Nada en la traza coincide.',
   'sim.trace.more': 'Mostrar {count} más',
+  'sim.trace.rule': 'Regla: {name}',
+  'sim.trace.ruleHint': 'Qué hace esta regla',
   'sim.kind.event': 'Evento',
   'sim.kind.conversation': 'Conversación',
   'sim.kind.ticket': 'Ticket',

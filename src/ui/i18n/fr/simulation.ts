@@ -245,6 +245,8 @@ export const MESSAGES: Messages = {
   'sim.trace.count': '{shown} entrées affichées sur {total}',
   'sim.trace.empty': 'Rien dans la trace ne correspond.',
   'sim.trace.more': 'Afficher {count} de plus',
+  'sim.trace.rule': 'Règle : {name}',
+  'sim.trace.ruleHint': 'Ce que fait cette règle',
   'sim.kind.event': 'Événement',
   'sim.kind.conversation': 'Conversation',
   'sim.kind.ticket': 'Ticket',

@@ -126,7 +126,7 @@ export const MESSAGES: Messages = {
   'settings.channels.kindOf': 'Tipo di {name}',
   'settings.channels.kind.email': 'E-mail',
   'settings.channels.kind.form': 'Modulo',
-  'settings.channels.kind.chat': 'Live chat',
+  'settings.channels.kind.chat': 'Chat dal vivo',
   'settings.channels.kind.whatsapp': 'WhatsApp',
   'settings.channels.kind.messenger': 'Messenger',
   'settings.channels.kind.calling': 'Chiamate',

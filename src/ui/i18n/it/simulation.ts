@@ -245,6 +245,8 @@ export const MESSAGES: Messages = {
   'sim.trace.count': '{shown} voci mostrate su {total}',
   'sim.trace.empty': 'Nessuna voce della traccia corrisponde.',
   'sim.trace.more': 'Mostra altre {count}',
+  'sim.trace.rule': 'Regola: {name}',
+  'sim.trace.ruleHint': 'Cosa fa questa regola',
   'sim.kind.event': 'Evento',
   'sim.kind.conversation': 'Conversazione',
   'sim.kind.ticket': 'Ticket',
