@@ -1,9 +1,9 @@
 // Builds the installable engine into dist-package/ (npm run build:package; npm pack runs it first):
 // ESM JavaScript bundled by esbuild (the sources import without file extensions, which plain Node
 // does not resolve), declarations emitted by tsc, and the example workflows and scenarios as JSON.
-// zod and mustache stay imports (package dependencies); ajv and ajv-formats are bundled, since the
-// sources import their files without extensions ("ajv/dist/2020"), which Node's ESM resolution refuses.
-// In Node ajv may compile with new Function, so src/document/schema-compile.ts ships as it is; only
+// The dependencies (zod, mustache, ajv, ajv-formats) stay imports, resolved where the package is
+// installed; the sources name ajv's files with their extensions ("ajv/dist/2020.js"), as Node's ESM
+// resolution needs. In Node ajv may compile with new Function, so src/document/schema-compile.ts ships as it is; only
 // the app's build swaps it for precompiled validators (vite.config.ts).
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -15,7 +15,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const OUT = join(ROOT, 'dist-package');
 const ENTRIES = ['index', 'model', 'document', 'engine'];
 /** The packages the built code imports, to install beside it. */
-export const RUNTIME_DEPENDENCIES = ['zod', 'mustache'] as const;
+export const RUNTIME_DEPENDENCIES = ['zod', 'mustache', 'ajv', 'ajv-formats'] as const;
 
 /** Every file below `dir`, recursively. */
 function filesBelow(dir: string): string[] {
@@ -32,7 +32,7 @@ function filesBelow(dir: string): string[] {
  */
 function withExtensions(file: string): void {
   const text = readFileSync(file, 'utf8');
-  const fixed = text.replace(/(from\s+|import\(\s*)(['"])(\.{1,2}\/[^'"]*)\2/g, (_all, lead: string, quote: string, spec: string) => {
+  const fixed = text.replace(/(from\s+|import\s+|import\(\s*)(['"])(\.{1,2}\/[^'"]*)\2/g, (_all, lead: string, quote: string, spec: string) => {
     const target = resolve(dirname(file), spec);
     if (existsSync(`${target}.d.ts`)) return `${lead}${quote}${spec}.js${quote}`;
     if (existsSync(join(target, 'index.d.ts'))) return `${lead}${quote}${spec}/index.js${quote}`;
