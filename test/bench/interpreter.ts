@@ -5,7 +5,7 @@
  */
 import { simulate, type SimulationResult } from '../../src/engine';
 import { EXAMPLE_WORKFLOWS } from '../../src/examples';
-import { defaultWorkspace, type Scenario, type Workflow } from '../../src/model';
+import { defaultWorkspace, type Scenario, type ScenarioEvent, type Workflow } from '../../src/model';
 import { generateScenario, generateWorkflowDocument } from './generate';
 import { figure, formatNumber, interleaved, medianCpu, medianWall, type Figure, type Repeat } from './measure';
 import { formatHottest, heaviest, hottest, profileNode } from './profile';
@@ -137,11 +137,51 @@ async function benchWorkload(w: Workload, profile: string[] | null): Promise<Fig
   return figures;
 }
 
+/** Replies on one conversation the thread-lookup figure times (issue 11.10: a list walk made this quadratic). */
+const REPLIES = 60_000;
+/** The most milliseconds 60,000 replies on one conversation may take: "well under a second". */
+const REPLIES_TARGET_MS = 1000;
+
+/**
+ * One conversation that gets REPLIES replies, every other one on a new thread (so it ends with 30,001
+ * threads): each reply finds its thread and conversation by id, so the run grows linearly.
+ */
+export function repliesScenario(replies = REPLIES): Scenario {
+  const t0 = Date.parse('2026-01-05T09:00:00Z');
+  const events: ScenarioEvent[] = [];
+  for (let i = 0; i < replies; i++) {
+    const at = new Date(t0 + i * 1000).toISOString();
+    events.push({ type: 'incomingMessage', at, channelId: 'ch-email', contactId: 'c-jo', conversationId: 'conv-long', threadId: `th-${i % 2 ? i : 0}`, text: `Reply ${i}` });
+  }
+  return { format: 'ticketflow.scenario', schemaVersion: 1, id: 'replies', name: 'Replies on one conversation', start: '2026-01-05T09:00:00Z', initial: { contacts: [], conversations: [], tickets: [] }, events };
+}
+
+/** Times REPLIES replies on one conversation, trace on, as the app runs it. */
+export function benchReplies(repeat: Repeat): Figure[] {
+  const input = { workspace: defaultWorkspace(), workflows: [], scenario: repliesScenario() };
+  const check = simulate(input);
+  const threads = check.conversations[0]?.threads.length ?? 0;
+  if (check.errors.length || threads !== REPLIES / 2 + 1) throw new Error(`The replies scenario did not run cleanly (${threads} threads, ${check.errors.length} errors).`);
+  const s = interleaved({ replies: () => simulate(input) }, { warmup: Math.max(1, repeat.warmup), runs: Math.max(3, Math.min(5, repeat.runs)) });
+  return [
+    figure({
+      section: SECTION,
+      name: `${REPLIES.toLocaleString('en-US')} replies on one conversation (${threads.toLocaleString('en-US')} threads), trace on`,
+      value: medianWall(s.replies),
+      unit: 'ms',
+      cpu: medianCpu(s.replies),
+      target: { kind: 'max', value: REPLIES_TARGET_MS },
+      note: 'threads and conversations are found by id (maps), so this grows linearly',
+    }),
+  ];
+}
+
 /** Runs the interpreter benchmark; with `profile`, adds CPU-profile summaries to it. */
 export async function benchInterpreter(repeat: Repeat, profile: string[] | null): Promise<Figure[]> {
   const examples = EXAMPLE_WORKFLOWS.map((e) => e.document.workflow);
   const heavy = generateWorkflowDocument(1000).workflow;
   return [
+    ...benchReplies(repeat),
     ...(await benchWorkload(
       { label: 'generated 1,000-action workflow × 1,000 tickets, 30 days', workflows: [heavy], scenario: generateScenario(1000), repeat },
       profile,

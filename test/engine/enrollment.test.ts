@@ -305,3 +305,52 @@ describe('unenrollment', () => {
     expect(outcomes(r, 'ticket-1', 'wf-remind')).toEqual(['enrolled', 'completed']);
   });
 });
+
+describe('[12.1] unenrollment on any change of an enrolled ticket, delay cancelled', () => {
+  const waiting = (unenroll: Parameters<typeof workflow>[1]['unenroll']) =>
+    workflow('wf-wait', {
+      triggers: [{ type: 'ticketCreated' }],
+      unenroll,
+      actions: chain(action('delay', 'wait', { wait: { type: 'duration', duration: { amount: 1, unit: 'days' } } }), action('sendEmail', 'follow', { subject: 'Follow-up', body: 'Hi' })),
+    });
+
+  it('[12.1] leaves at once on an owner change that meets the criteria, and the delay is cancelled', () => {
+    const wf = waiting([{ conditions: [{ property: 'owner', operator: 'is', value: 'u-marco' }] }]);
+    const r = run({ workflows: [wf], events: [incoming(0, 'conv-1', 'th-1'), { type: 'setOwner', at: at(30), ticketId: 'ticket-1', ownerId: 'u-marco' }] });
+    expect(r.outbox).toEqual([]);
+    expect(enrollments(r, 'ticket-1', 'wf-wait').at(-1)).toMatchObject({ code: 'unenrollment.unenrolled', at: ms(30), params: { when: 'change', delayCancelled: true } });
+    expect(r.enrolled).toEqual([]);
+  });
+
+  it('[12.1] leaves at once on a priority change that meets the criteria', () => {
+    const wf = waiting([{ conditions: [{ property: 'priority', operator: 'is', value: 'high' }] }]);
+    const r = run({ workflows: [wf], events: [incoming(0, 'conv-1', 'th-1'), { type: 'setPriority', at: at(30), ticketOf: 'conv-1', priority: 'high' }] });
+    expect(r.outbox).toEqual([]);
+    expect(enrollments(r, 'ticket-1', 'wf-wait').at(-1)).toMatchObject({ code: 'unenrollment.unenrolled', at: ms(30), params: { when: 'change', delayCancelled: true } });
+  });
+
+  it('[12.1] stays through a priority change that does not meet the criteria, and the delay runs out', () => {
+    const wf = waiting([{ conditions: [{ property: 'priority', operator: 'is', value: 'high' }] }]);
+    const r = run({ workflows: [wf], events: [incoming(0, 'conv-1', 'th-1'), { type: 'setPriority', at: at(30), ticketId: 'ticket-1', priority: 'low' }] });
+    expect(r.outbox.map((e) => [e.subject, e.at])).toEqual([['Follow-up', at(1440)]]);
+    expect(enrollments(r, 'ticket-1', 'wf-wait').at(-1)).toMatchObject({ code: 'unenrollment.completed' });
+  });
+});
+
+describe('[12.3] causes before effects', () => {
+  it('[12.3] logs the priority change before the SLA due times it moves', () => {
+    const r = run({ events: [incoming(0, 'conv-1', 'th-1'), { type: 'setPriority', at: at(30), ticketId: 'ticket-1', priority: 'high' }] });
+    const codes = r.trace.filter((e) => e.at === ms(30)).map((e) => e.code);
+    expect(codes).toContain('sla.moved');
+    expect(codes.indexOf('event.setPriority')).toBeLessThan(codes.indexOf('property.changed'));
+    expect(codes.indexOf('property.changed')).toBeLessThan(codes.indexOf('sla.moved'));
+  });
+
+  it('[12.3] logs a workflow’s setStatus action before the status change it makes', () => {
+    const wf = workflow('wf-set', { triggers: [{ type: 'ticketCreated' }], actions: [action('setStatus', 'set', { statusId: 'waiting-contact' })] });
+    const r = run({ workflows: [wf], events: [incoming(0, 'conv-1', 'th-1')] });
+    const codes = r.trace.filter((e) => e.workflow === 'wf-set').map((e) => e.code);
+    expect(codes.indexOf('action.setStatus.set')).toBeGreaterThanOrEqual(0);
+    expect(codes.indexOf('action.setStatus.set')).toBeLessThan(codes.indexOf('status.changed'));
+  });
+});

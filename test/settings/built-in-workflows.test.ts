@@ -121,7 +121,7 @@ describe('statusActionWorkflow', () => {
 describe('statusWorkflows', () => {
   it('lists the workflows enrolled when a ticket enters the status', () => {
     expect(statusWorkflows(workflows, 'support', 'closed').map((w) => w.id)).toEqual(['wf-ticket-closed-email']);
-    expect(statusWorkflows(workflows, 'support', 'waiting-contact').map((w) => w.id)).toEqual(['wf-waiting-contact-reminder']);
+    expect(statusWorkflows(workflows, 'support', 'waiting-contact').map((w) => w.id)).toEqual(['wf-waiting-contact-reminder', 'wf-await-contact-reply']);
   });
 
   it('leaves out workflows whose filters admit only another pipeline', () => {

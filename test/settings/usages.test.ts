@@ -67,6 +67,7 @@ describe('usagesOf', () => {
     expect(workflowsUsing({ type: 'team', id: 't-tier1' }, workflows).map((w) => w.id)).toEqual([
       'wf-notify-waiting-on-us',
       'wf-chat-ticket-acknowledge',
+      'wf-route-by-priority',
     ]);
     expect(workflowsUsing({ type: 'template', id: 'tpl-closed' }, workflows).map((w) => w.id)).toEqual(['wf-ticket-closed-email']);
   });
@@ -82,6 +83,8 @@ describe('workflowsUsing', () => {
     expect(workflowsUsing({ type: 'status', id: 'waiting-contact' }, workflows).map((w) => w.id)).toEqual([
       'wf-status-on-email-sent',
       'wf-waiting-contact-reminder',
+      'wf-first-response-warning',
+      'wf-await-contact-reply',
     ]);
   });
 });

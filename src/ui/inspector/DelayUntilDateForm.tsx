@@ -1,11 +1,10 @@
 import type { DelayUntilDateAction } from '../../actions';
 import { DateDelayPropertySchema } from '../../actions/delay-until-date';
-import { DurationUnitSchema } from '../../model';
 import { problemAt } from '../common/problems';
 import { RadioGroup } from '../common/RadioGroup';
 import { SelectField } from '../common/SelectField';
-import { NumberField } from '../common/TextField';
 import { useT } from '../i18n';
+import { DurationFields } from './DurationFields';
 import type { ActionFormProps } from './types';
 
 /** Delay until a date: a ticket date (created, SLA due times) moved by an offset before or after it. */
@@ -22,22 +21,13 @@ export function DelayUntilDateForm({ draft, onChange, problems }: ActionFormProp
         onChange={(p) => p && onChange({ ...draft, property: p as DelayUntilDateAction['property'] })}
         problem={problemAt(problems, '/property')}
       />
-      <div className="tf-row">
-        <NumberField
-          label={t('inspector.delay.amount')}
-          min={0}
-          value={o.amount}
-          onChange={(amount) => setOffset({ ...o, amount })}
-          problem={problemAt(problems, '/offset/amount')}
-        />
-        <SelectField
-          label={t('inspector.delay.unit')}
-          value={o.unit}
-          options={DurationUnitSchema.options.map((u) => ({ value: u, label: t(`unit.${u}`) }))}
-          onChange={(unit) => unit && setOffset({ ...o, unit: unit as typeof o.unit })}
-          problem={problemAt(problems, '/offset/unit')}
-        />
-      </div>
+      <DurationFields
+        label={t('inspector.delay.amount')}
+        value={o}
+        onChange={(d) => setOffset({ ...o, ...d })}
+        problems={problems}
+        base="/offset"
+      />
       <RadioGroup
         legend={t('inspector.delayUntilDate.direction')}
         value={o.direction}

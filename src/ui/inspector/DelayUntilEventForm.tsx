@@ -1,10 +1,9 @@
 import type { DelayUntilEventAction } from '../../actions';
-import { DurationUnitSchema } from '../../model';
 import { problemAt } from '../common/problems';
 import { RadioGroup } from '../common/RadioGroup';
 import { SelectField } from '../common/SelectField';
-import { NumberField } from '../common/TextField';
 import { useT } from '../i18n';
+import { DurationFields } from './DurationFields';
 import type { ActionFormProps } from './types';
 import { statusOptions } from './workspace-options';
 
@@ -37,22 +36,13 @@ export function DelayUntilEventForm({ draft, onChange, problems, workspace }: Ac
           problem={problemAt(problems, '/event/toStatusId')}
         />
       )}
-      <div className="tf-row">
-        <NumberField
-          label={t('inspector.delayUntilEvent.timeout')}
-          min={0}
-          value={timeout.amount}
-          onChange={(amount) => onChange({ ...draft, timeout: { ...timeout, amount } })}
-          problem={problemAt(problems, '/timeout/amount')}
-        />
-        <SelectField
-          label={t('inspector.delay.unit')}
-          value={timeout.unit}
-          options={DurationUnitSchema.options.map((u) => ({ value: u, label: t(`unit.${u}`) }))}
-          onChange={(unit) => unit && onChange({ ...draft, timeout: { ...timeout, unit: unit as typeof timeout.unit } })}
-          problem={problemAt(problems, '/timeout/unit')}
-        />
-      </div>
+      <DurationFields
+        label={t('inspector.delayUntilEvent.timeout')}
+        value={timeout}
+        onChange={(d) => onChange({ ...draft, timeout: d })}
+        problems={problems}
+        base="/timeout"
+      />
       <p className="tf-field__hint">{t('inspector.delayUntilEvent.hint')}</p>
     </>
   );

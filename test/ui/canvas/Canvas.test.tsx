@@ -35,7 +35,7 @@ describe('Canvas', () => {
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Add an action after Delay (wait-one-day)' }));
     expect(screen.getByRole('menuitem', { name: /Go to/ })).toHaveAttribute('aria-disabled', 'true');
-    expect(screen.getByRole('menuitem', { name: /Delay/ })).toHaveAttribute('aria-disabled', 'false');
+    expect(screen.getByRole('menuitem', { name: /^Delay$/ })).toHaveAttribute('aria-disabled', 'false');
   });
 
   it('asks before deleting an action and all following, naming how many go, and undoes with Ctrl+Z', async () => {
