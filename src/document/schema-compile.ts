@@ -1,5 +1,5 @@
-import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
-import standaloneCode from 'ajv/dist/standalone';
+import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020.js';
+import standaloneCode from 'ajv/dist/standalone/index.js';
 import addFormats from 'ajv-formats';
 import type { JsonSchema } from './json-schemas';
 import { splitSchema } from './schema-split';

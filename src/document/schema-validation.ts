@@ -1,4 +1,4 @@
-import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import scenarioSchema from '../../schemas/scenario.schema.json';
 import workflowSchema from '../../schemas/workflow.schema.json';
 import workspaceSchema from '../../schemas/workspace.schema.json';

@@ -1,0 +1,2 @@
+// The package entry "ticketflow/engine": simulate() and the step-by-step Simulation, with its types.
+export * from '../engine';
