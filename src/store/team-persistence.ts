@@ -14,6 +14,7 @@ import { LANGUAGES } from '../ui/i18n/core';
 import type { LoadedState } from './document-slice';
 import { emptyHistory, recordStep } from './history';
 import { browserJournalStorage, journalKey, readJournals, removeJournal, writeJournal, type JournalStorage } from './journal';
+import { idRecord } from './id-record';
 import { errorKey, JournalSchema, RETRY_DELAYS_MS, STORAGE_VERSION, type Journal, type StorageControl } from './persistence';
 import type { AppStore } from './store';
 import { ApiError, revisionFromEtag, revisionNumber, workflowEtag, workspaceEtag, type Me, type TeamApi, type WorkflowSummary } from './team-api';
@@ -145,7 +146,7 @@ export async function startTeamPersistence(store: AppStore, options: TeamPersist
     versions.refresh(id).catch(() => undefined);
   };
   const prefsFound = loadPrefs();
-  teamSession.setState({ mode: 'team', api, me, presence: {} });
+  teamSession.setState({ mode: 'team', api, me, presence: idRecord() });
   store.setState({ storage: { state: 'loading' } });
   await load();
   const unsubscribe = store.subscribe(

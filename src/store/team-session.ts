@@ -6,6 +6,7 @@
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { Me, Role, TeamApi } from './team-api';
+import { idRecord } from './id-record';
 
 /** Someone viewing or editing a workflow (from `presence` events). */
 export interface PresenceEntry {
@@ -30,7 +31,7 @@ export interface TeamSessionState {
 export const PRESENCE_TTL_MS = 60_000;
 
 export function createTeamSession() {
-  return createStore<TeamSessionState>()(() => ({ mode: 'local', api: null, me: null, live: false, presence: {} }));
+  return createStore<TeamSessionState>()(() => ({ mode: 'local', api: null, me: null, live: false, presence: idRecord<PresenceEntry[]>() }));
 }
 
 /** The page's one session store. */
@@ -62,7 +63,7 @@ export function withPresence(
   entry: { accountId: string; name: string; state: 'viewing' | 'editing' | null },
   now: number,
 ): Record<string, PresenceEntry[]> {
-  const out: Record<string, PresenceEntry[]> = {};
+  const out = idRecord<PresenceEntry[]>();
   for (const [id, list] of Object.entries(presence)) {
     // One place per account: a presence elsewhere replaces the one here.
     const kept = list.filter((p) => p.accountId !== entry.accountId && now - p.at < PRESENCE_TTL_MS);

@@ -15,6 +15,9 @@ export function InspectorArea() {
   const workspace = useApp((s) => s.workspace);
   const selection = useApp((s) => s.selection);
   const readOnly = useApp((s) => s.reviewMode);
+  // Until storage has loaded, the open document is only the seed: a form shown now would be seeded
+  // before a kept draft comes back (and, with the same session key, never take it).
+  const loaded = useApp((s) => s.loaded);
 
   const onChangeAction = useCallback((action: Action) => store.getState().updateAction(action), [store]);
   const onChangeEnrollment = useCallback(
@@ -61,8 +64,8 @@ export function InspectorArea() {
   // A kept draft shown again (after a switch of tab or a reload) is announced once per showing.
   const shownKey = workflow ? sessionKey(workflow.id, selection ?? { kind: 'workflow' }) : '';
   useEffect(() => {
-    if (shownKey && store.getState().panelDraft?.key === shownKey) store.getState().notify({ tone: 'info', key: 'app.draftRestored.panel' });
-  }, [store, shownKey]);
+    if (loaded && shownKey && store.getState().panelDraft?.key === shownKey) store.getState().notify({ tone: 'info', key: 'app.draftRestored.panel' });
+  }, [store, shownKey, loaded]);
 
   // A panel that goes away (another tab, another selection) leaves no edits pending, unless its draft is
   // kept: then the selection stays locked to it until the draft is saved or cancelled.
@@ -73,6 +76,7 @@ export function InspectorArea() {
     [store, shownKey],
   );
 
+  if (!loaded) return null;
   if (!workflow) return <p className="tf-empty">{t('shell.noWorkflow')}</p>;
   return (
     <div id="tf-inspector" className="tf-inspector-area">
