@@ -22,7 +22,7 @@ async function newWorkflow(page: Page, baseUrl: string): Promise<void> {
 async function dropKind(page: Page, kind: string, target: RegExp | string): Promise<void> {
   await page.locator('.react-flow__controls-fitview').click();
   await page.waitForTimeout(300);
-  await page.getByRole('button', { name: `Add ${kind}` }).dragTo(page.getByRole('button', { name: target }).first());
+  await page.getByRole('button', { name: `Add ${kind}`, exact: true }).dragTo(page.getByRole('button', { name: target }).first());
 }
 
 async function bubble(page: Page, text: string) {
@@ -93,13 +93,13 @@ e2e('builder: a keyboard-only user builds a workflow', async ({ page, baseUrl })
   const start = page.getByRole('button', { name: 'Add an action at the start' });
   await start.focus();
   await page.keyboard.press('Enter');
-  await page.getByRole('menuitem', { name: 'Set ticket status' }).focus();
+  await page.getByRole('menuitem', { name: 'Set ticket status', exact: true }).focus();
   await page.keyboard.press('Enter');
   await expectCount(page, 1, 'after adding from the keyboard');
   const after = page.getByRole('button', { name: /^Add an action after/ }).first();
   await after.focus();
   await page.keyboard.press('Enter');
-  await page.getByRole('menuitem', { name: 'Delay' }).focus();
+  await page.getByRole('menuitem', { name: 'Delay', exact: true }).focus();
   await page.keyboard.press('Enter');
   await expectCount(page, 2, 'after adding a second action from the keyboard');
   await page.keyboard.press('ControlOrMeta+Z');
