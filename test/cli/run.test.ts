@@ -210,17 +210,21 @@ describe('simulate', () => {
     const scenario = join(FIXTURES, 'outage-and-refund.scenario.json');
     type Result = {
       outbox: { at: string; ticket: string; action: string }[];
-      notifications: { at: string; ticket: string; recipient: string | null; action: string }[];
+      notifications: { at: string; ticket: string; recipient: string | null; action: string; workflow: string }[];
       errors: unknown[];
     };
     const simulateWith = async (extra: string[]): Promise<Result> => {
-      const { code, stdout } = await run(['simulate', '--json', '--scenario', scenario, ...extra, ...exampleWorkflows]);
+      // Without the example that closes tickets left unanswered for 3 days: it would close ticket-2 before
+      // this scenario closes it itself, which the run rightly refuses as an event on a closed ticket.
+      const workflows = exampleWorkflows.filter((f) => !f.endsWith('await-contact-reply.json'));
+      const { code, stdout } = await run(['simulate', '--json', '--scenario', scenario, ...extra, ...workflows]);
       expect(code).toBe(0);
       const { result } = JSON.parse(stdout) as { result: Result };
       expect(result.errors).toEqual([]);
       return result;
     };
-    const escalation = (r: Result) => r.notifications.filter((n) => n.action === 'notify-leads' || n.action === 'notify-owner-follow-up');
+    const escalation = (r: Result) =>
+      r.notifications.filter((n) => n.workflow === 'wf-urgent-escalation' && (n.action === 'notify-leads' || n.action === 'notify-owner-follow-up'));
 
     it('follows up with the owner a day later only on the ticket still open', async () => {
       expect(escalation(await simulateWith([]))).toEqual([
