@@ -306,6 +306,11 @@ e2e('team: an admin edits a live workflow, publishes it, diffs two revisions in 
   await withServer(async (server) => {
     const admin = (await person(ctx, server)).page;
     await setUpOwner(admin, server.base);
+    // The header line waits for the server's versions: its first words about the live seed are right.
+    const firstLine = admin.locator('.tf-versions__line');
+    await firstLine.waitFor({ timeout: 15_000 });
+    const firstText = await firstLine.innerText();
+    if (!firstText.startsWith('Live: revision')) throw new Error(`the header line first said "${firstText}" of a live workflow`);
     const before = await serverRevisions(admin, URGENT.id);
     if (before.published === null) throw new Error('the seeded urgent workflow is not live');
     await open(admin, URGENT.name);
