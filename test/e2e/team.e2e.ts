@@ -305,12 +305,20 @@ async function untilServer(page: Page, id: string, check: (r: Awaited<ReturnType
 e2e('team: an admin edits a live workflow, publishes it, diffs two revisions in the history and restores one, all on the server', async (ctx) => {
   await withServer(async (server) => {
     const admin = (await person(ctx, server)).page;
+    // Every text the header's versions line shows from the first moment, kept in the page.
+    await admin.context().addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { tfVersionLines: string[] }).tfVersionLines = seen;
+      setInterval(() => {
+        const text = document.querySelector('.tf-versions__line')?.textContent;
+        if (text && seen[seen.length - 1] !== text) seen.push(text);
+      }, 5);
+    });
     await setUpOwner(admin, server.base);
-    // The header line waits for the server's versions: its first words about the live seed are right.
-    const firstLine = admin.locator('.tf-versions__line');
-    await firstLine.waitFor({ timeout: 15_000 });
-    const firstText = await firstLine.innerText();
-    if (!firstText.startsWith('Live: revision')) throw new Error(`the header line first said "${firstText}" of a live workflow`);
+    // The line waits for the server's versions: its first words about the live seed are right.
+    await admin.locator('.tf-versions__line').waitFor({ timeout: 15_000 });
+    const shown = await admin.evaluate(() => (window as unknown as { tfVersionLines: string[] }).tfVersionLines);
+    if (!shown[0]?.startsWith('Live: revision')) throw new Error(`the header line first said "${shown[0]}" of a live workflow (then ${JSON.stringify(shown.slice(1))})`);
     const before = await serverRevisions(admin, URGENT.id);
     if (before.published === null) throw new Error('the seeded urgent workflow is not live');
     await open(admin, URGENT.name);
