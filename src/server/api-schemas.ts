@@ -123,7 +123,7 @@ export const ScenarioSavedSchema = z.object({ scenario: ScenarioSummarySchema, p
 
 export const ImportReportSchema = z.object({
   workspace: z.enum(['replaced', 'kept']),
-  workflows: z.array(z.object({ id: Id, name: z.string(), revision: z.number().int(), outcome: z.enum(['created', 'revised']) })),
+  workflows: z.array(z.object({ id: Id, name: z.string(), revision: z.number().int(), outcome: z.enum(['created', 'revised', 'unchanged']) })),
   scenarios: z.array(z.object({ id: Id, name: z.string(), outcome: z.enum(['created', 'replaced']) })),
   problems: z.array(DocumentProblemSchema),
   notes: z.array(z.string()),

@@ -332,7 +332,10 @@ export async function startTeamPersistence(store: AppStore, options: TeamPersist
     store.getState().load(state);
     // Review mode is the role now: reviewers and viewers read, and only admins edit.
     store.setState({ reviewMode: !admin, authorName: me.account.name, storage: { state: 'saved' }, conflicts: recovered.conflicts, remoteVersions: versions.remote });
-    await Promise.all(order.map((id) => versions.refresh(id).catch(() => undefined)));
+    // The open workflow's versions first, so its header line is right as soon as possible.
+    const open = store.getState().openId;
+    if (open) await versions.refresh(open).catch(() => undefined);
+    await Promise.all(order.filter((id) => id !== open).map((id) => versions.refresh(id).catch(() => undefined)));
     for (const what of unreadable) store.getState().notify({ tone: 'error', key: 'storage.unreadable', params: { what } });
     if (recovered.count) {
       store.getState().notify({ tone: 'info', key: 'storage.recovered', params: { count: recovered.count } });

@@ -6,7 +6,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page, Route } from 'playwright-core';
 import { startServer } from '../../src/server/start';
 import { e2e, type E2EContext } from './harness';
 
@@ -305,7 +305,20 @@ async function untilServer(page: Page, id: string, check: (r: Awaited<ReturnType
 e2e('team: an admin edits a live workflow, publishes it, diffs two revisions in the history and restores one, all on the server', async (ctx) => {
   await withServer(async (server) => {
     const admin = (await person(ctx, server)).page;
+    // Every text the header's versions line shows from the first moment, kept in the page.
+    await admin.context().addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { tfVersionLines: string[] }).tfVersionLines = seen;
+      setInterval(() => {
+        const text = document.querySelector('.tf-versions__line')?.textContent;
+        if (text && seen[seen.length - 1] !== text) seen.push(text);
+      }, 5);
+    });
     await setUpOwner(admin, server.base);
+    // The line waits for the server's versions: its first words about the live seed are right.
+    await admin.locator('.tf-versions__line').waitFor({ timeout: 15_000 });
+    const shown = await admin.evaluate(() => (window as unknown as { tfVersionLines: string[] }).tfVersionLines);
+    if (!shown[0]?.startsWith('Live: revision')) throw new Error(`the header line first said "${shown[0]}" of a live workflow (then ${JSON.stringify(shown.slice(1))})`);
     const before = await serverRevisions(admin, URGENT.id);
     if (before.published === null) throw new Error('the seeded urgent workflow is not live');
     await open(admin, URGENT.name);
@@ -344,5 +357,28 @@ e2e('team: an admin edits a live workflow, publishes it, diffs two revisions in 
     const restored = await untilServer(admin, URGENT.id, (r) => r.revisions[0]?.kind === 'restore', 'a restore revision');
     if (restored.published !== after.published) throw new Error('the restore changed the live revision');
     if (restored.revisions[0]!.authorName !== OWNER.name) throw new Error(`the restore is by ${restored.revisions[0]!.authorName}`);
+  });
+});
+
+e2e('team: an edit made while the server does not answer survives a reload and is sent when it answers again', async (ctx) => {
+  await withServer(async (server) => {
+    const { context, page } = await person(ctx, server);
+    await setUpOwner(page, server.base);
+    await open(page, URGENT.name);
+    const before = await serverRevisions(page, URGENT.id);
+    // The server stops taking writes to workflows (reads still answer, so the page can reload).
+    const cut = (route: Route) => (route.request().method() === 'GET' ? route.continue() : route.abort('internetdisconnected'));
+    await context.route('**/api/v1/workflows/**', cut);
+    await rename(page, URGENT.name, 'Renamed while cut off');
+    await page.getByRole('alert').getByText('The server does not answer').waitFor({ timeout: 10_000 });
+    await page.reload();
+    const list = page.getByRole('navigation', { name: 'Workflows' });
+    await list.getByRole('button', { name: 'Renamed while cut off', exact: true }).waitFor({ timeout: 15_000 });
+    if ((await serverRevisions(page, URGENT.id)).head !== before.head) throw new Error('a save went through while writes were cut');
+    // The server answers again: the kept edit is sent on the head it was made on, nothing is lost.
+    await context.unroute('**/api/v1/workflows/**', cut);
+    await untilServer(page, URGENT.id, (r) => r.head > before.head, 'the kept edit');
+    const saved = JSON.parse((await apiFromPage(page, 'GET', `/workflows/${URGENT.id}`)).text) as { workflow: { name: string } };
+    if (saved.workflow.name !== 'Renamed while cut off') throw new Error(`the server's head is named "${saved.workflow.name}"`);
   });
 });

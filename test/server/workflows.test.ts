@@ -208,6 +208,13 @@ for (const kind of DATABASE_KINDS) {
       ]);
       expect(answer.json.scenarios[0].outcome).toBe('replaced');
       expect(answer.json.notes.join(' ')).toMatch(/does not publish/);
+      // The same bundle moved in again adds no revision: the report says unchanged.
+      const again = await admin.call('POST', '/import', { raw: exportBundle({ workspace, workflows: [moved, EXAMPLE], scenarios: [] }) });
+      expect(again.status).toBe(200);
+      expect(again.json.workflows).toEqual([
+        { id: 'wf-moved', name: 'Moved in', revision: 1, outcome: 'unchanged' },
+        { id: EXAMPLE.workflow.id, name: EXAMPLE.workflow.name, revision: 5, outcome: 'unchanged' },
+      ]);
       const comments = (await admin.call('GET', '/workflows/wf-moved/comments')).json.comments;
       expect(comments[0].messages[0].text).toBe('Local Lou (2026-01-05T09:00:00Z): Check the trigger');
       const bad = await admin.call('POST', '/import', { raw: bundle.replace('"ticketflow.workflow"', '"nope"') });

@@ -36,13 +36,17 @@ export const importRoutes: AnyRoute[] = [
             await emit('workspace.saved', { version: saved.version, authorName: actor.name });
           }
         }
-        const report: { id: string; name: string; revision: number; outcome: 'created' | 'revised' }[] = [];
+        const report: { id: string; name: string; revision: number; outcome: 'created' | 'revised' | 'unchanged' }[] = [];
         for (const document of bundle.workflows) {
           const id = document.workflow.id;
           const input = { document: revisionBytes(document), name: document.workflow.name, kind: 'import' as const, message: 'Moved in from a bundle', author: by, authorName: actor.name };
           const existing = await workflows.getWorkflow(tx, workspaceId, id);
           let number: number;
-          if (existing) {
+          // The same document as the head (a bundle moved in twice) adds no revision.
+          const same = existing ? (await workflows.getRevision(tx, workspaceId, id, existing.head))?.document === input.document : false;
+          if (existing && same) {
+            number = existing.head;
+          } else if (existing) {
             const saved = await workflows.saveRevision(tx, workspaceId, id, existing.head, input);
             if (!saved.ok) throw new ApiProblem('conflict', `Workflow "${id}" changed during the import; nothing was stored.`);
             number = saved.revision.number;
@@ -59,9 +63,9 @@ export const importRoutes: AnyRoute[] = [
             for (const m of rest) await comments.addReply(tx, threadId, by, quote(m));
             if (thread.resolved) await comments.setResolved(tx, workspaceId, threadId, true, by);
           }
-          report.push({ id, name: document.workflow.name, revision: number, outcome: existing ? 'revised' : 'created' });
+          report.push({ id, name: document.workflow.name, revision: number, outcome: same ? 'unchanged' : existing ? 'revised' : 'created' });
           notes.push(...importNotes(document, number));
-          await emit('workflow.saved', { workflowId: id, revision: number, kind: 'import', authorName: actor.name });
+          if (!same) await emit('workflow.saved', { workflowId: id, revision: number, kind: 'import', authorName: actor.name });
         }
         const scenarioReport: { id: string; name: string; outcome: 'created' | 'replaced' }[] = [];
         for (const scenario of bundle.scenarios) {

@@ -20,8 +20,11 @@ export function VersionBar() {
   const problems = useApp(selectOpenProblems);
   const review = useApp((s) => s.reviewMode);
   const previewing = useApp((s) => s.preview !== null);
+  // In team mode the server says what is live: until its answer for this workflow is in, the line
+  // would claim "Not live" of a live workflow, so it waits.
+  const awaitingServer = useApp((s) => s.remoteVersions !== null && !!s.openId && !s.versions[s.openId]);
   const summary = useMemo(() => (draft ? draftSummary(versions, draft, problems) : null), [draft, versions, problems]);
-  if (!openId || !summary || previewing) return null;
+  if (!openId || !summary || previewing || awaitingServer) return null;
   const changes = summary.changes === 0 ? t('versions.changes.zero') : tc('versions.changes', summary.changes);
   const draftText = summary.errors
     ? t('versions.draftLineErrors', { changes, errors: tc('versions.errors', summary.errors) })
