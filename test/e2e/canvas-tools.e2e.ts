@@ -222,7 +222,8 @@ e2e('canvas connect: dragging a bubble’s output onto another makes a go-to, or
   // The urgent path ends after notifying the leads: a go-to can go there.
   await drag('notify-leads', 'wait-one-day');
   await expectCount(page, 6, 'after connecting the end of a path to the delay');
-  await page.locator('.react-flow__node-action', { hasText: 'wait-one-day' }).first().waitFor();
+  // The go-to bubble names its target by the target's summary, not its id.
+  await page.locator('.react-flow__node-action', { hasText: 'Go to Delay 1 day' }).first().waitFor();
   // After the delay the path goes on: a go-to there would cut it off, and the notice says so.
   await drag('wait-one-day', 'notify-leads');
   await page.getByText(/A go-to ends its path/).first().waitFor();
