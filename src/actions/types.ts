@@ -101,7 +101,10 @@ export interface ActionRunContext {
   template(id: string): EmailTemplate | undefined;
   /** Fills personalization tokens such as {{ticket.subject}} for this ticket. */
   render(text: string): Rendered;
-  /** Whether filter groups hold for the ticket now, and which group held (1-based; 0 for no filters or none). */
+  /**
+   * Whether filter groups hold for the ticket now, and which group held (1-based; 0 for no filters or none).
+   * The answer object is reused: read it before the next call.
+   */
   evaluate(filters: Filters): { held: boolean; group: number };
   /** A property of the ticket now, as filters read it (dates in milliseconds; unknown is null). */
   fact(property: 'status' | 'priority' | 'owner' | 'source' | 'createdAt' | 'closedAt'): string | number | null;

@@ -61,9 +61,14 @@ class RunContext implements ActionRunContext {
   render(text: string): Rendered {
     return renderTokens(this.world, this.run.ticket, text);
   }
+  /** The answer evaluate() gives, one object reused by every call (its caller reads it at once). */
+  private readonly outcome = { held: false, group: 0 };
   evaluate(filters: Filters): { held: boolean; group: number } {
     const group = firstHoldingGroup(compiled(filters), this.world.reader(this.run.ticket));
-    return { held: group >= 0 || filters.length === 0, group: group + 1 };
+    const outcome = this.outcome;
+    outcome.held = group >= 0 || filters.length === 0;
+    outcome.group = group + 1;
+    return outcome;
   }
   fact(property: 'status' | 'priority' | 'owner' | 'source' | 'createdAt' | 'closedAt'): string | number | null {
     return this.world.fact(this.run.ticket, property) as string | number | null;

@@ -22,6 +22,8 @@ export class Simulation {
   private runner!: Runner;
   private events: TimedEvent[] = [];
   private nextEvent = 0;
+  /** The trace entry of the event advance() applied last (null with trace off); kept here so advance allocates nothing to report it. */
+  private eventTraced: TraceEntry | null = null;
 
   constructor(private readonly input: SimulationInput) {
     this.reset();
@@ -81,7 +83,7 @@ export class Simulation {
     const next = this.advance();
     if (next === null) return null;
     const at = this.world.nowText;
-    if ('event' in next) return { type: 'event', at, entry: next.entry ?? eventEntry(this.world, next.event, next.index) };
+    if ('event' in next) return { type: 'event', at, entry: this.eventTraced ?? eventEntry(this.world, next.event, next.index) };
     return { type: 'timer', at, entry: this.timerEntry(next) };
   }
 
@@ -150,7 +152,7 @@ export class Simulation {
   }
 
   /** Applies the next timer or scenario event (timers first at equal times); null when none is left. */
-  private advance(): Timer | (TimedEvent & { entry: TraceEntry | null }) | null {
+  private advance(): Timer | TimedEvent | null {
     const world = this.world;
     const ev = this.events[this.nextEvent];
     const timer = this.nextTimer(ev ? ev.at : Infinity);
@@ -173,8 +175,9 @@ export class Simulation {
     world.stats.events++;
     const entry = world.traceOn ? eventEntry(world, ev!.event, ev!.index) : null;
     if (entry) world.traceEntry(entry);
+    this.eventTraced = entry;
     applyEvent(world, ev!.event, ev!.index);
-    return { ...ev!, entry };
+    return ev!;
   }
 
   /** The entry a stepper shows for a timer step (the trace has the entries of what it caused). */
