@@ -3,6 +3,7 @@ import {
   Background,
   Controls,
   ReactFlow,
+  ReactFlowProvider,
   useReactFlow,
   useStore,
   useStoreApi,
@@ -51,8 +52,13 @@ const DROP_RADIUS = 17;
 export function Canvas() {
   const openId = useApp((s) => s.openId);
   if (!openId) return <NoWorkflow />;
-  // A fresh flow per workflow: its own viewport, fitted on open.
-  return <WorkflowCanvas key={openId} />;
+  // A fresh flow per workflow: its own React Flow store and viewport, fitted on open. A store shared across
+  // workflows would still hold the previous workflow's nodes when the next one mounts, and mount them all.
+  return (
+    <ReactFlowProvider key={openId}>
+      <WorkflowCanvas />
+    </ReactFlowProvider>
+  );
 }
 
 function NoWorkflow() {

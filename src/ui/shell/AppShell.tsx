@@ -1,4 +1,3 @@
-import { ReactFlowProvider } from '@xyflow/react';
 import { Maximize2, Minimize2, PanelBottom, PanelLeft, PanelRight } from 'lucide-react';
 import { lazy, Suspense, useEffect, useState, type CSSProperties, type DragEvent } from 'react';
 import { parseSettingsRoute } from '../../settings/route';
@@ -70,7 +69,7 @@ export function AppShell() {
   };
 
   return (
-    <ReactFlowProvider>
+    <>
       <div
         className="tf-app"
         data-left={panels.left}
@@ -159,7 +158,7 @@ export function AppShell() {
           </div>
         )}
       </div>
-    </ReactFlowProvider>
+    </>
   );
 }
 
