@@ -98,7 +98,7 @@ const SAME_IN_EVERY_LANGUAGE = [
 const SAME_IN: Record<Exclude<Language, 'en'>, string[]> = {
   es: ['Error', 'error', 'No', 'Local'],
   it: ['Trigger', 'Scenario', 'scenario', 'Thread', 'Password', 'Team', 'No'],
-  fr: ['Conversation', 'Conversations', 'Agent', 'Mode', 'Local', 'minute', 'minutes', 'Code', 'import'],
+  fr: ['Conversation', 'Conversations', 'Agent', 'Mode', 'Local', 'minute', 'minutes', 'Code', 'import', 'source'],
 };
 // A word left is two letters or more: the key of a shortcut ("Ctrl/⌘ + Z") is not a word to translate.
 const WORD_CHARS = /\p{L}{2}/u;

@@ -78,7 +78,7 @@ describe('PipelinesPage statuses', () => {
   it('refuses to delete a status workflows use, naming them', async () => {
     const { user, emitted } = setup();
     await user.click(screen.getByRole('button', { name: 'Delete Closed' }));
-    expect(screen.getByRole('alert')).toHaveTextContent('Status “Closed” cannot be deleted while it is used by: Send "Ticket closed" when a ticket is closed.');
+    expect(screen.getByRole('alert')).toHaveTextContent('Status “Closed” cannot be deleted while it is used by: Send "Ticket closed" when a ticket is closed, Close tickets the contact does not answer within 3 days.');
     expect(emitted).toHaveLength(0);
   });
 });
