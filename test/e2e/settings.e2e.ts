@@ -53,3 +53,20 @@ e2e('settings: an admin turns on the status triggers, adds a "Ticket closed" ema
   await visible(page.getByText('Your request is resolved: Cannot log in'));
   await screenshot('settings-simulation-outbox');
 });
+
+e2e('settings: the built-in automation preview\'s "Open the Automate tab" opens the Automate tab, not Statuses', async ({ page, baseUrl, screenshot }) => {
+  await page.goto(`${baseUrl}#/settings`);
+  await visible(page.getByRole('heading', { name: 'Help-desk settings' }));
+  await page.getByRole('tab', { name: 'Automate' }).click();
+  await page.getByRole('button', { name: /^View workflow of / }).first().click();
+  const banner = page.getByRole('status').filter({ hasText: 'Built-in automation' });
+  await visible(banner);
+  await banner.getByRole('link', { name: 'Open the Automate tab' }).click();
+  await visible(page.getByRole('heading', { name: 'Help-desk settings' }));
+  const automate = page.getByRole('tab', { name: 'Automate' });
+  await visible(automate);
+  const selected = await automate.getAttribute('aria-selected');
+  if (selected !== 'true') throw new Error(`after "Open the Automate tab" the Automate tab has aria-selected=${selected}`);
+  if ((await page.getByRole('tab', { name: 'Statuses' }).getAttribute('aria-selected')) === 'true') throw new Error('the Statuses tab is the one shown');
+  await screenshot('preview-open-automate');
+});
