@@ -54,13 +54,14 @@ e2e('settings: an admin turns on the status triggers, adds a "Ticket closed" ema
   await screenshot('settings-simulation-outbox');
 });
 
-e2e('settings: the built-in automation preview\'s "Open the Automate tab" opens the Automate tab, not Statuses', async ({ page, baseUrl, screenshot }) => {
+e2e('settings: the built-in automation preview says it is built in and edited in Settings → Automate, and its "Open the Automate tab" opens the Automate tab, not Statuses', async ({ page, baseUrl, screenshot }) => {
   await page.goto(`${baseUrl}#/settings`);
   await visible(page.getByRole('heading', { name: 'Help-desk settings' }));
   await page.getByRole('tab', { name: 'Automate' }).click();
   await page.getByRole('button', { name: /^View workflow of / }).first().click();
-  const banner = page.getByRole('status').filter({ hasText: 'Built-in automation' });
+  const banner = page.getByRole('status').filter({ hasText: 'is built in: it is shown here read-only and edited in Settings → Automate.' });
   await visible(banner);
+  if ((await page.getByText('Review mode is read-only').count()) > 0) throw new Error('the preview speaks of review mode');
   await banner.getByRole('link', { name: 'Open the Automate tab' }).click();
   await visible(page.getByRole('heading', { name: 'Help-desk settings' }));
   const automate = page.getByRole('tab', { name: 'Automate' });
