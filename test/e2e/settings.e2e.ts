@@ -71,3 +71,16 @@ e2e('settings: the built-in automation preview says it is built in and edited in
   if ((await page.getByRole('tab', { name: 'Statuses' }).getAttribute('aria-selected')) === 'true') throw new Error('the Statuses tab is the one shown');
   await screenshot('preview-open-automate');
 });
+
+e2e('settings: a visible "Back to workflows" leaves the help-desk settings for the canvas', async ({ page, baseUrl, screenshot }) => {
+  await page.goto(`${baseUrl}#/settings/users`);
+  await visible(page.getByRole('heading', { name: 'Help-desk settings' }));
+  const back = page.getByRole('button', { name: 'Back to workflows', exact: true });
+  await visible(back);
+  await screenshot('settings-back-to-workflows');
+  await back.click();
+  await visible(page.locator('.react-flow__node'));
+  if ((await page.getByRole('heading', { name: 'Help-desk settings' }).count()) > 0) throw new Error('the settings are still shown');
+  const hash = await page.evaluate(() => window.location.hash);
+  if (hash.startsWith('#/settings')) throw new Error(`after "Back to workflows" the address is still ${hash}`);
+});

@@ -54,6 +54,7 @@ export function SettingsArea({ page, pipelineTab }: { page: SettingsPageId; pipe
         onViewWorkflow={onViewWorkflow}
         initialPage={page}
         initialPipelineTab={pipelineTab}
+        onBack={leave}
         onPageChange={(p) => window.history.replaceState(null, '', settingsRoute(p))}
       />
     </div>
