@@ -62,7 +62,8 @@ function change(
   const id = options.workflowId ?? s.openId;
   const doc = id ? s.documents[id] : undefined;
   if (!id || !doc) return refuse(get, 'notice.noWorkflow');
-  if (s.preview || s.historyView || (s.reviewMode && !options.allowInReview)) return refuse(get, 'notice.readOnly');
+  if (s.preview) return refuse(get, 'notice.builtInReadOnly');
+  if (s.historyView || (s.reviewMode && !options.allowInReview)) return refuse(get, 'notice.readOnly');
   let result: { doc: WorkflowDocument; select?: AppState['selection'] };
   try {
     result = edit(doc);

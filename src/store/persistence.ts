@@ -334,12 +334,14 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
     const openId = session.success && session.data.openId && hasId(documents, session.data.openId) ? session.data.openId : (order[0] ?? null);
     const state: LoadedState = { workspace, documents, order, openId, histories, versions };
     const recovered = replayJournals(state);
-    s.load(state);
+    // The kept layout goes in before the documents: loading them is what lets a restored draft open
+    // its own tab, and that choice must not be overwritten by the older layout afterwards.
     if (session.success) {
       const { language, theme, reviewMode, authorName, panels } = session.data;
       store.setState({ language, theme, reviewMode, authorName, panels });
-      savedSession = JSON.stringify(sessionOf(store.getState()));
+      savedSession = JSON.stringify(sessionOf({ ...store.getState(), openId: state.openId, order: state.order }));
     }
+    s.load(state);
     store.setState({ storage: { state: 'saved' } });
     for (const what of unreadable) {
       store.getState().notify({ tone: 'error', key: 'storage.unreadable', params: { what } });

@@ -198,7 +198,8 @@ export const createRevisionsSlice: SliceCreator<RevisionsSlice> = (set, get, api
       const draft = s.documents[workflowId];
       const revision = revisionOf(s.versions[workflowId], number);
       if (!draft || !revision) return refuse(get, 'notice.noWorkflow');
-      if (s.reviewMode || s.preview) return refuse(get, 'notice.readOnly');
+      if (s.preview) return refuse(get, 'notice.builtInReadOnly');
+      if (s.reviewMode) return refuse(get, 'notice.readOnly');
       // Threads stay on their bubbles: the draft's, and those lost with a bubble the revision brings back.
       const next: WorkflowDocument = { ...revision.document };
       const threads = revisionThreads(revision, draft.comments, s.versions[workflowId]?.removedThreads);

@@ -33,15 +33,6 @@ export function e2e(name: string, run: (ctx: E2EContext) => Promise<void>): void
   registry.push({ name, file: loadingFile, run });
 }
 
-/**
- * A browser test known to fail on main, kept with its reason instead of run: printed on every run
- * so it cannot be forgotten, and turned back into e2e(...) once its cause is fixed.
- */
-export function quarantined(name: string, reason: string, run: (ctx: E2EContext) => Promise<void>): void {
-  void run;
-  console.log(`  ! quarantined, not run: ${name} (${reason})`);
-}
-
 /** Imports a test file, tagging the tests it registers with its name. */
 export async function loadTestFile(name: string, url: string): Promise<void> {
   loadingFile = name;

@@ -86,3 +86,13 @@ e2e('an older schemaVersion is migrated on import and says so', async ({ page, b
   if (await conflict.isVisible().catch(() => false)) await conflict.click();
   await page.getByText(/migrated from schemaVersion 1/).first().waitFor();
 });
+
+e2e('a workflow imported as a copy of one already here is named "… (copy)", so no two share a name', async ({ page, baseUrl, screenshot }) => {
+  await openApp(page, baseUrl);
+  const name = (await page.getByRole('heading', { level: 1 }).textContent()) ?? '';
+  const file = await downloadWorkflow(page);
+  await importFile(page, 'same.workflow.json', file.text);
+  await page.getByRole('dialog').getByRole('button', { name: 'Import as a copy' }).click();
+  await page.getByRole('heading', { level: 1, name: `${name} (copy)`, exact: true }).waitFor({ timeout: 15_000 });
+  await screenshot('import-as-copy');
+});

@@ -53,3 +53,34 @@ e2e('settings: an admin turns on the status triggers, adds a "Ticket closed" ema
   await visible(page.getByText('Your request is resolved: Cannot log in'));
   await screenshot('settings-simulation-outbox');
 });
+
+e2e('settings: the built-in automation preview says it is built in and edited in Settings → Automate, and its "Open the Automate tab" opens the Automate tab, not Statuses', async ({ page, baseUrl, screenshot }) => {
+  await page.goto(`${baseUrl}#/settings`);
+  await visible(page.getByRole('heading', { name: 'Help-desk settings' }));
+  await page.getByRole('tab', { name: 'Automate' }).click();
+  await page.getByRole('button', { name: /^View workflow of / }).first().click();
+  const banner = page.getByRole('status').filter({ hasText: 'is built in: it is shown here read-only and edited in Settings → Automate.' });
+  await visible(banner);
+  if ((await page.getByText('Review mode is read-only').count()) > 0) throw new Error('the preview speaks of review mode');
+  await banner.getByRole('link', { name: 'Open the Automate tab' }).click();
+  await visible(page.getByRole('heading', { name: 'Help-desk settings' }));
+  const automate = page.getByRole('tab', { name: 'Automate' });
+  await visible(automate);
+  const selected = await automate.getAttribute('aria-selected');
+  if (selected !== 'true') throw new Error(`after "Open the Automate tab" the Automate tab has aria-selected=${selected}`);
+  if ((await page.getByRole('tab', { name: 'Statuses' }).getAttribute('aria-selected')) === 'true') throw new Error('the Statuses tab is the one shown');
+  await screenshot('preview-open-automate');
+});
+
+e2e('settings: a visible "Back to workflows" leaves the help-desk settings for the canvas', async ({ page, baseUrl, screenshot }) => {
+  await page.goto(`${baseUrl}#/settings/users`);
+  await visible(page.getByRole('heading', { name: 'Help-desk settings' }));
+  const back = page.getByRole('button', { name: 'Back to workflows', exact: true });
+  await visible(back);
+  await screenshot('settings-back-to-workflows');
+  await back.click();
+  await visible(page.locator('.react-flow__node'));
+  if ((await page.getByRole('heading', { name: 'Help-desk settings' }).count()) > 0) throw new Error('the settings are still shown');
+  const hash = await page.evaluate(() => window.location.hash);
+  if (hash.startsWith('#/settings')) throw new Error(`after "Back to workflows" the address is still ${hash}`);
+});

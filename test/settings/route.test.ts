@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSettingsRoute, SETTINGS_PAGES, settingsRoute } from '../../src/settings/route';
+import { AUTOMATE_ROUTE, parseSettingsRoute, SETTINGS_PAGES, settingsRoute } from '../../src/settings/route';
 
 describe('settingsRoute', () => {
   it('links to the pipelines page by default and to any other page by name', () => {
@@ -28,5 +28,11 @@ describe('parseSettingsRoute', () => {
       kind: 'invalid',
       message: 'The settings have no page "billing"; they have pipelines, users, teams, channels, templates, sla, branding.',
     });
+  });
+
+  it('opens the pipelines page on its Automate tab from the Automate link', () => {
+    expect(parseSettingsRoute(AUTOMATE_ROUTE)).toEqual({ kind: 'settings', page: 'pipelines', tab: 'automate' });
+    expect(parseSettingsRoute(`${AUTOMATE_ROUTE}/`)).toEqual({ kind: 'settings', page: 'pipelines', tab: 'automate' });
+    expect(parseSettingsRoute('#/settings/pipelines')).toEqual({ kind: 'settings', page: 'pipelines' });
   });
 });

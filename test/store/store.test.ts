@@ -32,6 +32,15 @@ describe('document slice', () => {
     expect(openWorkflow(store).actions.some((a) => a.kind === 'delay' && a.id !== 'wait-one-day')).toBe(true);
   });
 
+  it('refuses an edit of a built-in automation preview by saying where it is edited, not with review mode', () => {
+    const store = storeWith(example(URGENT));
+    store.getState().openPreview(example('wf-ticket-received-email'));
+    expect(store.getState().insertAt({ type: 'start' }, 'delay').ok).toBe(false);
+    expect(store.getState().notices.at(-1)?.key).toBe('notice.builtInReadOnly');
+    store.getState().closePreview();
+    expect(store.getState().insertAt({ type: 'start' }, 'delay').ok).toBe(true);
+  });
+
   it('makes a drag one step: only the drop commits a position', () => {
     const store = storeWith(example(URGENT));
     store.getState().placeNode('wait-one-day', { x: 400, y: 300 });

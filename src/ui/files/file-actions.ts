@@ -10,6 +10,8 @@ import { useImportState } from './import-state';
 import { readDocumentFile } from './read-file';
 import { scenariosForBundle, restoreScenarios } from './scenario-bridge';
 import { hasId } from '../../store/id-record';
+import { translate } from '../i18n/core';
+import '../i18n/canvas';
 
 /** A file name from a workflow name: lower-case words joined by dashes. */
 export function fileSlug(name: string): string {
@@ -150,7 +152,9 @@ export function resolveConflict(store: AppStore, choice: 'replace' | 'copy'): vo
     s.recordRevision(id, 'import');
     announce(store, pending.source, pending.notes, pending.migratedFrom, pending.doc);
   } else {
-    const copyId = s.addCopy(withoutMark(pending.doc), pending.doc.workflow.name, undefined, { keepComments: true });
+    // The copy is named as a copy, so the list never shows two workflows under one name.
+    const name = translate(s.language, 'shell.copyName', { name: pending.doc.workflow.name });
+    const copyId = s.addCopy(withoutMark(pending.doc), name, undefined, { keepComments: true });
     s.openWorkflow(copyId);
     s.recordRevision(copyId, 'import');
     announce(store, pending.source, pending.notes, pending.migratedFrom, pending.doc);

@@ -42,6 +42,7 @@ export const SETTINGS_MESSAGES: Messages = {
   'settings.pipelines.tabs': 'Settings of {name}',
   'settings.pipelines.tab.statuses': 'Statuses',
   'settings.pipelines.tab.automate': 'Automate',
+  'settings.back': 'Back to workflows',
   'settings.statuses.title': 'Statuses',
   'settings.statuses.hint': 'New tickets start in the first status. Closed statuses count tickets as closed.',
   'settings.statuses.label': 'Status',

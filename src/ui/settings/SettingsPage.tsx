@@ -28,10 +28,12 @@ export interface SettingsPageProps extends SettingsProps {
   initialPipelineTab?: PipelineTab;
   /** Told when the user switches page. */
   onPageChange?: (page: SettingsPageId) => void;
+  /** "Back to workflows": leaves the settings for the builder (shown when given). */
+  onBack?: () => void;
 }
 
 /** The help-desk settings of the workspace: a menu of pages, each emitting a whole new workspace on every valid edit. */
-export function SettingsPage({ onViewWorkflow, onCreateWorkflow, initialPage = 'pipelines', initialPipelineTab, onPageChange, ...props }: SettingsPageProps) {
+export function SettingsPage({ onViewWorkflow, onCreateWorkflow, initialPage = 'pipelines', initialPipelineTab, onPageChange, onBack, ...props }: SettingsPageProps) {
   const { t } = useT();
   const [page, setPage] = useState<SettingsPageId>(initialPage);
   const go = (p: SettingsPageId) => {
@@ -41,6 +43,11 @@ export function SettingsPage({ onViewWorkflow, onCreateWorkflow, initialPage = '
   return (
     <div className="tf-settings">
       <nav className="tf-settings__nav" aria-label={t('settings.title')}>
+        {onBack && (
+          <button type="button" className="tf-button tf-settings__back" onClick={onBack}>
+            {t('settings.back')}
+          </button>
+        )}
         <h2 className="tf-settings__title">{t('settings.title')}</h2>
         <ul>
           {SETTINGS_PAGES.map((p) => (

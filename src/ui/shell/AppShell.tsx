@@ -119,9 +119,9 @@ export function AppShell() {
           {!loaded ? (
             <p className="tf-empty">{t('shell.loading')}</p>
           ) : settings ? (
-            <PanelBoundary name={t('app.panel.settings')} resetKey={settings}>
+            <PanelBoundary name={t('app.panel.settings')} resetKey={`${settings.page}/${settings.tab ?? ''}`}>
               <Suspense fallback={<p className="tf-empty">{t('shell.loading')}</p>}>
-                <SettingsArea page={settings} />
+                <SettingsArea page={settings.page} pipelineTab={settings.tab} />
               </Suspense>
             </PanelBoundary>
           ) : (
@@ -174,7 +174,7 @@ function PanelToggle({ icon: Icon, label, on, onClick }: { icon: typeof PanelLef
 function useSettingsRoute() {
   const read = () => {
     const route = parseSettingsRoute(window.location.hash);
-    return route?.kind === 'settings' ? route.page : null;
+    return route?.kind === 'settings' ? route : null;
   };
   const [page, setPage] = useState(read);
   useEffect(() => {

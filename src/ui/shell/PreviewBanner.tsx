@@ -1,3 +1,4 @@
+import { AUTOMATE_ROUTE } from '../../settings/route';
 import { useApp, useAppStore } from '../../store/store';
 import { useT } from '../i18n';
 
@@ -10,7 +11,7 @@ export function PreviewBanner() {
   return (
     <div className="tf-banner tf-banner--info" role="status">
       <span>{t('preview.body', { name })}</span>
-      <a className="tf-button" href="#/settings/pipelines" onClick={() => store.getState().closePreview()}>
+      <a className="tf-button" href={AUTOMATE_ROUTE} onClick={() => store.getState().closePreview()}>
         {t('preview.settings')}
       </a>
       <button type="button" className="tf-button" onClick={() => store.getState().closePreview()}>

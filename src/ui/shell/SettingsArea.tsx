@@ -5,7 +5,7 @@ import { useApp, useAppStore } from '../../store/store';
 import { SettingsPage } from '../settings/SettingsPage';
 
 /** The help-desk settings wired to the store, shown at #/settings. */
-export function SettingsArea({ page }: { page: SettingsPageId }) {
+export function SettingsArea({ page, pipelineTab }: { page: SettingsPageId; pipelineTab?: 'automate' }) {
   const store = useAppStore();
   const workspace = useApp((s) => s.workspace);
   const documents = useApp((s) => s.documents);
@@ -53,6 +53,8 @@ export function SettingsArea({ page }: { page: SettingsPageId }) {
         onCreateWorkflow={onCreateWorkflow}
         onViewWorkflow={onViewWorkflow}
         initialPage={page}
+        initialPipelineTab={pipelineTab}
+        onBack={leave}
         onPageChange={(p) => window.history.replaceState(null, '', settingsRoute(p))}
       />
     </div>

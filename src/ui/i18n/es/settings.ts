@@ -40,6 +40,7 @@ export const MESSAGES: Messages = {
   'settings.pipelines.tabs': 'Configuración de {name}',
   'settings.pipelines.tab.statuses': 'Estados',
   'settings.pipelines.tab.automate': 'Automatizar',
+  'settings.back': 'Volver a los flujos de trabajo',
   'settings.statuses.title': 'Estados',
   'settings.statuses.hint': 'Los tickets nuevos empiezan en el primer estado. Los estados cerrados cuentan los tickets como cerrados.',
   'settings.statuses.label': 'Estado',

@@ -40,6 +40,7 @@ export const MESSAGES: Messages = {
   'settings.pipelines.tabs': 'Paramètres de {name}',
   'settings.pipelines.tab.statuses': 'Statuts',
   'settings.pipelines.tab.automate': 'Automatisation',
+  'settings.back': 'Retour aux workflows',
   'settings.statuses.title': 'Statuts',
   'settings.statuses.hint': 'Les nouveaux tickets commencent au premier statut. Les statuts fermés comptent les tickets comme fermés.',
   'settings.statuses.label': 'Statut',

@@ -40,6 +40,7 @@ export const MESSAGES: Messages = {
   'settings.pipelines.tabs': 'Impostazioni di {name}',
   'settings.pipelines.tab.statuses': 'Stati',
   'settings.pipelines.tab.automate': 'Automatizza',
+  'settings.back': 'Torna ai flussi di lavoro',
   'settings.statuses.title': 'Stati',
   'settings.statuses.hint': 'I nuovi ticket partono dal primo stato. Gli stati chiusi contano i ticket come chiusi.',
   'settings.statuses.label': 'Stato',
