@@ -497,6 +497,12 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
 
   async function save(): Promise<void> {
     if (!db || stopped) return;
+    // This save (or the one it waits for) writes everything changed so far, so a save still pending on the
+    // timer would only write the same again, and would show "saving" after a flush already answered.
+    if (timer) {
+      clearTimeout(timer);
+      timer = null;
+    }
     if (saving) {
       // A flush during a write waits for the write of what changed since, not only the one under way.
       again = true;
