@@ -1,5 +1,5 @@
-import { Copy, Pencil, Plus, Trash2 } from 'lucide-react';
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { Copy, Pencil, Plus, Search, Trash2 } from 'lucide-react';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { NameSchema } from '../../model';
 import { IconButton } from '../common/IconButton';
 import { useT } from '../i18n';
@@ -169,10 +169,32 @@ function WorkflowRow({ item, open, ...p }: Omit<WorkflowListProps, 'workflows' |
   );
 }
 
+/** From this many workflows on, the list is longer than a screen and offers a search. */
+export const SEARCH_FROM = 10;
+
+/** Text folded for matching: case and accents do not count ("Résumé" matches "resume"). */
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
+}
+
+/** The workflows whose name or id holds every word of the query, in list order. */
+export function matchWorkflows(workflows: readonly WorkflowListItem[], query: string): readonly WorkflowListItem[] {
+  const words = fold(query).split(/\s+/).filter(Boolean);
+  if (words.length === 0) return workflows;
+  return workflows.filter((w) => {
+    const text = `${fold(w.name)} ${fold(w.id)}`;
+    return words.every((word) => text.includes(word));
+  });
+}
+
 /** The workspace's workflows: open, create, rename inline, duplicate, delete (confirmed), enable. */
 export function WorkflowList({ workflows, openId, onCreate, readOnly, ...p }: WorkflowListProps) {
   const { t } = useT();
   const headingId = useId();
+  const searchId = useId();
+  const [query, setQuery] = useState('');
+  const searching = workflows.length >= SEARCH_FROM;
+  const shown = useMemo(() => (searching ? matchWorkflows(workflows, query) : workflows), [searching, workflows, query]);
   return (
     <nav className="tf-wf-list" aria-labelledby={headingId}>
       <div className="tf-wf-list__head">
@@ -186,11 +208,40 @@ export function WorkflowList({ workflows, openId, onCreate, readOnly, ...p }: Wo
           </button>
         )}
       </div>
+      {searching && (
+        <div className="tf-wf-list__search" role="search">
+          <label htmlFor={searchId} className="tf-visually-hidden">
+            {t('workflows.search.label')}
+          </label>
+          <Search size={14} aria-hidden className="tf-wf-list__search-icon" />
+          <input
+            id={searchId}
+            type="search"
+            className="tf-input"
+            value={query}
+            placeholder={t('workflows.search.placeholder')}
+            aria-describedby={`${searchId}-count`}
+            onChange={(e) => setQuery(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape' && query !== '') {
+                e.preventDefault();
+                e.stopPropagation();
+                setQuery('');
+              }
+            }}
+          />
+          <span id={`${searchId}-count`} className="tf-field__hint" aria-live="polite">
+            {query.trim() === '' ? '' : t('workflows.search.count', { shown: shown.length, count: workflows.length })}
+          </span>
+        </div>
+      )}
       {workflows.length === 0 ? (
         <p className="tf-field__hint">{t('workflows.empty')}</p>
+      ) : shown.length === 0 ? (
+        <p className="tf-field__hint">{t('workflows.search.none', { query: query.trim() })}</p>
       ) : (
         <ul className="tf-wf-list__items">
-          {workflows.map((w) => (
+          {shown.map((w) => (
             <WorkflowRow key={w.id} item={w} open={w.id === openId} readOnly={readOnly} {...p} />
           ))}
         </ul>

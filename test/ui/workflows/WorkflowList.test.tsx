@@ -2,7 +2,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { WorkflowList, type WorkflowListItem } from '../../../src/ui/workflows/WorkflowList';
+import { matchWorkflows, SEARCH_FROM, WorkflowList, type WorkflowListItem } from '../../../src/ui/workflows/WorkflowList';
 import { renderIn } from '../i18n/render-in';
 
 const WORKFLOWS: WorkflowListItem[] = [
@@ -168,5 +168,47 @@ describe('WorkflowList', () => {
     );
     expect(screen.getByRole('button', { name: 'Nouveau workflow' })).toBeInTheDocument();
     expect(screen.getByText('Corrigez ses 2 erreurs pour l’activer.')).toBeInTheDocument();
+  });
+
+  describe('search, once the list is longer than a screen', () => {
+    const many: WorkflowListItem[] = Array.from({ length: SEARCH_FROM + 2 }, (_, i) => ({
+      id: `wf-${i}`,
+      name: i === 3 ? 'Résumé for the leads' : `Follow-up ${i}`,
+      enabled: false,
+      problemCount: 0,
+    }));
+    const names = () => [...document.querySelectorAll('.tf-wf-row__name')].map((b) => b.textContent);
+    const calls = () => ({ onOpen: vi.fn(), onCreate: vi.fn(), onRename: vi.fn(), onDuplicate: vi.fn(), onDelete: vi.fn(), onToggleEnabled: vi.fn() });
+
+    it('is not offered for a short list', () => {
+      list();
+      expect(screen.queryByRole('searchbox')).not.toBeInTheDocument();
+    });
+
+    it('finds workflows by any words of their name or id, whatever the case and accents, and Escape clears it', async () => {
+      renderIn(<WorkflowList workflows={many} openId={null} {...calls()} />);
+      const user = userEvent.setup();
+      const box = screen.getByRole('searchbox', { name: 'Search workflows' });
+      await user.type(box, 'RESUME leads');
+      expect(names()).toEqual(['Résumé for the leads']);
+      expect(screen.getByText(`1 of ${many.length} workflows`)).toBeInTheDocument();
+      await user.clear(box);
+      await user.type(box, 'wf-1');
+      expect(names()).toEqual(['Follow-up 1', 'Follow-up 10', 'Follow-up 11']);
+      await user.keyboard('{Escape}');
+      expect(box).toHaveValue('');
+      expect(names()).toHaveLength(many.length);
+    });
+
+    it('says so when nothing matches', async () => {
+      renderIn(<WorkflowList workflows={many} openId={null} {...calls()} />);
+      await userEvent.setup().type(screen.getByRole('searchbox', { name: 'Search workflows' }), 'nothing like this');
+      expect(screen.getByText('No workflow matches “nothing like this”.')).toBeInTheDocument();
+    });
+
+    it('keeps list order and matches every word', () => {
+      expect(matchWorkflows(many, '  ').length).toBe(many.length);
+      expect(matchWorkflows(many, 'follow 1').map((w) => w.id)).toEqual(['wf-1', 'wf-10', 'wf-11']);
+    });
   });
 });
