@@ -209,7 +209,7 @@ export function WorkflowList({ workflows, openId, onCreate, readOnly, ...p }: Wo
         )}
       </div>
       {searching && (
-        <div className="tf-wf-list__search" role="search">
+        <div className="tf-wf-list__search">
           <label htmlFor={searchId} className="tf-visually-hidden">
             {t('workflows.search.label')}
           </label>
