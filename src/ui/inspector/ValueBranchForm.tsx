@@ -1,12 +1,12 @@
-import { Plus, Trash2 } from 'lucide-react';
+import { Plus } from 'lucide-react';
 import type { Translate, ValueBranchAction } from '../../actions';
 import { VALUE_BRANCH_MAX_PATHS, ValueBranchPropertySchema } from '../../actions/value-branch';
 import type { Workspace } from '../../model';
-import { IconButton } from '../common/IconButton';
 import { problemAt } from '../common/problems';
 import { SelectField, type Option } from '../common/SelectField';
 import { TextField } from '../common/TextField';
 import { useT } from '../i18n';
+import { freshPathId, PathList } from './PathList';
 import type { ActionFormProps } from './types';
 import { channelKindOptions, priorityOptions, statusOptions, userOptions } from './workspace-options';
 
@@ -18,14 +18,6 @@ function valueOptions(property: ValueBranchAction['property'], ws: Workspace, t:
   if (property === 'owner') return userOptions(ws, t);
   if (property === 'priority') return priorityOptions(t);
   return channelKindOptions(t);
-}
-
-/** A path id not used by the branch yet: v1, v2, ... */
-function freshPathId(paths: readonly Path[]): string {
-  const used = new Set(paths.map((p) => p.id));
-  let n = paths.length + 1;
-  while (used.has(`v${n}`)) n++;
-  return `v${n}`;
 }
 
 /** Value branch: a ticket property, one path per value (each value once), and the default path's label. */
@@ -41,63 +33,66 @@ export function ValueBranchForm({ draft, onChange, problems, workspace }: Action
       <SelectField
         label={t('inspector.valueBranch.property')}
         value={draft.property}
-        options={ValueBranchPropertySchema.options.map((p) => ({ value: p, label: t(`valueBranch.property.${p}`) }))}
+        options={ValueBranchPropertySchema.options.map((p) => ({
+          value: p,
+          label: t(`valueBranch.property.${p}`),
+        }))}
         onChange={(p) =>
           p &&
           p !== draft.property &&
-          onChange({ ...draft, property: p as ValueBranchAction['property'], paths: paths.map((x) => ({ ...x, value: null })) })
+          onChange({
+            ...draft,
+            property: p as ValueBranchAction['property'],
+            paths: paths.map((x) => ({ ...x, value: null })),
+          })
         }
         hint={t('inspector.valueBranch.propertyHint')}
         problem={problemAt(problems, '/property')}
       />
-      <ol className="tf-branch-paths">
-        {paths.map((p, i) => {
-          const name = p.label.trim() || t('inspector.branch.pathN', { n: i + 1 });
-          const removeReason =
-            paths.length === 1 ? t('inspector.branch.lastPath') : p.next !== null ? t('inspector.branch.pathHasActions') : undefined;
-          return (
-            <li key={p.id} className="tf-branch-path">
-              <section aria-label={t('inspector.branch.pathTitle', { n: i + 1, name })}>
-                <div className="tf-branch-path__head">
-                  <h4>{t('inspector.branch.pathN', { n: i + 1 })}</h4>
-                  <IconButton
-                    icon={Trash2}
-                    variant="danger"
-                    label={t('inspector.branch.remove', { name })}
-                    disabled={removeReason !== undefined}
-                    reason={removeReason}
-                    onClick={() => setPaths(paths.filter((_, j) => j !== i))}
-                  />
-                </div>
-                <SelectField
-                  label={t('inspector.valueBranch.value')}
-                  value={p.value}
-                  options={options}
-                  placeholder={t('inspector.valueBranch.choose')}
-                  onChange={(value) => {
-                    // The label follows the value while it is the default one: no value yet, or the old value's name.
-                    const follows = p.value === null || p.label === labelOf(p.value);
-                    setPath(i, { ...p, value, label: follows && value ? (labelOf(value) ?? p.label) : p.label });
-                  }}
-                  problem={problemAt(problems, `/paths/${i}/value`)}
-                />
-                <TextField
-                  label={t('inspector.branch.label')}
-                  value={p.label}
-                  onChange={(label) => setPath(i, { ...p, label })}
-                  problem={problemAt(problems, `/paths/${i}/label`)}
-                />
-              </section>
-            </li>
-          );
-        })}
-      </ol>
+      <PathList paths={paths} onChange={setPaths}>
+        {(p, i) => (
+          <>
+            <SelectField
+              label={t('inspector.valueBranch.value')}
+              value={p.value}
+              options={options}
+              placeholder={t('inspector.valueBranch.choose')}
+              onChange={(value) => {
+                // The label follows the value while it is the default one: no value yet, or the old value's name.
+                const follows = p.value === null || p.label === labelOf(p.value);
+                setPath(i, {
+                  ...p,
+                  value,
+                  label: follows && value ? (labelOf(value) ?? p.label) : p.label,
+                });
+              }}
+              problem={problemAt(problems, `/paths/${i}/value`)}
+            />
+            <TextField
+              label={t('inspector.branch.label')}
+              value={p.label}
+              onChange={(label) => setPath(i, { ...p, label })}
+              problem={problemAt(problems, `/paths/${i}/label`)}
+            />
+          </>
+        )}
+      </PathList>
       <button
         type="button"
         className="tf-button"
         disabled={paths.length >= VALUE_BRANCH_MAX_PATHS}
         title={paths.length >= VALUE_BRANCH_MAX_PATHS ? t('inspector.valueBranch.max', { max: VALUE_BRANCH_MAX_PATHS }) : undefined}
-        onClick={() => setPaths([...paths, { id: freshPathId(paths), label: t('inspector.branch.pathN', { n: paths.length + 1 }), value: null, next: null }])}
+        onClick={() =>
+          setPaths([
+            ...paths,
+            {
+              id: freshPathId(paths, 'v'),
+              label: t('inspector.branch.pathN', { n: paths.length + 1 }),
+              value: null,
+              next: null,
+            },
+          ])
+        }
       >
         <Plus size={14} aria-hidden />
         {t('inspector.valueBranch.add')}
