@@ -1,15 +1,5 @@
 import type { Page } from 'playwright-core';
-import { e2e } from './harness';
-
-const actionNodes = (page: Page) => page.locator('.react-flow__node-action');
-
-async function expectCount(page: Page, count: number, what: string): Promise<void> {
-  for (let i = 0; i < 50; i++) {
-    if ((await actionNodes(page).count()) === count) return;
-    await page.waitForTimeout(100);
-  }
-  throw new Error(`${what}: expected ${count} action bubbles, found ${await actionNodes(page).count()}`);
-}
+import { actionNodes, e2e, expectCount } from './harness';
 
 async function newWorkflow(page: Page, baseUrl: string): Promise<void> {
   await page.goto(baseUrl);

@@ -6,12 +6,11 @@
  * and a bubble's output dragged onto another makes a go-to or is refused with the reason.
  */
 import type { Page } from 'playwright-core';
-import { e2e } from './harness';
+import { actionNodes, e2e, expectCount } from './harness';
 
 const URGENT = 'Escalate urgent tickets, follow up on the rest';
 type Box = { x: number; y: number; width: number; height: number };
 
-const actionNodes = (page: Page) => page.locator('.react-flow__node-action');
 const node = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
 
 async function openUrgent(page: Page, baseUrl: string): Promise<void> {
@@ -20,14 +19,6 @@ async function openUrgent(page: Page, baseUrl: string): Promise<void> {
   await page.locator('.tf-wf-row__name', { hasText: URGENT }).first().click();
   await node(page, 'wait-one-day').waitFor();
   await page.waitForTimeout(300);
-}
-
-async function expectCount(page: Page, count: number, what: string): Promise<void> {
-  for (let i = 0; i < 50; i++) {
-    if ((await actionNodes(page).count()) === count) return;
-    await page.waitForTimeout(100);
-  }
-  throw new Error(`${what}: expected ${count} action bubbles, found ${await actionNodes(page).count()}`);
 }
 
 async function box(page: Page, selector: string): Promise<Box> {

@@ -85,3 +85,15 @@ export async function newContext(browser: Browser, baseUrl: string): Promise<Omi
     externalRequests: () => [...external],
   };
 }
+
+/** The canvas's action bubbles. */
+export const actionNodes = (page: Page) => page.locator('.react-flow__node-action');
+
+/** Waits up to 5 s for the canvas to show `count` action bubbles; `what` names the step when it does not. */
+export async function expectCount(page: Page, count: number, what: string): Promise<void> {
+  for (let i = 0; i < 50; i++) {
+    if ((await actionNodes(page).count()) === count) return;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`${what}: expected ${count} action bubbles, found ${await actionNodes(page).count()}`);
+}
