@@ -31,7 +31,7 @@ async function main(): Promise<number> {
       const started = Date.now();
       const ctx = await newContext(browser, baseUrl);
       const errors: string[] = [];
-      ctx.page.on('pageerror', (e) => errors.push(String(e)));
+      ctx.page.on('pageerror', (e) => errors.push((e.stack ?? String(e)).split('\n').slice(0, 6).join('\n')));
       try {
         await Promise.race([
           t.run({ ...ctx, browser }),

@@ -38,6 +38,16 @@ e2e('unbreakable: 100,000-deep nesting pasted into the JSON view shows a problem
   check((await page.getByRole('heading', { level: 1 }).textContent()) === name, 'the open workflow changed');
   console.log(`      deep paste: problem shown after ${shown} ms, page answered in ${answer} ms`);
   await screenshot('unbreakable-deep-json');
+  // Past the editor's own deferred work on a change (its JSON validation runs 500 ms after an edit),
+  // nothing has thrown; and the deep text kept as a draft opens again after a reload, as plain text.
+  await page.waitForTimeout(1500);
+  await page.reload();
+  await page.locator('.react-flow__node').first().waitFor();
+  await page.getByRole('tab', { name: 'JSON' }).click();
+  await page.getByText('The JSON has problems; the canvas keeps the last good version').waitFor({ timeout: 20_000 });
+  await page.getByText('TF103').first().waitFor();
+  await page.waitForTimeout(1500);
+  check((await page.getByRole('heading', { level: 1 }).textContent()) === name, 'the open workflow changed after the reload');
 });
 
 e2e('unbreakable: an IndexedDB that never answers opens the app in the not-saving state with the failed-open banner', async ({ page, baseUrl }) => {

@@ -54,13 +54,37 @@ const JSON_TEXT_OPTIONS: monaco.editor.IEditorOptions = {
   guides: { bracketPairs: false, bracketPairsHorizontal: 'active', highlightActiveBracketPair: true, indentation: true },
 };
 
-function guardDepth(editor: monaco.editor.IStandaloneCodeEditor, model: monaco.editor.ITextModel, text: string): void {
-  const deep = firstTooDeep(text, DEFAULT_LIMITS.maxDepth) >= 0;
-  const plain = model.getLanguageId() === 'plaintext';
-  if (deep === plain) return;
+function isTooDeep(text: string): boolean {
+  return firstTooDeep(text, DEFAULT_LIMITS.maxDepth) >= 0;
+}
+
+function setDeepMode(editor: monaco.editor.IStandaloneCodeEditor, model: monaco.editor.ITextModel, deep: boolean): void {
+  if (deep === (model.getLanguageId() === 'plaintext')) return;
   monaco.editor.setModelLanguage(model, deep ? 'plaintext' : 'json');
   model.updateOptions({ bracketColorizationOptions: { enabled: false, independentColorPoolPerBracketType: false } });
   editor.updateOptions(deep ? DEEP_TEXT_OPTIONS : JSON_TEXT_OPTIONS);
+}
+
+/**
+ * Text too deep for the JSON language is switched to plain text before the editor takes it in. Once it
+ * is in the model it is too late: the JSON features' listeners run before the editor's own and schedule
+ * work on it (the language worker's validation, for one, is not cancelled by a change of language).
+ */
+function guardIncomingText(editor: monaco.editor.IStandaloneCodeEditor): void {
+  const dom = editor.getDomNode();
+  if (!dom) return;
+  const incoming = (text: string | undefined) => {
+    const model = editor.getModel();
+    if (model && text && isTooDeep(text)) setDeepMode(editor, model, true);
+  };
+  const onPaste = (e: ClipboardEvent) => incoming(e.clipboardData?.getData('text/plain'));
+  const onDrop = (e: DragEvent) => incoming(e.dataTransfer?.getData('text/plain'));
+  dom.addEventListener('paste', onPaste, true);
+  dom.addEventListener('drop', onDrop, true);
+  editor.onDidDispose(() => {
+    dom.removeEventListener('paste', onPaste, true);
+    dom.removeEventListener('drop', onDrop, true);
+  });
 }
 const MARKER_OWNER = 'ticketflow';
 
@@ -89,6 +113,8 @@ export default function JsonView(props: JsonViewProps) {
   const exported = useMemo(() => exportWorkflow(doc, { comments: true }), [doc]);
   // Read once: the editor starts from a kept draft and keeps its own text from then on.
   const [initialText] = useState(() => (props.draftText && props.draftText !== exported ? props.draftText : null));
+  // A kept draft too deep for the JSON language opens as plain text (see guardIncomingText).
+  const [initialDeep] = useState(() => initialText !== null && isTooDeep(initialText));
   const [sync, setSync] = useState<Sync>({ state: 'synced' });
   const syncRef = useRef(sync);
   syncRef.current = sync;
@@ -168,7 +194,7 @@ export default function JsonView(props: JsonViewProps) {
       if (e.isFlush) return;
       const model = editor.getModel();
       const text = model?.getValue() ?? '';
-      if (model) guardDepth(editor, model, text);
+      if (model) setDeepMode(editor, model, isTooDeep(text));
       if (text === lastApplied.current) return;
       if (timer.current) clearTimeout(timer.current);
       timer.current = setTimeout(() => applyText(editor.getModel()?.getValue() ?? text), APPLY_DELAY_MS);
@@ -183,8 +209,9 @@ export default function JsonView(props: JsonViewProps) {
         onSelectAction(id);
       }
     });
+    guardIncomingText(editor);
+    if (initialDeep) editor.updateOptions(DEEP_TEXT_OPTIONS);
     if (initialText !== null) {
-      guardDepth(editor, editor.getModel()!, initialText);
       applyText(initialText);
     } else setMarkers(problems);
   };
@@ -224,7 +251,7 @@ export default function JsonView(props: JsonViewProps) {
       )}
       <div className="tf-json-editor">
         <Editor
-          defaultLanguage="json"
+          defaultLanguage={initialDeep ? 'plaintext' : 'json'}
           defaultPath={WORKFLOW_MODEL_PATH}
           defaultValue={initialText ?? exported}
           theme={theme === 'dark' ? 'vs-dark' : 'vs'}
