@@ -1,21 +1,7 @@
-import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { runUnderZone } from '../fuzz/under-zone';
 
-/** Runs test/cli/time-zones-run.ts in a child process under one TZ; its lines of output. */
-function runUnder(tz: string): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/cli/time-zones-run.ts'], {
-      env: { ...process.env, TZ: tz },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const out: Buffer[] = [];
-    let err = '';
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.stderr.on('data', (b: Buffer) => (err += b.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(Buffer.concat(out).toString('utf8').split('\n')) : reject(new Error(`exit ${code}: ${err}`))));
-  });
-}
+const runUnder = (tz: string) => runUnderZone('test/cli/time-zones-run.ts', tz);
 
 describe('time zones', () => {
   it('gives the same bytes for every example and fixture, validated and simulated, under UTC, America/Los_Angeles and Asia/Kolkata', async () => {

@@ -315,9 +315,26 @@ export function documentArb(options: { maxActions?: number; id?: string } = {}):
 const T0 = Date.parse('2026-01-05T09:00:00Z');
 const TICKET_IDS = ['ticket-1', 'ticket-2', 'ticket-3', 'ticket-9', 'constructor'];
 
-/** A scenario event on things that may or may not exist, `minutes` after the start. */
-function eventArb(minutes: number): fc.Arbitrary<ScenarioEvent> {
-  const at = new Date(T0 + minutes * 60_000).toISOString();
+/**
+ * Moments where a clock read in local time would show: the days daylight saving time starts and ends
+ * in the United States and in Europe, the minutes around midnight in zones with odd offsets (Kolkata
+ * +5:30, Chatham +12:45, St John's −3:30), a leap day and a year's end.
+ */
+export const ZONE_PROBE_STARTS = [
+  '2026-03-08T09:30:00Z',
+  '2026-11-01T08:30:00Z',
+  '2026-03-29T00:30:00Z',
+  '2026-10-25T00:30:00Z',
+  '2026-01-05T18:29:00Z',
+  '2026-01-05T11:15:00Z',
+  '2026-01-05T03:29:00Z',
+  '2028-02-28T23:59:00Z',
+  '2026-12-31T23:30:00Z',
+].map((t) => Date.parse(t));
+
+/** A scenario event on things that may or may not exist, `minutes` after the start `t0`. */
+function eventArb(t0: number, minutes: number): fc.Arbitrary<ScenarioEvent> {
+  const at = new Date(t0 + minutes * 60_000).toISOString();
   const conversation = fc.constantFrom('conv-1', 'conv-2', 'conv-3', 'toString');
   const thread = fc.constantFrom('th-1', 'th-2', 'th-3');
   const ticket = fc.constantFrom(...TICKET_IDS);
@@ -348,10 +365,18 @@ function eventArb(minutes: number): fc.Arbitrary<ScenarioEvent> {
   );
 }
 
-/** A scenario over a few days, with events mostly in time order and some out of it. */
-export const scenarioArb: fc.Arbitrary<Scenario> = fc
-  .array(fc.nat({ max: 5 * 24 * 60 }), { maxLength: 12 })
-  .chain((minutes) => {
+/** A scenario starting at `t0`, over a few days, with events mostly in time order and some out of it. */
+export function scenarioArbAt(t0: number): fc.Arbitrary<Scenario> {
+  return fc.array(fc.nat({ max: 5 * 24 * 60 }), { maxLength: 12 }).chain((minutes) => scenarioAt(t0, minutes));
+}
+
+/** A scenario that starts on Monday 5 January 2026 at 09:00 UTC. */
+export const scenarioArb: fc.Arbitrary<Scenario> = scenarioArbAt(T0);
+
+function scenarioAt(T0: number, minutes: number[]): fc.Arbitrary<Scenario> {
+  return fc
+    .constant(minutes)
+    .chain((minutes) => {
     const times = fc.constant(minutes).chain((m) => fc.boolean().map((sorted) => (sorted ? [...m].sort((a, b) => a - b) : m)));
     return times.chain((ts) =>
       fc.record({
@@ -383,11 +408,12 @@ export const scenarioArb: fc.Arbitrary<Scenario> = fc
             { maxLength: 2 },
           ),
         }),
-        events: fc.tuple(...ts.map((m) => eventArb(m))),
+        events: fc.tuple(...ts.map((m) => eventArb(T0, m))),
       }),
     );
   })
-  .map(({ end, ...s }) => (end === undefined ? s : { ...s, end }));
+    .map(({ end, ...s }) => (end === undefined ? s : { ...s, end }));
+}
 
 /** JSON values to splice into a document: hostile keys, extreme numbers, wrong types, markup. */
 const jsonLeafArb: fc.Arbitrary<unknown> = fc.oneof(
@@ -525,4 +551,88 @@ export function mutateText(text: string, mutations: readonly TextMutation[]): st
     }
   }
   return out;
+}
+
+/**
+ * A moment near `t0` written the ways a filter date may be: with Z, with offsets of whole, half and
+ * three-quarter hours on both sides, and without a zone (which validation refuses).
+ */
+function momentNear(t0: number): fc.Arbitrary<string> {
+  return fc.tuple(fc.integer({ min: -12 * 60, max: 6 * 24 * 60 }), fc.constantFrom('Z', '+05:30', '-08:00', '+12:45', '-03:30', '')).map(([minutes, zone]) => {
+    const offset = zone === 'Z' || zone === '' ? 0 : (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
+    const local = new Date(t0 + (minutes + offset) * 60_000).toISOString().slice(0, 19);
+    return `${local}${zone}`;
+  });
+}
+
+/**
+ * A workflow that every scenario ticket can reach, made of what reads the clock: enrollment filtered on
+ * the created time near the scenario's start, delays until a weekday and time, delays until a date
+ * property with an offset, and emails that print dates; in a straight line, so the run gets through.
+ */
+export function zoneWorkflowArb(t0: number): fc.Arbitrary<Workflow> {
+  const step = (id: string, next: string | null): fc.Arbitrary<Action> =>
+    fc.oneof(
+      actionArb(id, 'delay', fc.constant(next)),
+      actionArb(id, 'delayUntilDate', fc.constant(next)).map((a) => ({ ...a, offset: { ...(a as Extract<Action, { kind: 'delayUntilDate' }>).offset, amount: (a as Extract<Action, { kind: 'delayUntilDate' }>).offset.amount % 200 } })),
+      fc.constantFrom('{{ticket.createdAt}}', '{{ticket.closedAt}} {{ticket.status}}').map((body) => ({ id, kind: 'sendEmail' as const, templateId: null, subject: 'Dates', body, next })),
+      actionArb(id, 'setStatus', fc.constant(next)),
+    );
+  return fc
+    .record({
+      triggers: fc.array(fc.constantFrom<Trigger>({ type: 'ticketCreated' }, { type: 'statusChanged', toStatusId: null }, { type: 'conversationStarted', channelKinds: [] }), { minLength: 1, maxLength: 2 }),
+      conditions: fc.array(fc.tuple(fc.constantFrom('before' as const, 'after' as const), momentNear(t0)), { maxLength: 1 }),
+      length: fc.integer({ min: 1, max: 5 }),
+      reenroll: fc.boolean(),
+    })
+    .chain(({ triggers, conditions, length, reenroll }) => {
+      const ids = Array.from({ length }, (_, i) => `z${i}`);
+      return fc.tuple(...ids.map((id, i) => step(id, ids[i + 1] ?? null))).map((actions) => ({
+        id: 'wf-zone',
+        name: 'Reads the clock',
+        enrollment: {
+          triggers,
+          filters: conditions.length ? [{ conditions: conditions.map(([operator, value]) => ({ property: 'createdAt' as const, operator, value })) }] : [],
+          reenroll,
+          unenroll: [],
+        },
+        actions,
+        startActionId: ids[0]!,
+      }));
+    });
+}
+
+/**
+ * A scenario starting at `t0` in which things happen to real tickets: customers write in on the email
+ * and form channels (each first message opens a ticket), agents reply, statuses change, tickets close and
+ * reopen, and the clock advances over days, so the workflows that read dates run.
+ */
+export function zoneScenarioArb(t0: number): fc.Arbitrary<Scenario> {
+  const at = (minutes: number) => new Date(t0 + minutes * 60_000).toISOString();
+  const ticket = fc.constantFrom('ticket-1', 'ticket-2', 'ticket-3');
+  const event = (minutes: number, i: number): fc.Arbitrary<ScenarioEvent> =>
+    i < 2
+      ? fc.record({ type: fc.constant('incomingMessage' as const), at: fc.constant(at(minutes)), channelId: fc.constantFrom('ch-email', 'ch-form'), contactId: fc.constantFrom(...CONTACT_IDS), conversationId: fc.constant(`conv-${i}`), threadId: fc.constant(`th-${i}`), subject: fc.constant('Help'), text: fc.constant('Hello') })
+      : fc.oneof(
+          fc.record({ type: fc.constant('incomingMessage' as const), at: fc.constant(at(minutes)), channelId: fc.constantFrom('ch-email', 'ch-form'), contactId: fc.constantFrom(...CONTACT_IDS), conversationId: fc.constantFrom('conv-0', 'conv-1', 'conv-2'), threadId: fc.constantFrom('th-0', 'th-1', 'th-2'), subject: fc.constant('Again'), text: fc.constant('Any news?') }),
+          fc.record({ type: fc.constant('setStatus' as const), at: fc.constant(at(minutes)), ticketId: ticket, statusId: fc.constantFrom(...STATUS_IDS) }),
+          fc.record({ type: fc.constant('closeTicket' as const), at: fc.constant(at(minutes)), ticketId: ticket }),
+          fc.record({ type: fc.constant('reopenTicket' as const), at: fc.constant(at(minutes)), ticketId: ticket }),
+          fc.record({ type: fc.constant('advance' as const), at: fc.constant(at(minutes)) }),
+        );
+  return fc
+    .uniqueArray(fc.nat({ max: 6 * 24 * 60 }), { minLength: 2, maxLength: 10 })
+    .map((m) => [...m].sort((a, b) => a - b))
+    .chain((minutes) =>
+      fc.tuple(...minutes.map(event)).map((events) => ({
+        format: 'ticketflow.scenario' as const,
+        schemaVersion: 1 as const,
+        id: 'sc-zone',
+        name: 'Around a local-clock edge',
+        start: at(0),
+        end: at(8 * 24 * 60),
+        initial: { contacts: [], conversations: [], tickets: [] },
+        events,
+      })),
+    );
 }

@@ -13,6 +13,9 @@ import {
   mutateText,
   fewTextMutations,
   scenarioArb,
+  ZONE_PROBE_STARTS,
+  zoneScenarioArb,
+  zoneWorkflowArb,
   valueMutationArb,
   workflowArb,
 } from './arbitraries';
@@ -80,6 +83,28 @@ function afterImport(doc: WorkflowDocument, warnings: Parameters<typeof checkRou
 }
 
 const distinct = (workflows: readonly Workflow[]): Workflow[] => workflows.map((w, i) => ({ ...w, id: `wf-${i}` }));
+
+/** Zones with daylight saving time, half- and quarter-hour offsets, on both sides of UTC. UTC first. */
+export const PROBE_ZONES = ['UTC', 'America/Los_Angeles', 'Asia/Kolkata', 'Europe/London', 'Pacific/Chatham', 'America/St_Johns'] as const;
+
+/** Workflows (filters on dates written every way, delays until a date) and a scenario that starts near a local-clock edge. */
+export const ZONE_INPUT_ARB: fc.Arbitrary<[Workflow[], Scenario]> = fc
+  .constantFrom(...ZONE_PROBE_STARTS)
+  .chain((t0) => fc.tuple(fc.tuple(zoneWorkflowArb(t0), fc.array(workflowArb({ maxActions: 6 }), { maxLength: 1 })).map(([z, more]) => [z, ...more]), zoneScenarioArb(t0)));
+
+/** Everything validation and the run say about the inputs, as one string to compare across zones. */
+export function zoneResult(wfs: readonly Workflow[], scenario: Scenario): string {
+  return zoneRun(wfs, scenario).text;
+}
+
+/** zoneResult's text, and how many actions of the first workflow (the one that reads the clock) ran. */
+export function zoneRun(wfs: readonly Workflow[], scenario: Scenario): { text: string; clockActions: number } {
+  const sc = checkImport('scenario', JSON.stringify(scenario), workspace);
+  const docs = distinct(wfs).map((w) => checkImport('workflow', JSON.stringify({ format: 'ticketflow.workflow', schemaVersion: 3, workflow: w }), workspace).problems);
+  const result = sc.document ? checkSimulation(workspace, distinct(wfs), sc.document as Scenario) : null;
+  const clockActions = result ? result.trace.filter((e) => e.workflow === 'wf-0' && e.action !== undefined).length : 0;
+  return { text: JSON.stringify([sc.problems, docs]) + (result ? stableStringify(result) : ''), clockActions };
+}
 
 // Typed loosely on purpose: fc.property's tuple type differs per property, and the runners only call fc.check on it.
 const prop = (name: string, ciRuns: number, property: fc.IProperty<unknown[]>, longOnly = false): FuzzProperty => ({
@@ -166,21 +191,17 @@ export const PROPERTIES: readonly FuzzProperty[] = [
   prop(
     'time zones: validation and simulation give the same bytes under any local zone',
     60,
-    fc.property(fc.array(workflowArb({ maxActions: 6 }), { minLength: 1, maxLength: 2 }), scenarioArb, (wfs, scenario) => {
-      const once = (tz: string): string => {
-        process.env.TZ = tz;
-        const text = JSON.stringify(scenario);
-        const sc = checkImport('scenario', text, workspace);
-        const docs = distinct(wfs).map((w) => checkImport('workflow', JSON.stringify({ format: 'ticketflow.workflow', schemaVersion: 3, workflow: w }), workspace).problems);
-        const run = sc.document ? stableStringify(checkSimulation(workspace, distinct(wfs), sc.document as Scenario)) : '';
-        return JSON.stringify([sc.problems, docs]) + run;
-      };
+    fc.property(ZONE_INPUT_ARB, ([wfs, scenario]) => {
       const before = process.env.TZ;
       try {
-        const utc = once('UTC');
-        for (const tz of ['America/Los_Angeles', 'Asia/Kolkata']) {
-          const other = once(tz);
-          if (new Date(Date.UTC(2026, 0, 5)).getTimezoneOffset() === 0) throw new Error(`TZ=${tz} did not take effect`);
+        const under = (tz: string): string => {
+          process.env.TZ = tz;
+          return zoneResult(wfs, scenario);
+        };
+        const utc = under('UTC');
+        for (const tz of PROBE_ZONES.slice(1)) {
+          const other = under(tz);
+          if ([0, 6].every((month) => new Date(Date.UTC(2026, month, 5)).getTimezoneOffset() === 0)) throw new Error(`TZ=${tz} did not take effect`);
           if (other !== utc) throw new Error(`TZ=${tz} changed the result:\n${firstDifference(other, utc)}`);
         }
       } finally {
@@ -188,7 +209,7 @@ export const PROPERTIES: readonly FuzzProperty[] = [
         else process.env.TZ = before;
       }
     }),
-    // The fixed-seed CI check of this class is test/cli/time-zones.test.ts, in child processes.
+    // In a test worker TZ cannot change; the fixed-seed CI sample is test/fuzz/time-zones.test.ts, in child processes.
     true,
   ),
   prop(
