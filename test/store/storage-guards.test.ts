@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startPersistence, type PersistenceOptions, type StorageControl } from '../../src/store/persistence';
 import { createAppStore, type AppStore } from '../../src/store/store';
 
@@ -86,8 +86,8 @@ describe('the workspace record (help-desk settings) is saved with a revision che
     const b = await tab({ channel: channel() });
     rename(a.store, 'From A');
     await a.control.flush();
-    await new Promise((r) => setTimeout(r, 30));
-    expect(b.store.getState().workspace.name).toBe('From A');
+    // The other tab hears of the save through the channel and reads the record back: wait for it, however busy the machine.
+    await vi.waitFor(() => expect(b.store.getState().workspace.name).toBe('From A'), { timeout: 5000 });
     expect(b.store.getState().workspaceConflict).toBeNull();
   });
 });
