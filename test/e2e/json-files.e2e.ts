@@ -63,6 +63,39 @@ e2e('invalid JSON in the editor leaves the canvas on the last good document and 
   if (after !== name) throw new Error(`the open workflow changed from ${name} to ${after}`);
 });
 
+e2e('duplicate keys: the JSON view marks the key with both places, and the same file is refused on import', async ({ page, baseUrl, screenshot }) => {
+  await openApp(page, baseUrl);
+  const name = (await page.getByRole('heading', { level: 1 }).textContent())!;
+  const before = await downloadWorkflow(page);
+  // The workflow's name said twice: a reader sees the first, a last-wins parser would keep the second.
+  const lines = before.text.split('\n');
+  const at = lines.findIndex((l) => /^\s*"name": /.test(l));
+  if (at < 0) throw new Error('no "name" line in the exported workflow');
+  const twice = [...lines.slice(0, at + 1), lines[at]!.replace(/"name": .*$/, '"name": "Shadow copy",'), ...lines.slice(at + 1)].join('\n');
+  await page.getByRole('tab', { name: 'JSON' }).click();
+  const editor = page.locator('.monaco-editor').first();
+  await editor.waitFor({ timeout: 30_000 });
+  await editor.click();
+  // Pasted, as a user brings in a file's text (typing it would let the editor's auto-closing add brackets).
+  await page.evaluate((text) => navigator.clipboard.writeText(text), twice);
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('ControlOrMeta+V');
+  const status = page.getByRole('status').filter({ hasText: 'The JSON has problems; the canvas keeps the last good version' });
+  await status.waitFor();
+  await status.getByText('TF108').waitFor();
+  const said = (await status.textContent())!;
+  for (const words of ['"name"', `line ${at + 1}`, `again at line ${at + 2}`]) if (!said.includes(words)) throw new Error(`the duplicate-key problem does not say ${words}: ${said}`);
+  // The editor marks the place: an error squiggle on the second "name" line.
+  await page.locator('.monaco-editor .squiggly-error').first().waitFor();
+  if ((await page.getByRole('heading', { level: 1 }).textContent()) !== name) throw new Error('the canvas took a document with a duplicate key');
+  await screenshot('json-duplicate-key');
+  await importFile(page, 'twice.workflow.json', twice);
+  const dialog = page.getByRole('dialog');
+  await dialog.getByText('twice.workflow.json was not imported').waitFor();
+  await dialog.getByText('TF108').waitFor();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+});
+
 e2e('a broken file is refused with its errors and the open workflow unchanged', async ({ page, baseUrl }) => {
   await openApp(page, baseUrl);
   const before = await downloadWorkflow(page);
