@@ -55,7 +55,7 @@ describe('the local revision store', () => {
     const first = await tab();
     first.store.getState().insertAt({ type: 'start' }, 'delay');
     first.store.getState().saveRevision(first.store.getState().openId!, 'Wait first');
-    first.store.getState().unpublish(RECEIVED);
+    first.store.getState().unpublish(URGENT);
     await first.control.flush();
     first.control.stop();
     const second = await tab();
@@ -66,8 +66,8 @@ describe('the local revision store', () => {
       [2, 'save', 'Wait first'],
     ]);
     expect(s.versions[open]!.published).toBe(1);
-    expect(s.versions[RECEIVED]!.published).toBeNull();
-    expect(s.versions[RECEIVED]!.everPublished).toEqual([1]);
+    expect(s.versions[URGENT]!.published).toBeNull();
+    expect(s.versions[URGENT]!.everPublished).toEqual([1]);
   });
 
   it('deletes a workflow with its revisions', async () => {
