@@ -69,10 +69,13 @@ export function chatExclusion(workflow: Workflow, enrollment: Enrollment = workf
   const fires = enrollment.triggers.some(
     (t) => t.type !== 'conversationStarted' || t.channelKinds.length === 0 || t.channelKinds.some((k) => CHAT_LIKE_SOURCES.has(k)),
   );
-  // Only the source conditions matter: could a ticket from this source pass some group?
-  const bySource = enrollment.filters.map((g) => ({ conditions: g.conditions.filter((c) => c.property === 'source') }));
-  const admits = [...CHAT_LIKE_SOURCES].some((kind) => filtersHold(bySource, (p) => (p === 'source' ? kind : null)));
-  return { applies: workflow.actions.length > 0 && fires && admits, included };
+  return { applies: workflow.actions.length > 0 && fires && admitsChatLike(enrollment.filters), included };
+}
+
+/** Whether a ticket from live chat or Messenger could pass the filters, as far as its source goes. */
+function admitsChatLike(filters: Filters): boolean {
+  const bySource = filters.map((g) => ({ conditions: g.conditions.filter((c) => c.property === 'source') }));
+  return [...CHAT_LIKE_SOURCES].some((kind) => filtersHold(bySource, (p) => (p === 'source' ? kind : null)));
 }
 
 const CHAT_LIKE_CONDITION: FilterCondition = { property: 'source', operator: 'isAnyOf', value: [...CHAT_LIKE_SOURCES] };
@@ -80,7 +83,7 @@ const CHAT_LIKE_CONDITION: FilterCondition = { property: 'source', operator: 'is
 /**
  * [S-chat] The enrollment with Chat and Messenger included (named as sources, which lifts their
  * exclusion) or left out again, letting in the same other tickets as before.
- * Including adds, beside each filter group, the same group limited to chat-like sources — or, with
+ * Including adds, beside each filter group that lets them in, the same group limited to them — or, with
  * no filters, the two groups "source is none of" and "source is any of" them, which together let
  * every ticket in. Leaving out removes the chat-like sources wherever the enrollment names them:
  * a condition left naming none drops its group (with the exclusion back, that group let nobody in),
@@ -88,9 +91,11 @@ const CHAT_LIKE_CONDITION: FilterCondition = { property: 'source', operator: 'is
  */
 export function withChatIncluded(enrollment: Enrollment, include: boolean): Enrollment {
   if (include) {
-    const named = (g: FilterGroup) => g.conditions.some((c) => namesChatLike(c) && chatLikeValues(c).length === CHAT_LIKE_SOURCES.size);
+    // A group that names both already, or lets no chat-like ticket in, needs no copy.
+    const copied = (g: FilterGroup) =>
+      !g.conditions.some((c) => namesChatLike(c) && chatLikeValues(c).length === CHAT_LIKE_SOURCES.size) && admitsChatLike([g]);
     const filters: Filters = enrollment.filters.length
-      ? [...enrollment.filters, ...enrollment.filters.filter((g) => !named(g)).map((g) => ({ conditions: [...g.conditions, CHAT_LIKE_CONDITION] }))]
+      ? [...enrollment.filters, ...enrollment.filters.filter(copied).map((g) => ({ conditions: [...g.conditions, CHAT_LIKE_CONDITION] }))]
       : [{ conditions: [{ ...CHAT_LIKE_CONDITION, operator: 'isNoneOf' }] }, { conditions: [CHAT_LIKE_CONDITION] }];
     return { ...enrollment, filters };
   }
