@@ -115,7 +115,8 @@ describe('team persistence', () => {
     const before = server.workflows.get(id)!.revisions.length;
     store.getState().deleteWorkflow(id);
     await control.flush();
-    expect(server.workflows.get(id)!.deleted).toBe(true);
+    await until(() => server.workflows.get(id)!.deleted, 'the delete on the server');
+    await settle();
     expect(store.getState().conflicts).toEqual([]);
     const notice = store.getState().notices.at(-1)!;
     expect(notice.restore).toBe(id);
