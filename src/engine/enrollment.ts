@@ -1,9 +1,9 @@
 import { definitionOf, type Action } from '../actions';
 import { englishT } from '../actions/messages';
 import type { ChannelKind } from '../model/common';
-import type { Filters } from '../model/filters';
-import type { Trigger, Workflow } from '../model/workflow';
-import { compileFilters, evaluateFilters, firstHoldingGroup, outcomeParams, type CompiledFilters } from './filters';
+import type { FilterCondition, FilterGroup, Filters } from '../model/filters';
+import type { Enrollment, Trigger, Workflow } from '../model/workflow';
+import { compileFilters, evaluateFilters, filtersHold, firstHoldingGroup, outcomeParams, type CompiledFilters } from './filters';
 import type { EnrollmentOutcome, TraceParams } from './types';
 import { NO_PARAMS, type CompiledAction, type CompiledWorkflow, type Run, type TicketState, type World } from './world';
 
@@ -27,20 +27,115 @@ export type TriggerEvent =
  */
 export const CHAT_LIKE_SOURCES: ReadonlySet<ChannelKind> = new Set<ChannelKind>(['chat', 'messenger']);
 
-function namedSources(workflow: Workflow): Set<ChannelKind> {
+/** The chat-like sources an enrollment names explicitly (what lifts their exclusion). */
+function namedSources(enrollment: Enrollment): Set<ChannelKind> {
   const named = new Set<ChannelKind>();
-  for (const trigger of workflow.enrollment.triggers) {
+  for (const trigger of enrollment.triggers) {
     if (trigger.type !== 'conversationStarted') continue;
     for (const kind of trigger.channelKinds) if (CHAT_LIKE_SOURCES.has(kind)) named.add(kind);
   }
-  for (const group of workflow.enrollment.filters) {
-    for (const c of group.conditions) {
-      if (c.property !== 'source' || (c.operator !== 'is' && c.operator !== 'isAnyOf')) continue;
-      const values = Array.isArray(c.value) ? c.value : [c.value];
-      for (const v of values) if (CHAT_LIKE_SOURCES.has(v as ChannelKind)) named.add(v as ChannelKind);
-    }
+  for (const group of enrollment.filters) {
+    for (const c of group.conditions) if (namesChatLike(c)) for (const v of chatLikeValues(c)) named.add(v);
   }
   return named;
+}
+
+/** A source condition with "is" / "is any of": the kind that names sources. */
+function namesChatLike(c: FilterCondition): boolean {
+  return c.property === 'source' && (c.operator === 'is' || c.operator === 'isAnyOf');
+}
+
+function chatLikeValues(c: FilterCondition): ChannelKind[] {
+  const values = Array.isArray(c.value) ? c.value : [c.value];
+  return values.filter((v): v is ChannelKind => CHAT_LIKE_SOURCES.has(v as ChannelKind));
+}
+
+/** [S-chat] How the Chat and Messenger exclusion bears on a workflow, for its enrollment panel. */
+export interface ChatExclusion {
+  /**
+   * Whether the rule changes what the workflow does: it has actions, a trigger that can fire for a
+   * chat or Messenger ticket (any but a conversation-started trigger limited to other kinds), and
+   * enrollment filters that can let such a ticket in.
+   */
+  applies: boolean;
+  /** The chat-like sources the enrollment names, which it includes; the others stay excluded. */
+  included: ChannelKind[];
+}
+
+/** [S-chat] Whether the exclusion applies to a workflow (with this enrollment), and what it includes. */
+export function chatExclusion(workflow: Workflow, enrollment: Enrollment = workflow.enrollment): ChatExclusion {
+  const named = namedSources(enrollment);
+  const included = [...CHAT_LIKE_SOURCES].filter((k) => named.has(k));
+  const fires = enrollment.triggers.some(
+    (t) => t.type !== 'conversationStarted' || t.channelKinds.length === 0 || t.channelKinds.some((k) => CHAT_LIKE_SOURCES.has(k)),
+  );
+  return { applies: workflow.actions.length > 0 && fires && admitsChatLike(enrollment.filters), included };
+}
+
+/** Whether a ticket from live chat or Messenger could pass the filters, as far as its source goes. */
+function admitsChatLike(filters: Filters): boolean {
+  const bySource = filters.map((g) => ({ conditions: g.conditions.filter((c) => c.property === 'source') }));
+  return [...CHAT_LIKE_SOURCES].some((kind) => filtersHold(bySource, (p) => (p === 'source' ? kind : null)));
+}
+
+const CHAT_LIKE_CONDITION: FilterCondition = { property: 'source', operator: 'isAnyOf', value: [...CHAT_LIKE_SOURCES] };
+
+/**
+ * [S-chat] The enrollment with Chat and Messenger included (named as sources, which lifts their
+ * exclusion) or left out again, letting in the same other tickets as before.
+ * Including adds, beside each filter group that lets them in, the same group limited to them — or, with
+ * no filters, the two groups "source is none of" and "source is any of" them, which together let
+ * every ticket in. Leaving out removes the chat-like sources wherever the enrollment names them:
+ * a condition left naming none drops its group (with the exclusion back, that group let nobody in),
+ * a conversation-started trigger left without kinds goes too.
+ */
+export function withChatIncluded(enrollment: Enrollment, include: boolean): Enrollment {
+  if (include) {
+    // A group that names both already, or lets no chat-like ticket in, needs no copy.
+    const copied = (g: FilterGroup) =>
+      !g.conditions.some((c) => namesChatLike(c) && chatLikeValues(c).length === CHAT_LIKE_SOURCES.size) && admitsChatLike([g]);
+    const filters: Filters = enrollment.filters.length
+      ? [...enrollment.filters, ...enrollment.filters.filter(copied).map((g) => ({ conditions: [...g.conditions, CHAT_LIKE_CONDITION] }))]
+      : [{ conditions: [{ ...CHAT_LIKE_CONDITION, operator: 'isNoneOf' }] }, { conditions: [CHAT_LIKE_CONDITION] }];
+    return { ...enrollment, filters };
+  }
+  const filters: Filters = [];
+  for (const g of enrollment.filters) {
+    const conditions: FilterCondition[] = [];
+    let empty = false;
+    for (const c of g.conditions) {
+      if (!namesChatLike(c) || chatLikeValues(c).length === 0) {
+        conditions.push(c);
+        continue;
+      }
+      const rest = (Array.isArray(c.value) ? c.value : [String(c.value)]).filter((v) => !CHAT_LIKE_SOURCES.has(v as ChannelKind));
+      if (rest.length === 0) empty = true;
+      else conditions.push(c.operator === 'is' ? c : { ...c, value: rest });
+    }
+    if (!empty) filters.push({ conditions });
+  }
+  // What including added to no filters, and nothing else: back to no filters.
+  const none = filters.length === 1 && filters[0]!.conditions.length === 1 && sameNoneOf(filters[0]!.conditions[0]!);
+  const triggers: Trigger[] = [];
+  for (const t of enrollment.triggers) {
+    if (t.type !== 'conversationStarted' || !t.channelKinds.some((k) => CHAT_LIKE_SOURCES.has(k))) {
+      triggers.push(t);
+      continue;
+    }
+    const channelKinds = t.channelKinds.filter((k) => !CHAT_LIKE_SOURCES.has(k));
+    if (channelKinds.length) triggers.push({ ...t, channelKinds });
+  }
+  return { ...enrollment, triggers, filters: none ? [] : filters };
+}
+
+function sameNoneOf(c: FilterCondition): boolean {
+  return (
+    c.property === 'source' &&
+    c.operator === 'isNoneOf' &&
+    Array.isArray(c.value) &&
+    c.value.length === CHAT_LIKE_SOURCES.size &&
+    c.value.every((v) => CHAT_LIKE_SOURCES.has(v as ChannelKind))
+  );
 }
 
 /** Why a workflow cannot run: placeholders, dangling links, filters whose values do not fit. */
@@ -108,7 +203,7 @@ export function compileWorkflows(world: World, workflows: readonly Workflow[]): 
       filters,
       unenroll: workflow.enrollment.unenroll.length ? unenroll : null,
       reenroll: workflow.enrollment.reenroll,
-      sources: namedSources(workflow),
+      sources: namedSources(workflow.enrollment),
       actionsRun: 0,
       lastFire: 0,
     };

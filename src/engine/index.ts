@@ -15,7 +15,7 @@ export {
   type FilterOutcome,
   type FilterProblem,
 } from './filters';
-export { CHAT_LIKE_SOURCES, enrollmentOutcome } from './enrollment';
+export { CHAT_LIKE_SOURCES, chatExclusion, enrollmentOutcome, withChatIncluded, type ChatExclusion } from './enrollment';
 export { TRACE_CODES, ERROR_CODES, documentedCodes, type TraceCode, type ErrorCode } from './codes';
 export { renderTraceEntry, labelsOf, formatTraceTime, traceRule, ruleWords, TRACE_LANGUAGES, type HelpDeskRule, type LabelLookup, type TraceLanguage } from './render';
 export { DEFAULT_BUDGETS } from './world';

@@ -9,8 +9,6 @@ import chatTicketAcknowledge from './workflows/chat-ticket-acknowledge.json';
 import firstResponseWarning from './workflows/first-response-warning.json';
 import notifyWaitingOnUs from './workflows/notify-waiting-on-us.json';
 import routeByPriority from './workflows/route-by-priority.json';
-import statusOnCustomerReply from './workflows/status-on-customer-reply.json';
-import statusOnEmailSent from './workflows/status-on-email-sent.json';
 import ticketClosedEmail from './workflows/ticket-closed-email.json';
 import ticketReceivedEmail from './workflows/ticket-received-email.json';
 import urgentEscalation from './workflows/urgent-escalation.json';
@@ -50,8 +48,6 @@ function scenarioExample(file: string, json: unknown): ScenarioExample {
 
 /** The example workflows, in the order the help-center articles introduce them. */
 export const EXAMPLE_WORKFLOWS: readonly WorkflowExample[] = [
-  workflowExample('status-on-email-sent.json', statusOnEmailSent),
-  workflowExample('status-on-customer-reply.json', statusOnCustomerReply),
   workflowExample('ticket-received-email.json', ticketReceivedEmail),
   workflowExample('ticket-closed-email.json', ticketClosedEmail),
   workflowExample('notify-waiting-on-us.json', notifyWaitingOnUs),

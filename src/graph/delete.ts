@@ -60,3 +60,8 @@ export function deleteFollowing(workflow: Workflow, id: string, opts?: OpOptions
 export function planDeleteFollowing(workflow: Workflow, id: string): string[] {
   return deleteFollowing(workflow, id).removed;
 }
+
+/** The ids deleteAction would remove for a branch kept by `keepSlot` (the branch first), for the confirmation that says how many. */
+export function planDeleteBranch(workflow: Workflow, id: string, keepSlot: string): string[] {
+  return deleteAction(workflow, id, keepSlot).removed;
+}

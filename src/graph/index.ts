@@ -4,7 +4,7 @@ export { newActionId } from './ids';
 export { canInsertAt, insertAction, insertionPoints, newAction } from './insert';
 export { cloneAction, setGotoTarget, updateAction } from './edit';
 export { canMoveTo, moveAction } from './move';
-export { deleteAction, deleteFollowing, planDeleteFollowing } from './delete';
+export { deleteAction, deleteFollowing, planDeleteBranch, planDeleteFollowing } from './delete';
 export { drawingForest, endNodeId, LAYOUT_GAP, layoutWorkflow, NODE_SIZE, rowTop, type TreeNode } from './layout';
 export { toCanvas, type CanvasEdge, type CanvasNode } from './canvas';
 export * from './links';

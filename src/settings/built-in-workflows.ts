@@ -1,6 +1,6 @@
 import { ACTIONS, type Translate } from '../actions';
 import { format } from '../actions/messages';
-import { CHAT_LIKE_SOURCES } from '../engine/enrollment';
+import { withChatIncluded } from '../engine/enrollment';
 import {
   WORKFLOW_FORMAT,
   WORKFLOW_SCHEMA_VERSION,
@@ -16,6 +16,12 @@ import { SettingsError } from './workspace-edits';
 
 /** The two built-in status updates of a pipeline's Automate tab [S-out] [S-in]. */
 export type BuiltInTrigger = 'onEmailSent' | 'onCustomerReply';
+
+/** The trigger each built-in status update stands for. */
+const BUILT_IN_TRIGGERS: Record<BuiltInTrigger, 'emailSentFromTicket' | 'contactReplied'> = {
+  onEmailSent: 'emailSentFromTicket',
+  onCustomerReply: 'contactReplied',
+};
 
 /** What the "+" of a status creates [S-status-actions]: a built-in email, or an internal notification. */
 export type StatusActionSpec =
@@ -79,7 +85,7 @@ export function builtInStatusWorkflow(ws: Workspace, pipelineId: string, which: 
     name: t(`settings.builtIn.${which}.name`, params).slice(0, 200),
     description: t(`settings.builtIn.${which}.description`, params),
     enrollment: {
-      triggers: [{ type: which === 'onEmailSent' ? 'emailSentFromTicket' : 'contactReplied' }],
+      triggers: [{ type: BUILT_IN_TRIGGERS[which] }],
       filters: [{ conditions: [pipelineCondition(pipelineId)] }],
       reenroll: true,
       unenroll: [],
@@ -131,21 +137,16 @@ export function statusActionWorkflow(
     action = { ...ACTIONS.notify.create('notify-1'), recipients: { userIds: [...spec.userIds], teamIds: [...spec.teamIds], owner: spec.owner } };
     name = t('settings.statusWorkflow.notifyName', { recipients: names.join(', '), status });
   }
-  const filters: Filters = [{ conditions: [pipelineCondition(pipelineId)] }];
-  // A second OR group rather than a source condition on the first: it names Chat and Messenger
-  // (what lifts the engine's exclusion) without turning away tickets that have no source channel.
-  if (opts.includeChat) {
-    filters.push({ conditions: [pipelineCondition(pipelineId), { property: 'source', operator: 'isAnyOf', value: [...CHAT_LIKE_SOURCES] }] });
-  }
+  // Including adds a second OR group rather than a source condition on the first: it names Chat and
+  // Messenger (what lifts the engine's exclusion) without turning away tickets that have no source channel.
+  const enrollment = withChatIncluded(
+    { triggers: [{ type: 'statusChanged', toStatusId: statusId }], filters: [{ conditions: [pipelineCondition(pipelineId)] }], reenroll: true, unenroll: [] },
+    opts.includeChat,
+  );
   const workflow: Workflow = {
     id,
     name: name.slice(0, 200),
-    enrollment: {
-      triggers: [{ type: 'statusChanged', toStatusId: statusId }],
-      filters,
-      reenroll: true,
-      unenroll: [],
-    },
+    enrollment,
     actions: [action],
     startActionId: action.id,
   };
@@ -165,4 +166,21 @@ export function statusWorkflows(workflows: readonly Workflow[], pipelineId: stri
   return workflows.filter(
     (wf) => wf.enrollment.triggers.some((tr) => tr.type === 'statusChanged' && tr.toStatusId === statusId) && admitsPipeline(wf, pipelineId),
   );
+}
+
+/**
+ * The enabled built-in status updates a workflow repeats: it enrolls on the same email trigger, lets
+ * tickets of that pipeline in and sets a status. While such a copy is on, turning the built-in off in
+ * Settings → Automate seems to do nothing, because the copy still changes the status.
+ */
+export function repeatedBuiltIns(ws: Workspace, wf: Workflow): { pipelineId: string; which: BuiltInTrigger }[] {
+  if (!wf.actions.some((a) => a.kind === 'setStatus')) return [];
+  const found: { pipelineId: string; which: BuiltInTrigger }[] = [];
+  for (const p of ws.pipelines) {
+    for (const which of Object.keys(BUILT_IN_TRIGGERS) as BuiltInTrigger[]) {
+      if (!p.automation[which].enabled) continue;
+      if (wf.enrollment.triggers.some((tr) => tr.type === BUILT_IN_TRIGGERS[which]) && admitsPipeline(wf, p.id)) found.push({ pipelineId: p.id, which });
+    }
+  }
+  return found;
 }

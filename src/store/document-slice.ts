@@ -29,6 +29,22 @@ export interface CommitOptions {
 /** How long a run of coalescing changes may pause and still be the same step. */
 export const COALESCE_WINDOW_MS = 1500;
 
+/**
+ * A deleted workflow kept in the trash, from which it can be restored as it was: its document, its
+ * revisions and live mark, and where it stood in the list.
+ */
+export interface TrashedWorkflow {
+  doc: WorkflowDocument;
+  versions: VersionState | null;
+  /** Its place in the workflow list when it was deleted. */
+  position: number;
+  /** When it was deleted (ISO 8601). */
+  deletedAt: string;
+}
+
+/** How many deleted workflows the trash keeps; the oldest goes first. */
+export const TRASH_LIMIT = 50;
+
 /** Everything loaded from storage (or seeded) at start. */
 export interface LoadedState {
   workspace: Workspace;
@@ -38,6 +54,8 @@ export interface LoadedState {
   histories: Record<string, WorkflowHistory>;
   /** Revisions and the live revision per workflow (none: nothing saved or live yet). */
   versions?: Record<string, VersionState>;
+  /** Deleted workflows that can be restored, the latest first. */
+  trash?: TrashedWorkflow[];
 }
 
 /** Workspace, workflow documents and their undo histories. */
@@ -62,7 +80,17 @@ export interface DocumentSlice {
   createWorkflow(name: string): string;
   /** Adds a disabled copy of a document under a new id and returns the id (comments dropped unless kept). */
   addCopy(doc: WorkflowDocument, name: string, history?: WorkflowHistory, options?: { keepComments?: boolean }): string;
+  /** Deletes a workflow into the trash (with its revisions), from which restoreWorkflow brings it back. */
   deleteWorkflow(id: string): void;
+  /** Deleted workflows that can be restored, the latest first. */
+  trash: TrashedWorkflow[];
+  /**
+   * Brings the latest deleted workflow with this id back from the trash, with its revisions, live
+   * mark and place in the list, and opens it. Refused (with a notice) while another workflow has the id.
+   */
+  restoreWorkflow(id: string): void;
+  /** Removes a workflow from the trash for good. */
+  purgeTrashed(id: string, deletedAt: string): void;
   /**
    * [S-reenroll] Replaces the open workflow by a copy with a new enrollment (the old one is deleted),
    * so tickets already enrolled in the old workflow are not enrolled again unexpectedly.
@@ -125,6 +153,7 @@ export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
   order: [],
   openId: null,
   histories: idRecord(),
+  trash: [],
   loaded: false,
   lastCommit: null,
   load(state) {
@@ -134,6 +163,7 @@ export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
       documents: copyIdRecord(state.documents),
       histories: copyIdRecord(state.histories),
       versions: copyIdRecord(state.versions ?? {}),
+      trash: state.trash ?? [],
       historyView: null,
       openId: state.openId !== null && hasId(state.documents, state.openId) ? state.openId : null,
       loaded: true,
@@ -215,7 +245,35 @@ export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
     // A deleted workflow takes its revisions with it: nothing of it stays live.
     const versions = withoutId(s.versions, id);
     const historyView = s.historyView?.workflowId === id ? null : s.historyView;
-    set({ documents, histories, versions, historyView, order, openId, selection: s.openId === id ? null : s.selection, lastCommit: null });
+    // Into the trash, with its revisions and live mark: Undo on the notice, or Restore later, brings it back.
+    const trashed: TrashedWorkflow = { doc: s.documents[id]!, versions: s.versions[id] ?? null, position: s.order.indexOf(id), deletedAt: new Date().toISOString() };
+    const trash = [trashed, ...s.trash].slice(0, TRASH_LIMIT);
+    set({ documents, histories, versions, historyView, order, openId, trash, selection: s.openId === id ? null : s.selection, lastCommit: null });
+    get().notify({ tone: 'info', key: 'workflows.deleted', params: { name: trashed.doc.workflow.name }, restore: id });
+  },
+  restoreWorkflow(id) {
+    const s = get();
+    const at = s.trash.findIndex((x) => x.doc.workflow.id === id);
+    if (at < 0) return;
+    const { doc, versions, position } = s.trash[at]!;
+    if (hasId(s.documents, id)) {
+      s.notify({ tone: 'error', key: 'workflows.restore.taken', params: { name: doc.workflow.name, id } });
+      return;
+    }
+    const order = [...s.order];
+    order.splice(Math.max(0, Math.min(position, order.length)), 0, id);
+    set({
+      documents: withId(s.documents, id, doc),
+      histories: withId(s.histories, id, emptyHistory()),
+      versions: versions ? withId(s.versions, id, versions) : s.versions,
+      order,
+      trash: s.trash.filter((_, i) => i !== at),
+    });
+    get().openWorkflow(id);
+    get().notify({ tone: 'info', key: 'workflows.restored', params: { name: doc.workflow.name } });
+  },
+  purgeTrashed(id, deletedAt) {
+    set((s) => ({ trash: s.trash.filter((x) => x.doc.workflow.id !== id || x.deletedAt !== deletedAt) }));
   },
   cloneWithEnrollment(enrollment) {
     const s = get();

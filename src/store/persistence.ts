@@ -15,7 +15,7 @@ import {
   type Workspace,
 } from '../model';
 import { LANGUAGES } from '../ui/i18n/core';
-import type { LoadedState } from './document-slice';
+import { TRASH_LIMIT, type LoadedState, type TrashedWorkflow } from './document-slice';
 import { emptyHistory, HISTORY_LIMIT, recordStep, type HistoryEntry, type WorkflowHistory } from './history';
 import { browserJournalStorage, journalKey, readJournals, removeJournal, writeJournal, type JournalStorage } from './journal';
 import { hasId, idRecord, withId, withoutId } from './id-record';
@@ -111,6 +111,31 @@ interface TicketflowDB extends DBSchema {
 
 /** Meta key of the workflows the versions upgrade found on but with errors, told to the user at the next load. */
 const UPGRADE_NOTICES = 'versions-upgrade';
+/** Meta key of the trash: deleted workflows with their revisions, which can be restored. */
+const TRASH_KEY = 'trash';
+
+const TrashEntrySchema = z.object({
+  doc: StoredDocSchema,
+  versions: WorkflowVersionsSchema.extend({ revisions: z.array(RevisionSchema).max(100000) }).nullable(),
+  position: z.number().int().min(0),
+  deletedAt: z.string().max(40),
+});
+const TrashRecordSchema = z.object({ v: z.literal(STORAGE_VERSION), entries: z.array(TrashEntrySchema).max(TRASH_LIMIT * 2) });
+
+/** What names one trash entry: a workflow deleted at a time. */
+const trashKey = (e: TrashedWorkflow) => `${e.doc.workflow.id}@${e.deletedAt}`;
+
+/**
+ * The trash to store: this tab's, with the entries another tab stored since (kept, not overwritten),
+ * minus those this tab restored or purged. The latest first, at most TRASH_LIMIT.
+ */
+export function mergeTrash(ours: readonly TrashedWorkflow[], saved: readonly TrashedWorkflow[], stored: readonly TrashedWorkflow[]): TrashedWorkflow[] {
+  const gone = new Set(saved.map(trashKey));
+  for (const e of ours) gone.delete(trashKey(e));
+  const mine = new Set(ours.map(trashKey));
+  const theirs = stored.filter((e) => !mine.has(trashKey(e)) && !gone.has(trashKey(e)));
+  return [...ours, ...theirs].sort((a, b) => b.deletedAt.localeCompare(a.deletedAt)).slice(0, TRASH_LIMIT);
+}
 
 /** What the user can do about storage, offered by the storage banner. */
 export interface StorageControl {
@@ -197,6 +222,8 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
   let workspaceRevision = 0;
   let savedWorkspace: Workspace | null = null;
   let savedSession = '';
+  /** The trash as this tab last wrote or read it. */
+  let savedTrash: TrashedWorkflow[] = [];
   let timer: ReturnType<typeof setTimeout> | null = null;
   let failures = 0;
   let saving: Promise<void> | null = null;
@@ -267,13 +294,14 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
 
   async function load(database: IDBPDatabase<TicketflowDB>) {
     const tx = database.transaction(['meta', 'workflows', 'history', 'revisions'], 'readonly');
-    const [sessionRaw, workspaceRaw, workflowRaws, historyRaws, revisionRaws, upgradeNotices] = await Promise.all([
+    const [sessionRaw, workspaceRaw, workflowRaws, historyRaws, revisionRaws, upgradeNotices, trashRaw] = await Promise.all([
       tx.objectStore('meta').get('session'),
       tx.objectStore('meta').get('workspace'),
       tx.objectStore('workflows').getAll(),
       tx.objectStore('history').getAll(),
       tx.objectStore('revisions').getAll(),
       tx.objectStore('meta').get(UPGRADE_NOTICES),
+      tx.objectStore('meta').get(TRASH_KEY),
     ]);
     await tx.done;
     const revisionsById = revisionsByWorkflow(revisionRaws);
@@ -332,7 +360,12 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
     const known = session.success ? session.data.order.filter((id) => hasId(documents, id)) : [];
     const order = [...known, ...Object.keys(documents).filter((id) => !known.includes(id)).sort()];
     const openId = session.success && session.data.openId && hasId(documents, session.data.openId) ? session.data.openId : (order[0] ?? null);
-    const state: LoadedState = { workspace, documents, order, openId, histories, versions };
+    const trashRecord = TrashRecordSchema.safeParse(trashRaw);
+    if (trashRaw !== undefined && !trashRecord.success) unreadable.push(TRASH_KEY);
+    // An entry whose workflow is back (restored by a tab that had not saved its trash yet) is done with.
+    const trash = trashRecord.success ? (trashRecord.data.entries as TrashedWorkflow[]).filter((e) => !hasId(documents, e.doc.workflow.id)) : [];
+    savedTrash = trash;
+    const state: LoadedState = { workspace, documents, order, openId, histories, versions, trash };
     const recovered = replayJournals(state);
     // The kept layout goes in before the documents: loading them is what lets a restored draft open
     // its own tab, and that choice must not be overwritten by the older layout afterwards.
@@ -525,7 +558,8 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
     const deleted = [...savedDocs.keys()].filter((id) => !hasId(s.documents, id) && !conflicted.has(id));
     const session = JSON.stringify(sessionOf(s));
     const workspaceChanged = s.workspace !== savedWorkspace;
-    if (!changed.length && !deleted.length && session === savedSession && !workspaceChanged) {
+    const trashChanged = s.trash !== savedTrash;
+    if (!changed.length && !deleted.length && session === savedSession && !workspaceChanged && !trashChanged) {
       if (store.getState().storage.state !== 'error') store.setState({ storage: { state: 'saved' } });
       return;
     }
@@ -616,7 +650,17 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
         }
       }
       if (session !== savedSession) await meta.put(sessionOf(s), 'session');
+      // In the same transaction as the deletes: a workflow leaves its records only to be in the trash.
+      if (trashChanged) {
+        const raw = await meta.get(TRASH_KEY);
+        const stored = TrashRecordSchema.safeParse(raw);
+        // A trash this tab cannot read is kept aside, never written over.
+        if (raw !== undefined && !stored.success) await quarantine(meta, TRASH_KEY, raw);
+        const entries = mergeTrash(s.trash, savedTrash, stored.success ? (stored.data.entries as TrashedWorkflow[]) : []);
+        await meta.put({ v: STORAGE_VERSION, entries }, TRASH_KEY);
+      }
       await tx.done;
+      if (trashChanged) savedTrash = s.trash;
       if (workspaceWritten) {
         workspaceRevision++;
         savedWorkspace = s.workspace;

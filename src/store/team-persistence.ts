@@ -657,7 +657,9 @@ export async function startTeamPersistence(store: AppStore, options: TeamPersist
         }
         case 'workflow.deleted': {
           if (!id || !heads.has(id)) return;
-          if (isClean(id)) {
+          // Deleted here too (this page's own delete, its answer still on the way): both sides agree.
+          const gone = !(id in store.getState().documents);
+          if (gone || isClean(id)) {
             heads.delete(id);
             savedDocs.delete(id);
             savedComments.delete(id);

@@ -24,6 +24,8 @@ export interface Notice {
   params?: Record<string, string | number>;
   /** English text shown when no translation of the key exists (messages from the core). */
   fallback?: string;
+  /** A deleted workflow's id: the notice offers Undo, which restores it from the trash. */
+  restore?: string;
 }
 
 /** A canvas gesture in progress that changes what insertion points do. */

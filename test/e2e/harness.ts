@@ -97,3 +97,15 @@ export async function expectCount(page: Page, count: number, what: string): Prom
   }
   throw new Error(`${what}: expected ${count} action bubbles, found ${await actionNodes(page).count()}`);
 }
+
+/** Waits until the save indicator says everything is saved. */
+export async function saved(page: Page): Promise<void> {
+  await page.locator('.tf-save--saved').waitFor({ timeout: 15_000 });
+}
+
+/** Opens the app at `url` and waits for the canvas and for storage to have settled. */
+export async function openApp(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.locator('.react-flow__node').first().waitFor();
+  await saved(page);
+}

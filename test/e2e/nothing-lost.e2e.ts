@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { e2e } from './harness';
+import { e2e, openApp, saved } from './harness';
 
 // What src/store/persistence.ts promises: every committed edit is saved to IndexedDB (autosave), a full
 // storage quota tells the user and keeps the edit in memory until a save goes through, an unreadable
@@ -50,16 +50,6 @@ async function writeRaw(page: Page, storeName: string, key: string, value: unkno
       }),
     { storeName, key, value },
   );
-}
-
-async function openApp(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await page.locator('.react-flow__node').first().waitFor();
-  await saved(page);
-}
-
-async function saved(page: Page): Promise<void> {
-  await page.locator('.tf-save--saved').waitFor({ timeout: 15_000 });
 }
 
 async function openName(page: Page): Promise<string> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { enrollmentOutcome } from '../../src/engine';
+import { chatExclusion, enrollmentOutcome, withChatIncluded } from '../../src/engine';
 import { action, agentEmail, at, chain, enrollments, incoming, ms, outcomes, run, statusPath, text, workflow } from './helpers';
 
 const receivedEmail = () => action('sendEmail', 'email', { templateId: 'tpl-received' });
@@ -96,6 +96,67 @@ describe('[S-chat] Chat and Messenger are excluded by default', () => {
     const r = run({ workflows: [everyKind, notEmail], events: [incoming(0, 'conv-chat', 'th-1', 'ch-chat')] });
     expect(r.outbox).toEqual([]);
     expect(r.history['ticket-1']!.enrollments.map(enrollmentOutcome)).toEqual(['excluded', 'excluded']);
+  });
+});
+
+describe('[S-chat] where the exclusion applies, and the switch that includes Chat and Messenger', () => {
+  const events = [incoming(0, 'conv-chat', 'th-1', 'ch-chat'), incoming(1, 'conv-msg', 'th-1', 'ch-messenger'), incoming(2, 'conv-mail', 'th-1')];
+  const sent = (wf: ReturnType<typeof workflow>) => run({ workflows: [wf], events }).outbox.map((e) => e.ticket);
+  const withEnrollment = (wf: ReturnType<typeof workflow>, include: boolean) => ({ ...wf, enrollment: withChatIncluded(wf.enrollment, include) });
+
+  it('applies to a workflow with actions whose triggers and filters can let a chat or Messenger ticket in', () => {
+    expect(chatExclusion(workflow('a', { triggers: [{ type: 'ticketCreated' }], actions: [receivedEmail()] }))).toEqual({ applies: true, included: [] });
+    expect(chatExclusion(workflow('b', { triggers: [{ type: 'conversationStarted', channelKinds: [] }], actions: [receivedEmail()] })).applies).toBe(true);
+    expect(chatExclusion(workflow('c', { triggers: [{ type: 'conversationStarted', channelKinds: ['chat'] }], actions: [receivedEmail()] }))).toEqual({
+      applies: true,
+      included: ['chat'],
+    });
+  });
+
+  it('does not apply without actions, to email-only triggers, to filters that let only other sources in, or without triggers', () => {
+    expect(chatExclusion(workflow('a', { triggers: [{ type: 'ticketCreated' }] })).applies).toBe(false);
+    expect(chatExclusion(workflow('b', { triggers: [{ type: 'conversationStarted', channelKinds: ['email', 'form'] }], actions: [receivedEmail()] })).applies).toBe(false);
+    const emailOnly = workflow('c', {
+      triggers: [{ type: 'ticketCreated' }],
+      filters: [{ conditions: [{ property: 'source', operator: 'is', value: 'email' }] }, { conditions: [{ property: 'source', operator: 'isUnknown' }] }],
+      actions: [receivedEmail()],
+    });
+    expect(chatExclusion(emailOnly).applies).toBe(false);
+    expect(chatExclusion(workflow('d', { triggers: [], actions: [receivedEmail()] })).applies).toBe(false);
+  });
+
+  it('including lets chat and Messenger tickets in beside the same others, and leaving out again restores the enrollment', () => {
+    const plain = workflow('wf-plain', { triggers: [{ type: 'ticketCreated' }], actions: [receivedEmail()] });
+    expect(sent(plain)).toEqual(['ticket-3']);
+    const included = withEnrollment(plain, true);
+    expect(chatExclusion(included).included).toEqual(['chat', 'messenger']);
+    expect(sent(included)).toEqual(['ticket-1', 'ticket-2', 'ticket-3']);
+    expect(withChatIncluded(included.enrollment, false)).toEqual(plain.enrollment);
+    expect(withChatIncluded(included.enrollment, true)).toEqual(included.enrollment);
+  });
+
+  it('keeps each filter group and adds its chat-like copy, so the filters still decide the others', () => {
+    const urgent = { property: 'priority' as const, operator: 'is' as const, value: 'urgent' };
+    const filtered = workflow('wf-urgent', { triggers: [{ type: 'ticketCreated' }], filters: [{ conditions: [urgent] }], actions: [receivedEmail()] });
+    const included = withChatIncluded(filtered.enrollment, true);
+    expect(included.filters).toEqual([
+      { conditions: [urgent] },
+      { conditions: [urgent, { property: 'source', operator: 'isAnyOf', value: ['chat', 'messenger'] }] },
+    ]);
+    expect(withChatIncluded(included, false)).toEqual(filtered.enrollment);
+  });
+
+  it('leaving out takes the chat-like sources out of source filters and conversation-started triggers', () => {
+    const mixed = workflow('wf-mixed', {
+      triggers: [{ type: 'conversationStarted', channelKinds: ['email', 'chat'] }, { type: 'conversationStarted', channelKinds: ['messenger'] }],
+      filters: [{ conditions: [{ property: 'source', operator: 'isAnyOf', value: ['chat', 'email'] }] }, { conditions: [{ property: 'source', operator: 'is', value: 'messenger' }] }],
+      actions: [receivedEmail()],
+    });
+    const out = withChatIncluded(mixed.enrollment, false);
+    expect(out.triggers).toEqual([{ type: 'conversationStarted', channelKinds: ['email'] }]);
+    expect(out.filters).toEqual([{ conditions: [{ property: 'source', operator: 'isAnyOf', value: ['email'] }] }]);
+    expect(chatExclusion({ ...mixed, enrollment: out }).included).toEqual([]);
+    expect(sent({ ...mixed, enrollment: out })).toEqual(['ticket-3']);
   });
 });
 

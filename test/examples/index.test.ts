@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importScenario, importWorkflow, stableStringify } from '../../src/document';
 import { defaultWorkspace, EXAMPLE_SCENARIOS, EXAMPLE_WORKFLOWS } from '../../src/examples';
+import { builtInStatusWorkflow, repeatedBuiltIns } from '../../src/settings/built-in-workflows';
 
 const jsonFiles = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
 
@@ -30,7 +31,9 @@ describe('examples', () => {
   });
 
   it('covers each use of the help-center articles with at least one example', () => {
-    const workflows = EXAMPLE_WORKFLOWS.map((e) => e.document.workflow);
+    // The email-driven status updates are the pipeline's built-ins (Settings → Automate), not examples.
+    const builtIns = (['onEmailSent', 'onCustomerReply'] as const).map((w) => builtInStatusWorkflow(defaultWorkspace(), 'support', w).workflow);
+    const workflows = [...builtIns, ...EXAMPLE_WORKFLOWS.map((e) => e.document.workflow)];
     const triggers = workflows.flatMap((w) => w.enrollment.triggers);
     const actions = workflows.flatMap((w) => w.actions);
     expect(triggers.map((t) => t.type)).toEqual(expect.arrayContaining(['emailSentFromTicket', 'contactReplied', 'ticketCreated']));
@@ -39,5 +42,11 @@ describe('examples', () => {
     expect(actions.some((a) => a.kind === 'notify' && a.recipients.owner)).toBe(true);
     expect(actions.some((a) => a.kind === 'notify' && a.recipients.teamIds.length > 0)).toBe(true);
     expect(actions.map((a) => a.kind)).toEqual(expect.arrayContaining(['branch', 'delay', 'goto']));
+  });
+
+  it('ships no example workflow that repeats an enabled built-in status update', () => {
+    const ws = defaultWorkspace();
+    expect(ws.pipelines.every((p) => p.automation.onEmailSent.enabled && p.automation.onCustomerReply.enabled)).toBe(true);
+    expect(EXAMPLE_WORKFLOWS.filter((e) => repeatedBuiltIns(ws, e.document.workflow).length > 0).map((e) => e.file)).toEqual([]);
   });
 });

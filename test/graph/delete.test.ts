@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deleteAction, deleteFollowing, planDeleteFollowing } from '../../src/graph/delete';
+import { deleteAction, deleteFollowing, planDeleteBranch, planDeleteFollowing } from '../../src/graph/delete';
 import { act, deepFreeze, ids, invariantProblems, jump, path, refused, spine, step, target, threePaths, workflow } from './helpers';
 
 
@@ -176,6 +176,16 @@ describe('planDeleteFollowing', () => {
     const plan = planDeleteFollowing(wf, 'x');
     expect(plan).toEqual(deleteFollowing(wf, 'x').removed);
     expect(plan[0]).toBe('x');
+    expect(wf.actions).toHaveLength(6);
+  });
+});
+
+describe('planDeleteBranch', () => {
+  it('names the branch and the actions only its other paths reach, for the path kept, without changing anything', () => {
+    const wf = deepFreeze(threePaths());
+    expect([...planDeleteBranch(wf, 'x', 'default')].sort()).toEqual(['b1', 'b2', 'c1', 'x']);
+    expect([...planDeleteBranch(wf, 'x', 'branch:p1')].sort()).toEqual(['c1', 'd1', 'x']);
+    expect(planDeleteBranch(wf, 'x', 'branch:p2')).toEqual(deleteAction(wf, 'x', 'branch:p2').removed);
     expect(wf.actions).toHaveLength(6);
   });
 });

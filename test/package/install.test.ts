@@ -64,7 +64,7 @@ describe('the packed engine', () => {
       expect(files).toContain(`dist-package/types/package/${entry}.d.ts`);
     }
     expect(files).toContain('schemas/workflow.schema.json');
-    expect(files).toContain('dist-package/examples/workflows/status-on-email-sent.json');
+    expect(files).toContain('dist-package/examples/workflows/ticket-received-email.json');
     expect(files).toContain('dist-package/examples/scenarios/email-ticket-life.json');
     expect(files.filter((f) => f.startsWith('src/') || f.startsWith('test/') || f.includes('node_modules'))).toEqual([]);
     // The built code imports nothing but Node's modules and the runtime dependencies.
@@ -90,7 +90,7 @@ describe('the packed engine', () => {
       "import { validateWorkflowDocument } from 'ticketflow/document';",
       "import { readFileSync } from 'node:fs';",
       "import { createRequire } from 'node:module';",
-      "const doc = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('ticketflow/examples/workflows/status-on-email-sent.json'), 'utf8'));",
+      "const doc = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('ticketflow/examples/workflows/ticket-received-email.json'), 'utf8'));",
       'console.log(JSON.stringify(validateWorkflowDocument(doc)));',
       'doc.workflow.name = 42;',
       'console.log(JSON.stringify(validateWorkflowDocument(doc)));',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_WORKFLOWS } from '../../src/examples';
 import { defaultWorkspace, type Workflow } from '../../src/model';
-import { builtInStatusWorkflow, builtInWorkflowId, statusActionWorkflow, statusWorkflows, type StatusActionSpec } from '../../src/settings/built-in-workflows';
+import { builtInStatusWorkflow, builtInWorkflowId, repeatedBuiltIns, statusActionWorkflow, statusWorkflows, type StatusActionSpec } from '../../src/settings/built-in-workflows';
 import { SettingsError } from '../../src/settings/workspace-edits';
 
 const workflows: Workflow[] = EXAMPLE_WORKFLOWS.map((e) => e.document.workflow);
@@ -128,5 +128,23 @@ describe('statusWorkflows', () => {
     const created = statusActionWorkflow(defaultWorkspace(), 'support', 'closed', { kind: 'sendEmail', template: 'ticketClosed' }, { includeChat: false, takenIds: [] });
     expect(statusWorkflows([created.workflow], 'support', 'closed')).toHaveLength(1);
     expect(statusWorkflows([created.workflow], 'billing', 'closed')).toHaveLength(0);
+  });
+});
+
+describe('repeatedBuiltIns', () => {
+  const copy = builtInStatusWorkflow(defaultWorkspace(), 'support', 'onEmailSent').workflow;
+
+  it('finds a workflow that sets a status on the email trigger of an enabled built-in', () => {
+    expect(repeatedBuiltIns(defaultWorkspace(), copy)).toEqual([{ pipelineId: 'support', which: 'onEmailSent' }]);
+  });
+
+  it('lets a copy be once the built-in is off, or when it sets no status or admits another pipeline only', () => {
+    const off = defaultWorkspace();
+    off.pipelines[0]!.automation.onEmailSent.enabled = false;
+    expect(repeatedBuiltIns(off, copy)).toEqual([]);
+    const notify = statusActionWorkflow(defaultWorkspace(), 'support', 'new', { kind: 'notify', userIds: [], teamIds: [], owner: true }, { includeChat: false, takenIds: [] }).workflow;
+    expect(repeatedBuiltIns(defaultWorkspace(), { ...notify, enrollment: { ...notify.enrollment, triggers: [{ type: 'emailSentFromTicket' }] } })).toEqual([]);
+    const elsewhere = { ...copy, enrollment: { ...copy.enrollment, filters: [{ conditions: [{ property: 'pipeline' as const, operator: 'is' as const, value: 'sales' }] }] } };
+    expect(repeatedBuiltIns(defaultWorkspace(), elsewhere)).toEqual([]);
   });
 });

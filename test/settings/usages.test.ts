@@ -29,12 +29,14 @@ const filtered: Workflow = {
 
 describe('usagesOf', () => {
   it('finds a status in a Set status action through its references()', () => {
-    expect(usagesOf({ type: 'status', id: 'waiting-contact' }, workflows)).toContainEqual({
-      workflowId: 'wf-status-on-email-sent',
-      workflowName: 'Update status when an email is sent to a customer',
+    const closing = workflows.find((w) => w.id === 'wf-await-contact-reply')!;
+    const at = closing.actions.findIndex((a) => a.kind === 'setStatus');
+    expect(usagesOf({ type: 'status', id: 'closed' }, workflows)).toContainEqual({
+      workflowId: 'wf-await-contact-reply',
+      workflowName: closing.name,
       where: 'action',
-      actionId: 'set-waiting-contact',
-      pointer: '/actions/0/statusId',
+      actionId: 'close',
+      pointer: `/actions/${at}/statusId`,
     });
   });
 
@@ -81,7 +83,6 @@ describe('usagesOf', () => {
 describe('workflowsUsing', () => {
   it('names each workflow once however often it refers to the entity', () => {
     expect(workflowsUsing({ type: 'status', id: 'waiting-contact' }, workflows).map((w) => w.id)).toEqual([
-      'wf-status-on-email-sent',
       'wf-waiting-contact-reminder',
       'wf-first-response-warning',
       'wf-await-contact-reply',

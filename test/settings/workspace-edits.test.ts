@@ -138,7 +138,6 @@ describe('statusUsage', () => {
     expect(statusUsage(defaultWorkspace(), 'support', 'waiting-contact', workflows)).toEqual({
       automation: ['onEmailSent'],
       workflows: [
-        { id: 'wf-status-on-email-sent', name: 'Update status when an email is sent to a customer' },
         { id: 'wf-waiting-contact-reminder', name: 'Remind the contact every 2 days while we wait on them' },
         { id: 'wf-first-response-warning', name: 'Warn the owner an hour before the first-response due time' },
         { id: 'wf-await-contact-reply', name: 'Close tickets the contact does not answer within 3 days' },

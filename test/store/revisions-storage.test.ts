@@ -55,7 +55,7 @@ describe('the local revision store', () => {
     const first = await tab();
     first.store.getState().insertAt({ type: 'start' }, 'delay');
     first.store.getState().saveRevision(first.store.getState().openId!, 'Wait first');
-    first.store.getState().unpublish(RECEIVED);
+    first.store.getState().unpublish(URGENT);
     await first.control.flush();
     first.control.stop();
     const second = await tab();
@@ -66,8 +66,8 @@ describe('the local revision store', () => {
       [2, 'save', 'Wait first'],
     ]);
     expect(s.versions[open]!.published).toBe(1);
-    expect(s.versions[RECEIVED]!.published).toBeNull();
-    expect(s.versions[RECEIVED]!.everPublished).toEqual([1]);
+    expect(s.versions[URGENT]!.published).toBeNull();
+    expect(s.versions[URGENT]!.everPublished).toEqual([1]);
   });
 
   it('deletes a workflow with its revisions', async () => {
@@ -148,5 +148,37 @@ describe('upgradeStoredDocument', () => {
     expect(upgradeStoredDocument('text')).toBe('text');
     const current = { schemaVersion: 3 };
     expect(upgradeStoredDocument(current)).toBe(current);
+  });
+});
+
+describe('the trash in local storage', () => {
+  it('survives a reload; restoring brings the workflow back with its revisions, and nothing else is lost', async () => {
+    const first = await tab();
+    const s = first.store.getState();
+    const others = s.order.filter((id) => id !== URGENT);
+    s.saveRevision(URGENT, 'Before the delete');
+    const revisions = first.store.getState().versions[URGENT]!.revisions.map((r) => [r.number, r.kind, r.message]);
+    const doc = first.store.getState().documents[URGENT]!;
+    first.store.getState().deleteWorkflow(URGENT);
+    await first.control.flush();
+    first.control.stop();
+
+    const second = await tab();
+    expect(second.store.getState().documents[URGENT]).toBeUndefined();
+    expect(second.store.getState().trash.map((e) => e.doc.workflow.id)).toEqual([URGENT]);
+    second.store.getState().restoreWorkflow(URGENT);
+    await second.control.flush();
+    second.control.stop();
+
+    const third = await tab();
+    const t = third.store.getState();
+    expect(t.documents[URGENT]).toEqual(doc);
+    expect(t.versions[URGENT]!.revisions.map((r) => [r.number, r.kind, r.message])).toEqual(revisions);
+    expect(t.order.filter((id) => id !== URGENT)).toEqual(others);
+    expect(t.trash).toEqual([]);
+    const db = await openDB('ticketflow');
+    const keys = (await db.getAllKeys('revisions')).map((k) => (k as [string, number])[0]);
+    db.close();
+    expect(keys.filter((k) => k === URGENT)).toHaveLength(revisions.length);
   });
 });

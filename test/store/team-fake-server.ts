@@ -88,10 +88,11 @@ export class FakeTeamServer {
     return account;
   }
 
-  /** Stores `doc` as a new workflow (revision 1) or a new revision of it. */
+  /** Stores `doc` as a new workflow (revision 1) or a new revision of it; a deleted one comes back with its revisions. */
   putWorkflow(doc: WorkflowDocument): number {
     const id = doc.workflow.id;
     const stored = this.workflows.get(id) ?? { revisions: [], deleted: false, comments: [] };
+    stored.deleted = false;
     stored.revisions.push(exportWorkflow(doc, { comments: false }));
     this.workflows.set(id, stored);
     return stored.revisions.length;
@@ -215,7 +216,9 @@ export class FakeTeamServer {
     if (path === '/workflows' && method === 'POST') {
       if (!admin) return problem(403, 'Admins only');
       const doc = body as unknown as WorkflowDocument;
-      if (this.workflows.has(doc.workflow.id)) return problem(409, 'Exists', { current: this.workflows.get(doc.workflow.id)!.revisions.length });
+      // As the server does: an id deleted before is created again, keeping its earlier revisions.
+      const existing = this.workflows.get(doc.workflow.id);
+      if (existing && !existing.deleted) return problem(409, 'Exists', { current: existing.revisions.length });
       const revision = this.putWorkflow(doc);
       this.emit('workflow.saved', { workflowId: doc.workflow.id, revision });
       return json(201, { revision: { workflowId: doc.workflow.id, number: revision }, problems: [], notes: [] }, { etag: `"${doc.workflow.id}.r${revision}"` });

@@ -109,6 +109,24 @@ describe('team persistence', () => {
     expect(server.workflows.get(id)!.comments.map((c) => c.messages[0]!.text)).toEqual(['Check']);
   });
 
+  it('deletes on the server, and Undo creates the workflow again there, after its earlier revisions', async () => {
+    const { store, control } = await page('ada@example.com');
+    const id = ids[1]!;
+    const before = server.workflows.get(id)!.revisions.length;
+    store.getState().deleteWorkflow(id);
+    await control.flush();
+    await until(() => server.workflows.get(id)!.deleted, 'the delete on the server');
+    await settle();
+    expect(store.getState().conflicts).toEqual([]);
+    const notice = store.getState().notices.at(-1)!;
+    expect(notice.restore).toBe(id);
+    store.getState().restoreWorkflow(notice.restore!);
+    await control.flush();
+    await until(() => server.workflows.get(id)!.deleted === false, 'the workflow back on the server');
+    expect(server.workflows.get(id)!.revisions).toHaveLength(before + 1);
+    expect(server.head(id).workflow).toEqual(store.getState().documents[id]!.workflow);
+  });
+
   it('gives the second of two admins saving on one base the conflict choice, and overwrites nothing', async () => {
     const a = await page('ada@example.com', { live: false });
     const b = await page('bea@example.com', { live: false });

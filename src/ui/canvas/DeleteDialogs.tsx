@@ -1,6 +1,6 @@
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { summaryOf } from '../../actions';
-import { planDeleteFollowing } from '../../graph';
+import { planDeleteBranch, planDeleteFollowing } from '../../graph';
 import { selectOpenDoc } from '../../store/selectors';
 import { useApp, useAppStore } from '../../store/store';
 import { useT } from '../i18n';
@@ -15,28 +15,37 @@ export function DeleteDialogs() {
   return dialog.type === 'deleteFollowing' ? <DeleteFollowingDialog id={dialog.actionId} /> : <DeleteBranchDialog id={dialog.actionId} />;
 }
 
+/** The actions a delete removes, named by their summary (the id secondary), the first eight and a count of the rest. */
+function RemovedList({ ids }: { ids: readonly string[] }) {
+  const { t } = useT();
+  const workflow = useApp((s) => selectOpenDoc(s)?.workflow);
+  const workspace = useApp((s) => s.workspace);
+  const find = (aid: string) => workflow?.actions.find((a) => a.id === aid);
+  return (
+    <ul className="tf-dialog__list">
+      {ids.slice(0, 8).map((x) => {
+        const action = find(x);
+        return (
+          <li key={x}>
+            {action ? summaryOf(action, workspace, t, find) : x} <span className="tf-dialog__id">({x})</span>
+          </li>
+        );
+      })}
+      {ids.length > 8 && <li>{t('canvas.deleteFollowing.more', { count: ids.length - 8 })}</li>}
+    </ul>
+  );
+}
+
 function DeleteFollowingDialog({ id }: { id: string }) {
   const { t } = useT();
   const store = useAppStore();
   const workflow = useApp((s) => selectOpenDoc(s)?.workflow);
-  const workspace = useApp((s) => s.workspace);
   const [plan] = useState(() => (workflow ? planDeleteFollowing(workflow, id) : []));
   const close = () => store.getState().openDialog(null);
   return (
     <Dialog title={t('canvas.deleteFollowing.title')} onCancel={close}>
       <p>{t('canvas.deleteFollowing.body', { count: plan.length })}</p>
-      <ul className="tf-dialog__list">
-        {plan.slice(0, 8).map((x) => {
-          const action = workflow?.actions.find((a) => a.id === x);
-          const find = (aid: string) => workflow?.actions.find((a) => a.id === aid);
-          return (
-            <li key={x}>
-              {action ? summaryOf(action, workspace, t, find) : x} <span className="tf-dialog__id">({x})</span>
-            </li>
-          );
-        })}
-        {plan.length > 8 && <li>{t('canvas.deleteFollowing.more', { count: plan.length - 8 })}</li>}
-      </ul>
+      <RemovedList ids={plan} />
       <ConfirmButtons
         confirm={t('canvas.deleteFollowing.confirm', { count: plan.length })}
         focusConfirm
@@ -50,10 +59,13 @@ function DeleteFollowingDialog({ id }: { id: string }) {
 function DeleteBranchDialog({ id }: { id: string }) {
   const { t } = useT();
   const store = useAppStore();
-  const action = useApp((s) => selectOpenDoc(s)?.workflow.actions.find((a) => a.id === id));
+  const workflow = useApp((s) => selectOpenDoc(s)?.workflow);
+  const action = workflow?.actions.find((a) => a.id === id);
   const name = useId();
   const paths = action && fansOut(action) ? pathLinks(action).map((l) => ({ slot: l.slot, label: l.label ?? l.slot })) : [];
   const [keep, setKeep] = useState(paths[paths.length - 1]?.slot ?? 'default');
+  // What goes with the path kept now: the branch, and the actions only its other paths reach.
+  const plan = useMemo(() => (workflow && action ? planDeleteBranch(workflow, id, keep) : []), [workflow, action, id, keep]);
   const close = () => store.getState().openDialog(null);
   return (
     <Dialog title={t('canvas.deleteBranch.title')} onCancel={close}>
@@ -66,7 +78,13 @@ function DeleteBranchDialog({ id }: { id: string }) {
           </label>
         ))}
       </fieldset>
-      <ConfirmButtons confirm={t('canvas.deleteBranch.confirm')} onCancel={close} onConfirm={() => store.getState().deleteAction(id, keep)} />
+      <p aria-live="polite">{t('canvas.deleteBranch.count', { count: plan.length })}</p>
+      <RemovedList ids={plan} />
+      <ConfirmButtons
+        confirm={t('canvas.deleteBranch.confirm', { count: plan.length })}
+        onCancel={close}
+        onConfirm={() => store.getState().deleteAction(id, keep)}
+      />
     </Dialog>
   );
 }

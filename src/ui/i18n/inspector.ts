@@ -20,6 +20,12 @@ export const INSPECTOR_MESSAGES: Messages = {
   'inspector.enrollment.noFilters': 'No filters: every ticket a trigger fires for enrolls.',
   'inspector.enrollment.reenroll': 'Re-enroll tickets each time a trigger occurs again',
   'inspector.enrollment.reenrollHint': 'Never while a ticket is still enrolled.',
+  'inspector.enrollment.chat.title': 'Chat and Messenger conversations',
+  'inspector.enrollment.chat.excluded': 'Automated actions skip tickets from live chat and Messenger unless the enrollment includes them. This workflow leaves them out.',
+  'inspector.enrollment.chat.included': 'This enrollment includes tickets from live chat and Messenger: the workflow’s actions run for them too.',
+  'inspector.enrollment.chat.partly': 'This enrollment includes tickets from {included} only; tickets from {excluded} are skipped by the workflow’s actions.',
+  'inspector.enrollment.chat.switch': 'Include Chat and Messenger conversations',
+  'inspector.enrollment.chat.hint': 'Turning this on adds filter groups naming Chat and Messenger as sources; turning it off removes them where the enrollment names them. Nothing else changes who enrolls.',
   'inspector.enrollment.unenroll': 'Unenroll tickets that come to match',
   'inspector.enrollment.noUnenroll': 'No criteria: tickets stay until they reach the end of the workflow.',
   'inspector.reenroll.warning':

@@ -84,7 +84,7 @@ export const SETTINGS_MESSAGES: Messages = {
   'settings.automate.viewWorkflow.of': 'View workflow of “{trigger}”',
   'settings.automate.actions.title': 'Trigger actions when a ticket reaches a certain status',
   'settings.automate.chatNote':
-    'By default these automated actions do not apply to conversations from live chat or Messenger. To include them, tick “Include Chat and Messenger conversations” when you create the action, or name Chat as a source in the workflow’s enrollment.',
+    'By default these automated actions do not apply to conversations from live chat or Messenger. To include them, tick “Include Chat and Messenger conversations” when you create the action, or turn it on later in the workflow’s enrollment panel.',
   'settings.automate.add': 'Add an action when a ticket reaches {status}',
   'settings.automate.disabled': 'off',
   'settings.automate.open': 'Open in workflows',

@@ -57,6 +57,13 @@ export interface InspectorProps {
    * then delete the old workflow.
    */
   onCloneAndDelete: (enrollment: Enrollment) => void;
+  /**
+   * [S-reenroll] The live revision's enrollment when it has had enrolled tickets, else null (absent:
+   * null). The enrollment form warns only against it: never on a new workflow or one nothing enrolled in.
+   */
+  enrolledLive?: Enrollment | null;
+  /** The workflow is a built-in status update shown as one: driven by emails, the chat exclusion is not said. */
+  builtIn?: boolean;
   /** Closes the panel (the close button, or Escape with no edits pending); unsaved edits are dropped. */
   onClose: () => void;
   /** Told whether the open form has unsaved edits (e.g. to confirm before changing the selection). */
@@ -122,7 +129,15 @@ function EnrollmentPanel(p: PanelProps) {
   const session = useEditSession(p.workflow.enrollment, validate, p.onChangeEnrollment, keeping);
   return (
     <SessionForm session={session} readOnly={p.readOnly} onClose={p.onClose} onDirtyChange={p.onDirtyChange} onDone={p.onDone}>
-      <EnrollmentForm session={session} workspace={workspace} readOnly={p.readOnly} onCloneAndDelete={p.onCloneAndDelete} />
+      <EnrollmentForm
+        session={session}
+        workflow={p.workflow}
+        workspace={workspace}
+        readOnly={p.readOnly}
+        enrolledLive={p.enrolledLive ?? null}
+        chatRule={!p.builtIn}
+        onCloneAndDelete={p.onCloneAndDelete}
+      />
     </SessionForm>
   );
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect } from 'react';
 import type { Action } from '../../actions';
 import { TRIGGER_NODE_ID, type Enrollment } from '../../model';
+import { liveDocument } from '../../store/revisions';
 import { selectOpenDoc } from '../../store/selectors';
 import { useApp, useAppStore } from '../../store/store';
 import { Inspector, sessionKey, type WorkflowMeta } from '../inspector/Inspector';
@@ -18,6 +19,12 @@ export function InspectorArea() {
   // Until storage has loaded, the open document is only the seed: a form shown now would be seeded
   // before a kept draft comes back (and, with the same session key, never take it).
   const loaded = useApp((s) => s.loaded);
+  // [S-reenroll] Warn only for a live revision that has had enrolled tickets (in the last simulation run).
+  const builtIn = useApp((s) => s.preview !== null);
+  const enrolledLive = useApp((s) => {
+    const id = s.openId;
+    return id !== null && (s.lastEnrolled[id] ?? 0) > 0 ? (liveDocument(s.versions[id])?.workflow.enrollment ?? null) : null;
+  });
 
   const onChangeAction = useCallback((action: Action) => store.getState().updateAction(action), [store]);
   const onChangeEnrollment = useCallback(
@@ -89,6 +96,8 @@ export function InspectorArea() {
         onChangeEnrollment={onChangeEnrollment}
         onChangeWorkflowMeta={onChangeWorkflowMeta}
         onCloneAndDelete={onCloneAndDelete}
+        enrolledLive={enrolledLive}
+        builtIn={builtIn}
         onClose={onClose}
         onDirtyChange={onDirtyChange}
         onDone={onDone}

@@ -22,13 +22,26 @@ function NoticeItem({ notice }: { notice: Notice }) {
   const { t, has } = useT();
   const store = useAppStore();
   useEffect(() => {
-    const timer = setTimeout(() => store.getState().dismissNotice(notice.id), SHOW_MS[notice.tone]);
+    // A notice offering Undo stays as long as an error, to leave time to use it.
+    const timer = setTimeout(() => store.getState().dismissNotice(notice.id), notice.restore !== undefined ? SHOW_MS.error : SHOW_MS[notice.tone]);
     return () => clearTimeout(timer);
   }, [store, notice]);
   const text = has(notice.key) || !notice.fallback ? t(notice.key, notice.params) : notice.fallback;
   return (
     <div className={`tf-notice tf-notice--${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
       <span>{text}</span>
+      {notice.restore !== undefined && (
+        <button
+          type="button"
+          className="tf-button"
+          onClick={() => {
+            store.getState().dismissNotice(notice.id);
+            store.getState().restoreWorkflow(notice.restore!);
+          }}
+        >
+          {t('workflows.undoDelete')}
+        </button>
+      )}
       <button type="button" className="tf-icon-button" aria-label={t('shell.dismiss')} onClick={() => store.getState().dismissNotice(notice.id)}>
         <X size={14} aria-hidden />
       </button>

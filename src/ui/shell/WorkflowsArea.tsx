@@ -3,6 +3,7 @@ import { useApp, useAppStore } from '../../store/store';
 import { useT } from '../i18n';
 import { canEdit, useTeamSession } from '../../store/team-session';
 import { PresenceAvatars } from '../team/ModeLine';
+import { TrashList } from '../workflows/TrashList';
 import { WorkflowList, type WorkflowListItem } from '../workflows/WorkflowList';
 
 const presenceOf = (id: string) => <PresenceAvatars workflowId={id} />;
@@ -17,6 +18,9 @@ export function WorkflowsArea() {
   const versions = useApp((s) => s.versions);
   const openId = useApp((s) => s.openId);
   const editor = useTeamSession(canEdit);
+  const trash = useApp((s) => s.trash);
+  const onRestore = useCallback((id: string) => store.getState().restoreWorkflow(id), [store]);
+  const onPurge = useCallback((id: string, deletedAt: string) => store.getState().purgeTrashed(id, deletedAt), [store]);
   const items = useMemo<WorkflowListItem[]>(
     () =>
       order.flatMap((id) => {
@@ -59,17 +63,20 @@ export function WorkflowsArea() {
     [store],
   );
   return (
-    <WorkflowList
-      workflows={items}
-      openId={openId}
-      onOpen={onOpen}
-      onCreate={onCreate}
-      onRename={onRename}
-      onDuplicate={onDuplicate}
-      onDelete={onDelete}
-      onToggleEnabled={onToggleEnabled}
-      readOnly={!editor}
-      badge={presenceOf}
-    />
+    <>
+      <WorkflowList
+        workflows={items}
+        openId={openId}
+        onOpen={onOpen}
+        onCreate={onCreate}
+        onRename={onRename}
+        onDuplicate={onDuplicate}
+        onDelete={onDelete}
+        onToggleEnabled={onToggleEnabled}
+        readOnly={!editor}
+        badge={presenceOf}
+      />
+      {editor && <TrashList entries={trash} onRestore={onRestore} onPurge={onPurge} />}
+    </>
   );
 }

@@ -55,6 +55,23 @@ describe('Canvas', () => {
     expect(openWorkflow(store).actions).toHaveLength(5);
   });
 
+  it('asks which path a deleted branch keeps, saying how many actions go with each choice', async () => {
+    const store = renderCanvas(example(URGENT));
+    const user = userEvent.setup();
+    await user.click(screen.getAllByRole('button', { name: /^Actions for Branch/ })[0]!);
+    await user.click(screen.getByRole('menuitem', { name: /Delete/ }));
+    await user.click(screen.getByRole('menuitem', { name: 'This action' }));
+    const dialog = screen.getByRole('dialog', { name: 'Delete this branch?' });
+    // Keeping "Otherwise" (the default choice): the branch and the urgent path's one action go.
+    expect(within(dialog).getByText(/^2 actions will be removed/)).toBeInTheDocument();
+    expect(within(dialog).getAllByRole('listitem')).toHaveLength(2);
+    await user.click(within(dialog).getByRole('radio', { name: 'Urgent' }));
+    expect(within(dialog).getByText(/^4 actions will be removed/)).toBeInTheDocument();
+    expect(within(dialog).getAllByRole('listitem').map((li) => li.textContent)).toContainEqual(expect.stringMatching(/^Delay 1 day \(wait-one-day\)$/));
+    await user.click(within(dialog).getByRole('button', { name: 'Delete the branch (4 actions)' }));
+    expect(openWorkflow(store).actions.map((a) => a.id)).toEqual(['notify-leads']);
+  });
+
   it('offers no Clone on a branch', async () => {
     renderCanvas(example(URGENT));
     const user = userEvent.setup();

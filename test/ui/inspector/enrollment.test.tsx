@@ -1,17 +1,25 @@
 // @vitest-environment jsdom
-import { fireEvent, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { EnrollmentSchema, type Enrollment, type Workflow } from '../../../src/model';
+import type { Language } from '../../../src/ui/i18n';
 import { Inspector } from '../../../src/ui/inspector/Inspector';
 import { renderIn } from '../i18n/render-in';
 import { inspectorCallbacks, workflow, workspace } from './fixtures';
 
-function editEnrollment(enrollment: Partial<Enrollment> = {}) {
+/** The enrollment form of the test workflow; `live` stands for a live revision that has had enrolled tickets. */
+function editEnrollment(
+  enrollment: Partial<Enrollment> = {},
+  { live = true, builtIn = false, lang = 'en' }: { live?: boolean; builtIn?: boolean; lang?: Language } = {},
+) {
   const calls = inspectorCallbacks();
   const user = userEvent.setup();
   const wf: Workflow = { ...workflow, enrollment: { ...workflow.enrollment, ...enrollment } };
-  renderIn(<Inspector workspace={workspace} workflow={wf} selection={{ kind: 'trigger' }} readOnly={false} {...calls} />);
+  renderIn(
+    <Inspector workspace={workspace} workflow={wf} selection={{ kind: 'trigger' }} readOnly={false} enrolledLive={live ? wf.enrollment : null} builtIn={builtIn} {...calls} />,
+    lang,
+  );
   /** The enrollment emitted by Save, checked against the schema. */
   const saved = (): Enrollment => {
     expect(calls.onChangeEnrollment).toHaveBeenCalledTimes(1);
@@ -116,11 +124,74 @@ describe('Inspector enrollment', () => {
       expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     });
 
+    it('never warns on a workflow without a live revision that has had enrolled tickets (a new workflow)', async () => {
+      const { user, addTrigger } = editEnrollment({}, { live: false });
+      await addTrigger('Email is sent to the contact from the ticket record');
+      await user.click(screen.getByRole('switch', { name: 'Re-enroll tickets each time a trigger occurs again' }));
+      expect(screen.queryByText(REENROLL_WARNING)).not.toBeInTheDocument();
+      expect(screen.queryByRole('button', { name: 'Clone with these settings and delete the old workflow' })).not.toBeInTheDocument();
+    });
+
     it('does not warn when re-enrollment is turned off or only the filters change', async () => {
       const { user } = editEnrollment({ reenroll: true });
       await user.click(screen.getByRole('switch', { name: 'Re-enroll tickets each time a trigger occurs again' }));
       await user.click(screen.getAllByRole('button', { name: 'Add a filter group' })[0]!);
       expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    });
+  });
+
+  describe('[S-chat] Chat and Messenger', () => {
+    const CHAT_SWITCH = 'Include Chat and Messenger conversations';
+
+    it('says the exclusion where it applies, and the switch names both as sources in the enrollment it saves', async () => {
+      const { user, save, saved } = editEnrollment();
+      const group = screen.getByRole('group', { name: 'Chat and Messenger conversations' });
+      expect(group).toHaveTextContent('Automated actions skip tickets from live chat and Messenger unless the enrollment includes them.');
+      expect(group).not.toHaveTextContent('[S-chat]');
+      const toggle = within(group).getByRole('switch', { name: CHAT_SWITCH });
+      expect(toggle).not.toBeChecked();
+      await user.click(toggle);
+      expect(toggle).toBeChecked();
+      expect(group).toHaveTextContent('This enrollment includes tickets from live chat and Messenger');
+      await save();
+      const value = saved();
+      expect(value.triggers).toEqual(workflow.enrollment.triggers);
+      expect(value.filters).toEqual([
+        { conditions: [{ property: 'source', operator: 'isNoneOf', value: ['chat', 'messenger'] }] },
+        { conditions: [{ property: 'source', operator: 'isAnyOf', value: ['chat', 'messenger'] }] },
+      ]);
+    });
+
+    it('shows the switch on for an enrollment that names both, and turning it off takes them out', async () => {
+      const { user, save, saved } = editEnrollment({
+        filters: [{ conditions: [{ property: 'priority', operator: 'is', value: 'high' }] }, { conditions: [{ property: 'priority', operator: 'is', value: 'high' }, { property: 'source', operator: 'isAnyOf', value: ['chat', 'messenger'] }] }],
+      });
+      const toggle = screen.getByRole('switch', { name: CHAT_SWITCH });
+      expect(toggle).toBeChecked();
+      await user.click(toggle);
+      await save();
+      expect(saved().filters).toEqual([{ conditions: [{ property: 'priority', operator: 'is', value: 'high' }] }]);
+    });
+
+    it('names what a partly included enrollment leaves out', () => {
+      editEnrollment({ triggers: [{ type: 'conversationStarted', channelKinds: ['chat'] }] });
+      expect(screen.getByRole('switch', { name: CHAT_SWITCH })).not.toBeChecked();
+      expect(screen.getByRole('group', { name: 'Chat and Messenger conversations' })).toHaveTextContent(
+        'This enrollment includes tickets from Chat only; tickets from Messenger are skipped',
+      );
+    });
+
+    it('is not said where it does not apply: triggers no chat ticket fires, or a built-in status update', () => {
+      editEnrollment({ triggers: [{ type: 'conversationStarted', channelKinds: ['email'] }] });
+      expect(screen.queryByRole('switch', { name: CHAT_SWITCH })).not.toBeInTheDocument();
+      cleanup();
+      editEnrollment({}, { builtIn: true });
+      expect(screen.queryByRole('switch', { name: CHAT_SWITCH })).not.toBeInTheDocument();
+    });
+
+    it('is said in every language, without English left', () => {
+      editEnrollment({}, { lang: 'fr' });
+      expect(screen.getByRole('switch', { name: 'Inclure les conversations de chat et Messenger' })).toBeInTheDocument();
     });
   });
 

@@ -20,6 +20,12 @@ export const MESSAGES: Messages = {
   'inspector.enrollment.noFilters': 'Sin filtros: se inscribe todo ticket para el que se active un desencadenante.',
   'inspector.enrollment.reenroll': 'Volver a inscribir los tickets cada vez que un desencadenante se repita',
   'inspector.enrollment.reenrollHint': 'Nunca mientras el ticket siga inscrito.',
+  'inspector.enrollment.chat.title': 'Conversaciones de chat y Messenger',
+  'inspector.enrollment.chat.excluded': 'Las acciones automáticas omiten los tickets de chat en vivo y de Messenger salvo que la inscripción los incluya. Este workflow los deja fuera.',
+  'inspector.enrollment.chat.included': 'Esta inscripción incluye los tickets de chat en vivo y de Messenger: las acciones del workflow también se ejecutan para ellos.',
+  'inspector.enrollment.chat.partly': 'Esta inscripción solo incluye los tickets de {included}; las acciones del workflow omiten los tickets de {excluded}.',
+  'inspector.enrollment.chat.switch': 'Incluir conversaciones de chat y Messenger',
+  'inspector.enrollment.chat.hint': 'Al activarlo se añaden grupos de filtros que nombran Chat y Messenger como origen; al desactivarlo se quitan donde la inscripción los nombra. Nada más cambia quién se inscribe.',
   'inspector.enrollment.unenroll': 'Cancelar la inscripción de los tickets que pasen a cumplir',
   'inspector.enrollment.noUnenroll': 'Sin criterios: los tickets permanecen hasta llegar al final del workflow.',
   'inspector.reenroll.warning':

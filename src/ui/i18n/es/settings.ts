@@ -82,7 +82,7 @@ export const MESSAGES: Messages = {
   'settings.automate.viewWorkflow.of': 'Ver el workflow de «{trigger}»',
   'settings.automate.actions.title': 'Activar acciones cuando un ticket alcanza un estado determinado',
   'settings.automate.chatNote':
-    'De forma predeterminada estas acciones automáticas no se aplican a conversaciones de chat en vivo ni de Messenger. Para incluirlas, marca «Incluir conversaciones de chat y Messenger» al crear la acción, o nombra Chat como origen en la inscripción del workflow.',
+    'De forma predeterminada estas acciones automáticas no se aplican a conversaciones de chat en vivo ni de Messenger. Para incluirlas, marca «Incluir conversaciones de chat y Messenger» al crear la acción, o actívalo después en el panel de inscripción del workflow.',
   'settings.automate.add': 'Añadir una acción cuando un ticket alcanza {status}',
   'settings.automate.disabled': 'desactivado',
   'settings.automate.open': 'Abrir en workflows',

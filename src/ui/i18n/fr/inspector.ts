@@ -20,6 +20,12 @@ export const MESSAGES: Messages = {
   'inspector.enrollment.noFilters': 'Aucun filtre : tout ticket pour lequel un déclencheur se produit est inscrit.',
   'inspector.enrollment.reenroll': 'Réinscrire les tickets chaque fois qu’un déclencheur se reproduit',
   'inspector.enrollment.reenrollHint': 'Jamais tant que le ticket est encore inscrit.',
+  'inspector.enrollment.chat.title': 'Conversations de chat et Messenger',
+  'inspector.enrollment.chat.excluded': 'Les actions automatiques ignorent les tickets du chat en direct et de Messenger sauf si l’inscription les inclut. Ce workflow les laisse de côté.',
+  'inspector.enrollment.chat.included': 'Cette inscription inclut les tickets du chat en direct et de Messenger : les actions du workflow s’exécutent aussi pour eux.',
+  'inspector.enrollment.chat.partly': 'Cette inscription n’inclut que les tickets de {included} ; les actions du workflow ignorent les tickets de {excluded}.',
+  'inspector.enrollment.chat.switch': 'Inclure les conversations de chat et Messenger',
+  'inspector.enrollment.chat.hint': 'L’activer ajoute des groupes de filtres qui nomment Chat et Messenger comme sources ; le désactiver les retire là où l’inscription les nomme. Rien d’autre ne change qui est inscrit.',
   'inspector.enrollment.unenroll': 'Désinscrire les tickets qui viennent à remplir',
   'inspector.enrollment.noUnenroll': 'Aucun critère : les tickets restent jusqu’à la fin du workflow.',
   'inspector.reenroll.warning':

@@ -82,7 +82,7 @@ export const MESSAGES: Messages = {
   'settings.automate.viewWorkflow.of': 'Voir le workflow de « {trigger} »',
   'settings.automate.actions.title': 'Déclencher des actions lorsqu’un ticket atteint un certain statut',
   'settings.automate.chatNote':
-    'Par défaut, ces actions automatiques ne s’appliquent pas aux conversations de chat en direct ou de Messenger. Pour les inclure, cochez « Inclure les conversations de chat et Messenger » en créant l’action, ou nommez Chat comme source dans l’inscription du workflow.',
+    'Par défaut, ces actions automatiques ne s’appliquent pas aux conversations de chat en direct ou de Messenger. Pour les inclure, cochez « Inclure les conversations de chat et Messenger » en créant l’action, ou activez-le plus tard dans le panneau d’inscription du workflow.',
   'settings.automate.add': 'Ajouter une action lorsqu’un ticket atteint {status}',
   'settings.automate.disabled': 'désactivé',
   'settings.automate.open': 'Ouvrir dans les workflows',

@@ -20,6 +20,12 @@ export const MESSAGES: Messages = {
   'inspector.enrollment.noFilters': 'Nessun filtro: si iscrive ogni ticket per cui scatta un trigger.',
   'inspector.enrollment.reenroll': 'Iscrivi di nuovo i ticket ogni volta che un trigger si ripete',
   'inspector.enrollment.reenrollHint': 'Mai mentre il ticket è ancora iscritto.',
+  'inspector.enrollment.chat.title': 'Conversazioni di chat e Messenger',
+  'inspector.enrollment.chat.excluded': 'Le azioni automatiche saltano i ticket da live chat e Messenger a meno che l’iscrizione li includa. Questo flusso di lavoro li lascia fuori.',
+  'inspector.enrollment.chat.included': 'Questa iscrizione include i ticket da live chat e Messenger: le azioni del flusso di lavoro si eseguono anche per loro.',
+  'inspector.enrollment.chat.partly': 'Questa iscrizione include solo i ticket da {included}; le azioni del flusso di lavoro saltano i ticket da {excluded}.',
+  'inspector.enrollment.chat.switch': 'Includi conversazioni di chat e Messenger',
+  'inspector.enrollment.chat.hint': 'Attivandolo si aggiungono gruppi di filtri che indicano Chat e Messenger come origine; disattivandolo si tolgono dove l’iscrizione li indica. Nient’altro cambia chi viene iscritto.',
   'inspector.enrollment.unenroll': "Annulla l'iscrizione dei ticket che arrivano a soddisfare",
   'inspector.enrollment.noUnenroll': 'Nessun criterio: i ticket restano fino alla fine del flusso di lavoro.',
   'inspector.reenroll.warning':

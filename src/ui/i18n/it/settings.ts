@@ -82,7 +82,7 @@ export const MESSAGES: Messages = {
   'settings.automate.viewWorkflow.of': 'Visualizza il flusso di lavoro di «{trigger}»',
   'settings.automate.actions.title': 'Azioni di trigger quando un ticket raggiunge un certo stato',
   'settings.automate.chatNote':
-    'Per impostazione predefinita queste azioni automatiche non si applicano alle conversazioni in live chat o Messenger. Per includerle, seleziona «Includi conversazioni di chat e Messenger» quando crei l’azione, oppure indica Chat come origine nell’iscrizione del flusso di lavoro.',
+    'Per impostazione predefinita queste azioni automatiche non si applicano alle conversazioni in live chat o Messenger. Per includerle, seleziona «Includi conversazioni di chat e Messenger» quando crei l’azione, oppure attivalo in seguito nel pannello di iscrizione del flusso di lavoro.',
   'settings.automate.add': 'Aggiungi un’azione quando un ticket raggiunge {status}',
   'settings.automate.disabled': 'disattivato',
   'settings.automate.open': 'Apri in flussi di lavoro',
