@@ -571,13 +571,20 @@ export async function startTeamPersistence(store: AppStore, options: TeamPersist
     try {
       for (const op of ops) {
         try {
+          // The page's ids go as keys: a thread or reply sent twice (a retry, the same bundle imported again) is stored once.
           if (op.type === 'create') {
-            const r = await api.post<unknown>(`/workflows/${encodeURIComponent(id)}/comments`, { target: op.target, text: op.text, revision: heads.get(id) ?? null });
+            const r = await api.post<unknown>(`/workflows/${encodeURIComponent(id)}/comments`, {
+              target: op.target,
+              text: op.text,
+              key: op.localId,
+              messageKey: op.messageId,
+              revision: heads.get(id) ?? null,
+            });
             const body = r.body as Record<string, unknown> | null;
             const created = threadFromApi(body?.comment ?? body?.thread ?? body);
             if (created) idMap.set(op.localId, created.id);
           } else if (op.type === 'reply') {
-            await api.post(`/comments/${encodeURIComponent(idMap.get(op.threadId) ?? op.threadId)}/replies`, { text: op.text });
+            await api.post(`/comments/${encodeURIComponent(idMap.get(op.threadId) ?? op.threadId)}/replies`, { text: op.text, key: op.messageId });
           } else {
             await api.patch(`/comments/${encodeURIComponent(idMap.get(op.threadId) ?? op.threadId)}`, { resolved: op.resolved });
           }
