@@ -1,16 +1,18 @@
-import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020.js';
+import Ajv2020 from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import addFormats from 'ajv-formats';
 import type { JsonSchema } from './json-schemas';
 import { splitSchema } from './schema-split';
 import { validatedSchema } from './schema-shape';
+import type { Validator } from './validator';
 
 /**
  * Turns the published JSON Schemas into validator functions. In Node (the CLI, tests) ajv compiles
  * them on first use; ajv does that with `new Function`, which the app's Content-Security-Policy
  * forbids, so the app's build swaps this module for the loader `lazyValidators` writes, whose chunk
  * holds the code `standaloneValidators` writes: the same validators, compiled once at build time
- * (see vite.config.ts).
+ * (see vite.config.ts). The installable package's build puts that code in place of this module too,
+ * loaded at once (src/package/build.ts), so the package needs no ajv at run time.
  */
 
 function newAjv(code: { source?: boolean; esm?: boolean } = {}, options: { allErrors?: boolean; inlineRefs?: boolean } = {}): Ajv2020 {
@@ -26,7 +28,7 @@ function newAjv(code: { source?: boolean; esm?: boolean } = {}, options: { allEr
 let ajv: Ajv2020 | null = null;
 
 /** The validator of a published schema, compiled now (from validatedSchema). */
-export function compileValidator(schema: JsonSchema): ValidateFunction {
+export function compileValidator(schema: JsonSchema): Validator {
   // Created on first use, and kept only once it is set up, so a failure cannot leave it half-configured.
   ajv ??= newAjv();
   return ajv.compile(validatedSchema(schema));
@@ -40,7 +42,7 @@ let decidingAjv: Ajv2020 | null = null;
  * and stopping at the first error. schemaProblems asks it first, and the validator whose errors
  * describe the problems only when it refuses.
  */
-export function compileDecider(schema: JsonSchema): ValidateFunction {
+export function compileDecider(schema: JsonSchema): Validator {
   decidingAjv ??= newAjv({}, { allErrors: false, inlineRefs: false });
   return decidingAjv.compile(splitSchema(validatedSchema(schema)));
 }

@@ -1,4 +1,3 @@
-import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import scenarioSchema from '../../schemas/scenario.schema.json';
 import workflowSchema from '../../schemas/workflow.schema.json';
 import workspaceSchema from '../../schemas/workspace.schema.json';
@@ -9,6 +8,7 @@ import type { DocumentKind } from './migrations';
 import { compileDecider, compileValidator } from './schema-compile';
 import { portablePattern, unionTag, validatedSchema } from './schema-shape';
 import { describeTimestamp } from './timestamps';
+import type { SchemaError, Validator } from './validator';
 import { clip, describeJson, listWords, quote } from './words';
 
 /**
@@ -33,11 +33,11 @@ export function inlinedSchema(kind: DocumentKind): JsonSchema {
   return validatedSchema(PUBLISHED_SCHEMAS[kind]);
 }
 
-const validators = new Map<DocumentKind, ValidateFunction>();
-const deciders = new Map<DocumentKind, ValidateFunction>();
+const validators = new Map<DocumentKind, Validator>();
+const deciders = new Map<DocumentKind, Validator>();
 
 /** A compiled function of a kind, from a cache; compiled once on first use, since compiling costs far more than validating. */
-function compiled(cache: Map<DocumentKind, ValidateFunction>, kind: DocumentKind, compile: (schema: JsonSchema) => ValidateFunction): ValidateFunction {
+function compiled(cache: Map<DocumentKind, Validator>, kind: DocumentKind, compile: (schema: JsonSchema) => Validator): Validator {
   let validate = cache.get(kind);
   if (!validate) {
     validate = compile(PUBLISHED_SCHEMAS[kind]);
@@ -80,7 +80,7 @@ export function schemaProblems(kind: DocumentKind, data: unknown, limits?: Parti
   return limits ? capProblems(out, limits, unexplained) : out;
 }
 
-type AjvError = ErrorObject;
+type AjvError = SchemaError;
 
 /**
  * An error with what ajv's verbose option would have given it: the data at its place, the schema of
@@ -88,7 +88,7 @@ type AjvError = ErrorObject;
  * which slows the validation even of a valid document by a fifth; the errors of an invalid one get
  * the same values back from their paths (schemaPath is a path into the inlined schema).
  */
-export function withDetails(e: ErrorObject, data: unknown, schema: JsonSchema): AjvError {
+export function withDetails(e: SchemaError, data: unknown, schema: JsonSchema): AjvError {
   const schemaPointer = e.schemaPath.slice(1);
   return {
     ...e,

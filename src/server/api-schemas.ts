@@ -113,8 +113,15 @@ export const CommentThreadSchema = z.object({
 });
 export const CommentsSchema = z.object({ comments: z.array(CommentThreadSchema) });
 const CommentText = z.string().trim().min(1).max(10000);
-export const CommentBodySchema = z.object({ target: z.string().min(1).max(200), text: CommentText });
-export const ReplyBodySchema = z.object({ text: CommentText });
+const OriginKey = (what: string) =>
+  z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe(`The id the ${what} has on the client (a page, a file): sent again, it finds what the first call stored instead of storing it twice.`);
+export const CommentBodySchema = z.object({ target: z.string().min(1).max(200), text: CommentText, key: OriginKey('thread'), messageKey: OriginKey('first message') });
+export const ReplyBodySchema = z.object({ text: CommentText, key: OriginKey('message') });
 export const CommentPatchSchema = z.object({ resolved: z.boolean() });
 
 export const ScenarioSummarySchema = z.object({ id: Id, name: z.string(), version: z.number().int(), updatedAt: Iso });

@@ -118,6 +118,8 @@ export const commentThreads = pgTable('comment_threads', {
   resolvedBy: text('resolved_by'),
   resolvedAt: at('resolved_at'),
   createdAt: at('created_at').notNull().defaultNow(),
+  /** The id the thread had where it came from (a bundle, a page), when it was not started here. */
+  origin: text('origin'),
 });
 
 export const commentMessages = pgTable('comment_messages', {
@@ -126,6 +128,8 @@ export const commentMessages = pgTable('comment_messages', {
   author: text('author').notNull(),
   text: text('text').notNull(),
   createdAt: at('created_at').notNull().defaultNow(),
+  /** The id the message had where it came from, when it was not written here. */
+  origin: text('origin'),
 });
 
 export const scenarios = pgTable(

@@ -68,7 +68,7 @@ export interface RevisionsSlice {
   publish(workflowId: string, message?: string | null): PublishOutcome;
   /** [S-reenroll] Publishes the draft as a new workflow and deletes this one, so enrolled tickets are not enrolled again. */
   publishAsClone(workflowId: string): PublishOutcome;
-  /** Turns the workflow off: nothing of it is live. */
+  /** Turns the workflow off: nothing of it is live. Notifies once it is off (in team mode, once the server answered). */
   unpublish(workflowId: string): Outcome;
   /** Makes the draft equal to a revision (one undo step; comments stay) and records a restore revision. */
   restoreRevision(workflowId: string, number: number): Outcome;
@@ -186,11 +186,13 @@ export const createRevisionsSlice: SliceCreator<RevisionsSlice> = (set, get, api
       const state = s.versions[workflowId];
       if (!state || state.published === null) return { ok: true };
       if (s.reviewMode) return refuse(get, 'notice.readOnly');
+      // In team mode the notice comes once the server has answered (RemoteVersions.unpublish).
       if (s.remoteVersions) {
         s.remoteVersions.unpublish(workflowId);
         return { ok: true };
       }
       put(workflowId, withoutPublished(state));
+      get().notify({ tone: 'info', key: 'versions.unpublished' });
       return { ok: true };
     },
     restoreRevision(workflowId, number) {

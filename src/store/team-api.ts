@@ -91,6 +91,8 @@ export interface RequestOptions {
   ifMatch?: string;
   /** Answers with these statuses are returned instead of thrown (e.g. 304, 409). */
   accept?: number[];
+  /** A request with no answer after this many milliseconds is given up, as when no server answers (status 0). */
+  timeoutMs?: number;
 }
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
@@ -162,10 +164,15 @@ export class TeamApi {
     if (options.ifMatch) headers['if-match'] = options.ifMatch;
     if (STATE_CHANGING.has(method) && this.csrf) headers['x-csrf-token'] = this.csrf;
     let response: Response;
+    const abort = options.timeoutMs === undefined ? null : new AbortController();
+    const timer = abort ? setTimeout(() => abort.abort(), options.timeoutMs) : null;
     try {
-      response = await this.fetchImpl(this.url(path), { method, headers, body, credentials: 'same-origin' });
+      response = await this.fetchImpl(this.url(path), { method, headers, body, credentials: 'same-origin', ...(abort ? { signal: abort.signal } : {}) });
     } catch (error) {
-      throw new ApiError(0, { title: 'No answer from the server', detail: error instanceof Error ? error.message : String(error) });
+      const detail = abort?.signal.aborted ? `no answer within ${Math.round((options.timeoutMs ?? 0) / 1000)} s` : error instanceof Error ? error.message : String(error);
+      throw new ApiError(0, { title: 'No answer from the server', detail });
+    } finally {
+      if (timer) clearTimeout(timer);
     }
     const text = await response.text().catch(() => '');
     const type = response.headers.get('content-type') ?? '';

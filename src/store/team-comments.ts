@@ -8,7 +8,7 @@ import type { CommentMessage, CommentThread } from '../model';
 
 /** One call that brings the server's comments closer to the page's. */
 export type CommentOp =
-  | { type: 'create'; localId: string; target: string; text: string }
+  | { type: 'create'; localId: string; messageId: string; target: string; text: string }
   | { type: 'reply'; threadId: string; messageId: string; text: string }
   | { type: 'resolve'; threadId: string; resolved: boolean };
 
@@ -32,7 +32,7 @@ export function commentOps(saved: readonly CommentThread[], current: readonly Co
     if (!before) {
       const [first, ...rest] = thread.messages;
       if (!first) continue;
-      ops.push({ type: 'create', localId: thread.id, target: thread.target, text: first.text });
+      ops.push({ type: 'create', localId: thread.id, messageId: first.id, target: thread.target, text: first.text });
       for (const m of rest) ops.push({ type: 'reply', threadId: thread.id, messageId: m.id, text: m.text });
       if (thread.resolved) ops.push({ type: 'resolve', threadId: thread.id, resolved: true });
       continue;

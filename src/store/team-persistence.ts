@@ -21,9 +21,12 @@ import { ApiError, revisionFromEtag, revisionNumber, workflowEtag, workspaceEtag
 import { commentOps, rebaseComments, threadFromApi, threadsFromApi } from './team-comments';
 import { openEventStream, type EventSourceFactory, type EventStream, type TeamEvent } from './team-events';
 import { teamSession, withPresence } from './team-session';
+import { withoutMark } from './revisions';
 import { teamVersions } from './team-versions';
 
 const SAVE_DELAY_MS = 800;
+/** A save with no answer after this long counts as the server not answering: kept, and tried again. */
+const SAVE_TIMEOUT_MS = 20_000;
 const PRESENCE_EVERY_MS = 20_000;
 export const TEAM_JOURNAL_PREFIX = 'ticketflow-team-unsaved:';
 
@@ -38,6 +41,8 @@ export interface TeamPersistenceOptions {
   tabId?: string;
   /** The scenario library, for the backup bundle. */
   scenarios?: () => Scenario[];
+  /** How long a save waits for an answer before it counts as offline (default 20 s). */
+  saveTimeoutMs?: number;
 }
 
 const PREFS_KEY = 'ticketflow-team-prefs';
@@ -98,6 +103,7 @@ export async function startTeamPersistence(store: AppStore, options: TeamPersist
   const { api, me } = options;
   const tab = options.tabId ?? Math.random().toString(36).slice(2);
   const saveDelay = options.saveDelayMs ?? SAVE_DELAY_MS;
+  const saveTimeout = options.saveTimeoutMs ?? SAVE_TIMEOUT_MS;
   const journal = options.journal === undefined ? browserJournalStorage() : options.journal;
   const prefix = `${TEAM_JOURNAL_PREFIX}${me.workspace.id}:`;
   const ownJournal = journalKey(prefix, tab);
@@ -394,6 +400,23 @@ export async function startTeamPersistence(store: AppStore, options: TeamPersist
     return Object.keys(s.documents).filter((id) => !sameContent(s.documents[id]!, savedDocs.get(id)));
   }
 
+  /**
+   * After a 409: whether the server's head is this very document, stored by an earlier send whose
+   * answer never came back (the page unloaded, the connection dropped after the request went out).
+   * Then the edit is acknowledged, not a conflict: the page takes that revision as its base.
+   */
+  async function ownSaveLanded(id: string, doc: WorkflowDocument): Promise<boolean> {
+    const head = await api.get<unknown>(`/workflows/${encodeURIComponent(id)}?state=head`);
+    const revision = revisionFromEtag(head.headers.get('etag'));
+    if (revision === null) return false;
+    const bytes = (d: WorkflowDocument) => exportWorkflow(withoutMark(d), { comments: false });
+    if (bytes(parseDocument(head.text, `GET /workflows/${id}`)) !== bytes(doc)) return false;
+    heads.set(id, revision);
+    savedDocs.set(id, doc);
+    refreshVersions(id);
+    return true;
+  }
+
   /** Copies what has not reached the server to the journal, synchronously. */
   function journalUnsent() {
     if (stopped) return;
@@ -457,6 +480,9 @@ export async function startTeamPersistence(store: AppStore, options: TeamPersist
       return;
     }
     store.setState({ storage: { state: 'saving' } });
+    // Written ahead: what is about to be sent stays in the journal until the server has acknowledged
+    // it, so a page closed, killed or cut off while a save is under way sends it on its next load.
+    journalUnsent();
     const conflicts: { workflowId: string; theirRevision: number }[] = [];
     try {
       for (const id of changed) {
@@ -467,8 +493,8 @@ export async function startTeamPersistence(store: AppStore, options: TeamPersist
         try {
           const r =
             base === undefined
-              ? await api.post<unknown>('/workflows', body)
-              : await api.put<unknown>(`/workflows/${encodeURIComponent(id)}?kind=checkpoint`, body, { ifMatch: workflowEtag(id, base) });
+              ? await api.post<unknown>('/workflows', body, { timeoutMs: saveTimeout })
+              : await api.put<unknown>(`/workflows/${encodeURIComponent(id)}?kind=checkpoint`, body, { ifMatch: workflowEtag(id, base), timeoutMs: saveTimeout });
           const revision = revisionNumber(r.body) ?? revisionFromEtag(r.headers.get('etag')) ?? (base ?? 0) + 1;
           heads.set(id, revision);
           savedDocs.set(id, doc);
@@ -477,6 +503,7 @@ export async function startTeamPersistence(store: AppStore, options: TeamPersist
           announcePresence(false, 'editing');
         } catch (error) {
           if (!(error instanceof ApiError) || error.status === 0 || error.status >= 500) throw error;
+          if (error.status === 409 && (await ownSaveLanded(id, doc))) continue;
           if (error.status === 409) conflicts.push({ workflowId: id, theirRevision: revisionNumber(error.body) ?? 0 });
           else refuse(id, doc, error);
         } finally {
@@ -571,13 +598,20 @@ export async function startTeamPersistence(store: AppStore, options: TeamPersist
     try {
       for (const op of ops) {
         try {
+          // The page's ids go as keys: a thread or reply sent twice (a retry, the same bundle imported again) is stored once.
           if (op.type === 'create') {
-            const r = await api.post<unknown>(`/workflows/${encodeURIComponent(id)}/comments`, { target: op.target, text: op.text, revision: heads.get(id) ?? null });
+            const r = await api.post<unknown>(`/workflows/${encodeURIComponent(id)}/comments`, {
+              target: op.target,
+              text: op.text,
+              key: op.localId,
+              messageKey: op.messageId,
+              revision: heads.get(id) ?? null,
+            });
             const body = r.body as Record<string, unknown> | null;
             const created = threadFromApi(body?.comment ?? body?.thread ?? body);
             if (created) idMap.set(op.localId, created.id);
           } else if (op.type === 'reply') {
-            await api.post(`/comments/${encodeURIComponent(idMap.get(op.threadId) ?? op.threadId)}/replies`, { text: op.text });
+            await api.post(`/comments/${encodeURIComponent(idMap.get(op.threadId) ?? op.threadId)}/replies`, { text: op.text, key: op.messageId });
           } else {
             await api.patch(`/comments/${encodeURIComponent(idMap.get(op.threadId) ?? op.threadId)}`, { resolved: op.resolved });
           }

@@ -7,7 +7,7 @@
 import { exportWorkflow } from '../document';
 import { WorkflowDocumentSchema, type Revision, type RevisionKind, type WorkflowDocument } from '../model';
 import type { RemoteVersions } from './revisions-slice';
-import { revisionDocument, sameContent, type VersionState } from './revisions';
+import { revisionDocument, sameContent, withoutPublished, type VersionState } from './revisions';
 import type { AppStore } from './store';
 import { ApiError, revisionFromEtag, revisionNumber, workflowEtag, type TeamApi } from './team-api';
 import { withId } from './id-record';
@@ -152,9 +152,20 @@ export function teamVersions(deps: TeamVersionsDeps): { remote: RemoteVersions; 
       );
     },
     unpublish(id) {
+      // Nothing changes on the page until the server has answered: then the workflow is off and the
+      // notice says so; a refusal or no answer says that instead, and the workflow stays live.
       void run(
         (async () => {
-          await api.delete(`${path(id)}/publish`);
+          try {
+            await api.delete(`${path(id)}/publish`);
+          } catch (error) {
+            if (error instanceof ApiError && error.offline) notify('error', 'versions.unpublish.offline');
+            else notify('error', 'versions.unpublish.failed', { detail: error instanceof Error ? error.message : String(error) });
+            return;
+          }
+          const state = store.getState().versions[id];
+          if (state) store.setState({ versions: withId(store.getState().versions, id, withoutPublished(state)) });
+          notify('info', 'versions.unpublished');
           await refresh(id);
         })(),
       );

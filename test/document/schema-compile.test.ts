@@ -1,12 +1,12 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseJsonSafely } from '../../src/document';
 import { compileDecider, compileValidator, lazyValidators, standaloneValidators } from '../../src/document/schema-compile';
 import { PUBLISHED_SCHEMAS } from '../../src/document/schema-validation';
+import type { SchemaError, Validator } from '../../src/document/validator';
 import { EXAMPLE_SCENARIOS, EXAMPLE_WORKFLOWS } from '../../src/examples';
 import { defaultWorkspace } from '../../src/model';
 import { documentArb, mutateJson, scenarioArb, valueMutationArb } from '../fuzz/arbitraries';
@@ -24,8 +24,8 @@ function writePrecompiled(): string {
 }
 
 /** The module the app's build uses, written where its imports resolve, and loaded. */
-async function loadPrecompiled(): Promise<(schema: object) => ValidateFunction> {
-  const mod = (await import(/* @vite-ignore */ pathToFileURL(writePrecompiled()).href)) as { compileValidator(schema: object): ValidateFunction };
+async function loadPrecompiled(): Promise<(schema: object) => Validator> {
+  const mod = (await import(/* @vite-ignore */ pathToFileURL(writePrecompiled()).href)) as { compileValidator(schema: object): Validator };
   return mod.compileValidator;
 }
 
@@ -33,8 +33,8 @@ async function loadPrecompiled(): Promise<(schema: object) => ValidateFunction> 
 interface LazyModule {
   loadValidators(): Promise<void>;
   validatorsReady(): boolean;
-  compileValidator(schema: object): ValidateFunction;
-  compileDecider(schema: object): ValidateFunction;
+  compileValidator(schema: object): Validator;
+  compileDecider(schema: object): Validator;
 }
 
 /** The loader the build writes, pointed at `specifier`, written beside the precompiled module and loaded. */
@@ -45,9 +45,9 @@ async function loadLazy(specifier: string): Promise<LazyModule> {
 }
 
 /** What problem messages are built from: where, which rule, its parameters, and the schemas involved. */
-function outcome(validate: ValidateFunction, data: unknown) {
+function outcome(validate: Validator, data: unknown) {
   const valid = validate(data);
-  const errors = (validate.errors ?? []).map((e: ErrorObject) => ({
+  const errors = (validate.errors ?? []).map((e: SchemaError) => ({
     instancePath: e.instancePath,
     schemaPath: e.schemaPath,
     keyword: e.keyword,

@@ -385,3 +385,96 @@ e2e('team: an edit made while the server does not answer survives a reload and i
     if (name !== 'Renamed while cut off') throw new Error(`the server's head is named "${name}"`);
   });
 });
+
+e2e('team: moving the same bundle in twice reports the workflows as already here and duplicates no comment thread', async (ctx) => {
+  const { exportBundle } = await import('../../src/document');
+  const { EXAMPLE_WORKFLOWS } = await import('../../src/examples');
+  const { defaultWorkspace } = await import('../../src/model');
+  const example = EXAMPLE_WORKFLOWS.find((e) => e.document.workflow.id === URGENT.id)!.document;
+  const moved = {
+    ...example,
+    workflow: { ...example.workflow, id: 'wf-moved-in', name: 'Moved in from this browser' },
+    comments: [
+      {
+        id: 'local-thread',
+        target: 'trigger',
+        resolved: false,
+        messages: [
+          { id: 'local-1', author: 'Lou', at: '2026-11-30T09:00:00.000Z', text: 'Is this the right trigger?' },
+          { id: 'local-2', author: 'Ada', at: '2026-11-30T09:05:00.000Z', text: 'Yes' },
+        ],
+      },
+    ],
+  };
+  const bundle = Buffer.from(exportBundle({ workspace: defaultWorkspace(), workflows: [moved], scenarios: [] }));
+  await withServer(async (server) => {
+    const admin = (await person(ctx, server)).page;
+    await setUpOwner(admin, server.base);
+    const report: string[] = [];
+    for (let round = 0; round < 2; round++) {
+      await admin.getByRole('button', { name: 'Account and team' }).click();
+      await admin.getByRole('menuitem', { name: 'Move a local workspace in…' }).click();
+      const dialog = admin.getByRole('dialog', { name: 'Move a local workspace in' });
+      await dialog.getByLabel('From a bundle file…').setInputFiles({ name: 'help-desk.bundle.json', mimeType: 'application/json', buffer: bundle });
+      const status = dialog.getByRole('status').filter({ hasText: 'Moved in:' });
+      await status.waitFor({ timeout: 15_000 });
+      report.push((await status.textContent()) ?? '');
+      await dialog.getByRole('button', { name: 'Close' }).click();
+    }
+    if (!report[0]!.includes('1 new workflow: Moved in from this browser')) throw new Error(`the first report says "${report[0]}"`);
+    if (!report[1]!.includes('1 workflow already here, unchanged: Moved in from this browser') || report[1]!.includes('new workflow')) {
+      throw new Error(`the second report says "${report[1]}"`);
+    }
+    const threads = JSON.parse((await apiFromPage(admin, 'GET', '/workflows/wf-moved-in/comments')).text) as { comments: { messages: unknown[] }[] };
+    if (threads.comments.length !== 1 || threads.comments[0]!.messages.length !== 2) throw new Error(`the server holds ${JSON.stringify(threads.comments.map((t) => t.messages.length))} after two move-ins`);
+    // The canvas shows the one thread.
+    await open(admin, 'Moved in from this browser');
+    await admin.getByRole('button', { name: '1 open comment thread' }).first().waitFor({ timeout: 10_000 });
+    await ctx.screenshot('team-move-in-twice', admin);
+  });
+});
+
+e2e('team: turning a live workflow off says so only once the server has answered, and a failure keeps it live', async (ctx) => {
+  await withServer(async (server) => {
+    const { context, page } = await person(ctx, server);
+    await setUpOwner(page, server.base);
+    await open(page, URGENT.name);
+    const before = await serverRevisions(page, URGENT.id);
+    if (before.published === null) throw new Error('the seeded urgent workflow is not live');
+    const line = page.locator('.tf-versions__line');
+    await line.filter({ hasText: `Live: revision ${before.published}` }).waitFor({ timeout: 10_000 });
+    const off = page.getByText('The workflow is off: nothing of it is live.');
+    const publishRoute = `**/api/v1/workflows/${URGENT.id}/publish`;
+
+    // The server fails: the page says the workflow was not turned off, and it is still live.
+    const fail = (route: Route) =>
+      route.request().method() === 'DELETE'
+        ? route.fulfill({ status: 503, contentType: 'application/problem+json', body: JSON.stringify({ type: 'about:blank', title: 'Unavailable', status: 503, detail: 'The database is away' }) })
+        : route.continue();
+    await context.route(publishRoute, fail);
+    await page.getByRole('button', { name: 'Unpublish', exact: true }).click();
+    await page.getByRole('alert').getByText(/was not turned off .*it is still live/).waitFor({ timeout: 10_000 });
+    if ((await off.count()) > 0) throw new Error('the page said the workflow is off although the server failed');
+    await line.filter({ hasText: `Live: revision ${before.published}` }).waitFor();
+    await context.unroute(publishRoute, fail);
+
+    // The server is slow to answer: nothing says it is off until it has.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    const hold = async (route: Route) => {
+      if (route.request().method() !== 'DELETE') return route.continue();
+      await held;
+      return route.continue();
+    };
+    await context.route(publishRoute, hold);
+    await page.getByRole('button', { name: 'Unpublish', exact: true }).click();
+    await page.waitForTimeout(1500);
+    if ((await off.count()) > 0) throw new Error('the page said the workflow is off before the server answered');
+    await line.filter({ hasText: `Live: revision ${before.published}` }).waitFor();
+    release();
+    await off.waitFor({ timeout: 10_000 });
+    await untilServer(page, URGENT.id, (r) => r.published === null, 'the workflow off');
+    await line.filter({ hasText: /^Not live/ }).waitFor({ timeout: 10_000 });
+    await context.unroute(publishRoute, hold);
+  });
+});

@@ -1,15 +1,18 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-// Packs the engine as npm publishes it (prepack builds dist-package/), installs the tarball into a
-// scratch project without the network (unpacked into node_modules/ticketflow, its runtime
-// dependencies linked from this checkout's), and uses it as a Node 20 backend would.
+// Packs the engine as it is published (npm run pack:package: dist-package/ with a package.json of
+// its own), installs the tarball with `npm install` into an empty project, as a backend team would,
+// and uses it as a Node 20 backend would. The install must bring the engine and its one runtime
+// dependency (zod), never the app's or the server's packages.
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const RUNTIME_DEPENDENCIES = ['zod', 'mustache', 'ajv', 'ajv-formats'];
+const RUNTIME_DEPENDENCIES = ['zod'];
+/** Packages of the app and the team server that an install of the engine must never bring. */
+const NOT_THE_ENGINES = ['react', 'react-dom', '@xyflow/react', 'monaco-editor', 'zustand', 'fastify', '@fastify/static', 'pg', '@electric-sql/pglite', 'drizzle-orm', '@node-rs/argon2', 'ajv', 'mustache', 'tsx'];
 let scratch = '';
 let installed = '';
 
@@ -42,30 +45,56 @@ function readmeExample(): string {
 
 beforeAll(() => {
   scratch = mkdtempSync(join(tmpdir(), 'ticketflow-package-'));
-  run('npm', ['pack', '--silent', '--pack-destination', scratch], ROOT);
+  run('npm', ['run', '--silent', 'pack:package', '--', '--silent', '--pack-destination', scratch], ROOT);
   const tarballs = readdirSync(scratch).filter((f) => f.endsWith('.tgz'));
   expect(tarballs).toEqual(['ticketflow-0.1.0.tgz']);
-  installed = join(scratch, 'node_modules/ticketflow');
-  mkdirSync(installed, { recursive: true });
-  run('tar', ['-xzf', join(scratch, tarballs[0]!), '-C', installed, '--strip-components=1'], scratch);
-  for (const dep of RUNTIME_DEPENDENCIES) symlinkSync(join(ROOT, 'node_modules', dep), join(scratch, 'node_modules', dep), 'dir');
   writeFileSync(join(scratch, 'package.json'), JSON.stringify({ name: 'backend', private: true, type: 'module' }));
-}, 180_000);
+  // From npm's cache when it holds zod already; otherwise from the registry.
+  run('npm', ['install', `./${tarballs[0]!}`, '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts'], scratch);
+  installed = join(scratch, 'node_modules/ticketflow');
+}, 300_000);
 
 afterAll(() => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
 describe('the packed engine', () => {
+  it('installs with npm into an empty project bringing only its runtime dependency, none of the app or server packages', () => {
+    const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as { dependencies?: Record<string, string>; devDependencies?: unknown };
+    expect(Object.keys(manifest.dependencies ?? {})).toEqual(RUNTIME_DEPENDENCIES);
+    expect(manifest.devDependencies).toBeUndefined();
+    // Everything npm installed, from its lock file: the engine and zod, nothing else.
+    const lock = JSON.parse(readFileSync(join(scratch, 'package-lock.json'), 'utf8')) as { packages: Record<string, unknown> };
+    const packages = Object.keys(lock.packages).filter((k) => k !== '').map((k) => k.replace(/^.*node_modules\//, ''));
+    expect(packages.sort()).toEqual(['ticketflow', ...RUNTIME_DEPENDENCIES].sort());
+    for (const name of NOT_THE_ENGINES) expect(existsSync(join(scratch, 'node_modules', name)), name).toBe(false);
+  });
+
+  it('ships its schema validators compiled at build time: nothing compiles code at run time', () => {
+    const code = filesBelow(installed)
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => readFileSync(join(installed, f), 'utf8'))
+      .join('\n');
+    expect(code).not.toMatch(/new Function\b/);
+    // Node with code generation from strings forbidden (as ajv's compiler needs it) still validates.
+    const script = [
+      "import { validateWorkflowDocument } from 'ticketflow/document';",
+      "const problems = validateWorkflowDocument({ format: 'ticketflow.workflow', schemaVersion: 3, workflow: { name: 42 } });",
+      "console.log(problems.filter((p) => p.severity === 'error').length > 0 ? 'refused' : 'accepted');",
+    ].join('\n');
+    writeFileSync(join(scratch, 'no-eval.mjs'), script);
+    expect(run(process.execPath, ['--disallow-code-generation-from-strings', 'no-eval.mjs'], scratch).trim()).toBe('refused');
+  }, 30_000);
+
   it('holds the built entry points, declarations, schemas and examples, and no app or server code', () => {
     const files = filesBelow(installed);
     for (const entry of ['index', 'model', 'document', 'engine']) {
-      expect(files).toContain(`dist-package/${entry}.js`);
-      expect(files).toContain(`dist-package/types/package/${entry}.d.ts`);
+      expect(files).toContain(`${entry}.js`);
+      expect(files).toContain(`types/package/${entry}.d.ts`);
     }
     expect(files).toContain('schemas/workflow.schema.json');
-    expect(files).toContain('dist-package/examples/workflows/ticket-received-email.json');
-    expect(files).toContain('dist-package/examples/scenarios/email-ticket-life.json');
+    expect(files).toContain('examples/workflows/ticket-received-email.json');
+    expect(files).toContain('examples/scenarios/email-ticket-life.json');
     expect(files.filter((f) => f.startsWith('src/') || f.startsWith('test/') || f.includes('node_modules'))).toEqual([]);
     // The built code imports nothing but Node's modules and the runtime dependencies.
     const imported = new Set<string>();

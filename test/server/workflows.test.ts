@@ -222,6 +222,70 @@ for (const kind of DATABASE_KINDS) {
       expect((await admin.call('GET', '/workflows/wf-moved/revisions')).json.head).toBe(1);
     });
 
+    it('moves the same commented bundle in twice without duplicating a thread or a reply, and merges new replies', async () => {
+      const workspace = { ...defaultWorkspace() };
+      const thread = (messages: { id: string; text: string }[], resolved = false) => ({
+        id: 'local-thread-1',
+        target: 'trigger',
+        resolved,
+        messages: messages.map((m, i) => ({ ...m, author: 'Local Lou', at: `2026-01-05T09:0${i}:00Z` })),
+      });
+      const doc = (messages: { id: string; text: string }[], resolved = false): WorkflowDocument => ({
+        ...withId(renamed(EXAMPLE, 'Commented twice'), 'wf-commented'),
+        comments: [thread(messages, resolved), { id: 'local-thread-2', target: 'trigger', resolved: false, messages: [{ id: 'm9', author: 'Bo', at: '2026-01-06T10:00:00Z', text: 'Second thread' }] }],
+      });
+      const first = [
+        { id: 'm1', text: 'Check the trigger' },
+        { id: 'm2', text: 'Done' },
+      ];
+      const bundle = exportBundle({ workspace, workflows: [doc(first, true)], scenarios: [] });
+      const threads = async () => (await admin.call('GET', '/workflows/wf-commented/comments')).json.comments as { id: string; resolved: boolean; messages: { text: string }[] }[];
+      expect((await admin.call('POST', '/import?workspace=keep', { raw: bundle })).status).toBe(200);
+      const once = await threads();
+      expect(once.map((t) => t.messages.map((m) => m.text))).toEqual([
+        ['Local Lou (2026-01-05T09:00:00Z): Check the trigger', 'Local Lou (2026-01-05T09:01:00Z): Done'],
+        ['Bo (2026-01-06T10:00:00Z): Second thread'],
+      ]);
+      expect(once[0]!.resolved).toBe(true);
+      expect((await admin.call('POST', '/import?workspace=keep', { raw: bundle })).status).toBe(200);
+      expect(await threads()).toEqual(once);
+      // The thread reopened here, then a bundle holding one more reply: the reply is added, the reopening stands.
+      expect((await admin.call('PATCH', `/comments/${once[0]!.id}`, { body: { resolved: false } })).status).toBe(200);
+      const more = exportBundle({ workspace, workflows: [doc([...first, { id: 'm3', text: 'One more' }], true)], scenarios: [] });
+      expect((await admin.call('POST', '/import?workspace=keep', { raw: more })).status).toBe(200);
+      const merged = await threads();
+      expect(merged.map((t) => t.id)).toEqual(once.map((t) => t.id));
+      expect(merged[0]!.messages.map((m) => m.text)).toEqual([...once[0]!.messages.map((m) => m.text), 'Local Lou (2026-01-05T09:02:00Z): One more']);
+      expect(merged[0]!.resolved).toBe(false);
+      // A bundle exported from this server names the threads and messages by their ids here: moving it in adds nothing.
+      const served = (await admin.call('GET', '/workflows/wf-commented')).text;
+      const exported = { ...importBundle(exportBundle({ workspace, workflows: [JSON.parse(served) as WorkflowDocument], scenarios: [] })).document!.workflows[0]! };
+      exported.comments = merged.map((t) => ({ id: t.id, target: 'trigger', resolved: t.resolved, messages: (t as unknown as { messages: { id: string; authorName: string; at: string; text: string }[] }).messages.map((m) => ({ id: m.id, author: m.authorName, at: m.at, text: m.text })) }));
+      expect((await admin.call('POST', '/import?workspace=keep', { raw: exportBundle({ workspace, workflows: [exported], scenarios: [] }) })).status).toBe(200);
+      expect(await threads()).toEqual(merged);
+    });
+
+    it('stores a thread or a reply sent again under the same key once', async () => {
+      const body = { target: 'trigger', text: 'Sent twice', key: 'page-thread-7', messageKey: 'page-message-1' };
+      const made = await reviewer.call('POST', `/workflows/${EXAMPLE.workflow.id}/comments`, { body });
+      expect(made.status).toBe(201);
+      const again = await reviewer.call('POST', `/workflows/${EXAMPLE.workflow.id}/comments`, { body });
+      expect(again.status).toBe(200);
+      expect(again.json.id).toBe(made.json.id);
+      const reply = { text: 'A reply sent twice', key: 'page-message-2' };
+      expect((await reviewer.call('POST', `/comments/${made.json.id}/replies`, { body: reply })).status).toBe(201);
+      const twice = await reviewer.call('POST', `/comments/${made.json.id}/replies`, { body: reply });
+      expect(twice.status).toBe(200);
+      expect(twice.json.messages.map((m: { text: string }) => m.text)).toEqual(['Sent twice', 'A reply sent twice']);
+      // Without a key every call is a new thread, as before.
+      const plain = { target: 'trigger', text: 'No key' };
+      expect((await reviewer.call('POST', `/workflows/${EXAMPLE.workflow.id}/comments`, { body: plain })).status).toBe(201);
+      expect((await reviewer.call('POST', `/workflows/${EXAMPLE.workflow.id}/comments`, { body: plain })).status).toBe(201);
+      const all = (await admin.call('GET', `/workflows/${EXAMPLE.workflow.id}/comments`)).json.comments as { messages: { text: string }[] }[];
+      expect(all.filter((t) => t.messages[0]!.text === 'Sent twice')).toHaveLength(1);
+      expect(all.filter((t) => t.messages[0]!.text === 'No key')).toHaveLength(2);
+    });
+
     it('validates a document with the core without storing it', async () => {
       const good = await token.call('POST', '/validate', { raw: exportWorkflow(EXAMPLE) });
       expect(good.json).toEqual({ ok: true, problems: [], notes: [] });

@@ -269,7 +269,12 @@ export class FakeTeamServer {
       this.workspace = bundle.workspace;
       this.workspaceRevision++;
       const workflows = bundle.workflows.map((doc) => {
-        const outcome = this.workflows.has(doc.workflow.id) ? 'revised' : 'created';
+        const stored = this.workflows.get(doc.workflow.id);
+        // As the real server: the same document as the head adds no revision.
+        if (stored?.revisions.at(-1) === exportWorkflow(doc, { comments: false })) {
+          return { id: doc.workflow.id, name: doc.workflow.name, revision: stored.revisions.length, outcome: 'unchanged' };
+        }
+        const outcome = stored ? 'revised' : 'created';
         const revision = this.putWorkflow(doc);
         this.emit('workflow.saved', { workflowId: doc.workflow.id, revision });
         return { id: doc.workflow.id, name: doc.workflow.name, revision, outcome };

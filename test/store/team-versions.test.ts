@@ -92,6 +92,52 @@ for (const kind of DATABASE_KINDS) {
       await until(() => store.getState().versions[id]!.published === null, 'the store to follow the unpublish');
     }, 60_000);
 
+    it('turns a live workflow off only once the server answers, and says so; a refusal or no answer leaves it live', async () => {
+      // A page of its own whose DELETE …/publish is held until released, or fails.
+      const { cookie, csrf } = owner.credentials;
+      let hold: 'wait' | 'offline' | 'refuse' | 'pass' = 'wait';
+      let release: () => void = () => {};
+      const api = new TeamApi(`${server.base}/api/v1`, async (input, init) => {
+        if (init?.method === 'DELETE' && String(input).endsWith('/publish')) {
+          if (hold === 'offline') throw new TypeError('Failed to fetch');
+          if (hold === 'refuse') return new Response(JSON.stringify({ type: 'about:blank', title: 'Forbidden', status: 403, detail: 'Admins only' }), { status: 403, headers: { 'content-type': 'application/problem+json' } });
+          if (hold === 'wait') await new Promise<void>((r) => (release = r));
+        }
+        return fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), cookie: cookie ?? '' } });
+      });
+      api.setCsrfToken(csrf ?? '');
+      const page = createAppStore();
+      const pageControl = await startTeamPersistence(page, { api, me: await api.me(), saveDelayMs: 5, journal: null, events: null });
+      try {
+        const id = page.getState().order.find((w) => page.getState().versions[w]?.published !== null)!;
+        const live = page.getState().versions[id]!.published;
+        expect(live).not.toBeNull();
+        const notices = () => page.getState().notices.map((n) => n.key);
+
+        for (const failure of ['offline', 'refuse'] as const) {
+          hold = failure;
+          page.getState().unpublish(id);
+          await until(() => notices().includes(failure === 'offline' ? 'versions.unpublish.offline' : 'versions.unpublish.failed'), `the ${failure} notice`);
+          expect(notices()).not.toContain('versions.unpublished');
+          expect(page.getState().versions[id]!.published).toBe(live);
+          expect((await revisions(id)).published).toBe(live);
+        }
+
+        hold = 'wait';
+        page.getState().unpublish(id);
+        await settle(100);
+        // The server has not answered: nothing says it is off, and it is still live on the page.
+        expect(notices()).not.toContain('versions.unpublished');
+        expect(page.getState().versions[id]!.published).toBe(live);
+        release();
+        await until(() => notices().includes('versions.unpublished'), 'the notice after the answer');
+        expect(page.getState().versions[id]!.published).toBeNull();
+        expect((await revisions(id)).published).toBeNull();
+      } finally {
+        pageControl.stop();
+      }
+    }, 60_000);
+
     it('a stale save becomes a conflict whose compare shows their revision against my draft in the versions view', async () => {
       const id = store.getState().order[1]!;
       store.getState().openWorkflow(id);

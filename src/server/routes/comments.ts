@@ -42,22 +42,33 @@ export const commentRoutes: AnyRoute[] = [
     tag: TAG,
     summary: 'Start a thread on an action bubble or the trigger card',
     body: CommentBodySchema,
-    responses: { 201: { description: 'The new thread.', schema: CommentThreadSchema }, 404: { description: 'No such workflow.' } },
+    responses: {
+      201: { description: 'The new thread.', schema: CommentThreadSchema },
+      200: { description: 'The thread stored earlier under the same key (nothing was added).', schema: CommentThreadSchema },
+      404: { description: 'No such workflow.' },
+    },
     handler: async ({ ctx, params, body, principal, reply }) => {
       const workspaceId = await ctx.workspaceId();
       const id = params.id ?? '';
       const actor = actorOf(principal);
+      let status = 201;
       const thread = await ctx.transaction(async (tx, emit) => {
         const wf = await workflows.getWorkflow(tx, workspaceId, id);
         if (!wf) throw new ApiProblem('not-found', `No workflow has the id "${id}".`);
-        const threadId = await comments.createThread(tx, { workspaceId, workflowId: id, target: body.target, revision: wf.head, author: actor.account ?? '', text: body.text });
+        // A thread sent again under the same key (a retry, the same local thread sent twice) is the one stored first.
+        const known = body.key ? await comments.findThread(tx, workspaceId, id, body.key) : null;
+        if (known) {
+          status = 200;
+          return known;
+        }
+        const threadId = await comments.createThread(tx, { workspaceId, workflowId: id, target: body.target, revision: wf.head, author: actor.account ?? '', text: body.text, origin: body.key, messageOrigin: body.messageKey });
         await audit.appendAudit(tx, { workspaceId, actor, action: 'comment.created', target: threadId, detail: { workflowId: id, target: body.target } });
         const made = await comments.getThread(tx, workspaceId, threadId);
         if (!made) throw new Error('the new thread is missing');
         await emit('comment.created', { workflowId: id, revision: wf.head, thread: threadBody(made) });
         return made;
       });
-      reply.code(201);
+      reply.code(status);
       return threadBody(thread);
     },
   }),
@@ -68,21 +79,32 @@ export const commentRoutes: AnyRoute[] = [
     tag: TAG,
     summary: 'Reply in a thread',
     body: ReplyBodySchema,
-    responses: { 201: { description: 'The thread with the reply.', schema: CommentThreadSchema }, 404: { description: 'No such thread.' } },
+    responses: {
+      201: { description: 'The thread with the reply.', schema: CommentThreadSchema },
+      200: { description: 'The thread, which already held the reply sent under the same key (nothing was added).', schema: CommentThreadSchema },
+      404: { description: 'No such thread.' },
+    },
     handler: async ({ ctx, params, body, principal, reply }) => {
       const workspaceId = await ctx.workspaceId();
       const id = params.id ?? '';
       const actor = actorOf(principal);
+      let status = 201;
       const thread = await ctx.transaction(async (tx, emit) => {
-        if (!(await comments.getThread(tx, workspaceId, id))) throw new ApiProblem('not-found', `No comment thread has the id "${id}".`);
-        await comments.addReply(tx, id, actor.account ?? '', body.text);
+        const before = await comments.getThread(tx, workspaceId, id);
+        if (!before) throw new ApiProblem('not-found', `No comment thread has the id "${id}".`);
+        // A reply sent again under the same key is not stored twice.
+        if (body.key && comments.hasMessage(before, body.key)) {
+          status = 200;
+          return before;
+        }
+        await comments.addReply(tx, id, actor.account ?? '', body.text, body.key);
         await audit.appendAudit(tx, { workspaceId, actor, action: 'comment.replied', target: id });
         const t = await comments.getThread(tx, workspaceId, id);
         if (!t) throw new Error('the thread is missing');
         await emit('comment.updated', { workflowId: t.workflowId, thread: threadBody(t) });
         return t;
       });
-      reply.code(201);
+      reply.code(status);
       return threadBody(thread);
     },
   }),

@@ -13,7 +13,7 @@ export const importRoutes: AnyRoute[] = [
     tag: 'Moving in',
     summary: 'Move a local workspace in: a bundle of the help desk, its workflows and scenarios, in one step',
     description:
-      'Every part goes through the core first; if any part cannot be read nothing is stored (422). A workflow whose id exists gets a new revision (kind import); the others are created. Nothing is published: "enabled" in a file never publishes, the report says so. Comment threads come in authored by the importing admin, each message naming its original author and time.',
+      'Every part goes through the core first; if any part cannot be read nothing is stored (422). A workflow whose id exists gets a new revision (kind import); the others are created. Nothing is published: "enabled" in a file never publishes, the report says so. Comment threads come in authored by the importing admin, each message naming its original author and time; a thread moved in before (known by its id in the file) only gets the replies it lacks, so moving the same bundle in twice duplicates nothing.',
     document: { schema: 'bundle', description: 'A workspace bundle (ticketflow.bundle), as the app exports it.' },
     query: { workspace: { description: 'replace (default): the bundle\'s help-desk settings replace the team\'s; keep: they are ignored.', schema: z.enum(['replace', 'keep']) } },
     responses: { 200: { description: 'What came in.', schema: ImportReportSchema }, 422: { description: 'A part could not be read; nothing was stored.' } },
@@ -55,13 +55,17 @@ export const importRoutes: AnyRoute[] = [
             if (!made) throw new ApiProblem('conflict', `Workflow "${id}" appeared during the import; nothing was stored.`);
             number = made.number;
           }
+          // A thread moved in before (the same bundle twice) is found by its id and only gets the replies it lacks.
           for (const thread of document.comments ?? []) {
-            const [first, ...rest] = thread.messages;
-            if (!first) continue;
-            const quote = (m: typeof first) => `${m.author} (${m.at}): ${m.text}`;
-            const threadId = await comments.createThread(tx, { workspaceId, workflowId: id, target: thread.target, revision: number, author: by, text: quote(first) });
-            for (const m of rest) await comments.addReply(tx, threadId, by, quote(m));
-            if (thread.resolved) await comments.setResolved(tx, workspaceId, threadId, true, by);
+            if (!thread.messages.length) continue;
+            const quote = (m: (typeof thread.messages)[number]) => `${m.author} (${m.at}): ${m.text}`;
+            await comments.mergeThread(tx, {
+              workspaceId,
+              workflowId: id,
+              revision: number,
+              author: by,
+              thread: { key: thread.id, target: thread.target, resolved: thread.resolved, messages: thread.messages.map((m) => ({ key: m.id, text: quote(m) })) },
+            });
           }
           report.push({ id, name: document.workflow.name, revision: number, outcome: same ? 'unchanged' : existing ? 'revised' : 'created' });
           notes.push(...importNotes(document, number));

@@ -60,9 +60,7 @@ export function VersionBar() {
           className="tf-button"
           title={t('versions.unpublish.title')}
           disabled={review}
-          onClick={() => {
-            if (store.getState().unpublish(openId).ok) store.getState().notify({ tone: 'info', key: 'versions.unpublished' });
-          }}
+          onClick={() => store.getState().unpublish(openId)}
         >
           {t('versions.unpublish')}
         </button>

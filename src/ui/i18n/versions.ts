@@ -37,6 +37,8 @@ export const VERSIONS_MESSAGES: Messages = {
   'versions.unpublish': 'Unpublish',
   'versions.unpublish.title': 'Turn the workflow off: nothing of it stays live.',
   'versions.unpublished': 'The workflow is off: nothing of it is live.',
+  'versions.unpublish.offline': 'The server does not answer, so the workflow was not turned off: it is still live.',
+  'versions.unpublish.failed': 'The workflow was not turned off ({detail}): it is still live.',
   'versions.diff.same': 'No differences.',
   'versions.diff.added': 'Added',
   'versions.diff.removed': 'Removed',

@@ -8,19 +8,17 @@ import { useT } from '../i18n';
 import '../i18n/team';
 import { errorText } from './AuthScreens';
 
-/** What an import brought in, as the report lists it. */
+/** What a move-in did to a workflow: created here, given a new revision, or found already here as it was. */
+export type MoveInOutcome = 'created' | 'revised' | 'unchanged';
+export const MOVE_IN_OUTCOMES: readonly MoveInOutcome[] = ['created', 'revised', 'unchanged'];
+
+/** What an import brought in, as the report lists it: the workflows' names by outcome. */
 export interface MoveInReport {
-  workflows: string[];
+  workflows: Record<MoveInOutcome, string[]>;
   scenarios: number;
   workspace: boolean;
   notes: string[];
   problems: string[];
-}
-
-function names(value: unknown): string[] {
-  if (typeof value === 'number') return Array.from({ length: value }, (_, i) => `#${i + 1}`);
-  if (!Array.isArray(value)) return [];
-  return value.map((v) => (typeof v === 'string' ? v : String((v as Record<string, unknown>)?.name ?? (v as Record<string, unknown>)?.id ?? '?')));
 }
 
 function messages(value: unknown): string[] {
@@ -28,17 +26,21 @@ function messages(value: unknown): string[] {
   return value.map((v) => (typeof v === 'string' ? v : String((v as Record<string, unknown>)?.message ?? JSON.stringify(v))));
 }
 
-/** The report of a `POST /import` answer (`{ workspace: 'replaced'|'kept', workflows: [{ id, name, … }], scenarios: [...], problems, notes }`). */
+/** The report of a `POST /import` answer (`{ workspace: 'replaced'|'kept', workflows: [{ id, name, revision, outcome }], scenarios: [...], problems, notes }`). */
 export function moveInReport(body: unknown): MoveInReport {
   const b = (body ?? {}) as Record<string, unknown>;
-  const got = (typeof b.imported === 'object' && b.imported ? b.imported : (b.report ?? b)) as Record<string, unknown>;
-  const scenarios = got.scenarios;
+  const workflows: Record<MoveInOutcome, string[]> = { created: [], revised: [], unchanged: [] };
+  for (const w of Array.isArray(b.workflows) ? (b.workflows as Record<string, unknown>[]) : []) {
+    const outcome = MOVE_IN_OUTCOMES.find((o) => o === w?.outcome);
+    // An answer without an outcome is not claimed as new: it counts as updated.
+    workflows[outcome ?? 'revised'].push(String(w?.name ?? w?.id ?? '?'));
+  }
   return {
-    workflows: names(got.workflows),
-    scenarios: typeof scenarios === 'number' ? scenarios : Array.isArray(scenarios) ? scenarios.length : 0,
-    workspace: got.workspace === 'replaced' || got.workspace === true,
-    notes: messages(b.notes ?? got.notes),
-    problems: messages(b.problems ?? got.problems),
+    workflows,
+    scenarios: Array.isArray(b.scenarios) ? b.scenarios.length : 0,
+    workspace: b.workspace === 'replaced',
+    notes: messages(b.notes),
+    problems: messages(b.problems),
   };
 }
 
@@ -113,7 +115,12 @@ export function MoveInDialog({ api, onClose }: { api: TeamApi; onClose: () => vo
               <strong>{t('team.moveIn.done')}</strong>
             </p>
             <ul>
-              <li>{t('team.moveIn.workflows', { count: report.workflows.length, names: report.workflows.join(', ') || '—' })}</li>
+              {report.workflows.created.length > 0 && <li>{t('team.moveIn.created', { count: report.workflows.created.length, names: report.workflows.created.join(', ') })}</li>}
+              {report.workflows.revised.length > 0 && <li>{t('team.moveIn.revised', { count: report.workflows.revised.length, names: report.workflows.revised.join(', ') })}</li>}
+              {report.workflows.unchanged.length > 0 && (
+                <li>{t('team.moveIn.unchanged', { count: report.workflows.unchanged.length, names: report.workflows.unchanged.join(', ') })}</li>
+              )}
+              {MOVE_IN_OUTCOMES.every((o) => report.workflows[o].length === 0) && <li>{t('team.moveIn.noWorkflows')}</li>}
               <li>{t('team.moveIn.scenarios', { count: report.scenarios })}</li>
               <li>{report.workspace ? t('team.moveIn.workspace') : t('team.moveIn.noWorkspace')}</li>
               {report.notes.map((n, i) => (

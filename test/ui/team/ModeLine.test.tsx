@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import '@testing-library/jest-dom/vitest';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EXAMPLE_WORKFLOWS } from '../../../src/examples';
@@ -152,9 +152,20 @@ describe('the admin screens', () => {
     const bundle = exportBundle({ workspace: defaultWorkspace(), workflows: docs, scenarios: [] });
     await user.upload(within(dialog).getByLabelText('From a bundle file…'), new File([bundle], 'help-desk.bundle.json', { type: 'application/json' }));
     const report = await within(dialog).findByText('Moved in:');
-    expect(report.closest('[role="status"]')).toHaveTextContent(`2 workflows: ${docs.map((d) => d.workflow.name).join(', ')}`);
+    const names = docs.map((d) => d.workflow.name).join(', ');
+    expect(report.closest('[role="status"]')).toHaveTextContent(`2 new workflows: ${names}`);
     expect(report.closest('[role="status"]')).toHaveTextContent('the help-desk settings');
     expect([...server.workflows.keys()]).toEqual(docs.map((d) => d.workflow.id));
+    // The same bundle again: nothing came in new; the report says the workflows were already here.
+    await user.upload(within(dialog).getByLabelText('From a bundle file…'), new File([bundle], 'help-desk.bundle.json', { type: 'application/json' }));
+    await waitFor(() => expect(within(dialog).getByRole('status')).toHaveTextContent(`2 workflows already here, unchanged: ${names}`));
+    expect(within(dialog).getByRole('status')).not.toHaveTextContent('new workflow');
+    // One of them changed in the file: it is updated, the other is unchanged.
+    const changed = { ...docs[0]!, workflow: { ...docs[0]!.workflow, name: 'Renamed in the file' } };
+    const second = exportBundle({ workspace: defaultWorkspace(), workflows: [changed, docs[1]!], scenarios: [] });
+    await user.upload(within(dialog).getByLabelText('From a bundle file…'), new File([second], 'help-desk.bundle.json', { type: 'application/json' }));
+    await waitFor(() => expect(within(dialog).getByRole('status')).toHaveTextContent('1 workflow updated with a new revision: Renamed in the file'));
+    expect(within(dialog).getByRole('status')).toHaveTextContent(`1 workflow already here, unchanged: ${docs[1]!.workflow.name}`);
   });
 
   it('change the password, refusing a wrong current one', async () => {

@@ -37,6 +37,8 @@ export const MESSAGES: Messages = {
   'versions.unpublish': 'Despublicar',
   'versions.unpublish.title': 'Desactivar el workflow: no queda nada publicado de él.',
   'versions.unpublished': 'El workflow está desactivado: no hay nada publicado de él.',
+  'versions.unpublish.offline': 'El servidor no responde, así que el workflow no se ha desactivado: sigue publicado.',
+  'versions.unpublish.failed': 'El workflow no se ha desactivado ({detail}): sigue publicado.',
   'versions.diff.same': 'Sin diferencias.',
   'versions.diff.added': 'Añadidas',
   'versions.diff.removed': 'Eliminadas',

@@ -37,6 +37,8 @@ export const MESSAGES: Messages = {
   'versions.unpublish': 'Dépublier',
   'versions.unpublish.title': "Désactiver le workflow : plus rien n'en reste en ligne.",
   'versions.unpublished': "Le workflow est désactivé : rien n'en est en ligne.",
+  'versions.unpublish.offline': "Le serveur ne répond pas, donc le workflow n'a pas été désactivé : il est toujours en ligne.",
+  'versions.unpublish.failed': "Le workflow n'a pas été désactivé ({detail}) : il est toujours en ligne.",
   'versions.diff.same': 'Aucune différence.',
   'versions.diff.added': 'Ajoutées',
   'versions.diff.removed': 'Supprimées',

@@ -37,6 +37,8 @@ export const MESSAGES: Messages = {
   'versions.unpublish': 'Ritira',
   'versions.unpublish.title': 'Disattiva il workflow: non resta pubblicato nulla.',
   'versions.unpublished': 'Il workflow è disattivato: non è pubblicato nulla.',
+  'versions.unpublish.offline': 'Il server non risponde, quindi il workflow non è stato disattivato: è ancora pubblicato.',
+  'versions.unpublish.failed': 'Il workflow non è stato disattivato ({detail}): è ancora pubblicato.',
   'versions.diff.same': 'Nessuna differenza.',
   'versions.diff.added': 'Aggiunte',
   'versions.diff.removed': 'Rimosse',
