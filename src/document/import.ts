@@ -126,7 +126,16 @@ export function importParsed<T>(value: unknown, kind: DocumentKind, rules: (valu
 
 /** Reads a workflow document file (any supported schemaVersion). A failed import changes nothing. */
 export function importWorkflow(input: DocumentInput, options: ImportAgainstWorkspaceOptions = {}): ImportResult<WorkflowDocument> {
-  return importDocument<WorkflowDocument>(input, 'workflow', options, (doc) => documentProblems(doc, options.workspace));
+  return importDocument<WorkflowDocument>(input, 'workflow', options, workflowRules(options));
+}
+
+/** Reads a workflow document from a value already read safely (parseJsonSafely), as importWorkflow does from its text. */
+export function importWorkflowValue(value: unknown, options: ImportAgainstWorkspaceOptions = {}): ImportResult<WorkflowDocument> {
+  return importParsed<WorkflowDocument>(value, 'workflow', workflowRules(options), options);
+}
+
+function workflowRules(options: ImportAgainstWorkspaceOptions): (doc: WorkflowDocument) => Problem[] {
+  return (doc) => documentProblems(doc, options.workspace);
 }
 
 /** Reads a workspace file. */

@@ -9,6 +9,7 @@ export {
   importParsed,
   importScenario,
   importWorkflow,
+  importWorkflowValue,
   importWorkspace,
   validateScenario,
   validateWorkflowDocument,

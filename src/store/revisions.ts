@@ -104,16 +104,32 @@ export interface DraftSummary {
   errors: number;
 }
 
-/** The header's summary of a draft against its live revision (every thing counts as a change while nothing is live). */
+/** Revision kinds that bring a whole workflow in at once: what it holds then is one change, not one per action. */
+const WHOLE_KINDS: ReadonlySet<RevisionKind> = new Set<RevisionKind>(['create', 'import', 'restore']);
+
+/**
+ * The header's summary of a draft against its live revision. While nothing is live, the draft counts
+ * from the newest revision that brought the workflow in whole (an import, a restore, a creation or a
+ * copy): that revision is one change if it held anything, and every change made since counts on top.
+ * A 20,000-action file imported is one change, not 20,000. With no such revision at hand, every thing
+ * in the draft is a change.
+ */
 export function draftSummary(state: VersionState | undefined, draft: WorkflowDocument, problems: readonly Problem[]): DraftSummary {
   const live = liveDocument(state);
   const errors = problems.filter((p) => p.severity === 'error').length;
-  const changes = live ? diffWorkflows(live.workflow, draft.workflow).count : diffWorkflows(emptyLike(draft), draft.workflow).count;
+  let changes: number;
+  if (live) changes = diffWorkflows(live.workflow, draft.workflow).count;
+  else {
+    const base = state?.revisions.findLast((r) => WHOLE_KINDS.has(r.kind))?.document.workflow;
+    changes = base
+      ? (base.actions.length > 0 ? 1 : 0) + diffWorkflows(base, draft.workflow).count
+      : diffWorkflows(emptyLike(draft.workflow), draft.workflow).count;
+  }
   return { live: state?.published ?? null, changes, errors };
 }
 
-function emptyLike(draft: WorkflowDocument): WorkflowDocument['workflow'] {
-  return { ...draft.workflow, actions: [] };
+function emptyLike(workflow: WorkflowDocument['workflow']): WorkflowDocument['workflow'] {
+  return { ...workflow, actions: [] };
 }
 
 /**

@@ -1,10 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { importScenario, importWorkflow, importWorkspace, stableStringify, type Problem } from '../../src/document';
+import { importScenario, importWorkflow, importWorkflowValue, importWorkspace, parseJsonSafely, stableStringify, type Problem } from '../../src/document';
 import { defaultWorkspace } from '../../src/model';
 import { fixtureText } from './helpers';
 
 const workspace = defaultWorkspace();
 const brief = (problems: Problem[]) => problems.map((p) => [p.code, p.severity, p.path, p.actionId]);
+
+describe('importWorkflowValue', () => {
+  it.each(['valid-workflow.json', 'unknown-version.json'])('reads the parsed value of %s as importWorkflow reads its text', (file) => {
+    const text = fixtureText(file);
+    const parsed = parseJsonSafely(text);
+    if (!parsed.ok) throw new Error(`${file} does not parse`);
+    expect(importWorkflowValue(parsed.value, { workspace })).toEqual(importWorkflow(text, { workspace }));
+  });
+
+  it('checks the value against the workspace it is given', () => {
+    const parsed = parseJsonSafely(fixtureText('valid-workflow.json'));
+    if (!parsed.ok) throw new Error('the fixture does not parse');
+    const empty = { ...workspace, channels: [], users: [], teams: [] };
+    expect(importWorkflowValue(parsed.value, { workspace: empty }).problems.length).toBeGreaterThan(0);
+    expect(brief(importWorkflowValue(parsed.value, { workspace: empty }).problems)).toEqual(brief(importWorkflow(fixtureText('valid-workflow.json'), { workspace: empty }).problems));
+  });
+});
 
 describe('importWorkflow', () => {
   it('opens the valid fixture with no warning and no note', () => {

@@ -3,9 +3,12 @@
  * zoom controls (measured by bounding boxes and by what is on top at a point), Fit View leaves them
  * clear of every bubble and label, the map closes and stays closed after a reload, Ctrl/Cmd+F finds and
  * shows bubbles, several bubbles are picked (shift-click, a shift-drawn box) and deleted as one step,
- * and a bubble's output dragged onto another makes a go-to or is refused with the reason.
+ * and a bubble's output dragged onto another makes a go-to or is refused with the reason. A
+ * 20,000-action workflow imported from a file shows its bubbles at once and is one change.
  */
 import type { Page } from 'playwright-core';
+import { exportWorkflow } from '../../src/document';
+import { generateWorkflowDocument } from '../bench/generate';
 import { actionNodes, e2e, expectCount } from './harness';
 
 const URGENT = 'Escalate urgent tickets, follow up on the rest';
@@ -219,4 +222,49 @@ e2e('canvas connect: dragging a bubble’s output onto another makes a go-to, or
   await drag('wait-one-day', 'notify-leads');
   await page.getByText(/A go-to ends its path/).first().waitFor();
   await expectCount(page, 6, 'after a refused connection');
+});
+
+/** How many action bubbles are drawn, shown and inside the canvas pane. */
+async function bubblesInView(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const pane = document.querySelector('.react-flow__pane')?.getBoundingClientRect();
+    if (!pane) return 0;
+    return [...document.querySelectorAll<HTMLElement>('.react-flow__node-action')].filter((el) => {
+      const r = el.getBoundingClientRect();
+      const shown = getComputedStyle(el).visibility !== 'hidden' && r.width > 0 && r.height > 0;
+      return shown && r.right > pane.left && r.left < pane.right && r.bottom > pane.top && r.top < pane.bottom;
+    }).length;
+  });
+}
+
+/** Waits (without touching the page) until at least `count` bubbles are in view; `what` names the step. */
+async function expectBubblesInView(page: Page, count: number, what: string, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  let seen = 0;
+  while (Date.now() < until) {
+    seen = await bubblesInView(page);
+    if (seen >= count) return;
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`${what}: ${seen} action bubbles in view, expected at least ${count}`);
+}
+
+e2e('canvas at size: a 20,000-action workflow imported from a file shows bubbles at once, with no interaction, and is one change', async ({ page, baseUrl, screenshot }) => {
+  await page.goto(baseUrl);
+  await page.locator('.tf-wf-row__name').first().waitFor();
+  const doc = generateWorkflowDocument(20000);
+  await page.getByTestId('tf-import-file').setInputFiles({ name: 'big.workflow.json', mimeType: 'application/json', buffer: Buffer.from(exportWorkflow(doc)) });
+  await page.locator('.tf-wf-row__name[aria-current="page"]', { hasText: doc.workflow.name }).waitFor({ timeout: 60_000 });
+  // No pointer or key goes to the page until the bubbles are there.
+  await expectBubblesInView(page, 10, 'after the import', 30_000);
+  await screenshot('canvas-20000-imported');
+  const line = page.locator('.tf-versions__line');
+  await line.filter({ hasText: 'Not live · draft: 1 change' }).waitFor({ timeout: 10_000 }).catch(async () => {
+    throw new Error(`after the import the header says "${await line.textContent()}", not "Not live · draft: 1 change"`);
+  });
+  // Fit View brings the beginning back, not the empty middle of the tree.
+  await pan(page, -400, -250);
+  await pan(page, -400, -250);
+  await page.locator('.react-flow__controls-fitview').click();
+  await expectBubblesInView(page, 10, 'after Fit View', 15_000);
 });

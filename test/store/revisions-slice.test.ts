@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkflowDocument } from '../../src/model';
-import { CHECKPOINT_MS, liveDocument } from '../../src/store/revisions';
+import { CHECKPOINT_MS, draftSummary, liveDocument } from '../../src/store/revisions';
+import { generateWorkflowDocument } from '../bench/generate';
 import { selectViewDiff } from '../../src/store/history-view';
 import { selectOpenDoc } from '../../src/store/selectors';
 import type { AppStore } from '../../src/store/store';
@@ -160,6 +161,48 @@ describe('no path but publish makes a revision with errors live', () => {
     expect(store.getState().reviewPublish(URGENT)!.errors.map((p) => p.actionId)).toContain('notify-leads');
     expect(store.getState().publish(URGENT).ok).toBe(false);
     expect(live(store)).toBe(1);
+  });
+});
+
+describe('the draft line: how many changes a draft holds', () => {
+  const changes = (store: AppStore, id: string) => {
+    const s = store.getState();
+    return draftSummary(s.versions[id], s.documents[id]!, []).changes;
+  };
+
+  it('counts an imported workflow as one change, however many actions it has, and each edit after it on top', () => {
+    const store = storeWith(example(RECEIVED));
+    const file = generateWorkflowDocument(2000);
+    store.getState().addDocument(file);
+    store.getState().recordRevision(file.workflow.id, 'import');
+    expect(changes(store, file.workflow.id)).toBe(1);
+    store.getState().openWorkflow(file.workflow.id);
+    const first = openWorkflow(store).actions[0]!;
+    expect(store.getState().deleteActions([first.id]).ok).toBe(true);
+    expect(changes(store, file.workflow.id)).toBeGreaterThanOrEqual(2);
+  });
+
+  it('counts a new empty workflow as no change, and what is added to it one by one', () => {
+    const store = storeWith(example(RECEIVED));
+    const doc: WorkflowDocument = {
+      ...example(RECEIVED),
+      workflow: { ...example(RECEIVED).workflow, id: 'fresh', actions: [], startActionId: null },
+    };
+    store.getState().addDocument(doc);
+    store.getState().recordRevision('fresh', 'create');
+    expect(changes(store, 'fresh')).toBe(0);
+    store.getState().openWorkflow('fresh');
+    expect(store.getState().insertAt({ type: 'start' }, 'delay').ok).toBe(true);
+    // The new action, and the start that now points at it.
+    expect(changes(store, 'fresh')).toBe(2);
+  });
+
+  it('counts against the live revision once there is one: no changes right after a publish', () => {
+    const store = published();
+    expect(changes(store, URGENT)).toBe(0);
+    breakDraft(store);
+    // The webhook added at the start, and the start that now points at it.
+    expect(changes(store, URGENT)).toBe(2);
   });
 });
 

@@ -105,7 +105,13 @@ function WorkflowCanvas() {
   const paneReady = useStore((s) => s.width > 0 && s.height > 0 && s.panZoom !== null);
   const fitted = useRef(false);
   const [mapOpen, setMapOpen] = useState(readMapOpen);
-  const fitOptions = useMemo(() => fitViewOptions(mapOpen), [mapOpen]);
+  // A workflow too big to fit even at the smallest zoom opens (and fits) on its beginning, not on its middle.
+  const paneWidth = useStore((s) => s.width);
+  const paneHeight = useStore((s) => s.height);
+  const fitOptions = useMemo(
+    () => fitViewOptions(mapOpen, { nodes: built.nodes, pane: { width: paneWidth, height: paneHeight }, startId: TRIGGER_NODE_ID }),
+    [mapOpen, built.nodes, paneWidth, paneHeight],
+  );
   useEffect(() => {
     if (!paneReady || fitted.current) return;
     fitted.current = true;

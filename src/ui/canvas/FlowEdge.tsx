@@ -3,7 +3,8 @@ import { memo } from 'react';
 import type { InsertionPoint } from '../../graph';
 import { useApp } from '../../store/store';
 import { useEdgeOnPath } from '../simulation/use-canvas-marks';
-import { jumpPath } from './flow-model';
+import { useFar } from './far';
+import { jumpDash, jumpPath } from './flow-model';
 
 /** Data of a canvas edge: the insertion point it carries (none for go-to jumps and path ends), its label, and whether it is a jump. */
 export type FlowEdgeType = Edge<{ point: InsertionPoint | null; jump: boolean; label?: string }, 'flow'>;
@@ -17,8 +18,11 @@ export const FlowEdge = memo(function FlowEdge(props: EdgeProps<FlowEdgeType>) {
   const jump = data?.jump ?? false;
   const slot = jump ? 'target' : data?.point?.type === 'link' ? data.point.slot : 'start';
   const onPath = useEdgeOnPath(useApp((s) => s.openId), source, slot);
+  // Zoomed out, the stylesheet draws jumps solid; nearer, their dashes are stretched on long jumps.
+  const far = useFar();
   const [path] = jump
     ? jumpPath(sourceX, sourceY, targetX, targetY)
     : getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, borderRadius: 10 });
-  return <BaseEdge path={path} markerEnd={markerEnd} className={jump ? 'tf-edge tf-edge--jump' : 'tf-edge'} data-sim={onPath ? 'path' : undefined} />;
+  const style = jump && !far ? { strokeDasharray: jumpDash(sourceX, sourceY, targetX, targetY) } : undefined;
+  return <BaseEdge path={path} markerEnd={markerEnd} style={style} className={jump ? 'tf-edge tf-edge--jump' : 'tf-edge'} data-sim={onPath ? 'path' : undefined} />;
 });

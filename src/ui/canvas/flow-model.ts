@@ -98,6 +98,26 @@ export function jumpPath(sourceX: number, sourceY: number, targetX: number, targ
   return [`M ${sx} ${sy} C ${bow} ${sy}, ${bow} ${ty}, ${tx} ${ty}`, bow - 15, (sy + ty) / 2];
 }
 
+/** A go-to jump's dash and gap (flow units), and how many of them one jump may have at most. */
+const JUMP_DASH = 6;
+const JUMP_GAP = 4;
+const MAX_JUMP_DASHES = 60;
+
+/**
+ * The dash pattern of a go-to jump between edge ends (as jumpPath takes them): 6 on, 4 off, stretched
+ * on a long jump so that no jump has more than MAX_JUMP_DASHES dashes. A dashed stroke is dashed along
+ * its whole length, on screen or not: a few hundred jumps across a 20,000-action workflow, dashed
+ * finely, made every frame of a drag take seconds. The length is the curve's, near enough (its hull).
+ */
+export function jumpDash(sourceX: number, sourceY: number, targetX: number, targetY: number): string {
+  const [, bowLabel] = jumpPath(sourceX, sourceY, targetX, targetY);
+  const bow = bowLabel + 15;
+  const half = NODE_SIZE.action.width / 2;
+  const length = bow - (sourceX + half) + (bow - (targetX + half)) + Math.abs(sourceY - targetY);
+  const stretch = Math.max(1, length / ((JUMP_DASH + JUMP_GAP) * MAX_JUMP_DASHES));
+  return `${+(JUMP_DASH * stretch).toFixed(1)} ${+(JUMP_GAP * stretch).toFixed(1)}`;
+}
+
 /** The canvas's flow: React Flow's nodes and edges, and the "+" and labels drawn in one layer above the edges. */
 export interface Flow {
   nodes: FlowNode[];

@@ -1,4 +1,4 @@
-import { exportBundle, exportWorkflow, importBundle, importWorkflow, parseJsonSafely, BUNDLE_FORMAT, ENABLED_NOTE } from '../../document';
+import { exportBundle, exportWorkflow, importBundle, importWorkflowValue, parseJsonSafely, BUNDLE_FORMAT, ENABLED_NOTE } from '../../document';
 import { loadValidators } from '../../document/schema-validation';
 import type { WorkflowDocument } from '../../model';
 import type { AppStore } from '../../store/store';
@@ -123,7 +123,8 @@ export async function importText(store: AppStore, text: string, source: string):
     else pending.set({ kind: 'bundle', source, bundle: r.document, notes: r.notes });
     return;
   }
-  const r = importWorkflow(text, { workspace: s.workspace });
+  // Read once: the value parsed above is the document (a 20,000-action file takes a few hundred ms to parse).
+  const r = importWorkflowValue(parsed.value, { workspace: s.workspace });
   if (!r.document) {
     pending.set({ kind: 'report', source, problems: r.problems });
     return;

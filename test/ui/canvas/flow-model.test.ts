@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildFlow, effectiveLayout, mergeEdges, mergeNodes } from '../../../src/ui/canvas/flow-model';
+import { buildFlow, effectiveLayout, jumpDash, mergeEdges, mergeNodes } from '../../../src/ui/canvas/flow-model';
 import { example, openWorkflow, storeWith } from '../../store/fixtures';
 
 const URGENT = 'wf-urgent-escalation';
@@ -75,5 +75,28 @@ describe('flow model', () => {
     expect(intoDelay.y).toBeLessThan(delay.position.y);
     const label = flow.labels.find((l) => l.text === 'Otherwise')!;
     expect(label).toMatchObject({ jump: false, x: intoDelay.x + 16, y: intoDelay.y });
+  });
+});
+
+describe('go-to jump dashes', () => {
+  const dashes = (pattern: string, length: number) => {
+    const [on, off] = pattern.split(' ').map(Number);
+    return length / (on! + off!);
+  };
+
+  it('keeps the 6-on, 4-off dash on a short jump', () => {
+    expect(jumpDash(0, 100, 0, 250)).toBe('6 4');
+  });
+
+  it('stretches the dash on a long jump, so no jump has more than 60 dashes however long it is', () => {
+    for (const dy of [5_000, 50_000, 500_000]) {
+      const pattern = jumpDash(0, 0, 0, dy);
+      expect(pattern).not.toBe('6 4');
+      const [on, off] = pattern.split(' ').map(Number);
+      expect(on! / off!).toBeCloseTo(1.5, 1);
+      // The curve is at least as long as its height, and at most its hull (the two bows and the height).
+      expect(dashes(pattern, dy)).toBeLessThanOrEqual(60);
+      expect(dashes(pattern, dy + 2 * 320)).toBeGreaterThan(55);
+    }
   });
 });
