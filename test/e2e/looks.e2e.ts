@@ -10,12 +10,13 @@
  * theme with its theme switch, as a user would. The screens are reached through language-neutral
  * handles (tab ids, hash routes, classes), so one script drives all four languages.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { EXAMPLE_WORKFLOWS } from '../../src/examples';
 import { stableStringify } from '../../src/document';
 import { actionNodes, e2e } from './harness';
+import { startTeamServer } from './team-server';
 
 const LOOKS_DIR = join(process.cwd(), 'test-output', 'looks');
 const LANGS = ['en', 'es', 'it', 'fr'] as const;
@@ -146,6 +147,7 @@ function measureScreen(): string[] {
   const candidates = new Set<HTMLElement>();
   for (const { el } of controls) if (el instanceof HTMLElement && !(el instanceof HTMLInputElement) && !(el instanceof HTMLTextAreaElement)) candidates.add(el);
   for (const el of scope.querySelectorAll<HTMLElement>('label, h1, h2, h3, [title]')) candidates.add(el);
+  for (const el of scope.querySelectorAll<HTMLElement>('*')) if (style(el).textOverflow === 'ellipsis') candidates.add(el);
   for (const el of candidates) {
     if (hiddenAway(el) || !el.checkVisibility({ checkVisibilityCSS: true })) continue;
     if (!clipOf(el, el.getBoundingClientRect())) continue;
@@ -334,6 +336,7 @@ async function otherScreens(page: Page, size: Size, theme: string, lang: string,
 for (const lang of LANGS) {
   e2e(`looks: every main screen in ${lang}, light and dark, at 1440×900 and 1280×720, without overlapping or cut controls`, async ({ page, baseUrl }) => {
     mkdirSync(LOOKS_DIR, { recursive: true });
+    for (const f of readdirSync(LOOKS_DIR)) if (f.endsWith(`-${lang}.png`) && !f.startsWith('team-')) rmSync(join(LOOKS_DIR, f));
     await speak(page, baseUrl, lang);
     const found: string[] = [];
     for (const theme of THEMES) {
@@ -346,3 +349,41 @@ for (const lang of LANGS) {
     if (found.length) throw new Error(`${found.length} collisions:\n${found.slice(0, 40).join('\n')}`);
   });
 }
+
+// Team mode: the header says the mode, the workspace and who is signed in, legibly, in every language.
+e2e('looks: the team-mode header shows the mode, workspace and who is signed in, in four languages at 1440×900 and 1280×720', async ({ browser }) => {
+  mkdirSync(LOOKS_DIR, { recursive: true });
+  const server = await startTeamServer();
+  const context = await browser.newContext({ viewport: LARGE });
+  try {
+    const page = await context.newPage();
+    const owner = 'Margarita Fernández de la Villanueva';
+    await page.goto(server.base);
+    await page.getByRole('heading', { name: 'Set up this Ticketflow server' }).waitFor();
+    await page.getByLabel('Name').fill(owner);
+    await page.getByLabel('Email').fill('margarita@example.com');
+    await page.getByLabel('Password').fill('correct horse battery');
+    await page.getByRole('button', { name: 'Create the owner account' }).click();
+    const line = page.getByTestId('mode-line');
+    await line.getByText(owner, { exact: false }).waitFor();
+    await actionNodes(page).first().waitFor();
+    const found: string[] = [];
+    for (const lang of LANGS) {
+      await page.locator('.tf-language-switch select').selectOption(lang);
+      await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+      for (const size of [LARGE, SMALL]) {
+        await page.setViewportSize(size);
+        await page.locator('.react-flow__controls-fitview').click();
+        await page.waitForTimeout(350);
+        found.push(...(await look(page, 'team-header', size, 'light', lang)));
+        const text = (await line.textContent()) ?? '';
+        const whole = await line.evaluate((el) => el.scrollWidth <= el.clientWidth + 1);
+        if (!whole || !text.includes(owner)) found.push(`team-header-${size.width}x${size.height}-${lang}: the mode line "${text}" is cut`);
+      }
+    }
+    if (found.length) throw new Error(`${found.length} collisions:\n${found.slice(0, 40).join('\n')}`);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
