@@ -166,7 +166,9 @@ function measureScreen(): string[] {
     // A scrolling area is not a cut one.
     if (/(auto|scroll)/.test(cs.overflowX + cs.overflowY) && !controls.some((c) => c.el === el)) continue;
     const tooltip = el.getAttribute('title') ?? el.closest('[title]')?.getAttribute('title') ?? '';
-    if (cs.textOverflow === 'ellipsis' && tooltip.replace(/\s+/g, ' ').includes(textOf(el))) continue;
+    // An ellipsis is for a long name, with the whole of it in the tooltip, and still shows ten letters' worth.
+    const room = Math.min(el.scrollWidth, 10 * parseFloat(cs.fontSize));
+    if (cs.textOverflow === 'ellipsis' && tooltip.replace(/\s+/g, ' ').includes(textOf(el)) && el.clientWidth >= room - 1) continue;
     found.push(`clipped: ${name(el)} (${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight})`);
   }
 
@@ -181,7 +183,11 @@ function measureScreen(): string[] {
     const layer = parent.closest(POPUPS);
     const own = parent.closest(CONTROLS);
     range.selectNodeContents(node);
-    for (const rect of range.getClientRects()) {
+    const rects = [...range.getClientRects()];
+    // A single word is not broken over lines (a column squeezed to a letter's width).
+    const word = node.textContent.trim();
+    if (/^[\p{L}]{2,20}$/u.test(word) && new Set(rects.map((r) => Math.round(r.top))).size > 1) found.push(`broken: the word "${word}" in ${name(parent)} is split over lines`);
+    for (const rect of rects) {
       const box = clipOf(parent, { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom }, true);
       if (!box) continue;
       if (own) {
@@ -287,8 +293,14 @@ async function otherScreens(page: Page, size: Size, theme: string, lang: string,
   const runToEnd = sim.locator('.tf-sim-run__buttons button').first();
   await runToEnd.click();
   await page.waitForFunction((el) => (el as HTMLButtonElement).disabled, await runToEnd.elementHandle());
+  // The results as a user reads them: the bottom panel maximised, on the trace.
+  const maximise = page.locator('.tf-tabs--bottom .tf-tabs__tools button');
+  await maximise.click();
+  await page.locator('.tf-app[data-bottom-max=true]').waitFor();
   await sim.locator('[role=tab]').nth(1).click();
+  await sim.evaluate((el) => el.scrollTo(0, 0));
   await shot('simulation', true);
+  await maximise.click();
 
   // The channel move, from a new empty scenario's timeline.
   await sim.locator('[role=tab]').first().click();
