@@ -241,7 +241,7 @@ async function speak(page: Page, baseUrl: string, lang: string): Promise<void> {
 /** The theme from the header's switch. */
 async function paint(page: Page, theme: string): Promise<void> {
   const dark = page.locator('.tf-header__prefs .tf-icon-button[aria-pressed]');
-  if ((await dark.getAttribute('aria-pressed')) !== String(theme === 'dark')) await dark.click();
+  if ((await dark.getAttribute('aria-pressed')) !== String(theme === 'dark')) await dark.click({ timeout: 10_000 });
   await page.waitForFunction((t) => document.documentElement.dataset.theme === t, theme);
 }
 
