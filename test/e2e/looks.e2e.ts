@@ -229,10 +229,15 @@ async function openCanvas(page: Page): Promise<void> {
   await actionNodes(page).first().waitFor();
 }
 
-/** The language from the header's select. */
+/** The example with the most bubbles (branches, labels, bubbles next to the minimap). */
+const BUSIEST = [...EXAMPLE_WORKFLOWS].sort((a, b) => b.document.workflow.actions.length - a.document.workflow.actions.length)[0]!.document.workflow;
+
+/** The language from the header's select, on the busiest example. */
 async function speak(page: Page, baseUrl: string, lang: string): Promise<void> {
   await page.goto(baseUrl);
   await actionNodes(page).first().waitFor();
+  await page.locator('.tf-wf-row__name', { hasText: BUSIEST.name }).click();
+  await page.locator(`.react-flow__node[data-id="${BUSIEST.actions.at(-1)!.id}"]`).waitFor();
   await page.locator('.tf-language-switch select').selectOption(lang);
   await page.waitForFunction((l) => document.documentElement.lang === l, lang);
   if (lang !== 'en') await page.waitForFunction(() => document.querySelector('#tf-tab-bottom-problems')?.textContent !== 'Problems');
