@@ -1,14 +1,18 @@
 /**
- * Looks: every main screen at 1440×900 and 1280×720, light and dark, in each of the four languages.
+ * Looks: the main screens at 1440×900 and 1280×720, light and dark, in each of the four languages.
  * A screenshot of each is kept under test-output/looks/ (screen-size-theme-lang.png), and a screen
- * fails where its controls can be measured to collide: two controls' boxes overlapping, text cut
- * inside a control (or an ellipsis without a tooltip holding the whole text), text running out of
- * its control or under another one, and a control, menu item or popover hidden under something
- * else (the minimap, the canvas controls) at its centre.
+ * fails where its controls can be measured to collide: two controls' boxes overlapping; text cut
+ * inside a control, or an ellipsis without a tooltip holding the whole text (or showing fewer than
+ * ten letters); a word split over lines; text running out of its control or under another one; a
+ * control, menu item or popover hidden under something else (the minimap, the canvas controls) at
+ * its centre; a disabled control that does not look disabled.
  *
- * One page per theme and language; the language is chosen in the header's language select and the
- * theme with its theme switch, as a user would. The screens are reached through language-neutral
- * handles (tab ids, hash routes, classes), so one script drives all four languages.
+ * One page per language: the language is chosen in the header's language select and each theme
+ * with its theme switch, as a user would. The canvas, header and a bubble's menu are checked at both
+ * sizes in both themes; the other screens at 1280×720, all of them in the light theme and the main
+ * ones in the dark theme (the theme changes colours, not the layout). The screens are reached
+ * through language-neutral handles (tab ids, hash routes, classes), so one script drives all four
+ * languages. A last test signs in to a team server and checks the team-mode header.
  */
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,7 +33,7 @@ type Size = typeof LARGE;
  * Runs in the page: what collides on screen now. Returns one line per finding.
  * Kept self-contained (no closures over Node values) because it is serialised into the page.
  */
-function measureScreen(): string[] {
+function measureScreen(fitted: boolean): string[] {
   const CONTROLS =
     'button, a[href], input:not([type=hidden]), select, textarea, [role=tab], [role=menuitem], [role=button], [role=link], [role=checkbox], [role=radio], [role=switch], [role=combobox], summary';
   const POPUPS = '[role=menu], [role=dialog], [role=listbox], [role=tooltip], [popover]';
@@ -202,17 +206,26 @@ function measureScreen(): string[] {
       }
     }
   }
+  // Right after Fit View, no bubble, path label or "+" of the canvas lies under its overlays.
+  if (fitted) {
+    const overlays = [...document.querySelectorAll('.react-flow__panel')].filter((p) => visible(p)).map((p) => ({ el: p, box: p.getBoundingClientRect() }));
+    for (const el of document.querySelectorAll('.react-flow__node, .tf-edge-label, .tf-insert')) {
+      const box = clipOf(el, el.getBoundingClientRect());
+      const over = box && overlays.find((o) => overlap(box, o.box));
+      if (over) found.push(`under: ${name(el)} lies under ${name(over.el)} after Fit View`);
+    }
+  }
   return [...new Set(found)];
 }
 
 /** Saves the screen's picture and returns what collides on it, each line tagged with the screen. */
-async function look(page: Page, screen: string, size: Size, theme: string, lang: string): Promise<string[]> {
+async function look(page: Page, screen: string, size: Size, theme: string, lang: string, fitted = false): Promise<string[]> {
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   const tag = `${screen}-${size.width}x${size.height}-${theme}-${lang}`;
   await page.screenshot({ path: join(LOOKS_DIR, `${tag}.png`) });
   // tsx names nested functions with a helper the page lacks.
   await page.evaluate('globalThis.__name ??= (f) => f');
-  const found = await page.evaluate(measureScreen);
+  const found = await page.evaluate(measureScreen, fitted);
   return found.map((f) => `${tag}: ${f}`);
 }
 
@@ -256,7 +269,7 @@ async function canvasScreens(page: Page, size: Size, theme: string, lang: string
   await openCanvas(page);
   await page.locator('.react-flow__controls-fitview').click();
   await page.waitForTimeout(350);
-  const found = await look(page, 'canvas', size, theme, lang);
+  const found = await look(page, 'canvas', size, theme, lang, true);
   // The bubble nearest the minimap (bottom right) opens its menu there.
   const boxes = await actionNodes(page).evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).map((r) => r.right + r.bottom));
   const nearest = boxes.indexOf(Math.max(...boxes));
@@ -392,7 +405,7 @@ e2e('looks: the team-mode header shows the mode, workspace and who is signed in,
         await page.setViewportSize(size);
         await page.locator('.react-flow__controls-fitview').click();
         await page.waitForTimeout(350);
-        found.push(...(await look(page, 'team-header', size, 'light', lang)));
+        found.push(...(await look(page, 'team-header', size, 'light', lang, true)));
         const text = (await line.textContent()) ?? '';
         const whole = await line.evaluate((el) => el.scrollWidth <= el.clientWidth + 1);
         if (!whole || !text.includes(owner)) found.push(`team-header-${size.width}x${size.height}-${lang}: the mode line "${text}" is cut`);

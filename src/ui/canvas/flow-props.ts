@@ -6,10 +6,12 @@ export const FIT_VIEW_OPTIONS: FitViewOptions = { padding: 0.2, maxZoom: 1 };
 /**
  * How the canvas fits a workflow, on open and from Fit View: with room for the overlays, the zoom
  * controls at the bottom left and the overview map at the bottom right (when it is open), so neither
- * covers a bubble or a path label.
+ * covers a bubble or a path label. Fit View measures the bubbles only; a branch's last path, its
+ * label and its end "+" reach about 70 px further right, so the map's side keeps that room too
+ * (the map is 200 px wide, 16 px from the edge).
  */
 export function fitViewOptions(mapOpen: boolean): FitViewOptions {
-  return { padding: { top: '32px', left: '72px', bottom: '32px', right: mapOpen ? '244px' : '72px' }, maxZoom: 1 };
+  return { padding: { top: '32px', left: '72px', bottom: '32px', right: mapOpen ? '300px' : '72px' }, maxZoom: 1 };
 }
 
 /**
