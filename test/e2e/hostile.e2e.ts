@@ -155,7 +155,8 @@ e2e('hostile: markup and script in every string of a workspace, workflow and sce
   // Long names are cut with an ellipsis and never run under the header's controls.
   const names = await page.locator('.tf-header__names').boundingBox();
   const tools = await page.locator('.tf-header__tools').boundingBox();
-  if (!names || !tools || names.x + names.width > tools.x) throw new Error(`the header's names overlap its tools: ${JSON.stringify({ names, tools })}`);
+  const apart = (a: NonNullable<typeof names>, b: NonNullable<typeof names>) => a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+  if (!names || !tools || !apart(names, tools)) throw new Error(`the header's names overlap its tools: ${JSON.stringify({ names, tools })}`);
 
   // Canvas: every bubble, then its settings in the inspector.
   await page.locator('.react-flow__node[data-id="email"]').waitFor();

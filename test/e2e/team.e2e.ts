@@ -3,37 +3,12 @@
  * loopback port with an in-memory PGlite database, serving the built app, and drives two browser
  * contexts (two people) signed in with their own accounts.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { BrowserContext, Page, Route } from 'playwright-core';
-import { startServer } from '../../src/server/start';
 import { e2e, type E2EContext } from './harness';
+import { startTeamServer, type TeamServer } from './team-server';
 
 const OWNER = { name: 'Ada Admin', email: 'ada@example.com', password: 'correct horse battery' };
 const PASSWORD = 'a long enough password';
-
-interface TeamServer {
-  base: string;
-  close(): Promise<void>;
-}
-
-/**
- * The team server as `npm start` runs it (the built app from dist/ with its Content-Security-Policy
- * header), on a free loopback port, with an embedded PGlite database in a temporary folder.
- */
-async function startTeamServer(): Promise<TeamServer> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'ticketflow-e2e-'));
-  // A cheap password hash for tests; the default cost is for real accounts.
-  const server = await startServer({ port: 0, mode: 'production', dataDir, passwordCost: { memoryCost: 1024, timeCost: 1 } });
-  return {
-    base: `${server.url.replace('localhost', '127.0.0.1')}/`,
-    close: async () => {
-      await server.close();
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 /** Runs `body` with a fresh team server, closing it afterwards whatever happens. */
 async function withServer(body: (server: TeamServer) => Promise<void>): Promise<void> {

@@ -5,8 +5,11 @@ export const FIT_VIEW_OPTIONS: FitViewOptions = { padding: 0.2, maxZoom: 1 };
 
 /** Room (px) the canvas's fit leaves at each side of the pane: for the overlays, the zoom controls at the left. */
 const FIT_ROOM = { top: 32, left: 72, bottom: 32, right: 72 };
-/** Room at the right while the overview map is open. */
-const MAP_ROOM = 244;
+/**
+ * Room at the right while the overview map is open (200 px wide, 16 px from the edge). Fit View measures
+ * the bubbles only; a branch's last path, its label and its end "+" reach about 70 px further right.
+ */
+const MAP_ROOM = 300;
 
 /** A node as the fit sees it: where it is and how big. */
 export interface FitNode {

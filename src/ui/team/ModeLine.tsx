@@ -74,6 +74,7 @@ export function ModeLine() {
   }
 
   const admin = me.role === 'admin';
+  const signedIn = t('team.mode.teamText', { workspace: me.workspace.name, name: me.account.name, role: t(`team.role.${me.role}`) });
   const open = (s: Screen) => {
     setMenu(false);
     setScreen(s);
@@ -90,8 +91,8 @@ export function ModeLine() {
       <span className={`tf-mode__badge tf-mode__badge--team${live ? ' tf-mode__badge--live' : ''}`} title={live ? t('team.mode.live') : t('team.mode.notLive')}>
         {t('team.mode.team')}
       </span>
-      <span className="tf-mode__text" data-testid="mode-line">
-        {t('team.mode.teamText', { workspace: me.workspace.name, name: me.account.name, role: t(`team.role.${me.role}`) })}
+      <span className="tf-mode__text" data-testid="mode-line" title={signedIn}>
+        {signedIn}
       </span>
       <PresenceAvatars workflowId={openId} />
       <div className="tf-mode__menu">

@@ -28,7 +28,7 @@ describe('fitting the canvas', () => {
     const open = fitViewOptions(true, { nodes, pane: PANE, startId: TRIGGER_NODE_ID });
     expect(closed.nodes).toBeUndefined();
     expect(closed.padding).toEqual({ top: '32px', left: '72px', bottom: '32px', right: '72px' });
-    expect(open.padding).toEqual({ top: '32px', left: '72px', bottom: '32px', right: '244px' });
+    expect(open.padding).toEqual({ top: '32px', left: '72px', bottom: '32px', right: '300px' });
     expect(fitViewOptions(false)).toEqual(closed);
   });
 
