@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { summaryOf } from '../../actions';
+import { linkLabel, summaryOf } from '../../actions';
 import { planDeleteFollowing } from '../../graph';
 import { selectOpenDoc } from '../../store/selectors';
 import { useApp, useAppStore } from '../../store/store';
@@ -52,7 +52,7 @@ function DeleteBranchDialog({ id }: { id: string }) {
   const store = useAppStore();
   const action = useApp((s) => selectOpenDoc(s)?.workflow.actions.find((a) => a.id === id));
   const name = useId();
-  const paths = action && fansOut(action) ? pathLinks(action).map((l) => ({ slot: l.slot, label: l.label ?? l.slot })) : [];
+  const paths = action && fansOut(action) ? pathLinks(action).map((l) => ({ slot: l.slot, label: linkLabel(l, t) ?? l.slot })) : [];
   const [keep, setKeep] = useState(paths[paths.length - 1]?.slot ?? 'default');
   const close = () => store.getState().openDialog(null);
   return (
