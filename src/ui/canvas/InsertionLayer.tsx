@@ -95,7 +95,7 @@ export const InsertionLayer = memo(function InsertionLayer({
 
 const EdgeLabel = memo(function EdgeLabel({ spot }: { spot: LabelSpot }) {
   const { t } = useT();
-  const text = linkLabel(spot, t);
+  const text = linkLabel({ label: spot.text, labelKey: spot.labelKey }, t);
   return (
     <div
       className={`tf-edge-label${spot.jump ? ' tf-edge-label--jump' : ''} nodrag nopan`}
