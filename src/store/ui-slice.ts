@@ -1,3 +1,4 @@
+import type { Problem } from '../document/codes';
 import type { Language } from '../ui/i18n/core';
 import type { StorageControl } from './persistence';
 import type { SliceCreator } from './types';
@@ -24,6 +25,8 @@ export interface Notice {
   params?: Record<string, string | number>;
   /** English text shown when no translation of the key exists (messages from the core). */
   fallback?: string;
+  /** A problem the text names as {first} (a refused publish), worded in the reader's language when shown. */
+  problem?: Problem;
 }
 
 /** A canvas gesture in progress that changes what insertion points do. */

@@ -19,13 +19,14 @@ export function Notices() {
 }
 
 function NoticeItem({ notice }: { notice: Notice }) {
-  const { t, has } = useT();
+  const { t, has, problemText } = useT();
   const store = useAppStore();
   useEffect(() => {
     const timer = setTimeout(() => store.getState().dismissNotice(notice.id), SHOW_MS[notice.tone]);
     return () => clearTimeout(timer);
   }, [store, notice]);
-  const text = has(notice.key) || !notice.fallback ? t(notice.key, notice.params) : notice.fallback;
+  const params = notice.problem ? { ...notice.params, first: problemText(notice.problem) } : notice.params;
+  const text = has(notice.key) || !notice.fallback ? t(notice.key, params) : notice.fallback;
   return (
     <div className={`tf-notice tf-notice--${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
       <span>{text}</span>
