@@ -65,3 +65,36 @@ export function listOf(p: Params, key: string): readonly string[] {
 export function countOf(v: unknown): number {
   return typeof v === 'number' ? v : Number(String(v ?? '0').replace(/,/g, ''));
 }
+
+/** A language's sentences by a problem's rule or reason (its params say which). */
+export type Sentences = Record<string, (p: Params, h: ProblemHelpers) => string>;
+
+/** The sentence for a key of the table, else the `other` one. */
+export function sentence(table: Sentences & { other: Sentences[string] }, key: unknown, p: Params, h: ProblemHelpers): string {
+  return (table[String(key)] ?? table.other)(p, h);
+}
+
+/** How a language names a TF304 link: its next action, a go-to's target, the default path, a path (the noun before its label). */
+export interface LinkWords {
+  next: string;
+  target: string;
+  default: string;
+  path: string;
+}
+
+/** The link a TF304 names, in a language's words. */
+export function linkWords(p: Params, h: ProblemHelpers, words: LinkWords): string {
+  const link = linkOf(p, h);
+  return link.type === 'path' ? `${words.path} ${h.quoted(link.label)}` : words[link.type];
+}
+
+/** The links a TF306 names as meeting, in a language's words: the start, an action with its default path or a path. */
+export function sourcesWords(p: Params, h: ProblemHelpers, words: { start: string; default: string; path: string }): string {
+  return h.list(
+    sourcesOf(p).map(({ id, slot }) => {
+      if (id === null) return words.start;
+      const path = branchPath(slot);
+      return `${h.quoted(id)}${slot === 'default' ? ` (${words.default})` : path !== null ? ` (${words.path} ${h.quoted(path)})` : ''}`;
+    }),
+  );
+}

@@ -1,6 +1,6 @@
 import type { Code } from '../document/codes';
 import { TIMESTAMP_EXAMPLE } from '../document/timestamps';
-import { branchPath, charOf, countOf, linkOf, listOf, placeOf, sourcesOf } from './problem-words';
+import { charOf, countOf, linkWords, listOf, placeOf, sentence, sourcesWords, type LinkWords, type Sentences } from './problem-words';
 import type { ProblemHelpers, ProblemPhrase } from './render';
 import { PHRASES_ES } from './render-es';
 
@@ -84,87 +84,41 @@ function syntax(p: P): string {
   return `${expected[String(p.reason)] ?? String(p.detail)}, y se encontró ${at}`;
 }
 
-function valueRule(p: P, h: ProblemHelpers): string {
-  const limit = Number(p.limit);
-  const withValue = p.foundValue === undefined ? '' : ` (se encontró ${p.foundValue})`;
-  switch (p.rule) {
-    case 'const':
-      return `debe ser ${p.allowed}, no ${found(p)}.`;
-    case 'enum':
-      return `debe ser uno de: ${p.allowed}; se encontró ${found(p)}.`;
-    case 'dateTime':
-      return `no es una fecha y hora escrita en UTC como ${TIMESTAMP_EXAMPLE}${withValue}.`;
-    case 'id':
-      return 'no es un id válido: usa letras, dígitos y _ . : - (como máximo 128 caracteres, empezando por una letra o un dígito).';
-    case 'time':
-      return 'no es una hora del día escrita HH:MM (de 00:00 a 23:59).';
-    case 'pattern':
-      return 'no está escrito como debe escribirse este valor.';
-    case 'format':
-      return `no es un ${p.allowed} válido; se encontró ${found(p)}.`;
-    case 'minLength':
-      return `debe tener al menos ${h.count(limit, 'characters')}.`;
-    case 'maxLength':
-      return `debe tener como máximo ${h.count(limit, 'characters')}.`;
-    case 'minItems':
-      return `debe tener al menos ${h.count(limit, 'items')}.`;
-    case 'maxItems':
-      return `debe tener como máximo ${h.count(limit, 'items')}.`;
-    case 'minimum':
-      return `debe ser como mínimo ${limit}; se encontró ${found(p)}.`;
-    case 'maximum':
-      return `debe ser como máximo ${limit}; se encontró ${found(p)}.`;
-    case 'tag':
-      return `necesita "${p.tag}" con uno de estos valores: ${p.allowed}.`;
-    default:
-      return 'no es válido.';
-  }
-}
+const withValue = (p: P) => (p.foundValue === undefined ? '' : ` (se encontró ${p.foundValue})`);
+const VALUE_RULES: Sentences & { other: Sentences[string] } = {
+  const: (p) => `debe ser ${p.allowed}, no ${found(p)}.`,
+  enum: (p) => `debe ser uno de: ${p.allowed}; se encontró ${found(p)}.`,
+  dateTime: (p) => `no es una fecha y hora escrita en UTC como ${TIMESTAMP_EXAMPLE}${withValue(p)}.`,
+  id: () => 'no es un id válido: usa letras, dígitos y _ . : - (como máximo 128 caracteres, empezando por una letra o un dígito).',
+  time: () => 'no es una hora del día escrita HH:MM (de 00:00 a 23:59).',
+  pattern: () => 'no está escrito como debe escribirse este valor.',
+  format: (p) => `no es un ${p.allowed} válido; se encontró ${found(p)}.`,
+  minLength: (p, h) => `debe tener al menos ${h.count(Number(p.limit), 'characters')}.`,
+  maxLength: (p, h) => `debe tener como máximo ${h.count(Number(p.limit), 'characters')}.`,
+  minItems: (p, h) => `debe tener al menos ${h.count(Number(p.limit), 'items')}.`,
+  maxItems: (p, h) => `debe tener como máximo ${h.count(Number(p.limit), 'items')}.`,
+  minimum: (p) => `debe ser como mínimo ${Number(p.limit)}; se encontró ${found(p)}.`,
+  maximum: (p) => `debe ser como máximo ${Number(p.limit)}; se encontró ${found(p)}.`,
+  tag: (p) => `necesita "${p.tag}" con uno de estos valores: ${p.allowed}.`,
+  other: () => 'no es válido.',
+};
 
-function mismatch(p: P, h: ProblemHelpers): string {
-  switch (p.rule) {
-    case 'operator':
-      return `no se aplica: ${prop(p.property)} admite ${h.list(listOf(p, 'operators').map(h.quoted))}.`;
-    case 'noValue':
-      return 'no lleva valor.';
-    case 'value':
-      return 'necesita un valor.';
-    case 'list':
-      return 'necesita una lista de valores.';
-    case 'emptyList':
-      return 'necesita al menos un valor en su lista.';
-    case 'single':
-      return 'necesita un solo valor, no una lista.';
-    case 'number':
-      return 'necesita un número.';
-    case 'timestamp':
-      return `compara con ${h.quoted(p.value)}, que no es una fecha y hora escrita en UTC como ${TIMESTAMP_EXAMPLE}.`;
-    case 'date':
-      return `necesita una fecha y hora como ${TIMESTAMP_EXAMPLE}.`;
-    case 'choice':
-      return `compara con ${p.value}, que no es uno de: ${listOf(p, 'choices').join(', ')}.`;
-    default:
-      return String(p.detail);
-  }
-}
+const MISMATCH: Sentences & { other: Sentences[string] } = {
+  operator: (p, h) => `no se aplica: ${prop(p.property)} admite ${h.list(listOf(p, 'operators').map(h.quoted))}.`,
+  noValue: () => 'no lleva valor.',
+  value: () => 'necesita un valor.',
+  list: () => 'necesita una lista de valores.',
+  emptyList: () => 'necesita al menos un valor en su lista.',
+  single: () => 'necesita un solo valor, no una lista.',
+  number: () => 'necesita un número.',
+  timestamp: (p, h) => `compara con ${h.quoted(p.value)}, que no es una fecha y hora escrita en UTC como ${TIMESTAMP_EXAMPLE}.`,
+  date: () => `necesita una fecha y hora como ${TIMESTAMP_EXAMPLE}.`,
+  choice: (p) => `compara con ${p.value}, que no es uno de: ${listOf(p, 'choices').join(', ')}.`,
+  other: (p) => String(p.detail),
+};
 
-function slot(p: P, h: ProblemHelpers): string {
-  const link = linkOf(p, h);
-  if (link.type === 'next') return 'su acción siguiente';
-  if (link.type === 'target') return 'destino de «Ir a»';
-  if (link.type === 'default') return 'camino por defecto';
-  return `camino ${h.quoted(link.label)}`;
-}
-
-function sources(p: P, h: ProblemHelpers): string {
-  return h.list(
-    sourcesOf(p).map(({ id, slot }) => {
-      if (id === null) return 'el inicio';
-      const path = branchPath(slot);
-      return `${h.quoted(id)}${slot === 'default' ? ' (camino por defecto)' : path !== null ? ` (camino ${h.quoted(path)})` : ''}`;
-    }),
-  );
-}
+const LINKS: LinkWords = { next: 'su acción siguiente', target: 'destino de «Ir a»', default: 'camino por defecto', path: 'camino' };
+const SOURCES = { start: 'el inicio', default: 'camino por defecto', path: 'camino' };
 
 function envelope(p: P, h: ProblemHelpers): string {
   const a = (k: unknown) => `un ${kind(k)}`;
@@ -182,22 +136,14 @@ function envelope(p: P, h: ProblemHelpers): string {
   }
 }
 
-function version(p: P): string {
-  switch (p.reason) {
-    case 'none':
-      return 'El archivo no tiene "schemaVersion".';
-    case 'notWhole':
-      return `El "schemaVersion" es ${found(p)}, no un número entero.`;
-    case 'newer':
-      return `El archivo tiene schemaVersion ${p.version}, más reciente que esta versión de Ticketflow; actualiza Ticketflow para abrirlo.`;
-    case 'never':
-      return `El archivo tiene schemaVersion ${p.version}, que Ticketflow nunca ha escrito.`;
-    case 'bundleNewer':
-      return `El paquete tiene schemaVersion ${p.version}, más reciente que esta versión de Ticketflow.`;
-    default:
-      return `El paquete tiene schemaVersion ${found(p)}, que Ticketflow nunca ha escrito.`;
-  }
-}
+const VERSIONS: Sentences & { other: Sentences[string] } = {
+  none: () => 'El archivo no tiene "schemaVersion".',
+  notWhole: (p) => `El "schemaVersion" es ${found(p)}, no un número entero.`,
+  newer: (p) => `El archivo tiene schemaVersion ${p.version}, más reciente que esta versión de Ticketflow; actualiza Ticketflow para abrirlo.`,
+  never: (p) => `El archivo tiene schemaVersion ${p.version}, que Ticketflow nunca ha escrito.`,
+  bundleNewer: (p) => `El paquete tiene schemaVersion ${p.version}, más reciente que esta versión de Ticketflow.`,
+  other: (p) => `El paquete tiene schemaVersion ${found(p)}, que Ticketflow nunca ha escrito.`,
+};
 
 const STAGES: Record<string, string> = { parse: 'leer el JSON', migrate: 'migrar el documento a la versión actual', restore: 'completar el documento', validate: 'validar el documento' };
 const action = (p: P, h: ProblemHelpers) => h.quoted(p.actionId);
@@ -205,29 +151,29 @@ const action = (p: P, h: ProblemHelpers) => h.quoted(p.actionId);
 /** Spanish: the sentence of every problem code. */
 export const PROBLEMS_ES: Record<Code, ProblemPhrase> = {
   TF001: (p, h) => `… y ${h.count(countOf(p.count), 'problems')} más (${h.count(countOf(p.errors), 'errors')} entre ellos), que no se listan para que el informe siga siendo legible.`,
-  TF101: (p) => `JSON no válido en la línea ${p.line}, columna ${p.column}: ${syntax(p)}.`,
-  TF102: (p) => `El archivo ocupa ${p.size}, más que el límite de ${p.limit}; no se ha leído.`,
+  TF101: (p, h) => `JSON no válido en la línea ${p.line}, columna ${p.column}: ${syntax(p)}.`,
+  TF102: (p, h) => `El archivo ocupa ${p.size}, más que el límite de ${p.limit}; no se ha leído.`,
   TF103: (p, h) => `Los valores están anidados a más de ${h.count(p.limit, 'levels')} de profundidad en la línea ${p.line}, columna ${p.column}; no se ha leído.`,
-  TF104: (p) => `El archivo contiene ${found(p)}, no un objeto de ${kind(p.kind)}.`,
+  TF104: (p, h) => `El archivo contiene ${found(p)}, no un objeto de ${kind(p.kind)}.`,
   TF105: envelope,
-  TF106: (p, h) => `${version(p)} Esta versión de Ticketflow lee ${p.format} con schemaVersion ${h.list(listOf(p, 'versions'))}.`,
-  TF107: (p) =>
+  TF106: (p, h) => `${sentence(VERSIONS, p.reason, p, h)} Esta versión de Ticketflow lee ${p.format} con schemaVersion ${h.list(listOf(p, 'versions'))}.`,
+  TF107: (p, h) =>
     p.reason === 'encoding'
       ? `El archivo está codificado en ${p.encoding}; guárdalo en UTF-8 e impórtalo de nuevo.`
       : `El byte ${p.byte} de la línea ${p.line}, columna ${p.column} no es UTF-8. ${p.reason === 'latin1' ? 'Parece texto Latin-1 o Windows-1252; guarda el archivo en UTF-8 e impórtalo de nuevo.' : 'Guarda el archivo en UTF-8 e impórtalo de nuevo.'}`,
-  TF108: (p) =>
+  TF108: (p, h) =>
     `La clave ${p.key} aparece dos veces en el mismo objeto, en la línea ${p.line}, columna ${p.column}, y de nuevo en la línea ${p.againLine}, columna ${p.againColumn}; un archivo debe indicar cada ajuste una sola vez.`,
   TF201: (p, h) => `${where(p, h)} no tiene la propiedad obligatoria ${h.quoted(p.property)}.`,
   TF202: (p, h) => `${where(p, h)} tiene la propiedad ${h.quoted(p.property)}, que el formato no admite.`,
   TF203: (p, h) => `${p.key !== undefined ? h.quoted(p.key) : where(p, h)} debe ser ${types(p, h)}, no ${found(p)}.`,
-  TF204: (p, h) => `${where(p, h)} ${valueRule(p, h)}`,
+  TF204: (p, h) => `${where(p, h)} ${sentence(VALUE_RULES, p.rule, p, h)}`,
   TF205: (p, h) => `${where(p, h)} tiene ${p.tag} ${h.quoted(p.value)}, que no es uno de: ${p.allowed}.`,
-  TF301: () => 'El workflow tiene acciones pero ninguna acción inicial (startActionId es null).',
+  TF301: (p, h) => 'El workflow tiene acciones pero ninguna acción inicial (startActionId es null).',
   TF302: (p, h) => `La acción inicial ${h.quoted(p.target)} no es una acción de este workflow.`,
   TF303: (p, h) => `Otra acción ya tiene el id ${action(p, h)}.`,
-  TF304: (p, h) => `La acción ${action(p, h)} lleva a ${h.quoted(p.target)} (${slot(p, h)}), que no es una acción de este workflow.`,
+  TF304: (p, h) => `La acción ${action(p, h)} lleva a ${h.quoted(p.target)} (${linkWords(p, h, LINKS)}), que no es una acción de este workflow.`,
   TF305: (p, h) => `La acción ${action(p, h)} nunca puede ejecutarse: ningún camino desde la acción inicial lleva a ella.`,
-  TF306: (p, h) => `La acción ${action(p, h)} sigue a la vez a ${sources(p, h)}; los caminos solo pueden unirse mediante una acción «Ir a».`,
+  TF306: (p, h) => `La acción ${action(p, h)} sigue a la vez a ${sourcesWords(p, h, SOURCES)}; los caminos solo pueden unirse mediante una acción «Ir a».`,
   TF307: (p, h) => `Las acciones ${h.list(listOf(p, 'ids').map(h.quoted))} vuelven a sí mismas sin un «Ir a»; solo una acción «Ir a» puede cerrar un bucle.`,
   TF308: (p, h) => {
     const zero = listOf(p, 'zero');
@@ -243,9 +189,9 @@ export const PROBLEMS_ES: Record<Code, ProblemPhrase> = {
   TF315: (p, h) => `${where(p, h)} usa la plantilla de correo ${h.quoted(p.id)}, que no está en el espacio de trabajo.`,
   TF316: (p, h) =>
     `La acción ${action(p, h)} pone el estado ${h.quoted(p.id)}, que el pipeline ${h.quoted(p.pipeline)} no tiene; los tickets de ese pipeline inscritos aquí no pueden tomarlo.`,
-  TF317: (p) => `El disparador de inscripción ${p.index} («el estado cambió») no tiene ningún estado elegido.`,
-  TF318: () => 'El workflow no tiene ningún disparador de inscripción, así que ningún ticket puede inscribirse.',
-  TF319: (p, h) => `La condición sobre ${prop(p.property)} con el operador ${h.quoted(p.operator)} ${mismatch(p, h)}`,
+  TF317: (p, h) => `El disparador de inscripción ${p.index} («el estado cambió») no tiene ningún estado elegido.`,
+  TF318: (p, h) => 'El workflow no tiene ningún disparador de inscripción, así que ningún ticket puede inscribirse.',
+  TF319: (p, h) => `La condición sobre ${prop(p.property)} con el operador ${h.quoted(p.operator)} ${sentence(MISMATCH, p.rule, p, h)}`,
   TF320: (p, h) => {
     const n = noun(p.what);
     return `La condición sobre ${prop(p.property)} compara con ${h.quoted(p.id)}, que no es ${n.female ? 'ninguna' : 'ningún'} ${n.word} del espacio de trabajo.`;
@@ -265,17 +211,17 @@ export const PROBLEMS_ES: Record<Code, ProblemPhrase> = {
     const n = noun(p.what);
     return `${where(p, h)} se refiere ${n.female ? 'a la' : 'al'} ${n.word} ${h.quoted(p.id)}, que no existe.`;
   },
-  TF403: (p) =>
+  TF403: (p, h) =>
     `El evento ${p.index} ocurre el ${p.at}, antes que ${Number(p.previous) === 0 ? `el inicio del escenario (${p.previousAt})` : `el evento ${p.previous} (${p.previousAt})`}; los eventos deben ir en orden cronológico desde el inicio del escenario.`,
-  TF404: (p) =>
+  TF404: (p, h) =>
     `El escenario termina el ${p.end}, antes de empezar el ${p.start}, así que ningún retraso ni temporizador llegaría a ejecutarse; pon un final posterior al inicio o quítalo (30 días después del último evento).`,
   TF405: (p, h) =>
     `El evento ${p.index} (${p.type}) ${p.ticketId !== undefined ? `da a la vez ticketId ${h.quoted(p.ticketId)} y ticketOf ${h.quoted(p.ticketOf)}` : 'no indica ningún ticket'}; da ticketId (el id de un ticket) o ticketOf (la conversación cuyo ticket se quiere decir), exactamente uno de los dos.`,
   TF406: (p, h) => `El evento ${p.index} (${p.type}) nombra el ticket de la conversación ${h.quoted(p.conversation)}, que no inicia ni el estado inicial ni ningún evento anterior.`,
-  TF501: (p) => `No se puede leer el archivo: ${p.reason}.`,
+  TF501: (p, h) => `No se puede leer el archivo: ${p.reason}.`,
   TF502: (p, h) => `El id de workflow ${h.quoted(p.id)} es también el id del workflow de ${h.quoted(p.other)}; los ids de workflow deben ser únicos entre los archivos que se comprueban juntos.`,
-  TF503: (p) => `La entrada supera el límite de ${p.limit}; la lectura se detuvo ahí y no se ha comprobado.`,
-  TF504: () => 'La carpeta no contiene ningún archivo .json a ninguna profundidad.',
-  TF505: () => 'El archivo es válido, pero no está en forma canónica (schemaVersion actual, claves ordenadas, sangría de dos espacios); ejecuta "format --write" sobre él.',
-  TF901: (p) => `Ticketflow falló al ${STAGES[String(p.stage)] ?? p.during}: ${p.detail}. Es un fallo de Ticketflow, no del archivo.`,
+  TF503: (p, h) => `La entrada supera el límite de ${p.limit}; la lectura se detuvo ahí y no se ha comprobado.`,
+  TF504: (p, h) => 'La carpeta no contiene ningún archivo .json a ninguna profundidad.',
+  TF505: (p, h) => 'El archivo es válido, pero no está en forma canónica (schemaVersion actual, claves ordenadas, sangría de dos espacios); ejecuta "format --write" sobre él.',
+  TF901: (p, h) => `Ticketflow falló al ${STAGES[String(p.stage)] ?? p.during}: ${p.detail}. Es un fallo de Ticketflow, no del archivo.`,
 };

@@ -1,6 +1,6 @@
 import type { Code } from '../document/codes';
 import { TIMESTAMP_EXAMPLE } from '../document/timestamps';
-import { branchPath, charOf, countOf, linkOf, listOf, placeOf, sourcesOf } from './problem-words';
+import { charOf, countOf, linkWords, listOf, placeOf, sentence, sourcesWords, type LinkWords, type Sentences } from './problem-words';
 import type { ProblemHelpers, ProblemPhrase } from './render';
 import { PHRASES_IT } from './render-it';
 
@@ -86,87 +86,41 @@ function syntax(p: P): string {
   return `${expected[String(p.reason)] ?? String(p.detail)}, ma c’è ${at}`;
 }
 
-function valueRule(p: P, h: ProblemHelpers): string {
-  const limit = Number(p.limit);
-  const withValue = p.foundValue === undefined ? '' : ` (trovato ${p.foundValue})`;
-  switch (p.rule) {
-    case 'const':
-      return `deve essere ${p.allowed}, non ${found(p)}.`;
-    case 'enum':
-      return `deve essere uno tra: ${p.allowed}; trovato ${found(p)}.`;
-    case 'dateTime':
-      return `non è una data e ora scritta in UTC come ${TIMESTAMP_EXAMPLE}${withValue}.`;
-    case 'id':
-      return 'non è un id valido: usa lettere, cifre e _ . : - (al massimo 128 caratteri, iniziando con una lettera o una cifra).';
-    case 'time':
-      return 'non è un’ora del giorno scritta HH:MM (da 00:00 a 23:59).';
-    case 'pattern':
-      return 'non è scritto come deve esserlo questo valore.';
-    case 'format':
-      return `non è un ${p.allowed} valido; trovato ${found(p)}.`;
-    case 'minLength':
-      return `deve avere almeno ${h.count(limit, 'characters')}.`;
-    case 'maxLength':
-      return `deve avere al massimo ${h.count(limit, 'characters')}.`;
-    case 'minItems':
-      return `deve avere almeno ${h.count(limit, 'items')}.`;
-    case 'maxItems':
-      return `deve avere al massimo ${h.count(limit, 'items')}.`;
-    case 'minimum':
-      return `deve essere almeno ${limit}; trovato ${found(p)}.`;
-    case 'maximum':
-      return `deve essere al massimo ${limit}; trovato ${found(p)}.`;
-    case 'tag':
-      return `richiede "${p.tag}" con uno di questi valori: ${p.allowed}.`;
-    default:
-      return 'non è valido.';
-  }
-}
+const withValue = (p: P) => (p.foundValue === undefined ? '' : ` (trovato ${p.foundValue})`);
+const VALUE_RULES: Sentences & { other: Sentences[string] } = {
+  const: (p) => `deve essere ${p.allowed}, non ${found(p)}.`,
+  enum: (p) => `deve essere uno tra: ${p.allowed}; trovato ${found(p)}.`,
+  dateTime: (p) => `non è una data e ora scritta in UTC come ${TIMESTAMP_EXAMPLE}${withValue(p)}.`,
+  id: () => 'non è un id valido: usa lettere, cifre e _ . : - (al massimo 128 caratteri, iniziando con una lettera o una cifra).',
+  time: () => 'non è un’ora del giorno scritta HH:MM (da 00:00 a 23:59).',
+  pattern: () => 'non è scritto come deve esserlo questo valore.',
+  format: (p) => `non è un ${p.allowed} valido; trovato ${found(p)}.`,
+  minLength: (p, h) => `deve avere almeno ${h.count(Number(p.limit), 'characters')}.`,
+  maxLength: (p, h) => `deve avere al massimo ${h.count(Number(p.limit), 'characters')}.`,
+  minItems: (p, h) => `deve avere almeno ${h.count(Number(p.limit), 'items')}.`,
+  maxItems: (p, h) => `deve avere al massimo ${h.count(Number(p.limit), 'items')}.`,
+  minimum: (p) => `deve essere almeno ${Number(p.limit)}; trovato ${found(p)}.`,
+  maximum: (p) => `deve essere al massimo ${Number(p.limit)}; trovato ${found(p)}.`,
+  tag: (p) => `richiede "${p.tag}" con uno di questi valori: ${p.allowed}.`,
+  other: () => 'non è valido.',
+};
 
-function mismatch(p: P, h: ProblemHelpers): string {
-  switch (p.rule) {
-    case 'operator':
-      return `non si applica: ${prop(p.property)} ammette ${h.list(listOf(p, 'operators').map(h.quoted))}.`;
-    case 'noValue':
-      return 'non prevede un valore.';
-    case 'value':
-      return 'richiede un valore.';
-    case 'list':
-      return 'richiede una lista di valori.';
-    case 'emptyList':
-      return 'richiede almeno un valore nella sua lista.';
-    case 'single':
-      return 'richiede un solo valore, non una lista.';
-    case 'number':
-      return 'richiede un numero.';
-    case 'timestamp':
-      return `confronta con ${h.quoted(p.value)}, che non è una data e ora scritta in UTC come ${TIMESTAMP_EXAMPLE}.`;
-    case 'date':
-      return `richiede una data e ora come ${TIMESTAMP_EXAMPLE}.`;
-    case 'choice':
-      return `confronta con ${p.value}, che non è uno tra: ${listOf(p, 'choices').join(', ')}.`;
-    default:
-      return String(p.detail);
-  }
-}
+const MISMATCH: Sentences & { other: Sentences[string] } = {
+  operator: (p, h) => `non si applica: ${prop(p.property)} ammette ${h.list(listOf(p, 'operators').map(h.quoted))}.`,
+  noValue: () => 'non prevede un valore.',
+  value: () => 'richiede un valore.',
+  list: () => 'richiede una lista di valori.',
+  emptyList: () => 'richiede almeno un valore nella sua lista.',
+  single: () => 'richiede un solo valore, non una lista.',
+  number: () => 'richiede un numero.',
+  timestamp: (p, h) => `confronta con ${h.quoted(p.value)}, che non è una data e ora scritta in UTC come ${TIMESTAMP_EXAMPLE}.`,
+  date: () => `richiede una data e ora come ${TIMESTAMP_EXAMPLE}.`,
+  choice: (p) => `confronta con ${p.value}, che non è uno tra: ${listOf(p, 'choices').join(', ')}.`,
+  other: (p) => String(p.detail),
+};
 
-function slot(p: P, h: ProblemHelpers): string {
-  const link = linkOf(p, h);
-  if (link.type === 'next') return 'la sua azione successiva';
-  if (link.type === 'target') return 'destinazione di «Vai a»';
-  if (link.type === 'default') return 'percorso predefinito';
-  return `percorso ${h.quoted(link.label)}`;
-}
-
-function sources(p: P, h: ProblemHelpers): string {
-  return h.list(
-    sourcesOf(p).map(({ id, slot }) => {
-      if (id === null) return "l'inizio";
-      const path = branchPath(slot);
-      return `${h.quoted(id)}${slot === 'default' ? ' (percorso predefinito)' : path !== null ? ` (percorso ${h.quoted(path)})` : ''}`;
-    }),
-  );
-}
+const LINKS: LinkWords = { next: 'la sua azione successiva', target: 'destinazione di «Vai a»', default: 'percorso predefinito', path: 'percorso' };
+const SOURCES = { start: "l'inizio", default: 'percorso predefinito', path: 'percorso' };
 
 function envelope(p: P, h: ProblemHelpers): string {
   switch (p.reason) {
@@ -183,22 +137,14 @@ function envelope(p: P, h: ProblemHelpers): string {
   }
 }
 
-function version(p: P): string {
-  switch (p.reason) {
-    case 'none':
-      return 'Il file non ha "schemaVersion".';
-    case 'notWhole':
-      return `Lo "schemaVersion" è ${found(p)}, non un numero intero.`;
-    case 'newer':
-      return `Il file ha schemaVersion ${p.version}, più recente di questa versione di Ticketflow; aggiorna Ticketflow per aprirlo.`;
-    case 'never':
-      return `Il file ha schemaVersion ${p.version}, che Ticketflow non ha mai scritto.`;
-    case 'bundleNewer':
-      return `Il pacchetto ha schemaVersion ${p.version}, più recente di questa versione di Ticketflow.`;
-    default:
-      return `Il pacchetto ha schemaVersion ${found(p)}, che Ticketflow non ha mai scritto.`;
-  }
-}
+const VERSIONS: Sentences & { other: Sentences[string] } = {
+  none: () => 'Il file non ha "schemaVersion".',
+  notWhole: (p) => `Lo "schemaVersion" è ${found(p)}, non un numero intero.`,
+  newer: (p) => `Il file ha schemaVersion ${p.version}, più recente di questa versione di Ticketflow; aggiorna Ticketflow per aprirlo.`,
+  never: (p) => `Il file ha schemaVersion ${p.version}, che Ticketflow non ha mai scritto.`,
+  bundleNewer: (p) => `Il pacchetto ha schemaVersion ${p.version}, più recente di questa versione di Ticketflow.`,
+  other: (p) => `Il pacchetto ha schemaVersion ${found(p)}, che Ticketflow non ha mai scritto.`,
+};
 
 const STAGES: Record<string, string> = { parse: 'la lettura del JSON', migrate: 'la migrazione del documento alla versione attuale', restore: 'il completamento del documento', validate: 'la convalida del documento' };
 const action = (p: P, h: ProblemHelpers) => h.quoted(p.actionId);
@@ -206,29 +152,29 @@ const action = (p: P, h: ProblemHelpers) => h.quoted(p.actionId);
 /** Italian: the sentence of every problem code. */
 export const PROBLEMS_IT: Record<Code, ProblemPhrase> = {
   TF001: (p, h) => `… e ${countOf(p.count)} ${h.noun(countOf(p.count), 'moreProblems')} (di cui ${h.count(countOf(p.errors), 'errors')}), non elencati perché il rapporto resti leggibile.`,
-  TF101: (p) => `JSON non valido alla riga ${p.line}, colonna ${p.column}: ${syntax(p)}.`,
-  TF102: (p) => `Il file è di ${p.size}, oltre il limite di ${p.limit}; non è stato letto.`,
+  TF101: (p, h) => `JSON non valido alla riga ${p.line}, colonna ${p.column}: ${syntax(p)}.`,
+  TF102: (p, h) => `Il file è di ${p.size}, oltre il limite di ${p.limit}; non è stato letto.`,
   TF103: (p, h) => `I valori sono annidati per più di ${h.count(p.limit, 'levels')} alla riga ${p.line}, colonna ${p.column}; non è stato letto.`,
-  TF104: (p) => `Il file contiene ${found(p)}, non un oggetto di ${kind(p.kind)}.`,
+  TF104: (p, h) => `Il file contiene ${found(p)}, non un oggetto di ${kind(p.kind)}.`,
   TF105: envelope,
-  TF106: (p, h) => `${version(p)} Questa versione di Ticketflow legge ${p.format} con schemaVersion ${h.list(listOf(p, 'versions'))}.`,
-  TF107: (p) =>
+  TF106: (p, h) => `${sentence(VERSIONS, p.reason, p, h)} Questa versione di Ticketflow legge ${p.format} con schemaVersion ${h.list(listOf(p, 'versions'))}.`,
+  TF107: (p, h) =>
     p.reason === 'encoding'
       ? `Il file è codificato in ${p.encoding}; salvalo in UTF-8 e importalo di nuovo.`
       : `Il byte ${p.byte} alla riga ${p.line}, colonna ${p.column} non è UTF-8. ${p.reason === 'latin1' ? 'Sembra testo Latin-1 o Windows-1252; salva il file in UTF-8 e importalo di nuovo.' : 'Salva il file in UTF-8 e importalo di nuovo.'}`,
-  TF108: (p) =>
+  TF108: (p, h) =>
     `La chiave ${p.key} compare due volte nello stesso oggetto, alla riga ${p.line}, colonna ${p.column}, e di nuovo alla riga ${p.againLine}, colonna ${p.againColumn}; un file deve indicare ogni impostazione una sola volta.`,
   TF201: (p, h) => `${where(p, h)} non ha la proprietà obbligatoria ${h.quoted(p.property)}.`,
   TF202: (p, h) => `${where(p, h)} ha la proprietà ${h.quoted(p.property)}, che il formato non ammette.`,
   TF203: (p, h) => `${p.key !== undefined ? h.quoted(p.key) : where(p, h)} deve essere ${types(p, h)}, non ${found(p)}.`,
-  TF204: (p, h) => `${where(p, h)} ${valueRule(p, h)}`,
+  TF204: (p, h) => `${where(p, h)} ${sentence(VALUE_RULES, p.rule, p, h)}`,
   TF205: (p, h) => `${where(p, h)} ha ${p.tag} ${h.quoted(p.value)}, che non è uno tra: ${p.allowed}.`,
-  TF301: () => "Il flusso di lavoro ha delle azioni ma nessuna azione iniziale (startActionId è null).",
+  TF301: (p, h) => "Il flusso di lavoro ha delle azioni ma nessuna azione iniziale (startActionId è null).",
   TF302: (p, h) => `L'azione iniziale ${h.quoted(p.target)} non è un'azione di questo flusso di lavoro.`,
   TF303: (p, h) => `Un'altra azione ha già l'id ${action(p, h)}.`,
-  TF304: (p, h) => `L'azione ${action(p, h)} porta a ${h.quoted(p.target)} (${slot(p, h)}), che non è un'azione di questo flusso di lavoro.`,
+  TF304: (p, h) => `L'azione ${action(p, h)} porta a ${h.quoted(p.target)} (${linkWords(p, h, LINKS)}), che non è un'azione di questo flusso di lavoro.`,
   TF305: (p, h) => `L'azione ${action(p, h)} non può mai essere eseguita: nessun percorso dall'azione iniziale porta a lei.`,
-  TF306: (p, h) => `L'azione ${action(p, h)} segue insieme ${sources(p, h)}; i percorsi possono unirsi solo con un'azione «Vai a».`,
+  TF306: (p, h) => `L'azione ${action(p, h)} segue insieme ${sourcesWords(p, h, SOURCES)}; i percorsi possono unirsi solo con un'azione «Vai a».`,
   TF307: (p, h) => `Le azioni ${h.list(listOf(p, 'ids').map(h.quoted))} tornano su sé stesse senza un «Vai a»; solo un'azione «Vai a» può chiudere un ciclo.`,
   TF308: (p, h) => {
     const zero = listOf(p, 'zero');
@@ -244,9 +190,9 @@ export const PROBLEMS_IT: Record<Code, ProblemPhrase> = {
   TF315: (p, h) => `${where(p, h)} usa il modello email ${h.quoted(p.id)}, che non è nello spazio di lavoro.`,
   TF316: (p, h) =>
     `L'azione ${action(p, h)} imposta lo stato ${h.quoted(p.id)}, che la pipeline ${h.quoted(p.pipeline)} non ha; i ticket di quella pipeline iscritti qui non possono assumerlo.`,
-  TF317: (p) => `Il trigger di iscrizione ${p.index} («stato cambiato») non ha uno stato scelto.`,
-  TF318: () => 'Il flusso di lavoro non ha trigger di iscrizione, quindi nessun ticket può iscriversi.',
-  TF319: (p, h) => `La condizione su ${prop(p.property)} con l'operatore ${h.quoted(p.operator)} ${mismatch(p, h)}`,
+  TF317: (p, h) => `Il trigger di iscrizione ${p.index} («stato cambiato») non ha uno stato scelto.`,
+  TF318: (p, h) => 'Il flusso di lavoro non ha trigger di iscrizione, quindi nessun ticket può iscriversi.',
+  TF319: (p, h) => `La condizione su ${prop(p.property)} con l'operatore ${h.quoted(p.operator)} ${sentence(MISMATCH, p.rule, p, h)}`,
   TF320: (p, h) => `La condizione su ${prop(p.property)} confronta con ${h.quoted(p.id)}, che non è ${noun(p.what).none} dello spazio di lavoro.`,
   TF321: (p, h) => `Il thread di commenti ${h.quoted(p.threadId)} è su ${h.quoted(p.target)}, che non è né un'azione di questo flusso di lavoro né il trigger.`,
   TF322: (p, h) => `Il layout posiziona ${h.quoted(p.id)}, che non è né un'azione di questo flusso di lavoro né il trigger.`,
@@ -259,17 +205,17 @@ export const PROBLEMS_IT: Record<Code, ProblemPhrase> = {
     return `${noun(p.what).another} ha già l'id ${h.quoted(p.id)}.`;
   },
   TF402: (p, h) => `${where(p, h)} si riferisce ${noun(p.what).to} ${h.quoted(p.id)}, che non esiste.`,
-  TF403: (p) =>
+  TF403: (p, h) =>
     `L'evento ${p.index} avviene il ${p.at}, prima ${Number(p.previous) === 0 ? `dell'inizio dello scenario (${p.previousAt})` : `dell'evento ${p.previous} (${p.previousAt})`}; gli eventi devono essere in ordine di tempo dall'inizio dello scenario.`,
-  TF404: (p) =>
+  TF404: (p, h) =>
     `Lo scenario finisce il ${p.end}, prima di iniziare il ${p.start}, quindi nessun ritardo o timer verrebbe mai eseguito; imposta una fine dopo l'inizio, oppure toglila (30 giorni dopo l'ultimo evento).`,
   TF405: (p, h) =>
     `L'evento ${p.index} (${p.type}) ${p.ticketId !== undefined ? `indica sia ticketId ${h.quoted(p.ticketId)} sia ticketOf ${h.quoted(p.ticketOf)}` : 'non indica alcun ticket'}; indica ticketId (l'id di un ticket) oppure ticketOf (la conversazione di cui si intende il ticket), esattamente uno dei due.`,
   TF406: (p, h) => `L'evento ${p.index} (${p.type}) indica il ticket della conversazione ${h.quoted(p.conversation)}, che né lo stato iniziale né alcun evento precedente avvia.`,
-  TF501: (p) => `Il file non può essere letto: ${p.reason}.`,
+  TF501: (p, h) => `Il file non può essere letto: ${p.reason}.`,
   TF502: (p, h) => `L'id di flusso di lavoro ${h.quoted(p.id)} è anche l'id del flusso di lavoro in ${h.quoted(p.other)}; gli id dei flussi di lavoro devono essere unici tra i file controllati insieme.`,
-  TF503: (p) => `L'input supera il limite di ${p.limit}; la lettura si è fermata lì e non è stato controllato.`,
-  TF504: () => 'La cartella non contiene alcun file .json, a nessuna profondità.',
-  TF505: () => 'Il file è valido ma non in forma canonica (schemaVersion attuale, chiavi ordinate, rientro di due spazi); esegui "format --write" su di esso.',
-  TF901: (p) => `Ticketflow ha avuto un errore durante ${STAGES[String(p.stage)] ?? p.during}: ${p.detail}. È un difetto di Ticketflow, non del file.`,
+  TF503: (p, h) => `L'input supera il limite di ${p.limit}; la lettura si è fermata lì e non è stato controllato.`,
+  TF504: (p, h) => 'La cartella non contiene alcun file .json, a nessuna profondità.',
+  TF505: (p, h) => 'Il file è valido ma non in forma canonica (schemaVersion attuale, chiavi ordinate, rientro di due spazi); esegui "format --write" su di esso.',
+  TF901: (p, h) => `Ticketflow ha avuto un errore durante ${STAGES[String(p.stage)] ?? p.during}: ${p.detail}. È un difetto di Ticketflow, non del file.`,
 };
