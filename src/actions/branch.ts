@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { IdSchema } from '../model/common';
 import { FiltersSchema } from '../model/filters';
-import { actionHead } from './link';
+import { actionHead, defaultLink } from './link';
+import { EN_MESSAGES } from './messages';
 import type { ActionDefinition, ActionLink } from './types';
 
 /** One labelled path of a branch. */
@@ -33,7 +34,7 @@ export const branch: ActionDefinition<BranchAction> = {
     id,
     kind: 'branch',
     paths: [{ id: 'p1', label: 'Path 1', filters: [{ conditions: [] }], next: null }],
-    defaultLabel: 'Otherwise',
+    defaultLabel: EN_MESSAGES['branch.default']!,
     defaultNext: null,
   }),
   summary: (a, _ws, t) => t('summary.branch', { count: a.paths.length }),
@@ -46,7 +47,7 @@ export const branch: ActionDefinition<BranchAction> = {
   references: () => [],
   links: (a): ActionLink[] => [
     ...a.paths.map((p) => ({ slot: `branch:${p.id}`, target: p.next, jump: false, label: p.label })),
-    { slot: 'default', target: a.defaultNext, jump: false, label: a.defaultLabel },
+    defaultLink(a.defaultNext, a.defaultLabel, 'branch.default'),
   ],
   withLink(a, slot, target) {
     if (slot === 'default') return { ...a, defaultNext: target };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DurationSchema, durationMs, IdSchema } from '../model/common';
 import { actionHead } from './link';
+import { EN_MESSAGES } from './messages';
 import type { ActionDefinition, ActionLink, ActionReference } from './types';
 
 /** What a delay until an event waits for. */
@@ -54,8 +55,8 @@ export const delayUntilEvent: ActionDefinition<DelayUntilEventAction> = {
   references: (a): ActionReference[] =>
     a.event.type === 'statusChanged' && a.event.toStatusId !== null ? [{ type: 'status', id: a.event.toStatusId, pointer: '/event/toStatusId' }] : [],
   links: (a): ActionLink[] => [
-    { slot: 'happened', target: a.happenedNext, jump: false, label: 'Happened' },
-    { slot: 'timeout', target: a.timeoutNext, jump: false, label: 'Timed out' },
+    { slot: 'happened', target: a.happenedNext, jump: false, label: EN_MESSAGES['delayUntilEvent.happened'], labelKey: 'delayUntilEvent.happened' },
+    { slot: 'timeout', target: a.timeoutNext, jump: false, label: EN_MESSAGES['delayUntilEvent.timeout'], labelKey: 'delayUntilEvent.timeout' },
   ],
   withLink(a, slot, target) {
     if (slot === 'happened') return { ...a, happenedNext: target };

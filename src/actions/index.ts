@@ -69,6 +69,7 @@ export function definitionOf<A extends Action>(action: A): ActionDefinition<A> {
 }
 
 export type { ActionDefinition, ActionLink, ActionReference, Translate } from './types';
+export { linkLabel } from './link';
 export type {
   BranchAction,
   DelayAction,

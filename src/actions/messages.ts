@@ -97,8 +97,15 @@ export function pluralText(find: (key: string) => string | undefined, rules: Int
   return find(`${key}.${rules.select(count)}`) ?? find(`${key}.other`);
 }
 
-const englishPlurals = new Intl.PluralRules('en');
-const english = (key: string) => EN_MESSAGES[key];
+/**
+ * A translator of the core's message keys from one language's table (English for a key it lacks), with
+ * plurals chosen by Intl.PluralRules for the language: "1 day", "2 days" from one key, as the UI does.
+ */
+export function tableTranslator(table: Readonly<Record<string, string>>, lang: string): Translate {
+  const rules = new Intl.PluralRules(lang);
+  const find = (key: string) => table[key] ?? EN_MESSAGES[key];
+  return (key, params) => format(pluralText(find, rules, key, params) ?? find(key) ?? key, params);
+}
 
-/** The English translator used by the CLI and tests ("1 day", "2 days" from one key, as the UI does). */
-export const englishT: Translate = (key, params) => format(pluralText(english, englishPlurals, key, params) ?? EN_MESSAGES[key] ?? key, params);
+/** The English translator used by the CLI and tests. */
+export const englishT: Translate = tableTranslator(EN_MESSAGES, 'en');

@@ -14,8 +14,13 @@ export interface ActionLink {
   target: string | null;
   /** A go-to jump (drawn distinctly, and not part of the action's own subtree). */
   jump: boolean;
-  /** Label shown on the edge (branch paths). */
+  /** Label shown on the edge (branch paths), in English when the core gives it. */
   label?: string;
+  /**
+   * The message key of a label the core gives rather than the user ("delayUntilEvent.happened", a
+   * branch's untouched default label), so that the app words it in the reader's language.
+   */
+  labelKey?: string;
 }
 
 /** A workspace entity an action refers to, for semantic validation. */

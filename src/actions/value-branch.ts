@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdSchema } from '../model/common';
-import { actionHead } from './link';
+import { actionHead, defaultLink } from './link';
+import { EN_MESSAGES } from './messages';
 import type { ActionDefinition, ActionLink, ActionReference } from './types';
 
 /** The most values a value branch may have, as HubSpot allows. */
@@ -48,7 +49,7 @@ export const valueBranch: ActionDefinition<ValueBranchAction> = {
     kind: 'valueBranch',
     property: 'priority',
     paths: [{ id: 'v1', label: 'Value 1', value: null, next: null }],
-    defaultLabel: 'Any other value',
+    defaultLabel: EN_MESSAGES['valueBranch.default']!,
     defaultNext: null,
   }),
   summary: (a, _ws, t) => t('summary.valueBranch', { property: t(`valueBranch.property.${a.property}`), count: a.paths.length }),
@@ -60,7 +61,7 @@ export const valueBranch: ActionDefinition<ValueBranchAction> = {
   },
   links: (a): ActionLink[] => [
     ...a.paths.map((p) => ({ slot: valueSlot(p.id), target: p.next, jump: false, label: p.label })),
-    { slot: 'default', target: a.defaultNext, jump: false, label: a.defaultLabel },
+    defaultLink(a.defaultNext, a.defaultLabel, 'valueBranch.default'),
   ],
   withLink(a, slot, target) {
     if (slot === 'default') return { ...a, defaultNext: target };

@@ -8,9 +8,13 @@ export type CommandName = 'validate' | 'migrate' | 'format' | 'fix' | 'simulate'
 /** The commands that rewrite documents. */
 export type RewriteName = 'migrate' | 'format' | 'fix';
 
-/** Languages of the simulation trace text. */
+/** Languages of the simulation trace text and of problem messages. */
 export const LANGUAGES = ['en', 'es', 'it', 'fr'] as const;
 export type Language = (typeof LANGUAGES)[number];
+
+function isLanguage(value: string): value is Language {
+  return (LANGUAGES as readonly string[]).includes(value);
+}
 
 /** Limits on one simulation run, as SimulationOptions.budgets takes them; unset ones keep the engine's defaults. */
 export interface BudgetFlags {
@@ -22,8 +26,8 @@ export interface BudgetFlags {
 /** A command line, parsed and checked. Inputs are files, directories (every *.json under them) or "-" for stdin. */
 export type CliCommand =
   | { name: 'help'; topic: CommandName | null }
-  | { name: 'validate'; inputs: string[]; workspace: string | null; json: boolean }
-  | { name: RewriteName; inputs: string[]; workspace: string | null; json: boolean; write: boolean; check: boolean }
+  | { name: 'validate'; inputs: string[]; workspace: string | null; json: boolean; lang: Language }
+  | { name: RewriteName; inputs: string[]; workspace: string | null; json: boolean; write: boolean; check: boolean; lang: Language }
   | {
       name: 'simulate';
       scenario: string;
@@ -73,7 +77,10 @@ Exit codes: 0 success, 1 invalid input (problems are listed), 2 usage error or u
 3 internal error (a bug in Ticketflow). With several files, the worst one decides.
 `;
 
-const rewriteUsage = (name: RewriteName, what: string, extra: string) => `Usage: ${name} INPUT… [--write] [--workspace WS.json] [--json]${name === 'format' ? ' [--check]' : ''}
+/** The --lang option of the commands that list problems. */
+const LANG_OPTION = `  --lang en|es|it|fr   the language of the problem messages (default en)\n`;
+
+const rewriteUsage = (name: RewriteName, what: string, extra: string) => `Usage: ${name} INPUT… [--write] [--workspace WS.json] [--json] [--lang en|es|it|fr]${name === 'format' ? ' [--check]' : ''}
 
 ${what}
 
@@ -85,12 +92,12 @@ Options:
   --write              replace each file instead of printing the document
 ${extra}  --workspace WS.json  check references against this workspace (default: the built-in workspace)
   --json               print the report as one JSON object (see "help validate")
-
+${LANG_OPTION}
 ${EXIT_CODES}
 `;
 
 const COMMAND_USAGE: Record<CommandName, string> = {
-  validate: `Usage: validate INPUT… [--workspace WS.json] [--json]
+  validate: `Usage: validate INPUT… [--workspace WS.json] [--json] [--lang en|es|it|fr]
 
 Checks each file, recognised by its "format": a workflow document (envelope and version, schema, and
 the workflow rules: one start, no dangling references, nothing unreachable, statuses/users/teams/
@@ -103,7 +110,7 @@ An INPUT is a ${INPUTS}; inputs are read up to the 10 MB limit and no further.
 Options:
   --workspace WS.json  check references against this workspace (default: the built-in workspace)
   --json               print the report as one JSON object
-
+${LANG_OPTION}
 ${JSON_SHAPE}
 
 ${EXIT_CODES}
@@ -187,10 +194,10 @@ interface OptionSpec {
 }
 
 const OPTIONS: Record<CommandName, OptionSpec> = {
-  validate: { flags: ['json'], values: ['workspace'] },
-  migrate: { flags: ['json', 'write'], values: ['workspace'] },
-  format: { flags: ['json', 'write', 'check'], values: ['workspace'] },
-  fix: { flags: ['json', 'write'], values: ['workspace'] },
+  validate: { flags: ['json'], values: ['workspace', 'lang'] },
+  migrate: { flags: ['json', 'write'], values: ['workspace', 'lang'] },
+  format: { flags: ['json', 'write', 'check'], values: ['workspace', 'lang'] },
+  fix: { flags: ['json', 'write'], values: ['workspace', 'lang'] },
   simulate: { flags: ['json'], values: ['scenario', 'workspace', 'lang', 'max-actions', 'max-records', 'max-output-bytes'] },
   schemas: { flags: ['check'], values: ['out'] },
 };
@@ -281,11 +288,13 @@ export function parseArgs(argv: readonly string[]): ParseResult {
 
   const workspace = values.get('workspace') ?? null;
   const refuse = (error: string): ParseResult => ({ ok: false, error, topic: first });
+  const lang = values.get('lang') ?? 'en';
+  if (!isLanguage(lang)) return refuse(`option --lang needs one of ${LANGUAGES.join(', ')} (got "${lang}")`);
   switch (first) {
     case 'validate':
       if (positionals.length === 0) return refuse('validate needs at least one INPUT (a file, a directory or -)');
       if (stdinTwice([...positionals, workspace])) return refuse('standard input (-) can be given only once');
-      return { ok: true, command: { name: 'validate', inputs: positionals, workspace, json: flags.has('json') } };
+      return { ok: true, command: { name: 'validate', inputs: positionals, workspace, json: flags.has('json'), lang } };
     case 'migrate':
     case 'format':
     case 'fix': {
@@ -295,14 +304,12 @@ export function parseArgs(argv: readonly string[]): ParseResult {
       const check = flags.has('check');
       if (write && check) return refuse('--write and --check cannot be given together');
       if (write && positionals.includes('-')) return refuse('--write cannot replace standard input (-); print the document instead');
-      return { ok: true, command: { name: first, inputs: positionals, workspace, json: flags.has('json'), write, check } };
+      return { ok: true, command: { name: first, inputs: positionals, workspace, json: flags.has('json'), write, check, lang } };
     }
     case 'simulate': {
       const scenario = values.get('scenario');
       if (scenario === undefined) return refuse('simulate needs --scenario SCENARIO.json');
       if (stdinTwice([scenario, workspace, ...positionals])) return refuse('standard input (-) can be given only once');
-      const lang = values.get('lang') ?? 'en';
-      if (!(LANGUAGES as readonly string[]).includes(lang)) return refuse(`option --lang needs one of ${LANGUAGES.join(', ')} (got "${lang}")`);
       const budgets: BudgetFlags = {};
       for (const [option, key] of Object.entries(BUDGET_OPTIONS)) {
         const text = values.get(option);
@@ -313,7 +320,7 @@ export function parseArgs(argv: readonly string[]): ParseResult {
       }
       return {
         ok: true,
-        command: { name: 'simulate', scenario, workflows: positionals, workspace, json: flags.has('json'), budgets, lang: lang as Language },
+        command: { name: 'simulate', scenario, workflows: positionals, workspace, json: flags.has('json'), budgets, lang },
       };
     }
     case 'schemas':

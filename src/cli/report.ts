@@ -77,7 +77,9 @@ export function clip(text: string): string {
 
 /** A problem as a report lists it: every text in it clipped. */
 function listedProblem<T extends Problem>(p: T): T {
-  const out = { ...p, message: clip(p.message), path: clip(p.path) };
+  // The params are for renderers (the text report in another language); the --json report keeps its shape.
+  const { params: _params, ...rest } = p;
+  const out = { ...rest, message: clip(p.message), path: clip(p.path) } as T;
   if (p.actionId !== undefined) out.actionId = clip(p.actionId);
   return out;
 }

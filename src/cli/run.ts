@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { DISABLED_NOTE, exportBundle, exportWorkflow, generateJsonSchemas, problem, schemaFileText, SCHEMA_FILES, stableStringify } from '../document';
 import { simulate, type SimulationOptions } from '../engine';
 import { defaultWorkspace, type Workflow, type Workspace } from '../model';
-import { parseArgs, usageText, type CliCommand, type RewriteName } from './args';
+import { parseArgs, usageText, type CliCommand, type Language, type RewriteName } from './args';
+import { reportIn } from './words';
 import { STDIN, type CliIo, type Output } from './io';
 import { checkText, expandInputs, loadInput, readInput, WorkflowIds, type Checked, type FormatValue } from './load';
 import { codeListFiles } from './codes-list';
@@ -65,6 +66,7 @@ class FileReporter {
   constructor(
     stream: Output,
     private readonly json: boolean,
+    private readonly lang: Language = 'en',
   ) {
     this.out = new ChunkedWriter(stream);
   }
@@ -81,8 +83,9 @@ class FileReporter {
     else this.tally.invalid++;
   }
 
-  async add(report: FileReport): Promise<void> {
-    this.count(report);
+  async add(original: FileReport): Promise<void> {
+    this.count(original);
+    const report = reportIn(original, this.lang);
     if (this.json) {
       this.out.add(this.files === 0 ? '{\n  "files": [\n    ' : ',\n    ');
       this.out.add(jsonText(fileJson(report, this.budget), '    '));
@@ -106,7 +109,7 @@ class FileReporter {
 }
 
 async function validate(command: Extract<CliCommand, { name: 'validate' }>, io: CliIo): Promise<number> {
-  const reporter = new FileReporter(io.stdout, command.json);
+  const reporter = new FileReporter(io.stdout, command.json, command.lang);
   const { workspace, checked } = await loadWorkspace(io, command.workspace);
   if (checked) await reporter.add(checked.report);
   const ids = new WorkflowIds();
@@ -148,7 +151,7 @@ const REWRITE_NOTE: Record<RewriteName, string> = {
 async function rewrite(command: Extract<CliCommand, { name: RewriteName }>, io: CliIo): Promise<number> {
   const toStdout = !command.write && !command.check;
   // With the document on stdout, the report goes to stderr.
-  const reporter = new FileReporter(toStdout ? io.stderr : io.stdout, command.json);
+  const reporter = new FileReporter(toStdout ? io.stderr : io.stdout, command.json, command.lang);
   const { workspace, checked } = await loadWorkspace(io, command.workspace);
   if (checked && !isValid(checked.report)) await reporter.add(checked.report);
   const sources = await expandInputs(io, command.inputs);

@@ -6,7 +6,7 @@ import { stableStringify } from './export';
 import { importParsed, type ImportOptions, type ImportResult } from './import';
 import { isRecord } from './json-pointer';
 import { parseJsonSafely } from './safe-json';
-import { describeJson } from './words';
+import { describeJson, jsonFound } from './words';
 import { documentProblems } from './semantic';
 import { scenarioProblems, workspaceProblems } from './workspace-rules';
 
@@ -46,16 +46,17 @@ export function importBundle(text: string, options: ImportOptions = {}): ImportR
   const parsed = parseJsonSafely(text, options.limits);
   if (!parsed.ok) return refuse([parsed.problem]);
   const value = parsed.value;
-  if (!isRecord(value)) return refuse([problem('TF104', '', { found: describeJson(value), expected: 'bundle' })]);
+  if (!isRecord(value)) return refuse([problem('TF104', '', { found: describeJson(value), expected: 'bundle', kind: 'bundle', ...jsonFound(value) })]);
   if (value.format !== BUNDLE_FORMAT) {
-    return refuse([problem('TF105', '/format', { detail: `The "format" is not "${BUNDLE_FORMAT}": this is not a Ticketflow workspace bundle.` })]);
+    return refuse([problem('TF105', '/format', { detail: `The "format" is not "${BUNDLE_FORMAT}": this is not a Ticketflow workspace bundle.`, reason: 'notBundle', format: BUNDLE_FORMAT })]);
   }
   if (value.schemaVersion !== BUNDLE_SCHEMA_VERSION) {
-    const detail =
-      typeof value.schemaVersion === 'number' && value.schemaVersion > BUNDLE_SCHEMA_VERSION
-        ? `The bundle has schemaVersion ${value.schemaVersion}, which is newer than this version of Ticketflow.`
-        : `The bundle has schemaVersion ${describeJson(value.schemaVersion)}, which Ticketflow never wrote.`;
-    return refuse([problem('TF106', '/schemaVersion', { detail, format: BUNDLE_FORMAT, supported: BUNDLE_SCHEMA_VERSION })]);
+    const newer = typeof value.schemaVersion === 'number' && value.schemaVersion > BUNDLE_SCHEMA_VERSION;
+    const detail = newer
+      ? `The bundle has schemaVersion ${value.schemaVersion}, which is newer than this version of Ticketflow.`
+      : `The bundle has schemaVersion ${describeJson(value.schemaVersion)}, which Ticketflow never wrote.`;
+    const reason: Record<string, string | number> = newer ? { reason: 'bundleNewer', version: value.schemaVersion as number } : { reason: 'bundleNever', ...jsonFound(value.schemaVersion) };
+    return refuse([problem('TF106', '/schemaVersion', { detail, format: BUNDLE_FORMAT, supported: BUNDLE_SCHEMA_VERSION, versions: [String(BUNDLE_SCHEMA_VERSION)], ...reason })]);
   }
   const problems: Problem[] = [];
   const notes: string[] = [];
@@ -69,7 +70,7 @@ export function importBundle(text: string, options: ImportOptions = {}): ImportR
   const part = <T>(key: 'workflows' | 'scenarios', kind: 'workflow' | 'scenario', rules: (v: T) => Problem[]): T[] => {
     const list = value[key] ?? [];
     if (!Array.isArray(list)) {
-      problems.push(problem('TF203', `/${key}`, { where: `"${key}"`, expected: 'an array', found: describeJson(list) }));
+      problems.push(problem('TF203', `/${key}`, { where: `"${key}"`, expected: 'an array', found: describeJson(list), key, types: ['array'], ...jsonFound(list) }));
       shaped = false;
       return [];
     }

@@ -15,7 +15,16 @@ export interface Problem {
   actionId?: string;
   /** User-facing English text naming what is wrong and where. */
   message: string;
+  /**
+   * The values the code's message is made from, clipped as the message quotes them, with the
+   * structured values other languages need (ids of a loop, the kind of a value found): renderProblem
+   * words a problem in the reader's language from code and params. Absent on problems older than them.
+   */
+  params?: ProblemParams;
 }
+
+/** A problem's values: texts and numbers, and lists of ids or values. */
+export type ProblemParams = Record<string, string | number | readonly string[]>;
 
 /** What a code means: its stable name, default severity and message template ("{name}" placeholders). */
 export interface CodeInfo {
@@ -230,6 +239,8 @@ export type Code = keyof typeof CODES;
  */
 const COMPOSED = new Set(['detail', 'where', 'allowed', 'cycle', 'from', 'during', 'supported', 'expected']);
 const COMPOSED_LIMIT = 2000;
+/** Most items of a list param kept (a loop of 5,000 actions is named by its first ones). */
+const LIST_LIMIT = 50;
 
 /**
  * Builds a problem from its code, pointer and the values its message template names. Every text
@@ -239,21 +250,28 @@ const COMPOSED_LIMIT = 2000;
 export function problem(
   code: Code,
   path: string,
-  params: Record<string, string | number> = {},
+  params: ProblemParams = {},
   extra: { actionId?: string; severity?: Severity } = {},
 ): Problem {
   const info: CodeInfo = CODES[code];
-  const clipped: Record<string, string | number> = {};
+  const clipped: ProblemParams = {};
+  const words: Record<string, string | number> = {};
   for (const key of Object.keys(params)) {
     const value = params[key]!;
-    clipped[key] = typeof value === 'string' ? clip(value, COMPOSED.has(key) ? COMPOSED_LIMIT : QUOTE_LIMIT) : value;
+    if (typeof value === 'object') {
+      // A list is never part of the English message; it is kept, bounded, for the other languages.
+      clipped[key] = value.slice(0, LIST_LIMIT).map((v) => clip(v));
+      continue;
+    }
+    words[key] = clipped[key] = typeof value === 'string' ? clip(value, COMPOSED.has(key) ? COMPOSED_LIMIT : QUOTE_LIMIT) : value;
   }
-  if (extra.actionId !== undefined) clipped.actionId = clip(extra.actionId);
+  if (extra.actionId !== undefined) words.actionId = clipped.actionId = clip(extra.actionId);
   const out: Problem = {
     code,
     severity: extra.severity ?? info.severity,
     path,
-    message: format(info.template, clipped),
+    message: format(info.template, words),
+    params: clipped,
   };
   if (extra.actionId !== undefined) out.actionId = extra.actionId;
   return out;

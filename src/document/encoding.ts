@@ -90,6 +90,8 @@ export function decodeDocumentBytes(bytes: Uint8Array): DecodeOutcome {
       ok: false,
       problem: problem('TF107', '', {
         detail: `The file is encoded as ${recognised}; save it as UTF-8 and import it again`,
+        reason: 'encoding',
+        encoding: recognised,
       }),
     };
   }
@@ -109,6 +111,12 @@ export function decodeDocumentBytes(bytes: Uint8Array): DecodeOutcome {
       : 'Save the file as UTF-8 and import it again';
   return {
     ok: false,
-    problem: problem('TF107', '', { detail: `The byte 0x${byte} at line ${line}, column ${column} is not UTF-8. ${advice}` }),
+    problem: problem('TF107', '', {
+      detail: `The byte 0x${byte} at line ${line}, column ${column} is not UTF-8. ${advice}`,
+      reason: body[bad]! >= 0xa0 ? 'latin1' : 'byte',
+      byte: `0x${byte}`,
+      line,
+      column,
+    }),
   };
 }

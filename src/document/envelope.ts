@@ -1,6 +1,6 @@
 import { problem, type Problem } from './codes';
 import { isRecord } from './json-pointer';
-import { describeJson, listWords } from './words';
+import { describeJson, jsonFound, listWords } from './words';
 import { FORMATS, supportedVersions, type DocumentKind } from './migrations';
 
 const NOUN: Record<DocumentKind, string> = { workflow: 'workflow document', workspace: 'workspace', scenario: 'scenario' };
@@ -13,7 +13,7 @@ const NOUN: Record<DocumentKind, string> = { workflow: 'workflow document', work
 export function envelopeProblem(value: unknown, kind: DocumentKind): Problem | null {
   const info = FORMATS[kind];
   if (!isRecord(value)) {
-    return problem('TF104', '', { found: describeJson(value), expected: NOUN[kind] });
+    return problem('TF104', '', { found: describeJson(value), expected: NOUN[kind], kind, ...jsonFound(value) });
   }
   const format = value.format;
   if (format !== info.format) {
@@ -22,21 +22,32 @@ export function envelopeProblem(value: unknown, kind: DocumentKind): Problem | n
     if (format === undefined) detail = `The file has no "format"; a ${NOUN[kind]} starts with "format": "${info.format}".`;
     else if (other) detail = `This is a ${NOUN[other]} ("format": "${FORMATS[other].format}"), not a ${NOUN[kind]}.`;
     else detail = `The "format" is ${describeJson(format)}, not "${info.format}": this is not a Ticketflow ${NOUN[kind]}.`;
-    return problem('TF105', '/format', { detail });
+    const reason: Record<string, string> = format === undefined ? { reason: 'noFormat' } : other ? { reason: 'otherKind', other, otherFormat: FORMATS[other].format } : { reason: 'notTicketflow', ...jsonFound(format) };
+    return problem('TF105', '/format', { detail, kind, format: info.format, ...reason });
   }
   const version = value.schemaVersion;
   const supported = supportedVersions(info);
   if (typeof version === 'number' && supported.includes(version)) return null;
   let detail: string;
-  if (version === undefined) detail = 'The file has no "schemaVersion".';
-  else if (typeof version !== 'number' || !Number.isInteger(version)) {
+  let reason: Record<string, string | number>;
+  if (version === undefined) {
+    detail = 'The file has no "schemaVersion".';
+    reason = { reason: 'none' };
+  } else if (typeof version !== 'number' || !Number.isInteger(version)) {
     detail = `The "schemaVersion" is ${describeJson(version)}, not a whole number.`;
+    reason = { reason: 'notWhole', ...jsonFound(version) };
   } else if (version > info.current) {
     detail = `The file has schemaVersion ${version}, which is newer than this version of Ticketflow; update Ticketflow to open it.`;
-  } else detail = `The file has schemaVersion ${version}, which Ticketflow never wrote.`;
+    reason = { reason: 'newer', version };
+  } else {
+    detail = `The file has schemaVersion ${version}, which Ticketflow never wrote.`;
+    reason = { reason: 'never', version };
+  }
   return problem('TF106', '/schemaVersion', {
     detail,
+    ...reason,
     format: info.format,
     supported: listWords(supported.map(String)),
+    versions: supported.map(String),
   });
 }

@@ -86,7 +86,7 @@ function importDocument<T>(input: DocumentInput, kind: DocumentKind, options: Im
 
 // Only a bug gets here: bad input is always reported with its own code.
 function internalFailure<T>(stage: keyof typeof STAGES, e: unknown): ImportResult<T> {
-  return refused([problem('TF901', '', { during: STAGES[stage], detail: e instanceof Error ? e.message : String(e) })]);
+  return refused([problem('TF901', '', { during: STAGES[stage], stage, detail: e instanceof Error ? e.message : String(e) })]);
 }
 
 /**
@@ -160,7 +160,7 @@ function validateValue<T>(kind: DocumentKind, value: unknown, rules: (value: T) 
     const problems = rules(value as T);
     return report ? capProblems(problems, report) : problems;
   } catch (e) {
-    return [problem('TF901', '', { during: STAGES.validate, detail: e instanceof Error ? e.message : String(e) })];
+    return [problem('TF901', '', { during: STAGES.validate, stage: 'validate', detail: e instanceof Error ? e.message : String(e) })];
   }
 }
 

@@ -51,9 +51,10 @@ export function parseJsonSafely(text: string, limits: Partial<ParseLimits> = {})
   try {
     value = parseKeepingKeys(body, !PARSE_KEEPS_KEYS);
   } catch {
-    const { index, detail } = locateSyntaxError(body);
+    const { index, detail, reason, close, char } = locateSyntaxError(body);
     const { line, column } = lineColumn(body, index);
-    return { ok: false, problem: problem('TF101', '', { line, column, detail }) };
+    const found = { reason, ...(close === undefined ? {} : { close }), ...(char === undefined ? {} : { char }) };
+    return { ok: false, problem: problem('TF101', '', { line, column, detail, ...found }) };
   }
   const twice = firstDuplicateKey(body);
   if (twice) {
@@ -270,18 +271,28 @@ function rebuildObject(_key: string, value: unknown): unknown {
 }
 
 /** The first syntax error of text that JSON.parse rejected: where it is and what was expected. */
-export function locateSyntaxError(text: string): { index: number; detail: string } {
+export function locateSyntaxError(text: string): JsonSyntaxError {
   const reader = new SyntaxLocator(text);
   const error = reader.run();
   if (!error) throw new Error('JSON.parse rejected text that the syntax locator accepts');
   return error;
 }
 
+/**
+ * Where a syntax error is and what it is: `detail` in English, and for other languages the rule broken
+ * (`reason`: trailing, value, separator, name, colon, control, hex, escape, number, unclosed), the
+ * closing bracket a separator expected, and the character found there (absent at the end of the file).
+ */
+export interface JsonSyntaxError {
+  index: number;
+  detail: string;
+  reason: string;
+  close?: string;
+  char?: string;
+}
+
 class SyntaxFound {
-  constructor(
-    readonly index: number,
-    readonly detail: string,
-  ) {}
+  constructor(readonly error: JsonSyntaxError) {}
 }
 
 /** A recursive-descent reader of the JSON grammar that builds nothing and stops at the first error. */
@@ -289,22 +300,26 @@ class SyntaxLocator {
   private i = 0;
   constructor(private readonly text: string) {}
 
-  run(): { index: number; detail: string } | null {
+  run(): JsonSyntaxError | null {
     try {
       this.space();
       this.value();
       this.space();
-      if (this.i < this.text.length) this.fail('unexpected text after the end of the JSON value');
+      if (this.i < this.text.length) this.fail('trailing', 'unexpected text after the end of the JSON value');
       return null;
     } catch (e) {
-      if (e instanceof SyntaxFound) return { index: e.index, detail: e.detail };
+      if (e instanceof SyntaxFound) return e.error;
       throw e;
     }
   }
 
-  private fail(expected: string, index = this.i): never {
-    const found = index >= this.text.length ? 'the end of the file' : describeChar(this.text[index]!);
-    throw new SyntaxFound(index, `${expected}, found ${found}`);
+  private fail(reason: string, expected: string, index = this.i, close?: string): never {
+    const atEnd = index >= this.text.length;
+    const found = atEnd ? 'the end of the file' : describeChar(this.text[index]!);
+    const error: JsonSyntaxError = { index, detail: `${expected}, found ${found}`, reason };
+    if (close !== undefined) error.close = close;
+    if (!atEnd) error.char = this.text[index]!;
+    throw new SyntaxFound(error);
   }
 
   private space(): void {
@@ -321,7 +336,7 @@ class SyntaxLocator {
     else if (c === '[') this.array();
     else if (c === '"') this.string();
     else if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) this.number();
-    else if (!this.word('true') && !this.word('false') && !this.word('null')) this.fail('expected a value');
+    else if (!this.word('true') && !this.word('false') && !this.word('null')) this.fail('value', 'expected a value');
   }
 
   private word(w: string): boolean {
@@ -346,7 +361,7 @@ class SyntaxLocator {
         this.i++;
         return;
       }
-      if (c !== ',') this.fail(`expected ',' or '${close}' after ${after}`);
+      if (c !== ',') this.fail('separator', `expected ',' or '${close}' after ${after}`, this.i, close);
       this.i++;
       this.space();
     }
@@ -354,10 +369,10 @@ class SyntaxLocator {
 
   private object(): void {
     this.sequence('}', 'a property value', () => {
-      if (this.text[this.i] !== '"') this.fail('expected a property name in double quotes');
+      if (this.text[this.i] !== '"') this.fail('name', 'expected a property name in double quotes');
       this.string();
       this.space();
-      if (this.text[this.i] !== ':') this.fail("expected ':' after the property name");
+      if (this.text[this.i] !== ':') this.fail('colon', "expected ':' after the property name");
       this.i++;
       this.space();
       this.value();
@@ -373,23 +388,23 @@ class SyntaxLocator {
     this.i++;
     for (;;) {
       const c = this.text[this.i];
-      if (c === undefined) throw new SyntaxFound(start, 'this string is never closed');
+      if (c === undefined) throw new SyntaxFound({ index: start, detail: 'this string is never closed', reason: 'unclosed' });
       if (c === '"') {
         this.i++;
         return;
       }
-      if (c < ' ') this.fail('expected a character in a string (control characters must be escaped)');
+      if (c < ' ') this.fail('control', 'expected a character in a string (control characters must be escaped)');
       if (c === '\\') {
         const e = this.text[this.i + 1];
         if (e === 'u') {
           if (!/^[0-9a-fA-F]{4}$/.test(this.text.slice(this.i + 2, this.i + 6))) {
-            this.fail('expected four hex digits after \\u', this.i);
+            this.fail('hex', 'expected four hex digits after \\u', this.i);
           }
           this.i += 6;
         } else if (e !== undefined && '"\\/bfnrt'.includes(e)) {
           this.i += 2;
         } else {
-          this.fail('expected a valid escape sequence after the backslash', this.i + 1);
+          this.fail('escape', 'expected a valid escape sequence after the backslash', this.i + 1);
         }
       } else {
         this.i++;
@@ -400,7 +415,7 @@ class SyntaxLocator {
   private number(): void {
     NUMBER.lastIndex = this.i;
     const m = NUMBER.exec(this.text);
-    if (!m) this.fail('expected a number');
+    if (!m) this.fail('number', 'expected a number');
     this.i += m[0].length;
   }
 }

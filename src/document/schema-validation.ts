@@ -9,7 +9,7 @@ import { compileDecider, compileValidator } from './schema-compile';
 import { portablePattern, unionTag, validatedSchema } from './schema-shape';
 import { describeTimestamp } from './timestamps';
 import type { SchemaError, Validator } from './validator';
-import { clip, describeJson, listWords, quote } from './words';
+import { clip, describeJson, jsonFound, listWords, quote } from './words';
 
 /**
  * loadValidators() resolves once schemaProblems (and so every import and validation) can run;
@@ -207,10 +207,12 @@ function anyOfTypes(branches: unknown): string {
 }
 
 /** Friendly words for the patterns the model uses; anything else is named, never quoted. */
-const PATTERN_WORDS: Record<string, string> = {
-  [portablePattern('^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$')]:
-    'is not a valid id: use letters, digits and _ . : - (at most 128 characters, starting with a letter or digit).',
-  [portablePattern('^([01]\\d|2[0-3]):[0-5]\\d$')]: 'is not a time of day written HH:MM (00:00 to 23:59).',
+const PATTERN_WORDS: Record<string, { words: string; rule: string }> = {
+  [portablePattern('^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$')]: {
+    words: 'is not a valid id: use letters, digits and _ . : - (at most 128 characters, starting with a letter or digit).',
+    rule: 'id',
+  },
+  [portablePattern('^([01]\\d|2[0-3]):[0-5]\\d$')]: { words: 'is not a time of day written HH:MM (00:00 to 23:59).', rule: 'time' },
 };
 
 function plural(n: number, word: string): string {
@@ -224,70 +226,88 @@ function toProblem(e: AjvError, doc: unknown): Problem {
     const path = e.instancePath + pointer(property);
     const actionId = actionIdAt(doc, e.instancePath);
     const where = describePlace(e.instancePath, actionId);
-    return problem(e.keyword === 'required' ? 'TF201' : 'TF202', path, { where, property }, { actionId });
+    return problem(e.keyword === 'required' ? 'TF201' : 'TF202', path, { where, property, at: e.instancePath }, { actionId });
   }
   if (e.propertyName !== undefined) {
     const where = `The key ${quote(e.propertyName)} in ${clip(e.instancePath || 'the document')}`;
-    return problem('TF204', e.instancePath + pointer(e.propertyName), { where, detail: valueDetail(e, describeJson(e.data)) });
+    const found = jsonFound(e.data);
+    return problem('TF204', e.instancePath + pointer(e.propertyName), { where, key: e.propertyName, at: e.instancePath, ...valueDetail(e, describeJson(e.data)), ...found });
   }
   const path = e.instancePath;
   const actionId = actionIdAt(doc, path);
   const where = describePlace(path, actionId);
   const found = describeJson(e.data);
+  const kind = jsonFound(e.data);
   switch (e.keyword) {
     case 'type':
-      return problem('TF203', path, { where, expected: TYPE_NAMES[String(p.type)] ?? String(p.type), found }, { actionId });
+      return problem('TF203', path, { where, expected: TYPE_NAMES[String(p.type)] ?? String(p.type), found, types: [String(p.type)], ...kind }, { actionId });
     case 'anyOf':
-      return problem('TF203', path, { where, expected: anyOfTypes(e.schema), found }, { actionId });
+      return problem('TF203', path, { where, expected: anyOfTypes(e.schema), found, types: typesOf(e.schema), ...kind }, { actionId });
     case 'discriminator': {
       const tag = String(p.tag);
       const members = ((e.parentSchema?.oneOf ?? []) as JsonSchema[]);
       const allowed = members.map((m) => JSON.stringify((m.properties as Record<string, JsonSchema>)[tag]?.const)).join(', ');
       if (p.error === 'mapping') return problem('TF205', path, { where, tag: `"${tag}"`, value: String(p.tagValue), allowed }, { actionId });
-      return problem('TF204', path, { where, detail: `needs "${tag}" set to one of: ${allowed}.` }, { actionId });
+      return problem('TF204', path, { where, detail: `needs "${tag}" set to one of: ${allowed}.`, rule: 'tag', tag, allowed }, { actionId });
     }
     case 'oneOf': {
       const members = (Array.isArray(e.schema) ? e.schema : []) as JsonSchema[];
       const tag = unionTag(members);
       if (tag === null || typeof e.data !== 'object' || e.data === null || Array.isArray(e.data)) {
-        return problem('TF203', path, { where, expected: anyOfTypes(members), found }, { actionId });
+        return problem('TF203', path, { where, expected: anyOfTypes(members), found, types: typesOf(members), ...kind }, { actionId });
       }
       const allowed = members.map((m) => JSON.stringify((m.properties as Record<string, JsonSchema>)[tag]!.const)).join(', ');
       const value = (e.data as Record<string, unknown>)[tag];
       if (typeof value === 'string') return problem('TF205', path, { where, tag: `"${tag}"`, value: value, allowed }, { actionId });
-      return problem('TF204', path, { where, detail: `needs "${tag}" set to one of: ${allowed}.` }, { actionId });
+      return problem('TF204', path, { where, detail: `needs "${tag}" set to one of: ${allowed}.`, rule: 'tag', tag, allowed }, { actionId });
     }
   }
-  return problem('TF204', path, { where, detail: valueDetail(e, found) }, { actionId });
+  return problem('TF204', path, { where, ...valueDetail(e, found), ...kind }, { actionId });
 }
 
-/** The sentence end for a value that has the right type but not an allowed value. */
-function valueDetail(e: AjvError, found: string): string {
+/** The JSON types a union's members take, each once. */
+function typesOf(branches: unknown): string[] {
+  return [...new Set((Array.isArray(branches) ? branches : []).flatMap((b: JsonSchema) => ([] as unknown[]).concat(b.type ?? []).map(String)))];
+}
+
+/**
+ * The sentence end for a value that has the right type but not an allowed value (`detail`), and what
+ * other languages word it from: the rule broken (`rule`, the JSON Schema keyword or a named pattern)
+ * with its limit or allowed values.
+ */
+function valueDetail(e: AjvError, found: string): { detail: string; rule: string; limit?: number; allowed?: string } {
   const p = e.params as Record<string, unknown>;
   const limit = Number(p.limit);
+  const rule = e.keyword;
   switch (e.keyword) {
     case 'const':
-      return `must be ${JSON.stringify(p.allowedValue)}, not ${found}.`;
-    case 'enum':
-      return `must be one of: ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}; found ${found}.`;
-    case 'pattern':
-      if (e.parentSchema?.format === 'date-time') return describeTimestamp(e.data);
-      return PATTERN_WORDS[String(p.pattern)] ?? 'is not written the way this value must be.';
+      return { detail: `must be ${JSON.stringify(p.allowedValue)}, not ${found}.`, rule, allowed: JSON.stringify(p.allowedValue) };
+    case 'enum': {
+      const allowed = (p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ');
+      return { detail: `must be one of: ${allowed}; found ${found}.`, rule, allowed };
+    }
+    case 'pattern': {
+      if (e.parentSchema?.format === 'date-time') return { detail: describeTimestamp(e.data), rule: 'dateTime' };
+      const named = PATTERN_WORDS[String(p.pattern)];
+      return named ? { detail: named.words, rule: named.rule } : { detail: 'is not written the way this value must be.', rule };
+    }
     case 'format':
-      return p.format === 'date-time' ? describeTimestamp(e.data) : `is not a valid ${String(p.format)}; found ${found}.`;
+      return p.format === 'date-time'
+        ? { detail: describeTimestamp(e.data), rule: 'dateTime' }
+        : { detail: `is not a valid ${String(p.format)}; found ${found}.`, rule, allowed: String(p.format) };
     case 'minLength':
-      return `must have at least ${plural(limit, 'character')}.`;
+      return { detail: `must have at least ${plural(limit, 'character')}.`, rule, limit };
     case 'maxLength':
-      return `must have at most ${plural(limit, 'character')}.`;
+      return { detail: `must have at most ${plural(limit, 'character')}.`, rule, limit };
     case 'minItems':
-      return `must have at least ${plural(limit, 'item')}.`;
+      return { detail: `must have at least ${plural(limit, 'item')}.`, rule, limit };
     case 'maxItems':
-      return `must have at most ${plural(limit, 'item')}.`;
+      return { detail: `must have at most ${plural(limit, 'item')}.`, rule, limit };
     case 'minimum':
-      return `must be at least ${limit}; found ${found}.`;
+      return { detail: `must be at least ${limit}; found ${found}.`, rule, limit };
     case 'maximum':
-      return `must be at most ${limit}; found ${found}.`;
+      return { detail: `must be at most ${limit}; found ${found}.`, rule, limit };
     default:
-      return `${e.message ?? 'is not valid'}.`;
+      return { detail: `${e.message ?? 'is not valid'}.`, rule: 'other' };
   }
 }

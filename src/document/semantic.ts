@@ -96,7 +96,7 @@ export function semanticProblems(workflow: Workflow, workspace?: Workspace): Pro
       if (to !== undefined) {
         if (!l.jump && ++pathsIn[to]! > 1) pathsMeet = true;
       } else if (l.target !== null) {
-        out.push(problem('TF304', at(i) + slotPointer(l, k), { target: l.target, slot: slotWords(l) }, { actionId: a.id }));
+        out.push(problem('TF304', at(i) + slotPointer(l, k), { target: l.target, slot: slotWords(l), link: l.slot, ...linkWords(l) }, { actionId: a.id }));
       }
     }
   }
@@ -123,7 +123,7 @@ export function semanticProblems(workflow: Workflow, workspace?: Workspace): Pro
         const pathIndex = Number(/^\/paths\/(\d+)/.exec(m.pointer)?.[1]);
         out.push(problem('TF311', path, { pathId: a.paths[pathIndex]?.id ?? String(pathIndex) }, { actionId: a.id }));
       } else {
-        out.push(problem('TF309', path, { detail: EN_MESSAGES[m.message] ?? m.message }, { actionId: a.id }));
+        out.push(problem('TF309', path, { detail: EN_MESSAGES[m.message] ?? m.message, key: m.message }, { actionId: a.id }));
       }
     }
     if (a.kind === 'branch') {
@@ -222,7 +222,9 @@ function meetingProblems(workflow: Workflow, position: Map<string, number>): Pro
     const i = position.get(id);
     if (path.length < 2 || i === undefined) continue;
     const from = listWords(path.map((p) => (p.from === null ? 'the start' : `"${p.from}"${slotSuffix(p.slot)}`)));
-    out.push(problem('TF306', pointer('workflow', 'actions', i), { from }, { actionId: id }));
+    const fromIds = path.map((p) => p.from ?? '');
+    const fromSlots = path.map((p) => p.slot);
+    out.push(problem('TF306', pointer('workflow', 'actions', i), { from, fromIds, fromSlots }, { actionId: id }));
   }
   return out;
 }
@@ -242,6 +244,12 @@ function slotSuffix(slot: string): string {
   return slot.startsWith('branch:') ? ` (path "${slot.slice('branch:'.length)}")` : '';
 }
 
+/** What other languages need to word a link's slot: its path's label, or the key of a label the core gives. */
+function linkWords(link: ActionLink): Record<string, string> {
+  if (link.labelKey) return { labelKey: link.labelKey };
+  return link.label === undefined ? {} : { label: link.label };
+}
+
 function slotWords(link: ActionLink): string {
   if (link.slot === 'next') return 'its next action';
   if (link.slot === 'target') return 'go-to target';
@@ -258,6 +266,7 @@ function loopProblems(graph: ActionGraph, nodes: number[]): Problem[] {
   const { actions, first, linkStart, linkTo, linkJump } = graph;
   const inDocumentOrder = (c: number[]) => [...c].sort((x, y) => x - y);
   const names = (c: number[]) => listWords(c.map((i) => `"${actions[i]!.id}"`));
+  const ids = (c: number[]) => c.map((i) => actions[i]!.id);
   const at = (i: number, ...rest: string[]) => pointer('workflow', 'actions', i, ...rest);
   // A delay that may wait 0 minutes does not break a loop: the ticket would repeat it without end all the same.
   const isDelay = (i: number) => {
@@ -289,7 +298,7 @@ function loopProblems(graph: ActionGraph, nodes: number[]): Problem[] {
 
   for (const cycle of cyclicComponents(linksWhere(false, true), nodes).map(inDocumentOrder)) {
     const head = cycle[0]!;
-    out.push(problem('TF307', at(head), { cycle: names(cycle) }, { actionId: actions[head]!.id }));
+    out.push(problem('TF307', at(head), { cycle: names(cycle), ids: ids(cycle) }, { actionId: actions[head]!.id }));
   }
 
   // A loop without a delay exists exactly when the actions other than delays still form a cycle.
@@ -297,7 +306,7 @@ function loopProblems(graph: ActionGraph, nodes: number[]): Problem[] {
   for (const cycle of cyclicComponents(linksWhere(true, false), undelayed).map(inDocumentOrder)) {
     const jump = cycle.find((i) => actions[i]!.kind === 'goto') ?? cycle[0]!;
     const path = actions[jump]!.kind === 'goto' ? at(jump, 'target') : at(jump);
-    out.push(problem('TF308', path, { cycle: names(cycle), zeroDelays: zeroDelays(cycle) }, { actionId: actions[jump]!.id }));
+    out.push(problem('TF308', path, { cycle: names(cycle), zeroDelays: zeroDelays(cycle), ids: ids(cycle), zero: ids(cycle.filter((i) => actions[i]!.kind === 'delay')) }, { actionId: actions[jump]!.id }));
   }
   return out;
 }
@@ -379,9 +388,9 @@ function filterProblems(filters: Filters, base: () => string, ws: WorkspaceIndex
   const out: Problem[] = [];
   filters.forEach((group, g) =>
     group.conditions.forEach((c, k) => {
-      const detail = conditionMismatch(c);
-      if (detail) {
-        out.push(problem('TF319', conditionPath(base, g, k), { property: c.property, operator: c.operator, detail }, { actionId }));
+      const mismatch = conditionMismatch(c);
+      if (mismatch) {
+        out.push(problem('TF319', conditionPath(base, g, k), { property: c.property, operator: c.operator, ...mismatch }, { actionId }));
         return;
       }
       const ref = FILTER_REFERENCES[c.property];
@@ -412,26 +421,29 @@ const DATE_PROPERTIES: ReadonlySet<string> = new Set(['createdAt', 'closedAt']);
 const isMoment = (v: unknown): boolean => typeof v === 'string' && TimestampSchema.safeParse(v).success;
 
 /** Why a condition's value does not fit, or null when it does. */
-function conditionMismatch(c: FilterCondition): string | null {
+function conditionMismatch(c: FilterCondition): { detail: string; rule: string; [more: string]: string | readonly string[] } | null {
   if (!operatorApplies(c.property, c.operator)) {
-    return `does not apply: ${c.property} takes ${FILTER_OPERATORS[c.property].map((o) => `"${o}"`).join(', ')}.`;
+    const operators = FILTER_OPERATORS[c.property];
+    return { detail: `does not apply: ${c.property} takes ${operators.map((o) => `"${o}"`).join(', ')}.`, rule: 'operator', operators };
   }
   const v = c.value;
-  if (VALUELESS_OPERATORS.includes(c.operator)) return v === undefined ? null : 'takes no value.';
-  if (v === undefined) return 'needs a value.';
+  if (VALUELESS_OPERATORS.includes(c.operator)) return v === undefined ? null : { detail: 'takes no value.', rule: 'noValue' };
+  if (v === undefined) return { detail: 'needs a value.', rule: 'value' };
   if (LIST_OPERATORS.includes(c.operator)) {
-    if (!Array.isArray(v)) return 'needs a list of values.';
-    if (v.length === 0) return 'needs at least one value in its list.';
-  } else if (Array.isArray(v)) return 'needs a single value, not a list.';
-  if ((c.operator === 'greaterThan' || c.operator === 'lessThan') && typeof v !== 'number') return 'needs a number.';
+    if (!Array.isArray(v)) return { detail: 'needs a list of values.', rule: 'list' };
+    if (v.length === 0) return { detail: 'needs at least one value in its list.', rule: 'emptyList' };
+  } else if (Array.isArray(v)) return { detail: 'needs a single value, not a list.', rule: 'single' };
+  if ((c.operator === 'greaterThan' || c.operator === 'lessThan') && typeof v !== 'number') return { detail: 'needs a number.', rule: 'number' };
   if (DATE_PROPERTIES.has(c.property) && !isMoment(v)) {
     // A date-time without a zone would be read in each machine's local time: refused, never guessed.
-    return typeof v === 'string' ? `compares with a value that ${describeTimestamp(v)}` : 'needs a date-time such as 2026-01-05T09:00:00Z.';
+    return typeof v === 'string'
+      ? { detail: `compares with a value that ${describeTimestamp(v)}`, rule: 'timestamp', value: v }
+      : { detail: 'needs a date-time such as 2026-01-05T09:00:00Z.', rule: 'date' };
   }
   const choices = FILTER_CHOICES[c.property];
   if (choices) {
     const bad = (Array.isArray(v) ? v : [v]).find((x) => !choices.includes(String(x)));
-    if (bad !== undefined) return `compares with ${JSON.stringify(bad)}, which is not one of: ${choices.join(', ')}.`;
+    if (bad !== undefined) return { detail: `compares with ${JSON.stringify(bad)}, which is not one of: ${choices.join(', ')}.`, rule: 'choice', value: JSON.stringify(bad), choices };
   }
   return null;
 }

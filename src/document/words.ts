@@ -49,3 +49,25 @@ export function describeJson(value: unknown): string {
       return 'nothing';
   }
 }
+
+/**
+ * What describeJson names, as params other languages word for themselves: the kind of value found
+ * ("string", "number", "huge" for a number too large, "array", "object", "null", "true", "false",
+ * "nothing") and, for a string or number, the value as describeJson quotes it.
+ */
+export function jsonFound(value: unknown): { foundType: string; foundValue?: string } {
+  if (value === null) return { foundType: 'null' };
+  if (Array.isArray(value)) return { foundType: 'array' };
+  switch (typeof value) {
+    case 'string':
+      return { foundType: 'string', foundValue: quote(value, 40) };
+    case 'number':
+      return Number.isFinite(value) ? { foundType: 'number', foundValue: String(value) } : { foundType: 'huge' };
+    case 'boolean':
+      return { foundType: String(value) };
+    case 'object':
+      return { foundType: 'object' };
+    default:
+      return { foundType: 'nothing' };
+  }
+}

@@ -4,11 +4,11 @@ import { addProblems, problem, type Problem } from './codes';
 import { pointer } from './json-pointer';
 
 /** Problems for list items whose id an earlier item already has. */
-function duplicateIds(items: readonly { id: string }[], base: string, what: string): Problem[] {
+function duplicateIds(items: readonly { id: string }[], base: string, what: string, pipeline?: string): Problem[] {
   const seen = new Set<string>();
   const out: Problem[] = [];
   items.forEach((item, i) => {
-    if (seen.has(item.id)) out.push(problem('TF401', `${base}/${i}/id`, { what, id: item.id }));
+    if (seen.has(item.id)) out.push(problem('TF401', `${base}/${i}/id`, { what, id: item.id, ...(pipeline === undefined ? {} : { pipeline }) }));
     seen.add(item.id);
   });
   return out;
@@ -35,7 +35,7 @@ export function workspaceProblems(ws: Workspace): Problem[] {
   const users = new Set(ws.users.map((u) => u.id));
   const pipelines = new Set(ws.pipelines.map((p) => p.id));
   ws.pipelines.forEach((p, i) => {
-    addProblems(out, duplicateIds(p.statuses, `/pipelines/${i}/statuses`, `status of pipeline "${p.name}"`));
+    addProblems(out, duplicateIds(p.statuses, `/pipelines/${i}/statuses`, `status of pipeline "${p.name}"`, p.name));
     const statuses = new Set(p.statuses.map((s) => s.id));
     for (const key of ['onEmailSent', 'onCustomerReply'] as const) {
       const id = p.automation[key].statusId;
@@ -70,11 +70,13 @@ export function scenarioProblems(scenario: Scenario, workspace?: Workspace): Pro
   if (scenario.end !== undefined && Date.parse(scenario.end) < Date.parse(scenario.start)) {
     out.push(problem('TF404', '/end', { end: scenario.end, start: scenario.start }));
   }
-  let previous = { at: Date.parse(scenario.start), words: `the scenario start (${scenario.start})` };
+  // The moment each event must not precede: the start (event 0), else the latest event in order so far.
+  let previous = { at: Date.parse(scenario.start), words: `the scenario start (${scenario.start})`, event: 0, moment: scenario.start };
   scenario.events.forEach((e, i) => {
     const at = Date.parse(e.at);
-    if (at < previous.at) out.push(problem('TF403', pointer('events', i, 'at'), { index: i + 1, at: e.at, before: previous.words }));
-    else previous = { at, words: `event ${i + 1} (${e.at})` };
+    if (at < previous.at) {
+      out.push(problem('TF403', pointer('events', i, 'at'), { index: i + 1, at: e.at, before: previous.words, previous: previous.event, previousAt: previous.moment }));
+    } else previous = { at, words: `event ${i + 1} (${e.at})`, event: i + 1, moment: e.at };
   });
   // An event on a ticket names it by id or as the ticket of a conversation, exactly one of the two; a
   // conversation must exist by then (initially, or started by an earlier incoming message).
@@ -85,7 +87,7 @@ export function scenarioProblems(scenario: Scenario, workspace?: Workspace): Pro
     const ref = e as { ticketId?: string; ticketOf?: string };
     const where = { index: i + 1, type: e.type };
     if (ref.ticketId !== undefined && ref.ticketOf !== undefined) {
-      out.push(problem('TF405', pointer('events', i, 'ticketOf'), { ...where, how: `gives both ticketId "${ref.ticketId}" and ticketOf "${ref.ticketOf}"` }));
+      out.push(problem('TF405', pointer('events', i, 'ticketOf'), { ...where, how: `gives both ticketId "${ref.ticketId}" and ticketOf "${ref.ticketOf}"`, ticketId: ref.ticketId, ticketOf: ref.ticketOf }));
     } else if (ref.ticketId === undefined && ref.ticketOf === undefined) {
       out.push(problem('TF405', pointer('events', i, 'ticketId'), { ...where, how: 'names no ticket' }));
     } else if (ref.ticketOf !== undefined && !conversations.has(ref.ticketOf)) {

@@ -63,6 +63,11 @@ function cause(p: TraceParams, h: Helpers): string {
 /** Spanish. */
 export const PHRASES_ES: Phrases = {
   units: {
+    problems: { one: 'problema', other: 'problemas' },
+    errors: { one: 'error', other: 'errores' },
+    levels: { one: 'nivel', other: 'niveles' },
+    characters: { one: 'carácter', other: 'caracteres' },
+    items: { one: 'elemento', other: 'elementos' },
     minutes: { one: 'minuto', other: 'minutos' },
     hours: { one: 'hora', other: 'horas' },
     days: { one: 'día', other: 'días' },

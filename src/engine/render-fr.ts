@@ -63,6 +63,11 @@ function cause(p: TraceParams, h: Helpers): string {
 /** French. */
 export const PHRASES_FR: Phrases = {
   units: {
+    problems: { one: 'problème', other: 'problèmes' },
+    errors: { one: 'erreur', other: 'erreurs' },
+    levels: { one: 'niveau', other: 'niveaux' },
+    characters: { one: 'caractère', other: 'caractères' },
+    items: { one: 'élément', other: 'éléments' },
     minutes: { one: 'minute', other: 'minutes' },
     hours: { one: 'heure', other: 'heures' },
     days: { one: 'jour', other: 'jours' },

@@ -63,6 +63,12 @@ function cause(p: TraceParams, h: Helpers): string {
 /** Italian. */
 export const PHRASES_IT: Phrases = {
   units: {
+    problems: { one: 'problema', other: 'problemi' },
+    moreProblems: { one: 'altro problema', other: 'altri problemi' },
+    errors: { one: 'errore', other: 'errori' },
+    levels: { one: 'livello', other: 'livelli' },
+    characters: { one: 'carattere', other: 'caratteri' },
+    items: { one: 'elemento', other: 'elementi' },
     minutes: { one: 'minuto', other: 'minuti' },
     hours: { one: 'ora', other: 'ore' },
     days: { one: 'giorno', other: 'giorni' },

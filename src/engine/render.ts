@@ -1,11 +1,15 @@
 import { summaryOf, type Translate } from '../actions';
 import { englishT } from '../actions/messages';
+import type { Code, Problem, ProblemParams } from '../document/codes';
 import type { Workflow } from '../model/workflow';
 import type { Workspace } from '../model/workspace';
 import { PHRASES_EN } from './render-en';
 import { PHRASES_ES } from './render-es';
 import { PHRASES_FR } from './render-fr';
 import { PHRASES_IT } from './render-it';
+import { PROBLEMS_ES } from './problems-es';
+import { PROBLEMS_FR } from './problems-fr';
+import { PROBLEMS_IT } from './problems-it';
 import type { TraceEntry, TraceParams } from './types';
 
 /** The languages the trace is rendered in (the seeds' languages, as the UI speaks them). */
@@ -111,9 +115,36 @@ export interface Phrases {
   filters(p: TraceParams, h: Helpers): string;
 }
 
+/** What a language's problem sentences are given besides the params: the problem and words for its values. */
+export interface ProblemHelpers extends Helpers {
+  readonly problem: Problem;
+  /** Items joined in the language: "a, b y c". */
+  list(items: readonly string[]): string;
+  /** Alternatives joined in the language: "a, b o c". */
+  either(items: readonly string[]): string;
+  /** A value taken from the input in double quotes, as the English message quotes it. */
+  quoted(value: unknown): string;
+  /** The text of one of the core's message keys ("missing.status") in the reader's language. */
+  t: Translate;
+}
+
+/** The sentence of one problem code in one language. */
+export type ProblemPhrase = (p: Readonly<ProblemParams>, h: ProblemHelpers) => string;
+
 const PHRASES: Record<TraceLanguage, Phrases> = { en: PHRASES_EN, es: PHRASES_ES, it: PHRASES_IT, fr: PHRASES_FR };
+/**
+ * The sentence of every problem code (TF…) in each language, from the problem's params. English has
+ * none: the core already words each problem in English (its message), which stays byte for byte as it is.
+ */
+const PROBLEM_PHRASES: Record<TraceLanguage, Partial<Record<Code, ProblemPhrase>>> = { en: {}, es: PROBLEMS_ES, it: PROBLEMS_IT, fr: PROBLEMS_FR };
 const pluralRules = new Map<TraceLanguage, Intl.PluralRules>();
-const listFormats = new Map<TraceLanguage, Intl.ListFormat>();
+const listFormats = new Map<string, Intl.ListFormat>();
+
+function listFormat(lang: TraceLanguage, type: 'conjunction' | 'disjunction'): Intl.ListFormat {
+  let list = listFormats.get(`${lang} ${type}`);
+  if (!list) listFormats.set(`${lang} ${type}`, (list = new Intl.ListFormat(lang, { style: 'long', type })));
+  return list;
+}
 
 function text(value: unknown): string {
   return value === null || value === undefined ? '' : String(value);
@@ -136,8 +167,7 @@ function helpers(entry: TraceEntry, lang: TraceLanguage, labels: LabelLookup): H
   };
   let plural = pluralRules.get(lang);
   if (!plural) pluralRules.set(lang, (plural = new Intl.PluralRules(lang)));
-  let list = listFormats.get(lang);
-  if (!list) listFormats.set(lang, (list = new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' })));
+  const list = listFormat(lang, 'conjunction');
   const join = (items: string[]) => list.format(items);
   const h: Helpers = {
     entry,
@@ -227,4 +257,27 @@ export function traceRule(entry: TraceEntry): HelpDeskRule | undefined {
 /** A help-desk rule's name and explanation in the language (English when the language is not one of the four). */
 export function ruleWords(rule: HelpDeskRule, lang: TraceLanguage = 'en'): { name: string; explanation: string } {
   return (PHRASES[lang] ?? PHRASES_EN).rules[rule];
+}
+
+/**
+ * The text of a problem (TF…) in the reader's language, from its code and params, with the same
+ * helpers and per-language tables as the trace: the one renderer of problems for the CLI and the app.
+ * English, and a problem without params, is the core's own message, unchanged. `t` words the core's
+ * message keys a problem names (an incomplete setting), as the app's translator does; `labels` names ids.
+ */
+export function renderProblem(problem: Problem, options: { lang?: TraceLanguage; labels?: LabelLookup; t?: Translate } = {}): string {
+  const lang = options.lang && PHRASES[options.lang] ? options.lang : 'en';
+  const phrase = PROBLEM_PHRASES[lang][problem.code as Code];
+  if (!phrase || !problem.params) return problem.message;
+  const entry: TraceEntry = { at: 0, kind: 'error', code: problem.code, params: {} };
+  if (problem.actionId !== undefined) entry.action = problem.actionId;
+  const h: ProblemHelpers = {
+    ...helpers(entry, lang, options.labels ?? {}),
+    problem,
+    list: (items) => listFormat(lang, 'conjunction').format(items),
+    either: (items) => listFormat(lang, 'disjunction').format(items),
+    quoted: (value) => `"${text(value)}"`,
+    t: options.t ?? englishT,
+  };
+  return phrase(problem.params, h);
 }

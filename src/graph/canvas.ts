@@ -27,6 +27,8 @@ export interface CanvasEdge {
   slot: string;
   /** Label of a branch path. */
   label?: string;
+  /** The message key of a label the core gives (see ActionLink.labelKey). */
+  labelKey?: string;
   jump: boolean;
   point: InsertionPoint | null;
   /** The id the link names when no such action exists; the edge then ends at an end marker. */
@@ -133,6 +135,7 @@ export function toCanvas(workflow: Workflow, layout: Layout = layoutWorkflow(wor
       drawn.add(l.slot);
       const edge: CanvasEdge = { id: `${a.id}->${l.slot}`, source: a.id, target: '', slot: l.slot, jump: l.jump, point: null };
       if (l.label !== undefined) edge.label = l.label;
+      if (l.labelKey !== undefined) edge.labelKey = l.labelKey;
       if (l.jump) {
         if (l.target === null || !byId.has(l.target)) continue;
         edge.target = l.target;

@@ -13,6 +13,7 @@ import {
   type VersionState,
 } from './revisions';
 import { validatorsReady } from '../document/schema-validation';
+import type { Problem } from '../document/codes';
 import { revisionThreads } from './history-view';
 import { idRecord, withId } from './id-record';
 import type { AppState, Outcome, SliceCreator } from './types';
@@ -83,8 +84,8 @@ function author(s: AppState): RevisionAuthor {
   return { id: null, name: s.authorName || 'Local user' };
 }
 
-function refuse(get: () => AppState, key: string, params?: Record<string, string | number>): { ok: false; message: string } {
-  get().notify({ tone: 'error', key, params });
+function refuse(get: () => AppState, key: string, params?: Record<string, string | number>, problem?: Problem): { ok: false; message: string } {
+  get().notify({ tone: 'error', key, params, ...(problem ? { problem } : {}) });
   return { ok: false, message: key };
 }
 
@@ -117,7 +118,7 @@ export const createRevisionsSlice: SliceCreator<RevisionsSlice> = (set, get, api
     if (!validatorsReady()) return refuse(get, 'notice.enableChecking');
     const review = reviewPublish(s.versions[workflowId], draft, s.workspace, 0);
     if (review.errors.length) {
-      get().notify({ tone: 'error', key: 'versions.publish.refused', params: { count: review.errors.length, first: review.errors[0]!.message } });
+      get().notify({ tone: 'error', key: 'versions.publish.refused', params: { count: review.errors.length, first: review.errors[0]!.message }, problem: review.errors[0]! });
       return { ok: false, message: 'versions.publish.refused', review };
     }
     if (s.remoteVersions) {
@@ -175,7 +176,7 @@ export const createRevisionsSlice: SliceCreator<RevisionsSlice> = (set, get, api
       if (s.reviewMode) return refuse(get, 'notice.readOnly');
       if (!validatorsReady()) return refuse(get, 'notice.enableChecking');
       const review = reviewPublish(undefined, draft, s.workspace, 0);
-      if (review.errors.length) return refuse(get, 'versions.publish.refused', { count: review.errors.length, first: review.errors[0]!.message });
+      if (review.errors.length) return refuse(get, 'versions.publish.refused', { count: review.errors.length, first: review.errors[0]!.message }, review.errors[0]!);
       const copyId = s.addCopy(draft, draft.workflow.name, undefined, { keepComments: true });
       get().deleteWorkflow(workflowId);
       get().openWorkflow(copyId);

@@ -17,8 +17,8 @@ const NO_COMMENTS: CommentThread[] = [];
 export interface ProblemCount {
   errors: number;
   warnings: number;
-  /** The first problem's message, shown as the badge's title. */
-  first: string;
+  /** The first problem, whose text is the badge's title. */
+  first: Problem;
 }
 
 /** The open workflow document, or null; while the history shows a revision, that revision (read-only). */
@@ -61,7 +61,7 @@ export function problemIndex(problems: Problem[]): Map<string, ProblemCount> {
     for (const p of problems) {
       const key = p.actionId ?? (p.path.startsWith('/workflow/enrollment') ? 'trigger' : '');
       if (!key) continue;
-      const entry = index.get(key) ?? { errors: 0, warnings: 0, first: p.message };
+      const entry = index.get(key) ?? { errors: 0, warnings: 0, first: p };
       if (p.severity === 'error') entry.errors++;
       else entry.warnings++;
       index.set(key, entry);

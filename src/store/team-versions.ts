@@ -4,7 +4,7 @@
  * (GET …/revisions, GET …?revision=N, PUT with If-Match and `?kind=&message=`, POST/DELETE …/publish),
  * and the store's `versions` follow what it answers. A refusal is notified with its first problem.
  */
-import { exportWorkflow } from '../document';
+import { exportWorkflow, type Problem } from '../document';
 import { WorkflowDocumentSchema, type Revision, type RevisionKind, type WorkflowDocument } from '../model';
 import type { RemoteVersions } from './revisions-slice';
 import { revisionDocument, sameContent, withoutPublished, type VersionState } from './revisions';
@@ -143,7 +143,13 @@ export function teamVersions(deps: TeamVersionsDeps): { remote: RemoteVersions; 
           } catch (error) {
             if (!(error instanceof ApiError) || error.status !== 422) throw error;
             const problems = error.problem.problems ?? [];
-            notify('error', 'versions.publish.refused', { count: problems.length, first: problems[0]?.message ?? error.message });
+            const first = problems[0];
+            store.getState().notify({
+              tone: 'error',
+              key: 'versions.publish.refused',
+              params: { count: problems.length, first: first?.message ?? error.message },
+              ...(first?.code ? { problem: first as Problem } : {}),
+            });
             return;
           }
           await refresh(id);

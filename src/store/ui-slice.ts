@@ -1,3 +1,4 @@
+import type { Problem } from '../document/codes';
 import type { Language } from '../ui/i18n/core';
 import type { StorageControl } from './persistence';
 import type { SliceCreator } from './types';
@@ -26,6 +27,8 @@ export interface Notice {
   fallback?: string;
   /** A deleted workflow's id: the notice offers Undo, which restores it from the trash. */
   restore?: string;
+  /** A problem the text names as {first} (a refused publish), worded in the reader's language when shown. */
+  problem?: Problem;
 }
 
 /** A canvas gesture in progress that changes what insertion points do. */

@@ -5,8 +5,16 @@ describe('parseArgs', () => {
   it('reads validate with files, a workspace and --json', () => {
     expect(parseArgs(['validate', 'a.json', '--workspace', 'ws.json', 'b.json', '--json'])).toEqual({
       ok: true,
-      command: { name: 'validate', inputs: ['a.json', 'b.json'], workspace: 'ws.json', json: true },
+      command: { name: 'validate', inputs: ['a.json', 'b.json'], workspace: 'ws.json', json: true, lang: 'en' },
     });
+  });
+
+  it('reads the language of the problem messages for validate and the rewriting commands', () => {
+    expect(parseArgs(['validate', 'a.json', '--lang', 'it'])).toEqual({ ok: true, command: { name: 'validate', inputs: ['a.json'], workspace: null, json: false, lang: 'it' } });
+    const fix = parseArgs(['fix', 'a.json', '--lang=fr']);
+    expect(fix.ok && fix.command).toMatchObject({ name: 'fix', lang: 'fr' });
+    expect(usageText('validate')).toMatch(/--lang en\|es\|it\|fr +the language of the problem messages \(default en\)/);
+    expect(usageText('format')).toMatch(/--lang en\|es\|it\|fr +the language of the problem messages/);
   });
 
   it('accepts --option=value as well as --option value', () => {
@@ -19,7 +27,7 @@ describe('parseArgs', () => {
   it('treats everything after -- as a file, even when it looks like an option', () => {
     expect(parseArgs(['validate', '--', '--json'])).toEqual({
       ok: true,
-      command: { name: 'validate', inputs: ['--json'], workspace: null, json: false },
+      command: { name: 'validate', inputs: ['--json'], workspace: null, json: false, lang: 'en' },
     });
   });
 
@@ -44,15 +52,15 @@ describe('parseArgs', () => {
   it('reads migrate, format and fix with --write, --check and stdin', () => {
     expect(parseArgs(['format', 'dir', '--check'])).toEqual({
       ok: true,
-      command: { name: 'format', inputs: ['dir'], workspace: null, json: false, write: false, check: true },
+      command: { name: 'format', inputs: ['dir'], workspace: null, json: false, write: false, check: true, lang: 'en' },
     });
     expect(parseArgs(['fix', 'a.json', '--write', '--json'])).toEqual({
       ok: true,
-      command: { name: 'fix', inputs: ['a.json'], workspace: null, json: true, write: true, check: false },
+      command: { name: 'fix', inputs: ['a.json'], workspace: null, json: true, write: true, check: false, lang: 'en' },
     });
     expect(parseArgs(['migrate', '-'])).toEqual({
       ok: true,
-      command: { name: 'migrate', inputs: ['-'], workspace: null, json: false, write: false, check: false },
+      command: { name: 'migrate', inputs: ['-'], workspace: null, json: false, write: false, check: false, lang: 'en' },
     });
   });
 
@@ -85,6 +93,7 @@ describe('parseArgs', () => {
     [['simulate', '--scenario', 's.json', '--max-records=1e9'], /--max-records needs a whole number/, 'simulate'],
     [['simulate', '--scenario', 's.json', '--max-output-bytes', '-5'], /--max-output-bytes needs a whole number of at least 1 \(got "-5"\)/, 'simulate'],
     [['simulate', '--scenario', 's.json', '--lang', 'de'], /--lang needs one of en, es, it, fr \(got "de"\)/, 'simulate'],
+    [['validate', 'a.json', '--lang', 'pt'], /--lang needs one of en, es, it, fr \(got "pt"\)/, 'validate'],
     [['validate', 'a.json', '--strict'], /unknown option "--strict" for validate/, 'validate'],
     [['validate', 'a.json', '-j'], /unknown option "-j"/, 'validate'],
     [['validate', 'a.json', '--workspace'], /--workspace needs a value/, 'validate'],

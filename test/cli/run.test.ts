@@ -373,6 +373,26 @@ describe('simulate', () => {
     expect(records.result.errors.find((e) => e.code === 'guard.budget')?.params.budget).toBe('maxRecords');
   }, 30_000);
 
+  it('lists problems in the language asked for, and in English, byte for byte, without --lang', async () => {
+    const loop = 'test/fixtures/documents/loop-without-delay.json';
+    const en = await run(['validate', loop]);
+    expect(en.stdout).toBe(`${loop}: workflow, 1 error\n  error TF308 at /workflow/actions/2/target [action again]: Actions "remind", "ping" and "again" form a loop with no delay action on it; a ticket would repeat them without end.\n`);
+    expect((await run(['validate', loop, '--lang', 'en'])).stdout).toBe(en.stdout);
+    const es = await run(['validate', loop, '--lang', 'es']);
+    expect(es.code).toBe(en.code);
+    expect(es.stdout).toBe(`${loop}: workflow, 1 error\n  error TF308 at /workflow/actions/2/target [action again]: Las acciones "remind", "ping" y "again" forman un bucle sin ninguna acción de retraso; un ticket las repetiría sin fin.\n`);
+    const json = JSON.parse((await run(['validate', loop, '--lang', 'it', '--json'])).stdout) as JsonReport;
+    expect(json.files[0]!.problems[0]).toEqual({
+      code: 'TF308',
+      severity: 'error',
+      path: '/workflow/actions/2/target',
+      actionId: 'again',
+      message: 'Le azioni "remind", "ping" e "again" formano un ciclo senza alcuna azione di ritardo; un ticket le ripeterebbe all\'infinito.',
+    });
+    const half = 'test/fixtures/documents/placeholders.json';
+    expect((await run(['validate', half, '--lang', 'fr'])).stdout).toContain('est incomplète : Choisissez un statut.');
+  });
+
   it('prints the trace in the language asked for', async () => {
     const scenario = join(SCENARIOS_DIR, 'email-ticket-life.json');
     const en = (await run(['simulate', '--scenario', scenario, ...exampleWorkflows])).stdout;

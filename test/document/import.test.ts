@@ -90,6 +90,7 @@ describe('importWorkflow', () => {
         path: '/workflow/actions/2/target',
         actionId: 'again',
         message: 'Actions "remind", "ping" and "again" form a loop with no delay action on it; a ticket would repeat them without end.',
+        params: { cycle: '"remind", "ping" and "again"', zeroDelays: '', ids: ['remind', 'ping', 'again'], zero: [], actionId: 'again' },
       },
     ]);
   });

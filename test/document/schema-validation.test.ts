@@ -114,7 +114,8 @@ describe('validateWorkflowDocument against the JSON Schema', () => {
       { code: 'TF204', path: '/layout/positions/bad key', message: 'The key "bad key" in /layout/positions is not a valid id: use letters, digits and _ . : - (at most 128 characters, starting with a letter or digit).' },
     ],
   ])('reports %s with its code, pointer and action', (_name, change, expected) => {
-    expect(problemsAfter(change)).toEqual([{ severity: 'error', ...expected }]);
+    // The English words of the problem; its params (for other languages) are the renderer tests' concern.
+    expect(problemsAfter(change).map(({ params: _params, ...words }) => words)).toEqual([{ severity: 'error', ...expected }]);
   });
 
   it('says a number too large for JSON to hold is too large, not that it is no number', () => {

@@ -141,6 +141,7 @@ describe('semanticProblems', () => {
       path: '/workflow/actions/2/target',
       actionId: 'g',
       message: 'Actions "a", "b" and "g" form a loop with no delay action on it; a ticket would repeat them without end.',
+      params: { cycle: '"a", "b" and "g"', zeroDelays: '', ids: ['a', 'b', 'g'], zero: [], actionId: 'g' },
     });
   });
 

@@ -105,4 +105,11 @@ e2e('builder: switching to Spanish and the dark theme', async ({ page, baseUrl, 
   const theme = await page.evaluate(() => document.documentElement.dataset.theme);
   if (theme !== 'dark') throw new Error(`expected the dark theme, found ${theme}`);
   await screenshot('builder-spanish-dark');
+  // The core's problems read in Spanish too: a status change with no status chosen is incomplete (TF309).
+  await page.getByRole('button', { name: 'Nuevo workflow' }).click();
+  await page.getByRole('button', { name: 'Añadir una acción al principio' }).click();
+  await page.getByRole('menuitem', { name: 'Cambiar estado del ticket', exact: true }).click();
+  await page.getByRole('tab', { name: /^Problemas/ }).click();
+  await page.getByText(/está incompleta: Elige un estado\./).first().waitFor();
+  if (await page.getByText(/is incomplete/).count()) throw new Error('the problem is still in English');
 });

@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import { summaryOf } from '../../actions';
+import { linkLabel, summaryOf } from '../../actions';
 import { planDeleteBranch, planDeleteFollowing } from '../../graph';
 import { selectOpenDoc } from '../../store/selectors';
 import { useApp, useAppStore } from '../../store/store';
@@ -62,7 +62,7 @@ function DeleteBranchDialog({ id }: { id: string }) {
   const workflow = useApp((s) => selectOpenDoc(s)?.workflow);
   const action = workflow?.actions.find((a) => a.id === id);
   const name = useId();
-  const paths = action && fansOut(action) ? pathLinks(action).map((l) => ({ slot: l.slot, label: l.label ?? l.slot })) : [];
+  const paths = action && fansOut(action) ? pathLinks(action).map((l) => ({ slot: l.slot, label: linkLabel(l, t) ?? l.slot })) : [];
   const [keep, setKeep] = useState(paths[paths.length - 1]?.slot ?? 'default');
   // What goes with the path kept now: the branch, and the actions only its other paths reach.
   const plan = useMemo(() => (workflow && action ? planDeleteBranch(workflow, id, keep) : []), [workflow, action, id, keep]);

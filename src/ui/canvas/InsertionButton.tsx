@@ -1,6 +1,6 @@
 import { Plus } from 'lucide-react';
 import { memo, useRef, useState, type DragEvent } from 'react';
-import type { Action, ActionKind, Translate } from '../../actions';
+import { linkLabel, type Action, type ActionKind, type Translate } from '../../actions';
 import { actionMap, canInsertAt, type InsertionPoint } from '../../graph';
 import type { Workflow } from '../../model';
 import { selectOpenDoc } from '../../store/selectors';
@@ -144,7 +144,8 @@ export function describePointIn(workflow: Workflow | undefined, point: Insertion
   if (!from) return point.from;
   const name = `${t(`kind.${from.kind}`)} (${from.id})`;
   if (fansOut(from)) {
-    const path = pathLinks(from).find((l) => l.slot === point.slot)?.label;
+    const link = pathLinks(from).find((l) => l.slot === point.slot);
+    const path = link && linkLabel(link, t);
     return t('canvas.where.path', { path: path ?? point.slot, name });
   }
   return t('canvas.where.after', { name });

@@ -1,5 +1,6 @@
 import { EdgeLabelRenderer, useStore, type ReactFlowState } from '@xyflow/react';
 import { memo, useMemo } from 'react';
+import { linkLabel } from '../../actions';
 import type { InsertionPoint } from '../../graph';
 import type { Workflow } from '../../model';
 import { useApp } from '../../store/store';
@@ -93,13 +94,15 @@ export const InsertionLayer = memo(function InsertionLayer({
 });
 
 const EdgeLabel = memo(function EdgeLabel({ spot }: { spot: LabelSpot }) {
+  const { t } = useT();
+  const text = linkLabel({ label: spot.text, labelKey: spot.labelKey }, t);
   return (
     <div
       className={`tf-edge-label${spot.jump ? ' tf-edge-label--jump' : ''} nodrag nopan`}
-      title={spot.text}
+      title={text}
       style={{ transform: spot.jump ? `translate(-50%, -50%) translate(${spot.x}px, ${spot.y}px)` : `translate(0, -50%) translate(${spot.x}px, ${spot.y}px)` }}
     >
-      {spot.text}
+      {text}
     </div>
   );
 });

@@ -6,18 +6,19 @@ import { CommentBadge } from '../review/ReviewBanner';
 
 /** The problem badge and open-comment count of a node (an action id or "trigger"). */
 export function NodeBadges({ id }: { id: string }) {
-  const { t } = useT();
+  const { t, problemText } = useT();
   const store = useAppStore();
   const problem = useApp(selectProblemCount(id));
   const comments = useApp(selectOpenCommentCount(id));
+  const first = problem && problemText(problem.first);
   return (
     <span className="tf-bubble__badges">
       {problem && (
         <span
           className={`tf-badge ${problem.errors ? 'tf-badge--error' : 'tf-badge--warning'}`}
-          title={problem.first}
+          title={first}
           role="img"
-          aria-label={t('canvas.badge.problems', { count: problem.errors + problem.warnings, first: problem.first })}
+          aria-label={t('canvas.badge.problems', { count: problem.errors + problem.warnings, first: first ?? '' })}
         >
           {problem.errors ? <CircleAlert size={12} aria-hidden /> : <TriangleAlert size={12} aria-hidden />}
           {problem.errors + problem.warnings}

@@ -72,7 +72,9 @@ export interface InsertSpot {
 /** A branch-path or go-to label: its anchor in flow coordinates (left-middle for a path, centre for a jump). */
 export interface LabelSpot {
   id: string;
+  /** The label as the workflow holds it, and the key that words a label the core gives in the reader's language. */
   text: string;
+  labelKey?: string;
   x: number;
   y: number;
   jump: boolean;
@@ -153,11 +155,11 @@ export function buildFlow(workflow: Workflow, layout: Layout, selection: Selecti
       const targetY = to.position.y - HANDLE;
       if (e.jump) {
         const [, x, y] = jumpPath(sourceX, sourceY, targetX, targetY);
-        if (e.label) labels.push({ id: e.id, text: e.label, x, y, jump: true });
+        if (e.label) labels.push({ id: e.id, text: e.label, labelKey: e.labelKey, x, y, jump: true });
       } else {
         // The "+" sits on the last leg into the target; a path label sits just right of it, so neither hides the other.
         const plusY = targetY - plusOffset(sourceY, targetY);
-        if (e.label) labels.push({ id: e.id, text: e.label, x: targetX + 16, y: plusY, jump: false });
+        if (e.label) labels.push({ id: e.id, text: e.label, labelKey: e.labelKey, x: targetX + 16, y: plusY, jump: false });
         if (e.point && !toEnd) inserts.push({ key: pointKey(e.point), point: e.point, x: targetX, y: plusY });
       }
     }

@@ -12,10 +12,11 @@ export interface ControlProps {
 
 /** The translated text of a field problem, styled by its level. */
 export function ProblemText({ id, problem }: { id?: string; problem: FieldProblem }) {
-  const { t } = useT();
+  const { t, problemText } = useT();
+  const params = problem.problem ? { ...problem.params, message: problemText(problem.problem) } : problem.params;
   return (
     <p id={id} className={`tf-problem tf-problem--${problem.level}`}>
-      {t(problem.key, problem.params)}
+      {t(problem.key, params)}
     </p>
   );
 }

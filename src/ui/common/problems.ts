@@ -1,3 +1,4 @@
+import type { Problem } from '../../document/codes';
 import type { z } from 'zod';
 
 /** A problem with one field of a form, located by JSON pointer, with a message key to translate. */
@@ -11,6 +12,8 @@ export interface FieldProblem {
    * workspace does not have (shown, not blocking, so an imported workflow can be repaired step by step).
    */
   level: 'error' | 'incomplete' | 'unknown';
+  /** A problem of the core the text names as {message}, worded in the reader's language when shown. */
+  problem?: Problem;
 }
 
 /** JSON pointer of a path such as ['paths', 0, 'label'] → "/paths/0/label". */

@@ -7,7 +7,7 @@ import { useImportState } from './import-state';
 
 /** The dialogs of an import: the problem report, the id conflict, the bundle confirmation, the paste box. */
 export function ImportDialogs() {
-  const { t } = useT();
+  const { t, problemText } = useT();
   const store = useAppStore();
   const pending = useImportState((s) => s.pending);
   const close = () => useImportState.getState().set(null);
@@ -63,7 +63,7 @@ export function ImportDialogs() {
                   <code>{p.path || '/'}</code>
                   {p.actionId ? ` (${p.actionId})` : ''}
                 </td>
-                <td>{p.message}</td>
+                <td>{problemText(p)}</td>
               </tr>
             ))}
           </tbody>

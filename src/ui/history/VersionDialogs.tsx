@@ -58,7 +58,7 @@ function SaveDialog({ workflowId }: { workflowId: string }) {
  * enrolled tickets, the [S-reenroll] warning with clone-then-delete.
  */
 function PublishDialog({ workflowId }: { workflowId: string }) {
-  const { t, tc } = useT();
+  const { t, tc, problemText } = useT();
   const store = useAppStore();
   const name = useApp((s) => s.documents[workflowId]?.workflow.name ?? workflowId);
   const live = useApp((s) => s.versions[workflowId]?.published ?? null);
@@ -92,7 +92,7 @@ function PublishDialog({ workflowId }: { workflowId: string }) {
           <ul className="tf-dialog__list">
             {review.errors.slice(0, 20).map((p, i) => (
               <li key={i}>
-                {p.message}{' '}
+                {problemText(p)}{' '}
                 <button type="button" className="tf-link-button" onClick={() => jump(p)}>
                   {t('versions.publish.jump')}
                 </button>

@@ -1,4 +1,7 @@
 import { EN_MESSAGES, format, pluralText } from '../../actions/messages';
+import type { Translate } from '../../actions/types';
+import type { Problem } from '../../document/codes';
+import type { renderProblem } from '../../engine/render';
 
 /** Languages the UI speaks (the seeds' languages). */
 export const LANGUAGES = ['en', 'es', 'it', 'fr'] as const;
@@ -68,6 +71,20 @@ const loaded = new Set<Language>(['en']);
 const loading = new Map<Language, Promise<void>>();
 const listeners = new Set<() => void>();
 
+/**
+ * The core's renderer of problems (TF…) in the four languages, fetched with the first language other
+ * than English: English needs none, a problem's message is its English text.
+ */
+let problemRenderer: typeof renderProblem | null = null;
+
+/**
+ * A problem's text in the language, from its code and params (the core's English message until the
+ * language has loaded); `t` words the core's message keys it names. The one way the app words a problem.
+ */
+export function problemText(lang: Language, problem: Problem, t: Translate): string {
+  return lang === 'en' || !problemRenderer ? problem.message : problemRenderer(problem, { lang, t });
+}
+
 /** Whether translate speaks the language yet (English always). */
 export function languageLoaded(lang: Language): boolean {
   return loaded.has(lang);
@@ -82,8 +99,11 @@ export function loadLanguage(lang: Language): Promise<void> {
   let pending = loading.get(lang);
   if (!pending) {
     const loaders = Object.entries(TRANSLATIONS).filter(([path]) => path.startsWith(`./${lang}/`));
-    pending = Promise.all(loaders.map(([, load]) => load()))
-      .then((tables) => {
+    const renderer = import('../../engine/render').then((m) => {
+      problemRenderer = m.renderProblem;
+    });
+    pending = Promise.all([Promise.all(loaders.map(([, load]) => load())), renderer])
+      .then(([tables]) => {
         translations[lang] = tables;
         loaded.add(lang);
         for (const listener of listeners) listener();

@@ -1,5 +1,6 @@
 import { createContext, createElement, useContext, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import type { Translate } from '../../actions';
+import type { Problem } from '../../document/codes';
 import { ACTIONS_MESSAGES } from './actions';
 import { FILES_MESSAGES } from '../files/messages';
 import { JSON_MESSAGES } from '../json/messages';
@@ -9,6 +10,7 @@ import {
   LANGUAGES,
   loadLanguage,
   onLanguageLoaded,
+  problemText,
   registerArea,
   registeredAreas,
   translate,
@@ -24,7 +26,7 @@ import { WORKFLOWS_MESSAGES } from './workflows';
 // words, never as its raw key. Each table file of this folder registers its area when imported.
 import.meta.glob(['./*.ts', '!./index.ts', '!./core.ts'], { eager: true });
 
-export { languageLoaded, LANGUAGES, loadLanguage, registerArea, registeredAreas, translate, type Language, type Messages };
+export { languageLoaded, LANGUAGES, loadLanguage, problemText, registerArea, registeredAreas, translate, type Language, type Messages };
 
 registerArea('actions', ACTIONS_MESSAGES);
 registerArea('common', COMMON_MESSAGES);
@@ -48,6 +50,8 @@ export interface I18n {
   tc(key: string, count: number, params?: Record<string, string | number>): string;
   /** Whether a translation (in any language) exists for the key. */
   has(key: string): boolean;
+  /** A problem (TF…) in the language, from its code and params: the problems list, the JSON view, import and publish. */
+  problemText(problem: Problem): string;
 }
 
 function makeI18n(lang: Language): I18n {
@@ -58,6 +62,7 @@ function makeI18n(lang: Language): I18n {
     lang,
     t,
     has,
+    problemText: (problem) => problemText(lang, problem, t),
     tc(key, count, params) {
       const exact = `${key}.${plural.select(count)}`;
       return t(has(exact) ? exact : `${key}.other`, { ...params, count });

@@ -88,14 +88,14 @@ function guardIncomingText(editor: monaco.editor.IStandaloneCodeEditor): void {
 }
 const MARKER_OWNER = 'ticketflow';
 
-function toMarkers(model: monaco.editor.ITextModel, locator: JsonLocator, problems: readonly Problem[]): monaco.editor.IMarkerData[] {
+function toMarkers(model: monaco.editor.ITextModel, locator: JsonLocator, problems: readonly Problem[], text: (p: Problem) => string): monaco.editor.IMarkerData[] {
   return problems.map((p) => {
     const span = (p.actionId && p.path === '' ? locator.actionSpan(p.actionId) : null) ?? locator.spanOf(p.path) ?? { start: 0, end: 1 };
     const start = model.getPositionAt(span.start);
     const end = model.getPositionAt(Math.max(span.end, span.start + 1));
     return {
       severity: p.severity === 'error' ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
-      message: `${p.code}: ${p.message}`,
+      message: `${p.code}: ${text(p)}`,
       code: p.code,
       startLineNumber: start.lineNumber,
       startColumn: start.column,
@@ -108,7 +108,7 @@ function toMarkers(model: monaco.editor.ITextModel, locator: JsonLocator, proble
 /** The workflow document as JSON, side by side with the canvas, editable both ways. */
 export default function JsonView(props: JsonViewProps) {
   const { doc, workspace, problems, selectedActionId, readOnly, theme, onApply, onSelectAction, onDraftText } = props;
-  const { t } = useT();
+  const { t, problemText } = useT();
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const exported = useMemo(() => exportWorkflow(doc, { comments: true }), [doc]);
   // Read once: the editor starts from a kept draft and keeps its own text from then on.
@@ -126,8 +126,8 @@ export default function JsonView(props: JsonViewProps) {
   const setMarkers = useCallback((list: readonly Problem[]) => {
     const model = editorRef.current?.getModel();
     if (!model) return;
-    monaco.editor.setModelMarkers(model, MARKER_OWNER, toMarkers(model, JsonLocator.of(model.getValue()), list));
-  }, []);
+    monaco.editor.setModelMarkers(model, MARKER_OWNER, toMarkers(model, JsonLocator.of(model.getValue()), list, problemText));
+  }, [problemText]);
 
   // Canvas → JSON: a new document replaces the text unless the user holds unapplied invalid JSON.
   useEffect(() => {
@@ -237,7 +237,7 @@ export default function JsonView(props: JsonViewProps) {
           <ul>
             {sync.problems.slice(0, 5).map((p, i) => (
               <li key={i}>
-                <code>{p.code}</code> {p.path || '/'} — {p.message}
+                <code>{p.code}</code> {p.path || '/'} — {problemText(p)}
               </li>
             ))}
             {sync.problems.length > 5 && <li>{t('json.more', { count: sync.problems.length - 5 })}</li>}

@@ -33,13 +33,13 @@ function subjectOf(p: Problem, t: Translate, workflow?: Workflow, workspace?: Wo
 }
 
 /**
- * A problem's message with the actions it quotes by id ("Action \"a3\" can never run") named by their
- * summary first and the id after ("Action \"Send email: Welcome\" (a3) can never run").
+ * A problem's text (in the reader's language) with the actions it quotes by id ("Action \"a3\" can
+ * never run") named by their summary first and the id after ("Action \"Send email: Welcome\" (a3) can never run").
  */
-export function namedMessage(p: Problem, t: Translate, workflow?: Workflow, workspace?: Workspace): string {
-  if (!workflow || !workspace) return p.message;
+export function namedMessage(text: string, t: Translate, workflow?: Workflow, workspace?: Workspace): string {
+  if (!workflow || !workspace) return text;
   const find = (id: string) => workflow.actions.find((a) => a.id === id);
-  return p.message.replace(/"([^"\n]{1,200})"/g, (quoted, id: string) => {
+  return text.replace(/"([^"\n]{1,200})"/g, (quoted, id: string) => {
     const action = find(id);
     return action ? `"${summaryOf(action, workspace, t, find)}" (${id})` : quoted;
   });
@@ -53,7 +53,7 @@ export function namedMessage(p: Problem, t: Translate, workflow?: Workflow, work
 const SHOWN_PER_GROUP = 200;
 
 export function ProblemsPanel({ problems, onSelect, workflow, workspace, checking = false }: ProblemsPanelProps) {
-  const { t, tc } = useT();
+  const { t, tc, problemText } = useT();
   const headingId = useId();
   const groups = SEVERITIES.map((severity) => {
     const all = problems.filter((p) => p.severity === severity);
@@ -121,7 +121,7 @@ export function ProblemsPanel({ problems, onSelect, workflow, workspace, checkin
                     >
                       <code className="tf-problems__code">{p.code}</code>
                       <span className="tf-problems__subject">{subjectOf(p, t, workflow, workspace)}</span>
-                      <span className="tf-problems__message">{namedMessage(p, t, workflow, workspace)}</span>
+                      <span className="tf-problems__message">{namedMessage(problemText(p), t, workflow, workspace)}</span>
                     </button>
                   </li>
                 );

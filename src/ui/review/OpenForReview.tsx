@@ -23,7 +23,7 @@ export function OpenForReview({
   existingIds: readonly string[];
   onOpen: (document: WorkflowDocument, details: Extract<ReviewFile, { ok: true }>) => void;
 }) {
-  const { t } = useT();
+  const { t, problemText } = useT();
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const [failure, setFailure] = useState<{ file: string; problems: Problem[] } | null>(null);
@@ -56,7 +56,7 @@ export function OpenForReview({
           <ul>
             {failure.problems.map((p, i) => (
               <li key={i}>
-                {p.path && <code>{p.path}</code>} {p.message}
+                {p.path && <code>{p.path}</code>} {problemText(p)}
               </li>
             ))}
           </ul>

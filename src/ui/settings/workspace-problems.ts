@@ -15,7 +15,7 @@ export function workspaceFieldProblems(ws: Workspace): FieldProblem[] {
   return [
     ...workspaceProblems(ws)
       .filter((p) => p.severity === 'error')
-      .map((p): FieldProblem => ({ pointer: p.path, key: 'settings.issue.document', params: { message: p.message }, level: 'error' })),
+      .map((p): FieldProblem => ({ pointer: p.path, key: 'settings.issue.document', params: { message: p.message }, level: 'error', problem: p })),
     ...workspaceIssues(ws).map((i): FieldProblem => ({ pointer: i.pointer, key: `settings.issue.${i.code}`, params: i.params, level: 'error' })),
   ];
 }

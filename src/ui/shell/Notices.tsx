@@ -19,14 +19,15 @@ export function Notices() {
 }
 
 function NoticeItem({ notice }: { notice: Notice }) {
-  const { t, has } = useT();
+  const { t, has, problemText } = useT();
   const store = useAppStore();
   useEffect(() => {
     // A notice offering Undo stays as long as an error, to leave time to use it.
     const timer = setTimeout(() => store.getState().dismissNotice(notice.id), notice.restore !== undefined ? SHOW_MS.error : SHOW_MS[notice.tone]);
     return () => clearTimeout(timer);
   }, [store, notice]);
-  const text = has(notice.key) || !notice.fallback ? t(notice.key, notice.params) : notice.fallback;
+  const params = notice.problem ? { ...notice.params, first: problemText(notice.problem) } : notice.params;
+  const text = has(notice.key) || !notice.fallback ? t(notice.key, params) : notice.fallback;
   return (
     <div className={`tf-notice tf-notice--${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
       <span>{text}</span>

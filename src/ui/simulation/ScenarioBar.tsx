@@ -126,11 +126,12 @@ export function ScenarioBar({
 
 /** Problems of a document with their code and JSON pointer, as text. */
 export function ProblemList({ problems }: { problems: readonly Problem[] }) {
+  const { problemText } = useT();
   return (
     <ul className="tf-sim-problems">
       {problems.map((p, i) => (
         <li key={i} data-severity={p.severity}>
-          <code>{p.code}</code> {p.path && <code>{p.path}</code>} {p.message}
+          <code>{p.code}</code> {p.path && <code>{p.path}</code>} {problemText(p)}
         </li>
       ))}
     </ul>

@@ -4,7 +4,7 @@ import { act, cleanup, fireEvent, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { example, openWorkflow, steps } from '../../store/fixtures';
-import { renderCanvas } from './harness';
+import { renderCanvas, renderCanvasIn } from './harness';
 
 afterEach(cleanup);
 
@@ -16,6 +16,13 @@ describe('Canvas', () => {
     expect(screen.getByText('Ticket created')).toBeInTheDocument();
     expect(screen.getByText('Notify Support leads')).toBeInTheDocument();
     expect(document.querySelectorAll('.react-flow__node-action')).toHaveLength(5);
+    expect(screen.getByText('Urgent')).toBeInTheDocument();
+  });
+
+  it('words the path labels the core gives in the UI language, and shows the ones users wrote as written', () => {
+    renderCanvasIn('es', example(URGENT));
+    expect(screen.getByText('En otro caso')).toBeInTheDocument();
+    expect(screen.queryByText('Otherwise')).not.toBeInTheDocument();
     expect(screen.getByText('Urgent')).toBeInTheDocument();
   });
 

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { ACTION_KINDS, ACTIONS } from '../../../src/actions';
 import { EN_MESSAGES } from '../../../src/actions/messages';
+import { CODES, problem, type Code, type ProblemParams } from '../../../src/document/codes';
+import { renderProblem } from '../../../src/engine';
 import { ACTIONS_MESSAGES } from '../../../src/ui/i18n/actions';
 import { LANGUAGES, type Language, type Messages } from '../../../src/ui/i18n/core';
 import { registeredAreas, translate } from '../../../src/ui/i18n';
@@ -132,5 +135,58 @@ describe('words users read', () => {
     expect(leftInEnglish('{count} error')).toBe(true);
     expect(leftInEnglish('{count} error', 'es')).toBe(false);
     expect(leftInEnglish('Ctrl/⌘ + Z')).toBe(false);
+  });
+});
+
+/**
+ * Params for every problem code, as the core gives them (ids and numbers, no words), and the variants
+ * that take each branch of a sentence: each reason a file is refused, each rule a value or a condition breaks.
+ */
+const PROBLEM_PARAMS: ProblemParams = {
+  count: '3', errors: '1', line: 2, column: 5, close: ']', char: '}', againLine: 4, againColumn: 1, detail: 'x', size: '6 MB', limit: 5, kind: 'workflow', other: 'workspace',
+  otherFormat: 'ticketflow.workspace', format: 'ticketflow.workflow', versions: ['1', '2'], supported: '1 and 2', version: 7, encoding: 'UTF-16LE', byte: '0xE9',
+  key: '"k1"', property: 'status', at: '/workflow/actions/0', types: ['string', 'null'], foundType: 'number', foundValue: '4', allowed: '"a1", "b1"', tag: '"kind"',
+  value: 'v1', target: 't1', link: 'default', from: 'x', fromIds: ['', 'b1'], fromSlots: ['start', 'default'], cycle: 'x', ids: ['a1', 'b1'], zero: ['b1'],
+  zeroDelays: 'x', pathId: 'p1', id: 'i1', pipeline: 'p2', index: 1, operator: 'is', operators: ['is', 'isNot'], choices: ['low', 'high'], what: 'status',
+  threadId: 'c1', token: 't2', path: 2, first: 1, before: 'x', previous: 1, previousAt: '2026-01-05T09:00:00Z', end: '2026-01-01T00:00:00Z',
+  start: '2026-01-02T00:00:00Z', type: 'setStatus', how: 'x', ticketId: 'k2', ticketOf: 'c2', conversation: 'c3', during: 'x', stage: 'validate', reason: 'value',
+};
+const VARIANTS: ProblemParams[] = [
+  {},
+  ...['trailing', 'value', 'separator', 'name', 'colon', 'control', 'hex', 'escape', 'number', 'unclosed', 'noFormat', 'otherKind', 'notTicketflow', 'notBundle',
+    'none', 'notWhole', 'newer', 'never', 'bundleNewer', 'bundleNever', 'encoding', 'byte', 'latin1'].map((reason) => ({ reason })),
+  ...['const', 'enum', 'dateTime', 'id', 'time', 'pattern', 'format', 'minLength', 'maxLength', 'minItems', 'maxItems', 'minimum', 'maximum', 'tag', 'other',
+    'operator', 'noValue', 'value', 'list', 'emptyList', 'single', 'number', 'timestamp', 'date', 'choice'].map((rule) => ({ rule })),
+  { link: 'next' }, { link: 'target' }, { link: 'branch:p1', label: 'Urgent' }, { link: 'happened', labelKey: 'delayUntilEvent.happened' },
+];
+
+describe('problems and path labels users read', () => {
+  const codes = Object.keys(CODES) as Code[];
+
+  it.each(OTHERS)('are worded in "%s": no problem sentence is left as English writes it, product words aside', (lang) => {
+    const t = (key: string, params?: Record<string, string | number>) => translate(lang, key, params);
+    const left: string[] = [];
+    for (const code of codes) {
+      for (const variant of VARIANTS) {
+        const p = problem(code, '/workflow/actions/0', { ...PROBLEM_PARAMS, ...variant }, { actionId: 'a1' });
+        const text = renderProblem(p, { lang, t });
+        if ((text === p.message && leftInEnglish(CODES[code].template, lang)) || /undefined|\[object/.test(text)) left.push(`${code} ${JSON.stringify(variant)}: ${text}`);
+      }
+    }
+    expect(left).toEqual([]);
+  });
+
+  it('covers every code, and a code without sentence or params would be caught', () => {
+    expect(codes.length).toBeGreaterThan(45);
+    const { params: _params, ...old } = problem('TF305', '/workflow/actions/0', {}, { actionId: 'a1' });
+    expect(renderProblem(old, { lang: 'es' })).toBe(old.message);
+    expect(leftInEnglish(CODES.TF305.template, 'es')).toBe(true);
+  });
+
+  it.each(OTHERS)('give every path label the core writes in "%s", not in English', (lang) => {
+    const keys = new Set(ACTION_KINDS.flatMap((kind) => ACTIONS[kind].links(ACTIONS[kind].create('a1') as never).flatMap((l) => (l.labelKey ? [l.labelKey] : []))));
+    expect([...keys].sort()).toEqual(['branch.default', 'delayUntilEvent.happened', 'delayUntilEvent.timeout', 'valueBranch.default']);
+    const table = translationsOf(lang).get('actions')!;
+    expect([...keys].filter((k) => !table[k] || (table[k] === EN_MESSAGES[k] && leftInEnglish(EN_MESSAGES[k]!, lang)))).toEqual([]);
   });
 });

@@ -84,7 +84,7 @@ describe('ProblemsPanel', () => {
     const quoting: Problem = { code: 'TF305', severity: 'error', path: '/workflow/actions/2', actionId: 'status', message: 'Action "status" can never run: no path from the start action leads to it.' };
     panel([quoting]);
     expect(screen.getByRole('button')).toHaveTextContent('Action "Set status → Waiting on us" (status) can never run');
-    expect(namedMessage({ ...quoting, message: 'Action "nowhere" is unknown.' }, (k) => k, workflow, workspace)).toBe('Action "nowhere" is unknown.');
+    expect(namedMessage('Action "nowhere" is unknown.', (k) => k, workflow, workspace)).toBe('Action "nowhere" is unknown.');
   });
 
   it('names actions by their id without the workflow at hand', () => {
