@@ -197,10 +197,10 @@ export function fireEach(world: World, ticket: TicketState, events: readonly Tri
 
 /** Keeps an enrollment decision in the ticket's history and in the trace (the same entry). */
 function record(world: World, ticket: TicketState, wf: CompiledWorkflow, outcome: 'enrolled' | 'rejected' | 'excluded', params: TraceParams): void {
-  const entry = world.entry('enrollment', ENROLLMENT_CODES[outcome], params, ticket.id, wf.id);
-  ticket.log.enrollments.push(entry as typeof entry & { workflow: string });
+  const row = world.journal.add(world.now, 'enrollment', ENROLLMENT_CODES[outcome], params, ticket.id, wf.id);
+  ticket.log.enrollments.push(row);
   world.records++;
-  world.traceEntry(entry);
+  world.traceRow(row);
 }
 
 const ENROLLMENT_CODES = { enrolled: 'enrollment.enrolled', rejected: 'enrollment.rejected', excluded: 'enrollment.excluded' } as const;
@@ -261,10 +261,10 @@ export function endRun(world: World, run: Run, outcome: 'completed' | 'unenrolle
   const ticket = run.ticket;
   ticket.runs!.set(run.wf.id, null);
   ticket.activeRuns--;
-  const entry = world.entry('unenrollment', EXIT_CODES[outcome], params, ticket.id, run.wf.id);
-  ticket.log.enrollments.push(entry as typeof entry & { workflow: string });
+  const row = world.journal.add(world.now, 'unenrollment', EXIT_CODES[outcome], params, ticket.id, run.wf.id);
+  ticket.log.enrollments.push(row);
   world.records++;
-  if (outcome !== 'failed') world.traceEntry(entry);
+  if (outcome !== 'failed') world.traceRow(row);
 }
 
 const PATH_END: TraceParams = Object.freeze({ reason: 'pathEnd' }) as TraceParams;

@@ -6,6 +6,7 @@ import type { Trigger } from '../model/workflow';
 import type { Channel, Contact, EmailTemplate, Pipeline, Status, Team, User, Workspace } from '../model/workspace';
 import type { CompiledFilters, FactValue } from './filters';
 import { TimerHeap, type Timed } from './heap';
+import { Journal } from './journal';
 import type {
   InboxNotice,
   MessageResult,
@@ -15,7 +16,7 @@ import type {
   ErrorParams,
   SimulationError,
   SimulationOptions,
-  TicketHistory,
+  StatusChange,
   TraceEntry,
   TraceKind,
   TraceParams,
@@ -127,8 +128,11 @@ export interface TicketState extends RunTicket {
   /** The moment its SLA due times count from: its created time, or when a channel move brought it into the help desk (SPEC §7). */
   slaFrom: number;
   sla: SlaState | null;
-  /** Status history, enrollment history and action log; entries are never changed once recorded, so snapshots share them. */
-  log: TicketHistory;
+  /**
+   * Status history, and the journal rows of its enrollment history and action log; entries are never
+   * changed once recorded, so snapshots share them.
+   */
+  log: TicketLog;
   /**
    * Workflows the ticket has enrolled in, by id: its run while it is still enrolled, null once it left
    * (so a workflow without re-enrollment knows it enrolled before).
@@ -148,6 +152,13 @@ export interface TicketState extends RunTicket {
   haltedUntil: number;
   /** Its in-app link, made when first needed. */
   link: string | null;
+}
+
+/** What a ticket went through: its status changes, and the journal rows of its enrollments and actions. */
+export interface TicketLog {
+  statuses: StatusChange[];
+  enrollments: number[];
+  actions: number[];
 }
 
 /** A thread of a conversation. */
@@ -315,7 +326,10 @@ export class World {
   readonly notifications: NotificationResult[] = [];
   readonly webhooks: WebhookResult[] = [];
   readonly errors: SimulationError[] = [];
-  private readonly lines: TraceEntry[] = [];
+  /** Every trace and history entry, as rows (see Journal). */
+  readonly journal = new Journal();
+  /** The journal rows of the trace, in order (with trace off, none). */
+  private readonly traceRows: number[] = [];
   private factTicket: TicketState | null = null;
   private readonly readFact = (property: FilterProperty): FactValue => this.fact(this.factTicket!, property);
   readonly stats = { events: 0, timers: 0, actions: 0 };
@@ -427,14 +441,23 @@ export class World {
   trace(kind: TraceKind, code: string, params: TraceParams, ticket?: string, workflow?: string, action?: string): void {
     if (!this.traceOn) return;
     this.records++;
-    this.lines.push({ at: this.now, kind, code, ticket, workflow, action, params });
+    this.traceRows.push(this.journal.add(this.now, kind, code, params, ticket, workflow, action));
   }
 
-  /** Adds an entry made with entry() to the trace (when tracing is on); history records share it. */
-  traceEntry(entry: TraceEntry): void {
+  /** Records an entry made with entry() in the trace (when tracing is on); returns its journal row, or -1. */
+  traceEntry(entry: TraceEntry): number {
+    if (!this.traceOn) return -1;
+    const row = this.journal.add(entry.at, entry.kind, entry.code, entry.params, entry.ticket, entry.workflow, entry.action);
+    this.records++;
+    this.traceRows.push(row);
+    return row;
+  }
+
+  /** Adds a journal row (a history entry) to the trace too, when tracing is on. */
+  traceRow(row: number): void {
     if (!this.traceOn) return;
     this.records++;
-    this.lines.push(entry);
+    this.traceRows.push(row);
   }
 
   /** Records an error; it also appears in the trace so the trace tells the whole story. */
@@ -455,9 +478,9 @@ export class World {
     this.trace('error', code, flat, refs?.ticket, refs?.workflow, refs?.action);
   }
 
-  /** The trace so far (entries are never changed once recorded; the list is only appended to). */
+  /** The trace so far, as entry objects (entries are never changed once recorded). */
   traceLines(): TraceEntry[] {
-    return this.lines;
+    return this.journal.entries(this.traceRows);
   }
 
   /**
