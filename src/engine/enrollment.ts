@@ -205,33 +205,69 @@ function record(world: World, ticket: TicketState, wf: CompiledWorkflow, outcome
 
 const ENROLLMENT_CODES = { enrolled: 'enrollment.enrolled', rejected: 'enrollment.rejected', excluded: 'enrollment.excluded' } as const;
 
+/** What a trigger event names besides its type, as part of a key of shared parameters. */
+function triggerKey(event: TriggerEvent): string {
+  switch (event.type) {
+    case 'statusChanged':
+      return `${event.type}\u0000${event.from === null ? '\u0001' : event.from}\u0000${event.to}`;
+    case 'conversationStarted':
+      return `${event.type}\u0000${event.kind}`;
+    case 'propertyChanged':
+      return `${event.type}\u0000${event.property}`;
+    case 'slaDuePassed':
+      return `${event.type}\u0000${event.target}`;
+    default:
+      return event.type;
+  }
+}
+
+/** Most parameter objects of decisions kept for sharing; past it the table starts again. */
+const MAX_SHARED_DECISIONS = 4096;
+
+/**
+ * The parameters of a decision that depend only on the trigger and the outcome: the trigger's, then
+ * `reason` or `source`, or for an enrollment `held` and the group that held. Every ticket that comes to
+ * the same decision shares one frozen object (tens of thousands of decisions, a handful of distinct ones).
+ */
+function decisionParams(world: World, event: TriggerEvent, field: 'reason' | 'source' | 'group', value: string | number): TraceParams {
+  const key = `${triggerKey(event)}\u0000${field}\u0000${value}`;
+  const shared = world.sharedDecisions;
+  let params = shared.get(key);
+  if (params !== undefined) return params;
+  params = triggerParams(event);
+  if (field === 'group') {
+    params.held = true;
+    params.group = value;
+  } else params[field] = value;
+  if (shared.size >= MAX_SHARED_DECISIONS) shared.clear();
+  shared.set(key, Object.freeze(params));
+  return params;
+}
+
 /** Enrollment decision of one ticket in one workflow whose trigger fired. */
 function decide(world: World, ticket: TicketState, wf: CompiledWorkflow, event: TriggerEvent): void {
-  const params = triggerParams(event);
   if (world.minute < ticket.haltedUntil) {
-    params.reason = ticket.haltedUntil === Infinity ? 'halted' : 'haltedMinute';
-    record(world, ticket, wf, 'rejected', params);
+    record(world, ticket, wf, 'rejected', decisionParams(world, event, 'reason', ticket.haltedUntil === Infinity ? 'halted' : 'haltedMinute'));
     return;
   }
   const prior = ticket.runs?.get(wf.id);
   if (prior) {
-    params.reason = 'stillEnrolled';
-    record(world, ticket, wf, 'rejected', params);
+    record(world, ticket, wf, 'rejected', decisionParams(world, event, 'reason', 'stillEnrolled'));
     return;
   }
   if (!wf.reenroll && prior === null) {
-    params.reason = 'noReenroll';
-    record(world, ticket, wf, 'rejected', params);
+    record(world, ticket, wf, 'rejected', decisionParams(world, event, 'reason', 'noReenroll'));
     return;
   }
   if (ticket.source !== null && CHAT_LIKE_SOURCES.has(ticket.source) && !wf.sources.has(ticket.source)) {
-    params.source = ticket.source;
-    record(world, ticket, wf, 'excluded', params);
+    record(world, ticket, wf, 'excluded', decisionParams(world, event, 'source', ticket.source));
     return;
   }
   const read = world.reader(ticket);
   const outcome = evaluateFilters(wf.filters, read);
   if (!outcome.held) {
+    // The filter outcome names the ticket's own values: these parameters are the ticket's alone.
+    const params = triggerParams(event);
     params.reason = 'filters';
     outcomeParams(wf.filters, outcome, read, params);
     record(world, ticket, wf, 'rejected', params);
@@ -240,9 +276,7 @@ function decide(world: World, ticket: TicketState, wf: CompiledWorkflow, event: 
   const run = world.newRun(ticket, wf);
   (ticket.runs ??= new Map()).set(wf.id, run);
   ticket.activeRuns++;
-  params.held = true;
-  params.group = outcome.group + 1;
-  record(world, ticket, wf, 'enrolled', params);
+  record(world, ticket, wf, 'enrolled', decisionParams(world, event, 'group', outcome.group + 1));
   world.ready.push(run);
 }
 

@@ -8,8 +8,8 @@ import type { TraceEntry, TraceKind, TraceParams } from './types';
  * objects of the result are built from the rows when it is read (each row once; the trace and a ticket's
  * history then share it), with the very shape they always had.
  */
-/** Rows per chunk of a column: 16,384, so a chunk of references is allocated once, outside the young generation. */
-const SHIFT = 14;
+/** Rows per chunk of a column: 2,048. */
+const SHIFT = 11;
 const CHUNK = 1 << SHIFT;
 const MASK = CHUNK - 1;
 

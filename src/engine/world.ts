@@ -318,6 +318,8 @@ export class World {
   move: MoveState | null = null;
   /** Counts offer rounds of trigger events (see CompiledWorkflow.lastFire). */
   fireNo = 0;
+  /** Parameters of enrollment decisions shared by every ticket that comes to the same one (see decisionParams). */
+  readonly sharedDecisions = new Map<string, TraceParams>();
   /** "Status changed" trigger descriptions by pipeline, new status and old status (null for a new ticket), made once each. */
   readonly phrases = new Map<string, Map<string, Map<string | null, string>>>();
 
