@@ -221,27 +221,21 @@ function triggerKey(event: TriggerEvent): string {
   }
 }
 
-/** Most parameter objects of decisions kept for sharing; past it the table starts again. */
-const MAX_SHARED_DECISIONS = 4096;
-
 /**
  * The parameters of a decision that depend only on the trigger and the outcome: the trigger's, then
  * `reason` or `source`, or for an enrollment `held` and the group that held. Every ticket that comes to
  * the same decision shares one frozen object (tens of thousands of decisions, a handful of distinct ones).
  */
 function decisionParams(world: World, event: TriggerEvent, field: 'reason' | 'source' | 'group', value: string | number): TraceParams {
-  const key = `${triggerKey(event)}\u0000${field}\u0000${value}`;
-  const shared = world.sharedDecisions;
-  let params = shared.get(key);
-  if (params !== undefined) return params;
-  params = triggerParams(event);
+  const key = `decision\u0000${triggerKey(event)}\u0000${field}\u0000${value}`;
+  const shared = world.shared(key);
+  if (shared !== undefined) return shared;
+  const params = triggerParams(event);
   if (field === 'group') {
     params.held = true;
     params.group = value;
   } else params[field] = value;
-  if (shared.size >= MAX_SHARED_DECISIONS) shared.clear();
-  shared.set(key, Object.freeze(params));
-  return params;
+  return world.share(key, params);
 }
 
 /** Enrollment decision of one ticket in one workflow whose trigger fired. */

@@ -122,7 +122,9 @@ export function changeStatus(world: World, ticket: TicketState, statusId: string
   world.records++;
   // Causes before effects: the change itself, then what it leads to (SLA met, unenrollment, enrollments).
   if (world.traceOn) {
-    world.trace('status', 'status.changed', { from, to: statusId, by, closed: closing, reopened: reopening }, ticket.id, isWorkflowActor(by) ? by : undefined);
+    const key = `status.changed\u0000${from}\u0000${statusId}\u0000${by}\u0000${closing}\u0000${reopening}`;
+    const params = world.shared(key) ?? world.share(key, { from, to: statusId, by, closed: closing, reopened: reopening });
+    world.trace('status', 'status.changed', params, ticket.id, isWorkflowActor(by) ? by : undefined);
   }
   const sla = ticket.sla;
   if (closing && sla) {
@@ -329,7 +331,10 @@ export function applyBuiltInStatus(world: World, ticket: TicketState, which: 'on
     if (world.traceOn) world.trace('automation', 'automation.already', { rule, status: setting.statusId }, ticket.id, id);
     return;
   }
-  if (world.traceOn) world.trace('automation', 'automation.apply', { rule, status: setting.statusId }, ticket.id, id);
+  if (world.traceOn) {
+    const key = `automation.apply\u0000${rule}\u0000${setting.statusId}`;
+    world.trace('automation', 'automation.apply', world.shared(key) ?? world.share(key, { rule, status: setting.statusId }), ticket.id, id);
+  }
   const refused = changeStatus(world, ticket, setting.statusId, id);
   if (refused) {
     world.error(

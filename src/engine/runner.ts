@@ -379,7 +379,10 @@ export class Runner {
       return true;
     }
     run.state = 'ready';
-    if (world.traceOn && awaiting === null) world.trace('resume', 'delay.resumed', { next }, run.ticket.id, run.wf.id, next);
+    if (world.traceOn && awaiting === null) {
+      const key = `delay.resumed\u0000${next}`;
+      world.trace('resume', 'delay.resumed', world.shared(key) ?? world.share(key, { next }), run.ticket.id, run.wf.id, next);
+    }
     world.ready.push(run);
     return true;
   }

@@ -266,6 +266,8 @@ const NO_PARAMS: TraceParams = Object.freeze({}) as TraceParams;
 /** Parameters of entries that have none (shared, never changed). */
 export { NO_PARAMS };
 
+/** Most parameter objects World.share keeps; past it the table starts again. */
+const MAX_SHARED_PARAMS = 8192;
 const DEFAULT_MAX_ACTIONS_PER_TICKET_MINUTE = 100;
 // A reminder every hour for a year is 8,760 actions; a ticket past 10,000 is caught in a loop.
 const DEFAULT_MAX_ACTIONS_PER_TICKET = 10_000;
@@ -318,8 +320,8 @@ export class World {
   move: MoveState | null = null;
   /** Counts offer rounds of trigger events (see CompiledWorkflow.lastFire). */
   fireNo = 0;
-  /** Parameters of enrollment decisions shared by every ticket that comes to the same one (see decisionParams). */
-  readonly sharedDecisions = new Map<string, TraceParams>();
+  /** Trace parameters shared by every entry with the same ones, by a key of their code and values (see share). */
+  private readonly sharedParams = new Map<string, TraceParams>();
   /** "Status changed" trigger descriptions by pipeline, new status and old status (null for a new ticket), made once each. */
   readonly phrases = new Map<string, Map<string, Map<string | null, string>>>();
 
@@ -437,6 +439,24 @@ export class World {
    */
   entry(kind: TraceKind, code: string, params: TraceParams, ticket?: string, workflow?: string, action?: string): TraceEntry {
     return { at: this.now, kind, code, ticket, workflow, action, params };
+  }
+
+  /**
+   * The parameters kept under `key` by share(), or undefined. Entries that differ only in their ticket
+   * (most of a large run's: the same decision, status change or resumed delay, ticket after ticket) then
+   * hold one frozen object rather than one each.
+   */
+  shared(key: string): TraceParams | undefined {
+    return this.sharedParams.get(key);
+  }
+
+  /** Keeps parameters for entries with the same `key` (a key naming their code and every value), frozen. */
+  share(key: string, params: TraceParams): TraceParams {
+    const shared = this.sharedParams;
+    // The values come from the run's workflows and workspace, so keys are few; the bound guards against odd input.
+    if (shared.size >= MAX_SHARED_PARAMS) shared.clear();
+    shared.set(key, Object.freeze(params));
+    return params;
   }
 
   /** Records a trace entry (when tracing is on). */

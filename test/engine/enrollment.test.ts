@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { enrollmentOutcome } from '../../src/engine';
+import type { ScenarioEvent } from '../../src/model';
 import { action, agentEmail, at, chain, enrollments, incoming, ms, outcomes, run, statusPath, text, workflow } from './helpers';
 
 const receivedEmail = () => action('sendEmail', 'email', { templateId: 'tpl-received' });
@@ -356,6 +357,7 @@ describe('[12.3] causes before effects', () => {
 });
 
 describe('the parameters of enrollment decisions', () => {
+  const withSubject = (event: ScenarioEvent, subject: string): ScenarioEvent => ({ ...(event as Extract<ScenarioEvent, { type: 'incomingMessage' }>), subject });
   const wf = workflow('wf-urgent', {
     triggers: [{ type: 'ticketCreated' }],
     filters: [{ conditions: [{ property: 'subject', operator: 'contains', value: 'urgent' }] }],
@@ -364,10 +366,10 @@ describe('the parameters of enrollment decisions', () => {
   const r = run({
     workflows: [wf],
     events: [
-      { ...incoming(0, 'conv-1', 'th-1'), subject: 'urgent: one' },
-      { ...incoming(1, 'conv-2', 'th-2'), subject: 'urgent: two' },
-      { ...incoming(2, 'conv-3', 'th-3'), subject: 'not now' },
-      { ...incoming(3, 'conv-4', 'th-4'), subject: 'nothing' },
+      withSubject(incoming(0, 'conv-1', 'th-1'), 'urgent: one'),
+      withSubject(incoming(1, 'conv-2', 'th-2'), 'urgent: two'),
+      withSubject(incoming(2, 'conv-3', 'th-3'), 'not now'),
+      withSubject(incoming(3, 'conv-4', 'th-4'), 'nothing'),
     ],
   });
   const decision = (ticket: string) => r.history[ticket]!.enrollments[0]!;
