@@ -205,21 +205,8 @@ function record(world: World, ticket: TicketState, wf: CompiledWorkflow, outcome
 
 const ENROLLMENT_CODES = { enrolled: 'enrollment.enrolled', rejected: 'enrollment.rejected', excluded: 'enrollment.excluded' } as const;
 
-/** What a trigger event names besides its type, as part of a key of shared parameters. */
-function triggerKey(event: TriggerEvent): string {
-  switch (event.type) {
-    case 'statusChanged':
-      return `${event.type}\u0000${event.from === null ? '\u0001' : event.from}\u0000${event.to}`;
-    case 'conversationStarted':
-      return `${event.type}\u0000${event.kind}`;
-    case 'propertyChanged':
-      return `${event.type}\u0000${event.property}`;
-    case 'slaDuePassed':
-      return `${event.type}\u0000${event.target}`;
-    default:
-      return event.type;
-  }
-}
+/** The tables shared decision parameters are kept in, by the field the outcome adds. */
+const DECISION_KEYS = { reason: 'decision.reason', source: 'decision.source', group: 'decision.group' } as const;
 
 /**
  * The parameters of a decision that depend only on the trigger and the outcome: the trigger's, then
@@ -227,15 +214,18 @@ function triggerKey(event: TriggerEvent): string {
  * the same decision shares one frozen object (tens of thousands of decisions, a handful of distinct ones).
  */
 function decisionParams(world: World, event: TriggerEvent, field: 'reason' | 'source' | 'group', value: string | number): TraceParams {
-  const key = `decision\u0000${triggerKey(event)}\u0000${field}\u0000${value}`;
-  const shared = world.shared(key);
+  // What the trigger names besides its type: at most two values (a status change's from and to).
+  const first = event.type === 'statusChanged' ? event.from : event.type === 'conversationStarted' ? event.kind : event.type === 'propertyChanged' ? event.property : event.type === 'slaDuePassed' ? event.target : null;
+  const second = event.type === 'statusChanged' ? event.to : null;
+  const code = DECISION_KEYS[field];
+  const shared = world.shared(code, event.type, first, second, value);
   if (shared !== undefined) return shared;
   const params = triggerParams(event);
   if (field === 'group') {
     params.held = true;
     params.group = value;
   } else params[field] = value;
-  return world.share(key, params);
+  return world.share(code, event.type, first, second, value, params);
 }
 
 /** Enrollment decision of one ticket in one workflow whose trigger fired. */

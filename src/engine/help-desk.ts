@@ -122,8 +122,9 @@ export function changeStatus(world: World, ticket: TicketState, statusId: string
   world.records++;
   // Causes before effects: the change itself, then what it leads to (SLA met, unenrollment, enrollments).
   if (world.traceOn) {
-    const key = `status.changed\u0000${from}\u0000${statusId}\u0000${by}\u0000${closing}\u0000${reopening}`;
-    const params = world.shared(key) ?? world.share(key, { from, to: statusId, by, closed: closing, reopened: reopening });
+    // Closing and reopening exclude each other: one value says which, if either.
+    const turn = closing ? 1 : reopening ? 2 : 0;
+    const params = world.shared('status.changed', from, statusId, by, turn) ?? world.share('status.changed', from, statusId, by, turn, { from, to: statusId, by, closed: closing, reopened: reopening });
     world.trace('status', 'status.changed', params, ticket.id, isWorkflowActor(by) ? by : undefined);
   }
   const sla = ticket.sla;
@@ -332,8 +333,8 @@ export function applyBuiltInStatus(world: World, ticket: TicketState, which: 'on
     return;
   }
   if (world.traceOn) {
-    const key = `automation.apply\u0000${rule}\u0000${setting.statusId}`;
-    world.trace('automation', 'automation.apply', world.shared(key) ?? world.share(key, { rule, status: setting.statusId }), ticket.id, id);
+    const params = world.shared('automation.apply', rule, setting.statusId) ?? world.share('automation.apply', rule, setting.statusId, null, null, { rule, status: setting.statusId });
+    world.trace('automation', 'automation.apply', params, ticket.id, id);
   }
   const refused = changeStatus(world, ticket, setting.statusId, id);
   if (refused) {

@@ -380,8 +380,7 @@ export class Runner {
     }
     run.state = 'ready';
     if (world.traceOn && awaiting === null) {
-      const key = `delay.resumed\u0000${next}`;
-      world.trace('resume', 'delay.resumed', world.shared(key) ?? world.share(key, { next }), run.ticket.id, run.wf.id, next);
+      world.trace('resume', 'delay.resumed', world.shared('delay.resumed', next) ?? world.share('delay.resumed', next, null, null, null, { next }), run.ticket.id, run.wf.id, next);
     }
     world.ready.push(run);
     return true;

@@ -141,9 +141,6 @@ function partsOf(text: string): Parts {
   return parts;
 }
 
-/** The pieces of the text being filled (one list serves every call; calls never interleave). */
-const scratch: string[] = [];
-
 /**
  * Fills the mustache tokens of a text for a ticket; a template that cannot be parsed comes back as an
  * error. Mustache parses every template; plain {{scope.field}} tokens are then filled directly (the
@@ -155,13 +152,9 @@ export function renderTokens(world: World, ticket: TicketState, text: string): R
   try {
     const parts = partsOf(text);
     if (parts === null) return { text: fillTemplate(text, (name) => TOKEN_VALUES.get(name)?.(world, ticket)) };
-    // Joined rather than concatenated: the text is kept in the outbox, as one flat string instead of a chain of pieces.
-    const pieces = scratch;
-    pieces.length = 0;
-    for (const part of parts) pieces.push(typeof part === 'string' ? part : part(world, ticket));
-    const filled = pieces.join('');
-    pieces.length = 0;
-    return { text: filled };
+    let out = '';
+    for (const part of parts) out += typeof part === 'string' ? part : part(world, ticket);
+    return { text: out };
   } catch (e) {
     return { error: e instanceof Error ? e.message : String(e) };
   }

@@ -218,6 +218,9 @@ export type Timer = Timed & { run: Run | null; ticket: TicketState | null; targe
     | { kind: 'moveEnd'; move: MoveState }
   );
 
+/** A value shared trace parameters are kept under. */
+export type SharedKey = string | number | boolean | null;
+
 /** Who or what a trace line or error concerns. */
 export interface Refs {
   ticket?: string;
@@ -320,8 +323,9 @@ export class World {
   move: MoveState | null = null;
   /** Counts offer rounds of trigger events (see CompiledWorkflow.lastFire). */
   fireNo = 0;
-  /** Trace parameters shared by every entry with the same ones, by a key of their code and values (see share). */
-  private readonly sharedParams = new Map<string, TraceParams>();
+  /** Trace parameters shared by every entry with the same ones, by code and values (see shared). */
+  private readonly sharedParams = new Map<string, Map<SharedKey, Map<SharedKey, Map<SharedKey, Map<SharedKey, TraceParams>>>>>();
+  private sharedCount = 0;
   /** "Status changed" trigger descriptions by pipeline, new status and old status (null for a new ticket), made once each. */
   readonly phrases = new Map<string, Map<string, Map<string | null, string>>>();
 
@@ -442,20 +446,32 @@ export class World {
   }
 
   /**
-   * The parameters kept under `key` by share(), or undefined. Entries that differ only in their ticket
-   * (most of a large run's: the same decision, status change or resumed delay, ticket after ticket) then
-   * hold one frozen object rather than one each.
+   * The parameters kept by share() for an entry code and up to four values, or undefined. Entries that
+   * differ only in their ticket (most of a large run's: the same decision, status change or resumed delay,
+   * ticket after ticket) then hold one frozen object rather than one each. Looked up by the values
+   * themselves, level by level, so a lookup allocates nothing.
    */
-  shared(key: string): TraceParams | undefined {
-    return this.sharedParams.get(key);
+  shared(code: string, a: SharedKey, b: SharedKey = null, c: SharedKey = null, d: SharedKey = null): TraceParams | undefined {
+    return this.sharedParams.get(code)?.get(a)?.get(b)?.get(c)?.get(d);
   }
 
-  /** Keeps parameters for entries with the same `key` (a key naming their code and every value), frozen. */
-  share(key: string, params: TraceParams): TraceParams {
-    const shared = this.sharedParams;
-    // The values come from the run's workflows and workspace, so keys are few; the bound guards against odd input.
-    if (shared.size >= MAX_SHARED_PARAMS) shared.clear();
-    shared.set(key, Object.freeze(params));
+  /** Keeps parameters, frozen, for the entries with that code and those values (see shared). */
+  share(code: string, a: SharedKey, b: SharedKey, c: SharedKey, d: SharedKey, params: TraceParams): TraceParams {
+    // The values come from the run's workflows and workspace, so they are few; the bound guards against odd input.
+    if (++this.sharedCount > MAX_SHARED_PARAMS) {
+      this.sharedParams.clear();
+      this.sharedCount = 1;
+    }
+    const level = <K, V>(map: Map<K, V>, key: K, make: () => V): V => {
+      let next = map.get(key);
+      if (next === undefined) map.set(key, (next = make()));
+      return next;
+    };
+    const byA = level(this.sharedParams, code, () => new Map());
+    const byB = level(byA, a, () => new Map());
+    const byC = level(byB, b, () => new Map());
+    const byD = level(byC, c, () => new Map());
+    byD.set(d, Object.freeze(params));
     return params;
   }
 

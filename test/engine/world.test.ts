@@ -60,13 +60,18 @@ describe('parseTime', () => {
 });
 
 describe('shared trace parameters', () => {
-  it('are kept frozen under their key, and only there', () => {
+  it('are kept frozen under their code and values, and only there', () => {
     const world = new World(defaultWorkspace(), 0);
-    expect(world.shared('k')).toBeUndefined();
-    const kept = world.share('k', { next: 'a2' });
-    expect(world.shared('k')).toBe(kept);
+    expect(world.shared('delay.resumed', 'a2')).toBeUndefined();
+    const kept = world.share('delay.resumed', 'a2', null, null, null, { next: 'a2' });
+    expect(world.shared('delay.resumed', 'a2')).toBe(kept);
     expect(Object.isFrozen(kept)).toBe(true);
-    expect(world.shared('other')).toBeUndefined();
+    expect(world.shared('delay.resumed', 'a3')).toBeUndefined();
+    expect(world.shared('delay.resumed', null)).toBeUndefined();
+    expect(world.shared('other', 'a2')).toBeUndefined();
+    const none = world.share('delay.resumed', null, null, null, null, { next: null });
+    expect(world.shared('delay.resumed', null)).toBe(none);
+    expect(world.shared('delay.resumed', 'null')).toBeUndefined();
   });
 
   it('serve the entries of tickets that went through the same status change and the same delay', () => {
