@@ -68,13 +68,15 @@ function histories(world: World, final: boolean): Record<string, TicketHistory> 
  */
 function later<T extends object, K extends keyof T>(target: T, key: K, make: () => T[K]): void {
   const settle = (value: T[K]) => Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  let made: { value: T[K] } | null = null;
   Object.defineProperty(target, key, {
     enumerable: true,
     configurable: true,
     get: () => {
-      const value = make();
-      settle(value);
-      return value;
+      made ??= { value: make() };
+      // A result frozen before it was read keeps its getter, which gives the same value every time.
+      if (Object.getOwnPropertyDescriptor(target, key)?.configurable) settle(made.value);
+      return made.value;
     },
     set: settle,
   });

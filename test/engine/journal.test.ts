@@ -78,4 +78,12 @@ describe('the result of a finished run', () => {
     r.history = {};
     expect(JSON.parse(JSON.stringify(r))).toMatchObject({ trace: [], history: {} });
   });
+
+  it('can be frozen before it is read, and still reads the same every time', () => {
+    const r = Object.freeze(simulate(input));
+    const trace = r.trace;
+    expect(trace.length).toBeGreaterThan(0);
+    expect(r.trace).toBe(trace);
+    expect(JSON.stringify(r)).toBe(JSON.stringify(simulate(input)));
+  });
 });
