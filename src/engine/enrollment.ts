@@ -292,41 +292,61 @@ export function fireEach(world: World, ticket: TicketState, events: readonly Tri
 
 /** Keeps an enrollment decision in the ticket's history and in the trace (the same entry). */
 function record(world: World, ticket: TicketState, wf: CompiledWorkflow, outcome: 'enrolled' | 'rejected' | 'excluded', params: TraceParams): void {
-  const entry = world.entry('enrollment', ENROLLMENT_CODES[outcome], params, ticket.id, wf.id);
-  ticket.log.enrollments.push(entry as typeof entry & { workflow: string });
+  const row = world.journal.add(world.now, 'enrollment', ENROLLMENT_CODES[outcome], params, ticket.id, wf.id);
+  ticket.log.enrollments.push(row);
   world.records++;
-  world.traceEntry(entry);
+  world.traceRow(row);
 }
 
 const ENROLLMENT_CODES = { enrolled: 'enrollment.enrolled', rejected: 'enrollment.rejected', excluded: 'enrollment.excluded' } as const;
 
+/** The tables shared decision parameters are kept in, by the field the outcome adds. */
+const DECISION_KEYS = { reason: 'decision.reason', source: 'decision.source', group: 'decision.group' } as const;
+
+/**
+ * The parameters of a decision that depend only on the trigger and the outcome: the trigger's, then
+ * `reason` or `source`, or for an enrollment `held` and the group that held. Every ticket that comes to
+ * the same decision shares one frozen object (tens of thousands of decisions, a handful of distinct ones).
+ */
+function decisionParams(world: World, event: TriggerEvent, field: 'reason' | 'source' | 'group', value: string | number): TraceParams {
+  // What the trigger names besides its type: at most two values (a status change's from and to).
+  const first = event.type === 'statusChanged' ? event.from : event.type === 'conversationStarted' ? event.kind : event.type === 'propertyChanged' ? event.property : event.type === 'slaDuePassed' ? event.target : null;
+  const second = event.type === 'statusChanged' ? event.to : null;
+  const code = DECISION_KEYS[field];
+  const shared = world.shared(code, event.type, first, second, value);
+  if (shared !== undefined) return shared;
+  const params = triggerParams(event);
+  if (field === 'group') {
+    params.held = true;
+    params.group = value;
+  } else params[field] = value;
+  return world.share(code, event.type, first, second, value, params);
+}
+
 /** Enrollment decision of one ticket in one workflow whose trigger fired. */
 function decide(world: World, ticket: TicketState, wf: CompiledWorkflow, event: TriggerEvent): void {
-  const params = triggerParams(event);
   if (world.minute < ticket.haltedUntil) {
-    params.reason = ticket.haltedUntil === Infinity ? 'halted' : 'haltedMinute';
-    record(world, ticket, wf, 'rejected', params);
+    record(world, ticket, wf, 'rejected', decisionParams(world, event, 'reason', ticket.haltedUntil === Infinity ? 'halted' : 'haltedMinute'));
     return;
   }
   const prior = ticket.runs?.get(wf.id);
   if (prior) {
-    params.reason = 'stillEnrolled';
-    record(world, ticket, wf, 'rejected', params);
+    record(world, ticket, wf, 'rejected', decisionParams(world, event, 'reason', 'stillEnrolled'));
     return;
   }
   if (!wf.reenroll && prior === null) {
-    params.reason = 'noReenroll';
-    record(world, ticket, wf, 'rejected', params);
+    record(world, ticket, wf, 'rejected', decisionParams(world, event, 'reason', 'noReenroll'));
     return;
   }
   if (ticket.source !== null && CHAT_LIKE_SOURCES.has(ticket.source) && !wf.sources.has(ticket.source)) {
-    params.source = ticket.source;
-    record(world, ticket, wf, 'excluded', params);
+    record(world, ticket, wf, 'excluded', decisionParams(world, event, 'source', ticket.source));
     return;
   }
   const read = world.reader(ticket);
   const outcome = evaluateFilters(wf.filters, read);
   if (!outcome.held) {
+    // The filter outcome names the ticket's own values: these parameters are the ticket's alone.
+    const params = triggerParams(event);
     params.reason = 'filters';
     outcomeParams(wf.filters, outcome, read, params);
     record(world, ticket, wf, 'rejected', params);
@@ -335,9 +355,7 @@ function decide(world: World, ticket: TicketState, wf: CompiledWorkflow, event: 
   const run = world.newRun(ticket, wf);
   (ticket.runs ??= new Map()).set(wf.id, run);
   ticket.activeRuns++;
-  params.held = true;
-  params.group = outcome.group + 1;
-  record(world, ticket, wf, 'enrolled', params);
+  record(world, ticket, wf, 'enrolled', decisionParams(world, event, 'group', outcome.group + 1));
   world.ready.push(run);
 }
 
@@ -356,10 +374,10 @@ export function endRun(world: World, run: Run, outcome: 'completed' | 'unenrolle
   const ticket = run.ticket;
   ticket.runs!.set(run.wf.id, null);
   ticket.activeRuns--;
-  const entry = world.entry('unenrollment', EXIT_CODES[outcome], params, ticket.id, run.wf.id);
-  ticket.log.enrollments.push(entry as typeof entry & { workflow: string });
+  const row = world.journal.add(world.now, 'unenrollment', EXIT_CODES[outcome], params, ticket.id, run.wf.id);
+  ticket.log.enrollments.push(row);
   world.records++;
-  if (outcome !== 'failed') world.traceEntry(entry);
+  if (outcome !== 'failed') world.traceRow(row);
 }
 
 const PATH_END: TraceParams = Object.freeze({ reason: 'pathEnd' }) as TraceParams;

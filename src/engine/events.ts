@@ -1,4 +1,4 @@
-import type { ScenarioEvent } from '../model/scenario';
+import type { ScenarioEvent, ScenarioEventType } from '../model/scenario';
 import { currentChannel, startMove } from './channel-move';
 import { fire, unenrollOnChange, type TriggerEvent } from './enrollment';
 import { applyBuiltInStatus, changeProperty, changeStatus, createTicket, firstResponse, subjectFrom } from './help-desk';
@@ -291,12 +291,25 @@ export function applyEvent(world: World, ev: ScenarioEvent, event: number): void
   }
 }
 
+/** The trace code of each scenario event type, "event.<type>", made once. */
+const EVENT_CODES: Record<ScenarioEventType, string> = {
+  incomingMessage: 'event.incomingMessage',
+  agentEmail: 'event.agentEmail',
+  setStatus: 'event.setStatus',
+  setOwner: 'event.setOwner',
+  setPriority: 'event.setPriority',
+  closeTicket: 'event.closeTicket',
+  reopenTicket: 'event.reopenTicket',
+  advance: 'event.advance',
+  moveChannel: 'event.moveChannel',
+};
+
 /**
  * The trace entry of a scenario event (code "event.<type>"), with the ticket it names when it names one
  * and that ticket exists (a conversation's ticket is looked up at the moment of the event).
  */
 export function eventEntry(world: World, ev: ScenarioEvent, index: number): TraceEntry {
-  const code = `event.${ev.type}`;
+  const code = EVENT_CODES[ev.type];
   switch (ev.type) {
     case 'incomingMessage':
       return world.entry('event', code, { index, contact: ev.contactId, channel: ev.channelId, conversation: ev.conversationId, thread: ev.threadId });

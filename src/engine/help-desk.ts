@@ -122,7 +122,10 @@ export function changeStatus(world: World, ticket: TicketState, statusId: string
   world.records++;
   // Causes before effects: the change itself, then what it leads to (SLA met, unenrollment, enrollments).
   if (world.traceOn) {
-    world.trace('status', 'status.changed', { from, to: statusId, by, closed: closing, reopened: reopening }, ticket.id, isWorkflowActor(by) ? by : undefined);
+    // Closing and reopening exclude each other: one value says which, if either.
+    const turn = closing ? 1 : reopening ? 2 : 0;
+    const params = world.shared('status.changed', from, statusId, by, turn) ?? world.share('status.changed', from, statusId, by, turn, { from, to: statusId, by, closed: closing, reopened: reopening });
+    world.trace('status', 'status.changed', params, ticket.id, isWorkflowActor(by) ? by : undefined);
   }
   const sla = ticket.sla;
   if (closing && sla) {
@@ -329,7 +332,10 @@ export function applyBuiltInStatus(world: World, ticket: TicketState, which: 'on
     if (world.traceOn) world.trace('automation', 'automation.already', { rule, status: setting.statusId }, ticket.id, id);
     return;
   }
-  if (world.traceOn) world.trace('automation', 'automation.apply', { rule, status: setting.statusId }, ticket.id, id);
+  if (world.traceOn) {
+    const params = world.shared('automation.apply', rule, setting.statusId) ?? world.share('automation.apply', rule, setting.statusId, null, null, { rule, status: setting.statusId });
+    world.trace('automation', 'automation.apply', params, ticket.id, id);
+  }
   const refused = changeStatus(world, ticket, setting.statusId, id);
   if (refused) {
     world.error(

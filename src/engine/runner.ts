@@ -6,7 +6,8 @@ import { COMPLETED, endRun, unenrollIfMet } from './enrollment';
 import { compiled, firstHoldingGroup } from './filters';
 import { changeProperty, changeStatus } from './help-desk';
 import { renderTokens, ticketLink } from './tokens';
-import type { TraceEntry, TraceParams } from './types';
+import type { Journal } from './journal';
+import type { TraceParams } from './types';
 import { MINUTE_MS, NO_PARAMS, type Awaiting, type Run, type TicketState, type World } from './world';
 
 /**
@@ -181,8 +182,12 @@ function workflowName(world: World, id: string): string {
 function tripMinuteGuard(world: World, ticket: TicketState, minute: number, counted: number): void {
   const since = minute * MINUTE_MS;
   const log = ticket.log.actions;
+  const journal = world.journal;
   const counts = new Map<string, number>();
-  for (let i = log.length - 1; i >= 0 && log[i]!.at >= since; i--) counts.set(log[i]!.workflow, (counts.get(log[i]!.workflow) ?? 0) + 1);
+  for (let i = log.length - 1; i >= 0 && journal.atOf(log[i]!) >= since; i--) {
+    const workflow = journal.workflowOf(log[i]!)!;
+    counts.set(workflow, (counts.get(workflow) ?? 0) + 1);
+  }
   const limit = world.maxActionsPerTicketMinute;
   const involved = busiestOf(counts).map(([id, n]) => `${workflowName(world, id)}: ${n}`);
   const over = counted === limit ? 'the limit per ticket and minute' : `more than the limit of ${limit} per ticket and minute, some of them again`;
@@ -200,13 +205,13 @@ function tripMinuteGuard(world: World, ticket: TicketState, minute: number, coun
  * before in that time, 0 when each ran once. Only a loop repeats an action; a long chain of distinct
  * actions that ends is no runaway, however many it has (the run's global budgets still bound it).
  */
-function actionsRepeatedIn(ticket: TicketState, since: number, workflow: string, action: string): number {
+function actionsRepeatedIn(journal: Journal, ticket: TicketState, since: number, workflow: string, action: string): number {
   const log = ticket.log.actions;
   const seen = new Set<string>([`${workflow}\u0000${action}`]);
   let repeated = false;
   let i = log.length - 1;
-  for (; i >= 0 && log[i]!.at >= since; i--) {
-    const key = `${log[i]!.workflow}\u0000${log[i]!.action}`;
+  for (; i >= 0 && journal.atOf(log[i]!) >= since; i--) {
+    const key = `${journal.workflowOf(log[i]!)}\u0000${journal.actionOf(log[i]!)}`;
     if (seen.has(key)) repeated = true;
     else seen.add(key);
   }
@@ -226,7 +231,10 @@ function busiestOf(counts: Map<string, number>): [string, number][] {
  */
 function tripTicketGuard(world: World, ticket: TicketState, counted: number): void {
   const counts = new Map<string, number>();
-  for (const entry of ticket.log.actions) counts.set(entry.workflow, (counts.get(entry.workflow) ?? 0) + 1);
+  for (const row of ticket.log.actions) {
+    const workflow = world.journal.workflowOf(row)!;
+    counts.set(workflow, (counts.get(workflow) ?? 0) + 1);
+  }
   const limit = world.maxActionsPerTicket;
   const busiest = busiestOf(counts).map(([id, count]) => `${workflowName(world, id)}: ${count}`);
   world.error(
@@ -244,7 +252,8 @@ export class Runner {
   /** The run, action and outcome of the last step that ran an action (kept here: a step allocates nothing to report them). */
   lastRun: Run | null = null;
   lastAction: Action | null = null;
-  lastEntry: ActionEntry | null = null;
+  /** The journal row of that action's entry. */
+  lastRow = -1;
 
   constructor(private readonly world: World) {
     this.ctx = new RunContext(world);
@@ -252,7 +261,7 @@ export class Runner {
 
   /**
    * Runs the next action of the run at the head of the queue. Returns whether it ran an action (then
-   * lastRun, lastAction and lastEntry say which), or false when the step only took a ticket out of its
+   * lastRun, lastAction and lastRow say which), or false when the step only took a ticket out of its
    * workflow (unenrolled, stopped, or at a path end).
    */
   step(): boolean {
@@ -280,7 +289,7 @@ export class Runner {
       ticket.guardCount = 0;
     }
     if (++ticket.guardCount > world.maxActionsPerTicketMinute) {
-      const counted = actionsRepeatedIn(ticket, minute * MINUTE_MS, wf.id, run.actionId);
+      const counted = actionsRepeatedIn(world.journal, ticket, minute * MINUTE_MS, wf.id, run.actionId);
       if (counted > 0) {
         world.ready.shift();
         tripMinuteGuard(world, ticket, minute, counted);
@@ -290,7 +299,7 @@ export class Runner {
       ticket.guardCount = 1;
     }
     if (++ticket.actionsRun > world.maxActionsPerTicket) {
-      const counted = actionsRepeatedIn(ticket, -Infinity, wf.id, run.actionId);
+      const counted = actionsRepeatedIn(world.journal, ticket, -Infinity, wf.id, run.actionId);
       if (counted > 0) {
         world.ready.shift();
         tripTicketGuard(world, ticket, counted);
@@ -304,32 +313,31 @@ export class Runner {
     ctx.begin(run, action);
     // Causes before effects: the action's entry goes into the trace before whatever it changes; its code
     // and parameters are filled in once the action has run (the entry is not shown before that).
-    const entry = world.entry('action', '', NO_PARAMS, ticket.id, wf.id, action.id) as ActionEntry;
-    ticket.log.actions.push(entry);
+    const journal = world.journal;
+    const row = journal.add(world.now, 'action', '', NO_PARAMS, ticket.id, wf.id, action.id);
+    ticket.log.actions.push(row);
     world.records++;
-    world.traceEntry(entry);
+    world.traceRow(row);
     const next = step.def.run(action, ctx);
     world.stats.actions++;
     wf.actionsRun++;
     if (ctx.failure !== null) {
-      entry.code = 'action.failed';
-      entry.params = { kind: action.kind, message: ctx.failure };
-      world.error('action.failed', `Action ${action.id} (${action.kind}) of "${wf.name}" failed on ticket ${ticket.id}: ${ctx.failure}.`, entry.params, {
+      const params = { kind: action.kind, message: ctx.failure };
+      journal.settle(row, 'action', 'action.failed', params);
+      world.error('action.failed', `Action ${action.id} (${action.kind}) of "${wf.name}" failed on ticket ${ticket.id}: ${ctx.failure}.`, params, {
         ticket: ticket.id,
         workflow: wf.id,
         action: action.id,
       });
       world.ready.shift();
       endRun(world, run, 'failed', { message: ctx.failure });
-      return this.ran(run, action, entry);
+      return this.ran(run, action, row);
     }
-    entry.code = ctx.code;
-    entry.params = ctx.params;
-    if (ctx.waitAt !== null) entry.kind = 'delay';
+    journal.settle(row, ctx.waitAt !== null ? 'delay' : 'action', ctx.code, ctx.params);
     if ((run.state as Run['state']) === 'ended') {
       // The action's own change met the unenrollment criteria: the ticket has left already.
       world.ready.shift();
-      return this.ran(run, action, entry);
+      return this.ran(run, action, row);
     }
     run.actionId = next;
     if (ctx.waitAt !== null) {
@@ -342,13 +350,13 @@ export class Runner {
       world.ready.shift();
       endRun(world, run, 'completed', COMPLETED.pathEnd);
     }
-    return this.ran(run, action, entry);
+    return this.ran(run, action, row);
   }
 
-  private ran(run: Run, action: Action, entry: ActionEntry): true {
+  private ran(run: Run, action: Action, row: number): true {
     this.lastRun = run;
     this.lastAction = action;
-    this.lastEntry = entry;
+    this.lastRow = row;
     return true;
   }
 
@@ -371,12 +379,10 @@ export class Runner {
       return true;
     }
     run.state = 'ready';
-    if (world.traceOn && awaiting === null) world.trace('resume', 'delay.resumed', { next }, run.ticket.id, run.wf.id, next);
+    if (world.traceOn && awaiting === null) {
+      world.trace('resume', 'delay.resumed', world.shared('delay.resumed', next) ?? world.share('delay.resumed', next, null, null, null, { next }), run.ticket.id, run.wf.id, next);
+    }
     world.ready.push(run);
     return true;
   }
 }
-
-/** The entry of an action, filled in after it ran. */
-type ActionEntry = TraceEntryMut & { workflow: string; action: string };
-type TraceEntryMut = { -readonly [K in keyof TraceEntry]: TraceEntry[K] };

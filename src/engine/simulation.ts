@@ -22,8 +22,8 @@ export class Simulation {
   private runner!: Runner;
   private events: TimedEvent[] = [];
   private nextEvent = 0;
-  /** The trace entry of the event advance() applied last (null with trace off); kept here so advance allocates nothing to report it. */
-  private eventTraced: TraceEntry | null = null;
+  /** The journal row of the event advance() applied last (-1 with trace off); kept here so advance allocates nothing to report it. */
+  private eventTraced = -1;
 
   constructor(private readonly input: SimulationInput) {
     this.reset();
@@ -67,7 +67,8 @@ export class Simulation {
   pathOf(ticketId: string, workflowId: string): string[] {
     const ticket = this.world.tickets.get(ticketId);
     if (!ticket) return [];
-    return ticket.log.actions.filter((a) => a.workflow === workflowId).map((a) => a.action);
+    const journal = this.world.journal;
+    return ticket.log.actions.filter((row) => journal.workflowOf(row) === workflowId).map((row) => journal.actionOf(row)!);
   }
 
   /**
@@ -83,7 +84,7 @@ export class Simulation {
     const next = this.advance();
     if (next === null) return null;
     const at = this.world.nowText;
-    if ('event' in next) return { type: 'event', at, entry: this.eventTraced ?? eventEntry(this.world, next.event, next.index) };
+    if ('event' in next) return { type: 'event', at, entry: this.eventTraced >= 0 ? this.world.journal.entry(this.eventTraced) : eventEntry(this.world, next.event, next.index) };
     return { type: 'timer', at, entry: this.timerEntry(next) };
   }
 
@@ -102,7 +103,7 @@ export class Simulation {
         return {
           type: 'action',
           at: this.world.nowText,
-          entry: runner.lastEntry!,
+          entry: this.world.journal.entry(runner.lastRow),
           ticket: runner.lastRun!.ticket.id,
           workflow: runner.lastRun!.wf.id,
           action: runner.lastAction!.id,
@@ -173,9 +174,7 @@ export class Simulation {
     this.nextEvent++;
     world.advanceTo(ev!.at);
     world.stats.events++;
-    const entry = world.traceOn ? eventEntry(world, ev!.event, ev!.index) : null;
-    if (entry) world.traceEntry(entry);
-    this.eventTraced = entry;
+    this.eventTraced = world.traceOn ? world.traceEntry(eventEntry(world, ev!.event, ev!.index)) : -1;
     applyEvent(world, ev!.event, ev!.index);
     return ev!;
   }

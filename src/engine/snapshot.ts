@@ -1,10 +1,13 @@
 import type {
+  ActionLogEntry,
   ActiveEnrollment,
+  EnrollmentRecord,
   ChannelResult,
   ConversationResult,
   SimulationResult,
   TicketHistory,
   TicketResult,
+  TraceEntry,
 } from './types';
 import { iso, type TicketState, type World } from './world';
 
@@ -42,8 +45,41 @@ function ticketResult(world: World, t: TicketState): TicketResult {
   };
 }
 
-function historyOf(t: TicketState, final: boolean): TicketHistory {
-  return final ? t.log : { statuses: t.log.statuses.slice(), enrollments: t.log.enrollments.slice(), actions: t.log.actions.slice() };
+/** A ticket's history as the result shows it, its entries built from the journal (shared with the trace). */
+function historyOf(world: World, t: TicketState, final: boolean): TicketHistory {
+  const log = t.log;
+  return {
+    statuses: final ? log.statuses : log.statuses.slice(),
+    enrollments: world.journal.entries<EnrollmentRecord>(log.enrollments),
+    actions: world.journal.entries<ActionLogEntry>(log.actions),
+  };
+}
+
+/** Every ticket's history, by ticket id. */
+function histories(world: World, final: boolean): Record<string, TicketHistory> {
+  const history: Record<string, TicketHistory> = {};
+  for (const t of world.tickets.values()) history[t.id] = historyOf(world, t, final);
+  return history;
+}
+
+/**
+ * Makes a property of a result read as `make()` builds it the first time it is read, and as a plain
+ * value from then on (in its place among the keys, so JSON and equality see the same object).
+ */
+function later<T extends object, K extends keyof T>(target: T, key: K, make: () => T[K]): void {
+  const settle = (value: T[K]) => Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  let made: { value: T[K] } | null = null;
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      made ??= { value: make() };
+      // A result frozen before it was read keeps its getter, which gives the same value every time.
+      if (Object.getOwnPropertyDescriptor(target, key)?.configurable) settle(made.value);
+      return made.value;
+    },
+    set: settle,
+  });
 }
 
 /** An array of records for a snapshot: the world's own once it is final, else a copy later steps leave alone. */
@@ -54,15 +90,14 @@ function listOf<T>(items: T[], final: boolean): T[] {
 /**
  * A plain, JSON-ready copy of everything the simulation produced so far. Records that never change once
  * made (trace lines, histories, outbox, notifications, webhooks, errors) are shared, in copied arrays;
- * once the simulation is done nothing adds to those arrays any more, so they are shared as they are.
+ * once the simulation is done nothing adds to those arrays any more, so they are shared as they are, and
+ * the trace and the histories are built from the journal when first read.
  */
 export function snapshot(world: World, done: boolean): SimulationResult {
   const tickets: TicketResult[] = [];
-  const history: Record<string, TicketHistory> = {};
   const enrolled: ActiveEnrollment[] = [];
   for (const t of world.tickets.values()) {
     tickets.push(ticketResult(world, t));
-    history[t.id] = historyOf(t, done);
     if (t.activeRuns === 0 || t.runs === null) continue;
     for (const run of t.runs.values()) {
       if (run === null) continue;
@@ -100,7 +135,7 @@ export function snapshot(world: World, done: boolean): SimulationResult {
     moving: c.moving,
     movedAt: isoOrNull(c.movedAt),
   }));
-  return {
+  const result: SimulationResult = {
     clock: world.nowText,
     done,
     tickets,
@@ -110,10 +145,22 @@ export function snapshot(world: World, done: boolean): SimulationResult {
     inboxNotices: listOf(world.notices, done),
     notifications: listOf(world.notifications, done),
     webhooks: listOf(world.webhooks, done),
-    history,
+    history: EMPTY_HISTORY,
     enrolled,
-    trace: listOf(world.traceLines(), done),
+    trace: EMPTY_TRACE,
     errors: listOf(world.errors, done),
     stats: { ...world.stats },
   };
+  if (!done) {
+    result.history = histories(world, false);
+    result.trace = world.traceLines();
+    return result;
+  }
+  // Once the run is done nothing changes any more: the entry objects are built when they are first read.
+  later(result, 'history', () => histories(world, true));
+  later(result, 'trace', () => world.traceLines());
+  return result;
 }
+
+const EMPTY_HISTORY: Record<string, TicketHistory> = {};
+const EMPTY_TRACE: TraceEntry[] = [];

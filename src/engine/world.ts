@@ -6,6 +6,7 @@ import type { Trigger } from '../model/workflow';
 import type { Channel, Contact, EmailTemplate, Pipeline, Status, Team, User, Workspace } from '../model/workspace';
 import type { CompiledFilters, FactValue } from './filters';
 import { TimerHeap, type Timed } from './heap';
+import { Journal } from './journal';
 import type {
   InboxNotice,
   MessageResult,
@@ -15,7 +16,7 @@ import type {
   ErrorParams,
   SimulationError,
   SimulationOptions,
-  TicketHistory,
+  StatusChange,
   TraceEntry,
   TraceKind,
   TraceParams,
@@ -127,8 +128,11 @@ export interface TicketState extends RunTicket {
   /** The moment its SLA due times count from: its created time, or when a channel move brought it into the help desk (SPEC §7). */
   slaFrom: number;
   sla: SlaState | null;
-  /** Status history, enrollment history and action log; entries are never changed once recorded, so snapshots share them. */
-  log: TicketHistory;
+  /**
+   * Status history, and the journal rows of its enrollment history and action log; entries are never
+   * changed once recorded, so snapshots share them.
+   */
+  log: TicketLog;
   /**
    * Workflows the ticket has enrolled in, by id: its run while it is still enrolled, null once it left
    * (so a workflow without re-enrollment knows it enrolled before).
@@ -148,6 +152,13 @@ export interface TicketState extends RunTicket {
   haltedUntil: number;
   /** Its in-app link, made when first needed. */
   link: string | null;
+}
+
+/** What a ticket went through: its status changes, and the journal rows of its enrollments and actions. */
+export interface TicketLog {
+  statuses: StatusChange[];
+  enrollments: number[];
+  actions: number[];
 }
 
 /** A thread of a conversation. */
@@ -207,6 +218,9 @@ export type Timer = Timed & { run: Run | null; ticket: TicketState | null; targe
     | { kind: 'moveEnd'; move: MoveState }
   );
 
+/** A value shared trace parameters are kept under. */
+export type SharedKey = string | number | boolean | null;
+
 /** Who or what a trace line or error concerns. */
 export interface Refs {
   ticket?: string;
@@ -255,6 +269,8 @@ const NO_PARAMS: TraceParams = Object.freeze({}) as TraceParams;
 /** Parameters of entries that have none (shared, never changed). */
 export { NO_PARAMS };
 
+/** Most parameter objects World.share keeps; past it the table starts again. */
+const MAX_SHARED_PARAMS = 8192;
 const DEFAULT_MAX_ACTIONS_PER_TICKET_MINUTE = 100;
 // A reminder every hour for a year is 8,760 actions; a ticket past 10,000 is caught in a loop.
 const DEFAULT_MAX_ACTIONS_PER_TICKET = 10_000;
@@ -307,6 +323,9 @@ export class World {
   move: MoveState | null = null;
   /** Counts offer rounds of trigger events (see CompiledWorkflow.lastFire). */
   fireNo = 0;
+  /** Trace parameters shared by every entry with the same ones, by code and values (see shared). */
+  private readonly sharedParams = new Map<string, Map<SharedKey, Map<SharedKey, Map<SharedKey, Map<SharedKey, TraceParams>>>>>();
+  private sharedCount = 0;
   /** "Status changed" trigger descriptions by pipeline, new status and old status (null for a new ticket), made once each. */
   readonly phrases = new Map<string, Map<string, Map<string | null, string>>>();
 
@@ -315,7 +334,10 @@ export class World {
   readonly notifications: NotificationResult[] = [];
   readonly webhooks: WebhookResult[] = [];
   readonly errors: SimulationError[] = [];
-  private readonly lines: TraceEntry[] = [];
+  /** Every trace and history entry, as rows (see Journal). */
+  readonly journal = new Journal();
+  /** The journal rows of the trace, in order (with trace off, none). */
+  private readonly traceRows: number[] = [];
   private factTicket: TicketState | null = null;
   private readonly readFact = (property: FilterProperty): FactValue => this.fact(this.factTicket!, property);
   readonly stats = { events: 0, timers: 0, actions: 0 };
@@ -423,18 +445,57 @@ export class World {
     return { at: this.now, kind, code, ticket, workflow, action, params };
   }
 
+  /**
+   * The parameters kept by share() for an entry code and up to four values, or undefined. Entries that
+   * differ only in their ticket (most of a large run's: the same decision, status change or resumed delay,
+   * ticket after ticket) then hold one frozen object rather than one each. Looked up by the values
+   * themselves, level by level, so a lookup allocates nothing.
+   */
+  shared(code: string, a: SharedKey, b: SharedKey = null, c: SharedKey = null, d: SharedKey = null): TraceParams | undefined {
+    return this.sharedParams.get(code)?.get(a)?.get(b)?.get(c)?.get(d);
+  }
+
+  /** Keeps parameters, frozen, for the entries with that code and those values (see shared). */
+  share(code: string, a: SharedKey, b: SharedKey, c: SharedKey, d: SharedKey, params: TraceParams): TraceParams {
+    // The values come from the run's workflows and workspace, so they are few; the bound guards against odd input.
+    if (++this.sharedCount > MAX_SHARED_PARAMS) {
+      this.sharedParams.clear();
+      this.sharedCount = 1;
+    }
+    const level = <K, V>(map: Map<K, V>, key: K, make: () => V): V => {
+      let next = map.get(key);
+      if (next === undefined) map.set(key, (next = make()));
+      return next;
+    };
+    const byA = level(this.sharedParams, code, () => new Map());
+    const byB = level(byA, a, () => new Map());
+    const byC = level(byB, b, () => new Map());
+    const byD = level(byC, c, () => new Map());
+    byD.set(d, Object.freeze(params));
+    return params;
+  }
+
   /** Records a trace entry (when tracing is on). */
   trace(kind: TraceKind, code: string, params: TraceParams, ticket?: string, workflow?: string, action?: string): void {
     if (!this.traceOn) return;
     this.records++;
-    this.lines.push({ at: this.now, kind, code, ticket, workflow, action, params });
+    this.traceRows.push(this.journal.add(this.now, kind, code, params, ticket, workflow, action));
   }
 
-  /** Adds an entry made with entry() to the trace (when tracing is on); history records share it. */
-  traceEntry(entry: TraceEntry): void {
+  /** Records an entry made with entry() in the trace (when tracing is on); returns its journal row, or -1. */
+  traceEntry(entry: TraceEntry): number {
+    if (!this.traceOn) return -1;
+    const row = this.journal.add(entry.at, entry.kind, entry.code, entry.params, entry.ticket, entry.workflow, entry.action);
+    this.records++;
+    this.traceRows.push(row);
+    return row;
+  }
+
+  /** Adds a journal row (a history entry) to the trace too, when tracing is on. */
+  traceRow(row: number): void {
     if (!this.traceOn) return;
     this.records++;
-    this.lines.push(entry);
+    this.traceRows.push(row);
   }
 
   /** Records an error; it also appears in the trace so the trace tells the whole story. */
@@ -455,9 +516,9 @@ export class World {
     this.trace('error', code, flat, refs?.ticket, refs?.workflow, refs?.action);
   }
 
-  /** The trace so far (entries are never changed once recorded; the list is only appended to). */
+  /** The trace so far, as entry objects (entries are never changed once recorded). */
   traceLines(): TraceEntry[] {
-    return this.lines;
+    return this.journal.entries(this.traceRows);
   }
 
   /**

@@ -12,8 +12,11 @@ import { formatHottest, heaviest, hottest, profileNode } from './profile';
 import { runWithXState, type PeerSummary } from './xstate-translate';
 
 const SECTION = 'interpreter';
-/** Actions per second the interpreter must reach. */
+/** Actions per second the interpreter must reach with trace off (issue 12.4). */
 const ACTIONS_PER_SECOND_TARGET = 500_000;
+/** Actions per second with trace on (issue 12.4): on the generated workload, and on the examples workload. */
+const TRACED_TARGET_GENERATED = 600_000;
+const TRACED_TARGET_EXAMPLES = 400_000;
 
 /**
  * The number of tickets whose action sequence or final status differs between the engine and the peer,
@@ -45,6 +48,8 @@ interface Workload {
   workflows: readonly Workflow[];
   scenario: Scenario;
   repeat: Repeat;
+  /** Actions per second the run must reach with trace on. */
+  tracedTarget: number;
 }
 
 /** Times one workload: the engine with and without trace, and the XState peer, interleaved. */
@@ -52,23 +57,36 @@ async function benchWorkload(w: Workload, profile: string[] | null): Promise<Fig
   const workspace = defaultWorkspace();
   const input = { workspace, workflows: w.workflows, scenario: w.scenario };
   const ours = simulate({ ...input, options: { trace: false } });
-  const peer = runWithXState(input);
-  const diff = differingTickets(ours, peer);
+  // The peer translates only some action kinds; a workload it cannot translate is timed without it.
+  let peer: PeerSummary | null = null;
+  let peerGap = '';
+  try {
+    peer = runWithXState(input);
+  } catch (e) {
+    peerGap = e instanceof Error ? e.message : String(e);
+  }
   const actions = ours.stats.actions;
   const s = interleaved(
     {
       engine: () => simulate({ ...input, options: { trace: false } }),
       traced: () => simulate(input),
-      xstate: () => runWithXState(input),
+      // A finished run builds its trace and history entries from the journal when they are first read.
+      tracedRead: () => {
+        const r = simulate(input);
+        if (r.trace.length === 0 || Object.keys(r.history).length !== r.tickets.length) throw new Error('The traced run did not give its trace and histories.');
+      },
+      // Left out when the peer cannot translate the workload (then s.xstate is undefined).
+      ...(peer ? { xstate: () => void runWithXState(input) } : {}),
       // The help desk alone: the same events, SLA timers and built-in automation with no workflow.
       bare: () => simulate({ ...input, workflows: [], options: { trace: false } }),
-    },
+    } as Record<'engine' | 'traced' | 'tracedRead' | 'bare' | 'xstate', () => void>,
     w.repeat,
   );
   const bareMs = medianWall(s.bare);
   const engineMs = medianWall(s.engine);
   const tracedMs = medianWall(s.traced);
-  const xstateMs = medianWall(s.xstate);
+  const tracedReadMs = medianWall(s.tracedRead);
+  const xstateMs = peer ? medianWall(s.xstate) : Number.NaN;
   const target = { kind: 'min' as const, value: ACTIONS_PER_SECOND_TARGET };
   const figures = [
     figure({
@@ -108,27 +126,42 @@ async function benchWorkload(w: Workload, profile: string[] | null): Promise<Fig
       name: `  actions per second, trace on`,
       value: actions / (tracedMs / 1000),
       unit: '/s',
-      target,
-      note: `the trace's texts and records for every event and action cost ${formatNumber(tracedMs - engineMs)} ms`,
-    }),
-    figure({ section: SECTION, name: `  XState 5 peer, same workflows and events`, value: xstateMs, unit: 'ms', cpu: medianCpu(s.xstate) }),
-    figure({
-      section: SECTION,
-      name: `  engine (trace off) ÷ XState`,
-      value: engineMs / xstateMs,
-      unit: '×',
-      target: { kind: 'max', value: 1 },
-      note: 'below 1 = engine faster',
+      target: { kind: 'min', value: w.tracedTarget },
+      note: `recording the trace for every event and action costs ${formatNumber(tracedMs - engineMs)} ms`,
     }),
     figure({
       section: SECTION,
-      name: `  tickets whose work differs (engine vs XState)`,
-      value: diff.count,
-      unit: '',
-      target: { kind: 'max', value: 1 },
-      note: diff.first ?? `identical action sequences and final statuses; ${peer.actions} actions, ${diff.totals} each`,
+      name: `  trace on, result read in full (trace and history entries built)`,
+      value: tracedReadMs,
+      unit: 'ms',
+      cpu: medianCpu(s.tracedRead),
+      note: `building the entry objects when the result is first read costs ${formatNumber(tracedReadMs - tracedMs)} ms; ${formatNumber(actions / (tracedReadMs / 1000))} actions/s`,
     }),
   ];
+  if (peer) {
+    const diff = differingTickets(ours, peer);
+    figures.push(
+      figure({ section: SECTION, name: `  XState 5 peer, same workflows and events`, value: xstateMs, unit: 'ms', cpu: medianCpu(s.xstate) }),
+      figure({
+        section: SECTION,
+        name: `  engine (trace off) ÷ XState`,
+        value: engineMs / xstateMs,
+        unit: '×',
+        target: { kind: 'max', value: 1 },
+        note: 'below 1 = engine faster',
+      }),
+      figure({
+        section: SECTION,
+        name: `  tickets whose work differs (engine vs XState)`,
+        value: diff.count,
+        unit: '',
+        target: { kind: 'max', value: 1 },
+        note: diff.first ?? `identical action sequences and final statuses; ${peer.actions} actions, ${diff.totals} each`,
+      })
+    );
+  } else {
+    figures.push(figure({ section: SECTION, name: `  XState 5 peer`, value: Number.NaN, unit: '', note: `not compared: ${peerGap}` }));
+  }
   if (profile) {
     const p = await profileNode(() => simulate({ ...input, options: { trace: false } }));
     profile.push(formatHottest(`profile: ${w.label}, engine with trace off (self time)`, hottest(p)));
@@ -183,7 +216,7 @@ export async function benchInterpreter(repeat: Repeat, profile: string[] | null)
   return [
     ...benchReplies(repeat),
     ...(await benchWorkload(
-      { label: 'generated 1,000-action workflow × 1,000 tickets, 30 days', workflows: [heavy], scenario: generateScenario(1000), repeat },
+      { label: 'generated 1,000-action workflow × 1,000 tickets, 30 days', workflows: [heavy], scenario: generateScenario(1000), repeat, tracedTarget: TRACED_TARGET_GENERATED },
       profile,
     )),
     ...(await benchWorkload(
@@ -193,6 +226,7 @@ export async function benchInterpreter(repeat: Repeat, profile: string[] | null)
         scenario: generateScenario(10000),
         // Each run takes seconds; three runs keep the whole bench within a few minutes.
         repeat: { warmup: 1, runs: Math.min(3, repeat.runs) },
+        tracedTarget: TRACED_TARGET_EXAMPLES,
       },
       profile,
     )),

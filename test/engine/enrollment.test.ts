@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chatExclusion, enrollmentOutcome, withChatIncluded } from '../../src/engine';
+import type { ScenarioEvent } from '../../src/model';
 import { action, agentEmail, at, chain, enrollments, incoming, ms, outcomes, run, statusPath, text, workflow } from './helpers';
 
 const receivedEmail = () => action('sendEmail', 'email', { templateId: 'tpl-received' });
@@ -413,5 +414,37 @@ describe('[12.3] causes before effects', () => {
     const codes = r.trace.filter((e) => e.workflow === 'wf-set').map((e) => e.code);
     expect(codes.indexOf('action.setStatus.set')).toBeGreaterThanOrEqual(0);
     expect(codes.indexOf('action.setStatus.set')).toBeLessThan(codes.indexOf('status.changed'));
+  });
+});
+
+describe('the parameters of enrollment decisions', () => {
+  const withSubject = (event: ScenarioEvent, subject: string): ScenarioEvent => ({ ...(event as Extract<ScenarioEvent, { type: 'incomingMessage' }>), subject });
+  const wf = workflow('wf-urgent', {
+    triggers: [{ type: 'ticketCreated' }],
+    filters: [{ conditions: [{ property: 'subject', operator: 'contains', value: 'urgent' }] }],
+    actions: [action('setStatus', 'a1', { statusId: 'waiting-contact' })],
+  });
+  const r = run({
+    workflows: [wf],
+    events: [
+      withSubject(incoming(0, 'conv-1', 'th-1'), 'urgent: one'),
+      withSubject(incoming(1, 'conv-2', 'th-2'), 'urgent: two'),
+      withSubject(incoming(2, 'conv-3', 'th-3'), 'not now'),
+      withSubject(incoming(3, 'conv-4', 'th-4'), 'nothing'),
+    ],
+  });
+  const decision = (ticket: string) => r.history[ticket]!.enrollments[0]!;
+
+  it('are one shared, frozen object for every ticket that comes to the same decision', () => {
+    expect(decision('ticket-1').params).toEqual({ trigger: 'ticketCreated', held: true, group: 1 });
+    expect(decision('ticket-2').params).toBe(decision('ticket-1').params);
+    expect(Object.isFrozen(decision('ticket-1').params)).toBe(true);
+  });
+
+  it("are the ticket's own when they name its values (a filter that did not hold)", () => {
+    expect(decision('ticket-3').code).toBe('enrollment.rejected');
+    expect(decision('ticket-3').params).toMatchObject({ trigger: 'ticketCreated', reason: 'filters' });
+    expect(decision('ticket-4').params).not.toBe(decision('ticket-3').params);
+    expect(Object.isFrozen(decision('ticket-3').params)).toBe(false);
   });
 });

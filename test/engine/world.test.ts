@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { iso, parseTime } from '../../src/engine/world';
+import { defaultWorkspace } from '../../src/model';
+import { iso, parseTime, World } from '../../src/engine/world';
+import { action, chain, incoming, run, workflow } from './helpers';
 
 describe('iso', () => {
   it('writes what Date#toISOString writes, also for moments sharing a cache slot', () => {
@@ -54,5 +56,34 @@ describe('parseTime', () => {
       const expected = Date.parse(text);
       expect(parseTime(text)).toBe(Number.isNaN(expected) ? null : expected);
     }
+  });
+});
+
+describe('shared trace parameters', () => {
+  it('are kept frozen under their code and values, and only there', () => {
+    const world = new World(defaultWorkspace(), 0);
+    expect(world.shared('delay.resumed', 'a2')).toBeUndefined();
+    const kept = world.share('delay.resumed', 'a2', null, null, null, { next: 'a2' });
+    expect(world.shared('delay.resumed', 'a2')).toBe(kept);
+    expect(Object.isFrozen(kept)).toBe(true);
+    expect(world.shared('delay.resumed', 'a3')).toBeUndefined();
+    expect(world.shared('delay.resumed', null)).toBeUndefined();
+    expect(world.shared('other', 'a2')).toBeUndefined();
+    const none = world.share('delay.resumed', null, null, null, null, { next: null });
+    expect(world.shared('delay.resumed', null)).toBe(none);
+    expect(world.shared('delay.resumed', 'null')).toBeUndefined();
+  });
+
+  it('serve the entries of tickets that went through the same status change and the same delay', () => {
+    const wf = workflow('wf-wait', {
+      triggers: [{ type: 'ticketCreated' }],
+      actions: chain(action('setStatus', 'a1', { statusId: 'waiting-contact' }), action('delay', 'a2', { wait: { type: 'duration', duration: { amount: 1, unit: 'hours' } } }), action('setStatus', 'a3', { statusId: 'closed' })),
+    });
+    const r = run({ workflows: [wf], events: [incoming(0, 'conv-1', 'th-1'), incoming(1, 'conv-2', 'th-2')] });
+    const of = (code: string, ticket: string) => r.trace.find((e) => e.code === code && e.ticket === ticket && e.workflow === 'wf-wait')!.params;
+    expect(of('status.changed', 'ticket-1')).toEqual({ from: 'new', to: 'waiting-contact', by: 'wf-wait', closed: false, reopened: false });
+    expect(of('status.changed', 'ticket-2')).toBe(of('status.changed', 'ticket-1'));
+    expect(of('delay.resumed', 'ticket-2')).toBe(of('delay.resumed', 'ticket-1'));
+    expect(of('delay.resumed', 'ticket-1')).toEqual({ next: 'a3' });
   });
 });

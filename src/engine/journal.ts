@@ -1,0 +1,116 @@
+import type { TraceEntry, TraceKind, TraceParams } from './types';
+
+/**
+ * The trace and history entries of a run, held as parallel columns (moment, kind, code, ticket, workflow,
+ * action, parameters) and numbered by row, in the order they were made. A run makes hundreds of thousands
+ * of entries that all live until its end; as columns they are a few growing arrays rather than one object
+ * each, which the garbage collector would copy from the young generation into the old one. The entry
+ * objects of the result are built from the rows when it is read (each row once; the trace and a ticket's
+ * history then share it), with the very shape they always had.
+ */
+/** Rows per chunk of a column: 2,048. */
+const SHIFT = 11;
+const CHUNK = 1 << SHIFT;
+const MASK = CHUNK - 1;
+
+export class Journal {
+  private count = 0;
+  // The columns, in chunks of CHUNK rows; a chunk is allocated whole and never moved or regrown.
+  private readonly atChunks: Float64Array[] = [];
+  private readonly kindChunks: TraceKind[][] = [];
+  private readonly codeChunks: string[][] = [];
+  private readonly ticketChunks: (string | undefined)[][] = [];
+  private readonly workflowChunks: (string | undefined)[][] = [];
+  private readonly actionChunks: (string | undefined)[][] = [];
+  private readonly paramChunks: TraceParams[][] = [];
+  // The chunks rows are being added to.
+  private at: Float64Array = new Float64Array(0);
+  private kinds: TraceKind[] = [];
+  private codes: string[] = [];
+  private tickets: (string | undefined)[] = [];
+  private workflows: (string | undefined)[] = [];
+  private actions: (string | undefined)[] = [];
+  private params: TraceParams[] = [];
+  /** The entry objects built so far, by row (empty until the result is first read). */
+  private readonly built: (TraceEntry | undefined)[] = [];
+
+  /** How many rows there are. */
+  get size(): number {
+    return this.count;
+  }
+
+  private grow(): void {
+    this.atChunks.push((this.at = new Float64Array(CHUNK)));
+    this.kindChunks.push((this.kinds = new Array<TraceKind>(CHUNK)));
+    this.codeChunks.push((this.codes = new Array<string>(CHUNK)));
+    this.ticketChunks.push((this.tickets = new Array<string | undefined>(CHUNK)));
+    this.workflowChunks.push((this.workflows = new Array<string | undefined>(CHUNK)));
+    this.actionChunks.push((this.actions = new Array<string | undefined>(CHUNK)));
+    this.paramChunks.push((this.params = new Array<TraceParams>(CHUNK)));
+  }
+
+  /** Adds an entry; returns its row. */
+  add(at: number, kind: TraceKind, code: string, params: TraceParams, ticket?: string, workflow?: string, action?: string): number {
+    const row = this.count++;
+    const i = row & MASK;
+    if (i === 0) this.grow();
+    this.at[i] = at;
+    this.kinds[i] = kind;
+    this.codes[i] = code;
+    this.tickets[i] = ticket;
+    this.workflows[i] = workflow;
+    this.actions[i] = action;
+    this.params[i] = params;
+    return row;
+  }
+
+  /** Fills in how the entry of an action came out, once it has run (before anything reads it). */
+  settle(row: number, kind: TraceKind, code: string, params: TraceParams): void {
+    const c = row >> SHIFT;
+    const i = row & MASK;
+    this.kindChunks[c]![i] = kind;
+    this.codeChunks[c]![i] = code;
+    this.paramChunks[c]![i] = params;
+  }
+
+  atOf(row: number): number {
+    return this.atChunks[row >> SHIFT]![row & MASK]!;
+  }
+
+  workflowOf(row: number): string | undefined {
+    return this.workflowChunks[row >> SHIFT]![row & MASK];
+  }
+
+  actionOf(row: number): string | undefined {
+    return this.actionChunks[row >> SHIFT]![row & MASK];
+  }
+
+  /** The entry object of a row, built the first time it is asked for. */
+  entry(row: number): TraceEntry {
+    const built = this.built;
+    let entry = built[row];
+    if (entry !== undefined) return entry;
+    // Kept packed: rows are read in any order (a ticket's history), so the list is filled up to them first.
+    while (built.length <= row) built.push(undefined);
+    const c = row >> SHIFT;
+    const i = row & MASK;
+    entry = {
+      at: this.atChunks[c]![i]!,
+      kind: this.kindChunks[c]![i]!,
+      code: this.codeChunks[c]![i]!,
+      ticket: this.ticketChunks[c]![i],
+      workflow: this.workflowChunks[c]![i],
+      action: this.actionChunks[c]![i],
+      params: this.paramChunks[c]![i]!,
+    };
+    built[row] = entry;
+    return entry;
+  }
+
+  /** The entry objects of some rows, in their order. */
+  entries<T extends TraceEntry = TraceEntry>(rows: readonly number[]): T[] {
+    const out: T[] = [];
+    for (let i = 0; i < rows.length; i++) out.push(this.entry(rows[i]!) as T);
+    return out;
+  }
+}

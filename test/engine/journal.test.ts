@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { Simulation, simulate } from '../../src/engine';
+import { Journal } from '../../src/engine/journal';
+import { defaultWorkspace } from '../../src/model';
+import { action, at, chain, incoming, scenario, workflow } from './helpers';
+
+describe('Journal', () => {
+  it('gives back each row as the entry it was added as, with every reference key present', () => {
+    const j = new Journal();
+    const params = { trigger: 'ticketCreated' };
+    expect(j.add(10, 'enrollment', 'enrollment.enrolled', params, 'ticket-1', 'wf-a')).toBe(0);
+    expect(j.add(20, 'event', 'event.closeTicket', { index: 3 })).toBe(1);
+    expect(j.size).toBe(2);
+    const entry = j.entry(0);
+    expect(Object.keys(entry)).toEqual(['at', 'kind', 'code', 'ticket', 'workflow', 'action', 'params']);
+    expect(entry).toEqual({ at: 10, kind: 'enrollment', code: 'enrollment.enrolled', ticket: 'ticket-1', workflow: 'wf-a', action: undefined, params });
+    expect(entry.params).toBe(params);
+    expect(JSON.stringify(j.entry(1))).toBe('{"at":20,"kind":"event","code":"event.closeTicket","params":{"index":3}}');
+  });
+
+  it("fills in an action's outcome after it was added, and builds each entry once", () => {
+    const j = new Journal();
+    const row = j.add(5, 'action', '', {}, 'ticket-1', 'wf-a', 'a1');
+    j.settle(row, 'delay', 'action.delay.duration', { minutes: 60 });
+    expect(j.entry(row)).toMatchObject({ kind: 'delay', code: 'action.delay.duration', params: { minutes: 60 }, action: 'a1' });
+    expect(j.entry(row)).toBe(j.entry(row));
+    expect(j.entries([row, row])).toEqual([j.entry(row), j.entry(row)]);
+  });
+
+  it('keeps rows across its chunks, read in any order', () => {
+    const j = new Journal();
+    const n = 40_000;
+    for (let i = 0; i < n; i++) j.add(i * 1000, 'event', `code-${i % 7}`, { i }, `ticket-${i}`, i % 2 ? 'wf-odd' : undefined);
+    expect(j.size).toBe(n);
+    for (const row of [n - 1, 2_048, 2_047, 0, 32_768, 12_345]) {
+      expect(j.atOf(row)).toBe(row * 1000);
+      expect(j.workflowOf(row)).toBe(row % 2 ? 'wf-odd' : undefined);
+      expect(j.entry(row)).toMatchObject({ code: `code-${row % 7}`, ticket: `ticket-${row}`, params: { i: row } });
+    }
+  });
+});
+
+describe('the result of a finished run', () => {
+  const wf = workflow('wf-hello', {
+    triggers: [{ type: 'ticketCreated' }],
+    actions: chain(action('setStatus', 'a1', { statusId: 'waiting-contact' }), action('delay', 'a2', { wait: { type: 'duration', duration: { amount: 1, unit: 'hours' } } }), action('setStatus', 'a3', { statusId: 'closed' })),
+  });
+  const input = { workspace: defaultWorkspace(), workflows: [wf], scenario: scenario([incoming(0, 'conv-1', 'th-1'), incoming(5, 'conv-2', 'th-2')]) };
+
+  it('reads the same as a snapshot taken before the end, byte for byte, trace and histories included', () => {
+    const done = simulate(input);
+    const sim = new Simulation(input);
+    while (sim.stepAction()) {
+      // steps until nothing is left
+    }
+    // A snapshot taken while stepping is built at once, from the same rows.
+    const stepped = new Simulation(input);
+    stepped.stepEvent();
+    const early = stepped.result();
+    expect(early.done).toBe(false);
+    expect(early.trace.length).toBeGreaterThan(0);
+    expect(JSON.stringify(sim.result())).toBe(JSON.stringify(done));
+    expect(Object.keys(done)).toEqual(['clock', 'done', 'tickets', 'conversations', 'channels', 'outbox', 'inboxNotices', 'notifications', 'webhooks', 'history', 'enrolled', 'trace', 'errors', 'stats']);
+  });
+
+  it('shares the entry objects between the trace and the histories, and keeps them once read', () => {
+    const r = simulate(input);
+    const history = r.history['ticket-1']!;
+    expect(history.actions.map((a) => a.action)).toEqual(['a1', 'a2', 'a3']);
+    expect(r.trace).toBe(r.trace);
+    for (const entry of [...history.actions, ...history.enrollments]) expect(r.trace).toContain(entry);
+    expect(r.trace.find((e) => e.code === 'action.delay.duration')?.at).toBe(Date.parse(at(0)));
+  });
+
+  it('lets the trace and the histories be replaced like any property', () => {
+    const r = simulate(input);
+    r.trace = [];
+    r.history = {};
+    expect(JSON.parse(JSON.stringify(r))).toMatchObject({ trace: [], history: {} });
+  });
+
+  it('can be frozen before it is read, and still reads the same every time', () => {
+    const r = Object.freeze(simulate(input));
+    const trace = r.trace;
+    expect(trace.length).toBeGreaterThan(0);
+    expect(r.trace).toBe(trace);
+    expect(JSON.stringify(r)).toBe(JSON.stringify(simulate(input)));
+  });
+});
