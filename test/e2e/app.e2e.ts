@@ -13,6 +13,11 @@ e2e('finding your way: the workflow list, longer than a screen, finds a workflow
   await page.goto(baseUrl);
   await page.locator('.react-flow__node').first().waitFor();
   const names = page.locator('.tf-wf-row__name');
+  // The search comes once the list is longer than a screen (ten workflows): new ones make it so.
+  for (let n = await names.count(); n < 10; n++) {
+    await page.getByRole('button', { name: 'New workflow' }).click();
+    await page.waitForFunction((count) => document.querySelectorAll('.tf-wf-row__name').length > count, n);
+  }
   const all = await names.count();
   if (all < EXAMPLE_WORKFLOWS.length) throw new Error(`the list shows ${all} workflows, expected ${EXAMPLE_WORKFLOWS.length}`);
   const target = EXAMPLE_WORKFLOWS[EXAMPLE_WORKFLOWS.length - 1]!.document.workflow;

@@ -85,7 +85,8 @@ e2e('duplicate keys: the JSON view marks the key with both places, and the same 
   await status.getByText('TF108').waitFor();
   const said = (await status.textContent())!;
   for (const words of ['"name"', `line ${at + 1}`, `again at line ${at + 2}`]) if (!said.includes(words)) throw new Error(`the duplicate-key problem does not say ${words}: ${said}`);
-  // The editor marks the place: an error squiggle on the second "name" line.
+  // The editor marks the place: an error squiggle on the second "name" line, near the end of the text.
+  await page.keyboard.press('ControlOrMeta+End');
   await page.locator('.monaco-editor .squiggly-error').first().waitFor();
   if ((await page.getByRole('heading', { level: 1 }).textContent()) !== name) throw new Error('the canvas took a document with a duplicate key');
   await screenshot('json-duplicate-key');

@@ -37,14 +37,15 @@ e2e('keyboard: Skip to canvas, focus back on the bubble after Save, Cancel and E
   await page.keyboard.press('Enter');
   const save = page.getByRole('button', { name: 'Save', exact: true });
   await save.waitFor();
-  const field = page.locator('.tf-inspector select, .tf-inspector input[type="text"], .tf-inspector textarea').first();
+  const field = page.locator('.tf-inspector select, .tf-inspector input[type="text"], .tf-inspector input[type="radio"]:checked, .tf-inspector textarea').first();
   await field.focus();
   const tag = await field.evaluate((el) => el.tagName);
   if (tag === 'SELECT') {
     const options = await field.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
     const now = await field.inputValue();
     await field.selectOption(options.find((o) => o !== now)!);
-  } else await field.fill(`${await field.inputValue()} edited`);
+  } else if ((await field.getAttribute('type')) === 'radio') await page.keyboard.press('ArrowDown');
+  else await field.fill(`${await field.inputValue()} edited`);
   await save.click();
   await page.waitForFunction((want) => document.activeElement?.closest('.react-flow__node')?.getAttribute('data-id') === want, id, { timeout: 5000 });
 
@@ -55,6 +56,9 @@ e2e('keyboard: Skip to canvas, focus back on the bubble after Save, Cancel and E
     const options = await field.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
     const now = await field.inputValue();
     await field.selectOption(options.find((o) => o !== now)!);
+  } else if ((await field.getAttribute('type')) === 'radio') {
+    await field.focus();
+    await page.keyboard.press('ArrowDown');
   } else await field.fill('to be cancelled');
   await page.getByRole('button', { name: 'Cancel', exact: true }).click();
   await page.waitForFunction((want) => document.activeElement?.closest('.react-flow__node')?.getAttribute('data-id') === want, id, { timeout: 5000 });
