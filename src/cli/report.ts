@@ -1,6 +1,7 @@
 import { hasErrors, type Problem } from '../document';
 import { formatTraceTime, labelsOf, renderTraceEntry, type LabelLookup, type SimulationResult, type TraceEntry } from '../engine';
 import type { Language } from './args';
+import { coreTranslator } from './words';
 import type { Scenario, Workflow, Workspace } from '../model';
 
 /** The kinds of file the CLI tells apart by their "format". */
@@ -292,7 +293,7 @@ function* rawSimulationLines(result: SimulationResult, ctx: SimulationContext): 
     `${plural(result.stats.events, 'event')}, ${plural(result.stats.actions, 'action')}, ${plural(result.stats.timers, 'timer')}` +
     (result.done ? '' : '; stopped before the end');
 
-  const labels = labelsOf(workspace, workflows);
+  const labels = labelsOf(workspace, workflows, coreTranslator(ctx.lang ?? 'en'));
   yield* section('Trace', result.trace.length, table(result.trace, (t) => traceCells(t, ctx, labels)));
   yield* section('Tickets', result.tickets.length, ticketLines(result, name));
   yield* section(

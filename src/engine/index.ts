@@ -17,7 +17,7 @@ export {
 } from './filters';
 export { CHAT_LIKE_SOURCES, chatExclusion, enrollmentOutcome, withChatIncluded, type ChatExclusion } from './enrollment';
 export { TRACE_CODES, ERROR_CODES, documentedCodes, type TraceCode, type ErrorCode } from './codes';
-export { renderTraceEntry, renderProblem, labelsOf, formatTraceTime, traceRule, ruleWords, TRACE_LANGUAGES, type HelpDeskRule, type LabelLookup, type TraceLanguage } from './render';
+export { renderTraceEntry, renderProblem, labelsOf, corePathLabel, formatTraceTime, traceRule, ruleWords, TRACE_LANGUAGES, type HelpDeskRule, type LabelLookup, type TraceLanguage } from './render';
 export { DEFAULT_BUDGETS } from './world';
 export { MOVABLE_KINDS } from './channel-move';
 export { TimerHeap } from './heap';

@@ -1,5 +1,5 @@
 import { summaryOf, type Translate } from '../actions';
-import { englishT } from '../actions/messages';
+import { EN_MESSAGES, englishT } from '../actions/messages';
 import type { Code, Problem, ProblemParams } from '../document/codes';
 import type { Workflow } from '../model/workflow';
 import type { Workspace } from '../model/workspace';
@@ -27,6 +27,17 @@ export interface LabelLookup {
   template?(id: string): string | undefined;
   /** An action's summary or id, within its workflow. */
   action?(workflowId: string | undefined, actionId: string): string | undefined;
+  /** A path label in the reader's words when the core gave it ("Otherwise"); undefined for one a user wrote. */
+  pathLabel?(label: string): string | undefined;
+}
+
+/** The path labels the core writes, by their English text: a label still so is worded in the reader's language. */
+const CORE_PATH_LABELS = new Map(['branch.default', 'valueBranch.default', 'delayUntilEvent.happened', 'delayUntilEvent.timeout'].map((key) => [EN_MESSAGES[key]!, key]));
+
+/** A path label the core wrote, in `t`'s language; undefined for a label a user wrote. */
+export function corePathLabel(label: string, t: Translate): string | undefined {
+  const key = CORE_PATH_LABELS.get(label);
+  return key === undefined ? undefined : t(key);
 }
 
 /**
@@ -57,6 +68,7 @@ export function labelsOf(workspace: Workspace, workflows: readonly Workflow[] = 
     pipeline: (id) => pipelines.get(id),
     template: (id) => templates.get(id),
     workflow: (id) => flows.get(id),
+    pathLabel: (label) => corePathLabel(label, t),
   };
 }
 
@@ -71,6 +83,8 @@ export interface Helpers {
   workflow(id: unknown): string;
   template(id: unknown): string;
   action(id: unknown): string;
+  /** A path's label as the reader sees it (see LabelLookup.pathLabel). */
+  path(label: unknown): string;
   /** Who made a change: a workflow's name, a built-in rule, the scenario, creation, a move. */
   actor(id: unknown): string;
   /** A moment of the virtual clock, "2026-01-05 09:00 UTC". */
@@ -179,6 +193,7 @@ function helpers(entry: TraceEntry, lang: TraceLanguage, labels: LabelLookup): H
     workflow: (id) => name(labels.workflow, id, words.unknown),
     template: (id) => name(labels.template, id, words.unknown),
     action: (id) => (id === null || id === undefined ? words.unknown : (labels.action?.(entry.workflow, String(id)) ?? String(id))),
+    path: (label) => labels.pathLabel?.(String(label)) ?? String(label),
     actor(id) {
       const by = text(id);
       if (by === 'scenario' || by === 'creation' || by === 'move') return words.actors[by];

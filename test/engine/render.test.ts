@@ -9,6 +9,7 @@ import { PHRASES_IT } from '../../src/engine/render-it';
 import { EXAMPLE_SCENARIOS, EXAMPLE_WORKFLOWS } from '../../src/examples';
 import { defaultWorkspace, ScenarioEventSchema } from '../../src/model';
 import { action, chain, incoming, ms, run, workflow } from './helpers';
+import { coreTranslator } from '../../src/cli/words';
 
 const workspace = defaultWorkspace();
 const labels = labelsOf(workspace);
@@ -84,6 +85,15 @@ describe('renderTraceEntry', () => {
     expect(renderTraceEntry(statusEntry, { lang: 'es', labels })).toBe('Estado New → Waiting on contact (por el escenario).');
     expect(renderTraceEntry(statusEntry, { lang: 'it', labels })).toBe('Stato New → Waiting on contact (autore: lo scenario).');
     expect(renderTraceEntry(statusEntry, { lang: 'fr', labels })).toBe('Statut New → Waiting on contact (par le scénario).');
+  });
+
+  it('words a default path label the core gave in the reader’s language, and keeps one a user wrote', () => {
+    const taken = (label: string): TraceEntry => ({ at: ms(0), kind: 'action', code: 'action.branch.default', workflow: 'wf-x', action: 'b', params: { label, paths: 2 } });
+    const spanish = labelsOf(defaultWorkspace(), [], coreTranslator('es'));
+    expect(renderTraceEntry(taken('Otherwise'), { lang: 'es', labels: spanish })).toMatch(/^Tomó el camino por defecto "En otro caso":/);
+    expect(renderTraceEntry(taken('Otherwise'), { labels: labelsOf(defaultWorkspace()) })).toMatch(/^Took the default path "Otherwise":/);
+    expect(renderTraceEntry(taken('Resto'), { lang: 'es', labels: spanish })).toMatch(/^Tomó el camino por defecto "Resto":/);
+    expect(renderTraceEntry(taken('Any other value'), { lang: 'fr', labels: labelsOf(defaultWorkspace(), [], coreTranslator('fr')) })).toContain('« Toute autre valeur »');
   });
 
   it('chooses plurals with the language’s rules: "waits 1 day", "waits 2 days", "espera 1 día"', () => {

@@ -1,5 +1,5 @@
 import { summaryOf, type Translate } from '../../actions';
-import { renderTraceEntry, type LabelLookup, type SimulationError, type TraceEntry, type TraceLanguage } from '../../engine';
+import { corePathLabel, renderTraceEntry, type LabelLookup, type SimulationError, type TraceEntry, type TraceLanguage } from '../../engine';
 import type { Scenario, Workflow, Workspace } from '../../model';
 
 /** Display names of the ids a simulation shows; an id nothing is known about shows as itself. */
@@ -59,6 +59,7 @@ export function namesOf(ws: Workspace, workflows: readonly Workflow[], scenario:
     template: (id) => templates.get(id),
     workflow: (id) => wfs.get(id)?.name,
     action: (workflowId, actionId) => summary(workflowId, actionId),
+    pathLabel: (label) => corePathLabel(label, t),
   };
   return {
     labels,
