@@ -27,6 +27,7 @@ const CLOSE_BRACE = 125;
 const OPEN_BRACKET = 91;
 const CLOSE_BRACKET = 93;
 const COMMA = 44;
+const COLON = 58;
 
 /**
  * Reads JSON text defensively: the size and nesting depth are checked on the raw text before any
@@ -42,7 +43,7 @@ export function parseJsonSafely(text: string, limits: Partial<ParseLimits> = {})
   }
   // A byte-order mark is how some editors start a UTF-8 file; it is not part of the JSON.
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const tooDeepAt = firstTooDeep(body, maxDepth);
+  const { tooDeepAt, keys } = scanDepthAndKeys(body, maxDepth);
   if (tooDeepAt >= 0) {
     const { line, column } = lineColumn(body, tooDeepAt);
     return { ok: false, problem: problem('TF103', '', { limit: maxDepth, line, column }) };
@@ -56,7 +57,7 @@ export function parseJsonSafely(text: string, limits: Partial<ParseLimits> = {})
     const found = { reason, ...(close === undefined ? {} : { close }), ...(char === undefined ? {} : { char }) };
     return { ok: false, problem: problem('TF101', '', { line, column, detail, ...found }) };
   }
-  const twice = firstDuplicateKey(body);
+  const twice = countKeys(value) === keys ? null : firstDuplicateKey(body);
   if (twice) {
     const first = lineColumn(body, twice.first);
     const again = lineColumn(body, twice.again);
@@ -192,7 +193,17 @@ export function formatBytes(n: number): string {
 
 /** Index of the first "{" or "[" that opens a level deeper than the limit, or -1. Strings are skipped. */
 export function firstTooDeep(text: string, maxDepth: number): number {
+  return scanDepthAndKeys(text, maxDepth).tooDeepAt;
+}
+
+/**
+ * One pass over the text: where it first nests deeper than `maxDepth` (or -1), and how many object
+ * keys it writes (a string followed by ":"). Parsed, the value holds fewer keys exactly when some
+ * object writes a key twice, so a count that matches spares the slower search for the duplicate.
+ */
+function scanDepthAndKeys(text: string, maxDepth: number): { tooDeepAt: number; keys: number } {
   let depth = 0;
+  let keys = 0;
   const n = text.length;
   for (let i = 0; i < n; i++) {
     let c = text.charCodeAt(i);
@@ -200,15 +211,39 @@ export function firstTooDeep(text: string, maxDepth: number): number {
     while (c === SPACE) c = text.charCodeAt(++i);
     if (c === QUOTE) {
       const end = stringEnd(text, i);
-      if (end === -1) return -1;
+      if (end === -1) return { tooDeepAt: -1, keys };
       i = end;
+      let next = text.charCodeAt(i + 1);
+      while (next === SPACE || next === 10 || next === 13 || next === 9) next = text.charCodeAt(++i + 1);
+      if (next === COLON) keys++;
     } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
-      if (++depth > maxDepth) return i;
+      if (++depth > maxDepth) return { tooDeepAt: i, keys };
     } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
       depth--;
     }
   }
-  return -1;
+  return { tooDeepAt: -1, keys };
+}
+
+/** How many keys the objects of a parsed JSON value hold, all levels together. */
+function countKeys(value: unknown): number {
+  let keys = 0;
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (typeof v !== 'object' || v === null) continue;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) if (typeof v[i] === 'object' && v[i] !== null) stack.push(v[i]);
+      continue;
+    }
+    for (const k in v) {
+      if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
+      keys++;
+      const child = (v as Record<string, unknown>)[k];
+      if (typeof child === 'object' && child !== null) stack.push(child);
+    }
+  }
+  return keys;
 }
 
 /** 1-based line and column of an index in the text. */

@@ -147,6 +147,12 @@ describe('duplicate keys (TF108)', () => {
     expect(p).toMatchObject({ code: 'TF108', path: '/name' });
   });
 
+  it('finds a key written twice however the colon is spaced, "__proto__" included, and values that are keys elsewhere do not count', () => {
+    expect(failure('{"a" :1, "b": {"c": "a"}, "a"\n\t :2}')).toMatchObject({ code: 'TF108', path: '/a' });
+    expect(failure('{"x": [{"__proto__": 1, "__proto__": 2}]}')).toMatchObject({ code: 'TF108', path: '/x/0/__proto__' });
+    expect(parseJsonSafely('{"k": ["k", "k"], "m": {"k": "k:"}, "n": "\\\\"}').ok).toBe(true);
+  });
+
   it('accepts the same key in different objects, and keys that only look alike inside strings', () => {
     expect(parseJsonSafely('{"a": {"id": 1}, "b": {"id": 2}, "c": [{"id": 3}, {"id": 4}], "d": "\\"id\\": \\"id\\""}').ok).toBe(true);
     expect(firstDuplicateKey('{"k": "a,\\"k\\"", "j": ["k", "k"]}')).toBeNull();
