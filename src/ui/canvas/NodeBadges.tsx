@@ -1,7 +1,8 @@
 import { CircleAlert, TriangleAlert } from 'lucide-react';
-import { selectOpenCommentCount, selectProblemCount } from '../../store/selectors';
+import { selectOpenCommentCount, selectOpenDoc, selectProblemCount } from '../../store/selectors';
 import { useApp, useAppStore } from '../../store/store';
 import { useT } from '../i18n';
+import { namedMessage } from '../problems/named';
 import { CommentBadge } from '../review/ReviewBanner';
 
 /** The problem badge and open-comment count of a node (an action id or "trigger"). */
@@ -10,7 +11,8 @@ export function NodeBadges({ id }: { id: string }) {
   const store = useAppStore();
   const problem = useApp(selectProblemCount(id));
   const comments = useApp(selectOpenCommentCount(id));
-  const first = problem && problemText(problem.first);
+  // Read when there is a problem to word, not subscribed to: a bubble re-renders when its problems change.
+  const first = problem && namedMessage(problemText(problem.first), t, selectOpenDoc(store.getState())?.workflow, store.getState().workspace);
   return (
     <span className="tf-bubble__badges">
       {problem && (

@@ -6,6 +6,7 @@ import { useApp, useAppStore } from '../../store/store';
 import { Dialog } from '../canvas/Dialog';
 import { useT } from '../i18n';
 import '../i18n/versions';
+import { namedMessage } from '../problems/named';
 import { revealProblem } from '../shell/ProblemsArea';
 import { DiffList } from './DiffList';
 
@@ -61,6 +62,8 @@ function PublishDialog({ workflowId }: { workflowId: string }) {
   const { t, tc, problemText } = useT();
   const store = useAppStore();
   const name = useApp((s) => s.documents[workflowId]?.workflow.name ?? workflowId);
+  const workflow = useApp((s) => s.documents[workflowId]?.workflow);
+  const workspace = useApp((s) => s.workspace);
   const live = useApp((s) => s.versions[workflowId]?.published ?? null);
   const enrolled = useApp((s) => s.lastEnrolled[workflowId] ?? 0);
   // Judged once, when the dialog opens: what the user reads is what they publish.
@@ -92,7 +95,7 @@ function PublishDialog({ workflowId }: { workflowId: string }) {
           <ul className="tf-dialog__list">
             {review.errors.slice(0, 20).map((p, i) => (
               <li key={i}>
-                {problemText(p)}{' '}
+                {namedMessage(problemText(p), t, workflow, workspace)}{' '}
                 <button type="button" className="tf-link-button" onClick={() => jump(p)}>
                   {t('versions.publish.jump')}
                 </button>
