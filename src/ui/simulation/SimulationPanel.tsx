@@ -100,7 +100,8 @@ export function SimulationPanel({ workspace, workflows, currentWorkflowId, versi
         snapshot={snapshot}
         stale={stale}
         busy={s.busy}
-        totalEvents={scenario?.events.length ?? 0}
+        // The progress counts the events of the run shown: a stale run is of other inputs, another scenario perhaps.
+        totalEvents={(stale ? s.loadedFrom?.scenario.events.length : scenario?.events.length) ?? 0}
         names={names}
         disabled={scenario ? null : t('sim.run.noScenario')}
         onCommand={(c) => void command(c)}

@@ -178,6 +178,9 @@ describe('SimulationPanel', { timeout: 30_000 }, () => {
     await runToEnd();
     await user.selectOptions(screen.getByRole('combobox', { name: 'Scenario' }), 'email-ticket-life');
     expect(screen.getByText(/^The scenario or the workflows changed since this run/)).toBeInTheDocument();
+    // The stale run's progress counts its own scenario's events, not the newly chosen one's.
+    const ran = chatScenario().events.length;
+    expect(screen.getByText(`${ran} of ${ran} events applied`)).toBeInTheDocument();
     await runToEnd();
     expect(store.getState().snapshot?.result).toEqual(simulate({ workspace, workflows, scenario: example('email-ticket-life.json') }));
   });
