@@ -98,3 +98,69 @@ export function sourcesWords(p: Params, h: ProblemHelpers, words: { start: strin
     }),
   );
 }
+
+/** A language's words for where a problem is (see placeOf); the key and the action come quoted. */
+export interface PlaceWords {
+  key(key: string, at: string): string;
+  trigger(index: number, at: string): string;
+  action(id: string, at: string): string;
+  document: string;
+  value(at: string): string;
+}
+
+/** Where a problem is, in a language's words. */
+export function placeWords(p: Params, h: ProblemHelpers, words: PlaceWords): string {
+  const place = placeOf(p, h);
+  switch (place.type) {
+    case 'key':
+      return words.key(h.quoted(place.key), place.at);
+    case 'trigger':
+      return words.trigger(place.index, place.at);
+    case 'action':
+      return words.action(h.quoted(place.id), place.at);
+    case 'document':
+      return words.document;
+    default:
+      return words.value(place.at);
+  }
+}
+
+/** A language's words for the JSON a schema problem found: a string or number with its text, or a kind of value. */
+export interface FoundWords {
+  string(value: string): string;
+  number(value: string): string;
+  huge: string;
+  array: string;
+  object: string;
+  nothing: string;
+}
+
+/** What a schema problem found, in a language's words (the type's own name when the language has none). */
+export function foundWords(p: Params, words: FoundWords): string {
+  switch (p.foundType) {
+    case 'string':
+    case 'number':
+      return words[p.foundType](String(p.foundValue));
+    case 'huge':
+    case 'array':
+    case 'object':
+    case 'nothing':
+      return words[p.foundType];
+    default:
+      return String(p.foundType);
+  }
+}
+
+/** A language's words for the character a syntax error found (see charOf); another character is shown as it is. */
+export interface CharWords {
+  end: string;
+  lineBreak: string;
+  tab: string;
+  control(code: string): string;
+}
+
+/** The character a syntax error found, in a language's words. */
+export function charWords(p: Params, words: CharWords): string {
+  const c = charOf(p);
+  return c.type === 'char' ? c.text : c.type === 'control' ? words.control(c.text) : words[c.type];
+}

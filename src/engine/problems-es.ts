@@ -1,6 +1,6 @@
 import type { Code } from '../document/codes';
 import { TIMESTAMP_EXAMPLE } from '../document/timestamps';
-import { charOf, countOf, linkWords, listOf, placeOf, sentence, sourcesWords, type LinkWords, type Sentences } from './problem-words';
+import { charWords, countOf, foundWords, linkWords, listOf, placeWords, sentence, sourcesWords, type LinkWords, type Sentences } from './problem-words';
 import type { ProblemHelpers, ProblemPhrase } from './render';
 import { PHRASES_ES } from './render-es';
 
@@ -25,40 +25,24 @@ const kind = (k: unknown) => KINDS[String(k)] ?? String(k);
 const TYPES: Record<string, string> = { string: 'una cadena', number: 'un número', integer: 'un número entero', boolean: 'true o false', array: 'una lista', object: 'un objeto', null: 'null' };
 const prop = (p: unknown) => PHRASES_ES.properties[String(p)] ?? String(p);
 
-function where(p: P, h: ProblemHelpers): string {
-  const place = placeOf(p, h);
-  switch (place.type) {
-    case 'key':
-      return `La clave ${h.quoted(place.key)} en ${place.at || 'el documento'}`;
-    case 'trigger':
-      return `El disparador de inscripción ${place.index} (${place.at})`;
-    case 'action':
-      return `La acción ${h.quoted(place.id)} (${place.at})`;
-    case 'document':
-      return 'El documento';
-    default:
-      return `El valor en ${place.at}`;
-  }
-}
+const where = (p: P, h: ProblemHelpers) =>
+  placeWords(p, h, {
+    key: (key, at) => `La clave ${key} en ${at || 'el documento'}`,
+    trigger: (index, at) => `El disparador de inscripción ${index} (${at})`,
+    action: (id, at) => `La acción ${id} (${at})`,
+    document: 'El documento',
+    value: (at) => `El valor en ${at}`,
+  });
 
-function found(p: P): string {
-  switch (p.foundType) {
-    case 'string':
-      return `la cadena ${p.foundValue}`;
-    case 'number':
-      return `el número ${p.foundValue}`;
-    case 'huge':
-      return 'un número demasiado grande para representarlo';
-    case 'array':
-      return 'una lista';
-    case 'object':
-      return 'un objeto';
-    case 'nothing':
-      return 'nada';
-    default:
-      return String(p.foundType);
-  }
-}
+const found = (p: P) =>
+  foundWords(p, {
+    string: (v) => `la cadena ${v}`,
+    number: (v) => `el número ${v}`,
+    huge: 'un número demasiado grande para representarlo',
+    array: 'una lista',
+    object: 'un objeto',
+    nothing: 'nada',
+  });
 
 function types(p: P, h: ProblemHelpers): string {
   const list = listOf(p, 'types');
@@ -79,8 +63,7 @@ function syntax(p: P): string {
     number: 'se esperaba un número',
   };
   if (p.reason === 'unclosed') return 'esta cadena nunca se cierra';
-  const c = charOf(p);
-  const at = c.type === 'end' ? 'el final del archivo' : c.type === 'lineBreak' ? 'un salto de línea' : c.type === 'tab' ? 'un tabulador' : c.type === 'control' ? `el carácter de control ${c.text}` : c.text;
+  const at = charWords(p, { end: 'el final del archivo', lineBreak: 'un salto de línea', tab: 'un tabulador', control: (code) => `el carácter de control ${code}` });
   return `${expected[String(p.reason)] ?? String(p.detail)}, y se encontró ${at}`;
 }
 

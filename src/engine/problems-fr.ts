@@ -1,6 +1,6 @@
 import type { Code } from '../document/codes';
 import { TIMESTAMP_EXAMPLE } from '../document/timestamps';
-import { charOf, countOf, linkWords, listOf, placeOf, sentence, sourcesWords, type LinkWords, type Sentences } from './problem-words';
+import { charWords, countOf, foundWords, linkWords, listOf, placeWords, sentence, sourcesWords, type LinkWords, type Sentences } from './problem-words';
 import type { ProblemHelpers, ProblemPhrase } from './render';
 import { PHRASES_FR } from './render-fr';
 
@@ -26,40 +26,24 @@ const OF_KIND: Record<string, string> = { workflow: 'de document de workflow', w
 const TYPES: Record<string, string> = { string: 'une chaîne', number: 'un nombre', integer: 'un nombre entier', boolean: 'true ou false', array: 'une liste', object: 'un objet', null: 'null' };
 const prop = (p: unknown) => PHRASES_FR.properties[String(p)] ?? String(p);
 
-function where(p: P, h: ProblemHelpers): string {
-  const place = placeOf(p, h);
-  switch (place.type) {
-    case 'key':
-      return `La clé ${h.quoted(place.key)} dans ${place.at || 'le document'}`;
-    case 'trigger':
-      return `Le déclencheur d'inscription ${place.index} (${place.at})`;
-    case 'action':
-      return `L'action ${h.quoted(place.id)} (${place.at})`;
-    case 'document':
-      return 'Le document';
-    default:
-      return `La valeur en ${place.at}`;
-  }
-}
+const where = (p: P, h: ProblemHelpers) =>
+  placeWords(p, h, {
+    key: (key, at) => `La clé ${key} dans ${at || 'le document'}`,
+    trigger: (index, at) => `Le déclencheur d'inscription ${index} (${at})`,
+    action: (id, at) => `L'action ${id} (${at})`,
+    document: 'Le document',
+    value: (at) => `La valeur en ${at}`,
+  });
 
-function found(p: P): string {
-  switch (p.foundType) {
-    case 'string':
-      return `la chaîne ${p.foundValue}`;
-    case 'number':
-      return `le nombre ${p.foundValue}`;
-    case 'huge':
-      return 'un nombre trop grand pour être représenté';
-    case 'array':
-      return 'une liste';
-    case 'object':
-      return 'un objet';
-    case 'nothing':
-      return 'rien';
-    default:
-      return String(p.foundType);
-  }
-}
+const found = (p: P) =>
+  foundWords(p, {
+    string: (v) => `la chaîne ${v}`,
+    number: (v) => `le nombre ${v}`,
+    huge: 'un nombre trop grand pour être représenté',
+    array: 'une liste',
+    object: 'un objet',
+    nothing: 'rien',
+  });
 
 function types(p: P, h: ProblemHelpers): string {
   const list = listOf(p, 'types');
@@ -80,8 +64,7 @@ function syntax(p: P): string {
     number: 'un nombre était attendu',
   };
   if (p.reason === 'unclosed') return "cette chaîne n'est jamais fermée";
-  const c = charOf(p);
-  const at = c.type === 'end' ? 'la fin du fichier' : c.type === 'lineBreak' ? 'un saut de ligne' : c.type === 'tab' ? 'une tabulation' : c.type === 'control' ? `le caractère de contrôle ${c.text}` : c.text;
+  const at = charWords(p, { end: 'la fin du fichier', lineBreak: 'un saut de ligne', tab: 'une tabulation', control: (code) => `le caractère de contrôle ${code}` });
   return `${expected[String(p.reason)] ?? String(p.detail)}, mais il y a ${at}`;
 }
 

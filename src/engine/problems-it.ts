@@ -1,6 +1,6 @@
 import type { Code } from '../document/codes';
 import { TIMESTAMP_EXAMPLE } from '../document/timestamps';
-import { charOf, countOf, linkWords, listOf, placeOf, sentence, sourcesWords, type LinkWords, type Sentences } from './problem-words';
+import { charWords, countOf, foundWords, linkWords, listOf, placeWords, sentence, sourcesWords, type LinkWords, type Sentences } from './problem-words';
 import type { ProblemHelpers, ProblemPhrase } from './render';
 import { PHRASES_IT } from './render-it';
 
@@ -27,40 +27,24 @@ const aKind = (k: unknown) => A_KIND[String(k)] ?? String(k);
 const TYPES: Record<string, string> = { string: 'una stringa', number: 'un numero', integer: 'un numero intero', boolean: 'true o false', array: 'una lista', object: 'un oggetto', null: 'null' };
 const prop = (p: unknown) => PHRASES_IT.properties[String(p)] ?? String(p);
 
-function where(p: P, h: ProblemHelpers): string {
-  const place = placeOf(p, h);
-  switch (place.type) {
-    case 'key':
-      return `La chiave ${h.quoted(place.key)} in ${place.at || 'il documento'}`;
-    case 'trigger':
-      return `Il trigger di iscrizione ${place.index} (${place.at})`;
-    case 'action':
-      return `L'azione ${h.quoted(place.id)} (${place.at})`;
-    case 'document':
-      return 'Il documento';
-    default:
-      return `Il valore in ${place.at}`;
-  }
-}
+const where = (p: P, h: ProblemHelpers) =>
+  placeWords(p, h, {
+    key: (key, at) => `La chiave ${key} in ${at || 'il documento'}`,
+    trigger: (index, at) => `Il trigger di iscrizione ${index} (${at})`,
+    action: (id, at) => `L'azione ${id} (${at})`,
+    document: 'Il documento',
+    value: (at) => `Il valore in ${at}`,
+  });
 
-function found(p: P): string {
-  switch (p.foundType) {
-    case 'string':
-      return `la stringa ${p.foundValue}`;
-    case 'number':
-      return `il numero ${p.foundValue}`;
-    case 'huge':
-      return 'un numero troppo grande per essere rappresentato';
-    case 'array':
-      return 'una lista';
-    case 'object':
-      return 'un oggetto';
-    case 'nothing':
-      return 'niente';
-    default:
-      return String(p.foundType);
-  }
-}
+const found = (p: P) =>
+  foundWords(p, {
+    string: (v) => `la stringa ${v}`,
+    number: (v) => `il numero ${v}`,
+    huge: 'un numero troppo grande per essere rappresentato',
+    array: 'una lista',
+    object: 'un oggetto',
+    nothing: 'niente',
+  });
 
 function types(p: P, h: ProblemHelpers): string {
   const list = listOf(p, 'types');
@@ -81,8 +65,7 @@ function syntax(p: P): string {
     number: 'era atteso un numero',
   };
   if (p.reason === 'unclosed') return 'questa stringa non viene mai chiusa';
-  const c = charOf(p);
-  const at = c.type === 'end' ? 'la fine del file' : c.type === 'lineBreak' ? 'un a capo' : c.type === 'tab' ? 'una tabulazione' : c.type === 'control' ? `il carattere di controllo ${c.text}` : c.text;
+  const at = charWords(p, { end: 'la fine del file', lineBreak: 'un a capo', tab: 'una tabulazione', control: (code) => `il carattere di controllo ${code}` });
   return `${expected[String(p.reason)] ?? String(p.detail)}, ma c’è ${at}`;
 }
 

@@ -92,12 +92,10 @@ export const ZONE_INPUT_ARB: fc.Arbitrary<[Workflow[], Scenario]> = fc
   .constantFrom(...ZONE_PROBE_STARTS)
   .chain((t0) => fc.tuple(fc.tuple(zoneWorkflowArb(t0), fc.array(workflowArb({ maxActions: 6 }), { maxLength: 1 })).map(([z, more]) => [z, ...more]), zoneScenarioArb(t0)));
 
-/** Everything validation and the run say about the inputs, as one string to compare across zones. */
-export function zoneResult(wfs: readonly Workflow[], scenario: Scenario): string {
-  return zoneRun(wfs, scenario).text;
-}
-
-/** zoneResult's text, and how many actions of the first workflow (the one that reads the clock) ran. */
+/**
+ * Everything validation and the run say about the inputs, as one text to compare across zones, and how
+ * many actions of the first workflow (the one that reads the clock) ran.
+ */
 export function zoneRun(wfs: readonly Workflow[], scenario: Scenario): { text: string; clockActions: number } {
   const sc = checkImport('scenario', JSON.stringify(scenario), workspace);
   const docs = distinct(wfs).map((w) => checkImport('workflow', JSON.stringify({ format: 'ticketflow.workflow', schemaVersion: 3, workflow: w }), workspace).problems);
@@ -196,7 +194,7 @@ export const PROPERTIES: readonly FuzzProperty[] = [
       try {
         const under = (tz: string): string => {
           process.env.TZ = tz;
-          return zoneResult(wfs, scenario);
+          return zoneRun(wfs, scenario).text;
         };
         const utc = under('UTC');
         for (const tz of PROBE_ZONES.slice(1)) {

@@ -1,6 +1,6 @@
 /**
  * The fixed-seed sample of the time-zone fuzz property, run in this process under whatever `TZ` it was
- * started with: prints this process's offsets in January and July, then one SHA-256 of zoneResult per input and how many inputs reached the clock-reading actions,
+ * started with: prints this process's offsets in January and July, then one SHA-256 of zoneRun's text per input and how many inputs reached the clock-reading actions,
  * so test/fuzz/time-zones.test.ts can compare the lines across zones. `--runs N` sets the sample size.
  */
 import { createHash } from 'node:crypto';
