@@ -96,6 +96,8 @@ export const JournalSchema = z.object({
   at: z.number(),
   workflows: z.array(z.object({ id: IdSchema, base: z.number().int().min(0), doc: StoredDocSchema })).max(100000),
   workspace: z.object({ base: z.number().int().min(0), workspace: WorkspaceSchema }).nullable(),
+  /** The open workflow, order, language and panels, when they changed since the last save. */
+  session: SessionRecordSchema.optional(),
 });
 export type Journal = z.infer<typeof JournalSchema>;
 
@@ -374,6 +376,12 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
       store.setState({ language, theme, reviewMode, authorName, panels });
       savedSession = JSON.stringify(sessionOf({ ...store.getState(), openId: state.openId, order: state.order }));
     }
+    if (recovered.session) {
+      // The stored session is older than the recovered one, so the next save writes it.
+      const { language, theme, reviewMode, authorName, panels } = recovered.session;
+      store.setState({ language, theme, reviewMode, authorName, panels });
+      savedSession = '';
+    }
     s.load(state);
     store.setState({ storage: { state: 'saved' } });
     for (const what of unreadable) {
@@ -388,7 +396,7 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
    * never reached storage, so it becomes the current version (the stored one stays an undo step).
    * A second journal for a piece already recovered is kept as a copy rather than dropped.
    */
-  function replayJournals(state: LoadedState): { count: number; copies: WorkflowDocument[]; damaged: number } {
+  function replayJournals(state: LoadedState): { count: number; copies: WorkflowDocument[]; damaged: number; session: SessionRecord | undefined } {
     const found = readJournals(journal, JOURNAL_PREFIX).filter((e) => e.key !== ownJournal);
     const journals: Journal[] = [];
     let damaged = 0;
@@ -426,17 +434,25 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
         count++;
       }
     }
+    // The newest session a page could not save (the workflow it had open, its order and panels) wins
+    // over the stored one: it is what the user last saw.
+    const session = journals.find((j) => j.session)?.session;
+    if (session) {
+      const known = session.order.filter((id) => hasId(state.documents, id));
+      state.order = [...known, ...state.order.filter((id) => !known.includes(id))];
+      if (session.openId && hasId(state.documents, session.openId)) state.openId = session.openId;
+    }
     if (state.openId === null) state.openId = state.order[0] ?? null;
-    return { count, copies, damaged };
+    return { count, copies, damaged, session };
   }
 
-  function announceRecovery(recovered: { count: number; copies: WorkflowDocument[]; damaged: number }) {
+  function announceRecovery(recovered: { count: number; copies: WorkflowDocument[]; damaged: number; session?: SessionRecord }) {
     const s = store.getState();
     for (const doc of recovered.copies) s.addCopy(doc, doc.workflow.name, undefined, { keepComments: true });
     const count = recovered.count + recovered.copies.length;
     if (count) s.notify({ tone: 'info', key: 'storage.recovered', params: { count } });
     if (recovered.damaged) s.notify({ tone: 'error', key: 'storage.journalDamaged', params: { count: recovered.damaged } });
-    if (count) schedule(0);
+    if (count || recovered.session) schedule(0);
   }
 
   /** Copies what is not yet saved to the journal, synchronously; removes the journal when nothing is. */
@@ -445,7 +461,9 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
     const s = store.getState();
     const workflows = unsavedIds(s).map((id) => ({ id, base: revisions.get(id) ?? 0, doc: s.documents[id]! }));
     const workspaceUnsaved = s.workspace !== savedWorkspace;
-    if (!workflows.length && !workspaceUnsaved) {
+    const session = sessionOf(s);
+    const sessionUnsaved = JSON.stringify(session) !== savedSession;
+    if (!workflows.length && !workspaceUnsaved && !sessionUnsaved) {
       removeJournal(journal, ownJournal);
       return;
     }
@@ -454,6 +472,7 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
       at: Date.now(),
       workflows,
       workspace: workspaceUnsaved ? { base: workspaceRevision, workspace: s.workspace } : null,
+      ...(sessionUnsaved ? { session } : {}),
     };
     writeJournal(journal, ownJournal, entry);
   }
@@ -683,7 +702,9 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
     for (const key of replayed) removeJournal(journal, key);
     replayed = [];
     const after = store.getState();
-    if (after.workspace === savedWorkspace && unsavedIds(after).length === 0) removeJournal(journal, ownJournal);
+    if (after.workspace === savedWorkspace && unsavedIds(after).length === 0 && JSON.stringify(sessionOf(after)) === savedSession) {
+      removeJournal(journal, ownJournal);
+    }
     if (conflicts.length) addConflicts(conflicts);
     if (workspaceConflict !== null) store.setState({ workspaceConflict });
     store.setState({ storage: { state: 'saved' } });

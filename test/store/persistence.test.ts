@@ -60,6 +60,14 @@ async function conflictingTabs() {
   return { a, b, id };
 }
 
+/** The page is hidden and its save never lands: only the journal keeps what was not yet saved. */
+async function hideBeforeSaveLands(control: StorageControl): Promise<void> {
+  const put = writesNeverLand();
+  await control.flush({ pageHidden: true });
+  put.mockRestore();
+  control.stop();
+}
+
 const settle = () => new Promise((r) => setTimeout(r, 30));
 
 
@@ -188,10 +196,7 @@ describe('persistence', () => {
     const stored = first.store.getState().documents[id];
     first.store.getState().insertAt({ type: 'start' }, 'delay');
     const edited = first.store.getState().documents[id];
-    const put = writesNeverLand();
-    await first.control.flush({ pageHidden: true });
-    put.mockRestore();
-    first.control.stop();
+    await hideBeforeSaveLands(first.control);
     expect(journal.map.size).toBe(1);
 
     const second = await tab({ journal });
@@ -213,15 +218,42 @@ describe('persistence', () => {
     const id = first.store.getState().createWorkflow('Made just before closing');
     const workspace = { ...first.store.getState().workspace, name: 'Renamed just before closing' };
     first.store.getState().setWorkspace(workspace);
-    const put = writesNeverLand();
-    await first.control.flush({ pageHidden: true });
-    put.mockRestore();
-    first.control.stop();
+    await hideBeforeSaveLands(first.control);
 
     const second = await tab({ journal });
     expect(second.store.getState().documents[id]!.workflow.name).toBe('Made just before closing');
     expect(second.store.getState().order).toContain(id);
     expect(second.store.getState().workspace.name).toBe('Renamed just before closing');
+  });
+
+  it('reopens the workflow, language and panels chosen just before the page was hidden, when that save had not landed', async () => {
+    const journal = memoryStorage();
+    const first = await tab({ journal, saveDelayMs: 60_000 });
+    await first.control.flush();
+    const [, other] = first.store.getState().order;
+    first.store.getState().openWorkflow(other!);
+    first.store.setState({ language: 'fr' });
+    await hideBeforeSaveLands(first.control);
+    expect(journal.map.size).toBe(1);
+
+    const second = await tab({ journal });
+    expect(second.store.getState().openId).toBe(other);
+    expect(second.store.getState().language).toBe('fr');
+    expect(second.store.getState().notices.map((n) => n.key)).not.toContain('storage.recovered');
+    await second.control.flush();
+    expect(journal.map.size).toBe(0);
+    const third = await tab({ journal });
+    expect(third.store.getState().openId).toBe(other);
+  });
+
+  it('journals nothing on page hide when the open workflow and preferences are saved', async () => {
+    const journal = memoryStorage();
+    const first = await tab({ journal, saveDelayMs: 60_000 });
+    await first.control.flush();
+    first.store.getState().openWorkflow(first.store.getState().order[1]!);
+    await first.control.flush();
+    await first.control.flush({ pageHidden: true });
+    expect(journal.map.size).toBe(0);
   });
 
   it('ignores a journal whose save did land, and removes the journal once the save is done', async () => {
