@@ -409,6 +409,49 @@ e2e('team: moving the same bundle in twice reports the workflows as already here
   });
 });
 
+e2e('team: a bundle opened from the File menu goes through the server import: the team keeps its other workflows and comment threads, and an unchanged workflow gets no revision', async (ctx) => {
+  const { exportBundle } = await import('../../src/document');
+  const { EXAMPLE_WORKFLOWS } = await import('../../src/examples');
+  const { defaultWorkspace } = await import('../../src/model');
+  await withServer(async (server) => {
+    const admin = (await person(ctx, server)).page;
+    await setUpOwner(admin, server.base);
+    await open(admin, URGENT.name);
+    // A comment the team already has on the workflow the bundle also holds.
+    const posted = await apiFromPage(admin, 'POST', `/workflows/${URGENT.id}/comments`, JSON.stringify({ target: 'trigger', text: 'Keep this thread' }));
+    if (posted.status !== 201 && posted.status !== 200) throw new Error(`the comment was not stored (${posted.status})`);
+    const listed = JSON.parse((await apiFromPage(admin, 'GET', '/workflows')).text) as { workflows: { id: string }[] };
+    const before = await serverRevisions(admin, URGENT.id);
+    // The bundle holds the urgent workflow exactly as the server has it, and one new workflow.
+    const head = JSON.parse((await apiFromPage(admin, 'GET', `/workflows/${URGENT.id}?state=head`)).text);
+    const example = EXAMPLE_WORKFLOWS.find((e) => e.document.workflow.id === URGENT.id)!.document;
+    const added = { ...example, workflow: { ...example.workflow, id: 'wf-from-file', name: 'Brought in from a file' } };
+    const text = exportBundle({ workspace: defaultWorkspace(), workflows: [{ ...head, comments: [] }, added], scenarios: [] });
+    await admin.getByTestId('tf-import-file').setInputFiles({ name: 'team.bundle.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+    const dialog = admin.getByRole('dialog', { name: 'Import the bundle into the team workspace?' });
+    await dialog.getByText('No workflow of the team workspace is deleted.', { exact: false }).waitFor();
+    await dialog.getByRole('button', { name: 'Import into the team workspace' }).click();
+    const status = dialog.getByRole('status').filter({ hasText: 'Moved in:' });
+    await status.waitFor({ timeout: 15_000 });
+    const said = (await status.textContent()) ?? '';
+    if (!said.includes('1 new workflow: Brought in from a file') || !said.includes(`1 workflow already here, unchanged: ${URGENT.name}`)) throw new Error(`the report says "${said}"`);
+    await ctx.screenshot('team-bundle-import', admin);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await admin.waitForTimeout(1500);
+    const after = JSON.parse((await apiFromPage(admin, 'GET', '/workflows')).text) as { workflows: { id: string }[] };
+    const gone = listed.workflows.filter((w) => !after.workflows.some((a) => a.id === w.id)).map((w) => w.id);
+    if (gone.length) throw new Error(`the import deleted ${gone.join(', ')} from the server`);
+    if (!after.workflows.some((w) => w.id === 'wf-from-file')) throw new Error('the new workflow is not on the server');
+    const revisions = await serverRevisions(admin, URGENT.id);
+    if (revisions.head !== before.head) throw new Error(`the unchanged workflow went from revision ${before.head} to ${revisions.head}`);
+    const threads = JSON.parse((await apiFromPage(admin, 'GET', `/workflows/${URGENT.id}/comments`)).text) as { comments: unknown[] };
+    if (threads.comments.length !== 1) throw new Error(`the server holds ${threads.comments.length} threads on ${URGENT.id}, not the one it had`);
+    await admin.getByRole('navigation', { name: 'Workflows' }).getByRole('button', { name: 'Brought in from a file', exact: true }).waitFor({ timeout: 10_000 });
+    const notices = await admin.locator('.tf-notice, [role="status"]').allTextContents();
+    if (notices.some((n) => n.includes('cannot be made in team mode'))) throw new Error(`a spurious notice: ${notices.join(' | ')}`);
+  });
+});
+
 e2e('team: turning a live workflow off says so only once the server has answered, and a failure keeps it live', async (ctx) => {
   await withServer(async (server) => {
     const { context, page } = await person(ctx, server);

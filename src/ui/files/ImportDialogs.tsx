@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { useAppStore } from '../../store/store';
+import { useTeamSession } from '../../store/team-session';
+import { TeamBundleDialog } from '../team/TeamBundleDialog';
 import { Dialog } from '../canvas/Dialog';
 import { useT } from '../i18n';
 import { applyBundle, importText, resolveConflict } from './file-actions';
@@ -12,6 +14,7 @@ export function ImportDialogs() {
   const pending = useImportState((s) => s.pending);
   const close = () => useImportState.getState().set(null);
   const [text, setText] = useState('');
+  const team = useTeamSession((s) => (s.mode === 'team' && s.me ? s.api : null));
   if (!pending) return null;
 
   if (pending.kind === 'paste') {
@@ -95,6 +98,9 @@ export function ImportDialogs() {
       </Dialog>
     );
   }
+
+  // In team mode a bundle goes to the server's import (as moving in does), never replacing the team's workflows.
+  if (team) return <TeamBundleDialog api={team} bundle={pending.bundle} text={pending.text} onClose={close} />;
 
   return (
     <Dialog title={t('files.bundle.title')} onCancel={close}>

@@ -120,7 +120,7 @@ export async function importText(store: AppStore, text: string, source: string):
   if (isBundle(parsed.value)) {
     const r = importBundle(text);
     if (!r.document) pending.set({ kind: 'report', source, problems: r.problems });
-    else pending.set({ kind: 'bundle', source, bundle: r.document, notes: r.notes });
+    else pending.set({ kind: 'bundle', source, bundle: r.document, notes: r.notes, text });
     return;
   }
   // Read once: the value parsed above is the document (a 20,000-action file takes a few hundred ms to parse).

@@ -6,7 +6,8 @@ import type { WorkflowDocument } from '../../model';
 export type PendingImport =
   | { kind: 'report'; source: string; problems: Problem[] }
   | { kind: 'conflict'; source: string; doc: WorkflowDocument; notes: string[]; migratedFrom?: number }
-  | { kind: 'bundle'; source: string; bundle: Bundle; notes: string[] }
+  /** `text` is the file as read, which team mode sends to the server's import. */
+  | { kind: 'bundle'; source: string; bundle: Bundle; notes: string[]; text: string }
   | { kind: 'paste' };
 
 /** The import dialog's state, shared by the header menu, the drop target and the dialogs. */

@@ -59,13 +59,16 @@ export async function localWorkspaceBundle(): Promise<string | null> {
   }
 }
 
-/** Moving in: the browser's local workspace, or a bundle file, into the team workspace in one step. */
-export function MoveInDialog({ api, onClose }: { api: TeamApi; onClose: () => void }) {
+/**
+ * Sending a bundle to the team workspace's import (moving in is one request): whether it is under way,
+ * its report, or the error that stopped it. `send` reads the text first; null text says nothing was
+ * there to send.
+ */
+export function useBundleImport(api: TeamApi) {
   const { t } = useT();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [report, setReport] = useState<MoveInReport | null>(null);
-
   const send = async (read: () => Promise<string | null>) => {
     setBusy(true);
     setError(null);
@@ -84,6 +87,58 @@ export function MoveInDialog({ api, onClose }: { api: TeamApi; onClose: () => vo
       setBusy(false);
     }
   };
+  return { busy, error, report, send };
+}
+
+/** An import into the team workspace under way, what it brought in (workflows by outcome, scenarios, settings, notes, problems), or why it failed. */
+export function ImportOutcome({ busy, error, report }: { busy: boolean; error: string | null; report: MoveInReport | null }) {
+  const { t } = useT();
+  return (
+    <>
+      {busy && <p role="status">{t('team.moveIn.sending')}</p>}
+      {report && <MoveInReportView report={report} />}
+      {error && (
+        <p className="tf-problem tf-problem--error" role="alert">
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
+
+function MoveInReportView({ report }: { report: MoveInReport }) {
+  const { t } = useT();
+  return (
+    <div className="tf-team-report" role="status">
+      <p>
+        <strong>{t('team.moveIn.done')}</strong>
+      </p>
+      <ul>
+        {report.workflows.created.length > 0 && <li>{t('team.moveIn.created', { count: report.workflows.created.length, names: report.workflows.created.join(', ') })}</li>}
+        {report.workflows.revised.length > 0 && <li>{t('team.moveIn.revised', { count: report.workflows.revised.length, names: report.workflows.revised.join(', ') })}</li>}
+        {report.workflows.unchanged.length > 0 && (
+          <li>{t('team.moveIn.unchanged', { count: report.workflows.unchanged.length, names: report.workflows.unchanged.join(', ') })}</li>
+        )}
+        {MOVE_IN_OUTCOMES.every((o) => report.workflows[o].length === 0) && <li>{t('team.moveIn.noWorkflows')}</li>}
+        <li>{t('team.moveIn.scenarios', { count: report.scenarios })}</li>
+        <li>{report.workspace ? t('team.moveIn.workspace') : t('team.moveIn.noWorkspace')}</li>
+        {report.notes.map((n, i) => (
+          <li key={`n${i}`}>{n}</li>
+        ))}
+        {report.problems.map((p, i) => (
+          <li key={`p${i}`} className="tf-problem tf-problem--error">
+            {p}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** Moving in: the browser's local workspace, or a bundle file, into the team workspace in one step. */
+export function MoveInDialog({ api, onClose }: { api: TeamApi; onClose: () => void }) {
+  const { t } = useT();
+  const { busy, error, report, send } = useBundleImport(api);
 
   return (
     <Dialog title={t('team.moveIn.title')} onCancel={onClose}>
@@ -108,37 +163,7 @@ export function MoveInDialog({ api, onClose }: { api: TeamApi; onClose: () => vo
             />
           </label>
         </div>
-        {busy && <p role="status">{t('team.moveIn.sending')}</p>}
-        {report && (
-          <div className="tf-team-report" role="status">
-            <p>
-              <strong>{t('team.moveIn.done')}</strong>
-            </p>
-            <ul>
-              {report.workflows.created.length > 0 && <li>{t('team.moveIn.created', { count: report.workflows.created.length, names: report.workflows.created.join(', ') })}</li>}
-              {report.workflows.revised.length > 0 && <li>{t('team.moveIn.revised', { count: report.workflows.revised.length, names: report.workflows.revised.join(', ') })}</li>}
-              {report.workflows.unchanged.length > 0 && (
-                <li>{t('team.moveIn.unchanged', { count: report.workflows.unchanged.length, names: report.workflows.unchanged.join(', ') })}</li>
-              )}
-              {MOVE_IN_OUTCOMES.every((o) => report.workflows[o].length === 0) && <li>{t('team.moveIn.noWorkflows')}</li>}
-              <li>{t('team.moveIn.scenarios', { count: report.scenarios })}</li>
-              <li>{report.workspace ? t('team.moveIn.workspace') : t('team.moveIn.noWorkspace')}</li>
-              {report.notes.map((n, i) => (
-                <li key={`n${i}`}>{n}</li>
-              ))}
-              {report.problems.map((p, i) => (
-                <li key={`p${i}`} className="tf-problem tf-problem--error">
-                  {p}
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
-        {error && (
-          <p className="tf-problem tf-problem--error" role="alert">
-            {error}
-          </p>
-        )}
+        <ImportOutcome busy={busy} error={error} report={report} />
         <div className="tf-dialog__buttons">
           <button type="button" className="tf-button" onClick={onClose}>
             {t('team.close')}
