@@ -79,6 +79,17 @@ export const WorkflowSummarySchema = z.object({
   updatedBy: PersonRefSchema,
 });
 export const WorkflowsSchema = z.object({ workflows: z.array(WorkflowSummarySchema) });
+export const TrashSchema = z.object({
+  workflows: z.array(
+    z.object({
+      id: Id,
+      name: z.string(),
+      revision: z.number().int().describe('Its last revision, whose document this is.'),
+      deletedAt: Iso,
+      document: z.record(z.string(), z.unknown()).describe('The workflow document of that revision (ticketflow.workflow), without comments.'),
+    }),
+  ),
+});
 export const RevisionSchema = z.object({
   workflowId: Id,
   number: z.number().int(),

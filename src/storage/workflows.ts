@@ -187,3 +187,28 @@ export async function deleteWorkflow(orm: Orm, workspaceId: string, workflowId: 
     .returning({ id: workflows.id });
   return rows.length > 0;
 }
+
+/** A deleted workflow as the trash lists it: when it was deleted, and the document of its last revision. */
+export interface DeletedWorkflow {
+  id: string;
+  name: string;
+  head: number;
+  deletedAt: Date;
+  /** The head revision's exported bytes, without comments. */
+  document: string;
+}
+
+/**
+ * The deleted workflows, the most recently deleted first, at most `limit`. Deleting keeps every
+ * revision, so each comes with its head's document; creating the id again brings it back with its history.
+ */
+export async function listDeleted(orm: Orm, workspaceId: string, limit: number): Promise<DeletedWorkflow[]> {
+  const rows = await orm
+    .select({ id: workflows.id, name: workflows.name, head: workflows.head, deletedAt: workflows.deletedAt, document: revisions.document })
+    .from(workflows)
+    .innerJoin(revisions, and(eq(revisions.workspaceId, workflows.workspaceId), eq(revisions.workflowId, workflows.id), eq(revisions.number, workflows.head)))
+    .where(and(eq(workflows.workspaceId, workspaceId), isNotNull(workflows.deletedAt)))
+    .orderBy(desc(workflows.deletedAt), asc(workflows.id))
+    .limit(limit);
+  return rows.flatMap((r) => (r.deletedAt ? [{ ...r, deletedAt: r.deletedAt }] : []));
+}

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { exportBundle, exportWorkflow } from '../document';
 import { WorkflowDocumentSchema, WorkspaceSchema, type CommentThread, type Scenario, type WorkflowDocument, type Workspace } from '../model';
 import { LANGUAGES } from '../ui/i18n/core';
-import type { LoadedState } from './document-slice';
+import type { LoadedState, TrashedWorkflow } from './document-slice';
 import { emptyHistory, recordStep } from './history';
 import { browserJournalStorage, journalKey, readJournals, removeJournal, writeJournal, type JournalStorage } from './journal';
 import { idRecord } from './id-record';
@@ -64,6 +64,11 @@ function parseDocument(text: string, where: string): WorkflowDocument {
   } catch (error) {
     throw new Error(`${where}: the server sent a document that is not JSON (${error instanceof Error ? error.message : String(error)})`);
   }
+  return documentFrom(value, where);
+}
+
+/** A workflow document the server sent as a value, checked against the format. */
+function documentFrom(value: unknown, where: string): WorkflowDocument {
   const parsed = WorkflowDocumentSchema.safeParse(value);
   if (!parsed.success) throw new Error(`${where}: the server sent a document this app cannot read: ${parsed.error.issues[0]?.message ?? ''}`);
   return parsed.data;
@@ -302,6 +307,25 @@ export async function startTeamPersistence(store: AppStore, options: TeamPersist
     return Array.isArray(r.body?.workflows) ? r.body.workflows : [];
   }
 
+  /**
+   * The server's trash, for an admin: the deleted workflows (their revisions are kept), which Restore
+   * creates again with their history. One the app cannot read is left out; the rest are listed.
+   */
+  async function fetchTrash(): Promise<TrashedWorkflow[]> {
+    if (!admin) return [];
+    const r = await api.get<{ workflows?: unknown[] }>('/trash');
+    const out: TrashedWorkflow[] = [];
+    for (const raw of Array.isArray(r.body?.workflows) ? r.body.workflows : []) {
+      const w = (raw ?? {}) as Record<string, unknown>;
+      try {
+        out.push({ doc: documentFrom(w.document, `GET /trash (${String(w.id)})`), versions: null, position: Number.MAX_SAFE_INTEGER, deletedAt: String(w.deletedAt) });
+      } catch {
+        // Not readable by this app: it stays in the server's trash, out of this list.
+      }
+    }
+    return out;
+  }
+
   async function load() {
     const w = await api.get<unknown>('/workspace');
     const loadedWorkspace = parseWorkspace(w.body, w.headers.get('etag'));
@@ -333,7 +357,9 @@ export async function startTeamPersistence(store: AppStore, options: TeamPersist
       savedComments.set(item.summary.id, comments);
     }
     await loadPresence();
-    const state: LoadedState = { workspace: loadedWorkspace.workspace, documents, order, openId: order[0] ?? null, histories: {} };
+    // An older server without the trash route, or one that fails it, leaves the trash empty: the workflows still open.
+    const trash = await fetchTrash().catch(() => [] as TrashedWorkflow[]);
+    const state: LoadedState = { workspace: loadedWorkspace.workspace, documents, order, openId: order[0] ?? null, histories: {}, trash };
     const recovered = replayJournals(state);
     store.getState().load(state);
     // Review mode is the role now: reviewers and viewers read, and only admins edit.

@@ -452,6 +452,38 @@ e2e('team: a bundle opened from the File menu goes through the server import: th
   });
 });
 
+e2e('team: a deleted workflow is in the trash after a reload, and Restore brings it back on the server with its history', async (ctx) => {
+  await withServer(async (server) => {
+    const admin = (await person(ctx, server)).page;
+    await setUpOwner(admin, server.base);
+    const list = admin.getByRole('navigation', { name: 'Workflows' });
+    const row = list.getByRole('button', { name: URGENT.name, exact: true });
+    await row.waitFor();
+    const before = await serverRevisions(admin, URGENT.id);
+    await list.getByRole('button', { name: `Delete "${URGENT.name}"` }).click();
+    await admin.getByRole('alertdialog', { name: 'Delete workflow' }).getByRole('button', { name: 'Delete', exact: true }).click();
+    await row.waitFor({ state: 'detached' });
+    for (let i = 0; i < 100 && (await apiFromPage(admin, 'GET', `/workflows/${URGENT.id}`)).status !== 404; i++) await admin.waitForTimeout(100);
+    if ((await apiFromPage(admin, 'GET', `/workflows/${URGENT.id}`)).status !== 404) throw new Error('the delete did not reach the server');
+    await admin.reload();
+    await list.getByRole('button').first().waitFor();
+    if (await row.count()) throw new Error('the deleted workflow is back after a reload');
+    await admin.getByText('Trash (1 workflow)').click();
+    if (await admin.getByRole('button', { name: `Delete "${URGENT.name}" for good` }).count()) throw new Error('team mode offers Delete for good, which the server does not do');
+    await ctx.screenshot('team-trash', admin);
+    await admin.getByRole('button', { name: `Restore "${URGENT.name}"` }).click();
+    await row.waitFor();
+    for (let i = 0; i < 100 && (await apiFromPage(admin, 'GET', `/workflows/${URGENT.id}`)).status !== 200; i++) await admin.waitForTimeout(100);
+    const after = await serverRevisions(admin, URGENT.id);
+    if (after.head !== before.head + 1 || after.revisions.length !== before.revisions.length + 1) {
+      throw new Error(`the restored workflow has revisions ${after.revisions.map((r) => r.number).join(',')} (head ${after.head}), not its history and one more`);
+    }
+    await admin.reload();
+    await row.waitFor();
+    if (await admin.getByText(/^Trash \(/).count()) throw new Error('the trash still lists the restored workflow after a reload');
+  });
+});
+
 e2e('team: turning a live workflow off says so only once the server has answered, and a failure keeps it live', async (ctx) => {
   await withServer(async (server) => {
     const { context, page } = await person(ctx, server);

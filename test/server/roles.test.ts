@@ -39,6 +39,7 @@ const ALLOWED: Record<string, Who[]> = {
   'GET /workflows/:id': READERS,
   'PUT /workflows/:id': ADMIN,
   'DELETE /workflows/:id': ADMIN,
+  'GET /trash': ADMIN,
   'GET /workflows/:id/revisions': READERS,
   'POST /workflows/:id/publish': ADMIN,
   'DELETE /workflows/:id/publish': ADMIN,

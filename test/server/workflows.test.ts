@@ -159,6 +159,27 @@ for (const kind of DATABASE_KINDS) {
       expect(back.json.revision).toMatchObject({ number: 2, base: 1 });
     });
 
+    it('lists a deleted workflow in the trash with its last document, newest first, and drops it once created again', async () => {
+      const a = withId(renamed(EXAMPLE, 'Trashed first'), 'wf-trash-a');
+      const b = withId(renamed(EXAMPLE, 'Trashed second'), 'wf-trash-b');
+      for (const doc of [a, b]) expect((await admin.call('POST', '/workflows', { raw: exportWorkflow(doc) })).status).toBe(201);
+      expect((await admin.call('DELETE', '/workflows/wf-trash-a')).status).toBe(204);
+      expect((await admin.call('DELETE', '/workflows/wf-trash-b')).status).toBe(204);
+      const trash = await admin.call('GET', '/trash');
+      expect(trash.status).toBe(200);
+      const listed = trash.json.workflows as { id: string; name: string; revision: number; deletedAt: string; document: unknown }[];
+      const ours = listed.filter((w) => w.id.startsWith('wf-trash-'));
+      expect(ours.map((w) => w.id)).toEqual(['wf-trash-b', 'wf-trash-a']);
+      expect(ours[1]).toMatchObject({ name: 'Trashed first', revision: 1 });
+      expect(Date.parse(ours[0]!.deletedAt)).toBeGreaterThanOrEqual(Date.parse(ours[1]!.deletedAt));
+      expect(stableStringify(ours[1]!.document)).toBe(exportWorkflow({ ...a, revision: undefined } as WorkflowDocument, { comments: false }));
+      expect((await reviewer.call('GET', '/trash')).status).toBe(403);
+      expect((await admin.call('POST', '/workflows', { raw: exportWorkflow(a) })).json.revision).toMatchObject({ number: 2, base: 1 });
+      const after = (await admin.call('GET', '/trash')).json.workflows as { id: string }[];
+      expect(after.map((w) => w.id)).toContain('wf-trash-b');
+      expect(after.map((w) => w.id)).not.toContain('wf-trash-a');
+    });
+
     it('keeps comment threads by account, on any target, readable after a revision removed their action', async () => {
       const id = EXAMPLE.workflow.id;
       const thread = await reviewer.call('POST', `/workflows/${id}/comments`, { body: { target: 'notify-leads', text: 'Who are the leads?' } });

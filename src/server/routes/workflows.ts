@@ -3,13 +3,15 @@ import { audit, scenarios, workflows, workspace as workspaceStore, type Revision
 import { z } from 'zod';
 import { exportBundle, hasErrors } from '../../document';
 import type { Scenario, WorkflowDocument } from '../../model';
-import { PublishBodySchema, PublishedSchema, RevisionsSchema, SavedSchema, WorkflowsSchema } from '../api-schemas';
+import { PublishBodySchema, PublishedSchema, RevisionsSchema, SavedSchema, TrashSchema, WorkflowsSchema } from '../api-schemas';
 import { actorOf, route, type AnyRoute, type RouteCall } from '../context';
 import { importNotes, readScenario, readWorkflow, requireDocument, revisionBytes, workflowProblems } from '../core';
 import { ApiProblem } from '../problems';
 import { currentWorkspace, ifMatch, notModified, RevisionNumber, revisionBody, summary, workflowEtag } from './shared';
 
 const TAG = 'Workflows';
+/** How many deleted workflows GET /trash lists, as many as the app's trash keeps. */
+const TRASH_SIZE = 50;
 const MessageQuery = { description: 'An optional message for the revision (history shows it).', schema: z.string().max(2000) };
 
 /** Reads a workflow document body with the core; 422 when it cannot be read or its id differs. */
@@ -212,6 +214,23 @@ export const workflowRoutes: AnyRoute[] = [
       });
       reply.code(204);
       return null;
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/trash',
+    permission: 'edit',
+    tag: TAG,
+    summary: 'The deleted workflows, most recently deleted first (at most 50), each with its last revision',
+    description:
+      'Deleting keeps every revision, so a deleted workflow can come back: create it again under its id (POST /workflows) and its history continues. This list is what the app\'s trash shows after a reload.',
+    responses: { 200: { description: 'The deleted workflows.', schema: TrashSchema } },
+    handler: async ({ ctx }) => {
+      const workspaceId = await ctx.workspaceId();
+      const rows = await workflows.listDeleted(ctx.db.orm, workspaceId, TRASH_SIZE);
+      return {
+        workflows: rows.map((r) => ({ id: r.id, name: r.name, revision: r.head, deletedAt: r.deletedAt.toISOString(), document: JSON.parse(r.document) as Record<string, unknown> })),
+      };
     },
   }),
   route({

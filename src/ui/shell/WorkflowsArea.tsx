@@ -18,6 +18,8 @@ export function WorkflowsArea() {
   const versions = useApp((s) => s.versions);
   const openId = useApp((s) => s.openId);
   const editor = useTeamSession(canEdit);
+  // The server keeps a deleted workflow's revisions: its trash has Restore, not Delete for good.
+  const team = useTeamSession((s) => s.mode === 'team');
   const trash = useApp((s) => s.trash);
   const onRestore = useCallback((id: string) => store.getState().restoreWorkflow(id), [store]);
   const onPurge = useCallback((id: string, deletedAt: string) => store.getState().purgeTrashed(id, deletedAt), [store]);
@@ -76,7 +78,7 @@ export function WorkflowsArea() {
         readOnly={!editor}
         badge={presenceOf}
       />
-      {editor && <TrashList entries={trash} onRestore={onRestore} onPurge={onPurge} />}
+      {editor && <TrashList entries={trash} onRestore={onRestore} onPurge={team ? undefined : onPurge} />}
     </>
   );
 }

@@ -8,10 +8,11 @@ export interface TrashListProps {
   /** Deleted workflows, the latest first. */
   entries: readonly TrashedWorkflow[];
   onRestore: (id: string) => void;
-  onPurge: (id: string, deletedAt: string) => void;
+  /** Removes an entry for good; absent where nothing can be (team mode: the server keeps every revision). */
+  onPurge?: (id: string, deletedAt: string) => void;
 }
 
-/** Deleted workflows, each with when it went, Restore, and Delete for good; nothing while the trash is empty. */
+/** Deleted workflows, each with when it went, Restore, and Delete for good where that exists; nothing while the trash is empty. */
 export function TrashList({ entries, onRestore, onPurge }: TrashListProps) {
   const { t, tc, lang } = useT();
   if (entries.length === 0) return null;
@@ -31,9 +32,11 @@ export function TrashList({ entries, onRestore, onPurge }: TrashListProps) {
               <button type="button" className="tf-button" aria-label={t('workflows.trash.restore', { name })} onClick={() => onRestore(id)}>
                 <RotateCcw size={14} aria-hidden /> {t('workflows.trash.restoreShort')}
               </button>
-              <button type="button" className="tf-button tf-button--danger" aria-label={t('workflows.trash.purge', { name })} onClick={() => onPurge(id, e.deletedAt)}>
-                <Trash2 size={14} aria-hidden />
-              </button>
+              {onPurge && (
+                <button type="button" className="tf-button tf-button--danger" aria-label={t('workflows.trash.purge', { name })} onClick={() => onPurge(id, e.deletedAt)}>
+                  <Trash2 size={14} aria-hidden />
+                </button>
+              )}
             </li>
           );
         })}
