@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { exportBundle, exportWorkflow } from '../document';
-import { WorkflowDocumentSchema, WorkspaceSchema, type CommentThread, type Scenario, type WorkflowDocument, type Workspace } from '../model';
+import { IdSchema, WorkflowDocumentSchema, WorkspaceSchema, type CommentThread, type Scenario, type WorkflowDocument, type Workspace } from '../model';
 import { LANGUAGES } from '../ui/i18n/core';
 import type { LoadedState, TrashedWorkflow } from './document-slice';
 import { emptyHistory, recordStep } from './history';
@@ -50,10 +50,12 @@ const PrefsSchema = z.object({
   language: z.enum(LANGUAGES),
   theme: z.enum(['light', 'dark']).nullable(),
   panels: z.object({ left: z.boolean(), right: z.boolean(), bottom: z.boolean(), rightTab: z.string().max(100), bottomTab: z.string().max(100) }),
+  /** The workflow this browser had open, which a reload opens again while it exists. */
+  openId: IdSchema.nullable().optional(),
 });
 
 function prefsOf(s: ReturnType<AppStore['getState']>): z.infer<typeof PrefsSchema> {
-  return { language: s.language, theme: s.theme, panels: s.panels };
+  return { language: s.language, theme: s.theme, panels: s.panels, openId: s.openId };
 }
 
 /** A workflow document read from the server: its exact bytes parsed, checked against the format. */
@@ -156,6 +158,8 @@ export async function startTeamPersistence(store: AppStore, options: TeamPersist
   const refreshVersions = (id: string) => {
     versions.refresh(id).catch(() => undefined);
   };
+  /** The workflow the kept preferences name as open (load opens it if the server still has it). */
+  let keptOpenId: string | null = null;
   const prefsFound = loadPrefs();
   teamSession.setState({ mode: 'team', api, me, presence: idRecord() });
   store.setState({ storage: { state: 'loading' } });
@@ -274,7 +278,9 @@ export async function startTeamPersistence(store: AppStore, options: TeamPersist
     }
     const parsed = PrefsSchema.safeParse(raw);
     if (!parsed.success) return false;
-    store.setState(parsed.data);
+    const { openId, ...prefs } = parsed.data;
+    keptOpenId = openId ?? null;
+    store.setState(prefs);
     return true;
   }
 
@@ -359,7 +365,8 @@ export async function startTeamPersistence(store: AppStore, options: TeamPersist
     await loadPresence();
     // An older server without the trash route, or one that fails it, leaves the trash empty: the workflows still open.
     const trash = await fetchTrash().catch(() => [] as TrashedWorkflow[]);
-    const state: LoadedState = { workspace: loadedWorkspace.workspace, documents, order, openId: order[0] ?? null, histories: {}, trash };
+    const openId = keptOpenId !== null && order.includes(keptOpenId) ? keptOpenId : (order[0] ?? null);
+    const state: LoadedState = { workspace: loadedWorkspace.workspace, documents, order, openId, histories: {}, trash };
     const recovered = replayJournals(state);
     store.getState().load(state);
     // Review mode is the role now: reviewers and viewers read, and only admins edit.

@@ -28,6 +28,8 @@ interface StoredComment {
 interface StoredWorkflow {
   revisions: string[];
   deleted: boolean;
+  /** When it was deleted (ISO 8601), for the trash. */
+  deletedAt?: string;
   comments: StoredComment[];
 }
 
@@ -213,6 +215,14 @@ export class FakeTeamServer {
         .map(([id, w]) => ({ id, name: this.head(id).workflow.name, head: w.revisions.length, published: null }));
       return json(200, { workflows });
     }
+    if (path === '/trash' && method === 'GET') {
+      if (!admin) return problem(403, 'Admins only');
+      const workflows = [...this.workflows.entries()]
+        .filter(([, w]) => w.deleted)
+        .map(([id, w]) => ({ id, name: this.head(id).workflow.name, revision: w.revisions.length, deletedAt: w.deletedAt ?? '', document: JSON.parse(w.revisions.at(-1)!) }))
+        .sort((a, b) => (a.deletedAt < b.deletedAt ? 1 : -1));
+      return json(200, { workflows });
+    }
     if (path === '/workflows' && method === 'POST') {
       if (!admin) return problem(403, 'Admins only');
       const doc = body as unknown as WorkflowDocument;
@@ -311,6 +321,7 @@ export class FakeTeamServer {
       }
       if (method === 'DELETE') {
         stored.deleted = true;
+        stored.deletedAt = new Date().toISOString();
         this.emit('workflow.deleted', { workflowId: id });
         return new Response(null, { status: 204 });
       }

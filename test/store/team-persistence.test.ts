@@ -127,6 +127,37 @@ describe('team persistence', () => {
     expect(server.head(id).workflow).toEqual(store.getState().documents[id]!.workflow);
   });
 
+  it("keeps a deleted workflow in an admin's trash across a reload, and Restore brings it back on the server", async () => {
+    const first = await page('ada@example.com');
+    const id = ids[1]!;
+    first.store.getState().deleteWorkflow(id);
+    await first.control.flush();
+    await until(() => server.workflows.get(id)!.deleted, 'the delete on the server');
+    first.control.stop();
+
+    const again = await page('ada@example.com');
+    expect(again.store.getState().documents[id]).toBeUndefined();
+    expect(again.store.getState().trash.map((e) => e.doc.workflow.id)).toEqual([id]);
+    expect(again.store.getState().trash[0]!.doc.workflow).toEqual(server.head(id).workflow);
+    again.store.getState().restoreWorkflow(id);
+    await again.control.flush();
+    await until(() => server.workflows.get(id)!.deleted === false, 'the workflow back on the server');
+    expect(again.store.getState().trash).toEqual([]);
+    // A reviewer has no trash to restore from.
+    expect((await page('rui@example.com')).store.getState().trash).toEqual([]);
+  });
+
+  it('opens the workflow this browser had open after a reload, and the first one when it is gone', async () => {
+    const journal = memoryStorage();
+    const first = await page('ada@example.com', { journal });
+    first.store.getState().openWorkflow(ids[2]!);
+    first.control.stop();
+    expect((await page('ada@example.com', { journal })).store.getState().openId).toBe(ids[2]);
+    server.workflows.get(ids[2]!)!.deleted = true;
+    const after = await page('ada@example.com', { journal });
+    expect(after.store.getState().openId).toBe(after.store.getState().order[0]);
+  });
+
   it('gives the second of two admins saving on one base the conflict choice, and overwrites nothing', async () => {
     const a = await page('ada@example.com', { live: false });
     const b = await page('bea@example.com', { live: false });
