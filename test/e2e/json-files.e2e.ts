@@ -13,6 +13,17 @@ async function downloadWorkflow(page: Page): Promise<{ name: string; text: strin
   return { name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
 }
 
+/** Replaces the JSON view's text by pasting, as a user brings a document in (typed text would get Monaco's auto-closed brackets). */
+async function pasteIntoJsonView(page: Page, text: string) {
+  await page.getByRole('tab', { name: 'JSON' }).click();
+  const editor = page.locator('.monaco-editor').first();
+  await editor.waitFor({ timeout: 30_000 });
+  await editor.click();
+  await page.evaluate((text) => navigator.clipboard.writeText(text), text);
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('ControlOrMeta+V');
+}
+
 async function importFile(page: Page, name: string, text: string) {
   await page.getByTestId('tf-import-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
 }
@@ -33,19 +44,34 @@ e2e('an edit in the JSON view shows on the canvas as one undo step', async ({ pa
   const doc = JSON.parse(text) as { workflow: { name: string } };
   const before = doc.workflow.name;
   doc.workflow.name = 'Renamed in the JSON view';
-  await page.getByRole('tab', { name: 'JSON' }).click();
-  const editor = page.locator('.monaco-editor').first();
-  await editor.waitFor({ timeout: 30_000 });
-  await editor.click();
-  // Pasted, as a user brings a document in: typed text would get Monaco's auto-closed brackets.
-  await page.evaluate((text) => navigator.clipboard.writeText(text), JSON.stringify(doc, null, 2));
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('ControlOrMeta+V');
+  await pasteIntoJsonView(page, JSON.stringify(doc, null, 2));
   await page.getByRole('heading', { level: 1, name: 'Renamed in the JSON view' }).waitFor();
   await screenshot('json-view-edit');
   await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
   await page.keyboard.press('ControlOrMeta+Z');
   await page.getByRole('heading', { level: 1, name: before }).waitFor();
+});
+
+e2e('the JSON view names an action in a problem by its summary, the id after', async ({ page, baseUrl }) => {
+  await openApp(page, baseUrl);
+  const { text } = await downloadWorkflow(page);
+  const doc = JSON.parse(text) as { workflow: { actions: Record<string, unknown>[] } };
+  // An action no path leads to: "Action … can never run".
+  doc.workflow.actions.push({ id: 'lonely-status', kind: 'setStatus', statusId: 'closed', next: null });
+  await pasteIntoJsonView(page, JSON.stringify(doc, null, 2));
+  const squiggle = page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error');
+  await squiggle.first().waitFor({ timeout: 15_000 });
+  const hover = page.locator('.monaco-hover');
+  for (let i = 0; i < (await squiggle.count()) && !((await hover.textContent().catch(() => '')) ?? '').includes('can never run'); i++) {
+    // The squiggle lies under the text layer: the mouse goes to its place.
+    const box = await squiggle.nth(i).boundingBox();
+    if (!box) continue;
+    await page.mouse.move(box.x + Math.min(box.width / 2, 20), box.y + box.height / 2);
+    await hover.first().waitFor({ timeout: 3_000 }).catch(() => undefined);
+  }
+  const said = (await hover.first().textContent()) ?? '';
+  if (!said.includes('can never run')) throw new Error(`the hover says "${said}"`);
+  if (!/Action "Set status[^"]*" \(lonely-status\) can never run/.test(said)) throw new Error(`the problem does not name the action by its summary: "${said}"`);
 });
 
 e2e('invalid JSON in the editor leaves the canvas on the last good document and says why', async ({ page, baseUrl }) => {

@@ -4,6 +4,7 @@ import { DEFAULT_LIMITS, exportWorkflow, importWorkflow, type Problem } from '..
 import { firstTooDeep } from '../../document/safe-json';
 import type { WorkflowDocument, Workspace } from '../../model';
 import { useT } from '../i18n';
+import { namedMessage } from '../problems/named';
 import { JsonLocator } from './json-locate';
 import { monaco, WORKFLOW_MODEL_PATH } from './monaco-setup';
 import './json-view.css';
@@ -123,11 +124,14 @@ export default function JsonView(props: JsonViewProps) {
   const decorations = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
   const selectingFromEditor = useRef(false);
 
+  // Problems name actions by their summary, the id after, as in the problems list (read from the last good document).
+  const named = useRef((p: Problem) => problemText(p));
+  named.current = (p: Problem) => namedMessage(problemText(p), t, doc.workflow, workspace);
   const setMarkers = useCallback((list: readonly Problem[]) => {
     const model = editorRef.current?.getModel();
     if (!model) return;
-    monaco.editor.setModelMarkers(model, MARKER_OWNER, toMarkers(model, JsonLocator.of(model.getValue()), list, problemText));
-  }, [problemText]);
+    monaco.editor.setModelMarkers(model, MARKER_OWNER, toMarkers(model, JsonLocator.of(model.getValue()), list, (p) => named.current(p)));
+  }, []);
 
   // Canvas → JSON: a new document replaces the text unless the user holds unapplied invalid JSON.
   useEffect(() => {
@@ -146,9 +150,10 @@ export default function JsonView(props: JsonViewProps) {
     }
   }, [exported]);
 
+  // Again when the language changes: the markers' text is in the reader's language.
   useEffect(() => {
     if (sync.state === 'synced') setMarkers(problems);
-  }, [problems, sync.state, setMarkers]);
+  }, [problems, sync.state, setMarkers, problemText]);
 
   // Canvas selection → reveal the action's JSON.
   useEffect(() => {
@@ -237,7 +242,7 @@ export default function JsonView(props: JsonViewProps) {
           <ul>
             {sync.problems.slice(0, 5).map((p, i) => (
               <li key={i}>
-                <code>{p.code}</code> {p.path || '/'} — {problemText(p)}
+                <code>{p.code}</code> {p.path || '/'} — {named.current(p)}
               </li>
             ))}
             {sync.problems.length > 5 && <li>{t('json.more', { count: sync.problems.length - 5 })}</li>}
