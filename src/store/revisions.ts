@@ -87,9 +87,10 @@ export function addRevision(
 
 /** Whether autosave should add a checkpoint now: the draft differs from the head, made CHECKPOINT_MS ago or more. */
 export function checkpointDue(state: VersionState | undefined, draft: WorkflowDocument, now: number): boolean {
-  if (!draftDiffers(state, draft)) return false;
+  // The clock first: comparing the contents serializes the draft (a quarter of a second at 20,000 actions).
   const head = revisionOf(state, state?.head ?? null);
-  return !head || now - Date.parse(head.createdAt) >= CHECKPOINT_MS;
+  if (head && now - Date.parse(head.createdAt) < CHECKPOINT_MS) return false;
+  return draftDiffers(state, draft);
 }
 
 /** The live revision's document, or null while the workflow is off. */
