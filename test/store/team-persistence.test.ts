@@ -147,6 +147,19 @@ describe('team persistence', () => {
     expect((await page('rui@example.com')).store.getState().trash).toEqual([]);
   });
 
+  it("puts another admin's delete into the trash at once, restorable without a reload", async () => {
+    const ada = await page('ada@example.com');
+    const bea = await page('bea@example.com');
+    const id = ids[0]!;
+    bea.store.getState().deleteWorkflow(id);
+    await bea.control.flush();
+    await until(() => !(id in ada.store.getState().documents), "Bea's delete on Ada's page");
+    expect(ada.store.getState().trash.map((e) => e.doc.workflow.id)).toEqual([id]);
+    ada.store.getState().restoreWorkflow(id);
+    await ada.control.flush();
+    await until(() => server.workflows.get(id)!.deleted === false, 'the workflow back on the server');
+  });
+
   it('opens the workflow this browser had open after a reload, and the first one when it is gone', async () => {
     const journal = memoryStorage();
     const first = await page('ada@example.com', { journal });
