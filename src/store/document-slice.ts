@@ -45,6 +45,12 @@ export interface TrashedWorkflow {
 /** How many deleted workflows the trash keeps; the oldest goes first. */
 export const TRASH_LIMIT = 50;
 
+/** The trash with the workflow `id` of `s` added first, as it is now (document, revisions, place in the list). */
+function intoTrash(s: { documents: Record<string, WorkflowDocument>; versions: Record<string, VersionState>; order: string[]; trash: TrashedWorkflow[] }, id: string): TrashedWorkflow[] {
+  const entry: TrashedWorkflow = { doc: s.documents[id]!, versions: s.versions[id] ?? null, position: s.order.indexOf(id), deletedAt: new Date().toISOString() };
+  return [entry, ...s.trash].slice(0, TRASH_LIMIT);
+}
+
 /** Everything loaded from storage (or seeded) at start. */
 export interface LoadedState {
   workspace: Workspace;
@@ -96,8 +102,12 @@ export interface DocumentSlice {
    * so tickets already enrolled in the old workflow are not enrolled again unexpectedly.
    */
   cloneWithEnrollment(enrollment: Enrollment): void;
-  /** Puts a document (and its history) in place as storage holds it, without an undo step. */
-  replaceFromStorage(id: string, doc: WorkflowDocument | null, history: WorkflowHistory | null): void;
+  /**
+   * Puts a document (and its history) in place as storage holds it, without an undo step. A workflow
+   * storage holds again leaves the trash; one storage no longer holds goes into it with `trash`
+   * (deleted elsewhere, and still restorable here).
+   */
+  replaceFromStorage(id: string, doc: WorkflowDocument | null, history: WorkflowHistory | null, options?: { trash?: boolean }): void;
   setWorkspace(workspace: Workspace): void;
   /**
    * A document shown read-only in the builder without being one of the workspace's workflows
@@ -246,10 +256,9 @@ export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
     const versions = withoutId(s.versions, id);
     const historyView = s.historyView?.workflowId === id ? null : s.historyView;
     // Into the trash, with its revisions and live mark: Undo on the notice, or Restore later, brings it back.
-    const trashed: TrashedWorkflow = { doc: s.documents[id]!, versions: s.versions[id] ?? null, position: s.order.indexOf(id), deletedAt: new Date().toISOString() };
-    const trash = [trashed, ...s.trash].slice(0, TRASH_LIMIT);
+    const trash = intoTrash(s, id);
     set({ documents, histories, versions, historyView, order, openId, trash, selection: s.openId === id ? null : s.selection, lastCommit: null });
-    get().notify({ tone: 'info', key: 'workflows.deleted', params: { name: trashed.doc.workflow.name }, restore: id });
+    get().notify({ tone: 'info', key: 'workflows.deleted', params: { name: s.documents[id]!.workflow.name }, restore: id });
   },
   restoreWorkflow(id) {
     const s = get();
@@ -283,22 +292,26 @@ export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
     get().deleteWorkflow(old.workflow.id);
     get().openWorkflow(copyId);
   },
-  replaceFromStorage(id, doc, history) {
+  replaceFromStorage(id, doc, history, options = {}) {
     const s = get();
     const documents = copyIdRecord(s.documents);
     const histories = copyIdRecord(s.histories);
     let order = s.order;
+    let trash = s.trash;
     if (doc) {
       documents[id] = doc;
       histories[id] = history ?? emptyHistory();
       if (!order.includes(id)) order = [...order, id];
+      // Back in storage (restored or created again elsewhere): nothing of it is deleted any more.
+      if (trash.some((e) => e.doc.workflow.id === id)) trash = trash.filter((e) => e.doc.workflow.id !== id);
     } else {
+      if (options.trash && hasId(s.documents, id)) trash = intoTrash(s, id);
       delete documents[id];
       delete histories[id];
       order = order.filter((x) => x !== id);
     }
     const openId = s.openId && hasId(documents, s.openId) ? s.openId : (order[0] ?? null);
-    set({ documents, histories, order, openId, lastCommit: s.lastCommit?.workflowId === id ? null : s.lastCommit });
+    set({ documents, histories, order, openId, trash, lastCommit: s.lastCommit?.workflowId === id ? null : s.lastCommit });
   },
   setWorkspace(workspace) {
     set({ workspace });

@@ -371,16 +371,12 @@ export async function startPersistence(store: AppStore, options: PersistenceOpti
     const recovered = replayJournals(state);
     // The kept layout goes in before the documents: loading them is what lets a restored draft open
     // its own tab, and that choice must not be overwritten by the older layout afterwards.
-    if (session.success) {
-      const { language, theme, reviewMode, authorName, panels } = session.data;
+    // A session a page could not save is newer than the stored one, which the next save then replaces.
+    const kept = recovered.session ?? (session.success ? session.data : null);
+    if (kept) {
+      const { language, theme, reviewMode, authorName, panels } = kept;
       store.setState({ language, theme, reviewMode, authorName, panels });
-      savedSession = JSON.stringify(sessionOf({ ...store.getState(), openId: state.openId, order: state.order }));
-    }
-    if (recovered.session) {
-      // The stored session is older than the recovered one, so the next save writes it.
-      const { language, theme, reviewMode, authorName, panels } = recovered.session;
-      store.setState({ language, theme, reviewMode, authorName, panels });
-      savedSession = '';
+      savedSession = recovered.session ? '' : JSON.stringify(sessionOf({ ...store.getState(), openId: state.openId, order: state.order }));
     }
     s.load(state);
     store.setState({ storage: { state: 'saved' } });

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { exportBundle, exportWorkflow } from '../document';
 import { IdSchema, WorkflowDocumentSchema, WorkspaceSchema, type CommentThread, type Scenario, type WorkflowDocument, type Workspace } from '../model';
 import { LANGUAGES } from '../ui/i18n/core';
-import { TRASH_LIMIT, type LoadedState, type TrashedWorkflow } from './document-slice';
+import type { LoadedState, TrashedWorkflow } from './document-slice';
 import { emptyHistory, recordStep } from './history';
 import { browserJournalStorage, journalKey, readJournals, removeJournal, writeJournal, type JournalStorage } from './journal';
 import { idRecord } from './id-record';
@@ -727,17 +727,11 @@ export async function startTeamPersistence(store: AppStore, options: TeamPersist
           // Deleted here too (this page's own delete, its answer still on the way): both sides agree.
           const gone = !(id in store.getState().documents);
           if (gone || isClean(id)) {
-            const s = store.getState();
-            // Another admin's delete: into this page's trash too, so it can be restored without a reload.
-            const doc = s.documents[id];
-            if (!gone && admin && doc) {
-              const entry: TrashedWorkflow = { doc, versions: null, position: s.order.indexOf(id), deletedAt: new Date().toISOString() };
-              store.setState({ trash: [entry, ...s.trash].slice(0, TRASH_LIMIT) });
-            }
             heads.delete(id);
             savedDocs.delete(id);
             savedComments.delete(id);
-            store.getState().replaceFromStorage(id, null, null);
+            // Another admin's delete goes into this page's trash too, so it can be restored without a reload.
+            store.getState().replaceFromStorage(id, null, null, { trash: !gone && admin });
           } else addConflicts([{ workflowId: id, theirRevision: 0 }]);
           return;
         }

@@ -100,14 +100,7 @@ e2e('duplicate keys: the JSON view marks the key with both places, and the same 
   const at = lines.findIndex((l) => /^\s*"name": /.test(l));
   if (at < 0) throw new Error('no "name" line in the exported workflow');
   const twice = [...lines.slice(0, at + 1), lines[at]!.replace(/"name": .*$/, '"name": "Shadow copy",'), ...lines.slice(at + 1)].join('\n');
-  await page.getByRole('tab', { name: 'JSON' }).click();
-  const editor = page.locator('.monaco-editor').first();
-  await editor.waitFor({ timeout: 30_000 });
-  await editor.click();
-  // Pasted, as a user brings in a file's text (typing it would let the editor's auto-closing add brackets).
-  await page.evaluate((text) => navigator.clipboard.writeText(text), twice);
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('ControlOrMeta+V');
+  await pasteIntoJsonView(page, twice);
   const status = page.getByRole('status').filter({ hasText: 'The JSON has problems; the canvas keeps the last good version' });
   await status.waitFor();
   await status.getByText('TF108').waitFor();

@@ -125,8 +125,9 @@ export default function JsonView(props: JsonViewProps) {
   const selectingFromEditor = useRef(false);
 
   // Problems name actions by their summary, the id after, as in the problems list (read from the last good document).
-  const named = useRef((p: Problem) => problemText(p));
-  named.current = (p: Problem) => namedMessage(problemText(p), t, doc.workflow, workspace);
+  const nameProblem = (p: Problem) => namedMessage(problemText(p), t, doc.workflow, workspace);
+  const named = useRef(nameProblem);
+  named.current = nameProblem;
   const setMarkers = useCallback((list: readonly Problem[]) => {
     const model = editorRef.current?.getModel();
     if (!model) return;

@@ -1,6 +1,5 @@
 import { useCallback, useMemo } from 'react';
 import { useApp, useAppStore } from '../../store/store';
-import { hasId } from '../../store/id-record';
 import { useT } from '../i18n';
 import { canEdit, useTeamSession } from '../../store/team-session';
 import { PresenceAvatars } from '../team/ModeLine';
@@ -21,9 +20,7 @@ export function WorkflowsArea() {
   const editor = useTeamSession(canEdit);
   // The server keeps a deleted workflow's revisions: its trash has Restore, not Delete for good.
   const team = useTeamSession((s) => s.mode === 'team');
-  const allTrash = useApp((s) => s.trash);
-  // On a team server a workflow that is back (another admin restored or created it) has left the server's trash.
-  const trash = useMemo(() => (team ? allTrash.filter((e) => !hasId(documents, e.doc.workflow.id)) : allTrash), [team, allTrash, documents]);
+  const trash = useApp((s) => s.trash);
   const onRestore = useCallback((id: string) => store.getState().restoreWorkflow(id), [store]);
   const onPurge = useCallback((id: string, deletedAt: string) => store.getState().purgeTrashed(id, deletedAt), [store]);
   const items = useMemo<WorkflowListItem[]>(
