@@ -292,8 +292,7 @@ export function fireEach(world: World, ticket: TicketState, events: readonly Tri
 
 /** Keeps an enrollment decision in the ticket's history and in the trace (the same entry). */
 function record(world: World, ticket: TicketState, wf: CompiledWorkflow, outcome: 'enrolled' | 'rejected' | 'excluded', params: TraceParams): void {
-  const row = world.journal.add(world.now, 'enrollment', ENROLLMENT_CODES[outcome], params, ticket.id, wf.id);
-  ticket.log.enrollments.push(row);
+  const row = (ticket.lastEnrollment = world.journal.addAfter(ticket.lastEnrollment, world.now, 'enrollment', ENROLLMENT_CODES[outcome], params, ticket.id, wf.id));
   world.records++;
   world.traceRow(row);
 }
@@ -374,8 +373,7 @@ export function endRun(world: World, run: Run, outcome: 'completed' | 'unenrolle
   const ticket = run.ticket;
   ticket.runs!.set(run.wf.id, null);
   ticket.activeRuns--;
-  const row = world.journal.add(world.now, 'unenrollment', EXIT_CODES[outcome], params, ticket.id, run.wf.id);
-  ticket.log.enrollments.push(row);
+  const row = (ticket.lastEnrollment = world.journal.addAfter(ticket.lastEnrollment, world.now, 'unenrollment', EXIT_CODES[outcome], params, ticket.id, run.wf.id));
   world.records++;
   if (outcome !== 'failed') world.traceRow(row);
 }

@@ -3,7 +3,7 @@ import { currentChannel, startMove } from './channel-move';
 import { fire, unenrollOnChange, type TriggerEvent } from './enrollment';
 import { applyBuiltInStatus, changeProperty, changeStatus, createTicket, firstResponse, subjectFrom } from './help-desk';
 import type { MessageResult, TraceEntry, TraceParams } from './types';
-import type { ChannelState, ConversationState, ThreadState, TicketState, World } from './world';
+import { addThread, findThread, type ChannelState, type ConversationState, type ThreadState, type TicketState, type World } from './world';
 
 type EventOf<T extends ScenarioEvent['type']> = Extract<ScenarioEvent, { type: T }>;
 
@@ -15,17 +15,21 @@ function message(world: World, direction: 'in' | 'out', text: string, from?: 'ti
   return from ? { id: world.newMessageId(), direction, at: world.nowText, from, text } : { id: world.newMessageId(), direction, at: world.nowText, text };
 }
 
-/** The thread of a conversation with that id, or null (a map: a conversation may have thousands). */
-function findThread(conv: ConversationState, threadId: string): ThreadState | null {
-  return conv.threadIndex.get(threadId) ?? null;
+/**
+ * A new thread, started now with its first message, added to the conversation. Its message list is made
+ * holding that message, so it is sized for one (most threads keep one or two) rather than grown by a push.
+ */
+function startThread(world: World, conv: ConversationState, threadId: string, first: MessageResult): ThreadState {
+  const thread: ThreadState = { id: threadId, startedAt: world.now, messages: [first] };
+  addThread(conv, thread);
+  return thread;
 }
 
-/** A new thread, started now, added to the conversation. */
-function startThread(world: World, conv: ConversationState, threadId: string): ThreadState {
-  const thread: ThreadState = { id: threadId, startedAt: world.now, messages: [] };
-  conv.threads.push(thread);
-  conv.threadIndex.set(threadId, thread);
-  return thread;
+/** Adds a message to the thread of a conversation with that id, starting the thread when there is none; returns whether it was known. */
+function addMessage(world: World, conv: ConversationState, threadId: string, m: MessageResult): { thread: ThreadState; known: boolean } {
+  const known = findThread(conv, threadId);
+  if (known) known.messages.push(m);
+  return { thread: known ?? startThread(world, conv, threadId, m), known: known !== null };
 }
 
 /** Where an event names its ticket: `ticketId`, or `ticketOf` (the ticket of a conversation at that moment). */
@@ -67,21 +71,21 @@ function channelName(channel: ChannelState): string {
 /** [S-create] A new incoming conversation: recorded, and a ticket when the channel creates them. */
 function newConversation(world: World, ev: EventOf<'incomingMessage'>, event: number): void {
   const channel = world.channels.get(ev.channelId)!;
+  const thread: ThreadState = { id: ev.threadId, startedAt: world.now, messages: [message(world, 'in', ev.text)] };
   const conv: ConversationState = {
     id: ev.conversationId,
     contactId: ev.contactId,
     ownerId: null,
     status: 'open',
     channelHistory: [ev.channelId],
-    threads: [],
+    threads: [thread],
     startedAt: world.now,
     ticketId: null,
     location: channel.location,
     moved: false,
-    threadIndex: new Map(),
+    threadIndex: null,
   };
   world.conversations.set(conv.id, conv);
-  startThread(world, conv, ev.threadId).messages.push(message(world, 'in', ev.text));
   world.records++;
   if (world.traceOn) {
     world.trace('conversation', 'conversation.started', { conversation: conv.id, contact: ev.contactId, channel: channel.def.id, location: conv.location });
@@ -161,9 +165,7 @@ function incomingMessage(world: World, ev: EventOf<'incomingMessage'>, event: nu
     return;
   }
   const ticket = conv.ticketId === null ? undefined : world.tickets.get(conv.ticketId);
-  const known = findThread(conv, ev.threadId);
-  const thread = known ?? startThread(world, conv, ev.threadId);
-  thread.messages.push(message(world, 'in', ev.text));
+  const { thread, known } = addMessage(world, conv, ev.threadId, message(world, 'in', ev.text));
   world.records++;
   if (conv.status === 'closed') conv.status = 'open';
   if (world.traceOn) {
@@ -206,8 +208,7 @@ function agentEmail(world: World, ev: EventOf<'agentEmail'>, event: number): voi
     world.error('event.unknownConversation', `events[${event}] (agentEmail): conversation "${ev.conversationId}" does not exist.`, { conversation: ev.conversationId }, { event });
     return;
   }
-  const thread = findThread(conv, ev.threadId) ?? startThread(world, conv, ev.threadId);
-  thread.messages.push(message(world, 'out', ev.text, ev.from));
+  const { thread } = addMessage(world, conv, ev.threadId, message(world, 'out', ev.text, ev.from));
   world.records++;
   const ticket = conv.ticketId === null ? undefined : world.tickets.get(conv.ticketId);
   if (!ticket && ev.from === 'ticket') {

@@ -50,7 +50,9 @@ export function ticketState(id: string, init: NewTicket, category: 'open' | 'clo
     reopenedAt: null,
     lastOpenStatusId: null,
     sla: null,
-    log: { statuses: [], enrollments: [], actions: [] },
+    lastStatus: -1,
+    lastEnrollment: -1,
+    lastAction: -1,
     runs: null,
     activeRuns: 0,
     guardMinute: -1,
@@ -78,8 +80,7 @@ export function createTicket(world: World, init: NewTicket, by: Actor, why: Trac
   const ticket = ticketState(world.newTicketId(), init, info.statuses.get(init.statusId)!.category);
   world.tickets.set(ticket.id, ticket);
   if (init.conversationId !== null) world.conversations.get(init.conversationId)!.ticketId = ticket.id;
-  ticket.log.statuses.push({ at: world.nowText, from: null, to: init.statusId, by });
-  world.records++;
+  recordStatus(world, ticket, world.now, null, init.statusId, by, 0);
   if (world.traceOn) {
     world.trace(
       'ticket',
@@ -118,15 +119,9 @@ export function changeStatus(world: World, ticket: TicketState, statusId: string
     ticket.reopened = true;
     ticket.reopenedAt = world.now;
   }
-  ticket.log.statuses.push({ at: world.nowText, from, to: statusId, by });
-  world.records++;
   // Causes before effects: the change itself, then what it leads to (SLA met, unenrollment, enrollments).
-  if (world.traceOn) {
-    // Closing and reopening exclude each other: one value says which, if either.
-    const turn = closing ? 1 : reopening ? 2 : 0;
-    const params = world.shared('status.changed', from, statusId, by, turn) ?? world.share('status.changed', from, statusId, by, turn, { from, to: statusId, by, closed: closing, reopened: reopening });
-    world.trace('status', 'status.changed', params, ticket.id, isWorkflowActor(by) ? by : undefined);
-  }
+  // Its history entry is its trace entry too.
+  world.traceRow(recordStatus(world, ticket, world.now, from, statusId, by, closing ? 1 : reopening ? 2 : 0));
   const sla = ticket.sla;
   if (closing && sla) {
     if (sla.close === 'pending' && world.now < sla.closeDue) {
@@ -142,6 +137,18 @@ export function changeStatus(world: World, ticket: TicketState, statusId: string
   if (ticket.activeRuns > 0) unenrollOnChange(world, ticket);
   fire(world, ticket, { type: 'statusChanged', from, to: statusId });
   return null;
+}
+
+/**
+ * Adds a status change to the ticket's history (a journal row in its status chain, see TicketState) and
+ * returns its row; the trace shows the same row for a change, not for the status a ticket starts in.
+ * `turn` says whether the change closed (1) or reopened (2) the ticket; they exclude each other. Every
+ * change with the same statuses, actor and turn shares one parameter object.
+ */
+export function recordStatus(world: World, ticket: TicketState, at: number, from: string | null, to: string, by: Actor, turn: 0 | 1 | 2): number {
+  const params = world.shared('status.changed', from, to, by, turn) ?? world.share('status.changed', from, to, by, turn, { from, to, by, closed: turn === 1, reopened: turn === 2 });
+  world.records++;
+  return (ticket.lastStatus = world.journal.addAfter(ticket.lastStatus, at, 'status', 'status.changed', params, ticket.id, isWorkflowActor(by) ? by : undefined));
 }
 
 /** Whether an actor id names a workflow (not creation, the scenario, a move or a built-in automation). */

@@ -7,9 +7,16 @@ import type { TraceEntry, TraceKind, TraceParams } from './types';
  * each, which the garbage collector would copy from the young generation into the old one. The entry
  * objects of the result are built from the rows when it is read (each row once; the trace and a ticket's
  * history then share it), with the very shape they always had.
+ *
+ * A row may also name the row before it in a chain: a ticket's status changes, enrollment decisions and
+ * actions are each such a chain, so a ticket holds three row numbers rather than three growing lists.
  */
-/** Rows per chunk of a column: 2,048. */
-const SHIFT = 11;
+/**
+ * Rows per chunk of a column: 16,384. In Node (8-byte references) a chunk of that many is larger than the biggest object
+ * V8 keeps among its small ones (128 KB), so it is allocated in the large-object space at once and the
+ * young-generation collector never copies it; a chunk of 2,048 was copied twice, young and on promotion.
+ */
+const SHIFT = 14;
 const CHUNK = 1 << SHIFT;
 const MASK = CHUNK - 1;
 
@@ -23,6 +30,7 @@ export class Journal {
   private readonly workflowChunks: (string | undefined)[][] = [];
   private readonly actionChunks: (string | undefined)[][] = [];
   private readonly paramChunks: TraceParams[][] = [];
+  private readonly prevChunks: Int32Array[] = [];
   // The chunks rows are being added to.
   private at: Float64Array = new Float64Array(0);
   private kinds: TraceKind[] = [];
@@ -31,6 +39,7 @@ export class Journal {
   private workflows: (string | undefined)[] = [];
   private actions: (string | undefined)[] = [];
   private params: TraceParams[] = [];
+  private prev: Int32Array = new Int32Array(0);
   /** The entry objects built so far, by row (empty until the result is first read). */
   private readonly built: (TraceEntry | undefined)[] = [];
 
@@ -47,6 +56,7 @@ export class Journal {
     this.workflowChunks.push((this.workflows = new Array<string | undefined>(CHUNK)));
     this.actionChunks.push((this.actions = new Array<string | undefined>(CHUNK)));
     this.paramChunks.push((this.params = new Array<TraceParams>(CHUNK)));
+    this.prevChunks.push((this.prev = new Int32Array(CHUNK)));
   }
 
   /** Adds an entry; returns its row. */
@@ -61,7 +71,31 @@ export class Journal {
     this.workflows[i] = workflow;
     this.actions[i] = action;
     this.params[i] = params;
+    this.prev[i] = -1;
     return row;
+  }
+
+  /** Adds an entry that follows `prev` in a chain (-1: it starts one); returns its row. */
+  addAfter(prev: number, at: number, kind: TraceKind, code: string, params: TraceParams, ticket?: string, workflow?: string, action?: string): number {
+    const row = this.add(at, kind, code, params, ticket, workflow, action);
+    this.prev[row & MASK] = prev;
+    return row;
+  }
+
+  /** The row before this one in its chain, or -1. */
+  prevOf(row: number): number {
+    return this.prevChunks[row >> SHIFT]![row & MASK]!;
+  }
+
+  /** The rows of the chain that ends at `last` (-1: none), first to last. */
+  chain(last: number): number[] {
+    const rows: number[] = [];
+    for (let row = last; row >= 0; row = this.prevOf(row)) rows.push(row);
+    return rows.reverse();
+  }
+
+  paramsOf(row: number): TraceParams {
+    return this.paramChunks[row >> SHIFT]![row & MASK]!;
   }
 
   /** Fills in how the entry of an action came out, once it has run (before anything reads it). */

@@ -181,11 +181,10 @@ function workflowName(world: World, id: string): string {
  */
 function tripMinuteGuard(world: World, ticket: TicketState, minute: number, counted: number): void {
   const since = minute * MINUTE_MS;
-  const log = ticket.log.actions;
   const journal = world.journal;
   const counts = new Map<string, number>();
-  for (let i = log.length - 1; i >= 0 && journal.atOf(log[i]!) >= since; i--) {
-    const workflow = journal.workflowOf(log[i]!)!;
+  for (let row = ticket.lastAction; row >= 0 && journal.atOf(row) >= since; row = journal.prevOf(row)) {
+    const workflow = journal.workflowOf(row)!;
     counts.set(workflow, (counts.get(workflow) ?? 0) + 1);
   }
   const limit = world.maxActionsPerTicketMinute;
@@ -206,16 +205,16 @@ function tripMinuteGuard(world: World, ticket: TicketState, minute: number, coun
  * actions that ends is no runaway, however many it has (the run's global budgets still bound it).
  */
 function actionsRepeatedIn(journal: Journal, ticket: TicketState, since: number, workflow: string, action: string): number {
-  const log = ticket.log.actions;
   const seen = new Set<string>([`${workflow}\u0000${action}`]);
   let repeated = false;
-  let i = log.length - 1;
-  for (; i >= 0 && journal.atOf(log[i]!) >= since; i--) {
-    const key = `${journal.workflowOf(log[i]!)}\u0000${journal.actionOf(log[i]!)}`;
+  let counted = 0;
+  for (let row = ticket.lastAction; row >= 0 && journal.atOf(row) >= since; row = journal.prevOf(row)) {
+    const key = `${journal.workflowOf(row)}\u0000${journal.actionOf(row)}`;
     if (seen.has(key)) repeated = true;
     else seen.add(key);
+    counted++;
   }
-  return repeated ? log.length - 1 - i : 0;
+  return repeated ? counted : 0;
 }
 
 /** Workflow ids and counts, busiest first (ties by id), at most five. */
@@ -231,7 +230,7 @@ function busiestOf(counts: Map<string, number>): [string, number][] {
  */
 function tripTicketGuard(world: World, ticket: TicketState, counted: number): void {
   const counts = new Map<string, number>();
-  for (const row of ticket.log.actions) {
+  for (let row = ticket.lastAction; row >= 0; row = world.journal.prevOf(row)) {
     const workflow = world.journal.workflowOf(row)!;
     counts.set(workflow, (counts.get(workflow) ?? 0) + 1);
   }
@@ -314,8 +313,7 @@ export class Runner {
     // Causes before effects: the action's entry goes into the trace before whatever it changes; its code
     // and parameters are filled in once the action has run (the entry is not shown before that).
     const journal = world.journal;
-    const row = journal.add(world.now, 'action', '', NO_PARAMS, ticket.id, wf.id, action.id);
-    ticket.log.actions.push(row);
+    const row = (ticket.lastAction = journal.addAfter(ticket.lastAction, world.now, 'action', '', NO_PARAMS, ticket.id, wf.id, action.id));
     world.records++;
     world.traceRow(row);
     const next = step.def.run(action, ctx);

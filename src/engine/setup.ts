@@ -1,7 +1,7 @@
 import type { Scenario, ScenarioEvent } from '../model/scenario';
 import { currentChannel } from './channel-move';
-import { startSla, ticketState } from './help-desk';
-import { DAY_MS, iso, parseTime, type ConversationState, type ThreadState, type World } from './world';
+import { recordStatus, startSla, ticketState } from './help-desk';
+import { addThread, DAY_MS, iso, parseTime, type ConversationState, type ThreadState, type World } from './world';
 
 /** A scenario event placed on the clock. */
 export interface TimedEvent {
@@ -48,13 +48,14 @@ export function loadInitial(world: World, scenario: Scenario): void {
       ownerId: c.ownerId,
       status: c.status,
       channelHistory: [...c.channelHistory],
-      threads,
+      threads: [],
       startedAt,
       ticketId: null,
       location: 'inbox',
       moved: false,
-      threadIndex: new Map(threads.map((th) => [th.id, th])),
+      threadIndex: null,
     };
+    for (const thread of threads) addThread(conv, thread);
     conv.location = world.channels.get(currentChannel(conv))!.location;
     world.conversations.set(c.id, conv);
   });
@@ -104,7 +105,7 @@ export function loadInitial(world: World, scenario: Scenario): void {
     if (t.reopened) ticket.reopenedAt = world.start;
     if (conv) conv.ticketId = t.id;
     world.tickets.set(t.id, ticket);
-    ticket.log.statuses.push({ at: iso(createdAt), from: null, to: t.statusId, by: 'scenario' });
+    recordStatus(world, ticket, createdAt, null, t.statusId, 'scenario', 0);
   });
 
   for (const conv of world.conversations.values()) {

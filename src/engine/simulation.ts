@@ -68,7 +68,7 @@ export class Simulation {
     const ticket = this.world.tickets.get(ticketId);
     if (!ticket) return [];
     const journal = this.world.journal;
-    return ticket.log.actions.filter((row) => journal.workflowOf(row) === workflowId).map((row) => journal.actionOf(row)!);
+    return journal.chain(ticket.lastAction).filter((row) => journal.workflowOf(row) === workflowId).map((row) => journal.actionOf(row)!);
   }
 
   /**

@@ -5,10 +5,12 @@ import type {
   ChannelResult,
   ConversationResult,
   SimulationResult,
+  StatusChange,
   TicketHistory,
   TicketResult,
   TraceEntry,
 } from './types';
+import type { Journal } from './journal';
 import { iso, type TicketState, type World } from './world';
 
 function isoOrNull(ms: number | null): string | null {
@@ -46,19 +48,25 @@ function ticketResult(world: World, t: TicketState): TicketResult {
 }
 
 /** A ticket's history as the result shows it, its entries built from the journal (shared with the trace). */
-function historyOf(world: World, t: TicketState, final: boolean): TicketHistory {
-  const log = t.log;
+function historyOf(world: World, t: TicketState): TicketHistory {
+  const journal = world.journal;
   return {
-    statuses: final ? log.statuses : log.statuses.slice(),
-    enrollments: world.journal.entries<EnrollmentRecord>(log.enrollments),
-    actions: world.journal.entries<ActionLogEntry>(log.actions),
+    statuses: journal.chain(t.lastStatus).map((row) => statusChange(journal, row)),
+    enrollments: journal.entries<EnrollmentRecord>(journal.chain(t.lastEnrollment)),
+    actions: journal.entries<ActionLogEntry>(journal.chain(t.lastAction)),
   };
 }
 
+/** A status change of a ticket's history, from its row in the journal (see recordStatus). */
+function statusChange(journal: Journal, row: number): StatusChange {
+  const params = journal.paramsOf(row);
+  return { at: iso(journal.atOf(row)), from: params.from as string | null, to: params.to as string, by: params.by as string };
+}
+
 /** Every ticket's history, by ticket id. */
-function histories(world: World, final: boolean): Record<string, TicketHistory> {
+function histories(world: World): Record<string, TicketHistory> {
   const history: Record<string, TicketHistory> = {};
-  for (const t of world.tickets.values()) history[t.id] = historyOf(world, t, final);
+  for (const t of world.tickets.values()) history[t.id] = historyOf(world, t);
   return history;
 }
 
@@ -152,12 +160,12 @@ export function snapshot(world: World, done: boolean): SimulationResult {
     stats: { ...world.stats },
   };
   if (!done) {
-    result.history = histories(world, false);
+    result.history = histories(world);
     result.trace = world.traceLines();
     return result;
   }
   // Once the run is done nothing changes any more: the entry objects are built when they are first read.
-  later(result, 'history', () => histories(world, true));
+  later(result, 'history', () => histories(world));
   later(result, 'trace', () => world.traceLines());
   return result;
 }

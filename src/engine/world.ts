@@ -16,7 +16,6 @@ import type {
   ErrorParams,
   SimulationError,
   SimulationOptions,
-  StatusChange,
   TraceEntry,
   TraceKind,
   TraceParams,
@@ -129,10 +128,12 @@ export interface TicketState extends RunTicket {
   slaFrom: number;
   sla: SlaState | null;
   /**
-   * Status history, and the journal rows of its enrollment history and action log; entries are never
-   * changed once recorded, so snapshots share them.
+   * Its history, as the last journal row of each of its chains (-1: none yet): status changes, enrollment
+   * decisions and exits, actions run (see Journal.chain). Entries are never changed once recorded.
    */
-  log: TicketLog;
+  lastStatus: number;
+  lastEnrollment: number;
+  lastAction: number;
   /**
    * Workflows the ticket has enrolled in, by id: its run while it is still enrolled, null once it left
    * (so a workflow without re-enrollment knows it enrolled before).
@@ -154,13 +155,6 @@ export interface TicketState extends RunTicket {
   link: string | null;
 }
 
-/** What a ticket went through: its status changes, and the journal rows of its enrollments and actions. */
-export interface TicketLog {
-  statuses: StatusChange[];
-  enrollments: number[];
-  actions: number[];
-}
-
 /** A thread of a conversation. */
 export interface ThreadState {
   id: string;
@@ -178,13 +172,34 @@ export interface ConversationState {
   channelHistory: string[];
   /** Threads in the order they started. */
   threads: ThreadState[];
-  /** The same threads by id, so a reply finds its thread at once however many there are. */
-  threadIndex: Map<string, ThreadState>;
+  /**
+   * The same threads by id once there are more than INDEXED_THREADS, so a reply finds its thread at once
+   * however many there are; null before (most conversations have one or two threads, found by a scan).
+   */
+  threadIndex: Map<string, ThreadState> | null;
   startedAt: number;
   ticketId: string | null;
   location: 'inbox' | 'helpDesk';
   /** Moved to the help desk with its channel. */
   moved: boolean;
+}
+
+/** Threads a conversation may have before they are indexed by id (see ConversationState.threadIndex). */
+const INDEXED_THREADS = 8;
+
+/** The thread of a conversation with that id, or null. */
+export function findThread(conv: ConversationState, threadId: string): ThreadState | null {
+  if (conv.threadIndex !== null) return conv.threadIndex.get(threadId) ?? null;
+  const threads = conv.threads;
+  for (let i = 0; i < threads.length; i++) if (threads[i]!.id === threadId) return threads[i]!;
+  return null;
+}
+
+/** Adds a thread to a conversation (after its others), indexing the threads once there are many. */
+export function addThread(conv: ConversationState, thread: ThreadState): void {
+  conv.threads.push(thread);
+  if (conv.threadIndex !== null) conv.threadIndex.set(thread.id, thread);
+  else if (conv.threads.length > INDEXED_THREADS) conv.threadIndex = new Map(conv.threads.map((th) => [th.id, th]));
 }
 
 /** A channel and what a move did to it. */
