@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { IdSchema } from '../model/common';
 import type { Workspace } from '../model/workspace';
 import { actionHead, linearLinks, NextSchema, withNext } from './link';
-import { fillField } from './render';
+import { fillField, fillFieldLater } from './render';
 import type { ActionDefinition, ActionReference, ActionRunContext } from './types';
 
 /** Who receives an internal notification. */
@@ -72,7 +72,7 @@ export const notify: ActionDefinition<NotifyAction> = {
     }
     const subject = fillField(ctx, 'subject', a.subject);
     if (subject === null) return null;
-    const body = fillField(ctx, 'body', a.body);
+    const body = fillFieldLater(ctx, 'body', a.body);
     if (body === null) return null;
     for (const id of named.ids) ctx.notify(id, subject, body);
     if (owner !== null) ctx.notify(owner, subject, body);

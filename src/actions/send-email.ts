@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IdSchema } from '../model/common';
 import { actionHead, linearLinks, NextSchema, withNext } from './link';
-import { fillField } from './render';
+import { fillField, fillFieldLater } from './render';
 import type { ActionDefinition } from './types';
 
 /** Send an email to the ticket's contact, from a template or with a custom subject and body. */
@@ -48,7 +48,7 @@ export const sendEmail: ActionDefinition<SendEmailAction> = {
     }
     const subject = fillField(ctx, 'subject', subjectText);
     if (subject === null) return null;
-    const body = fillField(ctx, 'body', bodyText);
+    const body = fillFieldLater(ctx, 'body', bodyText);
     if (body === null) return null;
     // [S-branding] automated emails carry the product footer unless the workspace setting removes it.
     const branding = ctx.workspace.branding;

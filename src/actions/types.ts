@@ -79,11 +79,27 @@ export type AwaitedEvent = 'contactReplied' | 'statusChanged';
 /** Text with its tokens filled, or why the template could not be read. */
 export type Rendered = { text: string; error?: undefined } | { text?: undefined; error: string };
 
+/**
+ * A text only the run's records keep (the body of an email, a notification or a webhook request): either
+ * the text, or its tokens' values read now with the characters joined when the result is taken (see
+ * ActionRunContext.renderLater). Either way `length` is its length in UTF-16 code units.
+ */
+export type LaterText = string | PendingText;
+
+/** A filled text whose characters are not joined yet; only the interpreter reads it. */
+export interface PendingText {
+  readonly pending: true;
+  readonly length: number;
+}
+
+/** A record's text filled, or why the template could not be read. */
+export type RenderedLater = { text: LaterText; error?: undefined } | { text?: undefined; error: string };
+
 /** An automated email to the ticket's contact. */
 export interface OutgoingEmail {
   templateId: string | null;
   subject: string;
-  body: string;
+  body: LaterText;
   /** The branding footer appended below the body, or null when the workspace removes it. */
   footer: string | null;
 }
@@ -107,6 +123,12 @@ export interface ActionRunContext {
   /** Fills personalization tokens such as {{ticket.subject}} for this ticket. */
   render(text: string): Rendered;
   /**
+   * Fills the tokens of a text that only the run's records keep, with the values they have now; the
+   * characters are joined when the result is taken, so a long run does not hold tens of thousands of
+   * half-built strings. Fails as render does.
+   */
+  renderLater(text: string): RenderedLater;
+  /**
    * Whether filter groups hold for the ticket now, and which group held (1-based; 0 for no filters or none).
    * The answer object is reused: read it before the next call.
    */
@@ -116,7 +138,7 @@ export interface ActionRunContext {
   /** An SLA due time of the ticket in milliseconds, or null when no SLA applies to it. */
   slaDue(target: 'firstResponse' | 'close'): number | null;
   sendEmail(email: OutgoingEmail): void;
-  notify(userId: string, subject: string, body: string): void;
+  notify(userId: string, subject: string, body: LaterText): void;
   /** Records a notification that could not go out (for example: the ticket has no owner); not an error. */
   skipNotification(reason: string, subject: string): void;
   /** Moves the ticket to a status; returns why it was refused, or null. */
@@ -130,7 +152,7 @@ export interface ActionRunContext {
    * (continuing at `timedOut`); the action's return value is then ignored.
    */
   awaitEvent(event: AwaitedEvent, statusId: string | null, timeoutAt: number, happened: string | null, timedOut: string | null): void;
-  recordWebhook(request: { method: string; url: string; body: string }): void;
+  recordWebhook(request: { method: string; url: string; body: LaterText }): void;
   /**
    * The outcome of the action as a trace code (see TRACE_CODES) and its parameters, for the trace and the
    * ticket's action log; ids, not names, and no prose (the renderer makes the text).

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { actionHead, linearLinks, NextSchema, withNext } from './link';
 import { quote } from '../document/words';
 import { EN_MESSAGES } from './messages';
-import { fillField } from './render';
+import { fillField, fillFieldLater } from './render';
 import type { ActionDefinition } from './types';
 
 /** An outbound HTTP request; the simulation records it and sends nothing. */
@@ -64,7 +64,7 @@ export const webhook: ActionDefinition<WebhookAction> = {
   run(a, ctx) {
     const url = fillField(ctx, 'url', a.url);
     if (url === null) return null;
-    const body = fillField(ctx, 'body', a.body);
+    const body = fillFieldLater(ctx, 'body', a.body);
     if (body === null) return null;
     // A URL without tokens is checked once per action; a filled one each time, as its values vary by ticket.
     const rule = url === a.url ? settingRule(a) : urlRule(url);

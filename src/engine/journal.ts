@@ -19,10 +19,13 @@ import type { TraceEntry, TraceKind, TraceParams } from './types';
 const SHIFT = 14;
 const CHUNK = 1 << SHIFT;
 const MASK = CHUNK - 1;
+/** Rows the first chunk has room for at first (it doubles up to CHUNK). */
+const FIRST_SIZE = 1024;
 
 export class Journal {
   private count = 0;
-  // The columns, in chunks of CHUNK rows; a chunk is allocated whole and never moved or regrown.
+  // The columns, in chunks of CHUNK rows. The first chunk starts small and grows as rows come (a small run
+  // stays small); every later one is allocated whole and never moved or regrown.
   private readonly atChunks: Float64Array[] = [];
   private readonly kindChunks: TraceKind[][] = [];
   private readonly codeChunks: string[][] = [];
@@ -48,22 +51,36 @@ export class Journal {
     return this.count;
   }
 
-  private grow(): void {
-    this.atChunks.push((this.at = new Float64Array(CHUNK)));
-    this.kindChunks.push((this.kinds = new Array<TraceKind>(CHUNK)));
-    this.codeChunks.push((this.codes = new Array<string>(CHUNK)));
-    this.ticketChunks.push((this.tickets = new Array<string | undefined>(CHUNK)));
-    this.workflowChunks.push((this.workflows = new Array<string | undefined>(CHUNK)));
-    this.actionChunks.push((this.actions = new Array<string | undefined>(CHUNK)));
-    this.paramChunks.push((this.params = new Array<TraceParams>(CHUNK)));
-    this.prevChunks.push((this.prev = new Int32Array(CHUNK)));
+  /** Starts a chunk: the first one small and empty, later ones whole. */
+  private grow(first: boolean): void {
+    const size = first ? FIRST_SIZE : CHUNK;
+    const list = <T>(): T[] => (first ? [] : new Array<T>(CHUNK));
+    this.atChunks.push((this.at = new Float64Array(size)));
+    this.kindChunks.push((this.kinds = list()));
+    this.codeChunks.push((this.codes = list()));
+    this.ticketChunks.push((this.tickets = list()));
+    this.workflowChunks.push((this.workflows = list()));
+    this.actionChunks.push((this.actions = list()));
+    this.paramChunks.push((this.params = list()));
+    this.prevChunks.push((this.prev = new Int32Array(size)));
+  }
+
+  /** Doubles the typed columns of the first chunk, which is still growing (its lists grow as rows are appended). */
+  private widen(): void {
+    const at = new Float64Array(this.at.length * 2);
+    at.set(this.at);
+    const prev = new Int32Array(this.prev.length * 2);
+    prev.set(this.prev);
+    this.atChunks[0] = this.at = at;
+    this.prevChunks[0] = this.prev = prev;
   }
 
   /** Adds an entry; returns its row. */
   add(at: number, kind: TraceKind, code: string, params: TraceParams, ticket?: string, workflow?: string, action?: string): number {
     const row = this.count++;
     const i = row & MASK;
-    if (i === 0) this.grow();
+    if (i === 0) this.grow(row === 0);
+    else if (i === this.at.length) this.widen();
     this.at[i] = at;
     this.kinds[i] = kind;
     this.codes[i] = code;

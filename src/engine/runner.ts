@@ -1,11 +1,11 @@
 import type { Action } from '../actions';
-import type { ActionRunContext, AwaitedEvent, OutgoingEmail, PropertyChange, Rendered } from '../actions/types';
+import type { ActionRunContext, AwaitedEvent, LaterText, OutgoingEmail, PropertyChange, Rendered, RenderedLater } from '../actions/types';
 import type { Filters } from '../model/filters';
 import type { Contact, EmailTemplate, Pipeline, Team, User, Workspace } from '../model/workspace';
 import { COMPLETED, endRun, unenrollIfMet } from './enrollment';
 import { compiled, firstHoldingGroup } from './filters';
 import { changeProperty, changeStatus } from './help-desk';
-import { renderTokens, ticketLink } from './tokens';
+import { renderTokens, renderTokensLater, ticketLink } from './tokens';
 import type { Journal } from './journal';
 import type { TraceParams } from './types';
 import { MINUTE_MS, NO_PARAMS, type Awaiting, type Run, type TicketState, type World } from './world';
@@ -62,6 +62,9 @@ class RunContext implements ActionRunContext {
   render(text: string): Rendered {
     return renderTokens(this.world, this.run.ticket, text);
   }
+  renderLater(text: string): RenderedLater {
+    return renderTokensLater(this.world, this.world.texts, this.run.ticket, text);
+  }
   /** The answer evaluate() gives, one object reused by every call (its caller reads it at once). */
   private readonly outcome = { held: false, group: 0 };
   evaluate(filters: Filters): { held: boolean; group: number } {
@@ -106,7 +109,7 @@ class RunContext implements ActionRunContext {
       link: (ticket.link ??= ticketLink(ticket.id)),
     });
   }
-  notify(userId: string, subject: string, body: string): void {
+  notify(userId: string, subject: string, body: LaterText): void {
     const { run, action } = this;
     this.world.records++;
     this.world.outputBytes += subject.length + body.length;
@@ -139,7 +142,7 @@ class RunContext implements ActionRunContext {
     this.waitAt = Math.max(timeoutAt, this.world.now);
     this.awaiting = { event, statusId, happened, timedOut };
   }
-  recordWebhook(request: { method: string; url: string; body: string }): void {
+  recordWebhook(request: { method: string; url: string; body: LaterText }): void {
     const { run, action } = this;
     this.world.records++;
     this.world.outputBytes += request.url.length + request.body.length;

@@ -2,6 +2,9 @@ import type {
   ActionLogEntry,
   ActiveEnrollment,
   EnrollmentRecord,
+  NotificationResult,
+  OutboxEmail,
+  WebhookResult,
   ChannelResult,
   ConversationResult,
   SimulationResult,
@@ -11,7 +14,7 @@ import type {
   TraceEntry,
 } from './types';
 import type { Journal } from './journal';
-import { iso, type TicketState, type World } from './world';
+import { iso, type Kept, type TicketState, type World } from './world';
 
 function isoOrNull(ms: number | null): string | null {
   return ms === null ? null : iso(ms);
@@ -96,6 +99,15 @@ function listOf<T>(items: T[], final: boolean): T[] {
 }
 
 /**
+ * Records with their pending bodies joined, in place (a record stays as it is once its body is text, so
+ * a later snapshot finds it settled).
+ */
+function settled<T extends { body: string }>(world: World, records: Kept<T>[]): T[] {
+  for (const r of records) if (typeof r.body !== 'string') r.body = world.texts.text(r.body);
+  return records as T[];
+}
+
+/**
  * A plain, JSON-ready copy of everything the simulation produced so far. Records that never change once
  * made (trace lines, histories, outbox, notifications, webhooks, errors) are shared, in copied arrays;
  * once the simulation is done nothing adds to those arrays any more, so they are shared as they are, and
@@ -149,10 +161,10 @@ export function snapshot(world: World, done: boolean): SimulationResult {
     tickets,
     conversations,
     channels,
-    outbox: listOf(world.outbox, done),
+    outbox: EMPTY_OUTBOX,
     inboxNotices: listOf(world.notices, done),
-    notifications: listOf(world.notifications, done),
-    webhooks: listOf(world.webhooks, done),
+    notifications: EMPTY_NOTIFICATIONS,
+    webhooks: EMPTY_WEBHOOKS,
     history: EMPTY_HISTORY,
     enrolled,
     trace: EMPTY_TRACE,
@@ -160,10 +172,16 @@ export function snapshot(world: World, done: boolean): SimulationResult {
     stats: { ...world.stats },
   };
   if (!done) {
+    result.outbox = settled(world, world.outbox).slice();
+    result.notifications = settled(world, world.notifications).slice();
+    result.webhooks = settled(world, world.webhooks).slice();
     result.history = histories(world);
     result.trace = world.traceLines();
     return result;
   }
+  later(result, 'outbox', () => settled(world, world.outbox));
+  later(result, 'notifications', () => settled(world, world.notifications));
+  later(result, 'webhooks', () => settled(world, world.webhooks));
   // Once the run is done nothing changes any more: the entry objects are built when they are first read.
   later(result, 'history', () => histories(world));
   later(result, 'trace', () => world.traceLines());
@@ -172,3 +190,6 @@ export function snapshot(world: World, done: boolean): SimulationResult {
 
 const EMPTY_HISTORY: Record<string, TicketHistory> = {};
 const EMPTY_TRACE: TraceEntry[] = [];
+const EMPTY_OUTBOX: OutboxEmail[] = [];
+const EMPTY_NOTIFICATIONS: NotificationResult[] = [];
+const EMPTY_WEBHOOKS: WebhookResult[] = [];

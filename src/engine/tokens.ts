@@ -1,5 +1,5 @@
 import Mustache from 'mustache';
-import type { Rendered } from '../actions/types';
+import type { PendingText, Rendered, RenderedLater } from '../actions/types';
 import { iso, type TicketState, type World } from './world';
 
 /** The link to a ticket that inbox notices and the {{ticket.link}} token carry (an in-app route, never a network address). */
@@ -141,6 +141,72 @@ function partsOf(text: string): Parts {
   return parts;
 }
 
+/** A pending text as the interpreter keeps it: its template's parts, and where its token values start. */
+interface PendingParts extends PendingText {
+  readonly parts: readonly (string | TokenValue)[];
+  readonly start: number;
+}
+
+/**
+ * Values a chunk of PendingTexts holds: a chunk of 16,384 references or more is larger than the biggest
+ * object V8 keeps among its small ones (128 KB) in Node, so it goes to the large-object space and the
+ * young-generation collector never copies it.
+ */
+const VALUE_CHUNK = 16_384;
+
+/**
+ * The token values of a run's pending texts, in the order they were read, and the texts joined from them.
+ * A body filled token by token is a tree of a dozen strings; tens of thousands of them, all kept until the
+ * end of a run, were a third of what the garbage collector copied. Here a pending text is one small object
+ * and its values sit in a few large chunks until the result is taken. The first chunk grows as values
+ * come, so a small run stays small; later ones are allocated whole.
+ */
+export class PendingTexts {
+  private readonly chunks: string[][] = [[]];
+  private chunk: string[] = this.chunks[0]!;
+  private used = 0;
+  private count = 0;
+
+  /** A text of a template's parts with the token values it has for the ticket now. */
+  add(world: World, ticket: TicketState, parts: readonly (string | TokenValue)[]): PendingParts {
+    const start = this.count;
+    let length = 0;
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i]!;
+      if (typeof part === 'string') {
+        length += part.length;
+        continue;
+      }
+      const value = part(world, ticket);
+      length += value.length;
+      if (this.used === VALUE_CHUNK) {
+        this.chunks.push((this.chunk = new Array<string>(VALUE_CHUNK)));
+        this.used = 0;
+      }
+      this.chunk[this.used++] = value;
+      this.count++;
+    }
+    return { pending: true, length, parts, start };
+  }
+
+  /** The characters of a text: itself, or a pending one's parts and values joined. */
+  text(text: string | PendingText): string {
+    if (typeof text === 'string') return text;
+    const { parts, start } = text as PendingParts;
+    let out = '';
+    let v = start;
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i]!;
+      if (typeof part === 'string') out += part;
+      else {
+        out += this.chunks[Math.floor(v / VALUE_CHUNK)]![v % VALUE_CHUNK]!;
+        v++;
+      }
+    }
+    return out;
+  }
+}
+
 /**
  * Fills the mustache tokens of a text for a ticket; a template that cannot be parsed comes back as an
  * error. Mustache parses every template; plain {{scope.field}} tokens are then filled directly (the
@@ -158,4 +224,20 @@ export function renderTokens(world: World, ticket: TicketState, text: string): R
   } catch (e) {
     return { error: e instanceof Error ? e.message : String(e) };
   }
+}
+
+/**
+ * Like renderTokens, for a text only the run's records keep: plain {{scope.field}} templates come back
+ * as a pending text of `texts` (values read now, characters joined when the result is taken); anything
+ * else is filled at once.
+ */
+export function renderTokensLater(world: World, texts: PendingTexts, ticket: TicketState, text: string): RenderedLater {
+  if (!text.includes('{{')) return { text };
+  let parts: Parts;
+  try {
+    parts = partsOf(text);
+  } catch (e) {
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
+  return parts === null ? renderTokens(world, ticket, text) : { text: texts.add(world, ticket, parts) };
 }

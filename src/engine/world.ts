@@ -1,5 +1,5 @@
 import type { Action, ActionDefinition } from '../actions';
-import type { RunTicket } from '../actions/types';
+import type { LaterText, RunTicket } from '../actions/types';
 import type { ChannelKind, Priority } from '../model/common';
 import type { FilterProperty } from '../model/filters';
 import type { Trigger } from '../model/workflow';
@@ -7,6 +7,7 @@ import type { Channel, Contact, EmailTemplate, Pipeline, Status, Team, User, Wor
 import type { CompiledFilters, FactValue } from './filters';
 import { TimerHeap, type Timed } from './heap';
 import { Journal } from './journal';
+import { PendingTexts } from './tokens';
 import type {
   InboxNotice,
   MessageResult,
@@ -233,6 +234,9 @@ export type Timer = Timed & { run: Run | null; ticket: TicketState | null; targe
     | { kind: 'moveEnd'; move: MoveState }
   );
 
+/** A record as the run keeps it: its body may still be pending (see PendingTexts); a snapshot joins it. */
+export type Kept<T extends { body: string }> = Omit<T, 'body'> & { body: LaterText };
+
 /** A value shared trace parameters are kept under. */
 export type SharedKey = string | number | boolean | null;
 
@@ -344,10 +348,12 @@ export class World {
   /** "Status changed" trigger descriptions by pipeline, new status and old status (null for a new ticket), made once each. */
   readonly phrases = new Map<string, Map<string, Map<string | null, string>>>();
 
-  readonly outbox: OutboxEmail[] = [];
+  readonly outbox: Kept<OutboxEmail>[] = [];
   readonly notices: InboxNotice[] = [];
-  readonly notifications: NotificationResult[] = [];
-  readonly webhooks: WebhookResult[] = [];
+  readonly notifications: Kept<NotificationResult>[] = [];
+  readonly webhooks: Kept<WebhookResult>[] = [];
+  /** The token values of the records' pending bodies. */
+  readonly texts = new PendingTexts();
   readonly errors: SimulationError[] = [];
   /** Every trace and history entry, as rows (see Journal). */
   readonly journal = new Journal();

@@ -570,6 +570,10 @@ class HarnessContext implements ActionRunContext {
   template(id: string) {
     return this.h.template(id);
   }
+  /** The peer fills record texts at once, as it fills every other text. */
+  renderLater(text: string): Rendered {
+    return this.render(text);
+  }
   render(text: string): Rendered {
     if (!text.includes('{{')) return { text };
     const t = this.run.ticket;
