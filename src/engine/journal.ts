@@ -34,6 +34,7 @@ export class Journal {
   private readonly actionChunks: (string | undefined)[][] = [];
   private readonly paramChunks: TraceParams[][] = [];
   private readonly prevChunks: Int32Array[] = [];
+  private readonly tracedChunks: Uint8Array[] = [];
   // The chunks rows are being added to.
   private at: Float64Array = new Float64Array(0);
   private kinds: TraceKind[] = [];
@@ -43,6 +44,9 @@ export class Journal {
   private actions: (string | undefined)[] = [];
   private params: TraceParams[] = [];
   private prev: Int32Array = new Int32Array(0);
+  private traced: Uint8Array = new Uint8Array(0);
+  /** Rows in the trace (see trace). */
+  private tracedCount = 0;
   /** The entry objects built so far, by row (empty until the result is first read). */
   private readonly built: (TraceEntry | undefined)[] = [];
 
@@ -63,6 +67,7 @@ export class Journal {
     this.actionChunks.push((this.actions = list()));
     this.paramChunks.push((this.params = list()));
     this.prevChunks.push((this.prev = new Int32Array(size)));
+    this.tracedChunks.push((this.traced = new Uint8Array(size)));
   }
 
   /** Doubles the typed columns of the first chunk, which is still growing (its lists grow as rows are appended). */
@@ -71,8 +76,11 @@ export class Journal {
     at.set(this.at);
     const prev = new Int32Array(this.prev.length * 2);
     prev.set(this.prev);
+    const traced = new Uint8Array(this.traced.length * 2);
+    traced.set(this.traced);
     this.atChunks[0] = this.at = at;
     this.prevChunks[0] = this.prev = prev;
+    this.tracedChunks[0] = this.traced = traced;
   }
 
   /** Adds an entry; returns its row. */
@@ -97,6 +105,26 @@ export class Journal {
     const row = this.add(at, kind, code, params, ticket, workflow, action);
     this.prev[row & MASK] = prev;
     return row;
+  }
+
+  /**
+   * Puts a row in the trace. The trace is the rows so marked, in row order: every row goes into it as it
+   * is made or not at all, so a flag per row keeps it, rather than a list of hundreds of thousands of rows.
+   */
+  trace(row: number): void {
+    this.tracedChunks[row >> SHIFT]![row & MASK] = 1;
+    this.tracedCount++;
+  }
+
+  /** The rows of the trace, in order. */
+  tracedRows(): number[] {
+    const rows: number[] = [];
+    for (let c = 0; c < this.tracedChunks.length && rows.length < this.tracedCount; c++) {
+      const flags = this.tracedChunks[c]!;
+      const end = Math.min(flags.length, this.count - c * CHUNK);
+      for (let i = 0; i < end; i++) if (flags[i] === 1) rows.push(c * CHUNK + i);
+    }
+    return rows;
   }
 
   /** The row before this one in its chain, or -1. */

@@ -357,8 +357,6 @@ export class World {
   readonly errors: SimulationError[] = [];
   /** Every trace and history entry, as rows (see Journal). */
   readonly journal = new Journal();
-  /** The journal rows of the trace, in order (with trace off, none). */
-  private readonly traceRows: number[] = [];
   private factTicket: TicketState | null = null;
   private readonly readFact = (property: FilterProperty): FactValue => this.fact(this.factTicket!, property);
   readonly stats = { events: 0, timers: 0, actions: 0 };
@@ -500,7 +498,7 @@ export class World {
   trace(kind: TraceKind, code: string, params: TraceParams, ticket?: string, workflow?: string, action?: string): void {
     if (!this.traceOn) return;
     this.records++;
-    this.traceRows.push(this.journal.add(this.now, kind, code, params, ticket, workflow, action));
+    this.journal.trace(this.journal.add(this.now, kind, code, params, ticket, workflow, action));
   }
 
   /** Records an entry made with entry() in the trace (when tracing is on); returns its journal row, or -1. */
@@ -508,7 +506,7 @@ export class World {
     if (!this.traceOn) return -1;
     const row = this.journal.add(entry.at, entry.kind, entry.code, entry.params, entry.ticket, entry.workflow, entry.action);
     this.records++;
-    this.traceRows.push(row);
+    this.journal.trace(row);
     return row;
   }
 
@@ -516,7 +514,7 @@ export class World {
   traceRow(row: number): void {
     if (!this.traceOn) return;
     this.records++;
-    this.traceRows.push(row);
+    this.journal.trace(row);
   }
 
   /** Records an error; it also appears in the trace so the trace tells the whole story. */
@@ -539,7 +537,7 @@ export class World {
 
   /** The trace so far, as entry objects (entries are never changed once recorded). */
   traceLines(): TraceEntry[] {
-    return this.journal.entries(this.traceRows);
+    return this.journal.entries(this.journal.tracedRows());
   }
 
   /**

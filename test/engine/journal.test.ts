@@ -27,6 +27,35 @@ describe('Journal', () => {
     expect(j.entries([row, row])).toEqual([j.entry(row), j.entry(row)]);
   });
 
+  it('keeps chains of rows across chunks, the first of which grows as rows come', () => {
+    const j = new Journal();
+    const n = 40_000; // past the first chunk's first size (1,024) and two chunks of 16,384
+    const last = [-1, -1, -1];
+    for (let i = 0; i < n; i++) last[i % 3] = j.addAfter(last[i % 3]!, i, 'action', 'c', {}, `t${i % 3}`);
+    expect(j.chain(-1)).toEqual([]);
+    for (let k = 0; k < 3; k++) {
+      const rows = j.chain(last[k]!);
+      expect(rows.length).toBe(Math.ceil((n - k) / 3));
+      expect(rows.every((row, i) => row === k + 3 * i && j.atOf(row) === row)).toBe(true);
+    }
+    expect(j.prevOf(0)).toBe(-1);
+    expect(j.prevOf(j.add(1, 'event', 'e', {}))).toBe(-1);
+  });
+
+  it('gives the trace as the rows put in it, in row order, across chunks', () => {
+    const j = new Journal();
+    const traced: number[] = [];
+    for (let i = 0; i < 35_000; i++) {
+      const row = j.add(i, 'event', 'e', {});
+      if (i % 5 !== 0) {
+        j.trace(row);
+        traced.push(row);
+      }
+    }
+    expect(j.tracedRows()).toEqual(traced);
+    expect(new Journal().tracedRows()).toEqual([]);
+  });
+
   it('keeps rows across its chunks, read in any order', () => {
     const j = new Journal();
     const n = 40_000;
