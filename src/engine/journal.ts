@@ -10,11 +10,14 @@ import type { TraceEntry, TraceKind, TraceParams } from './types';
  *
  * A row may also name the row before it in a chain: a ticket's status changes, enrollment decisions and
  * actions are each such a chain, so a ticket holds three row numbers rather than three growing lists.
+ * And a flag per row says whether it is in the trace.
  */
+
 /**
- * Rows per chunk of a column: 16,384. In Node (8-byte references) a chunk of that many is larger than the biggest object
- * V8 keeps among its small ones (128 KB), so it is allocated in the large-object space at once and the
- * young-generation collector never copies it; a chunk of 2,048 was copied twice, young and on promotion.
+ * Rows per chunk of a column: 16,384. In Node (8-byte references) a chunk of that many is larger than
+ * the biggest object V8 keeps among its small ones (128 KB), so it is allocated in the large-object
+ * space at once and the young-generation collector never copies it; a chunk of 2,048 was copied twice,
+ * young and on promotion.
  */
 const SHIFT = 14;
 const CHUNK = 1 << SHIFT;
