@@ -47,3 +47,9 @@ export const WorkflowVersionsSchema = z.object({
   removedThreads: z.array(CommentThreadSchema).max(10000).optional(),
 });
 export type WorkflowVersions = z.infer<typeof WorkflowVersionsSchema>;
+
+/**
+ * How many deleted workflows a trash keeps, newest first (both modes: a browser's trash, and the team
+ * server's GET /trash); the oldest goes first.
+ */
+export const TRASH_LIMIT = 50;

@@ -1,5 +1,6 @@
 import {
   defaultWorkspace,
+  TRASH_LIMIT,
   WORKFLOW_FORMAT,
   WORKFLOW_SCHEMA_VERSION,
   type Enrollment,
@@ -41,9 +42,6 @@ export interface TrashedWorkflow {
   /** When it was deleted (ISO 8601). */
   deletedAt: string;
 }
-
-/** How many deleted workflows the trash keeps; the oldest goes first. */
-export const TRASH_LIMIT = 50;
 
 /** The trash with the workflow `id` of `s` added first, as it is now (document, revisions, place in the list). */
 function intoTrash(s: { documents: Record<string, WorkflowDocument>; versions: Record<string, VersionState>; order: string[]; trash: TrashedWorkflow[] }, id: string): TrashedWorkflow[] {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { exportBundle } from '../document';
 import { EXAMPLE_WORKFLOWS } from '../examples';
 import {
+  TRASH_LIMIT,
   defaultWorkspace,
   IdSchema,
   RevisionSchema,
@@ -15,7 +16,7 @@ import {
   type Workspace,
 } from '../model';
 import { LANGUAGES } from '../ui/i18n/core';
-import { TRASH_LIMIT, type LoadedState, type TrashedWorkflow } from './document-slice';
+import type { LoadedState, TrashedWorkflow } from './document-slice';
 import { emptyHistory, HISTORY_LIMIT, recordStep, type HistoryEntry, type WorkflowHistory } from './history';
 import { browserJournalStorage, journalKey, readJournals, removeJournal, writeJournal, type JournalStorage } from './journal';
 import { hasId, idRecord, withId, withoutId } from './id-record';

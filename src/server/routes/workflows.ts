@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { audit, scenarios, workflows, workspace as workspaceStore, type RevisionKind } from '../../storage';
 import { z } from 'zod';
 import { exportBundle, hasErrors } from '../../document';
-import type { Scenario, WorkflowDocument } from '../../model';
+import { TRASH_LIMIT, type Scenario, type WorkflowDocument } from '../../model';
 import { PublishBodySchema, PublishedSchema, RevisionsSchema, SavedSchema, TrashSchema, WorkflowsSchema } from '../api-schemas';
 import { actorOf, route, type AnyRoute, type RouteCall } from '../context';
 import { importNotes, readScenario, readWorkflow, requireDocument, revisionBytes, workflowProblems } from '../core';
@@ -10,8 +10,6 @@ import { ApiProblem } from '../problems';
 import { currentWorkspace, ifMatch, notModified, RevisionNumber, revisionBody, summary, workflowEtag } from './shared';
 
 const TAG = 'Workflows';
-/** How many deleted workflows GET /trash lists, as many as the app's trash keeps. */
-const TRASH_SIZE = 50;
 const MessageQuery = { description: 'An optional message for the revision (history shows it).', schema: z.string().max(2000) };
 
 /** Reads a workflow document body with the core; 422 when it cannot be read or its id differs. */
@@ -227,7 +225,7 @@ export const workflowRoutes: AnyRoute[] = [
     responses: { 200: { description: 'The deleted workflows.', schema: TrashSchema } },
     handler: async ({ ctx }) => {
       const workspaceId = await ctx.workspaceId();
-      const rows = await workflows.listDeleted(ctx.db.orm, workspaceId, TRASH_SIZE);
+      const rows = await workflows.listDeleted(ctx.db.orm, workspaceId, TRASH_LIMIT);
       return {
         workflows: rows.map((r) => ({ id: r.id, name: r.name, revision: r.head, deletedAt: r.deletedAt.toISOString(), document: JSON.parse(r.document) as Record<string, unknown> })),
       };
