@@ -1,10 +1,9 @@
-import { Plus } from 'lucide-react';
 import type { BranchAction } from '../../actions';
 import { problemAt, type FieldProblem } from '../common/problems';
 import { TextField } from '../common/TextField';
 import { useT } from '../i18n';
 import { FiltersEditor } from './FiltersEditor';
-import { freshPathId, PathList } from './PathList';
+import { PathList, PathListEnd } from './PathList';
 import type { ActionFormProps } from './types';
 
 type Path = BranchAction['paths'][number];
@@ -53,31 +52,17 @@ export function BranchForm({ draft, onChange, problems, workspace }: ActionFormP
           </>
         )}
       </PathList>
-      <button
-        type="button"
-        className="tf-button"
-        disabled={paths.length >= MAX_PATHS}
-        onClick={() =>
-          setPaths([
-            ...paths,
-            {
-              id: freshPathId(paths, 'p'),
-              label: t('inspector.branch.pathN', { n: paths.length + 1 }),
-              filters: [{ conditions: [] }],
-              next: null,
-            },
-          ])
-        }
-      >
-        <Plus size={14} aria-hidden />
-        {t('inspector.branch.add')}
-      </button>
-      <TextField
-        label={t('inspector.branch.defaultLabel')}
-        value={draft.defaultLabel}
-        onChange={(defaultLabel) => onChange({ ...draft, defaultLabel })}
-        problem={problemAt(shown, '/defaultLabel')}
-        hint={t('inspector.branch.defaultHint')}
+      <PathListEnd
+        paths={paths}
+        onChange={setPaths}
+        max={MAX_PATHS}
+        idPrefix="p"
+        make={(id, label) => ({ id, label, filters: [{ conditions: [] }], next: null })}
+        addText={t('inspector.branch.add')}
+        defaultLabel={draft.defaultLabel}
+        onDefaultLabel={(defaultLabel) => onChange({ ...draft, defaultLabel })}
+        defaultHint={t('inspector.branch.defaultHint')}
+        problems={shown}
       />
     </>
   );

@@ -1,6 +1,8 @@
-import { ArrowDown, ArrowUp, Trash2 } from 'lucide-react';
+import { ArrowDown, ArrowUp, Plus, Trash2 } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { IconButton } from '../common/IconButton';
+import { problemAt, type FieldProblem } from '../common/problems';
+import { TextField } from '../common/TextField';
 import { useT } from '../i18n';
 
 /** What every path of a several-path action has: an id, a label and the action it continues at. */
@@ -82,5 +84,59 @@ export function PathList<P extends PathLike>({
         );
       })}
     </ol>
+  );
+}
+
+/**
+ * Below a path list: the button that adds a path (`make` gets the new path's id and default label),
+ * refused past `max` with `maxReason` when there is one, and the default path's label field.
+ */
+export function PathListEnd<P extends PathLike>({
+  paths,
+  onChange,
+  max,
+  maxReason,
+  idPrefix,
+  make,
+  addText,
+  defaultLabel,
+  onDefaultLabel,
+  defaultHint,
+  problems,
+}: {
+  paths: readonly P[];
+  onChange: (paths: P[]) => void;
+  max: number;
+  maxReason?: string;
+  idPrefix: string;
+  make: (id: string, label: string) => P;
+  addText: string;
+  defaultLabel: string;
+  onDefaultLabel: (label: string) => void;
+  defaultHint: string;
+  problems: readonly FieldProblem[];
+}) {
+  const { t } = useT();
+  const full = paths.length >= max;
+  return (
+    <>
+      <button
+        type="button"
+        className="tf-button"
+        disabled={full}
+        title={full ? maxReason : undefined}
+        onClick={() => onChange([...paths, make(freshPathId(paths, idPrefix), t('inspector.branch.pathN', { n: paths.length + 1 }))])}
+      >
+        <Plus size={14} aria-hidden />
+        {addText}
+      </button>
+      <TextField
+        label={t('inspector.branch.defaultLabel')}
+        value={defaultLabel}
+        onChange={onDefaultLabel}
+        problem={problemAt(problems, '/defaultLabel')}
+        hint={defaultHint}
+      />
+    </>
   );
 }

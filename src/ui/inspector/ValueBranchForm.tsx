@@ -1,4 +1,3 @@
-import { Plus } from 'lucide-react';
 import type { Translate, ValueBranchAction } from '../../actions';
 import { VALUE_BRANCH_MAX_PATHS, ValueBranchPropertySchema } from '../../actions/value-branch';
 import type { Workspace } from '../../model';
@@ -6,7 +5,7 @@ import { problemAt } from '../common/problems';
 import { SelectField, type Option } from '../common/SelectField';
 import { TextField } from '../common/TextField';
 import { useT } from '../i18n';
-import { freshPathId, PathList } from './PathList';
+import { PathList, PathListEnd } from './PathList';
 import type { ActionFormProps } from './types';
 import { channelKindOptions, priorityOptions, statusOptions, userOptions } from './workspace-options';
 
@@ -77,32 +76,18 @@ export function ValueBranchForm({ draft, onChange, problems, workspace }: Action
           </>
         )}
       </PathList>
-      <button
-        type="button"
-        className="tf-button"
-        disabled={paths.length >= VALUE_BRANCH_MAX_PATHS}
-        title={paths.length >= VALUE_BRANCH_MAX_PATHS ? t('inspector.valueBranch.max', { max: VALUE_BRANCH_MAX_PATHS }) : undefined}
-        onClick={() =>
-          setPaths([
-            ...paths,
-            {
-              id: freshPathId(paths, 'v'),
-              label: t('inspector.branch.pathN', { n: paths.length + 1 }),
-              value: null,
-              next: null,
-            },
-          ])
-        }
-      >
-        <Plus size={14} aria-hidden />
-        {t('inspector.valueBranch.add')}
-      </button>
-      <TextField
-        label={t('inspector.branch.defaultLabel')}
-        value={draft.defaultLabel}
-        onChange={(defaultLabel) => onChange({ ...draft, defaultLabel })}
-        problem={problemAt(problems, '/defaultLabel')}
-        hint={t('inspector.valueBranch.defaultHint')}
+      <PathListEnd
+        paths={paths}
+        onChange={setPaths}
+        max={VALUE_BRANCH_MAX_PATHS}
+        maxReason={t('inspector.valueBranch.max', { max: VALUE_BRANCH_MAX_PATHS })}
+        idPrefix="v"
+        make={(id, label) => ({ id, label, value: null, next: null })}
+        addText={t('inspector.valueBranch.add')}
+        defaultLabel={draft.defaultLabel}
+        onDefaultLabel={(defaultLabel) => onChange({ ...draft, defaultLabel })}
+        defaultHint={t('inspector.valueBranch.defaultHint')}
+        problems={problems}
       />
     </>
   );
