@@ -22,13 +22,37 @@ import type { TraceEntry, TraceKind, TraceParams } from './types';
 const SHIFT = 14;
 const CHUNK = 1 << SHIFT;
 const MASK = CHUNK - 1;
-/** Rows the first chunk has room for at first (it doubles up to CHUNK). */
-const FIRST_SIZE = 1024;
+/**
+ * Rows before CHUNK are in smaller chunks that double: 1,024 rows, then 1,024, 2,048, 4,096 and 8,192
+ * (each as large as the rows before it), so a small run stays small and no chunk is ever regrown.
+ */
+const FIRST_BITS = 10;
+const FIRST = 1 << FIRST_BITS;
+/** Chunks before the first whole one: rows 0 to CHUNK - 1. */
+const SMALL_CHUNKS = SHIFT - FIRST_BITS + 1;
+
+/** The chunk a row is in. */
+function chunkOf(row: number): number {
+  if (row >= CHUNK) return (row >> SHIFT) + SMALL_CHUNKS - 1;
+  return row < FIRST ? 0 : 32 - Math.clz32(row >> FIRST_BITS);
+}
+
+/** The place of a row in its chunk. */
+function slotOf(row: number): number {
+  if (row >= CHUNK) return row & MASK;
+  // A small chunk after the first starts at the power of two it holds rows up to twice of.
+  return row < FIRST ? row : row & ((1 << (31 - Math.clz32(row))) - 1);
+}
+
+/** The first row of a chunk. */
+function startOf(chunk: number): number {
+  if (chunk >= SMALL_CHUNKS) return (chunk - SMALL_CHUNKS + 1) << SHIFT;
+  return chunk === 0 ? 0 : 1 << (FIRST_BITS + chunk - 1);
+}
 
 export class Journal {
   private count = 0;
-  // The columns, in chunks of CHUNK rows. The first chunk starts small and grows as rows come (a small run
-  // stays small); every later one is allocated whole and never moved or regrown.
+  // The columns, in chunks (see FIRST and CHUNK); each is allocated whole and never moved or regrown.
   private readonly atChunks: Float64Array[] = [];
   private readonly kindChunks: TraceKind[][] = [];
   private readonly codeChunks: string[][] = [];
@@ -48,6 +72,9 @@ export class Journal {
   private params: TraceParams[] = [];
   private prev: Int32Array = new Int32Array(0);
   private traced: Uint8Array = new Uint8Array(0);
+  /** Rows in the current chunk, and how many it holds. */
+  private used = 0;
+  private room = 0;
   /** Rows in the trace (see trace). */
   private tracedCount = 0;
   /** The entry objects built so far, by row (empty until the result is first read). */
@@ -58,40 +85,27 @@ export class Journal {
     return this.count;
   }
 
-  /** Starts a chunk: the first one small and empty, later ones whole. */
-  private grow(first: boolean): void {
-    const size = first ? FIRST_SIZE : CHUNK;
-    const list = <T>(): T[] => (first ? [] : new Array<T>(CHUNK));
+  /** Starts the next chunk, as many rows as the rows before it (at least FIRST, at most CHUNK). */
+  private grow(): void {
+    const size = Math.min(CHUNK, Math.max(FIRST, this.count));
     this.atChunks.push((this.at = new Float64Array(size)));
-    this.kindChunks.push((this.kinds = list()));
-    this.codeChunks.push((this.codes = list()));
-    this.ticketChunks.push((this.tickets = list()));
-    this.workflowChunks.push((this.workflows = list()));
-    this.actionChunks.push((this.actions = list()));
-    this.paramChunks.push((this.params = list()));
+    this.kindChunks.push((this.kinds = new Array<TraceKind>(size)));
+    this.codeChunks.push((this.codes = new Array<string>(size)));
+    this.ticketChunks.push((this.tickets = new Array<string | undefined>(size)));
+    this.workflowChunks.push((this.workflows = new Array<string | undefined>(size)));
+    this.actionChunks.push((this.actions = new Array<string | undefined>(size)));
+    this.paramChunks.push((this.params = new Array<TraceParams>(size)));
     this.prevChunks.push((this.prev = new Int32Array(size)));
     this.tracedChunks.push((this.traced = new Uint8Array(size)));
-  }
-
-  /** Doubles the typed columns of the first chunk, which is still growing (its lists grow as rows are appended). */
-  private widen(): void {
-    const at = new Float64Array(this.at.length * 2);
-    at.set(this.at);
-    const prev = new Int32Array(this.prev.length * 2);
-    prev.set(this.prev);
-    const traced = new Uint8Array(this.traced.length * 2);
-    traced.set(this.traced);
-    this.atChunks[0] = this.at = at;
-    this.prevChunks[0] = this.prev = prev;
-    this.tracedChunks[0] = this.traced = traced;
+    this.used = 0;
+    this.room = size;
   }
 
   /** Adds an entry; returns its row. */
   add(at: number, kind: TraceKind, code: string, params: TraceParams, ticket?: string, workflow?: string, action?: string): number {
+    if (this.used === this.room) this.grow();
     const row = this.count++;
-    const i = row & MASK;
-    if (i === 0) this.grow(row === 0);
-    else if (i === this.at.length) this.widen();
+    const i = this.used++;
     this.at[i] = at;
     this.kinds[i] = kind;
     this.codes[i] = code;
@@ -106,7 +120,7 @@ export class Journal {
   /** Adds an entry that follows `prev` in a chain (-1: it starts one); returns its row. */
   addAfter(prev: number, at: number, kind: TraceKind, code: string, params: TraceParams, ticket?: string, workflow?: string, action?: string): number {
     const row = this.add(at, kind, code, params, ticket, workflow, action);
-    this.prev[row & MASK] = prev;
+    this.prev[this.used - 1] = prev;
     return row;
   }
 
@@ -115,7 +129,7 @@ export class Journal {
    * is made or not at all, so a flag per row keeps it, rather than a list of hundreds of thousands of rows.
    */
   trace(row: number): void {
-    this.tracedChunks[row >> SHIFT]![row & MASK] = 1;
+    this.tracedChunks[chunkOf(row)]![slotOf(row)] = 1;
     this.tracedCount++;
   }
 
@@ -124,15 +138,16 @@ export class Journal {
     const rows: number[] = [];
     for (let c = 0; c < this.tracedChunks.length && rows.length < this.tracedCount; c++) {
       const flags = this.tracedChunks[c]!;
-      const end = Math.min(flags.length, this.count - c * CHUNK);
-      for (let i = 0; i < end; i++) if (flags[i] === 1) rows.push(c * CHUNK + i);
+      const start = startOf(c);
+      const end = Math.min(flags.length, this.count - start);
+      for (let i = 0; i < end; i++) if (flags[i] === 1) rows.push(start + i);
     }
     return rows;
   }
 
   /** The row before this one in its chain, or -1. */
   prevOf(row: number): number {
-    return this.prevChunks[row >> SHIFT]![row & MASK]!;
+    return this.prevChunks[chunkOf(row)]![slotOf(row)]!;
   }
 
   /** The rows of the chain that ends at `last` (-1: none), first to last. */
@@ -143,28 +158,28 @@ export class Journal {
   }
 
   paramsOf(row: number): TraceParams {
-    return this.paramChunks[row >> SHIFT]![row & MASK]!;
+    return this.paramChunks[chunkOf(row)]![slotOf(row)]!;
   }
 
   /** Fills in how the entry of an action came out, once it has run (before anything reads it). */
   settle(row: number, kind: TraceKind, code: string, params: TraceParams): void {
-    const c = row >> SHIFT;
-    const i = row & MASK;
+    const c = chunkOf(row);
+    const i = slotOf(row);
     this.kindChunks[c]![i] = kind;
     this.codeChunks[c]![i] = code;
     this.paramChunks[c]![i] = params;
   }
 
   atOf(row: number): number {
-    return this.atChunks[row >> SHIFT]![row & MASK]!;
+    return this.atChunks[chunkOf(row)]![slotOf(row)]!;
   }
 
   workflowOf(row: number): string | undefined {
-    return this.workflowChunks[row >> SHIFT]![row & MASK];
+    return this.workflowChunks[chunkOf(row)]![slotOf(row)];
   }
 
   actionOf(row: number): string | undefined {
-    return this.actionChunks[row >> SHIFT]![row & MASK];
+    return this.actionChunks[chunkOf(row)]![slotOf(row)];
   }
 
   /** The entry object of a row, built the first time it is asked for. */
@@ -174,8 +189,8 @@ export class Journal {
     if (entry !== undefined) return entry;
     // Kept packed: rows are read in any order (a ticket's history), so the list is filled up to them first.
     while (built.length <= row) built.push(undefined);
-    const c = row >> SHIFT;
-    const i = row & MASK;
+    const c = chunkOf(row);
+    const i = slotOf(row);
     entry = {
       at: this.atChunks[c]![i]!,
       kind: this.kindChunks[c]![i]!,

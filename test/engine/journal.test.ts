@@ -61,7 +61,7 @@ describe('Journal', () => {
     const n = 40_000;
     for (let i = 0; i < n; i++) j.add(i * 1000, 'event', `code-${i % 7}`, { i }, `ticket-${i}`, i % 2 ? 'wf-odd' : undefined);
     expect(j.size).toBe(n);
-    for (const row of [n - 1, 2_048, 2_047, 0, 32_768, 12_345]) {
+    for (const row of [n - 1, 2_048, 2_047, 0, 1_023, 1_024, 4_095, 4_096, 8_191, 8_192, 16_383, 16_384, 32_767, 32_768, 12_345]) {
       expect(j.atOf(row)).toBe(row * 1000);
       expect(j.workflowOf(row)).toBe(row % 2 ? 'wf-odd' : undefined);
       expect(j.entry(row)).toMatchObject({ code: `code-${row % 7}`, ticket: `ticket-${row}`, params: { i: row } });
