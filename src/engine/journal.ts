@@ -1,3 +1,4 @@
+import { chunkOf, chunkSize, slotOf, startOf } from './chunks';
 import type { TraceEntry, TraceKind, TraceParams } from './types';
 
 /**
@@ -13,46 +14,9 @@ import type { TraceEntry, TraceKind, TraceParams } from './types';
  * And a flag per row says whether it is in the trace.
  */
 
-/**
- * Rows per chunk of a column: 16,384. In Node (8-byte references) a chunk of that many is larger than
- * the biggest object V8 keeps among its small ones (128 KB), so it is allocated in the large-object
- * space at once and the young-generation collector never copies it; a chunk of 2,048 was copied twice,
- * young and on promotion.
- */
-const SHIFT = 14;
-const CHUNK = 1 << SHIFT;
-const MASK = CHUNK - 1;
-/**
- * Rows before CHUNK are in smaller chunks that double: 1,024 rows, then 1,024, 2,048, 4,096 and 8,192
- * (each as large as the rows before it), so a small run stays small and no chunk is ever regrown.
- */
-const FIRST_BITS = 10;
-const FIRST = 1 << FIRST_BITS;
-/** Chunks before the first whole one: rows 0 to CHUNK - 1. */
-const SMALL_CHUNKS = SHIFT - FIRST_BITS + 1;
-
-/** The chunk a row is in. */
-function chunkOf(row: number): number {
-  if (row >= CHUNK) return (row >> SHIFT) + SMALL_CHUNKS - 1;
-  return row < FIRST ? 0 : 32 - Math.clz32(row >> FIRST_BITS);
-}
-
-/** The place of a row in its chunk. */
-function slotOf(row: number): number {
-  if (row >= CHUNK) return row & MASK;
-  // A small chunk after the first starts at the power of two it holds rows up to twice of.
-  return row < FIRST ? row : row & ((1 << (31 - Math.clz32(row))) - 1);
-}
-
-/** The first row of a chunk. */
-function startOf(chunk: number): number {
-  if (chunk >= SMALL_CHUNKS) return (chunk - SMALL_CHUNKS + 1) << SHIFT;
-  return chunk === 0 ? 0 : 1 << (FIRST_BITS + chunk - 1);
-}
-
 export class Journal {
   private count = 0;
-  // The columns, in chunks (see FIRST and CHUNK); each is allocated whole and never moved or regrown.
+  // The columns, in chunks (see chunks.ts); each is allocated whole and never moved or regrown.
   private readonly atChunks: Float64Array[] = [];
   private readonly kindChunks: TraceKind[][] = [];
   private readonly codeChunks: string[][] = [];
@@ -85,9 +49,9 @@ export class Journal {
     return this.count;
   }
 
-  /** Starts the next chunk, as many rows as the rows before it (at least FIRST, at most CHUNK). */
+  /** Starts the next chunk (see chunks.ts). */
   private grow(): void {
-    const size = Math.min(CHUNK, Math.max(FIRST, this.count));
+    const size = chunkSize(this.count);
     this.atChunks.push((this.at = new Float64Array(size)));
     this.kindChunks.push((this.kinds = new Array<TraceKind>(size)));
     this.codeChunks.push((this.codes = new Array<string>(size)));

@@ -1,5 +1,6 @@
 import Mustache from 'mustache';
 import type { PendingText, Rendered, RenderedLater } from '../actions/types';
+import { ChunkedList } from './chunks';
 import { iso, type TicketState, type World } from './world';
 
 /** The link to a ticket that inbox notices and the {{ticket.link}} token carry (an in-app route, never a network address). */
@@ -148,28 +149,18 @@ interface PendingParts extends PendingText {
 }
 
 /**
- * Values a chunk of PendingTexts holds: a chunk of 16,384 references or more is larger than the biggest
- * object V8 keeps among its small ones (128 KB) in Node, so it goes to the large-object space and the
- * young-generation collector never copies it.
- */
-const VALUE_CHUNK = 16_384;
-
-/**
  * The token values of a run's pending texts, in the order they were read, and the texts joined from them.
  * A body filled token by token is a tree of a dozen strings; tens of thousands of them, all kept until the
  * end of a run, were a third of what the garbage collector copied. Here a pending text is one small object
- * and its values sit in a few large chunks until the result is taken. The first chunk grows as values
- * come, so a small run stays small; later ones are allocated whole.
+ * and its values sit in a few large chunks (see chunks.ts) until the result is taken.
  */
 export class PendingTexts {
-  private readonly chunks: string[][] = [[]];
-  private chunk: string[] = this.chunks[0]!;
-  private used = 0;
-  private count = 0;
+  private readonly values = new ChunkedList<string>();
 
   /** A text of a template's parts with the token values it has for the ticket now. */
   add(world: World, ticket: TicketState, parts: readonly (string | TokenValue)[]): PendingParts {
-    const start = this.count;
+    const values = this.values;
+    const start = values.size;
     let length = 0;
     for (let i = 0; i < parts.length; i++) {
       const part = parts[i]!;
@@ -179,12 +170,7 @@ export class PendingTexts {
       }
       const value = part(world, ticket);
       length += value.length;
-      if (this.used === VALUE_CHUNK) {
-        this.chunks.push((this.chunk = new Array<string>(VALUE_CHUNK)));
-        this.used = 0;
-      }
-      this.chunk[this.used++] = value;
-      this.count++;
+      values.push(value);
     }
     return { pending: true, length, parts, start };
   }
@@ -198,10 +184,7 @@ export class PendingTexts {
     for (let i = 0; i < parts.length; i++) {
       const part = parts[i]!;
       if (typeof part === 'string') out += part;
-      else {
-        out += this.chunks[Math.floor(v / VALUE_CHUNK)]![v % VALUE_CHUNK]!;
-        v++;
-      }
+      else out += this.values.at(v++);
     }
     return out;
   }
@@ -214,16 +197,7 @@ export class PendingTexts {
  * as they are (emails are plain text), and an unknown token stays as written.
  */
 export function renderTokens(world: World, ticket: TicketState, text: string): Rendered {
-  if (!text.includes('{{')) return { text };
-  try {
-    const parts = partsOf(text);
-    if (parts === null) return { text: fillTemplate(text, (name) => TOKEN_VALUES.get(name)?.(world, ticket)) };
-    let out = '';
-    for (const part of parts) out += typeof part === 'string' ? part : part(world, ticket);
-    return { text: out };
-  } catch (e) {
-    return { error: e instanceof Error ? e.message : String(e) };
-  }
+  return fill(world, ticket, text, null) as Rendered;
 }
 
 /**
@@ -232,12 +206,20 @@ export function renderTokens(world: World, ticket: TicketState, text: string): R
  * else is filled at once.
  */
 export function renderTokensLater(world: World, texts: PendingTexts, ticket: TicketState, text: string): RenderedLater {
+  return fill(world, ticket, text, texts);
+}
+
+/** Fills a text's tokens: joined now, or as a pending text of `later` when it is given. */
+function fill(world: World, ticket: TicketState, text: string, later: PendingTexts | null): RenderedLater {
   if (!text.includes('{{')) return { text };
-  let parts: Parts;
   try {
-    parts = partsOf(text);
+    const parts = partsOf(text);
+    if (parts === null) return { text: fillTemplate(text, (name) => TOKEN_VALUES.get(name)?.(world, ticket)) };
+    if (later !== null) return { text: later.add(world, ticket, parts) };
+    let out = '';
+    for (const part of parts) out += typeof part === 'string' ? part : part(world, ticket);
+    return { text: out };
   } catch (e) {
     return { error: e instanceof Error ? e.message : String(e) };
   }
-  return parts === null ? renderTokens(world, ticket, text) : { text: texts.add(world, ticket, parts) };
 }
