@@ -3,11 +3,15 @@ import { currentChannel } from './channel-move';
 import { recordStatus, startSla, ticketState } from './help-desk';
 import { addThread, DAY_MS, iso, parseTime, type ConversationState, type ThreadState, type World } from './world';
 
-/** A scenario event placed on the clock. */
-export interface TimedEvent {
-  at: number;
-  index: number;
-  event: ScenarioEvent;
+/**
+ * The scenario's events placed on the clock, in the order they run: when each is due and its place in the
+ * scenario's list, as two columns (a scenario holds tens of thousands of events, and an object for each
+ * would live as long as the run).
+ */
+export interface EventOrder {
+  at: Float64Array;
+  index: Int32Array;
+  count: number;
 }
 
 /**
@@ -122,31 +126,47 @@ export function loadInitial(world: World, scenario: Scenario): void {
  * The events in time order. Events out of order are reported and run sorted (stably); events with a
  * time that is not a date, or before the scenario start, are reported and skipped.
  */
-export function orderEvents(world: World, scenario: Scenario): TimedEvent[] {
-  const timed: TimedEvent[] = [];
+export function orderEvents(world: World, scenario: Scenario): EventOrder {
+  const events: readonly ScenarioEvent[] = scenario.events;
+  let at = new Float64Array(events.length);
+  let index = new Int32Array(events.length);
+  let count = 0;
   let last = -Infinity;
   let unsorted = false;
-  scenario.events.forEach((event, index) => {
-    const at = parseTime(event.at);
-    if (at === null) {
-      world.error('scenario.badTime', `events[${index}] (${event.type}): "${event.at}" is not a date; the event is skipped.`, { index }, { event: index });
-      return;
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i]!;
+    const time = parseTime(event.at);
+    if (time === null) {
+      world.error('scenario.badTime', `events[${i}] (${event.type}): "${event.at}" is not a date; the event is skipped.`, { index: i }, { event: i });
+      continue;
     }
-    if (at < world.start) {
-      world.error('scenario.beforeStart', `events[${index}] (${event.type}) at ${event.at} is before the scenario start ${scenario.start}; the event is skipped.`, { index }, { event: index });
-      return;
+    if (time < world.start) {
+      world.error('scenario.beforeStart', `events[${i}] (${event.type}) at ${event.at} is before the scenario start ${scenario.start}; the event is skipped.`, { index: i }, { event: i });
+      continue;
     }
-    if (at < last && !unsorted) {
+    if (time < last && !unsorted) {
       unsorted = true;
-      world.error('scenario.unsorted', `events[${index}] at ${event.at} comes before the event listed ahead of it; events run sorted by time.`, { index }, { event: index });
+      world.error('scenario.unsorted', `events[${i}] at ${event.at} comes before the event listed ahead of it; events run sorted by time.`, { index: i }, { event: i });
     }
-    last = Math.max(last, at);
-    timed.push({ at, index, event });
-  });
-  if (unsorted) timed.sort((a, b) => a.at - b.at || a.index - b.index);
-  const lastAt = timed.length ? timed[timed.length - 1]!.at : world.start;
+    last = Math.max(last, time);
+    at[count] = time;
+    index[count++] = i;
+  }
+  if (unsorted) {
+    // Stable: equal times keep their order in the scenario.
+    const order = Array.from({ length: count }, (_, k) => k).sort((a, b) => at[a]! - at[b]! || index[a]! - index[b]!);
+    const sortedAt = new Float64Array(count);
+    const sortedIndex = new Int32Array(count);
+    order.forEach((k, j) => {
+      sortedAt[j] = at[k]!;
+      sortedIndex[j] = index[k]!;
+    });
+    at = sortedAt;
+    index = sortedIndex;
+  }
+  const lastAt = count ? at[count - 1]! : world.start;
   const end = scenario.end === undefined ? null : parseTime(scenario.end);
   if (scenario.end !== undefined && end === null) world.error('scenario.badTime', `end: "${scenario.end}" is not a date; 30 days after the last event is used.`);
   world.end = end ?? lastAt + 30 * DAY_MS;
-  return timed;
+  return { at, index, count };
 }

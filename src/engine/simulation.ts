@@ -3,7 +3,7 @@ import { compileWorkflows } from './enrollment';
 import { applyEvent, eventEntry } from './events';
 import { slaDuePassed, slaPending } from './help-desk';
 import { Runner } from './runner';
-import { loadInitial, orderEvents, type TimedEvent } from './setup';
+import { loadInitial, orderEvents, type EventOrder } from './setup';
 import { snapshot } from './snapshot';
 import type { Budgets, RunningAction, SimulationInput, SimulationResult, StepInfo, TraceEntry } from './types';
 import { parseTime, World, type Timer } from './world';
@@ -20,7 +20,7 @@ const BUDGET_UNITS: Record<keyof Budgets, string> = { maxActions: 'actions', max
 export class Simulation {
   private world!: World;
   private runner!: Runner;
-  private events: TimedEvent[] = [];
+  private events: EventOrder = { at: new Float64Array(0), index: new Int32Array(0), count: 0 };
   private nextEvent = 0;
   /** The journal row of the event advance() applied last (-1 with trace off); kept here so advance allocates nothing to report it. */
   private eventTraced = -1;
@@ -52,7 +52,7 @@ export class Simulation {
   get done(): boolean {
     if (this.world.stopped) return true;
     this.purgeHead();
-    return this.world.ready.empty && this.nextEvent >= this.events.length && this.nextTimer() === undefined;
+    return this.world.ready.empty && this.nextEvent >= this.events.count && this.nextTimer() === undefined;
   }
 
   /** The action that runs next, for the canvas to highlight; null when no action is queued. */
@@ -84,7 +84,9 @@ export class Simulation {
     const next = this.advance();
     if (next === null) return null;
     const at = this.world.nowText;
-    if ('event' in next) return { type: 'event', at, entry: this.eventTraced >= 0 ? this.world.journal.entry(this.eventTraced) : eventEntry(this.world, next.event, next.index) };
+    if (typeof next === 'number') {
+      return { type: 'event', at, entry: this.eventTraced >= 0 ? this.world.journal.entry(this.eventTraced) : eventEntry(this.world, this.input.scenario.events[next]!, next) };
+    }
     return { type: 'timer', at, entry: this.timerEntry(next) };
   }
 
@@ -152,12 +154,17 @@ export class Simulation {
     return undefined;
   }
 
-  /** Applies the next timer or scenario event (timers first at equal times); null when none is left. */
-  private advance(): Timer | TimedEvent | null {
+  /**
+   * Applies the next timer or scenario event (timers first at equal times). Returns the timer, or the
+   * event's place in the scenario; null when none is left.
+   */
+  private advance(): Timer | number | null {
     const world = this.world;
-    const ev = this.events[this.nextEvent];
-    const timer = this.nextTimer(ev ? ev.at : Infinity);
-    if (!timer && !ev) {
+    const events = this.events;
+    const next = this.nextEvent;
+    const hasEvent = next < events.count;
+    const timer = this.nextTimer(hasEvent ? events.at[next]! : Infinity);
+    if (!timer && !hasEvent) {
       world.advanceTo(world.end);
       return null;
     }
@@ -172,11 +179,13 @@ export class Simulation {
       return timer;
     }
     this.nextEvent++;
-    world.advanceTo(ev!.at);
+    world.advanceTo(events.at[next]!);
     world.stats.events++;
-    this.eventTraced = world.traceOn ? world.traceEntry(eventEntry(world, ev!.event, ev!.index)) : -1;
-    applyEvent(world, ev!.event, ev!.index);
-    return ev!;
+    const index = events.index[next]!;
+    const event = this.input.scenario.events[index]!;
+    this.eventTraced = world.traceOn ? world.traceEntry(eventEntry(world, event, index)) : -1;
+    applyEvent(world, event, index);
+    return index;
   }
 
   /** The entry a stepper shows for a timer step (the trace has the entries of what it caused). */

@@ -674,7 +674,21 @@ function quickIso(text: string): number {
   if (century < 1 || year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
     return Number.NaN;
   }
-  return Date.UTC(century * 100 + year, month - 1, day, hour, minute, second, millis);
+  return daysFromCivil(century * 100 + year, month, day) * DAY_MS + hour * 3_600_000 + minute * MINUTE_MS + second * 1000 + millis;
+}
+
+/**
+ * Days from 1970-01-01 to a date of the proleptic Gregorian calendar (years 100 and later), computed as
+ * Date.UTC does, a day past the month's end included (Feb 30 is Mar 2), without calling it: Date.UTC is
+ * a call into the runtime, and a scenario holds tens of thousands of times.
+ */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
 /** Parses an ISO timestamp; null when it is not one. */
