@@ -6,7 +6,11 @@ import { Runner } from './runner';
 import { loadInitial, orderEvents, type EventOrder } from './setup';
 import { snapshot } from './snapshot';
 import type { Budgets, RunningAction, SimulationInput, SimulationResult, StepInfo, TraceEntry } from './types';
-import { parseTime, World, type Timer } from './world';
+import { parseTime, slaTargetOf, TIMER_MOVE_END, TIMER_RESUME, World, type MoveState, type Run, type TicketState, type TimerItem } from './world';
+
+/** What advance() returns for a timer, and when nothing is left (an event gives its place, 0 or more). */
+const TIMER = -1;
+const NOTHING = -2;
 
 const BUDGET_UNITS: Record<keyof Budgets, string> = { maxActions: 'actions', maxRecords: 'records', maxOutputBytes: 'bytes of output' };
 
@@ -24,6 +28,10 @@ export class Simulation {
   private nextEvent = 0;
   /** The journal row of the event advance() applied last (-1 with trace off); kept here so advance allocates nothing to report it. */
   private eventTraced = -1;
+  /** The timer advance() applied last (see advance). */
+  private timerTag = 0;
+  private timerItem: TimerItem | null = null;
+  private timerAt = 0;
 
   constructor(private readonly input: SimulationInput) {
     this.reset();
@@ -52,7 +60,7 @@ export class Simulation {
   get done(): boolean {
     if (this.world.stopped) return true;
     this.purgeHead();
-    return this.world.ready.empty && this.nextEvent >= this.events.count && this.nextTimer() === undefined;
+    return this.world.ready.empty && this.nextEvent >= this.events.count && !this.timerDue();
   }
 
   /** The action that runs next, for the canvas to highlight; null when no action is queued. */
@@ -82,12 +90,12 @@ export class Simulation {
     }
     if (this.world.stopped) return null;
     const next = this.advance();
-    if (next === null) return null;
+    if (next === NOTHING) return null;
     const at = this.world.nowText;
-    if (typeof next === 'number') {
+    if (next >= 0) {
       return { type: 'event', at, entry: this.eventTraced >= 0 ? this.world.journal.entry(this.eventTraced) : eventEntry(this.world, this.input.scenario.events[next]!, next) };
     }
-    return { type: 'timer', at, entry: this.timerEntry(next) };
+    return { type: 'timer', at, entry: this.timerEntry() };
   }
 
   /** Runs one action, first applying events and timers until one is queued. Null when nothing is left. */
@@ -96,7 +104,7 @@ export class Simulation {
       if (this.world.stopped) return null;
       this.purgeHead();
       if (this.world.ready.empty) {
-        if (this.advance() === null) return null;
+        if (this.advance() === NOTHING) return null;
         continue;
       }
       if (!this.countStep()) return null;
@@ -121,7 +129,7 @@ export class Simulation {
       this.purgeHead();
       if (!world.ready.empty) {
         if (this.countStep()) this.runner.step();
-      } else if (this.advance() === null) {
+      } else if (this.advance() === NOTHING) {
         break;
       }
     }
@@ -139,44 +147,52 @@ export class Simulation {
   }
 
   /**
-   * The next timer due before the end and no later than `limit`, dropping the ones that no longer matter
-   * on the way (a delay of a stopped run, an old SLA due time). Times are read from the heap, so a timer
-   * due after the next event is not looked at.
+   * Whether a timer is due before the end and no later than `limit`, dropping the ones that no longer
+   * matter on the way (a delay of a stopped run, an old SLA due time); it is then the heap's first. Times
+   * are read from the heap, so a timer due after the next event is not looked at.
    */
-  private nextTimer(limit = Infinity): Timer | undefined {
+  private timerDue(limit = Infinity): boolean {
     const timers = this.world.timers;
     const until = Math.min(limit, this.world.end);
     while (timers.peekAt() <= until) {
-      const t = timers.peek()!;
-      if (t.kind === 'resume' ? t.run.state === 'waiting' : t.kind !== 'sla' || slaPending(t.ticket, t.target)) return t;
+      const tag = timers.peekTag();
+      const item = timers.peek()!;
+      if (tag === TIMER_RESUME ? (item as Run).state === 'waiting' : tag === TIMER_MOVE_END || slaPending(item as TicketState, slaTargetOf(tag))) return true;
       timers.pop();
     }
-    return undefined;
+    return false;
   }
 
   /**
-   * Applies the next timer or scenario event (timers first at equal times). Returns the timer, or the
-   * event's place in the scenario; null when none is left.
+   * Applies the next timer or scenario event (timers first at equal times). Returns the event's place in
+   * the scenario, TIMER for a timer (its tag, item and time are then in timerTag, timerItem and timerAt),
+   * or NOTHING when none is left.
    */
-  private advance(): Timer | number | null {
+  private advance(): number {
     const world = this.world;
     const events = this.events;
     const next = this.nextEvent;
     const hasEvent = next < events.count;
-    const timer = this.nextTimer(hasEvent ? events.at[next]! : Infinity);
-    if (!timer && !hasEvent) {
+    const timed = this.timerDue(hasEvent ? events.at[next]! : Infinity);
+    if (!timed && !hasEvent) {
       world.advanceTo(world.end);
-      return null;
+      return NOTHING;
     }
-    if (!this.countStep()) return null;
-    if (timer) {
-      world.timers.pop();
-      world.advanceTo(timer.at);
+    if (!this.countStep()) return NOTHING;
+    if (timed) {
+      const timers = world.timers;
+      const at = timers.peekAt();
+      const tag = timers.peekTag();
+      const item = timers.pop()!;
+      this.timerAt = at;
+      this.timerTag = tag;
+      this.timerItem = item;
+      world.advanceTo(at);
       world.stats.timers++;
-      if (timer.kind === 'resume') this.runner.resume(timer.run);
-      else if (timer.kind === 'sla') slaDuePassed(world, timer.ticket, timer.target, timer.at);
-      else finishMove(world, timer.move);
-      return timer;
+      if (tag === TIMER_RESUME) this.runner.resume(item as Run);
+      else if (tag === TIMER_MOVE_END) finishMove(world, item as MoveState);
+      else slaDuePassed(world, item as TicketState, slaTargetOf(tag), at);
+      return TIMER;
     }
     this.nextEvent++;
     world.advanceTo(events.at[next]!);
@@ -188,17 +204,19 @@ export class Simulation {
     return index;
   }
 
-  /** The entry a stepper shows for a timer step (the trace has the entries of what it caused). */
-  private timerEntry(timer: Timer): TraceEntry {
+  /** The entry a stepper shows for the timer advance() applied last (the trace has the entries of what it caused). */
+  private timerEntry(): TraceEntry {
     const world = this.world;
-    switch (timer.kind) {
-      case 'resume':
-        return world.entry('resume', 'delay.resumed', { next: timer.run.actionId }, timer.run.ticket.id, timer.run.wf.id);
-      case 'sla':
-        return world.entry('sla', 'sla.breached', { target: timer.target, due: timer.at }, timer.ticket.id);
-      case 'moveEnd':
-        return world.entry('move', 'move.finished', { channel: timer.move.channel.def.id, createTickets: timer.move.channel.def.createTickets });
+    const tag = this.timerTag;
+    if (tag === TIMER_RESUME) {
+      const run = this.timerItem as Run;
+      return world.entry('resume', 'delay.resumed', { next: run.actionId }, run.ticket.id, run.wf.id);
     }
+    if (tag === TIMER_MOVE_END) {
+      const channel = (this.timerItem as MoveState).channel.def;
+      return world.entry('move', 'move.finished', { channel: channel.id, createTickets: channel.createTickets });
+    }
+    return world.entry('sla', 'sla.breached', { target: slaTargetOf(tag), due: this.timerAt }, (this.timerItem as TicketState).id);
   }
 
   /**

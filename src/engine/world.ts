@@ -5,7 +5,7 @@ import type { FilterProperty } from '../model/filters';
 import type { Trigger } from '../model/workflow';
 import type { Channel, Contact, EmailTemplate, Pipeline, Status, Team, User, Workspace } from '../model/workspace';
 import type { CompiledFilters, FactValue } from './filters';
-import { TimerHeap, type Timed } from './heap';
+import { TimerHeap } from './heap';
 import { Journal } from './journal';
 import { PendingTexts } from './tokens';
 import type {
@@ -225,14 +225,21 @@ export interface MoveState {
 export type SlaTarget = 'firstResponse' | 'close';
 
 /**
- * Something due on the virtual clock: a delay ending, an SLA due time, the end of a channel move. Every
- * timer has every field (unused ones null) so the heap only ever sees one object shape.
+ * What a timer in `World.timers` is due for, its tag there (see TimerHeap): a delay ending (its item is
+ * the run), an SLA due time (the ticket; the tag names the target) or the end of a channel move (the move).
  */
-export type Timer = Timed & { run: Run | null; ticket: TicketState | null; target: SlaTarget | null; move: MoveState | null } & (
-    | { kind: 'resume'; run: Run }
-    | { kind: 'sla'; ticket: TicketState; target: SlaTarget }
-    | { kind: 'moveEnd'; move: MoveState }
-  );
+export const TIMER_RESUME = 0;
+export const TIMER_FIRST_RESPONSE = 1;
+export const TIMER_CLOSE = 2;
+export const TIMER_MOVE_END = 3;
+
+/** The item of a timer: a run, a ticket or a channel move, as its tag says. */
+export type TimerItem = Run | TicketState | MoveState;
+
+/** The SLA target of an SLA timer's tag. */
+export function slaTargetOf(tag: number): SlaTarget {
+  return tag === TIMER_FIRST_RESPONSE ? 'firstResponse' : 'close';
+}
 
 /** A record as the run keeps it: its body may still be pending (see PendingTexts); a snapshot joins it. */
 export type Kept<T extends { body: string }> = Omit<T, 'body'> & { body: LaterText };
@@ -331,9 +338,8 @@ export class World {
   minute: number;
   readonly start: number;
   end: number;
-  readonly timers = new TimerHeap<Timer>();
+  readonly timers = new TimerHeap<TimerItem>();
   readonly ready = new RunQueue();
-  private seq = 0;
   private runNo = 0;
 
   workflows: CompiledWorkflow[] = [];
@@ -443,17 +449,17 @@ export class World {
 
   /** Schedules the end of a run's delay; equal times keep the order they were scheduled in (so for every timer below). */
   scheduleResume(at: number, run: Run): void {
-    this.timers.push({ at, seq: ++this.seq, kind: 'resume', run, ticket: null, target: null, move: null });
+    this.timers.push(at, run, TIMER_RESUME);
   }
 
   /** Schedules an SLA due time of a ticket. */
   scheduleSla(at: number, ticket: TicketState, target: SlaTarget): void {
-    this.timers.push({ at, seq: ++this.seq, kind: 'sla', run: null, ticket, target, move: null });
+    this.timers.push(at, ticket, target === 'firstResponse' ? TIMER_FIRST_RESPONSE : TIMER_CLOSE);
   }
 
   /** Schedules the end of a channel move. */
   scheduleMoveEnd(at: number, move: MoveState): void {
-    this.timers.push({ at, seq: ++this.seq, kind: 'moveEnd', run: null, ticket: null, target: null, move });
+    this.timers.push(at, move, TIMER_MOVE_END);
   }
 
   /**

@@ -116,8 +116,7 @@ class Harness {
   readonly tickets = new Map<string, HarnessTicket>();
   private readonly conversations = new Map<string, HarnessConversation>();
   private ticketNo = 0;
-  private seq = 0;
-  readonly timers = new TimerHeap<{ at: number; seq: number; run: RunRecord; wait: number }>();
+  readonly timers = new TimerHeap<{ run: RunRecord; wait: number }>();
   private readonly ready: RunRecord[] = [];
   private readyHead = 0;
   readonly workflows: CompiledHarnessWorkflow[] = [];
@@ -310,7 +309,7 @@ class Harness {
       run.failed = true;
       return;
     }
-    if (ctx.waitAt !== null) this.timers.push({ at: ctx.waitAt, seq: this.seq++, run, wait: ++run.wait });
+    if (ctx.waitAt !== null) this.timers.push(ctx.waitAt, { run, wait: ++run.wait });
   }
 
   /** A branch is counted and logged as an action; its path is chosen by the machine's guarded transitions. */
@@ -485,10 +484,10 @@ class Harness {
   }
 
   private resumeDue(until: number): void {
-    for (let t = this.timers.peek(); t && t.at <= until && t.at <= this.end; t = this.timers.peek()) {
-      this.timers.pop();
+    for (let at = this.timers.peekAt(); at <= until && at <= this.end; at = this.timers.peekAt()) {
+      const t = this.timers.pop()!;
       if (!t.run.active || t.run.wait !== t.wait) continue;
-      this.now = Math.max(this.now, t.at);
+      this.now = Math.max(this.now, at);
       t.run.actor!.send({ type: 'RESUME' });
       this.drain();
     }
