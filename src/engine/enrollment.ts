@@ -5,7 +5,7 @@ import type { FilterCondition, FilterGroup, Filters } from '../model/filters';
 import type { Enrollment, Trigger, Workflow } from '../model/workflow';
 import { compileFilters, evaluateFilters, filtersHold, firstHoldingGroup, outcomeParams, type CompiledFilters } from './filters';
 import type { EnrollmentOutcome, TraceParams } from './types';
-import { NO_PARAMS, type CompiledAction, type CompiledWorkflow, type Run, type TicketState, type World } from './world';
+import { NO_PARAMS, runSlot, type CompiledAction, type CompiledWorkflow, type Run, type TicketState, type World } from './world';
 
 /** Something that happened to a ticket, matched against workflows' enrollment triggers. */
 export type TriggerEvent =
@@ -328,12 +328,13 @@ function decide(world: World, ticket: TicketState, wf: CompiledWorkflow, event: 
     record(world, ticket, wf, 'rejected', decisionParams(world, event, 'reason', ticket.haltedUntil === Infinity ? 'halted' : 'haltedMinute'));
     return;
   }
-  const prior = ticket.runs?.get(wf.id);
-  if (prior) {
+  const slot = runSlot(ticket, wf);
+  const prior = slot < 0 ? null : ticket.runs![slot]!;
+  if (prior !== null && prior.state !== 'ended') {
     record(world, ticket, wf, 'rejected', decisionParams(world, event, 'reason', 'stillEnrolled'));
     return;
   }
-  if (!wf.reenroll && prior === null) {
+  if (!wf.reenroll && prior !== null) {
     record(world, ticket, wf, 'rejected', decisionParams(world, event, 'reason', 'noReenroll'));
     return;
   }
@@ -352,7 +353,8 @@ function decide(world: World, ticket: TicketState, wf: CompiledWorkflow, event: 
     return;
   }
   const run = world.newRun(ticket, wf);
-  (ticket.runs ??= new Map()).set(wf.id, run);
+  if (slot >= 0) ticket.runs![slot] = run;
+  else (ticket.runs ??= []).push(run);
   ticket.activeRuns++;
   record(world, ticket, wf, 'enrolled', decisionParams(world, event, 'group', outcome.group + 1));
   world.ready.push(run);
@@ -371,7 +373,6 @@ export function endRun(world: World, run: Run, outcome: 'completed' | 'unenrolle
   run.state = 'ended';
   run.awaiting = null;
   const ticket = run.ticket;
-  ticket.runs!.set(run.wf.id, null);
   ticket.activeRuns--;
   const row = (ticket.lastEnrollment = world.journal.addAfter(ticket.lastEnrollment, world.now, 'unenrollment', EXIT_CODES[outcome], params, ticket.id, run.wf.id));
   world.records++;
@@ -389,8 +390,8 @@ export const COMPLETED = { pathEnd: PATH_END, delayLast: DELAY_LAST };
  * `when` is "change" here, or "beforeAction" from the runner.
  */
 export function unenrollOnChange(world: World, ticket: TicketState): void {
-  for (const run of ticket.runs!.values()) {
-    if (run === null || run.state === 'ended' || run.wf.unenroll === null) continue;
+  for (const run of ticket.runs!) {
+    if (run.state === 'ended' || run.wf.unenroll === null) continue;
     unenrollIfMet(world, run, 'change');
   }
 }
@@ -414,9 +415,9 @@ export function unenrollIfMet(world: World, run: Run, when: 'change' | 'beforeAc
  * on its "happened" path at once, ahead of the enrollments the same event causes.
  */
 function wakeAwaiting(world: World, ticket: TicketState, event: TriggerEvent): void {
-  for (const run of ticket.runs!.values()) {
-    const awaiting = run?.awaiting;
-    if (!run || !awaiting || run.state !== 'waiting' || awaiting.event !== event.type) continue;
+  for (const run of ticket.runs!) {
+    const awaiting = run.awaiting;
+    if (!awaiting || run.state !== 'waiting' || awaiting.event !== event.type) continue;
     if (awaiting.event === 'statusChanged' && awaiting.statusId !== null && (event.type !== 'statusChanged' || event.to !== awaiting.statusId)) continue;
     run.awaiting = null;
     run.actionId = awaiting.happened;

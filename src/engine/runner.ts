@@ -169,7 +169,8 @@ class RunContext implements ActionRunContext {
 /** Stops a ticket's runs after the runaway guard tripped; `until` is the minute its automation may resume. */
 function haltTicket(world: World, ticket: TicketState, until: number): void {
   ticket.haltedUntil = until;
-  for (const run of [...ticket.runs!.values()]) if (run) endRun(world, run, 'stopped', NO_PARAMS);
+  // Ending a run leaves the list as it is (the run stays, ended), so it can be walked while they end.
+  for (const run of ticket.runs!) endRun(world, run, 'stopped', NO_PARAMS);
 }
 
 /** A workflow as guard messages name it: "Name" (id). */

@@ -119,8 +119,8 @@ export function snapshot(world: World, done: boolean): SimulationResult {
   for (const t of world.tickets.values()) {
     tickets.push(ticketResult(world, t));
     if (t.activeRuns === 0 || t.runs === null) continue;
-    for (const run of t.runs.values()) {
-      if (run === null) continue;
+    for (const run of t.runs) {
+      if (run.state === 'ended') continue;
       enrolled.push({
         ticket: t.id,
         workflow: run.wf.id,

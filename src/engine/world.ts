@@ -136,10 +136,11 @@ export interface TicketState extends RunTicket {
   lastEnrollment: number;
   lastAction: number;
   /**
-   * Workflows the ticket has enrolled in, by id: its run while it is still enrolled, null once it left
-   * (so a workflow without re-enrollment knows it enrolled before).
+   * Its runs, one per workflow it has enrolled in, in the order it first enrolled in each: the current run
+   * while it is enrolled, the last one (ended) once it left, so a workflow without re-enrollment knows it
+   * enrolled before. A short list, searched by workflow (see runSlot), rather than a map for every ticket.
    */
-  runs: Map<string, Run | null> | null;
+  runs: Run[] | null;
   /** How many of those runs are still going (so a snapshot skips tickets enrolled in nothing). */
   activeRuns: number;
   /** The virtual minute the runaway guard is counting actions in, and the count so far. */
@@ -253,6 +254,13 @@ export interface Refs {
   workflow?: string;
   action?: string;
   event?: number;
+}
+
+/** Where a ticket's run in a workflow is in its `runs`, or -1 when it never enrolled in it. */
+export function runSlot(ticket: TicketState, wf: CompiledWorkflow): number {
+  const runs = ticket.runs;
+  if (runs !== null) for (let i = 0; i < runs.length; i++) if (runs[i]!.wf === wf) return i;
+  return -1;
 }
 
 /** A FIFO of runs with actions to do now; the head run keeps running until it waits or ends. */
