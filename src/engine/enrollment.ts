@@ -5,6 +5,7 @@ import type { FilterCondition, FilterGroup, Filters } from '../model/filters';
 import type { Enrollment, Trigger, Workflow } from '../model/workflow';
 import { compileFilters, evaluateFilters, filtersHold, firstHoldingGroup, outcomeParams, type CompiledFilters } from './filters';
 import type { EnrollmentOutcome, TraceParams } from './types';
+import { codePair } from './journal';
 import { NO_PARAMS, runSlot, type CompiledAction, type CompiledWorkflow, type Run, type TicketState, type World } from './world';
 
 /** Something that happened to a ticket, matched against workflows' enrollment triggers. */
@@ -194,10 +195,11 @@ export function compileWorkflows(world: World, workflows: readonly Workflow[]): 
       continue;
     }
     const compiledActions = new Map<string, CompiledAction>();
-    for (const [id, action] of actions) compiledActions.set(id, { action, def: definitionOf(action) });
+    for (const [id, action] of actions) compiledActions.set(id, { action, def: definitionOf(action), journalNo: world.journal.actionNo(id) });
     const wf: CompiledWorkflow = {
       id: workflow.id,
       name: workflow.name,
+      journalNo: world.journal.workflowNo(workflow.id),
       actions: compiledActions,
       start: workflow.startActionId,
       filters,
@@ -292,12 +294,16 @@ export function fireEach(world: World, ticket: TicketState, events: readonly Tri
 
 /** Keeps an enrollment decision in the ticket's history and in the trace (the same entry). */
 function record(world: World, ticket: TicketState, wf: CompiledWorkflow, outcome: 'enrolled' | 'rejected' | 'excluded', params: TraceParams): void {
-  const row = (ticket.lastEnrollment = world.journal.addAfter(ticket.lastEnrollment, world.now, 'enrollment', ENROLLMENT_CODES[outcome], params, ticket.id, wf.id));
+  const row = (ticket.lastEnrollment = world.journal.addIds(ticket.lastEnrollment, world.now, ENROLLMENT_PAIRS[outcome], params, ticket.journalNo, wf.journalNo, 0));
   world.records++;
   world.traceRow(row);
 }
 
-const ENROLLMENT_CODES = { enrolled: 'enrollment.enrolled', rejected: 'enrollment.rejected', excluded: 'enrollment.excluded' } as const;
+const ENROLLMENT_PAIRS = {
+  enrolled: codePair('enrollment', 'enrollment.enrolled'),
+  rejected: codePair('enrollment', 'enrollment.rejected'),
+  excluded: codePair('enrollment', 'enrollment.excluded'),
+};
 
 /** The tables shared decision parameters are kept in, by the field the outcome adds. */
 const DECISION_KEYS = { reason: 'decision.reason', source: 'decision.source', group: 'decision.group' } as const;
@@ -360,12 +366,12 @@ function decide(world: World, ticket: TicketState, wf: CompiledWorkflow, event: 
   world.ready.push(run);
 }
 
-const EXIT_CODES = {
-  completed: 'unenrollment.completed',
-  unenrolled: 'unenrollment.unenrolled',
-  failed: 'unenrollment.failed',
-  stopped: 'unenrollment.stopped',
-} as const;
+const EXIT_PAIRS = {
+  completed: codePair('unenrollment', 'unenrollment.completed'),
+  unenrolled: codePair('unenrollment', 'unenrollment.unenrolled'),
+  failed: codePair('unenrollment', 'unenrollment.failed'),
+  stopped: codePair('unenrollment', 'unenrollment.stopped'),
+};
 
 /** Takes a ticket out of a workflow and records why (in its history, and in the trace unless it failed: the error says that). */
 export function endRun(world: World, run: Run, outcome: 'completed' | 'unenrolled' | 'failed' | 'stopped', params: TraceParams): void {
@@ -374,7 +380,7 @@ export function endRun(world: World, run: Run, outcome: 'completed' | 'unenrolle
   run.awaiting = null;
   const ticket = run.ticket;
   ticket.activeRuns--;
-  const row = (ticket.lastEnrollment = world.journal.addAfter(ticket.lastEnrollment, world.now, 'unenrollment', EXIT_CODES[outcome], params, ticket.id, run.wf.id));
+  const row = (ticket.lastEnrollment = world.journal.addIds(ticket.lastEnrollment, world.now, EXIT_PAIRS[outcome], params, ticket.journalNo, run.wf.journalNo, 0));
   world.records++;
   if (outcome !== 'failed') world.traceRow(row);
 }

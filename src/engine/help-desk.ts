@@ -1,5 +1,6 @@
 import type { PropertyChange } from '../actions/types';
 import type { StatusTriggerSetting } from '../model/workspace';
+import { codePair } from './journal';
 import type { TraceParams } from './types';
 import { fire, fireEach, unenrollOnChange, type TriggerEvent } from './enrollment';
 import { MINUTE_MS, type ConversationState, type SlaState, type SlaTarget, type TicketState, type World } from './world';
@@ -27,7 +28,8 @@ export type NewTicket = Pick<
 > & { slaFrom?: number };
 
 /** A ticket state with empty records, ready to register. */
-export function ticketState(id: string, init: NewTicket, category: 'open' | 'closed'): TicketState {
+/** A ticket's state; `journalNo` is the number its id goes by in the world's journal (Journal.ticketNo). */
+export function ticketState(id: string, init: NewTicket, category: 'open' | 'closed', journalNo: number): TicketState {
   // Field by field rather than spread, so every ticket gets one object shape.
   return {
     id,
@@ -53,6 +55,7 @@ export function ticketState(id: string, init: NewTicket, category: 'open' | 'clo
     lastStatus: -1,
     lastEnrollment: -1,
     lastAction: -1,
+    journalNo,
     runs: null,
     activeRuns: 0,
     guardMinute: -1,
@@ -77,7 +80,8 @@ export function subjectFrom(text: string): string {
  */
 export function createTicket(world: World, init: NewTicket, by: Actor, why: TraceParams, triggers: readonly TriggerEvent[]): TicketState {
   const info = world.pipelines.get(init.pipelineId)!;
-  const ticket = ticketState(world.newTicketId(), init, info.statuses.get(init.statusId)!.category);
+  const id = world.newTicketId();
+  const ticket = ticketState(id, init, info.statuses.get(init.statusId)!.category, world.journal.ticketNo(id));
   world.tickets.set(ticket.id, ticket);
   if (init.conversationId !== null) world.conversations.get(init.conversationId)!.ticketId = ticket.id;
   recordStatus(world, ticket, world.now, null, init.statusId, by, 0);
@@ -145,10 +149,13 @@ export function changeStatus(world: World, ticket: TicketState, statusId: string
  * `turn` says whether the change closed (1) or reopened (2) the ticket; they exclude each other. Every
  * change with the same statuses, actor and turn shares one parameter object.
  */
+const STATUS_CHANGED = codePair('status', 'status.changed');
+
 export function recordStatus(world: World, ticket: TicketState, at: number, from: string | null, to: string, by: Actor, turn: 0 | 1 | 2): number {
   const params = world.shared('status.changed', from, to, by, turn) ?? world.share('status.changed', from, to, by, turn, { from, to, by, closed: turn === 1, reopened: turn === 2 });
   world.records++;
-  return (ticket.lastStatus = world.journal.addAfter(ticket.lastStatus, at, 'status', 'status.changed', params, ticket.id, isWorkflowActor(by) ? by : undefined));
+  const journal = world.journal;
+  return (ticket.lastStatus = journal.addIds(ticket.lastStatus, at, STATUS_CHANGED, params, ticket.journalNo, isWorkflowActor(by) ? journal.workflowNo(by) : 0, 0));
 }
 
 /** Whether an actor id names a workflow (not creation, the scenario, a move or a built-in automation). */

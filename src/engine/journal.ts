@@ -14,25 +14,84 @@ import type { TraceEntry, TraceKind, TraceParams } from './types';
  * And a flag per row says whether it is in the trace.
  */
 
+/**
+ * Strings a column names, each kept once and numbered from 1 (0 is "none"). Rows of one ticket, one
+ * workflow or one action come in runs, so the last string named is checked before the map.
+ */
+class Names {
+  private readonly ids = new Map<string, number>();
+  private readonly names: (string | undefined)[] = [undefined];
+  private last: string | undefined = undefined;
+  private lastId = 0;
+
+  idOf(name: string | undefined): number {
+    if (name === this.last) return this.lastId;
+    if (name === undefined) return 0;
+    let id = this.ids.get(name);
+    if (id === undefined) {
+      id = this.names.length;
+      this.names.push(name);
+      this.ids.set(name, id);
+    }
+    this.last = name;
+    this.lastId = id;
+    return id;
+  }
+
+  nameOf(id: number): string | undefined {
+    return this.names[id];
+  }
+}
+
+/**
+ * The (kind, code) pairs rows carry, numbered from 0 and shared by every run (there are a hundred or so).
+ * A code is filed under one kind but for a few (an action's code before it has run, "action.failed" as an
+ * error too), so the code alone finds its pair and a pair of another kind is looked up by both.
+ */
+const pairsByCode = new Map<string, number>();
+const pairsByBoth = new Map<string, number>();
+const pairKinds: TraceKind[] = [];
+const pairCodes: string[] = [];
+
+function newPair(kind: TraceKind, code: string): number {
+  pairKinds.push(kind);
+  pairCodes.push(code);
+  return pairCodes.length - 1;
+}
+
+/** The number of a (kind, code) pair, for the rows the engine adds most often to name it once. */
+export function codePair(kind: TraceKind, code: string): number {
+  const id = pairsByCode.get(code);
+  if (id !== undefined && pairKinds[id] === kind) return id;
+  if (id === undefined) {
+    pairsByCode.set(code, pairCodes.length);
+    return newPair(kind, code);
+  }
+  const both = `${kind}\u0000${code}`;
+  const known = pairsByBoth.get(both);
+  if (known !== undefined) return known;
+  pairsByBoth.set(both, pairCodes.length);
+  return newPair(kind, code);
+}
+
 export class Journal {
   private count = 0;
-  // The columns, in chunks (see chunks.ts); each is allocated whole and never moved or regrown.
+  // The columns, in chunks (see chunks.ts); each is allocated whole and never moved or regrown. Only the
+  // parameters are references: kind and code, ticket, workflow and action are numbers (see Codes, Names).
   private readonly atChunks: Float64Array[] = [];
-  private readonly kindChunks: TraceKind[][] = [];
-  private readonly codeChunks: string[][] = [];
-  private readonly ticketChunks: (string | undefined)[][] = [];
-  private readonly workflowChunks: (string | undefined)[][] = [];
-  private readonly actionChunks: (string | undefined)[][] = [];
+  private readonly codeChunks: Uint16Array[] = [];
+  private readonly ticketChunks: Int32Array[] = [];
+  private readonly workflowChunks: Int32Array[] = [];
+  private readonly actionChunks: Int32Array[] = [];
   private readonly paramChunks: TraceParams[][] = [];
   private readonly prevChunks: Int32Array[] = [];
   private readonly tracedChunks: Uint8Array[] = [];
   // The chunks rows are being added to.
   private at: Float64Array = new Float64Array(0);
-  private kinds: TraceKind[] = [];
-  private codes: string[] = [];
-  private tickets: (string | undefined)[] = [];
-  private workflows: (string | undefined)[] = [];
-  private actions: (string | undefined)[] = [];
+  private codes: Uint16Array = new Uint16Array(0);
+  private tickets: Int32Array = new Int32Array(0);
+  private workflows: Int32Array = new Int32Array(0);
+  private actions: Int32Array = new Int32Array(0);
   private params: TraceParams[] = [];
   private prev: Int32Array = new Int32Array(0);
   private traced: Uint8Array = new Uint8Array(0);
@@ -43,6 +102,22 @@ export class Journal {
   private tracedCount = 0;
   /** The entry objects built so far, by row (empty until the result is first read). */
   private readonly built: (TraceEntry | undefined)[] = [];
+  private readonly ticketNames = new Names();
+  private readonly workflowNames = new Names();
+  private readonly actionNames = new Names();
+
+  /** The numbers a ticket, a workflow and an action id go by in this journal, for addIds (0: none). */
+  ticketNo(id: string): number {
+    return this.ticketNames.idOf(id);
+  }
+
+  workflowNo(id: string): number {
+    return this.workflowNames.idOf(id);
+  }
+
+  actionNo(id: string): number {
+    return this.actionNames.idOf(id);
+  }
 
   /** How many rows there are. */
   get size(): number {
@@ -53,11 +128,10 @@ export class Journal {
   private grow(): void {
     const size = chunkSize(this.count);
     this.atChunks.push((this.at = new Float64Array(size)));
-    this.kindChunks.push((this.kinds = new Array<TraceKind>(size)));
-    this.codeChunks.push((this.codes = new Array<string>(size)));
-    this.ticketChunks.push((this.tickets = new Array<string | undefined>(size)));
-    this.workflowChunks.push((this.workflows = new Array<string | undefined>(size)));
-    this.actionChunks.push((this.actions = new Array<string | undefined>(size)));
+    this.codeChunks.push((this.codes = new Uint16Array(size)));
+    this.ticketChunks.push((this.tickets = new Int32Array(size)));
+    this.workflowChunks.push((this.workflows = new Int32Array(size)));
+    this.actionChunks.push((this.actions = new Int32Array(size)));
     this.paramChunks.push((this.params = new Array<TraceParams>(size)));
     this.prevChunks.push((this.prev = new Int32Array(size)));
     this.tracedChunks.push((this.traced = new Uint8Array(size)));
@@ -67,24 +141,26 @@ export class Journal {
 
   /** Adds an entry; returns its row. */
   add(at: number, kind: TraceKind, code: string, params: TraceParams, ticket?: string, workflow?: string, action?: string): number {
-    if (this.used === this.room) this.grow();
-    const row = this.count++;
-    const i = this.used++;
-    this.at[i] = at;
-    this.kinds[i] = kind;
-    this.codes[i] = code;
-    this.tickets[i] = ticket;
-    this.workflows[i] = workflow;
-    this.actions[i] = action;
-    this.params[i] = params;
-    this.prev[i] = -1;
-    return row;
+    return this.addIds(-1, at, codePair(kind, code), params, this.ticketNames.idOf(ticket), this.workflowNames.idOf(workflow), this.actionNames.idOf(action));
   }
 
   /** Adds an entry that follows `prev` in a chain (-1: it starts one); returns its row. */
   addAfter(prev: number, at: number, kind: TraceKind, code: string, params: TraceParams, ticket?: string, workflow?: string, action?: string): number {
-    const row = this.add(at, kind, code, params, ticket, workflow, action);
-    this.prev[this.used - 1] = prev;
+    return this.addIds(prev, at, codePair(kind, code), params, this.ticketNames.idOf(ticket), this.workflowNames.idOf(workflow), this.actionNames.idOf(action));
+  }
+
+  /** addAfter with the pair (codePair) and the ticket, workflow and action as their numbers here (ticketNo…). */
+  addIds(prev: number, at: number, pair: number, params: TraceParams, ticket: number, workflow: number, action: number): number {
+    if (this.used === this.room) this.grow();
+    const row = this.count++;
+    const i = this.used++;
+    this.at[i] = at;
+    this.codes[i] = pair;
+    this.tickets[i] = ticket;
+    this.workflows[i] = workflow;
+    this.actions[i] = action;
+    this.params[i] = params;
+    this.prev[i] = prev;
     return row;
   }
 
@@ -126,11 +202,10 @@ export class Journal {
   }
 
   /** Fills in how the entry of an action came out, once it has run (before anything reads it). */
-  settle(row: number, kind: TraceKind, code: string, params: TraceParams): void {
+  settle(row: number, pair: number, params: TraceParams): void {
     const c = chunkOf(row);
     const i = slotOf(row);
-    this.kindChunks[c]![i] = kind;
-    this.codeChunks[c]![i] = code;
+    this.codeChunks[c]![i] = pair;
     this.paramChunks[c]![i] = params;
   }
 
@@ -139,11 +214,11 @@ export class Journal {
   }
 
   workflowOf(row: number): string | undefined {
-    return this.workflowChunks[chunkOf(row)]![slotOf(row)];
+    return this.workflowNames.nameOf(this.workflowChunks[chunkOf(row)]![slotOf(row)]!);
   }
 
   actionOf(row: number): string | undefined {
-    return this.actionChunks[chunkOf(row)]![slotOf(row)];
+    return this.actionNames.nameOf(this.actionChunks[chunkOf(row)]![slotOf(row)]!);
   }
 
   /** The entry object of a row, built the first time it is asked for. */
@@ -155,13 +230,14 @@ export class Journal {
     while (built.length <= row) built.push(undefined);
     const c = chunkOf(row);
     const i = slotOf(row);
+    const pair = this.codeChunks[c]![i]!;
     entry = {
       at: this.atChunks[c]![i]!,
-      kind: this.kindChunks[c]![i]!,
-      code: this.codeChunks[c]![i]!,
-      ticket: this.ticketChunks[c]![i],
-      workflow: this.workflowChunks[c]![i],
-      action: this.actionChunks[c]![i],
+      kind: pairKinds[pair]!,
+      code: pairCodes[pair]!,
+      ticket: this.ticketNames.nameOf(this.ticketChunks[c]![i]!),
+      workflow: this.workflowNames.nameOf(this.workflowChunks[c]![i]!),
+      action: this.actionNames.nameOf(this.actionChunks[c]![i]!),
       params: this.paramChunks[c]![i]!,
     };
     built[row] = entry;

@@ -6,7 +6,7 @@ import { COMPLETED, endRun, unenrollIfMet } from './enrollment';
 import { compiled, firstHoldingGroup } from './filters';
 import { changeProperty, changeStatus } from './help-desk';
 import { renderTokens, renderTokensLater, ticketLink } from './tokens';
-import type { Journal } from './journal';
+import { codePair, type Journal } from './journal';
 import type { TraceParams } from './types';
 import { MINUTE_MS, NO_PARAMS, type Awaiting, type Run, type TicketState, type World } from './world';
 
@@ -249,6 +249,10 @@ function tripTicketGuard(world: World, ticket: TicketState, counted: number): vo
   haltTicket(world, ticket, Infinity);
 }
 
+/** An action's row until it has run, and when it failed (see Journal.settle). */
+const ACTION_PENDING = codePair('action', '');
+const ACTION_FAILED = codePair('action', 'action.failed');
+
 /** Runs actions of the world's queued runs; owns the one reusable context. */
 export class Runner {
   private readonly ctx: RunContext;
@@ -317,7 +321,7 @@ export class Runner {
     // Causes before effects: the action's entry goes into the trace before whatever it changes; its code
     // and parameters are filled in once the action has run (the entry is not shown before that).
     const journal = world.journal;
-    const row = (ticket.lastAction = journal.addAfter(ticket.lastAction, world.now, 'action', '', NO_PARAMS, ticket.id, wf.id, action.id));
+    const row = (ticket.lastAction = journal.addIds(ticket.lastAction, world.now, ACTION_PENDING, NO_PARAMS, ticket.journalNo, wf.journalNo, step.journalNo));
     world.records++;
     world.traceRow(row);
     const next = step.def.run(action, ctx);
@@ -325,7 +329,7 @@ export class Runner {
     wf.actionsRun++;
     if (ctx.failure !== null) {
       const params = { kind: action.kind, message: ctx.failure };
-      journal.settle(row, 'action', 'action.failed', params);
+      journal.settle(row, ACTION_FAILED, params);
       world.error('action.failed', `Action ${action.id} (${action.kind}) of "${wf.name}" failed on ticket ${ticket.id}: ${ctx.failure}.`, params, {
         ticket: ticket.id,
         workflow: wf.id,
@@ -335,7 +339,7 @@ export class Runner {
       endRun(world, run, 'failed', { message: ctx.failure });
       return this.ran(run, action, row);
     }
-    journal.settle(row, ctx.waitAt !== null ? 'delay' : 'action', ctx.code, ctx.params);
+    journal.settle(row, codePair(ctx.waitAt !== null ? 'delay' : 'action', ctx.code), ctx.params);
     if ((run.state as Run['state']) === 'ended') {
       // The action's own change met the unenrollment criteria: the ticket has left already.
       world.ready.shift();

@@ -43,12 +43,16 @@ export interface PipelineInfo {
 export interface CompiledAction {
   action: Action;
   def: ActionDefinition<Action>;
+  /** The number its id goes by in the journal (Journal.actionNo). */
+  journalNo: number;
 }
 
 /** A compiled, runnable workflow (only enabled, complete workflows are compiled). */
 export interface CompiledWorkflow {
   id: string;
   name: string;
+  /** The number its id goes by in the journal (Journal.workflowNo). */
+  journalNo: number;
   actions: Map<string, CompiledAction>;
   start: string | null;
   filters: CompiledFilters;
@@ -135,6 +139,8 @@ export interface TicketState extends RunTicket {
   lastStatus: number;
   lastEnrollment: number;
   lastAction: number;
+  /** The number its id goes by in the journal (Journal.ticketNo), set when it is registered. */
+  journalNo: number;
   /**
    * Its runs, one per workflow it has enrolled in, in the order it first enrolled in each: the current run
    * while it is enrolled, the last one (ended) once it left, so a workflow without re-enrollment knows it

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Simulation, simulate } from '../../src/engine';
-import { Journal } from '../../src/engine/journal';
+import { codePair, Journal } from '../../src/engine/journal';
 import { defaultWorkspace } from '../../src/model';
 import { action, at, chain, incoming, scenario, workflow } from './helpers';
 
@@ -21,10 +21,27 @@ describe('Journal', () => {
   it("fills in an action's outcome after it was added, and builds each entry once", () => {
     const j = new Journal();
     const row = j.add(5, 'action', '', {}, 'ticket-1', 'wf-a', 'a1');
-    j.settle(row, 'delay', 'action.delay.duration', { minutes: 60 });
+    j.settle(row, codePair('delay', 'action.delay.duration'), { minutes: 60 });
     expect(j.entry(row)).toMatchObject({ kind: 'delay', code: 'action.delay.duration', params: { minutes: 60 }, action: 'a1' });
     expect(j.entry(row)).toBe(j.entry(row));
     expect(j.entries([row, row])).toEqual([j.entry(row), j.entry(row)]);
+  });
+
+  it('keeps a code under each kind it comes with, and names rows added by number as by their ids', () => {
+    const j = new Journal();
+    const failed = codePair('action', 'action.failed');
+    expect(codePair('action', 'action.failed')).toBe(failed);
+    expect(codePair('error', 'action.failed')).not.toBe(failed);
+    const ticket = j.ticketNo('ticket-9');
+    const row = j.addIds(-1, 7, codePair('error', 'action.failed'), { message: 'm' }, ticket, j.workflowNo('wf-b'), j.actionNo('a3'));
+    const same = j.add(7, 'error', 'action.failed', { message: 'm' }, 'ticket-9', 'wf-b', 'a3');
+    const { params: _a, ...byNumber } = j.entry(row);
+    const { params: _b, ...byId } = j.entry(same);
+    expect(byNumber).toEqual(byId);
+    expect(byNumber).toMatchObject({ kind: 'error', code: 'action.failed', ticket: 'ticket-9', workflow: 'wf-b', action: 'a3' });
+    expect(j.add(8, 'action', 'action.failed', {})).toBe(2);
+    expect(j.entry(2)).toMatchObject({ kind: 'action', code: 'action.failed', ticket: undefined });
+    expect(j.ticketNo('ticket-9')).toBe(ticket);
   });
 
   it('keeps chains of rows across chunks, the first of which grows as rows come', () => {
