@@ -427,7 +427,7 @@ function wakeAwaiting(world: World, ticket: TicketState, event: TriggerEvent): v
     if (awaiting.event === 'statusChanged' && awaiting.statusId !== null && (event.type !== 'statusChanged' || event.to !== awaiting.statusId)) continue;
     run.awaiting = null;
     run.actionId = awaiting.happened;
-    if (world.traceOn) world.trace('resume', 'delay.happened', { event: awaiting.event, status: awaiting.statusId, next: awaiting.happened }, ticket.id, run.wf.id);
+    if (world.traceOn) world.trace('resume', 'delay.happened', { event: awaiting.event, status: awaiting.statusId, next: awaiting.happened }, ticket, run.wf.id);
     if (awaiting.happened === null) {
       endRun(world, run, 'completed', COMPLETED.pathEnd);
       continue;

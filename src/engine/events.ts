@@ -2,6 +2,7 @@ import type { ScenarioEvent, ScenarioEventType } from '../model/scenario';
 import { currentChannel, startMove } from './channel-move';
 import { fire, unenrollOnChange, type TriggerEvent } from './enrollment';
 import { applyBuiltInStatus, changeProperty, changeStatus, createTicket, firstResponse, subjectFrom } from './help-desk';
+import { codePair } from './journal';
 import type { MessageResult, TraceEntry, TraceParams } from './types';
 import { addThread, findThread, type ChannelState, type ConversationState, type ThreadState, type TicketState, type World } from './world';
 
@@ -169,11 +170,11 @@ function incomingMessage(world: World, ev: EventOf<'incomingMessage'>, event: nu
   world.records++;
   if (conv.status === 'closed') conv.status = 'open';
   if (world.traceOn) {
-    world.trace('conversation', 'conversation.reply', { conversation: conv.id, thread: thread.id, newThread: !known, hasTicket: ticket !== undefined }, ticket?.id);
+    world.trace('conversation', 'conversation.reply', { conversation: conv.id, thread: thread.id, newThread: !known, hasTicket: ticket !== undefined }, ticket);
   }
   if (currentChannel(conv) !== ev.channelId) {
     conv.channelHistory.push(ev.channelId);
-    if (world.traceOn) world.trace('conversation', 'conversation.channelChanged', { conversation: conv.id, channel: ev.channelId }, ticket?.id);
+    if (world.traceOn) world.trace('conversation', 'conversation.channelChanged', { conversation: conv.id, channel: ev.channelId }, ticket);
     // The ticket's channel (as filters read it) changed: enrolled tickets may meet their unenrollment criteria.
     if (ticket && ticket.activeRuns > 0) unenrollOnChange(world, ticket);
   }
@@ -188,7 +189,7 @@ function incomingMessage(world: World, ev: EventOf<'incomingMessage'>, event: nu
         'automation',
         'automation.notApplied',
         { rule: 'in', reason: ticket.reopenedAt === null ? 'otherThread' : 'threadBeforeReopen', thread: thread.id, ticketThread: ticket.threadId },
-        ticket.id,
+        ticket,
       );
     }
     return;
@@ -216,12 +217,12 @@ function agentEmail(world: World, ev: EventOf<'agentEmail'>, event: number): voi
     return;
   }
   if (world.traceOn) {
-    world.trace('conversation', 'conversation.agentEmail', { user: ev.userId, from: ev.from, conversation: conv.id, thread: thread.id, hasTicket: ticket !== undefined }, ticket?.id);
+    world.trace('conversation', 'conversation.agentEmail', { user: ev.userId, from: ev.from, conversation: conv.id, thread: thread.id, hasTicket: ticket !== undefined }, ticket);
   }
   if (!ticket) return;
   firstResponse(world, ticket);
   if (ev.from === 'contact') {
-    if (world.traceOn) world.trace('automation', 'automation.notApplied', { rule: 'out', reason: 'contactRecord' }, ticket.id);
+    if (world.traceOn) world.trace('automation', 'automation.notApplied', { rule: 'out', reason: 'contactRecord' }, ticket);
     return;
   }
   applyBuiltInStatus(world, ticket, 'onEmailSent', 'out', event);
@@ -245,7 +246,7 @@ export function applyEvent(world: World, ev: ScenarioEvent, event: number): void
       const ticket = ticketOf(world, ev, event, ev.type);
       if (!ticket) return;
       if (ticket.statusId === ev.statusId) {
-        if (world.traceOn) world.trace('status', 'status.unchanged', { status: ev.statusId }, ticket.id);
+        if (world.traceOn) world.trace('status', 'status.unchanged', { status: ev.statusId }, ticket);
         return;
       }
       const refused = changeStatus(world, ticket, ev.statusId, 'scenario');
@@ -305,21 +306,20 @@ const EVENT_CODES: Record<ScenarioEventType, string> = {
   moveChannel: 'event.moveChannel',
 };
 
-/**
- * The trace entry of a scenario event (code "event.<type>"), with the ticket it names when it names one
- * and that ticket exists (a conversation's ticket is looked up at the moment of the event).
- */
-export function eventEntry(world: World, ev: ScenarioEvent, index: number): TraceEntry {
-  const code = EVENT_CODES[ev.type];
+/** The (kind, code) pair of each scenario event's trace entry (see Journal). */
+export const EVENT_PAIRS = Object.fromEntries(Object.entries(EVENT_CODES).map(([type, code]) => [type, codePair('event', code)])) as Record<ScenarioEventType, number>;
+
+/** The parameters of a scenario event's trace entry: what the event says, from the event alone. */
+export function eventParams(ev: ScenarioEvent, index: number): TraceParams {
   switch (ev.type) {
     case 'incomingMessage':
-      return world.entry('event', code, { index, contact: ev.contactId, channel: ev.channelId, conversation: ev.conversationId, thread: ev.threadId });
+      return { index, contact: ev.contactId, channel: ev.channelId, conversation: ev.conversationId, thread: ev.threadId };
     case 'agentEmail':
-      return world.entry('event', code, { index, user: ev.userId, from: ev.from, conversation: ev.conversationId, thread: ev.threadId });
+      return { index, user: ev.userId, from: ev.from, conversation: ev.conversationId, thread: ev.threadId };
     case 'advance':
-      return world.entry('event', code, { index });
+      return { index };
     case 'moveChannel':
-      return world.entry('event', code, { index, user: ev.userId, channel: ev.channelId, history: ev.history });
+      return { index, user: ev.userId, channel: ev.channelId, history: ev.history };
     default: {
       const params: TraceParams = { index };
       if (ev.type === 'setStatus') params.status = ev.statusId;
@@ -327,8 +327,30 @@ export function eventEntry(world: World, ev: ScenarioEvent, index: number): Trac
       else if (ev.type === 'setPriority') params.priority = ev.priority;
       const ref: TicketRef = ev;
       if (ref.ticketOf !== undefined) params.ticketOf = ref.ticketOf;
-      const named = ref.ticketOf !== undefined ? world.conversations.get(ref.ticketOf)?.ticketId : ref.ticketId;
-      return world.entry('event', code, params, named ?? undefined);
+      return params;
     }
   }
+}
+
+/**
+ * The ticket a scenario event's entry names, when it names one and that ticket exists (the ticket of a
+ * conversation is the one it has at the moment of the event).
+ */
+export function eventTicket(world: World, ev: ScenarioEvent): string | undefined {
+  switch (ev.type) {
+    case 'incomingMessage':
+    case 'agentEmail':
+    case 'advance':
+    case 'moveChannel':
+      return undefined;
+    default: {
+      const ref: TicketRef = ev;
+      return (ref.ticketOf !== undefined ? world.conversations.get(ref.ticketOf)?.ticketId : ref.ticketId) ?? undefined;
+    }
+  }
+}
+
+/** The trace entry of a scenario event (code "event.<type>"), see eventParams and eventTicket. */
+export function eventEntry(world: World, ev: ScenarioEvent, index: number): TraceEntry {
+  return world.entry('event', EVENT_CODES[ev.type], eventParams(ev, index), eventTicket(world, ev));
 }

@@ -81,7 +81,7 @@ export function subjectFrom(text: string): string {
 export function createTicket(world: World, init: NewTicket, by: Actor, why: TraceParams, triggers: readonly TriggerEvent[]): TicketState {
   const info = world.pipelines.get(init.pipelineId)!;
   const id = world.newTicketId();
-  const ticket = ticketState(id, init, info.statuses.get(init.statusId)!.category, world.journal.ticketNo(id));
+  const ticket = ticketState(id, init, info.statuses.get(init.statusId)!.category, world.journal.newTicketNo(id));
   world.tickets.set(ticket.id, ticket);
   if (init.conversationId !== null) world.conversations.get(init.conversationId)!.ticketId = ticket.id;
   recordStatus(world, ticket, world.now, null, init.statusId, by, 0);
@@ -90,7 +90,7 @@ export function createTicket(world: World, init: NewTicket, by: Actor, why: Trac
       'ticket',
       'ticket.created',
       { subject: ticket.subject, pipeline: init.pipelineId, status: init.statusId, owner: init.ownerId, conversation: init.conversationId, ...why },
-      ticket.id,
+      ticket,
     );
   }
   if (ticket.inHelpDesk) startSla(world, ticket);
@@ -130,12 +130,12 @@ export function changeStatus(world: World, ticket: TicketState, statusId: string
   if (closing && sla) {
     if (sla.close === 'pending' && world.now < sla.closeDue) {
       sla.close = 'met';
-      if (world.traceOn) world.trace('sla', 'sla.met', { target: 'close', due: sla.closeDue, byClose: false }, ticket.id);
+      if (world.traceOn) world.trace('sla', 'sla.met', { target: 'close', due: sla.closeDue, byClose: false }, ticket);
     }
     // Closing resolves the request: a ticket closed before its first-response due time owes no response.
     if (sla.firstResponse === 'pending' && world.now < sla.firstResponseDue) {
       sla.firstResponse = 'met';
-      if (world.traceOn) world.trace('sla', 'sla.met', { target: 'firstResponse', due: sla.firstResponseDue, byClose: true }, ticket.id);
+      if (world.traceOn) world.trace('sla', 'sla.met', { target: 'firstResponse', due: sla.firstResponseDue, byClose: true }, ticket);
     }
   }
   if (ticket.activeRuns > 0) unenrollOnChange(world, ticket);
@@ -202,7 +202,7 @@ export function changeProperty(world: World, ticket: TicketState, change: Proper
       break;
   }
   // Causes before effects: the change, then the SLA due times it moves, unenrollment and enrollments.
-  if (world.traceOn) world.trace('property', 'property.changed', { property: change.property, value: shown, by }, ticket.id, isWorkflowActor(by) ? by : undefined);
+  if (world.traceOn) world.trace('property', 'property.changed', { property: change.property, value: shown, by }, ticket, isWorkflowActor(by) ? by : undefined);
   if (change.property === 'priority' && ticket.sla) rescheduleSla(world, ticket);
   if (ticket.activeRuns > 0) unenrollOnChange(world, ticket);
   fire(world, ticket, PROPERTY_CHANGED[change.property]);
@@ -263,7 +263,7 @@ export function startSla(world: World, ticket: TicketState): void {
     timers: { firstResponse: null, close: null },
   };
   if (world.traceOn) {
-    world.trace('sla', 'sla.started', { priority: ticket.priority, firstResponseDue: due.firstResponseDue, closeDue: due.closeDue, from: ticket.slaFrom }, ticket.id);
+    world.trace('sla', 'sla.started', { priority: ticket.priority, firstResponseDue: due.firstResponseDue, closeDue: due.closeDue, from: ticket.slaFrom }, ticket);
   }
   armSla(world, ticket, 'firstResponse');
   armSla(world, ticket, 'close');
@@ -287,7 +287,7 @@ function rescheduleSla(world: World, ticket: TicketState): void {
   const due = slaDue(world, ticket);
   sla.firstResponseDue = due.firstResponseDue;
   sla.closeDue = due.closeDue;
-  if (world.traceOn) world.trace('sla', 'sla.moved', { priority: ticket.priority, firstResponseDue: due.firstResponseDue, closeDue: due.closeDue }, ticket.id);
+  if (world.traceOn) world.trace('sla', 'sla.moved', { priority: ticket.priority, firstResponseDue: due.firstResponseDue, closeDue: due.closeDue }, ticket);
   armSla(world, ticket, 'firstResponse');
   armSla(world, ticket, 'close');
 }
@@ -313,7 +313,7 @@ export function slaDuePassed(world: World, ticket: TicketState, target: SlaTarge
   sla[target] = 'breached';
   sla.breaches.push({ target, t: world.now });
   world.records++;
-  if (world.traceOn) world.trace('sla', 'sla.breached', { target, due: dueOf(sla, target) }, ticket.id);
+  if (world.traceOn) world.trace('sla', 'sla.breached', { target, due: dueOf(sla, target) }, ticket);
   fire(world, ticket, SLA_DUE_PASSED[target]);
   return true;
 }
@@ -325,7 +325,7 @@ export function firstResponse(world: World, ticket: TicketState): void {
   sla.firstResponseAt = world.now;
   if (sla.firstResponse === 'pending') {
     sla.firstResponse = 'met';
-    if (world.traceOn) world.trace('sla', 'sla.met', { target: 'firstResponse', due: sla.firstResponseDue, byClose: false }, ticket.id);
+    if (world.traceOn) world.trace('sla', 'sla.met', { target: 'firstResponse', due: sla.firstResponseDue, byClose: false }, ticket);
   }
 }
 
@@ -339,16 +339,16 @@ export function applyBuiltInStatus(world: World, ticket: TicketState, which: 'on
   const setting: StatusTriggerSetting = info.pipeline.automation[which];
   const id = info.builtIn[which];
   if (!setting.enabled) {
-    if (world.traceOn) world.trace('automation', 'automation.off', { rule, pipeline: info.pipeline.id }, ticket.id, id);
+    if (world.traceOn) world.trace('automation', 'automation.off', { rule, pipeline: info.pipeline.id }, ticket, id);
     return;
   }
   if (ticket.statusId === setting.statusId) {
-    if (world.traceOn) world.trace('automation', 'automation.already', { rule, status: setting.statusId }, ticket.id, id);
+    if (world.traceOn) world.trace('automation', 'automation.already', { rule, status: setting.statusId }, ticket, id);
     return;
   }
   if (world.traceOn) {
     const params = world.shared('automation.apply', rule, setting.statusId) ?? world.share('automation.apply', rule, setting.statusId, null, null, { rule, status: setting.statusId });
-    world.trace('automation', 'automation.apply', params, ticket.id, id);
+    world.trace('automation', 'automation.apply', params, ticket, id);
   }
   const refused = changeStatus(world, ticket, setting.statusId, id);
   if (refused) {

@@ -38,6 +38,12 @@ class Names {
     return id;
   }
 
+  /** Numbers a string without keeping it for idOf: for one named by number from then on (a new ticket). */
+  add(name: string): number {
+    this.names.push(name);
+    return this.names.length - 1;
+  }
+
   nameOf(id: number): string | undefined {
     return this.names[id];
   }
@@ -73,6 +79,9 @@ export function codePair(kind: TraceKind, code: string): number {
   pairsByBoth.set(both, pairCodes.length);
   return newPair(kind, code);
 }
+
+/** The parameters of a row added with addLater until they are first read. */
+const LATER: TraceParams = Object.freeze({});
 
 export class Journal {
   private count = 0;
@@ -111,6 +120,14 @@ export class Journal {
     return this.ticketNames.idOf(id);
   }
 
+  /**
+   * The number of a ticket's id that rows then name it by (its TicketState keeps it), without the lookup
+   * ticketNo needs. Should the id be named by string later too, it gets a second number of the same name.
+   */
+  newTicketNo(id: string): number {
+    return this.ticketNames.add(id);
+  }
+
   workflowNo(id: string): number {
     return this.workflowNames.idOf(id);
   }
@@ -118,6 +135,12 @@ export class Journal {
   actionNo(id: string): number {
     return this.actionNames.idOf(id);
   }
+
+  /**
+   * Makes the parameters of a row added with addLater from the number it was added with (a scenario
+   * event's place in the scenario, say), when they are first read.
+   */
+  laterParams: ((n: number) => TraceParams) | null = null;
 
   /** How many rows there are. */
   get size(): number {
@@ -198,7 +221,19 @@ export class Journal {
   }
 
   paramsOf(row: number): TraceParams {
-    return this.paramChunks[chunkOf(row)]![slotOf(row)]!;
+    const c = chunkOf(row);
+    const i = slotOf(row);
+    const params = this.paramChunks[c]![i]!;
+    if (params !== LATER) return params;
+    return (this.paramChunks[c]![i] = this.laterParams!(this.prevChunks[c]![i]!));
+  }
+
+  /**
+   * Adds an entry whose parameters laterParams makes from `n` when they are first read (a row that is in
+   * no chain keeps `n` where a chained row keeps the row before it); returns its row.
+   */
+  addLater(at: number, pair: number, n: number, ticket: number): number {
+    return this.addIds(n, at, pair, LATER, ticket, 0, 0);
   }
 
   /** Fills in how the entry of an action came out, once it has run (before anything reads it). */
@@ -238,7 +273,7 @@ export class Journal {
       ticket: this.ticketNames.nameOf(this.ticketChunks[c]![i]!),
       workflow: this.workflowNames.nameOf(this.workflowChunks[c]![i]!),
       action: this.actionNames.nameOf(this.actionChunks[c]![i]!),
-      params: this.paramChunks[c]![i]!,
+      params: this.paramsOf(row),
     };
     built[row] = entry;
     return entry;

@@ -377,7 +377,7 @@ export class Runner {
     if (awaiting !== null) {
       run.awaiting = null;
       run.actionId = awaiting.timedOut;
-      if (world.traceOn) world.trace('resume', 'delay.timedOut', { event: awaiting.event, status: awaiting.statusId, next: awaiting.timedOut }, run.ticket.id, run.wf.id);
+      if (world.traceOn) world.trace('resume', 'delay.timedOut', { event: awaiting.event, status: awaiting.statusId, next: awaiting.timedOut }, run.ticket, run.wf.id);
     }
     const next = run.actionId;
     if (next === null) {
@@ -386,7 +386,7 @@ export class Runner {
     }
     run.state = 'ready';
     if (world.traceOn && awaiting === null) {
-      world.trace('resume', 'delay.resumed', world.shared('delay.resumed', next) ?? world.share('delay.resumed', next, null, null, null, { next }), run.ticket.id, run.wf.id, next);
+      world.trace('resume', 'delay.resumed', world.shared('delay.resumed', next) ?? world.share('delay.resumed', next, null, null, null, { next }), run.ticket, run.wf.id, next);
     }
     world.ready.push(run);
     return true;

@@ -104,7 +104,7 @@ export function loadInitial(world: World, scenario: Scenario): void {
         inHelpDesk: conv ? conv.location === 'helpDesk' : true,
       },
       status!.category,
-      world.journal.ticketNo(t.id),
+      world.journal.newTicketNo(t.id),
     );
     // Any thread started during the simulation counts as new for a ticket already reopened before it.
     if (t.reopened) ticket.reopenedAt = world.start;

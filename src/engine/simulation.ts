@@ -1,6 +1,6 @@
 import { finishMove } from './channel-move';
 import { compileWorkflows } from './enrollment';
-import { applyEvent, eventEntry } from './events';
+import { applyEvent, eventEntry, eventParams, eventTicket, EVENT_PAIRS } from './events';
 import { slaDuePassed, slaPending } from './help-desk';
 import { Runner } from './runner';
 import { loadInitial, orderEvents, type EventOrder } from './setup';
@@ -43,6 +43,9 @@ export class Simulation {
     const start = parseTime(scenario.start);
     const world = new World(workspace, start ?? 0, options);
     if (start === null) world.error('scenario.badTime', `start: "${scenario.start}" is not a date; the clock starts at 1970-01-01T00:00:00Z.`, { field: 'start' });
+    // The trace entries of scenario events get their parameters from the events when first read.
+    const events = scenario.events;
+    world.journal.laterParams = (index) => eventParams(events[index]!, index);
     compileWorkflows(world, workflows);
     loadInitial(world, scenario);
     this.events = orderEvents(world, scenario);
@@ -199,7 +202,7 @@ export class Simulation {
     world.stats.events++;
     const index = events.index[next]!;
     const event = this.input.scenario.events[index]!;
-    this.eventTraced = world.traceOn ? world.traceEntry(eventEntry(world, event, index)) : -1;
+    this.eventTraced = world.traceOn ? world.traceEvent(EVENT_PAIRS[event.type], index, eventTicket(world, event)) : -1;
     applyEvent(world, event, index);
     return index;
   }
@@ -254,7 +257,11 @@ export class Simulation {
   }
 }
 
-/** Runs a scenario to its end (SPEC §6): the same input always gives the same result, byte for byte. */
+/**
+ * Runs a scenario to its end (SPEC §6): the same input always gives the same result, byte for byte. The
+ * result reads the scenario's events again when its trace is first read, so the input is not to be
+ * changed in place after the call (the app and the server replace a scenario, never edit one).
+ */
 export function simulate(input: SimulationInput): SimulationResult {
   return new Simulation(input).runToEnd();
 }

@@ -6,7 +6,7 @@ import type { Trigger } from '../model/workflow';
 import type { Channel, Contact, EmailTemplate, Pipeline, Status, Team, User, Workspace } from '../model/workspace';
 import type { CompiledFilters, FactValue } from './filters';
 import { TimerHeap } from './heap';
-import { Journal } from './journal';
+import { codePair, Journal } from './journal';
 import { PendingTexts } from './tokens';
 import type {
   InboxNotice,
@@ -514,19 +514,21 @@ export class World {
     return params;
   }
 
-  /** Records a trace entry (when tracing is on). */
-  trace(kind: TraceKind, code: string, params: TraceParams, ticket?: string, workflow?: string, action?: string): void {
+  /** Records a trace entry (when tracing is on); the ticket is named by its state where the caller has it. */
+  trace(kind: TraceKind, code: string, params: TraceParams, ticket?: TicketState | string | null, workflow?: string, action?: string): void {
     if (!this.traceOn) return;
     this.records++;
-    this.journal.trace(this.journal.add(this.now, kind, code, params, ticket, workflow, action));
+    const j = this.journal;
+    const ticketNo = ticket === undefined || ticket === null ? 0 : typeof ticket === 'string' ? j.ticketNo(ticket) : ticket.journalNo;
+    j.trace(j.addIds(-1, this.now, codePair(kind, code), params, ticketNo, workflow === undefined ? 0 : j.workflowNo(workflow), action === undefined ? 0 : j.actionNo(action)));
   }
 
-  /** Records an entry made with entry() in the trace (when tracing is on); returns its journal row, or -1. */
-  traceEntry(entry: TraceEntry): number {
-    if (!this.traceOn) return -1;
-    const row = this.journal.add(entry.at, entry.kind, entry.code, entry.params, entry.ticket, entry.workflow, entry.action);
+  /** Records the entry of a scenario event in the trace (see Journal.addLater); returns its journal row. */
+  traceEvent(pair: number, index: number, ticket: string | undefined): number {
+    const j = this.journal;
+    const row = j.addLater(this.now, pair, index, ticket === undefined ? 0 : j.ticketNo(ticket));
     this.records++;
-    this.journal.trace(row);
+    j.trace(row);
     return row;
   }
 

@@ -44,6 +44,19 @@ describe('Journal', () => {
     expect(j.ticketNo('ticket-9')).toBe(ticket);
   });
 
+  it('makes the parameters of a row added for later when they are first read, once, and keeps it out of every chain', () => {
+    const j = new Journal();
+    const made: number[] = [];
+    j.laterParams = (n) => (made.push(n), { index: n });
+    const first = j.addAfter(-1, 1, 'status', 'status.changed', { to: 'open' }, 'ticket-1');
+    const later = j.addLater(2, codePair('event', 'event.closeTicket'), 41, j.ticketNo('ticket-1'));
+    expect(made).toEqual([]);
+    expect(j.entry(later)).toMatchObject({ at: 2, kind: 'event', code: 'event.closeTicket', ticket: 'ticket-1', params: { index: 41 } });
+    expect(j.paramsOf(later)).toBe(j.entry(later).params);
+    expect(made).toEqual([41]);
+    expect(j.chain(first)).toEqual([first]);
+  });
+
   it('keeps chains of rows across chunks, the first of which grows as rows come', () => {
     const j = new Journal();
     const n = 40_000; // past the first chunk's first size (1,024) and two chunks of 16,384
