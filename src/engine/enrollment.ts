@@ -349,12 +349,14 @@ function decide(world: World, ticket: TicketState, wf: CompiledWorkflow, event: 
     return;
   }
   const read = world.reader(ticket);
-  const outcome = evaluateFilters(wf.filters, read);
-  if (!outcome.held) {
+  // The group that held is all an enrollment needs (-1 for no filters, which hold); the full outcome is
+  // made only to say why not.
+  const group = wf.filters.groups.length === 0 ? -1 : firstHoldingGroup(wf.filters, read);
+  if (group < 0 && wf.filters.groups.length > 0) {
     // The filter outcome names the ticket's own values: these parameters are the ticket's alone.
     const params = triggerParams(event);
     params.reason = 'filters';
-    outcomeParams(wf.filters, outcome, read, params);
+    outcomeParams(wf.filters, evaluateFilters(wf.filters, read), read, params);
     record(world, ticket, wf, 'rejected', params);
     return;
   }
@@ -362,7 +364,7 @@ function decide(world: World, ticket: TicketState, wf: CompiledWorkflow, event: 
   if (slot >= 0) ticket.runs![slot] = run;
   else (ticket.runs ??= []).push(run);
   ticket.activeRuns++;
-  record(world, ticket, wf, 'enrolled', decisionParams(world, event, 'group', outcome.group + 1));
+  record(world, ticket, wf, 'enrolled', decisionParams(world, event, 'group', group + 1));
   world.ready.push(run);
 }
 

@@ -228,8 +228,9 @@ export async function benchInterpreter(repeat: Repeat, profile: string[] | null)
         label: `${examples.length} example workflows × 10,000 tickets, 30 days`,
         workflows: examples,
         scenario: generateScenario(10000),
-        // Each run takes seconds; three runs keep the whole bench within a few minutes.
-        repeat: { warmup: 1, runs: Math.min(3, repeat.runs) },
+        // A run takes a few hundred milliseconds: seven of each (after two to warm up) keep the medians
+        // steady on a noisy machine and the whole bench within a few minutes.
+        repeat: { warmup: Math.min(2, repeat.warmup), runs: Math.min(7, repeat.runs) },
         tracedTarget: TRACED_TARGET_EXAMPLES,
       },
       profile,
