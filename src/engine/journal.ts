@@ -248,6 +248,15 @@ export class Journal {
     return this.atChunks[chunkOf(row)]![slotOf(row)]!;
   }
 
+  /** The journal numbers of a row's workflow and action (0: none). */
+  workflowNoOf(row: number): number {
+    return this.workflowChunks[chunkOf(row)]![slotOf(row)]!;
+  }
+
+  actionNoOf(row: number): number {
+    return this.actionChunks[chunkOf(row)]![slotOf(row)]!;
+  }
+
   workflowOf(row: number): string | undefined {
     return this.workflowNames.nameOf(this.workflowChunks[chunkOf(row)]![slotOf(row)]!);
   }

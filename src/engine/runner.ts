@@ -8,7 +8,7 @@ import { changeProperty, changeStatus } from './help-desk';
 import { renderTokens, renderTokensLater, ticketLink } from './tokens';
 import { codePair, type Journal } from './journal';
 import type { TraceParams } from './types';
-import { MINUTE_MS, NO_PARAMS, type Awaiting, type Run, type TicketState, type World } from './world';
+import { MINUTE_MS, NO_PARAMS, type Awaiting, type CompiledAction, type CompiledWorkflow, type Run, type TicketState, type World } from './world';
 
 /**
  * The capabilities lent to the action being run. One instance serves every step (no allocation per
@@ -208,18 +208,22 @@ function tripMinuteGuard(world: World, ticket: TicketState, minute: number, coun
  * before in that time, 0 when each ran once. Only a loop repeats an action; a long chain of distinct
  * actions that ends is no runaway, however many it has (the run's global budgets still bound it).
  */
-function actionsRepeatedIn(journal: Journal, ticket: TicketState, since: number, workflow: string, action: string): number {
-  const seen = new Set<string>([`${workflow}\u0000${action}`]);
+function actionsRepeatedIn(journal: Journal, ticket: TicketState, since: number, workflow: CompiledWorkflow, action: CompiledAction): number {
+  // An action as the pair of journal numbers of its workflow and its id, in one number.
+  const seen = new Set<number>([workflow.journalNo * ACTION_KEY + action.journalNo]);
   let repeated = false;
   let counted = 0;
   for (let row = ticket.lastAction; row >= 0 && journal.atOf(row) >= since; row = journal.prevOf(row)) {
-    const key = `${journal.workflowOf(row)}\u0000${journal.actionOf(row)}`;
+    const key = journal.workflowNoOf(row) * ACTION_KEY + journal.actionNoOf(row);
     if (seen.has(key)) repeated = true;
     else seen.add(key);
     counted++;
   }
   return repeated ? counted : 0;
 }
+
+/** Above any action's journal number (a run has far fewer distinct action ids), so keys of two numbers never meet. */
+const ACTION_KEY = 2 ** 26;
 
 /** Workflow ids and counts, busiest first (ties by id), at most five. */
 function busiestOf(counts: Map<string, number>): [string, number][] {
@@ -290,13 +294,14 @@ export class Runner {
       world.ready.shift();
       return false;
     }
+    const step = wf.actions.get(run.actionId)!;
     const minute = world.minute;
     if (ticket.guardMinute !== minute) {
       ticket.guardMinute = minute;
       ticket.guardCount = 0;
     }
     if (++ticket.guardCount > world.maxActionsPerTicketMinute) {
-      const counted = actionsRepeatedIn(world.journal, ticket, minute * MINUTE_MS, wf.id, run.actionId);
+      const counted = actionsRepeatedIn(world.journal, ticket, minute * MINUTE_MS, wf, step);
       if (counted > 0) {
         world.ready.shift();
         tripMinuteGuard(world, ticket, minute, counted);
@@ -306,7 +311,7 @@ export class Runner {
       ticket.guardCount = 1;
     }
     if (++ticket.actionsRun > world.maxActionsPerTicket) {
-      const counted = actionsRepeatedIn(world.journal, ticket, -Infinity, wf.id, run.actionId);
+      const counted = actionsRepeatedIn(world.journal, ticket, -Infinity, wf, step);
       if (counted > 0) {
         world.ready.shift();
         tripTicketGuard(world, ticket, counted);
@@ -314,7 +319,6 @@ export class Runner {
       }
       ticket.actionsRun = 1;
     }
-    const step = wf.actions.get(run.actionId)!;
     const action = step.action;
     const ctx = this.ctx;
     ctx.begin(run, action);

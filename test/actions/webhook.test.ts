@@ -40,6 +40,25 @@ describe('webhook.run', () => {
     expect(urlRule(url)).toBeNull();
   });
 
+  it('webhook URL rules: a URL accepted at once breaks none of the rules, for any mix of hard characters', () => {
+    // Seeded mixes of the characters the rules look at, checked rule by rule against the quick acceptance.
+    const pieces = ['https://', 'http://', 'HTTPS://', 'a', 'example.test', '/', '@', ':', '?', '#', ' ', '\t', '\u00a0', '\u0085', '\u200b', '\u2028', '\ufeff', '\u061c', '\u007f', '%20', ''];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) % pieces.length;
+    for (let i = 0; i < 5000; i++) {
+      let url = '';
+      for (let k = 0, n = 1 + (i % 6); k < n; k++) url += pieces[next()];
+      const breaks =
+        url.trim() === '' ||
+        /[\u0000-\u001f\u007f-\u009f]/.test(url) ||
+        /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/.test(url) ||
+        !/^https?:\/\//i.test(url) ||
+        /\s/.test(url) ||
+        !/^https?:\/\/[^/?#@\s]*@?[^/?#:@\s]+/i.test(url);
+      expect(urlRule(url) === null, JSON.stringify(url)).toBe(!breaks);
+    }
+  });
+
   it('records a URL without tokens as it is for every ticket that reaches it', () => {
     const hook = action('webhook', 'hook', { method: 'PUT', url: 'https://hooks.example.test/all', body: '' });
     const r = run({ workflows: [workflow('wf-hook', { triggers: [{ type: 'ticketCreated' }], actions: [hook] })], events: [incoming(0, 'conv-1', 'th-1'), incoming(1, 'conv-2', 'th-2')] });
