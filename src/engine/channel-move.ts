@@ -110,7 +110,7 @@ export function finishMove(world: World, move: MoveState): void {
     if (currentChannel(conv) === id) {
       if (conv.location === 'inbox') inInbox.push(conv);
     } else if (move.history === 'all' && conv.channelHistory.includes(id)) {
-      world.trace('move', 'move.notWithChannel', { conversation: conv.id, channel: id, current: currentChannel(conv) }, conv.ticketId ?? undefined);
+      world.trace('move', 'move.notWithChannel', { conversation: conv.id, channel: id, current: currentChannel(conv) }, conv.ticket);
     }
   }
   if (move.history === 'none') {
@@ -136,11 +136,11 @@ function firstText(conv: ConversationState): string {
 function moveConversation(world: World, move: MoveState, channel: ChannelState, conv: ConversationState): void {
   conv.location = 'helpDesk';
   conv.moved = true;
-  if (conv.ticketId !== null) {
-    const ticket = world.tickets.get(conv.ticketId);
-    const owner = ticket?.ownerId == null ? undefined : world.users.get(ticket.ownerId);
-    world.trace('move', 'move.withTicket', { conversation: conv.id, ownerWithoutAccess: owner && !owner.helpDeskAccess ? owner.id : null }, conv.ticketId);
-    if (ticket && !ticket.inHelpDesk) {
+  const ticket = conv.ticket;
+  if (ticket !== null) {
+    const owner = ticket.ownerId === null ? undefined : world.users.get(ticket.ownerId);
+    world.trace('move', 'move.withTicket', { conversation: conv.id, ownerWithoutAccess: owner && !owner.helpDeskAccess ? owner.id : null }, ticket);
+    if (!ticket.inHelpDesk) {
       // It moves as it is: its SLA due times count from its created time, as they always did.
       ticket.inHelpDesk = true;
       startSla(world, ticket);

@@ -47,8 +47,8 @@ export function ticketOf(world: World, ref: TicketRef, event: number, type: stri
       world.error('event.unknownConversation', `events[${event}] (${type}): conversation "${ref.ticketOf}" does not exist.`, { conversation: ref.ticketOf }, { event });
       return null;
     }
-    const ticket = conv.ticketId === null ? undefined : world.tickets.get(conv.ticketId);
-    if (!ticket) {
+    const ticket = conv.ticket;
+    if (ticket === null) {
       world.error(
         'event.conversationWithoutTicket',
         `events[${event}] (${type}): conversation "${conv.id}" has no ticket at ${world.nowText}.`,
@@ -81,7 +81,7 @@ function newConversation(world: World, ev: EventOf<'incomingMessage'>, event: nu
     channelHistory: [ev.channelId],
     threads: [thread],
     startedAt: world.now,
-    ticketId: null,
+    ticket: null,
     location: channel.location,
     moved: false,
     threadIndex: null,
@@ -165,7 +165,7 @@ function incomingMessage(world: World, ev: EventOf<'incomingMessage'>, event: nu
     );
     return;
   }
-  const ticket = conv.ticketId === null ? undefined : world.tickets.get(conv.ticketId);
+  const ticket = conv.ticket ?? undefined;
   const { thread, known } = addMessage(world, conv, ev.threadId, message(world, 'in', ev.text));
   world.records++;
   if (conv.status === 'closed') conv.status = 'open';
@@ -211,7 +211,7 @@ function agentEmail(world: World, ev: EventOf<'agentEmail'>, event: number): voi
   }
   const { thread } = addMessage(world, conv, ev.threadId, message(world, 'out', ev.text, ev.from));
   world.records++;
-  const ticket = conv.ticketId === null ? undefined : world.tickets.get(conv.ticketId);
+  const ticket = conv.ticket ?? undefined;
   if (!ticket && ev.from === 'ticket') {
     world.error('event.noTicket', `events[${event}] (agentEmail): sent from the ticket record, but conversation ${conv.id} has no ticket.`, { conversation: conv.id }, { event });
     return;
@@ -345,7 +345,7 @@ export function eventTicket(world: World, ev: ScenarioEvent): string | undefined
       return undefined;
     default: {
       const ref: TicketRef = ev;
-      return (ref.ticketOf !== undefined ? world.conversations.get(ref.ticketOf)?.ticketId : ref.ticketId) ?? undefined;
+      return (ref.ticketOf !== undefined ? world.conversations.get(ref.ticketOf)?.ticket?.id : ref.ticketId) ?? undefined;
     }
   }
 }

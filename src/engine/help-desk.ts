@@ -83,7 +83,7 @@ export function createTicket(world: World, init: NewTicket, by: Actor, why: Trac
   const id = world.newTicketId();
   const ticket = ticketState(id, init, info.statuses.get(init.statusId)!.category, world.journal.newTicketNo(id));
   world.tickets.set(ticket.id, ticket);
-  if (init.conversationId !== null) world.conversations.get(init.conversationId)!.ticketId = ticket.id;
+  if (init.conversationId !== null) world.conversations.get(init.conversationId)!.ticket = ticket;
   recordStatus(world, ticket, world.now, null, init.statusId, by, 0);
   if (world.traceOn) {
     world.trace(

@@ -54,7 +54,7 @@ export function loadInitial(world: World, scenario: Scenario): void {
       channelHistory: [...c.channelHistory],
       threads: [],
       startedAt,
-      ticketId: null,
+      ticket: null,
       location: 'inbox',
       moved: false,
       threadIndex: null,
@@ -76,7 +76,7 @@ export function loadInitial(world: World, scenario: Scenario): void {
       (t.ownerId !== null && !world.users.has(t.ownerId) && `owner "${t.ownerId}" does not exist`) ||
       (t.contactId !== null && !world.contacts.has(t.contactId) && `contact "${t.contactId}" does not exist`) ||
       (t.conversationId !== null && !conv && `conversation "${t.conversationId}" does not exist`) ||
-      (conv && conv.ticketId !== null && `conversation "${conv.id}" already has ticket ${conv.ticketId}`) ||
+      (conv && conv.ticket !== null && `conversation "${conv.id}" already has ticket ${conv.ticket.id}`) ||
       (parseTime(t.createdAt) === null && `createdAt "${t.createdAt}" is not a date`);
     if (problem) {
       world.error('scenario.badTicket', `${where}: ${problem}; the ticket is left out.`, { index: i, ticket: t.id });
@@ -108,14 +108,14 @@ export function loadInitial(world: World, scenario: Scenario): void {
     );
     // Any thread started during the simulation counts as new for a ticket already reopened before it.
     if (t.reopened) ticket.reopenedAt = world.start;
-    if (conv) conv.ticketId = t.id;
+    if (conv) conv.ticket = ticket;
     world.tickets.set(t.id, ticket);
     recordStatus(world, ticket, createdAt, null, t.statusId, 'scenario', 0);
   });
 
   for (const conv of world.conversations.values()) {
-    if (conv.ticketId === null) continue;
-    const ticket = world.tickets.get(conv.ticketId)!;
+    const ticket = conv.ticket;
+    if (ticket === null) continue;
     if (ticket.conversationId !== conv.id) {
       world.error('scenario.badConversation', `Conversation ${conv.id} and ticket ${ticket.id} do not point at each other.`, { conversation: conv.id, ticket: ticket.id });
     }

@@ -139,7 +139,7 @@ export function snapshot(world: World, done: boolean): SimulationResult {
       channel: c.channelHistory[c.channelHistory.length - 1]!,
       channelHistory: listOf(c.channelHistory, done),
       location: c.location,
-      ticket: c.ticketId,
+      ticket: c.ticket === null ? null : c.ticket.id,
       startedAt: iso(c.startedAt),
       threads: c.threads.map((th) => ({
         id: th.id,

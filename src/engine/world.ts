@@ -186,7 +186,8 @@ export interface ConversationState {
    */
   threadIndex: Map<string, ThreadState> | null;
   startedAt: number;
-  ticketId: string | null;
+  /** Its ticket, once it has one. */
+  ticket: TicketState | null;
   location: 'inbox' | 'helpDesk';
   /** Moved to the help desk with its channel. */
   moved: boolean;
