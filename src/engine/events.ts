@@ -147,11 +147,12 @@ function incomingMessage(world: World, ev: EventOf<'incomingMessage'>, event: nu
     world.error('event.unknownChannel', `events[${event}] (incomingMessage): channel "${ev.channelId}" does not exist.`, { channel: ev.channelId }, { event });
     return;
   }
-  if (!world.contacts.has(ev.contactId)) {
+  const conv = world.conversations.get(ev.conversationId);
+  // A conversation's own contact exists (it was checked when the conversation started): only another is looked up.
+  if ((conv === undefined || conv.contactId !== ev.contactId) && !world.contacts.has(ev.contactId)) {
     world.error('event.unknownContact', `events[${event}] (incomingMessage): contact "${ev.contactId}" does not exist.`, { contact: ev.contactId }, { event });
     return;
   }
-  const conv = world.conversations.get(ev.conversationId);
   if (!conv) {
     newConversation(world, ev, event);
     return;

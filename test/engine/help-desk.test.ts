@@ -75,6 +75,17 @@ describe('[S-create] create tickets for new conversations', () => {
       ['event.unknownContact', 1],
     ]);
   });
+
+  it('reports a reply on a known conversation from a contact that does not exist as unknown, and one from another contact as the wrong one', () => {
+    const r = run({
+      events: [incoming(0, 'conv-1', 'th-1'), incoming(1, 'conv-1', 'th-1', 'ch-email', 'c-nobody'), incoming(2, 'conv-1', 'th-1', 'ch-email', 'c-lu'), incoming(3, 'conv-1', 'th-1')],
+    });
+    expect(r.errors.map((e) => [e.code, e.event])).toEqual([
+      ['event.unknownContact', 1],
+      ['event.wrongContact', 2],
+    ]);
+    expect(r.conversations[0]!.threads[0]!.messages).toHaveLength(2);
+  });
 });
 
 describe('[S-out] update status when an email is sent to a customer', () => {
