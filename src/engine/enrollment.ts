@@ -349,10 +349,11 @@ function decide(world: World, ticket: TicketState, wf: CompiledWorkflow, event: 
     return;
   }
   const read = world.reader(ticket);
-  // The group that held is all an enrollment needs (-1 for no filters, which hold); the full outcome is
-  // made only to say why not.
-  const group = wf.filters.groups.length === 0 ? -1 : firstHoldingGroup(wf.filters, read);
-  if (group < 0 && wf.filters.groups.length > 0) {
+  // The group that held is all an enrollment needs (none when there are no filters, which hold); the full
+  // outcome is made only to say why not.
+  const unfiltered = wf.filters.groups.length === 0;
+  const group = unfiltered ? -1 : firstHoldingGroup(wf.filters, read);
+  if (!unfiltered && group < 0) {
     // The filter outcome names the ticket's own values: these parameters are the ticket's alone.
     const params = triggerParams(event);
     params.reason = 'filters';

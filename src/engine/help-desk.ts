@@ -27,8 +27,7 @@ export type NewTicket = Pick<
   | 'inHelpDesk'
 > & { slaFrom?: number };
 
-/** A ticket state with empty records, ready to register. */
-/** A ticket's state; `journalNo` is the number its id goes by in the world's journal (Journal.ticketNo). */
+/** A ticket state with empty records, ready to register; `journalNo` is the number its id goes by in the journal (Journal.newTicketNo). */
 export function ticketState(id: string, init: NewTicket, category: 'open' | 'closed', journalNo: number): TicketState {
   // Field by field rather than spread, so every ticket gets one object shape.
   return {
@@ -143,14 +142,14 @@ export function changeStatus(world: World, ticket: TicketState, statusId: string
   return null;
 }
 
+const STATUS_CHANGED = codePair('status', 'status.changed');
+
 /**
  * Adds a status change to the ticket's history (a journal row in its status chain, see TicketState) and
  * returns its row; the trace shows the same row for a change, not for the status a ticket starts in.
  * `turn` says whether the change closed (1) or reopened (2) the ticket; they exclude each other. Every
  * change with the same statuses, actor and turn shares one parameter object.
  */
-const STATUS_CHANGED = codePair('status', 'status.changed');
-
 export function recordStatus(world: World, ticket: TicketState, at: number, from: string | null, to: string, by: Actor, turn: 0 | 1 | 2): number {
   const params = world.shared('status.changed', from, to, by, turn) ?? world.share('status.changed', from, to, by, turn, { from, to, by, closed: turn === 1, reopened: turn === 2 });
   world.records++;

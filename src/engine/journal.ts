@@ -86,7 +86,7 @@ const LATER: TraceParams = Object.freeze({});
 export class Journal {
   private count = 0;
   // The columns, in chunks (see chunks.ts); each is allocated whole and never moved or regrown. Only the
-  // parameters are references: kind and code, ticket, workflow and action are numbers (see Codes, Names).
+  // parameters are references: kind and code, ticket, workflow and action are numbers (see codePair, Names).
   private readonly atChunks: Float64Array[] = [];
   private readonly codeChunks: Uint16Array[] = [];
   private readonly ticketChunks: Int32Array[] = [];
@@ -116,7 +116,7 @@ export class Journal {
   private readonly actionNames = new Names();
 
   /** The numbers a ticket, a workflow and an action id go by in this journal, for addIds (0: none). */
-  ticketNo(id: string): number {
+  ticketNo(id: string | undefined): number {
     return this.ticketNames.idOf(id);
   }
 
@@ -128,11 +128,11 @@ export class Journal {
     return this.ticketNames.add(id);
   }
 
-  workflowNo(id: string): number {
+  workflowNo(id: string | undefined): number {
     return this.workflowNames.idOf(id);
   }
 
-  actionNo(id: string): number {
+  actionNo(id: string | undefined): number {
     return this.actionNames.idOf(id);
   }
 
@@ -164,12 +164,12 @@ export class Journal {
 
   /** Adds an entry; returns its row. */
   add(at: number, kind: TraceKind, code: string, params: TraceParams, ticket?: string, workflow?: string, action?: string): number {
-    return this.addIds(-1, at, codePair(kind, code), params, this.ticketNames.idOf(ticket), this.workflowNames.idOf(workflow), this.actionNames.idOf(action));
+    return this.addAfter(-1, at, kind, code, params, ticket, workflow, action);
   }
 
   /** Adds an entry that follows `prev` in a chain (-1: it starts one); returns its row. */
   addAfter(prev: number, at: number, kind: TraceKind, code: string, params: TraceParams, ticket?: string, workflow?: string, action?: string): number {
-    return this.addIds(prev, at, codePair(kind, code), params, this.ticketNames.idOf(ticket), this.workflowNames.idOf(workflow), this.actionNames.idOf(action));
+    return this.addIds(prev, at, codePair(kind, code), params, this.ticketNo(ticket), this.workflowNo(workflow), this.actionNo(action));
   }
 
   /** addAfter with the pair (codePair) and the ticket, workflow and action as their numbers here (ticketNo…). */

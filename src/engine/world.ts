@@ -139,7 +139,7 @@ export interface TicketState extends RunTicket {
   lastStatus: number;
   lastEnrollment: number;
   lastAction: number;
-  /** The number its id goes by in the journal (Journal.ticketNo), set when it is registered. */
+  /** The number its id goes by in the journal (Journal.newTicketNo), set when it is made. */
   journalNo: number;
   /**
    * Its runs, one per workflow it has enrolled in, in the order it first enrolled in each: the current run
@@ -520,14 +520,14 @@ export class World {
     if (!this.traceOn) return;
     this.records++;
     const j = this.journal;
-    const ticketNo = ticket === undefined || ticket === null ? 0 : typeof ticket === 'string' ? j.ticketNo(ticket) : ticket.journalNo;
-    j.trace(j.addIds(-1, this.now, codePair(kind, code), params, ticketNo, workflow === undefined ? 0 : j.workflowNo(workflow), action === undefined ? 0 : j.actionNo(action)));
+    const ticketNo = typeof ticket === 'object' && ticket !== null ? ticket.journalNo : j.ticketNo(ticket ?? undefined);
+    j.trace(j.addIds(-1, this.now, codePair(kind, code), params, ticketNo, j.workflowNo(workflow), j.actionNo(action)));
   }
 
   /** Records the entry of a scenario event in the trace (see Journal.addLater); returns its journal row. */
   traceEvent(pair: number, index: number, ticket: string | undefined): number {
     const j = this.journal;
-    const row = j.addLater(this.now, pair, index, ticket === undefined ? 0 : j.ticketNo(ticket));
+    const row = j.addLater(this.now, pair, index, j.ticketNo(ticket));
     this.records++;
     j.trace(row);
     return row;
