@@ -69,7 +69,6 @@ export interface CompiledWorkflow {
 
 /** A ticket enrolled in a workflow: where it is on the graph. */
 export interface Run {
-  id: number;
   ticket: TicketState;
   wf: CompiledWorkflow;
   /** The action it runs next. */
@@ -355,7 +354,6 @@ export class World {
   end: number;
   readonly timers = new TimerHeap<TimerItem>();
   readonly ready = new RunQueue();
-  private runNo = 0;
 
   workflows: CompiledWorkflow[] = [];
   readonly workflowsById = new Map<string, CompiledWorkflow>();
@@ -459,7 +457,7 @@ export class World {
   }
 
   newRun(ticket: TicketState, wf: CompiledWorkflow): Run {
-    return { id: ++this.runNo, ticket, wf, actionId: wf.start, state: 'ready', resumeAt: 0, awaiting: null };
+    return { ticket, wf, actionId: wf.start, state: 'ready', resumeAt: 0, awaiting: null };
   }
 
   /** Schedules the end of a run's delay; equal times keep the order they were scheduled in (so for every timer below). */
