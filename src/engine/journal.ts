@@ -80,6 +80,9 @@ export function codePair(kind: TraceKind, code: string): number {
   return newPair(kind, code);
 }
 
+/** The bytes of a row's number columns: moment, ticket, workflow, action, previous row, kind+code, traced. */
+const ROW_BYTES = 8 + 4 * 4 + 2 + 1;
+
 /** The parameters of a row added with addLater until they are first read. */
 const LATER: TraceParams = Object.freeze({});
 
@@ -150,14 +153,23 @@ export class Journal {
   /** Starts the next chunk (see chunks.ts). */
   private grow(): void {
     const size = chunkSize(this.count);
-    this.atChunks.push((this.at = new Float64Array(size)));
-    this.codeChunks.push((this.codes = new Uint16Array(size)));
-    this.ticketChunks.push((this.tickets = new Int32Array(size)));
-    this.workflowChunks.push((this.workflows = new Int32Array(size)));
-    this.actionChunks.push((this.actions = new Int32Array(size)));
+    // The number columns of a chunk share one buffer (a chunk's size is a multiple of 8, so each column
+    // starts aligned): one allocation, where a buffer each made seven.
+    const buffer = new ArrayBuffer(size * ROW_BYTES);
+    let offset = 0;
+    const next = (bytes: number) => {
+      const start = offset;
+      offset += size * bytes;
+      return start;
+    };
+    this.atChunks.push((this.at = new Float64Array(buffer, next(8), size)));
+    this.ticketChunks.push((this.tickets = new Int32Array(buffer, next(4), size)));
+    this.workflowChunks.push((this.workflows = new Int32Array(buffer, next(4), size)));
+    this.actionChunks.push((this.actions = new Int32Array(buffer, next(4), size)));
+    this.prevChunks.push((this.prev = new Int32Array(buffer, next(4), size)));
+    this.codeChunks.push((this.codes = new Uint16Array(buffer, next(2), size)));
+    this.tracedChunks.push((this.traced = new Uint8Array(buffer, next(1), size)));
     this.paramChunks.push((this.params = new Array<TraceParams>(size)));
-    this.prevChunks.push((this.prev = new Int32Array(size)));
-    this.tracedChunks.push((this.traced = new Uint8Array(size)));
     this.used = 0;
     this.room = size;
   }
