@@ -16,10 +16,19 @@ function awaited(p: TraceParams, h: Helpers): string {
   return p.status ? `que le statut devienne ${h.status(p.status)}` : 'que le statut change';
 }
 
+/**
+ * "sa" and a ticket date's name (all of them feminine: date, échéance), or "son" before a vowel, as
+ * French writes it: "sa date de création", "son échéance de clôture".
+ */
+function its(property: unknown): string {
+  const name = prop(property);
+  return `${/^[aeiouyéèêëàâîïôûh]/i.test(name) ? 'son' : 'sa'} ${name}`;
+}
+
 function offset(p: TraceParams, h: Helpers): string {
   const amount = Number(p.offset);
-  if (!amount) return `sa ${prop(p.property)}`;
-  return `${h.count(Math.abs(amount), String(p.unit))} ${amount < 0 ? 'avant' : 'après'} sa ${prop(p.property)}`;
+  if (!amount) return its(p.property);
+  return `${h.count(Math.abs(amount), String(p.unit))} ${amount < 0 ? 'avant' : 'après'} ${its(p.property)}`;
 }
 
 const next = (p: TraceParams, h: Helpers) => (p.next === null ? ', qui est vide' : ` à ${h.action(p.next)}`);

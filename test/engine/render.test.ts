@@ -105,6 +105,13 @@ describe('renderTraceEntry', () => {
     expect(renderTraceEntry(delay(3), { lang: 'it' })).toMatch(/^Attende 3 giorni;/);
   });
 
+  it('agrees a French possessive with the date a delay waits for: "sa date de création", "son échéance"', () => {
+    const until = (property: string, offset: number): TraceEntry => ({ at: ms(0), kind: 'delay', code: 'action.delayUntilDate.waits', params: { property, offset, unit: 'hours', until: ms(60) } });
+    expect(renderTraceEntry(until('firstResponseDue', -1), { lang: 'fr' })).toMatch(/^Attend jusqu'à 1 heure avant son échéance de première réponse ;/);
+    expect(renderTraceEntry(until('closeDue', 0), { lang: 'fr' })).toMatch(/^Attend jusqu'à son échéance de clôture ;/);
+    expect(renderTraceEntry(until('createdAt', 2), { lang: 'fr' })).toMatch(/^Attend jusqu'à 2 heures après sa date de création ;/);
+  });
+
   it('names the channel of a finished move without contradicting itself', () => {
     const entry: TraceEntry = { at: ms(0), kind: 'move', code: 'move.finished', params: { channel: 'ch-sales', createTickets: false } };
     const line = renderTraceEntry(entry, { labels });
