@@ -516,18 +516,16 @@ export class World {
   /** Records a trace entry (when tracing is on); the ticket is named by its state where the caller has it. */
   trace(kind: TraceKind, code: string, params: TraceParams, ticket?: TicketState | string | null, workflow?: string, action?: string): void {
     if (!this.traceOn) return;
-    this.records++;
     const j = this.journal;
     const ticketNo = typeof ticket === 'object' && ticket !== null ? ticket.journalNo : j.ticketNo(ticket ?? undefined);
-    j.trace(j.addIds(-1, this.now, codePair(kind, code), params, ticketNo, j.workflowNo(workflow), j.actionNo(action)));
+    this.traceRow(j.addIds(-1, this.now, codePair(kind, code), params, ticketNo, j.workflowNo(workflow), j.actionNo(action)));
   }
 
   /** Records the entry of a scenario event in the trace (see Journal.addLater); returns its journal row. */
   traceEvent(pair: number, index: number, ticket: string | undefined): number {
     const j = this.journal;
     const row = j.addLater(this.now, pair, index, j.ticketNo(ticket));
-    this.records++;
-    j.trace(row);
+    this.traceRow(row);
     return row;
   }
 

@@ -242,11 +242,16 @@ export async function benchInterpreter(repeat: Repeat, profile: string[] | null)
   return [
     ...benchReplies(repeat),
     ...(await benchWorkload(
-      { label: 'generated 1,000-action workflow × 1,000 tickets, 30 days', workflows: [heavy], scenario: generateScenario(1000),
+      {
+        label: 'generated 1,000-action workflow × 1,000 tickets, 30 days',
+        workflows: [heavy],
+        scenario: generateScenario(1000),
         // A run takes a few tens of milliseconds, so one young-generation collection more or less moves a
-        // sample by a tenth: thirty-one of each (after five to warm up) keep the medians steady, in under two seconds.
+        // sample by a tenth: thirty-one of each (after five to warm up) keep the medians steady, in under
+        // two seconds. A quick bench (three runs) keeps its own count.
         repeat: repeat.runs > 3 ? { warmup: Math.max(5, repeat.warmup), runs: Math.max(31, repeat.runs) } : repeat,
-        tracedTarget: TRACED_TARGET_GENERATED },
+        tracedTarget: TRACED_TARGET_GENERATED,
+      },
       profile,
     )),
     ...(await benchWorkload(
